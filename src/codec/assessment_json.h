@@ -1,0 +1,18 @@
+// Writes an Assessment as the public JSON contract of `sciaticare plan --json`
+// (docs/plan-output.md). Every id is the contract name; evidence references
+// point into docs/evidence.md.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/assessment.h"
+#include "knowledge/knowledge.h"
+
+namespace sciaticare {
+
+nlohmann::json AssessmentToJson(const Assessment& a, const Knowledge& k);
+
+// {"grade", "title", "ref"} for one evidence entry.
+nlohmann::json EvidenceToJson(int evidence, const Knowledge& k);
+
+}  // namespace sciaticare

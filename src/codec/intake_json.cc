@@ -1,0 +1,313 @@
+#include "codec/intake_json.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace sciaticare {
+namespace {
+
+using nlohmann::json;
+
+// Thrown inside the parser only and returned as an Error at its boundary.
+struct Invalid {
+  std::string field, message;
+};
+
+[[noreturn]] void Fail(const std::string& field, const std::string& message) {
+  throw Invalid{field, message};
+}
+
+// Nesting depth outside strings; nlohmann's parser recurses, so deep input is
+// refused before it is parsed.
+bool TooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '{' || ch == '[') {
+      if (++depth > kMaxIntakeDepth) return true;
+    } else if (ch == '}' || ch == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+std::string Quote(const json& v) {
+  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+  return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+}
+
+std::string TypeName(const json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "a boolean";
+  if (v.is_number()) return "a number";
+  if (v.is_string()) return "a string";
+  if (v.is_array()) return "a list";
+  return "an object";
+}
+
+template <std::size_t N>
+std::string OneOf(const std::array<std::string_view, N>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) s += (i ? "|" : "") + std::string(names[i]);
+  return s;
+}
+
+const json& Object(const json& v, const std::string& path) {
+  if (!v.is_object()) Fail(path, "must be an object, not " + TypeName(v));
+  return v;
+}
+
+const json& List(const json& v, const std::string& path) {
+  if (!v.is_array()) Fail(path, "must be a list, not " + TypeName(v));
+  return v;
+}
+
+bool Bool(const json& v, const std::string& path) {
+  if (!v.is_boolean()) Fail(path, "must be true or false, not " + TypeName(v));
+  return v.get<bool>();
+}
+
+int WholeNumber(const json& v, const std::string& path, int lo, int hi) {
+  std::string range = "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi);
+  if (!v.is_number()) Fail(path, range + ", not " + TypeName(v));
+  if (!v.is_number_integer()) {
+    double d = v.get<double>();
+    if (!(d >= lo && d <= hi)) Fail(path, range);
+    Fail(path, range + " (no fractions)");
+  }
+  if (v.is_number_unsigned() ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi)
+                             : (v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)) {
+    Fail(path, range);
+  }
+  return static_cast<int>(v.get<std::int64_t>());
+}
+
+double Number(const json& v, const std::string& path, double lo, double hi) {
+  if (!v.is_number()) Fail(path, "must be a number, not " + TypeName(v));
+  double d = v.get<double>();
+  if (!std::isfinite(d) || d < lo || d > hi) {
+    Fail(path, "must be between " + std::to_string(static_cast<int>(lo)) + " and " +
+                   std::to_string(static_cast<int>(hi)));
+  }
+  return d;
+}
+
+template <typename Enum, std::size_t N>
+Enum Named(const json& v, const std::string& path, std::optional<Enum> (*parse)(std::string_view),
+           const std::array<std::string_view, N>& names) {
+  if (!v.is_string()) Fail(path, "must be one of " + OneOf(names) + ", not " + TypeName(v));
+  auto parsed = parse(v.get<std::string>());
+  if (!parsed) Fail(path, "unknown value " + Quote(v) + "; must be one of " + OneOf(names));
+  return *parsed;
+}
+
+constexpr std::array<std::string_view, 4> kSides = {"left", "right", "both", "midline"};
+constexpr std::array<std::string_view, 4> kKinds = {"pain", "numbness", "tingling", "weakness"};
+constexpr std::array<std::string_view, 3> kSexes = {"female", "male", "other"};
+constexpr std::array<std::string_view, 3> kTolerances = {"low", "medium", "high"};
+
+class IntakeReader {
+ public:
+  explicit IntakeReader(const Knowledge& k) : k_(k) {}
+
+  Intake Read(const json& doc) {
+    Object(doc, "input");
+    Intake in;
+    if (!doc.contains("patient")) Fail("patient", "is required");
+    ReadPatient(doc["patient"], in.patient);
+    if (!doc.contains("symptoms")) Fail("symptoms", "is required");
+    ReadSymptoms(doc["symptoms"], in.symptoms);
+    if (doc.contains("onset_weeks") && !doc["onset_weeks"].is_null()) {
+      in.onset_weeks = Number(doc["onset_weeks"], "onset_weeks", 0, 5200);
+    }
+    ReadActivities(doc, "aggravated_by", in.aggravated_by);
+    ReadActivities(doc, "relieved_by", in.relieved_by);
+    if (doc.contains("red_flags")) ReadRedFlags(doc["red_flags"], in.red_flags);
+    if (doc.contains("conditions")) ReadConditions(doc["conditions"], in.conditions);
+    if (doc.contains("preferences")) ReadPreferences(doc["preferences"], in.preferences);
+    if (doc.contains("questionnaires")) ReadQuestionnaires(doc["questionnaires"], in.questionnaires);
+    return in;
+  }
+
+ private:
+  void ReadPatient(const json& v, Patient& p) {
+    Object(v, "patient");
+    if (!v.contains("age")) Fail("patient.age", "is required");
+    p.age = WholeNumber(v["age"], "patient.age", 0, 120);
+    if (!v.contains("sex")) Fail("patient.sex", "is required");
+    p.sex = Named<Sex>(v["sex"], "patient.sex", ParseSex, kSexes);
+    if (v.contains("pregnant")) p.pregnant = Bool(v["pregnant"], "patient.pregnant");
+  }
+
+  void ReadSymptoms(const json& v, std::vector<Symptom>& out) {
+    List(v, "symptoms");
+    if (v.empty()) Fail("symptoms", "must list at least one symptom");
+    if (v.size() > kMaxSymptoms) Fail("symptoms", "must list at most " + std::to_string(kMaxSymptoms) + " symptoms");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string path = "symptoms[" + std::to_string(i) + "]";
+      const json& s = Object(v[i], path);
+      Symptom sym;
+      for (const char* key : {"region", "side", "kind"}) {
+        if (!s.contains(key)) Fail(path + "." + key, "is required");
+      }
+      sym.region = Named<Region>(s["region"], path + ".region", ParseRegion, RegionNames());
+      sym.side = Named<Side>(s["side"], path + ".side", ParseSide, kSides);
+      sym.kind = Named<SymptomKind>(s["kind"], path + ".kind", ParseSymptomKind, kKinds);
+      if (s.contains("intensity") && !s["intensity"].is_null()) {
+        sym.intensity = WholeNumber(s["intensity"], path + ".intensity", 0, 10);
+      } else if (sym.kind == SymptomKind::kPain) {
+        Fail(path + ".intensity", "is required for pain (0–10)");
+      }
+      if (IsLateralRegion(sym.region) && sym.side == Side::kMidline) {
+        Fail(path + ".side", "midline is only for lower_back or sacrum; use left, right or both");
+      }
+      out.push_back(sym);
+    }
+  }
+
+  void ReadActivities(const json& doc, const char* key, std::vector<Activity>& out) {
+    if (!doc.contains(key) || doc[key].is_null()) return;
+    const json& v = List(doc[key], key);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+      Activity a = Named<Activity>(v[i], path, ParseActivity, ActivityNames());
+      if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    }
+  }
+
+  void ReadRedFlags(const json& v, std::vector<RedFlagAnswer>& out) {
+    if (v.is_null()) return;
+    Object(v, "red_flags");
+    for (const auto& [id, answer] : v.items()) {
+      std::string path = "red_flags." + id;
+      int flag = k_.FindRedFlag(id);
+      if (flag < 0) Fail(path, "unknown red flag id (see docs/intake.md for the list)");
+      if (answer.is_null()) {
+        out.push_back({flag, std::nullopt});
+      } else {
+        out.push_back({flag, Bool(answer, path)});
+      }
+    }
+  }
+
+  void ReadConditions(const json& v, std::vector<ConditionReport>& out) {
+    if (v.is_null()) return;
+    Object(v, "conditions");
+    for (const auto& [id, value] : v.items()) {
+      std::string path = "conditions." + id;
+      int condition = k_.FindCondition(id);
+      if (condition < 0) Fail(path, "unknown condition id (see docs/intake.md for the list)");
+      ConditionReport report;
+      report.condition = condition;
+      if (value.is_boolean() || value.is_null()) {
+        if (value.is_null() || !value.get<bool>()) continue;
+      } else {
+        Object(value, path);
+        if (value.contains("present") && !Bool(value["present"], path + ".present")) continue;
+        if (value.contains("regions")) {
+          const json& regions = List(value["regions"], path + ".regions");
+          for (std::size_t i = 0; i < regions.size(); ++i) {
+            report.site.Add(Named<Region>(regions[i], path + ".regions[" + std::to_string(i) + "]",
+                                          ParseRegion, RegionNames()));
+          }
+        }
+        if (value.contains("side")) {
+          report.side = Named<Side>(value["side"], path + ".side", ParseSide, kSides);
+        }
+        for (const char* modifier : {"contagious", "high_risk", "unstable"}) {
+          if (value.contains(modifier) && Bool(value[modifier], path + "." + modifier)) {
+            report.modifiers.emplace_back(modifier);
+          }
+        }
+      }
+      out.push_back(std::move(report));
+    }
+  }
+
+  void ReadPreferences(const json& v, Preferences& p) {
+    if (v.is_null()) return;
+    Object(v, "preferences");
+    if (v.contains("pain_tolerance") && !v["pain_tolerance"].is_null()) {
+      p.pain_tolerance = Named<PainTolerance>(v["pain_tolerance"], "preferences.pain_tolerance",
+                                              ParsePainTolerance, kTolerances);
+    }
+    if (v.contains("fragrance_sensitive")) {
+      p.fragrance_sensitive = Bool(v["fragrance_sensitive"], "preferences.fragrance_sensitive");
+    }
+    if (v.contains("pressure_preference") && !v["pressure_preference"].is_null()) {
+      p.pressure_preference = WholeNumber(v["pressure_preference"], "preferences.pressure_preference", 1, 5);
+    }
+  }
+
+  template <std::size_t N>
+  std::array<std::optional<int>, N> Items(const json& v, const std::string& path, int lo, int hi,
+                                          bool nullable, int last_hi = -1) {
+    List(v, path);
+    if (v.size() != N) {
+      Fail(path, "must have exactly " + std::to_string(N) + " answers, not " + std::to_string(v.size()));
+    }
+    std::array<std::optional<int>, N> items;
+    for (std::size_t i = 0; i < N; ++i) {
+      std::string item = path + "[" + std::to_string(i) + "]";
+      if (v[i].is_null()) {
+        if (!nullable) Fail(item, "must be answered");
+        continue;
+      }
+      int top = (i == N - 1 && last_hi >= 0) ? last_hi : hi;
+      items[i] = WholeNumber(v[i], item, lo, top);
+    }
+    return items;
+  }
+
+  void ReadQuestionnaires(const json& v, Questionnaires& q) {
+    if (v.is_null()) return;
+    Object(v, "questionnaires");
+    auto has = [&](const char* key) { return v.contains(key) && !v[key].is_null(); };
+    if (has("nrs_leg")) q.nrs_leg = WholeNumber(v["nrs_leg"], "questionnaires.nrs_leg", 0, 10);
+    if (has("nrs_back")) q.nrs_back = WholeNumber(v["nrs_back"], "questionnaires.nrs_back", 0, 10);
+    if (has("odi")) q.odi = Items<10>(v["odi"], "questionnaires.odi", 0, 5, true);
+    if (has("sbi")) q.sbi = Items<4>(v["sbi"], "questionnaires.sbi", 0, 6, true);
+    if (has("startback")) q.startback = Items<9>(v["startback"], "questionnaires.startback", 0, 1, true, 4);
+    if (has("rmdq")) q.rmdq = Items<24>(v["rmdq"], "questionnaires.rmdq", 0, 1, true);
+  }
+
+  const Knowledge& k_;
+};
+
+}  // namespace
+
+Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
+  if (text.size() > kMaxIntakeBytes) {
+    return Error{"input", "is larger than " + std::to_string(kMaxIntakeBytes) + " bytes"};
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Error{"input", "is empty; expected a JSON object"};
+  }
+  if (TooDeep(text)) {
+    return Error{"input", "is nested deeper than " + std::to_string(kMaxIntakeDepth) + " levels"};
+  }
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Error{"input", "is not valid JSON (byte " + std::to_string(e.byte) + ")"};
+  } catch (const json::exception& e) {
+    return Error{"input", "is not valid JSON"};
+  }
+  try {
+    return IntakeReader(k).Read(doc);
+  } catch (const Invalid& e) {
+    return Error{e.field, e.message};
+  } catch (const json::exception& e) {
+    return Error{"input", std::string("could not be read: ") + e.what()};
+  }
+}
+
+}  // namespace sciaticare

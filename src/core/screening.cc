@@ -1,0 +1,295 @@
+#include "core/screening.h"
+
+#include <algorithm>
+
+namespace sciaticare {
+
+std::string_view Name(Triage t) {
+  switch (t) {
+    case Triage::kTreat: return "treat";
+    case Triage::kTreatWithPrecautions: return "treat_with_precautions";
+    case Triage::kReferRoutine: return "refer_routine";
+    case Triage::kReferUrgent: return "refer_urgent";
+    case Triage::kReferEmergency: return "refer_emergency";
+  }
+  return "treat";
+}
+
+bool Constraints::Avoided(Region r, Side s) const {
+  const auto& a = avoided[static_cast<std::size_t>(r)];
+  switch (s) {
+    case Side::kLeft: return a[0];
+    case Side::kRight: return a[1];
+    default: return a[0] && a[1];
+  }
+}
+
+namespace {
+
+int MaxPain(const Intake& intake) {
+  int worst = std::max(intake.questionnaires.nrs_leg.value_or(0),
+                       intake.questionnaires.nrs_back.value_or(0));
+  for (const Symptom& s : intake.symptoms) {
+    if (s.kind == SymptomKind::kPain) worst = std::max(worst, s.intensity.value_or(0));
+  }
+  return worst;
+}
+
+int MaxLegPain(const Intake& intake) {
+  int worst = intake.questionnaires.nrs_leg.value_or(0);
+  for (const Symptom& s : intake.symptoms) {
+    if (s.kind == SymptomKind::kPain && IsLegRegion(s.region)) {
+      worst = std::max(worst, s.intensity.value_or(0));
+    }
+  }
+  return worst;
+}
+
+class Screener {
+ public:
+  Screener(const Intake& intake, const BodyPattern& pattern, const Knowledge& k)
+      : in_(intake), pattern_(pattern), k_(k) {}
+
+  Screening Run() {
+    EvaluateRedFlags();
+    ActivateConditions();
+    for (const ActiveCondition& c : out_.conditions) ApplyCondition(c);
+    Decide();
+    return std::move(out_);
+  }
+
+ private:
+  void EvaluateRedFlags() {
+    std::vector<int> positive;
+    for (const RedFlagAnswer& a : in_.red_flags) {
+      if (a.answer.value_or(false)) positive.push_back(a.flag);
+      if (!a.answer && k_.red_flags[a.flag].group == "ces") {
+        out_.unanswered_ces_flags.push_back(k_.red_flags[a.flag].id);
+      }
+    }
+    bool body_map_bilateral = false;
+    if (pattern_.both_legs &&
+        std::find(positive.begin(), positive.end(), k_.bilateral_leg_flag) == positive.end()) {
+      positive.push_back(k_.bilateral_leg_flag);
+      body_map_bilateral = true;
+    }
+    const double onset = in_.onset_weeks.value_or(0);  // Unknown onset counts as recent.
+    const int max_pain = MaxPain(in_);
+    for (int f : positive) {
+      const RedFlagDef& def = k_.red_flags[f];
+      Urgency u = def.urgency;
+      for (const FlagEscalation& esc : def.escalate) {
+        for (int other : positive) {
+          if (other == f) continue;
+          bool in_group = std::find(esc.with_groups.begin(), esc.with_groups.end(),
+                                    k_.red_flags[other].group) != esc.with_groups.end();
+          bool named = std::find(esc.with_flags.begin(), esc.with_flags.end(), other) !=
+                       esc.with_flags.end();
+          if (in_group || named) u = std::max(u, esc.urgency);
+        }
+      }
+      if (def.recent_severe && onset <= def.recent_severe->max_onset_weeks &&
+          max_pain >= def.recent_severe->min_pain) {
+        u = std::max(u, def.recent_severe->urgency);
+      }
+      bool from_map = body_map_bilateral && f == k_.bilateral_leg_flag;
+      out_.flags.push_back({f, u, from_map});
+      refer_ = std::max(refer_, u);
+      std::string reason = from_map ? k_.bilateral_leg_reason : def.reason;
+      out_.reasons.push_back(u == Urgency::kNote ? "Note: " + reason + "."
+                                                 : "Red flag: " + reason + ".");
+    }
+  }
+
+  void Activate(int condition, bool derived) {
+    for (const ActiveCondition& c : out_.conditions) {
+      if (c.condition == condition) return;
+    }
+    out_.conditions.push_back({condition, derived});
+    for (const ConditionAction& a : k_.conditions[condition].actions) {
+      if (a.type != ConditionAction::Type::kImplies) continue;
+      for (int implied : a.implies) Activate(implied, true);
+    }
+  }
+
+  void ActivateConditions() {
+    for (const ConditionReport& r : in_.conditions) Activate(r.condition, false);
+    if (in_.patient.pregnant) Activate(k_.pregnancy_condition, true);
+    if (in_.preferences.fragrance_sensitive) Activate(k_.scent_condition, true);
+    if (in_.preferences.pain_tolerance == PainTolerance::kLow) {
+      Activate(k_.low_tolerance_condition, true);
+    }
+    if (MaxLegPain(in_) >= k_.irritability_min_leg_pain) Activate(k_.irritability_condition, true);
+  }
+
+  const ConditionReport* ReportFor(int condition) const {
+    for (const ConditionReport& r : in_.conditions) {
+      if (r.condition == condition) return &r;
+    }
+    return nullptr;
+  }
+
+  RegionSet NumbRegions() const {
+    RegionSet numb;
+    for (const Symptom& s : in_.symptoms) {
+      if (s.kind == SymptomKind::kNumbness) numb.Add(s.region);
+    }
+    return numb;
+  }
+
+  // The regions an action covers; nullopt when it names a site nobody gave.
+  std::optional<RegionSet> Resolve(const RegionSelector& sel, const ConditionReport* report) const {
+    RegionSet chosen;
+    switch (sel.kind) {
+      case RegionSelector::Kind::kFixed: return sel.fixed;
+      case RegionSelector::Kind::kSite:
+        if (report) chosen = report->site;
+        break;
+      case RegionSelector::Kind::kNumb: chosen = NumbRegions(); break;
+    }
+    if (!chosen.Empty()) return chosen;
+    return sel.fallback;
+  }
+
+  void ApplyAction(const ConditionAction& a, const ConditionDef& def,
+                   const ConditionReport* report) {
+    using T = ConditionAction::Type;
+    Constraints& c = out_.constraints;
+    switch (a.type) {
+      case T::kExcludeAll:
+        ExcludeAll(a.refer, def);
+        break;
+      case T::kExcludeAllUnlessSiteOutside:
+        if (!report || report->site.Empty() || report->site.Intersects(a.outside)) {
+          ExcludeAll(a.refer, def);
+        }
+        break;
+      case T::kAvoidRegions: {
+        auto regions = Resolve(a.where, report);
+        if (!regions) {
+          c.cautions.push_back("The site of " + def.reason +
+                               " was not recorded: find it before treating and keep away from it.");
+          break;
+        }
+        const Side side = report && report->side ? *report->side : Side::kBoth;
+        for (std::size_t r = 0; r < kRegionCount; ++r) {
+          if (!regions->Contains(static_cast<Region>(r))) continue;
+          if (side != Side::kRight) c.avoided[r][0] = true;
+          if (side != Side::kLeft) c.avoided[r][1] = true;
+          if (c.avoid_reason[r].empty()) c.avoid_reason[r] = def.reason;
+        }
+        break;
+      }
+      case T::kCapPressure: {
+        auto regions = Resolve(a.where, report);
+        if (!regions) break;
+        for (std::size_t r = 0; r < kRegionCount; ++r) {
+          if (regions->Contains(static_cast<Region>(r))) {
+            Cap(r, a.max_pressure, def.reason);
+          }
+        }
+        break;
+      }
+      case T::kExcludeTechniques:
+        for (Technique t : a.techniques) {
+          auto& reason = c.excluded_reason[static_cast<std::size_t>(t)];
+          if (reason.empty()) reason = "left out because of " + def.reason;
+        }
+        break;
+      case T::kNoOils:
+        c.oils_allowed = false;
+        break;
+      case T::kRequireClearance:
+        c.clearances.push_back(a.text + " clearance: " + def.reason);
+        break;
+      case T::kNoHeat:
+        c.no_heat = true;
+        break;
+      case T::kPosition:
+        c.position = a.text;
+        break;
+      case T::kCaution:
+        c.cautions.push_back(a.text);
+        break;
+      case T::kImplies:
+        break;  // Handled when conditions are activated.
+      case T::kWhenModifier:
+        if (report && std::find(report->modifiers.begin(), report->modifiers.end(), a.modifier) !=
+                          report->modifiers.end()) {
+          ApplyAction(*a.then, def, report);
+        }
+        break;
+    }
+  }
+
+  void ApplyCondition(const ActiveCondition& active) {
+    const ConditionDef& def = k_.conditions[active.condition];
+    const ConditionReport* report = ReportFor(active.condition);
+    for (const ConditionAction& a : def.actions) ApplyAction(a, def, report);
+    if (def.level != ConditionLevel::kPreference) precautions_ = true;
+    std::string prefix = def.level == ConditionLevel::kPreference ? "Preference: " : "Precaution: ";
+    out_.reasons.push_back(prefix + def.reason + ".");
+  }
+
+  void ExcludeAll(Urgency refer, const ConditionDef& def) {
+    refer_ = std::max(refer_, refer);
+    out_.reasons.push_back("No massage today: " + def.reason + ".");
+  }
+
+  void Cap(std::size_t region, int max, const std::string& reason) {
+    Constraints& c = out_.constraints;
+    if (max < c.cap[region]) {
+      c.cap[region] = max;
+      c.cap_reason[region] = reason;
+    }
+  }
+
+  // Caps that every patient has: tolerance, stated preference, numb areas.
+  void ApplyPersonalCaps() {
+    PainTolerance tol = in_.preferences.pain_tolerance.value_or(k_.default_tolerance);
+    int tol_cap = k_.tolerance[static_cast<std::size_t>(tol)].cap;
+    std::string tol_reason = "your " + std::string(Name(tol)) + " pain tolerance";
+    std::optional<int> pref = in_.preferences.pressure_preference;
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+      Cap(r, tol_cap, tol_reason);
+      if (pref) Cap(r, *pref, "the pressure you asked for");
+    }
+    RegionSet numb = NumbRegions();
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+      if (numb.Contains(static_cast<Region>(r))) Cap(r, k_.numb_region_cap, k_.numb_region_reason);
+    }
+  }
+
+  void Decide() {
+    ApplyPersonalCaps();
+    if (refer_ >= Urgency::kRoutineGp) {
+      const UrgencyInfo& info = k_.urgencies[static_cast<std::size_t>(refer_)];
+      out_.triage = refer_ == Urgency::kEmergency ? Triage::kReferEmergency
+                    : refer_ == Urgency::kUrgent  ? Triage::kReferUrgent
+                                                  : Triage::kReferRoutine;
+      out_.referral_action = info.action;
+    } else if (precautions_) {
+      out_.triage = Triage::kTreatWithPrecautions;
+    } else {
+      out_.triage = Triage::kTreat;
+    }
+    if (out_.reasons.empty()) {
+      out_.reasons.push_back("No red flags or contraindications in the answers given.");
+    }
+  }
+
+  const Intake& in_;
+  const BodyPattern& pattern_;
+  const Knowledge& k_;
+  Screening out_;
+  Urgency refer_ = Urgency::kNote;
+  bool precautions_ = false;
+};
+
+}  // namespace
+
+Screening Screen(const Intake& intake, const BodyPattern& pattern, const Knowledge& k) {
+  return Screener(intake, pattern, k).Run();
+}
+
+}  // namespace sciaticare
