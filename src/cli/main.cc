@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/plan_command.h"
+#include "cli/questionnaires_command.h"
+#include "cli/serve_command.h"
 #include "knowledge/knowledge_loader.h"
 
 #ifndef SCIATICARE_VERSION
@@ -25,6 +27,26 @@ int main(int argc, char** argv) {
   plan->add_option("FILE", plan_path, "Intake document (JSON); - reads standard input")->required();
   plan->add_flag("--json", plan_json, "Print the machine-readable form (docs/plan-output.md)");
 
+  std::string wording_path;
+  bool questionnaires_json = false;
+  CLI::App* questionnaires = app.add_subcommand(
+      "questionnaires", "List the questionnaires Sciaticare scores: item topics, answer scales,\n"
+                        "scoring rules and licences. Licensed item wording is shown only from\n"
+                        "a clinic's own file (docs/questionnaire-wording.md).");
+  questionnaires->add_option("--wording", wording_path, "The clinic's licensed wording file (JSON)")
+      ->check(CLI::ExistingFile);
+  questionnaires->add_flag("--json", questionnaires_json, "Print JSON");
+
+  ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "Run the clinic server (web application and REST API).");
+  serve->add_option("--port", serve_options.port, "TCP port (default 8080; 0 picks a free one)");
+  serve->add_option("--address", serve_options.address, "Address to bind (default 0.0.0.0)");
+  serve->add_option("--db", serve_options.db, "sqlite:PATH (default sqlite:sciaticare.db) or postgresql://...");
+  serve->add_flag("--demo", serve_options.demo, "Seed a demo clinic into an empty database");
+  serve->add_option("--tls-cert", serve_options.tls_cert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", serve_options.tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")->check(CLI::Range(1, 64));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -33,6 +55,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (*plan) return RunPlanCommand(plan_path, plan_json, std::cin, std::cout, std::cerr);
+    if (*serve) return RunServeCommand(serve_options);
+    if (*questionnaires) {
+      return RunQuestionnairesCommand(wording_path, questionnaires_json, std::cout, std::cerr);
+    }
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return 1;

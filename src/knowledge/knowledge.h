@@ -147,6 +147,17 @@ struct OdiBand {
   std::string id, label;
 };
 
+// A questionnaire as the product may ship it: item topics and scoring, never
+// licensed item wording (that comes from a clinic's own file, see wording.h).
+struct InstrumentDef {
+  std::string id, name, scoring, licence, source;
+  std::vector<std::string> item_topics;
+  int answer_min = 0, answer_max = 1;
+  std::optional<int> last_item_max;  // STarT Back item 9 has its own scale.
+  bool nullable = false;             // Items may be left unanswered.
+  std::optional<double> mic_absolute, mic_percent;
+};
+
 struct Knowledge {
   std::string version;  // knowledge_version, with a content hash.
 
@@ -184,6 +195,9 @@ struct Knowledge {
   std::vector<EscalationDef> escalation;
   std::vector<std::string> always_cautions;
   std::string radicular_caution;
+
+  std::vector<InstrumentDef> instruments;
+  const InstrumentDef* FindInstrument(std::string_view id) const;
 
   // Questionnaire scoring parameters.
   int odi_min_answered = 8;

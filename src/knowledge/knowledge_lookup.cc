@@ -15,6 +15,11 @@ int FindById(const Items& items, std::string_view id) {
 
 int Knowledge::FindRedFlag(std::string_view id) const { return FindById(red_flags, id); }
 int Knowledge::FindCondition(std::string_view id) const { return FindById(conditions, id); }
+const InstrumentDef* Knowledge::FindInstrument(std::string_view id) const {
+  int i = FindById(instruments, id);
+  return i < 0 ? nullptr : &instruments[static_cast<std::size_t>(i)];
+}
+
 int Knowledge::FindEvidence(std::string_view id) const { return FindById(evidence, id); }
 
 }  // namespace sciaticare

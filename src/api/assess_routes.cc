@@ -1,0 +1,80 @@
+#include "api/assess_routes.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "codec/assessment_json.h"
+#include "codec/intake_json.h"
+#include "codec/wording_json.h"
+#include "core/assessment.h"
+#include "api/embedded_api.h"
+
+namespace sciaticare::api {
+
+using http::ErrorResponse;
+using http::Request;
+using http::Response;
+
+void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerStats& stats) {
+  router.Add("GET", "/healthz", [](Request&) { return Response::Text(200, "ok\n"); });
+
+  router.Add("GET", "/metrics", [&k, &stats](Request&) {
+    const double uptime =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - stats.started).count();
+    std::string body = fmt::format(
+        "# HELP sciaticare_http_requests_total HTTP requests served.\n"
+        "# TYPE sciaticare_http_requests_total counter\n"
+        "sciaticare_http_requests_total {}\n"
+        "# HELP sciaticare_http_connections_open Open client connections.\n"
+        "# TYPE sciaticare_http_connections_open gauge\n"
+        "sciaticare_http_connections_open {}\n"
+        "# HELP sciaticare_uptime_seconds Seconds since the server started.\n"
+        "# TYPE sciaticare_uptime_seconds gauge\n"
+        "sciaticare_uptime_seconds {:.3f}\n"
+        "# HELP sciaticare_build_info Knowledge version the server decides with.\n"
+        "# TYPE sciaticare_build_info gauge\n"
+        "sciaticare_build_info{{knowledge_version=\"{}\"}} 1\n",
+        stats.requests_served(), stats.connections_open(), uptime, k.version);
+    Response r = Response::Text(200, std::move(body));
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    return r;
+  });
+
+  router.Add("GET", "/api/v1/openapi.json", [](Request&) {
+    return Response::Json(200, std::string(OpenApiDocument()));
+  });
+
+  router.Add("GET", "/api/v1/knowledge", [&k](Request&) {
+    nlohmann::json flags = nlohmann::json::array(), conditions = nlohmann::json::array();
+    for (const RedFlagDef& f : k.red_flags) {
+      flags.push_back({{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
+    }
+    for (const ConditionDef& c : k.conditions) conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    nlohmann::json body = {{"knowledge_version", k.version},
+                           {"red_flags", flags},
+                           {"conditions", conditions},
+                           {"questionnaires", QuestionnairesToJson(k, nullptr)}};
+    return Response::Json(200, body.dump());
+  });
+
+  router.Add("POST", "/api/v1/assess", [&k](Request& req) {
+    Result<Intake> intake = ParseIntakeJson(req.body, k);
+    if (!intake) return ErrorResponse(422, intake.error().field, intake.error().message);
+    Assessment a = Assess(intake.value(), k);
+    return Response::Json(200, AssessmentToJson(a, k).dump());
+  });
+}
+
+}  // namespace sciaticare::api
+
+namespace sciaticare::api {
+
+std::string_view OpenApiDocument() {
+  for (const auto& [name, content] : EmbeddedApiFileList()) {
+    if (name == "openapi.json") return content;
+  }
+  return "{}";
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,14 @@
+// The api/*.json files (the OpenAPI document), compiled into the binary by
+// cmake/embed_files.cmake.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <utility>
+
+namespace sciaticare {
+
+std::span<const std::pair<std::string_view, std::string_view>> EmbeddedApiFileList();
+std::string_view EmbeddedApiHash();
+
+}  // namespace sciaticare

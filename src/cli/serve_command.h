@@ -1,0 +1,22 @@
+// `sciaticare serve`: runs the clinic server until SIGINT or SIGTERM.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace sciaticare {
+
+struct ServeOptions {
+  std::uint16_t port = 8080;
+  std::string address = "0.0.0.0";
+  std::string db = "sqlite:sciaticare.db";
+  bool demo = false;
+  std::string tls_cert, tls_key;
+  int threads = 2;
+};
+
+// Returns the process exit code: 0 after a clean shutdown, 1 when the server
+// cannot start (port in use, unreadable TLS files, unusable database).
+int RunServeCommand(const ServeOptions& options);
+
+}  // namespace sciaticare

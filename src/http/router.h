@@ -1,0 +1,41 @@
+// Maps a method and a path pattern ("/api/v1/patients/{id}") to a handler.
+// Unknown paths answer 404 and known paths with another method 405, both as
+// JSON errors. The route list doubles as the server's self-description: the
+// tests compare it with the OpenAPI document.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace sciaticare::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+};
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler);
+
+  // Finds the route, fills request.params and calls its handler.
+  Response Dispatch(Request& request) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  static bool Match(const std::string& pattern, const std::string& path,
+                    std::map<std::string, std::string>& params);
+  std::vector<Route> routes_;
+};
+
+// {"error": {"status": s, "field": f, "message": m}} as a response.
+Response ErrorResponse(int status, const std::string& field, const std::string& message);
+
+}  // namespace sciaticare::http
