@@ -80,7 +80,7 @@ TEST(QuestionnairesCommandTest, PrintsAndRefusesBadFiles) {
   EXPECT_EQ(licensed.exit_code, 0);
   EXPECT_NE(licensed.out.find("Clinic-supplied text for section 1"), std::string::npos);
   auto bad = testing::RunSciaticare(
-      "questionnaires --wording " + std::string(SCIATICARE_SOURCE_DIR) + "/tests/data/malformed_intakes.json", "");
+      "questionnaires --wording " + std::string(SCIATICARE_SOURCE_DIR) + "/api/openapi.json", "");
   EXPECT_EQ(bad.exit_code, 2);
 }
 
