@@ -8,6 +8,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev python3-jsonschema
+  libboost1.74-dev libssl-dev openssl
+  libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev
 )
 
 missing=()

@@ -1,0 +1,36 @@
+// A minimal blocking HTTP/1.1 client for integration tests (Boost.Beast).
+#pragma once
+
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <map>
+#include <string>
+
+namespace sciaticare::testing {
+
+struct HttpResult {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // Lower-case names.
+};
+
+// One keep-alive connection to 127.0.0.1:port.
+class HttpClient {
+ public:
+  explicit HttpClient(unsigned short port);
+  HttpResult Send(const std::string& method, const std::string& target, const std::string& body = "",
+                  const std::map<std::string, std::string>& headers = {});
+
+  // Writes raw bytes and reads whatever comes back until the server closes or 2 s pass.
+  std::string SendRaw(const std::string& bytes);
+
+ private:
+  boost::asio::io_context ioc_;
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+};
+
+}  // namespace sciaticare::testing

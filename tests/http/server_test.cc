@@ -1,0 +1,128 @@
+// The HTTP adapter driven over real sockets: routing, errors as JSON, limits,
+// keep-alive with many connections, and the stateless API routes.
+#include "http/server.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/assess_routes.h"
+#include "http/http_client.h"
+#include "test_support.h"
+
+namespace sciaticare {
+namespace {
+
+using testing::HttpClient;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    stats_.requests_served = [this] { return server_->requests_served(); };
+    stats_.connections_open = [this] { return server_->connections_open(); };
+    api::AddStatelessRoutes(router_, testing::K(), stats_);
+    router_.Add("GET", "/boom", [](http::Request&) -> http::Response { throw std::runtime_error("x"); });
+    router_.Add("GET", "/echo/{id}/items/{item}", [](http::Request& r) {
+      return http::Response::Text(200, r.params["id"] + "|" + r.params["item"] + "|" + r.Query("q"));
+    });
+    http::ServerOptions options;
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.body_limit = 64 * 1024;
+    server_ = std::make_unique<http::HttpServer>(options, router_);
+    server_->Start();
+  }
+  void TearDown() override { server_->Stop(); }
+
+  http::Router router_;
+  api::ServerStats stats_;
+  std::unique_ptr<http::HttpServer> server_;
+};
+
+TEST_F(ServerTest, HealthAndMetrics) {
+  HttpClient c(server_->port());
+  auto health = c.Send("GET", "/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, "ok\n");
+  auto metrics = c.Send("GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("sciaticare_http_requests_total 2"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("knowledge_version=\"" + testing::K().version), std::string::npos);
+}
+
+TEST_F(ServerTest, RoutingParamsQueryAndErrors) {
+  HttpClient c(server_->port());
+  auto echo = c.Send("GET", "/echo/7/items/a%20b?q=x+y");
+  EXPECT_EQ(echo.status, 200);
+  EXPECT_EQ(echo.body, "7|a b|x y");
+  auto missing = c.Send("GET", "/nowhere");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["status"], 404);
+  EXPECT_EQ(c.Send("POST", "/healthz").status, 405);
+  EXPECT_EQ(c.Send("GET", "/echo//items/x").status, 404);
+  auto boom = c.Send("GET", "/boom");
+  EXPECT_EQ(boom.status, 500);
+  EXPECT_EQ(c.Send("GET", "/healthz").status, 200);  // Still serving after a handler threw.
+}
+
+TEST_F(ServerTest, AssessAnswersPlanOrFieldError) {
+  HttpClient c(server_->port());
+  auto ok = c.Send("POST", "/api/v1/assess", testing::ReadSourceFile("tests/data/wording_example.json"));
+  EXPECT_EQ(ok.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(ok.body)["error"]["field"], "patient");
+  const std::string intake = R"({"patient":{"age":40,"sex":"female"},
+    "symptoms":[{"region":"buttock","side":"left","kind":"pain","intensity":5}],"onset_weeks":10})";
+  auto plan = c.Send("POST", "/api/v1/assess", intake);
+  ASSERT_EQ(plan.status, 200);
+  auto body = nlohmann::json::parse(plan.body);
+  EXPECT_EQ(body["triage"], "treat");
+  EXPECT_FALSE(body["plan"].is_null());
+  auto bad_utf8 = c.Send("POST", "/api/v1/assess", "{\"patient\":\"\xff\xfe\"}");
+  EXPECT_EQ(bad_utf8.status, 422);
+  auto not_json = c.Send("POST", "/api/v1/assess", "{{{{");
+  EXPECT_EQ(not_json.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(not_json.body)["error"]["field"], "input");
+}
+
+TEST_F(ServerTest, OversizedBodyIs413AndMalformedHttpIs400) {
+  {
+    HttpClient c(server_->port());
+    auto big = c.Send("POST", "/api/v1/assess", std::string(100 * 1024, ' '));
+    EXPECT_EQ(big.status, 413);
+  }
+  HttpClient raw(server_->port());
+  std::string reply = raw.SendRaw("THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_NE(reply.find("400"), std::string::npos) << reply;
+}
+
+TEST_F(ServerTest, OpenApiDocumentIsValidJsonAndListsEveryRoute) {
+  HttpClient c(server_->port());
+  auto doc = c.Send("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  auto openapi = nlohmann::json::parse(doc.body);
+  EXPECT_EQ(openapi["openapi"].get<std::string>().substr(0, 2), "3.");
+  http::Router stateless;
+  api::AddStatelessRoutes(stateless, testing::K(), stats_);
+  for (const http::Route& r : stateless.routes()) {
+    std::string method = r.method;
+    for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_TRUE(openapi["paths"].contains(r.pattern) && openapi["paths"][r.pattern].contains(method))
+        << r.method << " " << r.pattern << " is not in api/openapi.json";
+  }
+}
+
+// Keep-alive clients beyond the thread count are all served (no starvation).
+TEST_F(ServerTest, ManyKeepAliveConnectionsAreServed) {
+  std::vector<std::unique_ptr<HttpClient>> clients;
+  for (int i = 0; i < 64; ++i) {
+    clients.push_back(std::make_unique<HttpClient>(server_->port()));
+    ASSERT_EQ(clients.back()->Send("GET", "/healthz").status, 200);
+  }
+  for (auto& c : clients) EXPECT_EQ(c->Send("GET", "/healthz").status, 200);
+  HttpClient late(server_->port());
+  EXPECT_EQ(late.Send("GET", "/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace sciaticare
