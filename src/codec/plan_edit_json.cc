@@ -1,0 +1,91 @@
+#include "codec/plan_edit_json.h"
+
+namespace sciaticare {
+namespace {
+
+using nlohmann::json;
+
+struct Invalid {
+  std::string field, message;
+};
+
+[[noreturn]] void Fail(const std::string& field, const std::string& message) { throw Invalid{field, message}; }
+
+int WholeNumber(const json& obj, const char* key, const std::string& path) {
+  if (!obj.contains(key)) Fail(path + "." + key, "is required");
+  const json& v = obj[key];
+  if (!v.is_number_integer()) Fail(path + "." + key, "must be a whole number");
+  const auto n = v.get<std::int64_t>();
+  if (n < -1000000 || n > 1000000) Fail(path + "." + key, "is out of range");
+  return static_cast<int>(n);
+}
+
+std::string String(const json& obj, const char* key, const std::string& path) {
+  if (!obj.contains(key) || !obj[key].is_string()) Fail(path + "." + key, "must be a string");
+  return obj[key].get<std::string>();
+}
+
+Target ReadTarget(const json& t, const std::string& path) {
+  if (!t.is_object()) Fail(path, "must be an object");
+  auto region = ParseRegion(String(t, "region", path));
+  if (!region) Fail(path + ".region", "unknown region");
+  auto side = ParseSide(String(t, "side", path));
+  if (!side) Fail(path + ".side", "must be left, right, both or midline");
+  Target target{*region, *side, ""};
+  if (t.contains("muscle")) {
+    target.muscle = String(t, "muscle", path);
+    if (target.muscle.size() > 200) Fail(path + ".muscle", "must be at most 200 characters");
+  }
+  return target;
+}
+
+PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k) {
+  if (!item.is_object()) Fail(path, "must be an object");
+  auto technique = ParseTechnique(String(item, "technique", path));
+  if (!technique) Fail(path + ".technique", "unknown technique");
+  PlanItem out;
+  out.technique = *technique;
+  out.pressure = WholeNumber(item, "pressure", path);
+  out.minutes = WholeNumber(item, "minutes", path);
+  out.evidence = k.techniques[static_cast<std::size_t>(*technique)].evidence;
+  if (!item.contains("targets") || !item["targets"].is_array()) Fail(path + ".targets", "must be a list");
+  const json& targets = item["targets"];
+  if (targets.size() > 20) Fail(path + ".targets", "must have at most 20 targets");
+  for (std::size_t j = 0; j < targets.size(); ++j) {
+    out.targets.push_back(ReadTarget(targets[j], path + ".targets[" + std::to_string(j) + "]"));
+  }
+  if (item.contains("because") && item["because"].is_array()) {
+    for (const json& b : item["because"]) {
+      if (b.is_string() && b.get<std::string>().size() <= 1000) out.because.push_back(b.get<std::string>());
+    }
+  }
+  if (out.because.empty()) out.because.push_back("Chosen by the therapist at plan review.");
+  return out;
+}
+
+}  // namespace
+
+Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k) {
+  try {
+    if (!plan.is_object()) Fail("plan", "must be an object");
+    Plan out;
+    if (!plan.contains("techniques") || !plan["techniques"].is_array()) Fail("techniques", "must be a list");
+    const json& items = plan["techniques"];
+    if (items.size() > 30) Fail("techniques", "must have at most 30 items");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      out.techniques.push_back(ReadItem(items[i], "techniques[" + std::to_string(i) + "]", k));
+    }
+    if (!plan.contains("sessions") || !plan["sessions"].is_object()) Fail("sessions", "must be an object");
+    out.per_week = WholeNumber(plan["sessions"], "per_week", "sessions");
+    out.count = WholeNumber(plan["sessions"], "count", "sessions");
+    if (plan.contains("oils_allowed")) {
+      if (!plan["oils_allowed"].is_boolean()) Fail("oils_allowed", "must be true or false");
+      out.oils_allowed = plan["oils_allowed"].get<bool>();
+    }
+    return out;
+  } catch (const Invalid& e) {
+    return Error{e.field, e.message};
+  }
+}
+
+}  // namespace sciaticare

@@ -1,0 +1,17 @@
+// Reads a therapist's edited plan (the `plan` object of docs/plan-output.md,
+// with techniques, targets, pressure, minutes, sessions and oils changed) into
+// a core Plan for ReviewPlanEdit. Fields the therapist cannot edit
+// (complements, escalation, cautions) are not read; they stay as planned.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/planner.h"
+#include "core/result.h"
+#include "knowledge/knowledge.h"
+
+namespace sciaticare {
+
+Result<Plan> ParsePlanEdit(const nlohmann::json& plan, const Knowledge& k);
+
+}  // namespace sciaticare

@@ -1,0 +1,21 @@
+// Checks a therapist's edit of a draft plan against what screening allows.
+// The therapist may change techniques, targets, pressure, minutes and
+// frequency; nothing screening forbids can be approved, and every refusal
+// says which field and why, in the words screening used.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/planner.h"
+#include "core/result.h"
+#include "core/screening.h"
+#include "knowledge/knowledge.h"
+
+namespace sciaticare {
+
+// Every problem with the edit; empty when it may be saved. Fields are paths
+// into the plan document, e.g. "techniques[1].pressure".
+std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening, const Knowledge& k);
+
+}  // namespace sciaticare

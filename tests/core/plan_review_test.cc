@@ -1,0 +1,149 @@
+// Plan review: what screening forbids cannot be saved, and the refusal names
+// the field and the screening reason (issue: plan review screen).
+#include "core/plan_review.h"
+
+#include <gtest/gtest.h>
+
+#include "codec/assessment_json.h"
+#include "codec/plan_edit_json.h"
+#include "core/assessment.h"
+#include "test_support.h"
+
+namespace sciaticare {
+namespace {
+
+using testing::AddCondition;
+using testing::BaseIntake;
+using testing::K;
+
+bool Mentions(const std::vector<Error>& problems, const std::string& field, const std::string& words) {
+  for (const Error& e : problems) {
+    if (e.field == field && e.message.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(PlanReviewTest, TheDraftPlanPassesItsOwnReview) {
+  for (const char* condition : {"anticoagulant_or_bleeding_disorder", "osteoporosis", "varicose_veins",
+                                "neuropathy_reduced_sensation", "pregnancy", "low_pain_tolerance"}) {
+    Intake in = BaseIntake();
+    AddCondition(in, condition);
+    Assessment a = Assess(in, K());
+    ASSERT_TRUE(a.plan) << condition;
+    EXPECT_TRUE(ReviewPlanEdit(*a.plan, a.screening, K()).empty()) << condition;
+  }
+}
+
+// contraindications.md: anticoagulants cap pressure at 2 (product rule, Ernst 2003).
+TEST(PlanReviewTest, PressureAboveTheCapIsRefusedWithTheReason) {
+  Intake in = BaseIntake();
+  AddCondition(in, "anticoagulant_or_bleeding_disorder");
+  Assessment a = Assess(in, K());
+  Plan edited = *a.plan;
+  edited.techniques[0].pressure = 3;
+  auto problems = ReviewPlanEdit(edited, a.screening, K());
+  EXPECT_TRUE(Mentions(problems, "techniques[0].pressure", "blood thinners")) << problems.size();
+}
+
+TEST(PlanReviewTest, ExcludedTechniqueIsRefused) {
+  Intake in = BaseIntake();
+  AddCondition(in, "anticoagulant_or_bleeding_disorder");
+  Assessment a = Assess(in, K());
+  Plan edited = *a.plan;
+  PlanItem deep;
+  deep.technique = Technique::kDeepTissue;
+  deep.pressure = 4;
+  deep.minutes = 10;
+  deep.targets = {{Region::kLowerBack, Side::kBoth, "erector spinae"}};
+  edited.techniques.push_back(deep);
+  auto problems = ReviewPlanEdit(edited, a.screening, K());
+  const std::string field = "techniques[" + std::to_string(edited.techniques.size() - 1) + "]";
+  EXPECT_TRUE(Mentions(problems, field + ".technique", "deep_tissue is left out"));
+  EXPECT_TRUE(Mentions(problems, field + ".pressure", "above the limit of 2"));
+}
+
+// contraindications.md pregnancy row: no leg massage (VTE risk; Sutham 2020).
+TEST(PlanReviewTest, AvoidedRegionIsRefused) {
+  Intake in = BaseIntake();
+  in.patient.pregnant = true;
+  Assessment a = Assess(in, K());
+  Plan edited = *a.plan;
+  edited.techniques[0].targets.push_back({Region::kCalf, Side::kRight, "gastrocnemius"});
+  auto problems = ReviewPlanEdit(edited, a.screening, K());
+  const std::string field = "techniques[0].targets[" + std::to_string(edited.techniques[0].targets.size() - 1) + "].region";
+  EXPECT_TRUE(Mentions(problems, field, "pregnancy"));
+  edited.oils_allowed = true;
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "oils_allowed", "not allowed"));
+}
+
+TEST(PlanReviewTest, OneSideAvoidedRefusesBothSides) {
+  Intake in = BaseIntake();
+  ConditionReport& r = AddCondition(in, "varicose_veins");
+  r.site.Add(Region::kCalf);
+  r.side = Side::kRight;
+  Assessment a = Assess(in, K());
+  Plan edited = *a.plan;
+  edited.techniques[0].targets = {{Region::kCalf, Side::kBoth, "gastrocnemius"}};
+  EXPECT_FALSE(ReviewPlanEdit(edited, a.screening, K()).empty());
+  edited.techniques[0].targets = {{Region::kCalf, Side::kLeft, "gastrocnemius"}};
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
+}
+
+TEST(PlanReviewTest, FrequencyMinutesAndPressureRangeAreChecked) {
+  Assessment a = Assess(BaseIntake(), K());
+  Plan edited = *a.plan;
+  edited.per_week = 6;
+  edited.count = 13;
+  edited.techniques[0].minutes = 0;
+  edited.techniques[0].technique = Technique::kSwedish;
+  edited.techniques[0].pressure = 4;  // Swedish is 1-3.
+  auto problems = ReviewPlanEdit(edited, a.screening, K());
+  EXPECT_TRUE(Mentions(problems, "sessions.per_week", "1–5"));
+  EXPECT_TRUE(Mentions(problems, "sessions.count", "1–12"));
+  EXPECT_TRUE(Mentions(problems, "techniques[0].minutes", "1–120"));
+  EXPECT_TRUE(Mentions(problems, "techniques[0].pressure", "1–3"));
+}
+
+// red-flags.md: a referral means no plan at all.
+TEST(PlanReviewTest, NoPlanForAReferredPatient) {
+  Intake in = BaseIntake();
+  testing::SetFlag(in, "ces_saddle_anaesthesia");
+  Assessment a = Assess(in, K());
+  ASSERT_FALSE(a.plan);
+  Assessment clean = Assess(BaseIntake(), K());
+  auto problems = ReviewPlanEdit(*clean.plan, a.screening, K());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "plan");
+}
+
+TEST(PlanEditJsonTest, RoundTripsTheDraftFromItsJson) {
+  Intake in = BaseIntake();
+  AddCondition(in, "osteoporosis");
+  Assessment a = Assess(in, K());
+  nlohmann::json doc = AssessmentToJson(a, K());
+  Result<Plan> parsed = ParsePlanEdit(doc["plan"], K());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  EXPECT_EQ(parsed.value().techniques.size(), a.plan->techniques.size());
+  EXPECT_TRUE(ReviewPlanEdit(parsed.value(), a.screening, K()).empty());
+}
+
+TEST(PlanEditJsonTest, NamesTheBadField) {
+  nlohmann::json plan = AssessmentToJson(Assess(BaseIntake(), K()), K())["plan"];
+  auto field = [&](nlohmann::json p) { return ParsePlanEdit(p, K()).error().field; };
+  nlohmann::json p = plan;
+  p["techniques"][0]["technique"] = "cupping";
+  EXPECT_EQ(field(p), "techniques[0].technique");
+  p = plan;
+  p["techniques"][0]["pressure"] = "hard";
+  EXPECT_EQ(field(p), "techniques[0].pressure");
+  p = plan;
+  p["techniques"][0]["targets"][0]["side"] = "top";
+  EXPECT_EQ(field(p), "techniques[0].targets[0].side");
+  p = plan;
+  p.erase("sessions");
+  EXPECT_EQ(field(p), "sessions");
+  EXPECT_EQ(field(nlohmann::json::array()), "plan");
+}
+
+}  // namespace
+}  // namespace sciaticare
