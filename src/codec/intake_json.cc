@@ -24,9 +24,12 @@ bool TooDeep(std::string_view text) {
   bool in_string = false, escaped = false;
   for (char ch : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
     } else if (ch == '"') {
       in_string = true;
     } else if (ch == '{' || ch == '[') {
@@ -38,9 +41,14 @@ bool TooDeep(std::string_view text) {
   return false;
 }
 
+// A short excerpt of `v` for a message. The cut never splits a UTF-8
+// sequence: the message must stay valid UTF-8 to be written as JSON.
 std::string Quote(const json& v) {
   std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+  if (s.size() <= 40) return s;
+  std::size_t cut = 37;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "...";
 }
 
 std::string TypeName(const json& v) {
@@ -82,11 +90,18 @@ int WholeNumber(const json& v, const std::string& path, int lo, int hi) {
     if (!(d >= lo && d <= hi)) Fail(path, range);
     Fail(path, range + " (no fractions)");
   }
-  if (v.is_number_unsigned() ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi)
-                             : (v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)) {
-    Fail(path, range);
+  // Non-negative integers are stored unsigned, possibly above INT64_MAX: check
+  // both bounds in the stored type (lo and hi are never negative for unsigned).
+  if (v.is_number_unsigned()) {
+    std::uint64_t u = v.get<std::uint64_t>();
+    if ((lo > 0 && u < static_cast<std::uint64_t>(lo)) || u > static_cast<std::uint64_t>(hi)) {
+      Fail(path, range);
+    }
+    return static_cast<int>(u);
   }
-  return static_cast<int>(v.get<std::int64_t>());
+  std::int64_t i = v.get<std::int64_t>();
+  if (i < lo || i > hi) Fail(path, range);
+  return static_cast<int>(i);
 }
 
 double Number(const json& v, const std::string& path, double lo, double hi) {
@@ -132,7 +147,8 @@ class IntakeReader {
     if (doc.contains("red_flags")) ReadRedFlags(doc["red_flags"], in.red_flags);
     if (doc.contains("conditions")) ReadConditions(doc["conditions"], in.conditions);
     if (doc.contains("preferences")) ReadPreferences(doc["preferences"], in.preferences);
-    if (doc.contains("questionnaires")) ReadQuestionnaires(doc["questionnaires"], in.questionnaires);
+    if (doc.contains("questionnaires"))
+      ReadQuestionnaires(doc["questionnaires"], in.questionnaires);
     return in;
   }
 
@@ -149,7 +165,8 @@ class IntakeReader {
   void ReadSymptoms(const json& v, std::vector<Symptom>& out) {
     List(v, "symptoms");
     if (v.empty()) Fail("symptoms", "must list at least one symptom");
-    if (v.size() > kMaxSymptoms) Fail("symptoms", "must list at most " + std::to_string(kMaxSymptoms) + " symptoms");
+    if (v.size() > kMaxSymptoms)
+      Fail("symptoms", "must list at most " + std::to_string(kMaxSymptoms) + " symptoms");
     for (std::size_t i = 0; i < v.size(); ++i) {
       std::string path = "symptoms[" + std::to_string(i) + "]";
       const json& s = Object(v[i], path);
@@ -209,7 +226,10 @@ class IntakeReader {
       if (value.is_boolean() || value.is_null()) {
         if (value.is_null() || !value.get<bool>()) continue;
       } else {
-        Object(value, path);
+        if (!value.is_object()) {
+          Fail(path, "must be true, false or an object such as {\"present\": true}, not " +
+                         TypeName(value));
+        }
         if (value.contains("present") && !Bool(value["present"], path + ".present")) continue;
         if (value.contains("regions")) {
           const json& regions = List(value["regions"], path + ".regions");
@@ -242,7 +262,8 @@ class IntakeReader {
       p.fragrance_sensitive = Bool(v["fragrance_sensitive"], "preferences.fragrance_sensitive");
     }
     if (v.contains("pressure_preference") && !v["pressure_preference"].is_null()) {
-      p.pressure_preference = WholeNumber(v["pressure_preference"], "preferences.pressure_preference", 1, 5);
+      p.pressure_preference =
+          WholeNumber(v["pressure_preference"], "preferences.pressure_preference", 1, 5);
     }
   }
 
@@ -251,7 +272,8 @@ class IntakeReader {
                                           bool nullable, int last_hi = -1) {
     List(v, path);
     if (v.size() != N) {
-      Fail(path, "must have exactly " + std::to_string(N) + " answers, not " + std::to_string(v.size()));
+      Fail(path,
+           "must have exactly " + std::to_string(N) + " answers, not " + std::to_string(v.size()));
     }
     std::array<std::optional<int>, N> items;
     for (std::size_t i = 0; i < N; ++i) {
@@ -274,7 +296,8 @@ class IntakeReader {
     if (has("nrs_back")) q.nrs_back = WholeNumber(v["nrs_back"], "questionnaires.nrs_back", 0, 10);
     if (has("odi")) q.odi = Items<10>(v["odi"], "questionnaires.odi", 0, 5, true);
     if (has("sbi")) q.sbi = Items<4>(v["sbi"], "questionnaires.sbi", 0, 6, true);
-    if (has("startback")) q.startback = Items<9>(v["startback"], "questionnaires.startback", 0, 1, true, 4);
+    if (has("startback"))
+      q.startback = Items<9>(v["startback"], "questionnaires.startback", 0, 1, true, 4);
     if (has("rmdq")) q.rmdq = Items<24>(v["rmdq"], "questionnaires.rmdq", 0, 1, true);
   }
 
