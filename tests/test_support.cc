@@ -16,7 +16,7 @@ const Knowledge& K() { return BuiltinKnowledge(); }
 
 Intake BaseIntake() {
   Intake in;
-  in.patient = {45, Sex::kFemale, false};
+  in.patient = {45, Sex::kFemale, false, std::nullopt};
   in.symptoms = {{Region::kLowerBack, Side::kMidline, SymptomKind::kPain, 4},
                  {Region::kButtock, Side::kRight, SymptomKind::kPain, 5},
                  {Region::kCalf, Side::kRight, SymptomKind::kPain, 4}};

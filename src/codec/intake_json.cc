@@ -1,6 +1,8 @@
 #include "codec/intake_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace sciaticare {
@@ -43,6 +45,46 @@ bool TooDeep(std::string_view text) {
 
 // A short excerpt of `v` for a message. The cut never splits a UTF-8
 // sequence: the message must stay valid UTF-8 to be written as JSON.
+// An id from the document, made safe to echo in a message: control bytes
+// replaced and long ids cut, so a hostile key cannot flood a log line.
+std::string SafeId(const std::string& id) {
+  std::string out;
+  for (char ch : id.substr(0, 60)) out.push_back(static_cast<unsigned char>(ch) < 0x20 ? '?' : ch);
+  if (id.size() > 60) out += "...";
+  return out;
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Extra fields are allowed, but one that is a near miss of a contract field is
+// almost certainly a typo that would silently drop clinical information (a
+// misspelt "conditions" would lose an anticoagulant), so it is refused.
+void RefuseNearMisses(const json& obj, const std::string& prefix, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : obj.items()) {
+    if (key.size() > 64 || key.size() < 4) continue;
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    for (std::string_view k : known) {
+      // Short names sit too close to ordinary extra fields ("name", "age") to judge.
+      if (k.size() >= 6 && EditDistance(key, k) <= 2) {
+        Fail(prefix + SafeId(key), "unknown field; did you mean \"" + std::string(k) + "\"?");
+      }
+    }
+  }
+}
+
 std::string Quote(const json& v) {
   std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
   if (s.size() <= 40) return s;
@@ -134,6 +176,8 @@ class IntakeReader {
 
   Intake Read(const json& doc) {
     Object(doc, "input");
+    RefuseNearMisses(doc, "", {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by",
+                               "red_flags", "conditions", "preferences", "questionnaires"});
     Intake in;
     if (!doc.contains("patient")) Fail("patient", "is required");
     ReadPatient(doc["patient"], in.patient);
@@ -160,6 +204,9 @@ class IntakeReader {
     if (!v.contains("sex")) Fail("patient.sex", "is required");
     p.sex = Named<Sex>(v["sex"], "patient.sex", ParseSex, kSexes);
     if (v.contains("pregnant")) p.pregnant = Bool(v["pregnant"], "patient.pregnant");
+    if (v.contains("first_episode") && !v["first_episode"].is_null()) {
+      p.first_episode = Bool(v["first_episode"], "patient.first_episode");
+    }
   }
 
   void ReadSymptoms(const json& v, std::vector<Symptom>& out) {
@@ -203,7 +250,7 @@ class IntakeReader {
     if (v.is_null()) return;
     Object(v, "red_flags");
     for (const auto& [id, answer] : v.items()) {
-      std::string path = "red_flags." + id;
+      std::string path = "red_flags." + SafeId(id);
       int flag = k_.FindRedFlag(id);
       if (flag < 0) Fail(path, "unknown red flag id (see docs/intake.md for the list)");
       if (answer.is_null()) {
@@ -218,7 +265,7 @@ class IntakeReader {
     if (v.is_null()) return;
     Object(v, "conditions");
     for (const auto& [id, value] : v.items()) {
-      std::string path = "conditions." + id;
+      std::string path = "conditions." + SafeId(id);
       int condition = k_.FindCondition(id);
       if (condition < 0) Fail(path, "unknown condition id (see docs/intake.md for the list)");
       ConditionReport report;
@@ -254,6 +301,7 @@ class IntakeReader {
   void ReadPreferences(const json& v, Preferences& p) {
     if (v.is_null()) return;
     Object(v, "preferences");
+    RefuseNearMisses(v, "preferences.", {"pain_tolerance", "fragrance_sensitive", "pressure_preference"});
     if (v.contains("pain_tolerance") && !v["pain_tolerance"].is_null()) {
       p.pain_tolerance = Named<PainTolerance>(v["pain_tolerance"], "preferences.pain_tolerance",
                                               ParsePainTolerance, kTolerances);
@@ -291,6 +339,7 @@ class IntakeReader {
   void ReadQuestionnaires(const json& v, Questionnaires& q) {
     if (v.is_null()) return;
     Object(v, "questionnaires");
+    RefuseNearMisses(v, "questionnaires.", {"nrs_leg", "nrs_back", "startback"});
     auto has = [&](const char* key) { return v.contains(key) && !v[key].is_null(); };
     if (has("nrs_leg")) q.nrs_leg = WholeNumber(v["nrs_leg"], "questionnaires.nrs_leg", 0, 10);
     if (has("nrs_back")) q.nrs_back = WholeNumber(v["nrs_back"], "questionnaires.nrs_back", 0, 10);
@@ -317,12 +366,33 @@ Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
     return Error{"input", "is nested deeper than " + std::to_string(kMaxIntakeDepth) + " levels"};
   }
   json doc;
+  // nlohmann keeps the last of two equal keys; a hidden "true" red flag must
+  // not be overwritten by a later "false", so repeated keys are refused.
+  std::vector<std::vector<std::string>> keys_in_open_objects;
+  std::string repeated_key;
+  auto watch_keys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keys_in_open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !keys_in_open_objects.empty()) keys_in_open_objects.pop_back();
+    if (event == json::parse_event_t::key && !keys_in_open_objects.empty()) {
+      auto& seen = keys_in_open_objects.back();
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (repeated_key.empty()) repeated_key = key;
+      } else {
+        seen.push_back(key);
+      }
+    }
+    return true;
+  };
   try {
-    doc = json::parse(text);
+    doc = json::parse(text, watch_keys);
   } catch (const json::parse_error& e) {
     return Error{"input", "is not valid JSON (byte " + std::to_string(e.byte) + ")"};
   } catch (const json::exception& e) {
     return Error{"input", "is not valid JSON"};
+  }
+  if (!repeated_key.empty()) {
+    return Error{"input", "gives the key \"" + SafeId(repeated_key) + "\" twice in one object; give each answer once"};
   }
   try {
     return IntakeReader(k).Read(doc);

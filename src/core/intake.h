@@ -16,6 +16,7 @@ struct Patient {
   int age = 0;
   Sex sex = Sex::kOther;
   bool pregnant = false;
+  std::optional<bool> first_episode;  // First ever episode of back pain.
 };
 
 struct Symptom {

@@ -77,6 +77,7 @@ class Planner {
         k_.tolerance[static_cast<std::size_t>(tol)].preferred);
     for (const TechniqueRule& rule : k_.technique_rules) ApplyRule(rule);
     BuildItems();
+    KeepSessionFocused();
     FitMinutes();
     ChooseCourse();
     AddComplementsAndCautions();
@@ -208,6 +209,20 @@ class Planner {
     }
   }
 
+  // A session holds a few techniques well rather than many briefly; the
+  // later, more specialised ones wait, but the home programme always stays.
+  void KeepSessionFocused() {
+    auto& items = plan_.techniques;
+    while (static_cast<int>(items.size()) > k_.max_techniques) {
+      auto last = std::find_if(items.rbegin(), items.rend(),
+                               [](const PlanItem& i) { return i.technique != Technique::kSelfMassage; });
+      if (last == items.rend()) break;
+      Exclude(last->technique, "left for a later session: one session holds at most " +
+                                   std::to_string(k_.max_techniques) + " techniques");
+      items.erase(std::next(last).base());
+    }
+  }
+
   void FitMinutes() {
     bool irritable = false;
     for (const ActiveCondition& a : sc_.conditions) irritable |= a.condition == k_.irritability_condition;
@@ -215,8 +230,20 @@ class Planner {
     int total = 0;
     for (const PlanItem& i : plan_.techniques) total += i.minutes;
     if (total <= plan_.session_minutes) return;
+    const int total_before = total;
+    total = 0;
     for (PlanItem& i : plan_.techniques) {
-      i.minutes = std::max(k_.min_technique_minutes, i.minutes * plan_.session_minutes / total);
+      i.minutes = std::max(k_.min_technique_minutes, i.minutes * plan_.session_minutes / total_before);
+      total += i.minutes;
+    }
+    // The minimum per technique can push the total back over: take the excess
+    // from the longest items, never below the minimum.
+    while (total > plan_.session_minutes) {
+      auto longest = std::max_element(plan_.techniques.begin(), plan_.techniques.end(),
+                                      [](const PlanItem& a, const PlanItem& b) { return a.minutes < b.minutes; });
+      if (longest->minutes <= k_.min_technique_minutes) break;
+      --longest->minutes;
+      --total;
     }
   }
 

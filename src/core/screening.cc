@@ -54,6 +54,14 @@ class Screener {
     EvaluateRedFlags();
     ActivateConditions();
     for (const ActiveCondition& c : out_.conditions) ApplyCondition(c);
+    if (in_.patient.age < k_.min_age) {
+      refer_ = std::max(refer_, k_.min_age_urgency);
+      out_.reasons.push_back("Age: " + k_.min_age_reason + ".");
+    }
+    if (!out_.unanswered_ces_flags.empty()) {
+      out_.reasons.push_back("Not answered yet: " + std::to_string(out_.unanswered_ces_flags.size()) +
+                             " cauda equina question(s); the plan cannot be approved until they are.");
+    }
     Decide();
     return std::move(out_);
   }
@@ -67,17 +75,25 @@ class Screener {
         out_.unanswered_ces_flags.push_back(k_.red_flags[a.flag].id);
       }
     }
-    bool body_map_bilateral = false;
-    if (pattern_.both_legs &&
-        std::find(positive.begin(), positive.end(), k_.bilateral_leg_flag) == positive.end()) {
-      positive.push_back(k_.bilateral_leg_flag);
-      body_map_bilateral = true;
+    auto add_derived = [&positive](int flag) {
+      if (std::find(positive.begin(), positive.end(), flag) != positive.end()) return false;
+      positive.push_back(flag);
+      return true;
+    };
+    // Patients may not volunteer these answers (CKS), so the body map and age answer them too.
+    const bool body_map_bilateral = pattern_.both_legs && add_derived(k_.bilateral_leg_flag);
+    const bool long_standing = in_.onset_weeks && *in_.onset_weeks >= k_.bilateral_long_standing_weeks;
+    const int age = in_.patient.age;
+    if (in_.patient.first_episode.value_or(false) &&
+        (age > k_.first_episode_over || age < k_.first_episode_under)) {
+      add_derived(k_.first_episode_flag);
     }
     const double onset = in_.onset_weeks.value_or(0);  // Unknown onset counts as recent.
     const int max_pain = MaxPain(in_);
     for (int f : positive) {
       const RedFlagDef& def = k_.red_flags[f];
-      Urgency u = def.urgency;
+      const bool from_map = body_map_bilateral && f == k_.bilateral_leg_flag;
+      Urgency u = from_map && long_standing ? k_.bilateral_long_standing_urgency : def.urgency;
       for (const FlagEscalation& esc : def.escalate) {
         for (int other : positive) {
           if (other == f) continue;
@@ -92,10 +108,11 @@ class Screener {
           max_pain >= def.recent_severe->min_pain) {
         u = std::max(u, def.recent_severe->urgency);
       }
-      bool from_map = body_map_bilateral && f == k_.bilateral_leg_flag;
       out_.flags.push_back({f, u, from_map});
       refer_ = std::max(refer_, u);
-      std::string reason = from_map ? k_.bilateral_leg_reason : def.reason;
+      std::string reason = !from_map      ? def.reason
+                           : long_standing ? k_.bilateral_long_standing_reason
+                                           : k_.bilateral_leg_reason;
       out_.reasons.push_back(u == Urgency::kNote ? "Note: " + reason + "."
                                                  : "Red flag: " + reason + ".");
     }
@@ -258,6 +275,7 @@ class Screener {
     for (std::size_t r = 0; r < kRegionCount; ++r) {
       if (numb.Contains(static_cast<Region>(r))) Cap(r, k_.numb_region_cap, k_.numb_region_reason);
     }
+    if (!numb.Empty()) out_.constraints.no_heat = true;  // Burns go unnoticed where feeling is lost.
   }
 
   void Decide() {

@@ -165,6 +165,14 @@ struct Knowledge {
   std::vector<RedFlagDef> red_flags;
   int bilateral_leg_flag = -1;  // Flag set when the body map shows both legs.
   std::string bilateral_leg_reason;
+  double bilateral_long_standing_weeks = 12;  // From this onset on, the derived flag is...
+  Urgency bilateral_long_standing_urgency = Urgency::kUrgent;  // ...this urgent instead.
+  std::string bilateral_long_standing_reason;
+  int min_age = 16;  // Younger patients see a doctor first.
+  Urgency min_age_urgency = Urgency::kRoutineGp;
+  std::string min_age_reason;
+  int first_episode_flag = -1;  // Derived for a first episode over/under these ages.
+  int first_episode_over = 50, first_episode_under = 20;
 
   std::vector<ConditionDef> conditions;
   int pregnancy_condition = -1;
@@ -186,6 +194,7 @@ struct Knowledge {
   int numb_region_cap = 2;
   std::string numb_region_reason;
   int session_minutes = 45, irritable_session_minutes = 30, min_technique_minutes = 3;
+  int max_techniques = 6;  // Items per session; the home programme is always kept.
   std::vector<TechniqueRule> technique_rules;
   std::vector<CourseRule> courses;
   std::vector<std::string> reassessment_measures;

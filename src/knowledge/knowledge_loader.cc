@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include <cstdio>
+
 #include "knowledge/embedded_knowledge.h"
 
 namespace sciaticare {
@@ -21,19 +23,48 @@ class Loader {
   explicit Loader(const KnowledgeFiles& files) : files_(files) {}
 
   Knowledge Load() {
-    k_.version = std::string(Require("manifest.json")["knowledge_version"].get<std::string>());
-    k_.version += "+" + std::string(EmbeddedKnowledgeHash());
-    LoadEvidence(Require("evidence.json"));
-    LoadRegions(Require("regions.json"));
-    LoadTechniques(Require("techniques.json"));
-    LoadRedFlags(Require("red_flags.json"));
-    LoadConditions(Require("contraindications.json"));
-    LoadPlanning(Require("planning.json"));
-    LoadQuestionnaires(Require("questionnaires.json"));
+    k_.version = Str(Require("manifest.json"), "knowledge_version", "") + "+" + ContentHash();
+    Step("evidence.json", &Loader::LoadEvidence);
+    Step("regions.json", &Loader::LoadRegions);
+    Step("techniques.json", &Loader::LoadTechniques);
+    Step("red_flags.json", &Loader::LoadRedFlags);
+    Step("contraindications.json", &Loader::LoadConditions);
+    Step("planning.json", &Loader::LoadPlanning);
+    Step("questionnaires.json", &Loader::LoadQuestionnaires);
     return std::move(k_);
   }
 
  private:
+  // Runs one file's loader; a JSON type error inside it still names the file.
+  void Step(const std::string& name, void (Loader::*load)(const json&)) {
+    json doc = Require(name);
+    try {
+      (this->*load)(doc);
+    } catch (const json::exception& e) {
+      throw DataError{name, std::string("wrong type of value: ") + e.what()};
+    }
+  }
+
+  // FNV-1a over every file's name and content: the same content, the same
+  // version suffix, whichever binary or test loaded it.
+  std::string ContentHash() const {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view bytes) {
+      for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+    };
+    for (const auto& [name, content] : files_) {
+      mix(name);
+      mix(std::string_view("\0", 1));
+      mix(content);
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(hex, 12);
+  }
+
   json Require(const std::string& name) {
     file_ = name;
     auto it = files_.find(name);
@@ -236,6 +267,19 @@ class Loader {
     k_.bilateral_leg_flag = k_.FindRedFlag(Str(bilateral, "flag", "derived.bilateral_leg_symptoms"));
     if (k_.bilateral_leg_flag < 0) Fail("derived.bilateral_leg_symptoms.flag", "unknown flag");
     k_.bilateral_leg_reason = Str(bilateral, "reason", "derived.bilateral_leg_symptoms");
+    k_.bilateral_long_standing_weeks =
+        At(bilateral, "long_standing_weeks", "derived.bilateral_leg_symptoms").get<double>();
+    k_.bilateral_long_standing_urgency = UrgencyOf(At(bilateral, "long_standing_urgency", "derived.bilateral_leg_symptoms"),
+                                                   "derived.bilateral_leg_symptoms.long_standing_urgency");
+    k_.bilateral_long_standing_reason = Str(bilateral, "long_standing_reason", "derived.bilateral_leg_symptoms");
+    const json& age = At(At(doc, "derived", ""), "age", "derived");
+    k_.min_age = Int(age, "min_age", "derived.age");
+    k_.min_age_urgency = UrgencyOf(At(age, "urgency", "derived.age"), "derived.age.urgency");
+    k_.min_age_reason = Str(age, "reason", "derived.age");
+    k_.first_episode_flag = k_.FindRedFlag(Str(age, "first_episode_flag", "derived.age"));
+    if (k_.first_episode_flag < 0) Fail("derived.age.first_episode_flag", "unknown flag");
+    k_.first_episode_over = Int(age, "first_episode_over", "derived.age");
+    k_.first_episode_under = Int(age, "first_episode_under", "derived.age");
   }
 
   RegionSelector Selector(const json& a, const std::string& path) {
@@ -345,7 +389,8 @@ class Loader {
     k_.scent_condition = derived_condition("fragrance_sensitive");
     k_.low_tolerance_condition = derived_condition("low_pain_tolerance");
     k_.irritability_condition = derived_condition("radicular_irritability");
-    k_.irritability_min_leg_pain = Int(derived["radicular_irritability"], "min_leg_pain", "derived");
+    k_.irritability_min_leg_pain =
+        Int(derived["radicular_irritability"], "min_leg_pain", "derived.radicular_irritability");
   }
 
   RuleCondition When(const json& w, const std::string& path) {
@@ -383,6 +428,10 @@ class Loader {
     k_.session_minutes = Int(minutes, "default", "session_minutes");
     k_.irritable_session_minutes = Int(minutes, "irritable", "session_minutes");
     k_.min_technique_minutes = Int(minutes, "min_per_technique", "session_minutes");
+    k_.max_techniques = Int(minutes, "max_techniques", "session_minutes");
+    if (k_.max_techniques * k_.min_technique_minutes > k_.irritable_session_minutes) {
+      Fail("session_minutes", "max_techniques at their minimum minutes must fit the shortest session");
+    }
 
     const json& rules = At(doc, "technique_rules", "");
     for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -420,6 +469,9 @@ class Loader {
         Fail(path, "per_week must be 1-5 and count 1-12");
       }
       for (const json& n : At(c, "reassess_after", path)) course.reassess_after.push_back(n.get<int>());
+      for (int n : course.reassess_after) {
+        if (n < 1 || n > course.count) Fail(path + ".reassess_after", "must lie within 1 and count");
+      }
       course.because = Str(c, "because", path);
       course.evidence = EvidenceOf(At(c, "evidence", path), path + ".evidence");
       k_.courses.push_back(std::move(course));

@@ -616,3 +616,56 @@ TEST(IntakeJsonValid, ErrorMessagesStayValidUtf8WhenValuesAreCut) {
 
 }  // namespace
 }  // namespace sciaticare
+
+namespace sciaticare {
+namespace {
+
+constexpr const char* kMinimal =
+    R"("patient":{"age":40,"sex":"male"},"symptoms":[{"region":"calf","side":"left","kind":"numbness"}])";
+
+// A repeated key must not let a later "false" hide an earlier "true".
+TEST(IntakeSafetyTest, RepeatedKeysAreRefused) {
+  std::string doc = std::string("{") + kMinimal +
+                    R"(,"red_flags":{"ces_bladder_dysfunction":true,"ces_bladder_dysfunction":false}})";
+  Result<Intake> r = ParseIntakeJson(doc, testing::K());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "input");
+  EXPECT_NE(r.error().message.find("ces_bladder_dysfunction"), std::string::npos);
+}
+
+// A near miss of a contract field is a typo that would drop clinical answers.
+TEST(IntakeSafetyTest, NearMissFieldNamesAreRefused) {
+  struct Case {
+    std::string extra, field;
+  } cases[] = {{R"("condition":{"osteoporosis":true})", "condition"},
+               {R"("redflags":{})", "redflags"},
+               {R"("preferences":{"pain_tolerence":"low"})", "preferences.pain_tolerence"},
+               {R"("questionnaires":{"nrs_legs":4})", "questionnaires.nrs_legs"}};
+  for (const Case& c : cases) {
+    Result<Intake> r = ParseIntakeJson(std::string("{") + kMinimal + "," + c.extra + "}", testing::K());
+    ASSERT_FALSE(r.ok()) << c.extra;
+    EXPECT_EQ(r.error().field, c.field);
+    EXPECT_NE(r.error().message.find("did you mean"), std::string::npos);
+  }
+  // Ordinary extra fields are still welcome.
+  Result<Intake> ok = ParseIntakeJson(
+      std::string("{") + kMinimal + R"(,"notes":"x","clinic_ref":"A-12","about":"y"})", testing::K());
+  EXPECT_TRUE(ok.ok()) << ok.error().ToString();
+}
+
+TEST(IntakeSafetyTest, FirstEpisodeIsRead) {
+  Result<Intake> r = ParseIntakeJson(
+      R"({"patient":{"age":60,"sex":"female","first_episode":true},"symptoms":[{"region":"calf","side":"left","kind":"numbness"}]})",
+      testing::K());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().patient.first_episode, true);
+  EXPECT_EQ(ParseIntakeJson(
+                R"({"patient":{"age":60,"sex":"female","first_episode":"yes"},"symptoms":[{"region":"calf","side":"left","kind":"numbness"}]})",
+                testing::K())
+                .error()
+                .field,
+            "patient.first_episode");
+}
+
+}  // namespace
+}  // namespace sciaticare

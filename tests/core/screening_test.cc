@@ -630,7 +630,8 @@ TEST(ContraindicationTest, FractureWithSpinalOrUnknownSiteRefers) {
 }
 
 // Consensus (contraindications.md): osteoporosis -> cap 2 over lower_back, sacrum, buttock, hip.
-TEST(ContraindicationTest, OsteoporosisCapsSpineAndPelvisOnly) {
+// Spine and pelvis at 2; no deep pressure over bone anywhere else (cap 3).
+TEST(ContraindicationTest, OsteoporosisCapsSpineAndPelvisAndBoneElsewhere) {
   Intake in = CleanHighTolerance();
   AddCondition(in, "osteoporosis");
   Screening s = ScreenIntake(in);
@@ -638,7 +639,7 @@ TEST(ContraindicationTest, OsteoporosisCapsSpineAndPelvisOnly) {
   const RegionSet capped =
       Set({Region::kLowerBack, Region::kSacrum, Region::kButtock, Region::kHip});
   for (std::size_t r = 0; r < kRegionCount; ++r) {
-    EXPECT_EQ(s.constraints.cap[r], capped.Contains(static_cast<Region>(r)) ? 2 : 5)
+    EXPECT_EQ(s.constraints.cap[r], capped.Contains(static_cast<Region>(r)) ? 2 : 3)
         << Name(static_cast<Region>(r));
   }
   EXPECT_TRUE(HasCautionContaining(s, "tapotement"));
