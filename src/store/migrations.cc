@@ -1,0 +1,287 @@
+// The SQLite schema, as an append-only list of migrations.
+#include "store/migrations.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <string>
+
+namespace sciaticare::store {
+namespace {
+
+// Version 1: the whole clinic schema.
+//
+// Every table of patient data carries clinic_id, and references between
+// records go through composite keys (clinic_id, id) so the database itself
+// refuses a note that points at another clinic's patient or therapist.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE clinics (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> '')
+);
+
+CREATE TABLE patients (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL CHECK (family_name <> ''),
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (clinic_id, id)
+);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'therapist', 'front_desk', 'patient')),
+  password_hash TEXT NOT NULL,
+  patient_id INTEGER,
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  UNIQUE (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  CHECK ((role = 'patient') = (patient_id IS NOT NULL))
+);
+
+CREATE TABLE therapist_profiles (
+  user_id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  years_experience INTEGER NOT NULL CHECK (years_experience >= 0),
+  sciatica_experience_years INTEGER NOT NULL CHECK (sciatica_experience_years >= 0),
+  bio TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, user_id) REFERENCES users (clinic_id, id)
+);
+
+CREATE TABLE therapist_modalities (
+  user_id INTEGER NOT NULL REFERENCES therapist_profiles (user_id),
+  position INTEGER NOT NULL,
+  technique_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE assessments (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('intake', 'reassessment', 'portal')),
+  intake_json TEXT NOT NULL,
+  result_json TEXT NOT NULL,
+  triage TEXT NOT NULL,
+  knowledge_version TEXT NOT NULL,
+  created_by INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX assessments_by_patient ON assessments (clinic_id, patient_id, created_at);
+
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  assessment_id INTEGER NOT NULL,
+  version_no INTEGER NOT NULL CHECK (version_no >= 1),
+  status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'superseded')),
+  plan_json TEXT NOT NULL,
+  knowledge_version TEXT NOT NULL,
+  created_by INTEGER NOT NULL,
+  approved_by INTEGER,
+  approved_at TEXT,
+  created_at TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  UNIQUE (clinic_id, patient_id, id),
+  UNIQUE (patient_id, version_no),
+  FOREIGN KEY (clinic_id, patient_id, assessment_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id),
+  FOREIGN KEY (clinic_id, approved_by) REFERENCES users (clinic_id, id),
+  CHECK ((approved_by IS NULL) = (approved_at IS NULL)),
+  CHECK (status <> 'approved' OR approved_by IS NOT NULL)
+);
+-- At most one approved plan per patient: "the current plan" is never ambiguous.
+CREATE UNIQUE INDEX plans_one_approved ON plans (patient_id) WHERE status = 'approved';
+
+CREATE TABLE session_notes (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  plan_id INTEGER,
+  therapist_id INTEGER NOT NULL,
+  occurred_at TEXT NOT NULL,
+  subjective TEXT NOT NULL,
+  objective TEXT NOT NULL,
+  assessment TEXT NOT NULL,
+  plan_text TEXT NOT NULL,
+  leg_pain_before INTEGER CHECK (leg_pain_before BETWEEN 0 AND 10),
+  leg_pain_after INTEGER CHECK (leg_pain_after BETWEEN 0 AND 10),
+  back_pain_before INTEGER CHECK (back_pain_before BETWEEN 0 AND 10),
+  back_pain_after INTEGER CHECK (back_pain_after BETWEEN 0 AND 10),
+  techniques_json TEXT NOT NULL,
+  oils_used INTEGER NOT NULL CHECK (oils_used IN (0, 1)),
+  adverse_events_json TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, plan_id) REFERENCES plans (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, therapist_id) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX session_notes_by_patient ON session_notes (clinic_id, patient_id, occurred_at);
+CREATE INDEX session_notes_by_plan ON session_notes (plan_id);
+
+CREATE TABLE appointments (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  therapist_id INTEGER NOT NULL,
+  starts_at TEXT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 480),
+  status TEXT NOT NULL CHECK (status IN ('requested', 'booked', 'cancelled', 'done')),
+  plan_id INTEGER,
+  note TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, plan_id) REFERENCES plans (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, therapist_id) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX appointments_by_day ON appointments (clinic_id, starts_at);
+CREATE INDEX appointments_by_patient ON appointments (clinic_id, patient_id, starts_at);
+
+-- user_id, patient_id and entity_id have no foreign keys on purpose: the trail
+-- records what was asked for, including ids that name nothing.
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  action TEXT NOT NULL CHECK (action <> ''),
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  patient_id INTEGER,
+  remote_addr TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'audit is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'audit is append-only');
+END;
+-- INSERT OR REPLACE deletes the old row without firing delete triggers, so
+-- an insert may not reuse an existing id either.
+CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'audit is append-only');
+END;
+
+CREATE TABLE auth_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  clinic_id INTEGER NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, user_id) REFERENCES users (clinic_id, id)
+) WITHOUT ROWID;
+CREATE INDEX auth_sessions_by_expiry ON auth_sessions (expires_at);
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  clinic_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL CHECK (revoked IN (0, 1)),
+  FOREIGN KEY (clinic_id, user_id) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (clinic_id, user_id);
+)sql";
+
+// Version 2: indexes for the two lists that grow without bound, the audit
+// trail of a clinic read newest first (also per patient, "who saw my
+// record") and the patient list sorted and searched by name.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE INDEX audit_by_clinic_time ON audit (clinic_id, at);
+CREATE INDEX audit_by_patient_time ON audit (clinic_id, patient_id, at);
+CREATE INDEX patients_by_name ON patients (clinic_id, family_name COLLATE NOCASE,
+                                           given_name COLLATE NOCASE);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
+    {1, "clinic schema", kSchemaV1},
+    {2, "audit and patient name indexes", kSchemaV2},
+}};
+
+constexpr std::string_view kVersionTable = R"sql(
+CREATE TABLE IF NOT EXISTS schema_version (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)
+)sql";
+
+int ReadVersion(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+StoreResult<int> SchemaVersion(SQLite::Database& db) {
+  try {
+    if (!db.tableExists("schema_version")) return 0;
+    return ReadVersion(db);
+  } catch (const std::exception& e) {
+    return Internal(std::string("reading the schema version: ") + e.what());
+  }
+}
+
+StoreResult<int> Migrate(SQLite::Database& db, int target) {
+  int version = 0;
+  try {
+    db.exec(std::string(kVersionTable));
+    version = ReadVersion(db);
+    if (version > LatestSchemaVersion()) {
+      return Internal("database schema version " + std::to_string(version) +
+                      " is newer than this program knows (" +
+                      std::to_string(LatestSchemaVersion()) + "); upgrade Sciaticare");
+    }
+    for (const Migration& m : kMigrations) {
+      if (m.version > target) break;
+      // IMMEDIATE takes the write lock before re-reading the version, so two
+      // processes opening a fresh file cannot both apply the same migration.
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      version = ReadVersion(db);
+      if (m.version <= version) continue;
+      db.exec(std::string(m.sql));
+      SQLite::Statement record(db, "INSERT INTO schema_version (version, name) VALUES (?, ?)");
+      record.bind(1, m.version);
+      record.bind(2, std::string(m.name));
+      record.exec();
+      tx.commit();
+      version = m.version;
+    }
+  } catch (const std::exception& e) {
+    return Internal("migrating the schema past version " + std::to_string(version) + ": " +
+                    e.what());
+  }
+  return version;
+}
+
+}  // namespace sciaticare::store

@@ -1,0 +1,170 @@
+// The records the clinic server keeps, as plain values. Ids are int64 chosen by
+// the store; times are ISO-8601 UTC strings ("2026-11-23T20:15:00Z") supplied by
+// the caller, so the store never reads the clock. Every record that holds
+// patient data carries the clinic it belongs to.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sciaticare::store {
+
+using Id = std::int64_t;
+
+enum class Role { kAdmin, kTherapist, kFrontDesk, kPatient };
+enum class AssessmentKind { kIntake, kReassessment, kPortal };
+enum class PlanStatus { kDraft, kApproved, kSuperseded };
+enum class AppointmentStatus { kRequested, kBooked, kCancelled, kDone };
+
+// The wire and database names ("front_desk", "superseded", ...).
+std::string_view ToString(Role v);
+std::string_view ToString(AssessmentKind v);
+std::string_view ToString(PlanStatus v);
+std::string_view ToString(AppointmentStatus v);
+
+// The inverse of ToString; nullopt for an unknown name.
+std::optional<Role> ParseRole(std::string_view s);
+std::optional<AssessmentKind> ParseAssessmentKind(std::string_view s);
+std::optional<PlanStatus> ParsePlanStatus(std::string_view s);
+std::optional<AppointmentStatus> ParseAppointmentStatus(std::string_view s);
+
+struct Clinic {
+  Id id = 0;
+  std::string name;
+};
+
+struct User {
+  Id id = 0;
+  Id clinic_id = 0;
+  std::string email;  // Unique across all clinics, compared case-insensitively.
+  std::string display_name;
+  Role role = Role::kTherapist;
+  std::string password_hash;     // An encoded hash (e.g. libsodium's), never a password.
+  std::optional<Id> patient_id;  // Only for role kPatient: the patient this login is.
+  bool active = true;
+};
+
+struct TherapistProfile {
+  Id user_id = 0;
+  Id clinic_id = 0;
+  std::vector<std::string> modalities;  // Technique ids from the knowledge, in order.
+  int years_experience = 0;
+  int sciatica_experience_years = 0;
+  std::string bio;
+};
+
+struct Patient {
+  Id id = 0;
+  Id clinic_id = 0;
+  std::string given_name;
+  std::string family_name;
+  std::string date_of_birth;  // "YYYY-MM-DD".
+  std::string sex;
+  std::string email;
+  std::string phone;
+  std::string notes;
+  int version = 0;  // 1 on create, +1 on every update; the HTTP ETag.
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Assessment {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  AssessmentKind kind = AssessmentKind::kIntake;
+  std::string intake_json;  // The intake document as received.
+  std::string result_json;  // The assessment as `plan --json` writes it.
+  std::string triage;
+  std::string knowledge_version;
+  Id created_by = 0;  // A user of the same clinic.
+  std::string created_at;
+};
+
+struct PlanRecord {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  Id assessment_id = 0;  // An assessment of the same patient.
+  int version_no = 0;    // 1, 2, 3... per patient, set by the store.
+  PlanStatus status = PlanStatus::kDraft;
+  std::string plan_json;
+  std::string knowledge_version;
+  Id created_by = 0;
+  std::optional<Id> approved_by;
+  std::optional<std::string> approved_at;
+  std::string created_at;
+  int version = 0;  // ETag, as Patient::version.
+};
+
+struct SessionNote {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  std::optional<Id> plan_id;  // A plan of the same patient.
+  Id therapist_id = 0;        // A user of the same clinic.
+  std::string occurred_at;
+  std::string subjective;              // SOAP: what the patient reports.
+  std::string objective;               // SOAP: what the therapist found.
+  std::string assessment;              // SOAP: the therapist's reading.
+  std::string plan_text;               // SOAP: what comes next.
+  std::optional<int> leg_pain_before;  // 0-10 numeric rating scale.
+  std::optional<int> leg_pain_after;
+  std::optional<int> back_pain_before;
+  std::optional<int> back_pain_after;
+  std::string techniques_json;
+  bool oils_used = false;
+  std::string adverse_events_json;
+  int version = 0;
+  std::string created_at;
+};
+
+struct Appointment {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  Id therapist_id = 0;
+  std::string starts_at;
+  int minutes = 0;
+  AppointmentStatus status = AppointmentStatus::kRequested;
+  std::optional<Id> plan_id;
+  std::string note;
+  int version = 0;
+};
+
+struct AuditEntry {
+  Id id = 0;
+  Id clinic_id = 0;
+  std::string at;
+  std::optional<Id> user_id;  // Empty for an anonymous request (e.g. a failed login).
+  std::string action;         // "read", "create", "update", "login", "login_failed", ...
+  std::string entity;         // "patient", "plan", ...
+  std::string entity_id;
+  std::optional<Id> patient_id;  // Whose data was touched, for "who saw my record".
+  std::string remote_addr;
+  std::string detail;
+};
+
+struct AuthSession {
+  std::string token_hash;  // Hash of the cookie value; the value itself is never stored.
+  Id user_id = 0;
+  Id clinic_id = 0;
+  std::string csrf_token;
+  std::string created_at;
+  std::string expires_at;
+};
+
+struct ApiToken {
+  Id id = 0;
+  Id user_id = 0;
+  Id clinic_id = 0;
+  std::string name;
+  std::string token_hash;
+  std::string created_at;
+  bool revoked = false;
+};
+
+}  // namespace sciaticare::store

@@ -1,0 +1,275 @@
+// Statement helpers, error mapping and row readers of the SQLite store.
+#include "store/sqlite_query.h"
+
+#include <sqlite3.h>
+
+namespace sciaticare::store {
+
+SqliteQuery& SqliteQuery::Bind(const char* name, std::int64_t v) {
+  s_->bind(name, v);
+  return *this;
+}
+
+SqliteQuery& SqliteQuery::Bind(const char* name, int v) {
+  s_->bind(name, v);
+  return *this;
+}
+
+SqliteQuery& SqliteQuery::Bind(const char* name, std::string_view v) {
+  s_->bind(name, std::string(v));
+  return *this;
+}
+
+SqliteQuery& SqliteQuery::BindNull(const char* name) {
+  s_->bind(name);
+  return *this;
+}
+
+int SqliteQuery::Exec() {
+  int changed = s_->exec();
+  Reset();
+  return changed;
+}
+
+std::int64_t SqliteQuery::Scalar() {
+  std::int64_t v = s_->executeStep() ? s_->getColumn(0).getInt64() : 0;
+  Reset();
+  return v;
+}
+
+void SqliteQuery::Reset() noexcept {
+  if (s_ == nullptr) return;
+  // tryReset, not reset: after a failed step sqlite3_reset repeats the error,
+  // and that was already reported by the step.
+  s_->tryReset();
+  try {
+    s_->clearBindings();  // Cannot fail on a valid statement; never let a destructor throw.
+  } catch (...) {
+  }
+}
+
+StoreError MapSqliteError(const SQLite::Exception& e) {
+  std::string what = e.what();
+  switch (e.getExtendedErrorCode()) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY: {
+      // "UNIQUE constraint failed: users.email" names the column.
+      std::string field;
+      if (auto dot = what.rfind('.'); dot != std::string::npos) field = what.substr(dot + 1);
+      return Conflict(field, "is already taken");
+    }
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return NotFound("", "refers to a record that is not in this clinic");
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return Invalid("", what);
+    default:
+      return Internal("database: " + what);
+  }
+}
+
+namespace {
+
+std::optional<Id> OptId(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::optional<int> OptInt(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt();
+}
+
+std::optional<std::string> OptText(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+template <typename E>
+E Enum(std::optional<E> parsed, const SQLite::Column& c) {
+  // The schema's CHECK constraints admit only known names.
+  if (!parsed) throw std::runtime_error("unknown value in column " + std::string(c.getName()));
+  return *parsed;
+}
+
+}  // namespace
+
+const std::string kClinicColumns = "id, name";
+
+Clinic ReadClinic(SQLite::Statement& s) {
+  return Clinic{s.getColumn(0).getInt64(), s.getColumn(1).getString()};
+}
+
+const std::string kUserColumns =
+    "id, clinic_id, email, display_name, role, password_hash, patient_id, active";
+
+User ReadUser(SQLite::Statement& s) {
+  User u;
+  u.id = s.getColumn(0).getInt64();
+  u.clinic_id = s.getColumn(1).getInt64();
+  u.email = s.getColumn(2).getString();
+  u.display_name = s.getColumn(3).getString();
+  u.role = Enum(ParseRole(s.getColumn(4).getString()), s.getColumn(4));
+  u.password_hash = s.getColumn(5).getString();
+  u.patient_id = OptId(s.getColumn(6));
+  u.active = s.getColumn(7).getInt() != 0;
+  return u;
+}
+
+const std::string kPatientColumns =
+    "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
+    "created_at, updated_at";
+
+Patient ReadPatient(SQLite::Statement& s) {
+  Patient p;
+  p.id = s.getColumn(0).getInt64();
+  p.clinic_id = s.getColumn(1).getInt64();
+  p.given_name = s.getColumn(2).getString();
+  p.family_name = s.getColumn(3).getString();
+  p.date_of_birth = s.getColumn(4).getString();
+  p.sex = s.getColumn(5).getString();
+  p.email = s.getColumn(6).getString();
+  p.phone = s.getColumn(7).getString();
+  p.notes = s.getColumn(8).getString();
+  p.version = s.getColumn(9).getInt();
+  p.created_at = s.getColumn(10).getString();
+  p.updated_at = s.getColumn(11).getString();
+  return p;
+}
+
+const std::string kAssessmentColumns =
+    "id, clinic_id, patient_id, kind, intake_json, result_json, triage, knowledge_version, "
+    "created_by, created_at";
+
+Assessment ReadAssessment(SQLite::Statement& s) {
+  Assessment a;
+  a.id = s.getColumn(0).getInt64();
+  a.clinic_id = s.getColumn(1).getInt64();
+  a.patient_id = s.getColumn(2).getInt64();
+  a.kind = Enum(ParseAssessmentKind(s.getColumn(3).getString()), s.getColumn(3));
+  a.intake_json = s.getColumn(4).getString();
+  a.result_json = s.getColumn(5).getString();
+  a.triage = s.getColumn(6).getString();
+  a.knowledge_version = s.getColumn(7).getString();
+  a.created_by = s.getColumn(8).getInt64();
+  a.created_at = s.getColumn(9).getString();
+  return a;
+}
+
+const std::string kPlanColumns =
+    "id, clinic_id, patient_id, assessment_id, version_no, status, plan_json, knowledge_version, "
+    "created_by, approved_by, approved_at, created_at, version";
+
+PlanRecord ReadPlanRow(SQLite::Statement& s) {
+  PlanRecord p;
+  p.id = s.getColumn(0).getInt64();
+  p.clinic_id = s.getColumn(1).getInt64();
+  p.patient_id = s.getColumn(2).getInt64();
+  p.assessment_id = s.getColumn(3).getInt64();
+  p.version_no = s.getColumn(4).getInt();
+  p.status = Enum(ParsePlanStatus(s.getColumn(5).getString()), s.getColumn(5));
+  p.plan_json = s.getColumn(6).getString();
+  p.knowledge_version = s.getColumn(7).getString();
+  p.created_by = s.getColumn(8).getInt64();
+  p.approved_by = OptId(s.getColumn(9));
+  p.approved_at = OptText(s.getColumn(10));
+  p.created_at = s.getColumn(11).getString();
+  p.version = s.getColumn(12).getInt();
+  return p;
+}
+
+const std::string kSessionNoteColumns =
+    "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
+    "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
+    "techniques_json, oils_used, adverse_events_json, version, created_at";
+
+SessionNote ReadSessionNote(SQLite::Statement& s) {
+  SessionNote n;
+  n.id = s.getColumn(0).getInt64();
+  n.clinic_id = s.getColumn(1).getInt64();
+  n.patient_id = s.getColumn(2).getInt64();
+  n.plan_id = OptId(s.getColumn(3));
+  n.therapist_id = s.getColumn(4).getInt64();
+  n.occurred_at = s.getColumn(5).getString();
+  n.subjective = s.getColumn(6).getString();
+  n.objective = s.getColumn(7).getString();
+  n.assessment = s.getColumn(8).getString();
+  n.plan_text = s.getColumn(9).getString();
+  n.leg_pain_before = OptInt(s.getColumn(10));
+  n.leg_pain_after = OptInt(s.getColumn(11));
+  n.back_pain_before = OptInt(s.getColumn(12));
+  n.back_pain_after = OptInt(s.getColumn(13));
+  n.techniques_json = s.getColumn(14).getString();
+  n.oils_used = s.getColumn(15).getInt() != 0;
+  n.adverse_events_json = s.getColumn(16).getString();
+  n.version = s.getColumn(17).getInt();
+  n.created_at = s.getColumn(18).getString();
+  return n;
+}
+
+const std::string kAppointmentColumns =
+    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
+
+Appointment ReadAppointment(SQLite::Statement& s) {
+  Appointment a;
+  a.id = s.getColumn(0).getInt64();
+  a.clinic_id = s.getColumn(1).getInt64();
+  a.patient_id = s.getColumn(2).getInt64();
+  a.therapist_id = s.getColumn(3).getInt64();
+  a.starts_at = s.getColumn(4).getString();
+  a.minutes = s.getColumn(5).getInt();
+  a.status = Enum(ParseAppointmentStatus(s.getColumn(6).getString()), s.getColumn(6));
+  a.plan_id = OptId(s.getColumn(7));
+  a.note = s.getColumn(8).getString();
+  a.version = s.getColumn(9).getInt();
+  return a;
+}
+
+const std::string kAuditColumns =
+    "id, clinic_id, at, user_id, action, entity, entity_id, patient_id, remote_addr, detail";
+
+AuditEntry ReadAudit(SQLite::Statement& s) {
+  AuditEntry e;
+  e.id = s.getColumn(0).getInt64();
+  e.clinic_id = s.getColumn(1).getInt64();
+  e.at = s.getColumn(2).getString();
+  e.user_id = OptId(s.getColumn(3));
+  e.action = s.getColumn(4).getString();
+  e.entity = s.getColumn(5).getString();
+  e.entity_id = s.getColumn(6).getString();
+  e.patient_id = OptId(s.getColumn(7));
+  e.remote_addr = s.getColumn(8).getString();
+  e.detail = s.getColumn(9).getString();
+  return e;
+}
+
+const std::string kAuthSessionColumns =
+    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
+
+AuthSession ReadAuthSession(SQLite::Statement& s) {
+  return AuthSession{s.getColumn(0).getString(), s.getColumn(1).getInt64(),
+                     s.getColumn(2).getInt64(),  s.getColumn(3).getString(),
+                     s.getColumn(4).getString(), s.getColumn(5).getString()};
+}
+
+const std::string kApiTokenColumns =
+    "id, user_id, clinic_id, name, token_hash, created_at, revoked";
+
+ApiToken ReadApiToken(SQLite::Statement& s) {
+  return ApiToken{s.getColumn(0).getInt64(),   s.getColumn(1).getInt64(),
+                  s.getColumn(2).getInt64(),   s.getColumn(3).getString(),
+                  s.getColumn(4).getString(),  s.getColumn(5).getString(),
+                  s.getColumn(6).getInt() != 0};
+}
+
+std::string LikePattern(std::string_view value) {
+  std::string out = "%";
+  for (char c : value) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace sciaticare::store

@@ -1,0 +1,133 @@
+// SqliteStore: the Store on one SQLite database file.
+//
+// Durability: the journal is WAL with synchronous=FULL, so a call that has
+// returned has its write on disk and it survives kill -9 and power loss.
+// Foreign keys are enforced and the schema is migrated on open.
+//
+// Threads: one connection, guarded by a mutex; every method may be called from
+// any thread and calls run one at a time (a clinic's load is far below what
+// one connection serves). Several processes may open the same file: a writer
+// waits up to `busy_timeout_ms` for another's transaction before kInternal.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "store/store.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace sciaticare::store {
+
+class SqliteQuery;
+
+class SqliteStore final : public Store {
+ public:
+  struct Options {
+    int busy_timeout_ms = 5000;
+  };
+
+  // Opens (creating if needed) and migrates the database at `path`.
+  static StoreResult<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                        const Options& options);
+  static StoreResult<std::unique_ptr<SqliteStore>> Open(const std::string& path) {
+    return Open(path, Options{});
+  }
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  StoreResult<Clinic> CreateClinic(const Clinic& clinic) override;
+  StoreResult<Clinic> GetClinic(Id id) override;
+
+  StoreResult<User> CreateUser(const User& user) override;
+  StoreResult<User> GetUser(Id clinic_id, Id id) override;
+  StoreResult<User> GetUserByEmail(Id clinic_id, std::string_view email) override;
+  StoreResult<User> FindUserByEmail(std::string_view email) override;
+  StoreResult<std::vector<User>> ListUsers(Id clinic_id) override;
+  StoreResult<User> UpdateUser(Id clinic_id, Id id, const UserUpdate& update) override;
+
+  StoreResult<TherapistProfile> UpsertTherapistProfile(const TherapistProfile& p) override;
+  StoreResult<TherapistProfile> GetTherapistProfile(Id clinic_id, Id user_id) override;
+  StoreResult<std::vector<TherapistProfile>> ListTherapistProfiles(Id clinic_id) override;
+
+  StoreResult<Patient> CreatePatient(const Patient& patient) override;
+  StoreResult<Patient> GetPatient(Id clinic_id, Id id) override;
+  StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
+                                     std::string_view updated_at) override;
+  StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) override;
+
+  StoreResult<Assessment> CreateAssessment(const Assessment& assessment) override;
+  StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) override;
+  StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) override;
+
+  StoreResult<PlanRecord> CreatePlan(const PlanRecord& plan) override;
+  StoreResult<PlanRecord> ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                      Id approved_by, std::string_view approved_at) override;
+  StoreResult<PlanRecord> GetPlan(Id clinic_id, Id id) override;
+  StoreResult<std::vector<PlanRecord>> ListPlans(Id clinic_id, Id patient_id) override;
+  StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) override;
+
+  StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
+  StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
+  StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
+                                             int expected_version) override;
+  StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
+                                                  const PageRequest& page) override;
+  StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) override;
+
+  StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
+  StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
+  StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,
+                                                   int expected_version) override;
+  StoreResult<std::vector<Appointment>> ListAppointments(Id clinic_id, std::string_view from,
+                                                         std::string_view to) override;
+  StoreResult<std::vector<Appointment>> ListPatientAppointments(Id clinic_id,
+                                                                Id patient_id) override;
+
+  StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
+  StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
+
+  StoreStatus CreateAuthSession(const AuthSession& session) override;
+  StoreResult<AuthSession> GetAuthSession(std::string_view token_hash,
+                                          std::string_view now) override;
+  StoreStatus DeleteAuthSession(std::string_view token_hash) override;
+  StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) override;
+
+  StoreResult<ApiToken> CreateApiToken(const ApiToken& token) override;
+  StoreResult<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
+  StoreResult<std::vector<ApiToken>> ListApiTokens(Id clinic_id, Id user_id) override;
+  StoreStatus RevokeApiToken(Id clinic_id, Id id) override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
+
+  // Runs `body` under the mutex, turning any exception into a StoreError.
+  template <typename F>
+  auto Locked(F&& body) -> decltype(body());
+
+  // The cached prepared statement for `sql`, ready to bind.
+  SqliteQuery Prepare(const std::string& sql);
+
+  // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
+  std::optional<StoreError> CheckInClinic(const char* table, const char* field, Id clinic_id,
+                                          Id id);
+  // As CheckInClinic for a user, who must also be able to treat (therapist or admin).
+  std::optional<StoreError> CheckTherapist(const char* field, Id clinic_id, Id user_id);
+  // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
+  std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
+
+  std::optional<PlanRecord> ReadPlan(Id clinic_id, Id id);
+  std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
+
+  std::mutex mu_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace sciaticare::store

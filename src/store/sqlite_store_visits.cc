@@ -1,0 +1,252 @@
+// SQLite store: session notes and appointments.
+#include "store/sqlite_query.h"
+#include "store/validation.h"
+
+namespace sciaticare::store {
+namespace {
+
+const std::string& SelectNotes() {
+  static const std::string sql = "SELECT " + kSessionNoteColumns + " FROM session_notes ";
+  return sql;
+}
+
+const std::string& SelectAppointments() {
+  static const std::string sql = "SELECT " + kAppointmentColumns + " FROM appointments ";
+  return sql;
+}
+
+bool IsFinal(AppointmentStatus s) {
+  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone;
+}
+
+// Binds the clinical content of a note, shared by insert and update.
+SqliteQuery& BindNoteContent(SqliteQuery& q, const SessionNote& n) {
+  return q.Bind(":plan", n.plan_id)
+      .Bind(":occurred", n.occurred_at)
+      .Bind(":subjective", n.subjective)
+      .Bind(":objective", n.objective)
+      .Bind(":assessment", n.assessment)
+      .Bind(":plan_text", n.plan_text)
+      .Bind(":leg_before", n.leg_pain_before)
+      .Bind(":leg_after", n.leg_pain_after)
+      .Bind(":back_before", n.back_pain_before)
+      .Bind(":back_after", n.back_pain_after)
+      .Bind(":techniques", n.techniques_json)
+      .BindBool(":oils", n.oils_used)
+      .Bind(":adverse", n.adverse_events_json);
+}
+
+}  // namespace
+
+StoreResult<SessionNote> SqliteStore::CreateSessionNote(const SessionNote& note) {
+  if (auto problem = ValidateSessionNote(note)) return *problem;
+  return Locked([&]() -> StoreResult<SessionNote> {
+    if (auto e = CheckInClinic("patients", "patient_id", note.clinic_id, note.patient_id)) {
+      return *e;
+    }
+    if (auto e = CheckTherapist("therapist_id", note.clinic_id, note.therapist_id)) return *e;
+    if (note.plan_id) {
+      if (auto e = CheckPlanOfPatient(note.clinic_id, note.patient_id, *note.plan_id)) return *e;
+    }
+    SqliteQuery q = Prepare(
+        "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
+        "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
+        "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
+        "adverse_events_json) VALUES (:clinic, :patient, :therapist, :created, 1, :plan, "
+        ":occurred, :subjective, :objective, :assessment, :plan_text, :leg_before, :leg_after, "
+        ":back_before, :back_after, :techniques, :oils, :adverse)");
+    q.Bind(":clinic", note.clinic_id)
+        .Bind(":patient", note.patient_id)
+        .Bind(":therapist", note.therapist_id)
+        .Bind(":created", note.created_at);
+    BindNoteContent(q, note).Exec();
+    SessionNote out = note;
+    out.id = db_->getLastInsertRowid();
+    out.version = 1;
+    return out;
+  });
+}
+
+StoreResult<SessionNote> SqliteStore::GetSessionNote(Id clinic_id, Id id) {
+  return Locked([&]() -> StoreResult<SessionNote> {
+    auto row = Prepare(SelectNotes() + "WHERE clinic_id = :clinic AND id = :id")
+                   .Bind(":clinic", clinic_id)
+                   .Bind(":id", id)
+                   .One(ReadSessionNote);
+    if (!row) return NotFound("id", "no such session note in this clinic");
+    return *row;
+  });
+}
+
+StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
+                                                        int expected_version) {
+  if (auto problem = ValidateSessionNote(note)) return *problem;
+  return Locked([&]() -> StoreResult<SessionNote> {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto stored = Prepare(SelectNotes() + "WHERE clinic_id = :clinic AND id = :id")
+                      .Bind(":clinic", note.clinic_id)
+                      .Bind(":id", note.id)
+                      .One(ReadSessionNote);
+    if (!stored) return NotFound("id", "no such session note in this clinic");
+    if (stored->version != expected_version) {
+      return Conflict("version", "the note was changed meanwhile (now version " +
+                                     std::to_string(stored->version) + ")");
+    }
+    if (note.patient_id != stored->patient_id) return Invalid("patient_id", "cannot change");
+    if (note.therapist_id != stored->therapist_id) {
+      return Invalid("therapist_id", "cannot change");
+    }
+    if (note.plan_id) {
+      if (auto e = CheckPlanOfPatient(note.clinic_id, note.patient_id, *note.plan_id)) return *e;
+    }
+    SqliteQuery q = Prepare(
+        "UPDATE session_notes SET plan_id = :plan, occurred_at = :occurred, subjective = "
+        ":subjective, objective = :objective, assessment = :assessment, plan_text = :plan_text, "
+        "leg_pain_before = :leg_before, leg_pain_after = :leg_after, back_pain_before = "
+        ":back_before, back_pain_after = :back_after, techniques_json = :techniques, oils_used = "
+        ":oils, adverse_events_json = :adverse, version = version + 1 WHERE id = :id");
+    q.Bind(":id", note.id);
+    BindNoteContent(q, note).Exec();
+    auto updated =
+        Prepare(SelectNotes() + "WHERE id = :id").Bind(":id", note.id).One(ReadSessionNote);
+    tx.commit();
+    return *updated;
+  });
+}
+
+StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id patient_id,
+                                                             const PageRequest& request) {
+  if (auto problem = CheckPage(request)) return *problem;
+  return Locked([&]() -> StoreResult<Page<SessionNote>> {
+    SQLite::Transaction tx(*db_);  // The count and the page from one snapshot.
+    if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
+    Page<SessionNote> page;
+    page.total = Prepare(
+                     "SELECT COUNT(*) FROM session_notes WHERE clinic_id = :clinic AND "
+                     "patient_id = :patient")
+                     .Bind(":clinic", clinic_id)
+                     .Bind(":patient", patient_id)
+                     .Scalar();
+    page.items = Prepare(SelectNotes() +
+                         "WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY "
+                         "occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                     .Bind(":clinic", clinic_id)
+                     .Bind(":patient", patient_id)
+                     .Bind(":limit", request.limit)
+                     .Bind(":offset", request.offset)
+                     .All(ReadSessionNote);
+    tx.commit();
+    return page;
+  });
+}
+
+StoreResult<std::int64_t> SqliteStore::CountSessionNotesForPlan(Id clinic_id, Id plan_id) {
+  return Locked([&]() -> StoreResult<std::int64_t> {
+    if (auto e = CheckInClinic("plans", "plan_id", clinic_id, plan_id)) return *e;
+    return Prepare(
+               "SELECT COUNT(*) FROM session_notes WHERE clinic_id = :clinic AND plan_id = :plan")
+        .Bind(":clinic", clinic_id)
+        .Bind(":plan", plan_id)
+        .Scalar();
+  });
+}
+
+StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& a) {
+  if (auto problem = ValidateAppointment(a)) return *problem;
+  if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
+  return Locked([&]() -> StoreResult<Appointment> {
+    if (auto e = CheckInClinic("patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
+    if (auto e = CheckTherapist("therapist_id", a.clinic_id, a.therapist_id)) return *e;
+    if (a.plan_id) {
+      if (auto e = CheckPlanOfPatient(a.clinic_id, a.patient_id, *a.plan_id)) return *e;
+    }
+    Prepare(
+        "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, minutes, "
+        "status, plan_id, note, version) VALUES (:clinic, :patient, :therapist, :starts, "
+        ":minutes, :status, :plan, :note, 1)")
+        .Bind(":clinic", a.clinic_id)
+        .Bind(":patient", a.patient_id)
+        .Bind(":therapist", a.therapist_id)
+        .Bind(":starts", a.starts_at)
+        .Bind(":minutes", a.minutes)
+        .Bind(":status", ToString(a.status))
+        .Bind(":plan", a.plan_id)
+        .Bind(":note", a.note)
+        .Exec();
+    Appointment out = a;
+    out.id = db_->getLastInsertRowid();
+    out.version = 1;
+    return out;
+  });
+}
+
+StoreResult<Appointment> SqliteStore::GetAppointment(Id clinic_id, Id id) {
+  return Locked([&]() -> StoreResult<Appointment> {
+    auto row = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
+                   .Bind(":clinic", clinic_id)
+                   .Bind(":id", id)
+                   .One(ReadAppointment);
+    if (!row) return NotFound("id", "no such appointment in this clinic");
+    return *row;
+  });
+}
+
+StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                              AppointmentStatus status,
+                                                              int expected_version) {
+  return Locked([&]() -> StoreResult<Appointment> {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto stored = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
+                      .Bind(":clinic", clinic_id)
+                      .Bind(":id", id)
+                      .One(ReadAppointment);
+    if (!stored) return NotFound("id", "no such appointment in this clinic");
+    if (stored->version != expected_version) {
+      return Conflict("version", "the appointment was changed meanwhile (now version " +
+                                     std::to_string(stored->version) + ")");
+    }
+    if (IsFinal(stored->status)) {
+      return Conflict("status",
+                      "the appointment is already " + std::string(ToString(stored->status)));
+    }
+    Prepare("UPDATE appointments SET status = :status, version = version + 1 WHERE id = :id")
+        .Bind(":status", ToString(status))
+        .Bind(":id", id)
+        .Exec();
+    stored->status = status;
+    stored->version += 1;
+    tx.commit();
+    return *stored;
+  });
+}
+
+StoreResult<std::vector<Appointment>> SqliteStore::ListAppointments(Id clinic_id,
+                                                                    std::string_view from,
+                                                                    std::string_view to) {
+  if (auto problem = CheckUtcTime("from", from)) return *problem;
+  if (auto problem = CheckUtcTime("to", to)) return *problem;
+  if (to < from) return Invalid("to", "must not be before from");
+  return Locked([&]() -> StoreResult<std::vector<Appointment>> {
+    return Prepare(SelectAppointments() +
+                   "WHERE clinic_id = :clinic AND starts_at >= :from AND starts_at < :to ORDER BY "
+                   "starts_at, id")
+        .Bind(":clinic", clinic_id)
+        .Bind(":from", from)
+        .Bind(":to", to)
+        .All(ReadAppointment);
+  });
+}
+
+StoreResult<std::vector<Appointment>> SqliteStore::ListPatientAppointments(Id clinic_id,
+                                                                           Id patient_id) {
+  return Locked([&]() -> StoreResult<std::vector<Appointment>> {
+    if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
+    return Prepare(SelectAppointments() +
+                   "WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY starts_at, id")
+        .Bind(":clinic", clinic_id)
+        .Bind(":patient", patient_id)
+        .All(ReadAppointment);
+  });
+}
+
+}  // namespace sciaticare::store

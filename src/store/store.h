@@ -1,0 +1,167 @@
+// Store: the one interface through which the clinic server keeps its records.
+// SQLite implements it now (sqlite_store.h); PostgreSQL will implement the same
+// interface, and tests/store/store_contract.h is the behaviour both must show.
+//
+// Contract shared by every method:
+//  - Patient data is scoped by clinic: each read and write names the clinic,
+//    and a record of another clinic is kNotFound, exactly like a missing one,
+//    so ids leak nothing across clinics.
+//  - Records with a `version` use optimistic concurrency: an update names the
+//    version it read; a stale one is kConflict and nothing is stored.
+//  - Times are ISO-8601 UTC strings "YYYY-MM-DDTHH:MM:SSZ" given by the caller
+//    (they order correctly as text); the store never reads the clock.
+//  - Failures are values (StoreResult); implementations do not throw.
+//  - The audit trail is append-only: there is no method to change or remove an
+//    entry, and the database refuses it too.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/records.h"
+#include "store/store_result.h"
+
+namespace sciaticare::store {
+
+inline constexpr int kMaxPageSize = 500;
+
+// A window on an ordered list: `limit` in [1, kMaxPageSize], `offset` >= 0.
+struct PageRequest {
+  int limit = 50;
+  std::int64_t offset = 0;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;  // Matching records in all pages.
+};
+
+struct PatientQuery {
+  // Case-insensitive substring of "given family" or "family given"; empty matches all.
+  std::string search;
+  PageRequest page;
+};
+
+// Every set filter must hold; `from` <= at < `to`. Newest entries first.
+struct AuditQuery {
+  std::optional<Id> user_id;
+  std::optional<Id> patient_id;
+  std::optional<std::string> action;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  PageRequest page;
+};
+
+// The fields of a user that may change; unset ones keep their value.
+struct UserUpdate {
+  std::optional<Role> role;  // Not to or from kPatient: that login is tied to a patient.
+  std::optional<bool> active;
+  std::optional<std::string> password_hash;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Clinics. Create ignores `id` and returns the stored record.
+  virtual StoreResult<Clinic> CreateClinic(const Clinic& clinic) = 0;
+  virtual StoreResult<Clinic> GetClinic(Id id) = 0;
+
+  // Users. Emails are unique across clinics (kConflict), so login needs only
+  // the email: FindUserByEmail looks in every clinic. A user of role kPatient
+  // must name a patient of its clinic, and only such a user may.
+  virtual StoreResult<User> CreateUser(const User& user) = 0;
+  virtual StoreResult<User> GetUser(Id clinic_id, Id id) = 0;
+  virtual StoreResult<User> GetUserByEmail(Id clinic_id, std::string_view email) = 0;
+  virtual StoreResult<User> FindUserByEmail(std::string_view email) = 0;
+  virtual StoreResult<std::vector<User>> ListUsers(Id clinic_id) = 0;  // By id.
+  virtual StoreResult<User> UpdateUser(Id clinic_id, Id id, const UserUpdate& update) = 0;
+
+  // Therapist profiles, one per user of role therapist or admin.
+  virtual StoreResult<TherapistProfile> UpsertTherapistProfile(const TherapistProfile& p) = 0;
+  virtual StoreResult<TherapistProfile> GetTherapistProfile(Id clinic_id, Id user_id) = 0;
+  virtual StoreResult<std::vector<TherapistProfile>> ListTherapistProfiles(Id clinic_id) = 0;
+
+  // Patients. Create sets id, version 1 and updated_at = created_at. Update
+  // replaces the person fields (not clinic or created_at) of `patient.id`
+  // when its version is still `expected_version`, and bumps it.
+  virtual StoreResult<Patient> CreatePatient(const Patient& patient) = 0;
+  virtual StoreResult<Patient> GetPatient(Id clinic_id, Id id) = 0;
+  virtual StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
+                                             std::string_view updated_at) = 0;
+  // Ordered by family name, given name, id.
+  virtual StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) = 0;
+
+  // Assessments: immutable once stored.
+  virtual StoreResult<Assessment> CreateAssessment(const Assessment& assessment) = 0;
+  virtual StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) = 0;
+  // Oldest first.
+  virtual StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) = 0;
+
+  // Plans. Create stores a new draft with the patient's next version_no.
+  // Approve turns a draft into the patient's one approved plan and supersedes
+  // every earlier draft or approved version; approving a plan that is not a
+  // draft, or older than the approved one, is kConflict.
+  virtual StoreResult<PlanRecord> CreatePlan(const PlanRecord& plan) = 0;
+  virtual StoreResult<PlanRecord> ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                              Id approved_by, std::string_view approved_at) = 0;
+  virtual StoreResult<PlanRecord> GetPlan(Id clinic_id, Id id) = 0;
+  // By version_no.
+  virtual StoreResult<std::vector<PlanRecord>> ListPlans(Id clinic_id, Id patient_id) = 0;
+  // The approved plan; kNotFound when the patient has none.
+  virtual StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) = 0;
+
+  // Session notes. Update replaces the clinical content (plan_id, occurred_at,
+  // SOAP text, pain ratings, techniques, oils, adverse events); patient,
+  // therapist and created_at are fixed.
+  virtual StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) = 0;
+  virtual StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) = 0;
+  virtual StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
+                                                     int expected_version) = 0;
+  // Newest occurred_at first.
+  virtual StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
+                                                          const PageRequest& page) = 0;
+  // "Sessions done" under a plan.
+  virtual StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) = 0;
+
+  // Appointments. Cancelled and done are final: changing them is kConflict.
+  virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
+  virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;
+  virtual StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                           AppointmentStatus status,
+                                                           int expected_version) = 0;
+  // from <= starts_at < to, earliest first.
+  virtual StoreResult<std::vector<Appointment>> ListAppointments(Id clinic_id,
+                                                                 std::string_view from,
+                                                                 std::string_view to) = 0;
+  virtual StoreResult<std::vector<Appointment>> ListPatientAppointments(Id clinic_id,
+                                                                        Id patient_id) = 0;
+
+  // Audit trail: append and read, nothing else. user_id, patient_id and
+  // entity_id are recorded as given, even when they name nothing (a probe for
+  // a missing record is worth recording).
+  virtual StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) = 0;
+  virtual StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) = 0;
+
+  // Login sessions, found by the hash of the cookie. Get treats a session
+  // that has expired at `now` as absent. Delete is idempotent.
+  virtual StoreStatus CreateAuthSession(const AuthSession& session) = 0;
+  virtual StoreResult<AuthSession> GetAuthSession(std::string_view token_hash,
+                                                  std::string_view now) = 0;
+  virtual StoreStatus DeleteAuthSession(std::string_view token_hash) = 0;
+  // Removes sessions with expires_at <= `now`; returns how many.
+  virtual StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) = 0;
+
+  // API tokens, found by hash. A revoked token is kNotFound to
+  // GetApiTokenByHash but still listed, for the account page.
+  virtual StoreResult<ApiToken> CreateApiToken(const ApiToken& token) = 0;
+  virtual StoreResult<ApiToken> GetApiTokenByHash(std::string_view token_hash) = 0;
+  virtual StoreResult<std::vector<ApiToken>> ListApiTokens(Id clinic_id, Id user_id) = 0;
+  virtual StoreStatus RevokeApiToken(Id clinic_id, Id id) = 0;
+};
+
+}  // namespace sciaticare::store

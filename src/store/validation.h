@@ -1,0 +1,39 @@
+// Input rules every Store implementation checks before touching its database,
+// so SQLite and PostgreSQL reject the same requests with the same kInvalid
+// error naming the field. Rules that need the database (does the patient exist
+// in this clinic?) are the implementation's.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "store/records.h"
+#include "store/store.h"
+#include "store/store_result.h"
+
+namespace sciaticare::store {
+
+using Problem = std::optional<StoreError>;
+
+// "YYYY-MM-DDTHH:MM:SSZ", a real calendar date and time.
+bool IsUtcTime(std::string_view s);
+// "YYYY-MM-DD", a real calendar date.
+bool IsDate(std::string_view s);
+
+Problem CheckUtcTime(std::string_view field, std::string_view value);
+Problem CheckPage(const PageRequest& page);
+
+Problem ValidateClinic(const Clinic& c);
+Problem ValidateUser(const User& u);
+Problem ValidateTherapistProfile(const TherapistProfile& p);
+Problem ValidatePatient(const Patient& p);
+Problem ValidateAssessment(const Assessment& a);
+Problem ValidatePlan(const PlanRecord& p);
+Problem ValidateSessionNote(const SessionNote& n);
+Problem ValidateAppointment(const Appointment& a);
+Problem ValidateAudit(const AuditEntry& e);
+Problem ValidateAuditQuery(const AuditQuery& q);
+Problem ValidateAuthSession(const AuthSession& s);
+Problem ValidateApiToken(const ApiToken& t);
+
+}  // namespace sciaticare::store

@@ -1,0 +1,281 @@
+// The SQLite store: the shared contract run on SQLite, plus what only SQLite
+// has: its migrations (including an upgrade from the version 1 schema), the
+// database-level guards (audit triggers, composite foreign keys), durability
+// through kill -9, and use from several threads and connections.
+#include "store/sqlite_store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "store/migrations.h"
+#include "store/store_contract.h"
+
+namespace sciaticare::store::testing {
+namespace {
+
+StoreResult<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& dir) {
+  auto opened = SqliteStore::Open(dir / "clinic.db");
+  if (!opened) return opened.error();
+  return std::unique_ptr<Store>(std::move(opened).value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
+                         ::testing::Values(StoreBackend{"Sqlite", OpenSqlite}), BackendName);
+
+using ::testing::HasSubstr;
+
+constexpr char kT0[] = "2026-11-23T09:00:00Z";
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::string Path() const { return dir_.path() / "clinic.db"; }
+  std::unique_ptr<SqliteStore> Open() { return Must(SqliteStore::Open(Path())); }
+
+  TempDir dir_;
+};
+
+using SqliteMigrationTest = SqliteStoreTest;
+
+int Count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt(); }
+
+bool IndexExists(SQLite::Database& db, const std::string& name) {
+  SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+  q.bind(1, name);
+  return q.executeStep();
+}
+
+TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    Must(store->AppendAudit(
+        {0, clinic, kT0, std::nullopt, "login_failed", "user", "", {}, "::1", "bad password"}));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) {
+    try {
+      db.exec(sql);
+      return std::string("accepted");
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_THAT(refusal("UPDATE audit SET action = 'login'"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM audit"), HasSubstr("append-only"));
+  // REPLACE removes the old row without firing delete triggers; it is refused too.
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO audit (id, clinic_id, at, action, entity, "
+                      "entity_id, remote_addr, detail) SELECT id, clinic_id, at, 'login', "
+                      "entity, entity_id, remote_addr, '' FROM audit"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT INTO audit SELECT * FROM audit WHERE true "
+                      "ON CONFLICT (id) DO UPDATE SET action = 'login'"),
+              HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM audit WHERE action = 'login_failed'"), 1);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM audit"), 1);
+}
+
+TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
+  Id patient_b;
+  Id therapist_a;
+  Id clinic_a;
+  {
+    auto store = Open();
+    clinic_a = Must(store->CreateClinic({0, "A"})).id;
+    Id clinic_b = Must(store->CreateClinic({0, "B"})).id;
+    therapist_a = Must(store->CreateUser({0, clinic_a, "t@a.example", "T", Role::kTherapist, "h",
+                                          std::nullopt, true}))
+                      .id;
+    Patient p;
+    p.clinic_id = clinic_b;
+    p.family_name = "Okafor";
+    p.created_at = kT0;
+    patient_b = Must(store->CreatePatient(p)).id;
+  }
+  // Bypassing the store, a note in clinic A about clinic B's patient still fails.
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA foreign_keys = ON");
+  SQLite::Statement insert(db,
+                           "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, "
+                           "occurred_at, subjective, objective, assessment, plan_text, "
+                           "techniques_json, oils_used, adverse_events_json, version, created_at) "
+                           "VALUES (?, ?, ?, '', '', '', '', '', '[]', 0, '[]', 1, '')");
+  insert.bind(1, clinic_a);
+  insert.bind(2, patient_b);
+  insert.bind(3, therapist_a);
+  EXPECT_THROW(insert.exec(), SQLite::Exception);
+}
+
+TEST_F(SqliteStoreTest, JournalIsWriteAheadLog) {
+  Open();
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST_F(SqliteStoreTest, AcknowledgedWritesSurviveKillMinus9) {
+  ASSERT_NO_THROW(Open());  // Create and migrate before forking.
+  pid_t child = fork();
+  ASSERT_NE(child, -1);
+  if (child == 0) {
+    // The child writes, then dies without closing anything.
+    auto store = SqliteStore::Open(Path());
+    if (!store) _exit(1);
+    auto clinic = store.value()->CreateClinic({0, "Survivor"});
+    if (!clinic) _exit(1);
+    for (int i = 0; i < 20; ++i) {
+      Patient p;
+      p.clinic_id = clinic.value().id;
+      p.family_name = "P" + std::to_string(i);
+      p.created_at = kT0;
+      if (!store.value()->CreatePatient(p)) _exit(1);
+    }
+    raise(SIGKILL);
+    _exit(2);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child failed: " << status;
+
+  auto store = Open();
+  Clinic clinic = Must(store->GetClinic(1));
+  EXPECT_EQ(clinic.name, "Survivor");
+  EXPECT_EQ(Must(store->ListPatients(clinic.id, {})).total, 20);
+}
+
+TEST_F(SqliteStoreTest, TwoThreadsShareOneStore) {
+  auto store = Open();
+  Id clinic = Must(store->CreateClinic({0, "A"})).id;
+  auto work = [&](const std::string& who) {
+    for (int i = 0; i < 100; ++i) {
+      Patient p;
+      p.clinic_id = clinic;
+      p.family_name = who + std::to_string(i);
+      p.created_at = kT0;
+      Must(store->CreatePatient(p));
+      Must(
+          store->AppendAudit({0, clinic, kT0, std::nullopt, "create", "patient", "", {}, "", who}));
+    }
+  };
+  std::thread first([&] { work("first"); });
+  std::thread second([&] { work("second"); });
+  first.join();
+  second.join();
+  EXPECT_EQ(Must(store->ListPatients(clinic, {})).total, 200);
+  EXPECT_EQ(Must(store->ListAudit(clinic, {})).total, 200);
+}
+
+TEST_F(SqliteStoreTest, TwoConnectionsShareOneFile) {
+  auto one = Open();
+  auto two = Open();
+  Id clinic = Must(one->CreateClinic({0, "A"})).id;
+  Patient p;
+  p.clinic_id = clinic;
+  p.family_name = "Shared";
+  p.created_at = kT0;
+  p = Must(two->CreatePatient(p));
+  p.notes = "edited through one";
+  Must(one->UpdatePatient(p, 1, kT0));
+  // The other connection's stale copy is refused.
+  p.notes = "edited through two";
+  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, kT0)), "conflict");
+  EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
+}
+
+TEST_F(SqliteStoreTest, UnopenablePathIsAnError) {
+  auto opened = SqliteStore::Open((dir_.path() / "missing-dir" / "clinic.db").string());
+  EXPECT_EQ(Outcome(opened), "internal");
+}
+
+TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
+  int expected = 1;
+  for (const Migration& m : SqliteMigrations()) {
+    EXPECT_EQ(m.version, expected++);
+    EXPECT_FALSE(m.name.empty());
+  }
+  EXPECT_EQ(LatestSchemaVersion(), expected - 1);
+  EXPECT_EQ(LatestSchemaVersion(), 2);
+}
+
+TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
+  Open();
+  Open();  // A second open applies nothing again.
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(Must(SchemaVersion(db)), LatestSchemaVersion());
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM schema_version"), LatestSchemaVersion());
+  EXPECT_TRUE(IndexExists(db, "audit_by_clinic_time"));
+  EXPECT_TRUE(IndexExists(db, "patients_by_name"));
+}
+
+TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
+  {
+    // A database as the version 1 program left it, with records in it.
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(Must(Migrate(db, 1)), 1);
+    EXPECT_FALSE(IndexExists(db, "audit_by_clinic_time"));
+    db.exec(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', 'kept', 3,
+                '2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, 1);
+      INSERT INTO audit (clinic_id, at, user_id, action, entity, entity_id, patient_id,
+                         remote_addr, detail)
+        VALUES (1, '2025-02-01T00:00:00Z', 3, 'update', 'patient', '7', 7, '::1', '');
+    )sql");
+  }
+  auto store = Open();
+  Patient p = Must(store->GetPatient(1, 7));
+  EXPECT_EQ(p.family_name, "Silva");
+  EXPECT_EQ(p.notes, "kept");
+  EXPECT_EQ(p.version, 3);
+  EXPECT_EQ(Must(store->FindUserByEmail("thera@old.example")).id, 3);
+  EXPECT_EQ(Must(store->ListAudit(1, {})).total, 1);
+  // And the upgraded database takes new records.
+  p.notes = "after upgrade";
+  EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
+  store.reset();
+
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(Must(SchemaVersion(db)), 2);
+  EXPECT_TRUE(IndexExists(db, "audit_by_clinic_time"));
+  EXPECT_TRUE(IndexExists(db, "audit_by_patient_time"));
+  EXPECT_TRUE(IndexExists(db, "patients_by_name"));
+}
+
+TEST_F(SqliteMigrationTest, NewerSchemaIsRefused) {
+  Open();
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+    db.exec("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')");
+  }
+  auto opened = SqliteStore::Open(Path());
+  ASSERT_EQ(Outcome(opened), "internal");
+  EXPECT_NE(opened.error().message.find("newer"), std::string::npos);
+}
+
+TEST_F(SqliteMigrationTest, FailedMigrationLeavesThePreviousVersion) {
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    EXPECT_EQ(Must(Migrate(db, 1)), 1);
+    // Something in the way of migration 2 makes it fail halfway.
+    db.exec("CREATE TABLE patients_by_name (x)");
+  }
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+    EXPECT_EQ(Outcome(Migrate(db)), "internal");
+    EXPECT_EQ(Must(SchemaVersion(db)), 1);
+    // Migration 2's first statement was rolled back with the rest.
+    EXPECT_FALSE(IndexExists(db, "audit_by_clinic_time"));
+  }
+}
+
+}  // namespace
+}  // namespace sciaticare::store::testing
