@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
+#include "api/clinic_api.h"
+#include "cli/store_url.h"
 #include "http/server.h"
 #include "knowledge/knowledge_loader.h"
 
@@ -42,6 +44,16 @@ int RunServeCommand(const ServeOptions& options) {
   stats.requests_served = [&] { return server ? server->requests_served() : 0; };
   stats.connections_open = [&] { return server ? server->connections_open() : 0; };
   api::AddStatelessRoutes(router, k, stats);
+
+  Result<std::unique_ptr<store::Store>> opened = OpenStore(options.db);
+  if (!opened) {
+    LogLine("error", "cannot open the database", {{"db", options.db}, {"reason", opened.error().ToString()}});
+    return 1;
+  }
+  std::unique_ptr<store::Store> db = std::move(opened).value();
+  api::ClinicApiOptions api_options;
+  api_options.secure_cookies = !options.tls_cert.empty();
+  api::AddClinicRoutes(router, *db, k, api_options);
 
   server = std::make_unique<http::HttpServer>(server_options, router);
   try {

@@ -84,23 +84,7 @@ json ConstraintsToJson(const Constraints& c, const Knowledge& k) {
 }
 
 json PlanToJson(const Plan& p, const Knowledge& k) {
-  static const char* kPressure[] = {"", "light", "moderate", "firm", "deep", "very deep"};
-  json techniques = json::array();
-  for (const PlanItem& item : p.techniques) {
-    json targets = json::array();
-    for (const Target& t : item.targets) {
-      targets.push_back({{"muscle", t.muscle}, {"region", Name(t.region)}, {"side", Name(t.side)}});
-    }
-    const TechniqueDef& def = k.techniques[static_cast<std::size_t>(item.technique)];
-    techniques.push_back({{"technique", Name(item.technique)},
-                          {"label", def.label},
-                          {"targets", targets},
-                          {"pressure", item.pressure},
-                          {"pressure_label", kPressure[item.pressure]},
-                          {"minutes", item.minutes},
-                          {"because", item.because},
-                          {"evidence", EvidenceToJson(item.evidence, k)}});
-  }
+  json techniques = PlanItemsToJson(p.techniques, k);
   json excluded = json::array();
   for (const ExcludedTechnique& e : p.excluded) {
     excluded.push_back({{"technique", Name(e.technique)}, {"reason", e.reason}});
@@ -138,6 +122,27 @@ json PlanToJson(const Plan& p, const Knowledge& k) {
 }
 
 }  // namespace
+
+json PlanItemsToJson(const std::vector<PlanItem>& items, const Knowledge& k) {
+  static const char* kPressure[] = {"", "light", "moderate", "firm", "deep", "very deep"};
+  json techniques = json::array();
+  for (const PlanItem& item : items) {
+    json targets = json::array();
+    for (const Target& t : item.targets) {
+      targets.push_back({{"muscle", t.muscle}, {"region", Name(t.region)}, {"side", Name(t.side)}});
+    }
+    const TechniqueDef& def = k.techniques[static_cast<std::size_t>(item.technique)];
+    techniques.push_back({{"technique", Name(item.technique)},
+                          {"label", def.label},
+                          {"targets", targets},
+                          {"pressure", item.pressure},
+                          {"pressure_label", kPressure[item.pressure]},
+                          {"minutes", item.minutes},
+                          {"because", item.because},
+                          {"evidence", EvidenceToJson(item.evidence, k)}});
+  }
+  return techniques;
+}
 
 json EvidenceToJson(int evidence, const Knowledge& k) {
   const EvidenceDef& e = k.evidence[evidence];

@@ -12,6 +12,9 @@ namespace sciaticare {
 
 nlohmann::json AssessmentToJson(const Assessment& a, const Knowledge& k);
 
+// The `techniques` list of a plan document.
+nlohmann::json PlanItemsToJson(const std::vector<PlanItem>& items, const Knowledge& k);
+
 // {"grade", "title", "ref"} for one evidence entry.
 nlohmann::json EvidenceToJson(int evidence, const Knowledge& k);
 

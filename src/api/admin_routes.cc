@@ -1,0 +1,84 @@
+// Admin: the clinic's users and the audit log (read-only: nobody can change or
+// delete an entry through the product).
+#include "api/api_support.h"
+
+namespace sciaticare::api {
+
+void AddAdminRoutes(http::Router& router, Api& api) {
+  const auto admin = {Role::kAdmin};
+
+  router.Add("GET", "/api/v1/audit", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+    store::AuditQuery q;
+    auto id_filter = [&](const char* name) -> std::optional<Id> {
+      std::string s = req.Query(name);
+      if (s.empty()) return std::nullopt;
+      char* end = nullptr;
+      long long v = std::strtoll(s.c_str(), &end, 10);
+      if (*end != '\0' || v <= 0) Reject(name, "must be an id", 400);
+      return v;
+    };
+    q.user_id = id_filter("user_id");
+    q.patient_id = id_filter("patient_id");
+    if (!req.Query("action").empty()) q.action = req.Query("action");
+    if (!req.Query("from").empty()) q.from = req.Query("from");
+    if (!req.Query("to").empty()) q.to = req.Query("to");
+    q.page = PagingOf(req);
+    auto page = Must(api.store().ListAudit(c.clinic(), q));
+    json items = json::array();
+    for (const auto& e : page.items) items.push_back(ToJson(e));
+    return JsonResponse(200, {{"items", items}, {"total", page.total}});
+  }));
+
+  router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request&, const Caller& c) {
+    json items = json::array();
+    for (const auto& u : Must(api.store().ListUsers(c.clinic()))) items.push_back(ToJson(u));
+    return JsonResponse(200, {{"items", items}});
+  }));
+
+  router.Add("POST", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+    json body = ParseBody(req);
+    store::User u;
+    u.clinic_id = c.clinic();
+    u.email = StringField(body, "email", 254);
+    if (u.email.find('@') == std::string::npos) Reject("email", "must be an email address");
+    u.display_name = StringField(body, "display_name", 120);
+    auto role = store::ParseRole(StringField(body, "role", 20));
+    if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
+    u.role = *role;
+    const std::string password = StringField(body, "password", 1024);
+    if (password.size() < 10) Reject("password", "must be at least 10 characters");
+    u.password_hash = auth::HashPassword(password, api.options().hash_cost);
+    if (body.contains("patient_id") && !body["patient_id"].is_null()) {
+      if (!body["patient_id"].is_number_integer()) Reject("patient_id", "must be a patient id");
+      u.patient_id = body["patient_id"].get<Id>();
+    }
+    store::User created = Must(api.store().CreateUser(u));
+    api.Audit(c, req, "create", "user", std::to_string(created.id), created.patient_id);
+    return JsonResponse(201, ToJson(created));
+  }));
+
+  router.Add("PATCH", "/api/v1/users/{id}", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+    const Id id = PathId(req, "id");
+    json body = ParseBody(req);
+    store::UserUpdate update;
+    if (body.contains("role")) {
+      auto role = store::ParseRole(StringField(body, "role", 20));
+      if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
+      update.role = role;
+    }
+    if (body.contains("active")) {
+      if (!body["active"].is_boolean()) Reject("active", "must be true or false");
+      update.active = body["active"].get<bool>();
+    }
+    if (body.contains("password")) {
+      const std::string password = StringField(body, "password", 1024);
+      if (password.size() < 10) Reject("password", "must be at least 10 characters");
+      update.password_hash = auth::HashPassword(password, api.options().hash_cost);
+    }
+    store::User updated = Must(api.store().UpdateUser(c.clinic(), id, update));
+    api.Audit(c, req, "update", "user", std::to_string(id), updated.patient_id);
+    return JsonResponse(200, ToJson(updated));
+  }));
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,212 @@
+#include "api/api_support.h"
+
+#include <charconv>
+#include <ctime>
+
+namespace sciaticare::api {
+
+void Reject(std::string field, std::string message, int status) {
+  throw BadRequest{status, std::move(field), std::move(message)};
+}
+
+json ParseBody(const http::Request& request) {
+  if (request.body.empty()) Reject("body", "a JSON object is required", 400);
+  json body = json::parse(request.body, nullptr, false);
+  if (body.is_discarded()) Reject("body", "is not valid JSON", 400);
+  if (!body.is_object()) Reject("body", "must be a JSON object", 400);
+  return body;
+}
+
+const json& Member(const json& obj, const char* key) {
+  if (!obj.is_object() || !obj.contains(key)) Reject(key, "is required");
+  return obj[key];
+}
+
+std::string StringField(const json& obj, const char* key, std::size_t max_length, bool required,
+                        const std::string& fallback) {
+  if (!obj.contains(key) || obj[key].is_null()) {
+    if (required) Reject(key, "is required");
+    return fallback;
+  }
+  if (!obj[key].is_string()) Reject(key, "must be a string");
+  std::string value = obj[key].get<std::string>();
+  if (value.size() > max_length) Reject(key, "must be at most " + std::to_string(max_length) + " characters");
+  if (required && value.empty()) Reject(key, "must not be empty");
+  return value;
+}
+
+std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi) {
+  if (!obj.contains(key) || obj[key].is_null()) return std::nullopt;
+  const json& v = obj[key];
+  if (!v.is_number_integer()) Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+  const auto n = v.get<long long>();
+  if (n < lo || n > hi) Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+  return static_cast<int>(n);
+}
+
+Id PathId(const http::Request& request, const char* name) {
+  auto it = request.params.find(name);
+  Id id = 0;
+  if (it == request.params.end()) Reject(name, "missing", 404);
+  const std::string& s = it->second;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) Reject(name, "no such record", 404);
+  return id;
+}
+
+int IfMatchVersion(const http::Request& request) {
+  std::string tag = request.Header("if-match");
+  if (tag.empty()) Reject("if-match", "send If-Match with the ETag you read, so edits are never lost", 428);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  int version = 0;
+  auto [end, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+  if (ec != std::errc() || end != tag.data() + tag.size()) Reject("if-match", "is not an ETag of this resource", 412);
+  return version;
+}
+
+http::Response JsonResponse(int status, const json& body) {
+  return http::Response::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+http::Response WithEtag(http::Response response, int version) {
+  response.headers["ETag"] = "\"" + std::to_string(version) + "\"";
+  return response;
+}
+
+http::Response StoreFailure(const store::StoreError& error) {
+  switch (error.kind) {
+    case store::StoreErrorKind::kNotFound: return http::ErrorResponse(404, error.field, error.message);
+    case store::StoreErrorKind::kConflict: return http::ErrorResponse(409, error.field, error.message);
+    case store::StoreErrorKind::kInvalid: return http::ErrorResponse(422, error.field, error.message);
+    case store::StoreErrorKind::kInternal: break;
+  }
+  return http::ErrorResponse(500, "", "the database failed; nothing was stored");
+}
+
+Api::Api(store::Store& store, const Knowledge& k, ClinicApiOptions options)
+    : store_(store), k_(k), options_(std::move(options)) {
+  if (!options_.now) options_.now = UtcNow;
+}
+
+namespace {
+
+std::string CookieValue(const std::string& header, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view part(header.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+}  // namespace
+
+std::optional<Caller> Api::Authenticate(const http::Request& request) {
+  const std::string now = Now();
+  std::string bearer = request.Header("authorization");
+  if (bearer.rfind("Bearer ", 0) == 0) {
+    auto token = store_.GetApiTokenByHash(auth::HashToken(bearer.substr(7)));
+    if (!token.ok()) return std::nullopt;
+    auto user = store_.GetUser(token.value().clinic_id, token.value().user_id);
+    if (!user.ok() || !user.value().active) return std::nullopt;
+    return Caller{user.value(), false, ""};
+  }
+  std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
+  if (cookie.empty()) return std::nullopt;
+  auto session = store_.GetAuthSession(auth::HashToken(cookie), now);
+  if (!session.ok()) return std::nullopt;
+  auto user = store_.GetUser(session.value().clinic_id, session.value().user_id);
+  if (!user.ok() || !user.value().active) return std::nullopt;
+  return Caller{user.value(), true, session.value().csrf_token};
+}
+
+http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
+  std::vector<Role> allowed(roles);
+  return [this, allowed, handler = std::move(handler)](http::Request& request) -> http::Response {
+    std::optional<Caller> caller = Authenticate(request);
+    if (!caller) return http::ErrorResponse(401, "", "log in first");
+    if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
+      Audit(*caller, request, "denied", "route", request.method + " " + request.path, std::nullopt);
+      return http::ErrorResponse(403, "", "your role may not do this");
+    }
+    if (caller->via_cookie && IsWrite(request.method) &&
+        !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
+      return http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token");
+    }
+    return Open([&](http::Request& r) { return handler(r, *caller); })(request);
+  };
+}
+
+http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {
+  return [handler = std::move(handler)](http::Request& request) -> http::Response {
+    try {
+      return handler(request);
+    } catch (const BadRequest& e) {
+      return http::ErrorResponse(e.status, e.field, e.message);
+    } catch (const StoreStop& e) {
+      return StoreFailure(e.error);
+    } catch (const json::exception& e) {
+      return http::ErrorResponse(422, "body", std::string("has a value of the wrong type: ") + e.what());
+    }
+  };
+}
+
+store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
+  if (caller.Is(Role::kPatient) && caller.user.patient_id != patient_id) {
+    throw StoreStop{store::NotFound("patient_id", "no such patient")};
+  }
+  return Must(store_.GetPatient(caller.clinic(), patient_id));
+}
+
+void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
+                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+  store::AuditEntry e;
+  e.clinic_id = caller.clinic();
+  e.at = Now();
+  e.user_id = caller.user.id;
+  e.action = std::move(action);
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.patient_id = patient_id;
+  e.remote_addr = request.remote_addr;
+  e.detail = std::move(detail);
+  // An audit failure must not pass silently: the request fails with 500.
+  Must(store_.AppendAudit(e));
+}
+
+void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail) {
+  store::AuditEntry e;
+  e.clinic_id = clinic_id;
+  e.at = Now();
+  e.action = std::move(action);
+  e.entity = "session";
+  e.remote_addr = request.remote_addr;
+  e.detail = std::move(detail);
+  Must(store_.AppendAudit(e));
+}
+
+std::string UtcNow() { return AddSeconds("", 0); }
+
+std::string AddSeconds(const std::string& time, long long seconds) {
+  std::time_t t = std::time(nullptr);
+  if (!time.empty()) {
+    std::tm tm{};
+    if (strptime(time.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) t = timegm(&tm);
+  }
+  t += seconds;
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &out);
+  return buf;
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,90 @@
+// POST/GET/DELETE /api/v1/session: password login into a database-held
+// session (any server process can serve it), the CSRF token the browser must
+// echo on writes, and logout.
+#include "api/api_support.h"
+
+namespace sciaticare::api {
+namespace {
+
+std::string SessionCookie(const std::string& value, int max_age, bool secure) {
+  return "sc_session=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
+}
+
+// Verifying against a fixed hash for unknown emails keeps the answer time the
+// same, so timing does not reveal which emails have accounts.
+const std::string& DecoyHash() {
+  static const std::string hash = auth::HashPassword("decoy-password", auth::HashCost::kFastForTests);
+  return hash;
+}
+
+}  // namespace
+
+void AddAuthRoutes(http::Router& router, Api& api) {
+  router.Add("POST", "/api/v1/session", api.Open([&api](http::Request& req) {
+    json body = ParseBody(req);
+    const std::string email = StringField(body, "email", 254);
+    const std::string password = StringField(body, "password", 1024);
+    auto found = api.store().FindUserByEmail(email);
+    if (!found.ok()) {
+      auth::VerifyPassword(password, DecoyHash());
+      if (found.kind() != store::StoreErrorKind::kNotFound) return StoreFailure(found.error());
+      return http::ErrorResponse(401, "", "wrong email or password");
+    }
+    const store::User& user = found.value();
+    const Caller who{user, false, ""};
+    const ClinicApiOptions& o = api.options();
+    store::AuditQuery recent;
+    recent.user_id = user.id;
+    recent.action = "login_failed";
+    recent.from = AddSeconds(api.Now(), -60LL * o.login_window_minutes);
+    recent.page.limit = 1;
+    auto failures = Must(api.store().ListAudit(user.clinic_id, recent));
+    if (failures.total >= o.login_attempts_per_window) {
+      api.Audit(who, req, "login_throttled", "user", std::to_string(user.id), std::nullopt);
+      http::Response r = http::ErrorResponse(429, "", "too many failed logins; try again in a few minutes");
+      r.headers["Retry-After"] = std::to_string(60 * o.login_window_minutes);
+      return r;
+    }
+    if (!user.active || !auth::VerifyPassword(password, user.password_hash)) {
+      api.Audit(who, req, "login_failed", "user", std::to_string(user.id), std::nullopt);
+      return http::ErrorResponse(401, "", "wrong email or password");
+    }
+    const std::string token = auth::RandomToken();
+    store::AuthSession session;
+    session.token_hash = auth::HashToken(token);
+    session.user_id = user.id;
+    session.clinic_id = user.clinic_id;
+    session.csrf_token = auth::RandomToken();
+    session.created_at = api.Now();
+    session.expires_at = AddSeconds(session.created_at, 3600LL * o.session_hours);
+    Must(api.store().CreateAuthSession(session));
+    api.Audit(who, req, "login", "user", std::to_string(user.id), user.patient_id);
+    http::Response r = JsonResponse(200, {{"user", ToJson(user)}, {"csrf_token", session.csrf_token}});
+    r.headers["Set-Cookie"] = SessionCookie(token, 3600 * o.session_hours, o.secure_cookies);
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+
+  const auto everyone = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient};
+  router.Add("GET", "/api/v1/session", api.Guard(everyone, [](http::Request&, const Caller& c) {
+    http::Response r = JsonResponse(200, {{"user", ToJson(c.user)}, {"csrf_token", c.csrf_token}});
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+
+  router.Add("DELETE", "/api/v1/session", api.Guard(everyone, [&api](http::Request& req, const Caller& c) {
+    std::string cookie = req.Header("cookie");
+    std::size_t at = cookie.find("sc_session=");
+    if (at != std::string::npos) {
+      std::string token = cookie.substr(at + 11, cookie.find(';', at) - at - 11);
+      Must(api.store().DeleteAuthSession(auth::HashToken(token)));
+    }
+    api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
+    http::Response r = JsonResponse(200, {{"logged_out", true}});
+    r.headers["Set-Cookie"] = SessionCookie("", 0, api.options().secure_cookies);
+    return r;
+  }));
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,19 @@
+#include "api/clinic_api.h"
+
+#include "api/api_support.h"
+
+namespace sciaticare::api {
+
+void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge& k, ClinicApiOptions options) {
+  // The routes capture the Api by reference; it lives as long as the process.
+  static std::vector<std::unique_ptr<Api>> apis;
+  apis.push_back(std::make_unique<Api>(store, k, std::move(options)));
+  Api& api = *apis.back();
+  AddAuthRoutes(router, api);
+  AddPatientRoutes(router, api);
+  AddClinicalRoutes(router, api);
+  AddSessionRoutes(router, api);
+  AddAdminRoutes(router, api);
+}
+
+}  // namespace sciaticare::api

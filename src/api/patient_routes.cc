@@ -1,0 +1,87 @@
+// /api/v1/patients: list with search and paging, create, read, and update
+// with If-Match (a stale edit answers 409 and stores nothing).
+#include "api/api_support.h"
+
+namespace sciaticare::api {
+namespace {
+
+constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
+
+void ReadPersonFields(const json& body, store::Patient& p) {
+  p.given_name = StringField(body, "given_name", 100);
+  p.family_name = StringField(body, "family_name", 100);
+  p.date_of_birth = StringField(body, "date_of_birth", 10);
+  p.sex = StringField(body, "sex", 10);
+  if (p.sex != "female" && p.sex != "male" && p.sex != "other") Reject("sex", "must be female, male or other");
+  p.email = StringField(body, "email", 254, false);
+  p.phone = StringField(body, "phone", 40, false);
+  p.notes = StringField(body, "notes", 4000, false);
+}
+
+store::PageRequest Paging(const http::Request& req) {
+  store::PageRequest page;
+  auto number = [&](const char* name, long long lo, long long hi, long long fallback) {
+    std::string s = req.Query(name);
+    if (s.empty()) return fallback;
+    char* end = nullptr;
+    long long v = std::strtoll(s.c_str(), &end, 10);
+    if (*end != '\0' || v < lo || v > hi) {
+      Reject(name, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi), 400);
+    }
+    return v;
+  };
+  page.limit = static_cast<int>(number("limit", 1, store::kMaxPageSize, 50));
+  page.offset = number("offset", 0, 1LL << 40, 0);
+  return page;
+}
+
+}  // namespace
+
+store::PageRequest PagingOf(const http::Request& req) { return Paging(req); }
+
+void AddPatientRoutes(http::Router& router, Api& api) {
+  router.Add("GET", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+    store::PatientQuery q;
+    q.search = req.Query("search");
+    if (q.search.size() > 100) Reject("search", "must be at most 100 characters", 400);
+    q.page = Paging(req);
+    auto page = Must(api.store().ListPatients(c.clinic(), q));
+    api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
+    json items = json::array();
+    for (const auto& p : page.items) items.push_back(ToJson(p));
+    return JsonResponse(200, {{"items", items}, {"total", page.total}, {"limit", q.page.limit}, {"offset", q.page.offset}});
+  }));
+
+  router.Add("POST", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+    json body = ParseBody(req);
+    store::Patient p;
+    p.clinic_id = c.clinic();
+    ReadPersonFields(body, p);
+    p.created_at = p.updated_at = api.Now();
+    store::Patient created = Must(api.store().CreatePatient(p));
+    api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
+    http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+    r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/patients/{id}",
+             api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
+                       [&api](http::Request& req, const Caller& c) {
+                         store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+                         api.Audit(c, req, "read", "patient", std::to_string(p.id), p.id);
+                         return WithEtag(JsonResponse(200, ToJson(p)), p.version);
+                       }));
+
+  router.Add("PUT", "/api/v1/patients/{id}", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+    store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+    const int expected = IfMatchVersion(req);
+    json body = ParseBody(req);
+    ReadPersonFields(body, p);
+    store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
+    api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
+    return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+  }));
+}
+
+}  // namespace sciaticare::api

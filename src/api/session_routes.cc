@@ -1,0 +1,196 @@
+// Session notes (SOAP, pain before and after, techniques per region, oils,
+// adverse events), the patient chart and the patient's home programme.
+#include "api/api_support.h"
+
+#include "core/vocabulary.h"
+
+namespace sciaticare::api {
+namespace {
+
+constexpr auto kClinicians = {Role::kAdmin, Role::kTherapist};
+constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kPatient};
+
+json ReadTechniques(const json& body) {
+  if (!body.contains("techniques") || body["techniques"].is_null()) return json::array();
+  const json& list = body["techniques"];
+  if (!list.is_array() || list.size() > 40) Reject("techniques", "must be a list of at most 40 entries");
+  json out = json::array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string path = "techniques[" + std::to_string(i) + "]";
+    const json& t = list[i];
+    if (!t.is_object()) Reject(path, "must be an object");
+    auto name = [&](const char* key) {
+      if (!t.contains(key) || !t[key].is_string()) Reject(path + "." + key, "is required");
+      return t[key].get<std::string>();
+    };
+    if (!ParseTechnique(name("technique"))) Reject(path + ".technique", "unknown technique");
+    if (!ParseRegion(name("region"))) Reject(path + ".region", "unknown region");
+    if (!ParseSide(name("side"))) Reject(path + ".side", "must be left, right, both or midline");
+    auto in_range = [&](const char* key, int lo, int hi) {
+      if (!t.contains(key) || !t[key].is_number_integer() || t[key].get<long long>() < lo ||
+          t[key].get<long long>() > hi) {
+        Reject(path + "." + key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+      }
+      return t[key].get<int>();
+    };
+    out.push_back({{"technique", t["technique"]}, {"region", t["region"]}, {"side", t["side"]},
+                   {"pressure", in_range("pressure", 1, 5)}, {"minutes", in_range("minutes", 1, 120)}});
+  }
+  return out;
+}
+
+json ReadAdverseEvents(const json& body) {
+  if (!body.contains("adverse_events") || body["adverse_events"].is_null()) return json::array();
+  const json& list = body["adverse_events"];
+  if (!list.is_array() || list.size() > 20) Reject("adverse_events", "must be a list of at most 20 entries");
+  json out = json::array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string path = "adverse_events[" + std::to_string(i) + "]";
+    const json& e = list[i];
+    if (!e.is_object()) Reject(path, "must be an object");
+    std::string kind = e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
+    if (kind.empty() || kind.size() > 60) Reject(path + ".kind", "is required (e.g. soreness, bruising, symptom_peripheralisation)");
+    std::string severity = e.contains("severity") && e["severity"].is_string() ? e["severity"].get<std::string>() : "";
+    if (severity != "mild" && severity != "moderate" && severity != "severe") {
+      Reject(path + ".severity", "must be mild, moderate or severe");
+    }
+    std::string note = e.contains("note") && e["note"].is_string() ? e["note"].get<std::string>() : "";
+    if (note.size() > 2000) Reject(path + ".note", "must be at most 2000 characters");
+    out.push_back({{"kind", kind}, {"severity", severity}, {"note", note}});
+  }
+  return out;
+}
+
+void ReadNote(const json& body, store::SessionNote& n) {
+  if (body.contains("plan_id") && !body["plan_id"].is_null()) {
+    if (!body["plan_id"].is_number_integer() || body["plan_id"].get<long long>() <= 0) Reject("plan_id", "must be a plan id");
+    n.plan_id = body["plan_id"].get<Id>();
+  } else {
+    n.plan_id.reset();
+  }
+  n.occurred_at = StringField(body, "occurred_at", 20);
+  n.subjective = StringField(body, "subjective", 8000, false);
+  n.objective = StringField(body, "objective", 8000, false);
+  n.assessment = StringField(body, "assessment", 8000, false);
+  n.plan_text = StringField(body, "plan_text", 8000, false);
+  n.leg_pain_before = OptionalInt(body, "leg_pain_before", 0, 10);
+  n.leg_pain_after = OptionalInt(body, "leg_pain_after", 0, 10);
+  n.back_pain_before = OptionalInt(body, "back_pain_before", 0, 10);
+  n.back_pain_after = OptionalInt(body, "back_pain_after", 0, 10);
+  n.techniques_json = ReadTechniques(body).dump();
+  if (body.contains("oils_used") && !body["oils_used"].is_boolean()) Reject("oils_used", "must be true or false");
+  n.oils_used = body.value("oils_used", false);
+  n.adverse_events_json = ReadAdverseEvents(body).dump();
+}
+
+}  // namespace
+
+void AddSessionRoutes(http::Router& router, Api& api) {
+  router.Add("POST", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+    store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+    json body = ParseBody(req);
+    store::SessionNote note;
+    note.clinic_id = c.clinic();
+    note.patient_id = patient.id;
+    note.therapist_id = c.user.id;
+    ReadNote(body, note);
+    note.created_at = api.Now();
+    store::SessionNote created = Must(api.store().CreateSessionNote(note));
+    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id);
+    http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+    r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/patients/{id}/sessions",
+             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, PagingOf(req)));
+               api.Audit(c, req, "list", "session", "", patient.id);
+               json items = json::array();
+               for (const auto& s : page.items) items.push_back(ToJson(s));
+               return JsonResponse(200, {{"items", items}, {"total", page.total}});
+             }));
+
+  router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+    store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+    api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
+    return WithEtag(JsonResponse(200, ToJson(note)), note.version);
+  }));
+
+  router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+    store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+    const int expected = IfMatchVersion(req);
+    ReadNote(ParseBody(req), note);
+    store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
+    api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id);
+    return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+  }));
+
+  // One document for the chart screen: scores over time, pain before and
+  // after each session, plans, and sessions done against the approved plan.
+  router.Add("GET", "/api/v1/patients/{id}/chart",
+             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               json assessments = json::array();
+               for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
+                 json result = json::parse(a.result_json, nullptr, false);
+                 assessments.push_back({{"id", a.id}, {"kind", store::ToString(a.kind)}, {"at", a.created_at},
+                                        {"triage", a.triage},
+                                        {"scores", result.is_object() ? result.value("scores", json::object()) : json::object()}});
+               }
+               json plans = json::array();
+               json current = nullptr;
+               for (const auto& p : Must(api.store().ListPlans(c.clinic(), patient.id))) {
+                 if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) continue;
+                 plans.push_back({{"id", p.id}, {"version_no", p.version_no}, {"status", store::ToString(p.status)},
+                                  {"created_at", p.created_at}, {"approved_at", p.approved_at ? json(*p.approved_at) : json(nullptr)}});
+                 if (p.status == store::PlanStatus::kApproved) {
+                   json plan = json::parse(p.plan_json, nullptr, false);
+                   const int planned = plan.is_object() ? plan["sessions"].value("count", 0) : 0;
+                   const auto done = Must(api.store().CountSessionNotesForPlan(c.clinic(), p.id));
+                   current = {{"id", p.id}, {"sessions_planned", planned}, {"sessions_done", done},
+                              {"sessions_left", std::max<long long>(0, planned - done)}};
+                 }
+               }
+               store::PageRequest all;
+               all.limit = store::kMaxPageSize;
+               json sessions = json::array();
+               for (const auto& s : Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
+                 auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
+                 json events = json::parse(s.adverse_events_json, nullptr, false);
+                 sessions.push_back({{"id", s.id}, {"at", s.occurred_at}, {"leg_pain_before", opt(s.leg_pain_before)},
+                                     {"leg_pain_after", opt(s.leg_pain_after)}, {"back_pain_before", opt(s.back_pain_before)},
+                                     {"back_pain_after", opt(s.back_pain_after)},
+                                     {"adverse_events", events.is_array() ? events.size() : 0}});
+               }
+               std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
+               api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
+               return JsonResponse(200, {{"patient", ToJson(patient)}, {"assessments", assessments}, {"plans", plans},
+                                         {"current_plan", current}, {"sessions", sessions}});
+             }));
+
+  // The home programme in plain words: self-massage and the complements of the
+  // approved plan.
+  router.Add("GET", "/api/v1/patients/{id}/home-programme",
+             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               store::PlanRecord plan = Must(api.store().GetCurrentPlan(c.clinic(), patient.id));
+               json doc = json::parse(plan.plan_json, nullptr, false);
+               if (!doc.is_object()) Reject("plan", "the approved plan cannot be read", 409);
+               json self_massage = json::array();
+               for (const json& t : doc.value("techniques", json::array())) {
+                 if (t.value("technique", "") == "self_massage") self_massage.push_back(t);
+               }
+               api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id);
+               return JsonResponse(200, {{"plan_id", plan.id},
+                                         {"approved_at", plan.approved_at ? json(*plan.approved_at) : json(nullptr)},
+                                         {"presented_as", doc.value("presented_as", "")},
+                                         {"self_massage", self_massage},
+                                         {"complements", doc.value("complements", json::array())},
+                                         {"escalation", doc.value("escalation", json::array())},
+                                         {"sessions", doc.value("sessions", json::object())}});
+             }));
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,21 @@
+#include "cli/store_url.h"
+
+#include "store/sqlite_store.h"
+
+namespace sciaticare {
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::string path = url.substr(7);
+    if (path.empty()) return Error{"--db", "sqlite: needs a file path, e.g. sqlite:clinic.db"};
+    auto opened = store::SqliteStore::Open(path);
+    if (!opened.ok()) return Error{"--db", opened.error().ToString()};
+    return std::unique_ptr<store::Store>(std::move(opened).value());
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return Error{"--db", "PostgreSQL is not available in this build yet; use sqlite:PATH"};
+  }
+  return Error{"--db", "must be sqlite:PATH or postgresql://..."};
+}
+
+}  // namespace sciaticare
