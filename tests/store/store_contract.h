@@ -24,6 +24,9 @@ struct StoreBackend {
   std::function<StoreResult<std::unique_ptr<Store>>(const std::filesystem::path& location)> open;
 };
 
+// Names the backend in test listings instead of dumping the struct's bytes.
+inline void PrintTo(const StoreBackend& backend, std::ostream* os) { *os << backend.name; }
+
 inline std::string BackendName(const ::testing::TestParamInfo<StoreBackend>& info) {
   return info.param.name;
 }
