@@ -794,6 +794,8 @@ TEST(ContraindicationTest, NumbRegionAlwaysCapped) {
 
 // Product rule, consensus (contraindications.md): irritability -> cap 2 on buttock, posterior
 // thigh.
+// The cap follows the nerve's course: buttock, back of thigh and (as the tibial
+// nerve) the calf.
 TEST(ContraindicationTest, AcuteRadicularIrritabilityReported) {
   Intake in = CleanHighTolerance();
   AddCondition(in, "acute_radicular_irritability");
@@ -801,7 +803,8 @@ TEST(ContraindicationTest, AcuteRadicularIrritabilityReported) {
   EXPECT_EQ(s.triage, Triage::kTreatWithPrecautions);
   for (std::size_t i = 0; i < kRegionCount; ++i) {
     auto r = static_cast<Region>(i);
-    EXPECT_EQ(s.constraints.cap[i], r == Region::kButtock || r == Region::kPosteriorThigh ? 2 : 5)
+    const bool on_course = r == Region::kButtock || r == Region::kPosteriorThigh || r == Region::kCalf;
+    EXPECT_EQ(s.constraints.cap[i], on_course ? 2 : 5)
         << Name(r);
   }
 }

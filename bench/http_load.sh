@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load test of the clinic server on this machine: bare "ok" endpoint, a
+# patient's chart (20 sessions) and durable session-note writes, each with wrk
+# at 64 connections. Server on core 0, wrk on core 1. Prints requests/s and
+# latency percentiles; docs/performance.md records the figures.
+# Usage: bench/http_load.sh [path/to/sciaticare] [seconds]
+set -euo pipefail
+bin=${1:-build/sciaticare}
+secs=${2:-10}
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+db="sqlite:$work/bench.db"
+"$bin" admin create --db "$db" --clinic "Bench Clinic" --email bench@example.invalid \
+  --name "Bench Admin" --password bench-password-1 >/dev/null
+started=$(date +%s%N)
+taskset -c 0 "$bin" serve --port "$port" --db "$db" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.005; done
+echo "=== start to first answer: $((($(date +%s%N) - started) / 1000000)) ms"
+echo "=== idle RSS: $(($(ps -o rss= -p $server) / 1024)) MB"
+url="http://127.0.0.1:$port"
+
+login=$(curl -s -c "$work/jar" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.invalid","password":"bench-password-1"}' "$url/api/v1/session")
+csrf=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["csrf_token"])' "$login")
+cookie="sc_session=$(awk '$6=="sc_session"{print $7}' "$work/jar")"
+api() { curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' "$@"; }
+patient=$(api -d '{"given_name":"Load","family_name":"Tester","date_of_birth":"1970-05-01","sex":"female"}' \
+  "$url/api/v1/patients" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+api -d "{\"kind\":\"intake\",\"intake\":$(cat examples/l5_numbness.json)}" "$url/api/v1/patients/$patient/assessments" >/dev/null
+for i in $(seq 20); do
+  api -d "{\"occurred_at\":\"2026-10-$(printf %02d $i)T10:00:00Z\",\"leg_pain_before\":6,\"leg_pain_after\":4}" \
+    "$url/api/v1/patients/$patient/sessions" >/dev/null
+done
+
+run() {
+  echo "=== $1"
+  shift
+  COOKIE="$cookie" CSRF="$csrf" PATIENT="$patient" taskset -c 1 wrk -t1 -c64 -d"${secs}s" --latency "$@" |
+    grep -E "Requests/sec|Latency|50%|99%|non-2xx"
+}
+run "bare ok (/healthz)" "$url/healthz"
+run "chart read (20 sessions)" -s bench/load/get_with_cookie.lua "$url/api/v1/patients/$patient/chart"
+run "durable session-note write" -s bench/load/post_session.lua "$url/"
+rss=$(ps -o rss= -p $server)
+echo "=== server RSS after load: $((rss / 1024)) MB"
