@@ -57,12 +57,19 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& out, unsigned version, bo
 
 Response Handle(const Shared& shared, const bhttp::request<bhttp::string_body>& in,
                 const std::string& remote) {
+  const auto started = std::chrono::steady_clock::now();
+  Request request = ToRequest(in, remote);
+  Response response;
   try {
-    Request request = ToRequest(in, remote);
-    return shared.router.Dispatch(request);
+    response = shared.router.Dispatch(request);
   } catch (const std::exception&) {
-    return ErrorResponse(500, "", "internal error");
+    response = ErrorResponse(500, "", "internal error");
   }
+  if (shared.options.on_answered) {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    shared.options.on_answered(request, response, ms);
+  }
+  return response;
 }
 
 // One connection: read a request, answer it, repeat while keep-alive holds.

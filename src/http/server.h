@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,6 +23,9 @@ struct ServerOptions {
   std::size_t body_limit = 1 << 20;
   int idle_timeout_seconds = 30;
   std::string tls_cert_file, tls_key_file;  // Both set: serve HTTPS only.
+  // Called after each answer with the request, the answer and the time taken
+  // in milliseconds (e.g. for a JSON-lines access log). Runs on I/O threads.
+  std::function<void(const Request&, const Response&, double)> on_answered;
 };
 
 class HttpServer {
