@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
 # Configures and builds Sciaticare (binary, tests, benchmarks) into build/.
+# When npm is there, the web application is built first (web/dist), so that
+# the C++ build compiles it into the binary; without npm the binary still
+# builds and its / page says the web application was not built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if command -v npm >/dev/null 2>&1; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+else
+  echo "build: npm not found; building the server without the web application" >&2
+fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"

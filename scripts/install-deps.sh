@@ -9,8 +9,16 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev python3-jsonschema
   libboost1.74-dev libssl-dev openssl
-  libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev
+  libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl
+  postgresql-15 libpqxx-dev libpq-dev
 )
+# The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js
+# and npm build the web application (web/) and run those tests; a machine may
+# already have them from elsewhere (a nodejs package that bundles npm), so only
+# a missing node or npm brings in Debian's packages.
+packages+=(chromium fonts-dejavu-core)
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

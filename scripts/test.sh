@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Sciaticare needs, builds once and runs every test suite:
-# a short fuzzing run of the intake parser, a benchmark smoke run, then the
-# unit and integration tests (CTest), whose summary closes the output.
+# a short fuzzing run of the intake parser, a benchmark smoke run, the browser
+# tests of the web application, then the
+# unit and integration tests (CTest), whose summary closes the output. CTest
+# runs with a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh), so the
+# store contract runs on PostgreSQL as well as SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 bash scripts/install-deps.sh
 bash scripts/build.sh
 
@@ -25,6 +29,16 @@ rm -rf "$work"
 
 echo "=== Benchmark smoke run (docs/performance.md holds figures from a quiet machine)"
 build/bench/plan_benchmark --benchmark_min_time=0.2 --benchmark_filter=BM_Assess
+
+echo "=== Browser tests (playwright-core driving Debian's chromium; screenshots in artifacts/screenshots/)"
+bash scripts/browser-tests.sh build/sciaticare
+
+echo "=== PostgreSQL 15 test cluster (throwaway, stopped when this script exits)"
+pg_dir=$(mktemp -d /tmp/sciaticare-pg-XXXXXX)
+trap 'bash "$root/scripts/pg-test-cluster.sh" stop "$pg_dir"' EXIT
+SCIATICARE_TEST_PG_URL=$(bash scripts/pg-test-cluster.sh start "$pg_dir")
+export SCIATICARE_TEST_PG_URL
+echo "SCIATICARE_TEST_PG_URL=$SCIATICARE_TEST_PG_URL"
 
 echo "=== CTest"
 cd build

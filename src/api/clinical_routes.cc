@@ -83,8 +83,10 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                return JsonResponse(201, {{"assessment", ToJson(stored)}, {"plan", plan_json}});
              }));
 
+  // Clinicians only: an assessment's result holds the draft plan, which a
+  // patient sees only once it is approved (GET /plans, the chart).
   router.Add("GET", "/api/v1/patients/{id}/assessments",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
                auto list = Must(api.store().ListAssessments(c.clinic(), patient.id));
                api.Audit(c, req, "list", "assessment", "", patient.id);
@@ -111,10 +113,17 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                Assessment only_scores;
                only_scores.scores = scores;
                json result = {{"scores", AssessmentToJson(only_scores, k)["scores"]}, {"knowledge_version", k.version}};
+               // Unknown keys are ignored by the intake reader; answers with
+               // nothing it knows would store an empty record.
+               if (result["scores"].empty()) {
+                 Reject("questionnaires",
+                        "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
+               }
                store::Assessment record;
                record.clinic_id = c.clinic();
                record.patient_id = patient.id;
                record.kind = store::AssessmentKind::kPortal;
+               record.triage = "not_screened";  // Answers only: no screening was done.
                record.intake_json = json({{"questionnaires", answers}}).dump();
                record.result_json = result.dump();
                record.knowledge_version = k.version;

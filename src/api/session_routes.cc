@@ -102,8 +102,10 @@ void AddSessionRoutes(http::Router& router, Api& api) {
     return r;
   }));
 
+  // Clinicians only, like GET /sessions/{id}: the notes are the therapist's
+  // working record; a patient sees their pain ratings in the chart.
   router.Add("GET", "/api/v1/patients/{id}/sessions",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
                auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, PagingOf(req)));
                api.Audit(c, req, "list", "session", "", patient.id);

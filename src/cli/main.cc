@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/admin_command.h"
+#include "cli/backup_command.h"
 #include "cli/plan_command.h"
 #include "cli/questionnaires_command.h"
 #include "cli/serve_command.h"
@@ -45,7 +47,43 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", serve_options.demo, "Seed a demo clinic into an empty database");
   serve->add_option("--tls-cert", serve_options.tls_cert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
   serve->add_option("--tls-key", serve_options.tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  serve->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")->check(CLI::Range(1, 64));
+
+  AdminCreateOptions admin_options;
+  CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");
+  admin->require_subcommand(1);
+  CLI::App* admin_create =
+      admin->add_subcommand("create",
+                            "Create an admin, and the clinic unless one of that name exists.\n"
+                            "Exit codes: 0 created, 2 invalid input, 1 database failure.");
+  admin_create->add_option("--db", admin_options.db,
+                           "sqlite:PATH (default sqlite:sciaticare.db) or postgresql://...");
+  admin_create->add_option("--clinic", admin_options.clinic, "Clinic name")->required();
+  admin_create->add_option("--email", admin_options.email, "The admin's login email")->required();
+  admin_create->add_option("--name", admin_options.name, "The admin's display name")->required();
+  admin_create->add_option("--password", admin_options.password, "At least 10 characters")
+      ->required();
+
+  std::string backup_db = "sqlite:sciaticare.db", backup_to;
+  CLI::App* backup =
+      app.add_subcommand("backup",
+                         "Copy a SQLite database to a backup file while the server keeps running.\n"
+                         "Exit codes: 0 done, 2 invalid input, 1 failure.");
+  backup->add_option("--db", backup_db, "sqlite:PATH (default sqlite:sciaticare.db)");
+  backup->add_option("--to", backup_to, "Backup file to write (replaced atomically)")->required();
+
+  std::string restore_from, restore_db = "sqlite:sciaticare.db";
+  bool restore_force = false;
+  CLI::App* restore =
+      app.add_subcommand("restore",
+                         "Replace a SQLite database with a backup. Stop the server first.\n"
+                         "Exit codes: 0 done, 2 invalid input or refused, 1 failure.");
+  restore->add_option("--from", restore_from, "Backup file written by `sciaticare backup`")
+      ->required();
+  restore->add_option("--db", restore_db,
+                      "sqlite:PATH to restore into (default sqlite:sciaticare.db)");
+  restore->add_flag("--force", restore_force, "Replace a database that already holds records");
 
   try {
     app.parse(argc, argv);
@@ -56,6 +94,11 @@ int main(int argc, char** argv) {
   try {
     if (*plan) return RunPlanCommand(plan_path, plan_json, std::cin, std::cout, std::cerr);
     if (*serve) return RunServeCommand(serve_options);
+    if (*admin_create) return RunAdminCreateCommand(admin_options, std::cout, std::cerr);
+    if (*backup) return RunBackupCommand(backup_db, backup_to, std::cout, std::cerr);
+    if (*restore) {
+      return RunRestoreCommand(restore_from, restore_db, restore_force, std::cout, std::cerr);
+    }
     if (*questionnaires) {
       return RunQuestionnairesCommand(wording_path, questionnaires_json, std::cout, std::cerr);
     }

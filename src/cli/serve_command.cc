@@ -1,14 +1,18 @@
 #include "cli/serve_command.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
-
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "api/assess_routes.h"
 #include "api/clinic_api.h"
+#include "cli/demo_seed.h"
 #include "cli/store_url.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "knowledge/knowledge_loader.h"
 
 namespace sciaticare {
@@ -18,6 +22,70 @@ void LogLine(const std::string& level, const std::string& message, nlohmann::jso
   fields["level"] = level;
   fields["msg"] = message;
   std::cout << fields.dump() << std::endl;
+}
+
+// What --demo found: nothing asked, a fresh demo, the demo from an earlier
+// start, or a database with some other clinic in it.
+enum class DemoState { kOff, kSeeded, kAlreadyThere, kOtherClinic };
+
+// Seeds the demo into an empty database; false when seeding failed.
+bool PrepareDemo(store::Store& db, const Knowledge& k, DemoState& state) {
+  SeedReport report;
+  auto seeded = SeedDemoClinic(db, k, UtcNowIso(), report);
+  if (seeded) {
+    state = DemoState::kSeeded;
+    LogLine("info", "demo clinic seeded",
+            {{"clinic", report.clinic_name},
+             {"clinic_id", report.clinic_id},
+             {"users", report.users},
+             {"patients", report.patients},
+             {"plans_approved", report.plans_approved},
+             {"referred", report.referred},
+             {"session_notes", report.session_notes},
+             {"appointments", report.appointments}});
+    return true;
+  }
+  if (seeded.kind() != store::StoreErrorKind::kConflict) {
+    LogLine("error", "cannot seed the demo clinic", {{"reason", seeded.error().ToString()}});
+    return false;
+  }
+  state = db.FindUserByEmail(kDemoAdminEmail) ? DemoState::kAlreadyThere : DemoState::kOtherClinic;
+  return true;
+}
+
+// How to log in to the demo, once the server listens: a JSON log line for
+// machines and plain lines for the person who started it.
+void AnnounceDemo(DemoState state, const ServeOptions& options, std::uint16_t port) {
+  if (state == DemoState::kOff) return;
+  if (state == DemoState::kOtherClinic) {
+    LogLine("warn", "demo not seeded: the database already holds a clinic", {{"db", options.db}});
+    std::cout << "--demo seeds only an empty database; " << options.db
+              << " already holds a clinic, so it was left as it is." << std::endl;
+    return;
+  }
+  const bool any_address =
+      options.address.empty() || options.address == "0.0.0.0" || options.address == "::";
+  std::string host = any_address ? "localhost" : options.address;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  const std::string url = std::string(options.tls_cert.empty() ? "http" : "https") + "://" + host +
+                          ":" + std::to_string(port) + "/";
+  const std::vector<DemoLogin> logins = DemoLogins();
+  nlohmann::json list = nlohmann::json::array();
+  for (const DemoLogin& l : logins) {
+    list.push_back({{"role", l.role}, {"email", l.email}, {"password", l.password}});
+  }
+  const bool fresh = state == DemoState::kSeeded;
+  LogLine("info", fresh ? "demo ready" : "demo already there: not seeded again",
+          {{"url", url}, {"clinic", kDemoClinicName}, {"logins", list}});
+  std::cout << (fresh ? "Demo clinic \"" : "The demo clinic \"") << kDemoClinicName
+            << (fresh ? "\" is ready." : "\" is already in this database (not seeded again).")
+            << " Open " << url << " and log in as:\n";
+  for (const DemoLogin& l : logins) {
+    std::cout << "  " << l.role << std::string(12 - std::min<std::size_t>(l.role.size(), 11), ' ')
+              << l.email << std::string(36 - std::min<std::size_t>(l.email.size(), 35), ' ')
+              << "password " << l.password << "\n";
+  }
+  std::cout << "Every person in the demo is invented; do not enter real patients." << std::endl;
 }
 
 }  // namespace
@@ -31,6 +99,19 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.threads = options.threads;
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
+  std::mutex log_mutex;
+  if (options.access_log) {
+    // One JSON line per answer; buffered, not flushed per line, so logging
+    // does not set the pace of the server.
+    server_options.on_answered = [&log_mutex](const http::Request& req, const http::Response& res, double ms) {
+      nlohmann::json line = {{"level", "info"},   {"msg", "request"},       {"method", req.method},
+                             {"path", req.path},  {"status", res.status},   {"ms", static_cast<int>(ms * 1000) / 1000.0},
+                             {"remote", req.remote_addr}};
+      const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      std::lock_guard<std::mutex> lock(log_mutex);
+      std::cout << text << '\n';
+    };
+  }
 
   // Block the stop signals in every thread; this one waits for them.
   sigset_t signals;
@@ -51,9 +132,12 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   std::unique_ptr<store::Store> db = std::move(opened).value();
+  DemoState demo = DemoState::kOff;
+  if (options.demo && !PrepareDemo(*db, k, demo)) return 1;
   api::ClinicApiOptions api_options;
   api_options.secure_cookies = !options.tls_cert.empty();
   api::AddClinicRoutes(router, *db, k, api_options);
+  http::AddStaticFiles(router);  // After the API: the web application answers every other path.
 
   server = std::make_unique<http::HttpServer>(server_options, router);
   try {
@@ -64,6 +148,7 @@ int RunServeCommand(const ServeOptions& options) {
   }
   LogLine("info", "serving",
           {{"port", server->port()}, {"tls", !options.tls_cert.empty()}, {"knowledge_version", k.version}});
+  AnnounceDemo(demo, options, server->port());
   int signal = 0;
   sigwait(&signals, &signal);
   LogLine("info", "shutting down", {{"signal", signal}});

@@ -13,6 +13,7 @@ struct ServeOptions {
   bool demo = false;
   std::string tls_cert, tls_key;
   int threads = 2;
+  bool access_log = true;  // A JSON line per request on standard output.
 };
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server

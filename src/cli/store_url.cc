@@ -1,5 +1,6 @@
 #include "cli/store_url.h"
 
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace sciaticare {
@@ -13,7 +14,9 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url) {
     return std::unique_ptr<store::Store>(std::move(opened).value());
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return Error{"--db", "PostgreSQL is not available in this build yet; use sqlite:PATH"};
+    auto opened = store::PostgresStore::Open(url);
+    if (!opened.ok()) return Error{"--db", opened.error().ToString()};
+    return std::unique_ptr<store::Store>(std::move(opened).value());
   }
   return Error{"--db", "must be sqlite:PATH or postgresql://..."};
 }

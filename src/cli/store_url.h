@@ -1,5 +1,5 @@
-// Opens the Store a --db URL names: "sqlite:PATH" (PATH may be relative) or,
-// once supported, "postgresql://...".
+// Opens the Store a --db URL names: "sqlite:PATH" (PATH may be relative) or a
+// libpq URL "postgresql://user:password@host:port/dbname" ("postgres://" too).
 #pragma once
 
 #include <memory>

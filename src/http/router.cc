@@ -46,6 +46,7 @@ Response Router::Dispatch(Request& request) const {
     return route.handler(request);
   }
   if (path_known) return ErrorResponse(405, "", "method not allowed");
+  if (fallback_) return fallback_(request);
   return ErrorResponse(404, "", "no such resource");
 }
 

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/message.h"
@@ -24,8 +25,12 @@ class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
 
-  // Finds the route, fills request.params and calls its handler.
+  // Finds the route, fills request.params and calls its handler. A path no
+  // route matches goes to the fallback when one is set (404 otherwise).
   Response Dispatch(Request& request) const;
+
+  // The handler for paths no route matches (the web application's files).
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -33,6 +38,7 @@ class Router {
   static bool Match(const std::string& pattern, const std::string& path,
                     std::map<std::string, std::string>& params);
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 // {"error": {"status": s, "field": f, "message": m}} as a response.

@@ -1,7 +1,7 @@
 // The behaviour every Store implementation must show, as a parameterised
 // GoogleTest suite (store_contract_test.cc). A backend joins by instantiating
-// StoreContractTest with a StoreBackend (see sqlite_store_test.cc); PostgreSQL
-// will add its own instantiation and run the same test bodies.
+// StoreContractTest with a StoreBackend (sqlite_store_test.cc,
+// postgres_store_test.cc), and runs the same test bodies.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -22,6 +22,9 @@ struct StoreBackend {
   // Opens the database kept at `location` (a fresh directory per test),
   // creating it on first use; opening it again must see the same records.
   std::function<StoreResult<std::unique_ptr<Store>>(const std::filesystem::path& location)> open;
+  // Why the backend cannot run here (e.g. no database server configured), or
+  // empty when it can; a non-empty reason skips each test with that message.
+  std::function<std::string()> skip_reason = {};
 };
 
 // Names the backend in test listings instead of dumping the struct's bytes.

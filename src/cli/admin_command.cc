@@ -1,0 +1,146 @@
+#include "cli/admin_command.h"
+
+#include <optional>
+#include <ostream>
+
+#include "cli/demo_seed.h"
+#include "cli/plan_command.h"
+#include "cli/store_url.h"
+
+namespace sciaticare {
+namespace {
+
+int Invalid(std::ostream& err, const std::string& flag, const std::string& message) {
+  err << "error: " << flag << ": " << message << "\n";
+  return kExitInvalid;
+}
+
+int Failed(std::ostream& err, const std::string& what, const store::StoreError& e) {
+  err << "error: " << what << ": " << e.ToString() << "\n";
+  return 1;
+}
+
+// The clinic named exactly `name` (the lowest id when several are). The Store
+// lists no clinics, so this walks the ids from 1 (see kClinicIdGapTolerance).
+store::StoreResult<std::optional<store::Clinic>> FindClinicByName(store::Store& db,
+                                                                  const std::string& name) {
+  store::Id missing_in_a_row = 0;
+  for (store::Id id = 1; missing_in_a_row < kClinicIdGapTolerance; ++id) {
+    auto clinic = db.GetClinic(id);
+    if (!clinic) {
+      if (clinic.kind() != store::StoreErrorKind::kNotFound) return clinic.error();
+      ++missing_in_a_row;
+      continue;
+    }
+    missing_in_a_row = 0;
+    if (clinic.value().name == name) return std::optional<store::Clinic>(clinic.value());
+  }
+  return std::optional<store::Clinic>();
+}
+
+}  // namespace
+
+bool LooksLikeEmail(const std::string& email) {
+  if (email.size() < 5 || email.size() > 254) return false;
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) {
+    return false;
+  }
+  for (unsigned char c : email) {
+    if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"') {
+      return false;
+    }
+  }
+  const std::string domain = email.substr(at + 1);
+  const auto dot = domain.find('.');
+  return dot != std::string::npos && dot != 0 && domain.back() != '.' &&
+         domain.find("..") == std::string::npos;
+}
+
+int RunAdminCreateCommand(const AdminCreateOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.clinic.empty()) return Invalid(err, "--clinic", "must not be empty");
+  if (options.clinic.size() > 200)
+    return Invalid(err, "--clinic", "must be at most 200 characters");
+  if (!LooksLikeEmail(options.email)) {
+    return Invalid(err, "--email", "must be an email address like name@clinic.example");
+  }
+  if (options.name.empty()) return Invalid(err, "--name", "must not be empty");
+  if (options.name.size() > 200) return Invalid(err, "--name", "must be at most 200 characters");
+  if (options.password.size() < kMinPasswordLength) {
+    return Invalid(err, "--password",
+                   "must be at least " + std::to_string(kMinPasswordLength) + " characters");
+  }
+  if (options.password.size() > 1024) {
+    return Invalid(err, "--password", "must be at most 1024 characters");
+  }
+
+  Result<std::unique_ptr<store::Store>> opened = OpenStore(options.db);
+  if (!opened) return Invalid(err, "--db", opened.error().message);
+  store::Store& db = *opened.value();
+
+  auto existing_user = db.FindUserByEmail(options.email);
+  if (existing_user) return Invalid(err, "--email", "is already used by another account");
+  if (existing_user.kind() != store::StoreErrorKind::kNotFound) {
+    return Failed(err, "looking up the email", existing_user.error());
+  }
+
+  const std::string now = UtcNowIso();
+  auto found = FindClinicByName(db, options.clinic);
+  if (!found) return Failed(err, "looking up the clinic", found.error());
+  bool created_clinic = false;
+  store::Clinic clinic;
+  if (found.value()) {
+    clinic = *found.value();
+  } else {
+    store::Clinic fresh;
+    fresh.name = options.clinic;
+    auto made = db.CreateClinic(fresh);
+    if (!made) return Failed(err, "creating the clinic", made.error());
+    clinic = made.value();
+    created_clinic = true;
+    store::AuditEntry entry;
+    entry.clinic_id = clinic.id;
+    entry.at = now;
+    entry.action = "create";
+    entry.entity = "clinic";
+    entry.entity_id = std::to_string(clinic.id);
+    entry.detail = "created by `sciaticare admin create`";
+    if (auto audited = db.AppendAudit(entry); !audited) {
+      return Failed(err, "recording the audit entry", audited.error());
+    }
+  }
+
+  store::User user;
+  user.clinic_id = clinic.id;
+  user.email = options.email;
+  user.display_name = options.name;
+  user.role = store::Role::kAdmin;
+  user.password_hash = auth::HashPassword(options.password, options.hash_cost);
+  auto made = db.CreateUser(user);
+  if (!made) {
+    if (made.kind() == store::StoreErrorKind::kConflict) {
+      return Invalid(err, "--email", "is already used by another account");
+    }
+    if (made.kind() == store::StoreErrorKind::kInvalid) {
+      const std::string& field = made.error().field;
+      return Invalid(err, field == "display_name" ? "--name" : "--" + field, made.error().message);
+    }
+    return Failed(err, "creating the admin", made.error());
+  }
+  store::AuditEntry entry;
+  entry.clinic_id = clinic.id;
+  entry.at = now;
+  entry.action = "create";
+  entry.entity = "user";
+  entry.entity_id = std::to_string(made.value().id);
+  entry.detail = "admin created by `sciaticare admin create`";
+  if (auto audited = db.AppendAudit(entry); !audited) {
+    return Failed(err, "recording the audit entry", audited.error());
+  }
+  out << "created admin " << options.email << " (user " << made.value().id << ") in "
+      << (created_clinic ? "new" : "existing") << " clinic \"" << clinic.name << "\" (clinic "
+      << clinic.id << ")\n";
+  return 0;
+}
+
+}  // namespace sciaticare

@@ -1,0 +1,354 @@
+// Connections, pool, statements, error mapping and row readers of the
+// PostgreSQL store.
+#include "store/postgres_query.h"
+
+#include <cctype>
+#include <stdexcept>
+
+namespace sciaticare::store {
+
+PgConnection::PgConnection(const std::string& url, int lock_timeout_ms) : c_(url) {
+  // set_variable, unlike a plain SET, is restored if libpqxx reconnects.
+  c_.set_variable("lock_timeout", std::to_string(lock_timeout_ms));
+}
+
+const std::string& PgConnection::StatementName(const std::string& sql) {
+  auto found = names_.find(sql);
+  if (found != names_.end()) return found->second;
+  std::string name = "s" + std::to_string(names_.size() + 1);
+  c_.prepare(name, sql);
+  return names_.emplace(sql, std::move(name)).first->second;
+}
+
+void PgPool::Adopt(std::unique_ptr<PgConnection> conn) {
+  {
+    std::lock_guard lock(mu_);
+    ++open_;
+    idle_.push_back(std::move(conn));
+  }
+  available_.notify_one();
+}
+
+PgPool::Lease::~Lease() {
+  if (conn_) pool_->Return(std::move(conn_), discard_);
+}
+
+PgPool::Lease PgPool::Acquire() {
+  std::unique_lock lock(mu_);
+  available_.wait(lock, [&] { return !idle_.empty() || open_ < max_size_; });
+  if (!idle_.empty()) {
+    std::unique_ptr<PgConnection> conn = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(conn));
+  }
+  ++open_;  // Reserve the slot, then connect without holding the lock.
+  lock.unlock();
+  try {
+    return Lease(*this, std::make_unique<PgConnection>(url_, lock_timeout_ms_));
+  } catch (...) {
+    lock.lock();
+    --open_;
+    lock.unlock();
+    available_.notify_one();
+    throw;
+  }
+}
+
+void PgPool::Return(std::unique_ptr<PgConnection> conn, bool discard) {
+  {
+    std::lock_guard lock(mu_);
+    if (discard || !conn->raw().is_open()) {
+      --open_;
+    } else {
+      idle_.push_back(std::move(conn));
+    }
+  }
+  available_.notify_one();
+  // A discarded connection closes here, outside the lock.
+}
+
+PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
+  switch (kind) {
+    case Kind::kRead:
+      tx_ = std::make_unique<pqxx::nontransaction>(conn.raw());
+      break;
+    case Kind::kSnapshot:
+      tx_ = std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(conn.raw());
+      break;
+    case Kind::kWrite:
+      tx_ = std::make_unique<pqxx::work>(conn.raw());
+      break;
+  }
+}
+
+pqxx::result PgTx::ExecParams(const std::string& sql, const std::vector<PgParam>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const PgParam& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return tx_->exec_prepared(conn_.StatementName(sql), pqxx::prepare::make_dynamic_params(values));
+}
+
+std::int64_t Scalar(const pqxx::result& r) {
+  if (r.empty() || r[0][0].is_null()) return 0;
+  return r[0][0].as<std::int64_t>();
+}
+
+namespace {
+
+// The column a unique violation names: "Key (lower(email))=(...)" in the
+// DETAIL line gives "email", "Key (patient_id, version_no)=..." the last one.
+std::string ViolatedColumn(const std::string& what) {
+  auto key = what.find("Key (");
+  if (key == std::string::npos) return "";
+  auto end = what.find(")=(", key);
+  if (end == std::string::npos) return "";
+  std::string inside = what.substr(key + 5, end - key - 5);
+  std::string last, word;
+  for (std::size_t i = 0; i <= inside.size(); ++i) {
+    char c = i < inside.size() ? inside[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+      word += c;
+      continue;
+    }
+    // A word before "(" is a function, one after "::" a type: neither is the column.
+    bool function = c == '(';
+    bool type = i >= word.size() + 2 && inside.compare(i - word.size() - 2, 2, "::") == 0;
+    if (!word.empty() && !function && !type) last = word;
+    word.clear();
+  }
+  return last;
+}
+
+// The first line of the server's message, without "ERROR:  ".
+std::string Headline(const std::string& what) {
+  std::string line = what.substr(0, what.find('\n'));
+  if (line.rfind("ERROR:", 0) == 0) line = line.substr(6);
+  auto start = line.find_first_not_of(' ');
+  return start == std::string::npos ? line : line.substr(start);
+}
+
+}  // namespace
+
+StoreError MapPgError(const pqxx::sql_error& e) {
+  const std::string& state = e.sqlstate();
+  std::string what = e.what();
+  if (state == "23505") return Conflict(ViolatedColumn(what), "is already taken");
+  if (state == "23503") return NotFound("", "refers to a record that is not in this clinic");
+  // Check and not-null constraints, and the audit trail's trigger.
+  if (state == "23514" || state == "23502" || state == "23001" || state == "P0001") {
+    return Invalid("", Headline(what));
+  }
+  return Internal("database: " + Headline(what) + (state.empty() ? "" : " (" + state + ")"));
+}
+
+bool IsRetryable(const pqxx::sql_error& e) {
+  return e.sqlstate() == "40001" || e.sqlstate() == "40P01";
+}
+
+namespace {
+
+std::string Text(const pqxx::field& f) { return f.is_null() ? std::string() : f.c_str(); }
+
+std::optional<Id> OptId(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<std::int64_t>();
+}
+
+std::optional<int> OptInt(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<int>();
+}
+
+std::optional<std::string> OptText(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return std::string(f.c_str());
+}
+
+template <typename E>
+E Enum(std::optional<E> parsed, const pqxx::field& f) {
+  // The schema's CHECK constraints admit only known names.
+  if (!parsed) throw std::runtime_error("unknown value in column " + std::string(f.name()));
+  return *parsed;
+}
+
+}  // namespace
+
+const std::string kPgClinicColumns = "id, name";
+
+Clinic PgReadClinic(const pqxx::row& r) { return Clinic{r[0].as<std::int64_t>(), Text(r[1])}; }
+
+const std::string kPgUserColumns =
+    "id, clinic_id, email, display_name, role, password_hash, patient_id, active";
+
+User PgReadUser(const pqxx::row& r) {
+  User u;
+  u.id = r[0].as<std::int64_t>();
+  u.clinic_id = r[1].as<std::int64_t>();
+  u.email = Text(r[2]);
+  u.display_name = Text(r[3]);
+  u.role = Enum(ParseRole(Text(r[4])), r[4]);
+  u.password_hash = Text(r[5]);
+  u.patient_id = OptId(r[6]);
+  u.active = r[7].as<bool>();
+  return u;
+}
+
+const std::string kPgPatientColumns =
+    "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
+    "created_at, updated_at";
+
+Patient PgReadPatient(const pqxx::row& r) {
+  Patient p;
+  p.id = r[0].as<std::int64_t>();
+  p.clinic_id = r[1].as<std::int64_t>();
+  p.given_name = Text(r[2]);
+  p.family_name = Text(r[3]);
+  p.date_of_birth = Text(r[4]);
+  p.sex = Text(r[5]);
+  p.email = Text(r[6]);
+  p.phone = Text(r[7]);
+  p.notes = Text(r[8]);
+  p.version = r[9].as<int>();
+  p.created_at = Text(r[10]);
+  p.updated_at = Text(r[11]);
+  return p;
+}
+
+const std::string kPgAssessmentColumns =
+    "id, clinic_id, patient_id, kind, intake_json, result_json, triage, knowledge_version, "
+    "created_by, created_at";
+
+Assessment PgReadAssessment(const pqxx::row& r) {
+  Assessment a;
+  a.id = r[0].as<std::int64_t>();
+  a.clinic_id = r[1].as<std::int64_t>();
+  a.patient_id = r[2].as<std::int64_t>();
+  a.kind = Enum(ParseAssessmentKind(Text(r[3])), r[3]);
+  a.intake_json = Text(r[4]);
+  a.result_json = Text(r[5]);
+  a.triage = Text(r[6]);
+  a.knowledge_version = Text(r[7]);
+  a.created_by = r[8].as<std::int64_t>();
+  a.created_at = Text(r[9]);
+  return a;
+}
+
+const std::string kPgPlanColumns =
+    "id, clinic_id, patient_id, assessment_id, version_no, status, plan_json, knowledge_version, "
+    "created_by, approved_by, approved_at, created_at, version";
+
+PlanRecord PgReadPlan(const pqxx::row& r) {
+  PlanRecord p;
+  p.id = r[0].as<std::int64_t>();
+  p.clinic_id = r[1].as<std::int64_t>();
+  p.patient_id = r[2].as<std::int64_t>();
+  p.assessment_id = r[3].as<std::int64_t>();
+  p.version_no = r[4].as<int>();
+  p.status = Enum(ParsePlanStatus(Text(r[5])), r[5]);
+  p.plan_json = Text(r[6]);
+  p.knowledge_version = Text(r[7]);
+  p.created_by = r[8].as<std::int64_t>();
+  p.approved_by = OptId(r[9]);
+  p.approved_at = OptText(r[10]);
+  p.created_at = Text(r[11]);
+  p.version = r[12].as<int>();
+  return p;
+}
+
+const std::string kPgSessionNoteColumns =
+    "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
+    "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
+    "techniques_json, oils_used, adverse_events_json, version, created_at";
+
+SessionNote PgReadSessionNote(const pqxx::row& r) {
+  SessionNote n;
+  n.id = r[0].as<std::int64_t>();
+  n.clinic_id = r[1].as<std::int64_t>();
+  n.patient_id = r[2].as<std::int64_t>();
+  n.plan_id = OptId(r[3]);
+  n.therapist_id = r[4].as<std::int64_t>();
+  n.occurred_at = Text(r[5]);
+  n.subjective = Text(r[6]);
+  n.objective = Text(r[7]);
+  n.assessment = Text(r[8]);
+  n.plan_text = Text(r[9]);
+  n.leg_pain_before = OptInt(r[10]);
+  n.leg_pain_after = OptInt(r[11]);
+  n.back_pain_before = OptInt(r[12]);
+  n.back_pain_after = OptInt(r[13]);
+  n.techniques_json = Text(r[14]);
+  n.oils_used = r[15].as<bool>();
+  n.adverse_events_json = Text(r[16]);
+  n.version = r[17].as<int>();
+  n.created_at = Text(r[18]);
+  return n;
+}
+
+const std::string kPgAppointmentColumns =
+    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
+
+Appointment PgReadAppointment(const pqxx::row& r) {
+  Appointment a;
+  a.id = r[0].as<std::int64_t>();
+  a.clinic_id = r[1].as<std::int64_t>();
+  a.patient_id = r[2].as<std::int64_t>();
+  a.therapist_id = r[3].as<std::int64_t>();
+  a.starts_at = Text(r[4]);
+  a.minutes = r[5].as<int>();
+  a.status = Enum(ParseAppointmentStatus(Text(r[6])), r[6]);
+  a.plan_id = OptId(r[7]);
+  a.note = Text(r[8]);
+  a.version = r[9].as<int>();
+  return a;
+}
+
+const std::string kPgAuditColumns =
+    "id, clinic_id, at, user_id, action, entity, entity_id, patient_id, remote_addr, detail";
+
+AuditEntry PgReadAudit(const pqxx::row& r) {
+  AuditEntry e;
+  e.id = r[0].as<std::int64_t>();
+  e.clinic_id = r[1].as<std::int64_t>();
+  e.at = Text(r[2]);
+  e.user_id = OptId(r[3]);
+  e.action = Text(r[4]);
+  e.entity = Text(r[5]);
+  e.entity_id = Text(r[6]);
+  e.patient_id = OptId(r[7]);
+  e.remote_addr = Text(r[8]);
+  e.detail = Text(r[9]);
+  return e;
+}
+
+const std::string kPgAuthSessionColumns =
+    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
+
+AuthSession PgReadAuthSession(const pqxx::row& r) {
+  return AuthSession{
+      Text(r[0]), r[1].as<std::int64_t>(), r[2].as<std::int64_t>(), Text(r[3]), Text(r[4]),
+      Text(r[5])};
+}
+
+const std::string kPgApiTokenColumns =
+    "id, user_id, clinic_id, name, token_hash, created_at, revoked";
+
+ApiToken PgReadApiToken(const pqxx::row& r) {
+  return ApiToken{r[0].as<std::int64_t>(),
+                  r[1].as<std::int64_t>(),
+                  r[2].as<std::int64_t>(),
+                  Text(r[3]),
+                  Text(r[4]),
+                  Text(r[5]),
+                  r[6].as<bool>()};
+}
+
+std::string PgLikePattern(std::string_view value) {
+  std::string out = "%";
+  for (char c : value) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace sciaticare::store

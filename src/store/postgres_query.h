@@ -1,0 +1,216 @@
+// Internal to the PostgreSQL store: one pooled connection with its prepared
+// statements, a transaction that runs them with positional parameters, the
+// mapping of PostgreSQL failures onto StoreError, and the column lists and row
+// readers of each record. Not for use outside src/store.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/postgres_store.h"
+#include "store/records.h"
+#include "store/store_result.h"
+
+namespace sciaticare::store {
+
+// A connection of the pool. Statements are prepared on it the first time it
+// runs them (libpqxx prepares lazily and again after a reconnect).
+class PgConnection {
+ public:
+  // Connects; `lock_timeout_ms` bounds every wait for a row lock.
+  PgConnection(const std::string& url, int lock_timeout_ms);
+  pqxx::connection& raw() { return c_; }
+  // The name `sql` is prepared under on this connection.
+  const std::string& StatementName(const std::string& sql);
+
+ private:
+  pqxx::connection c_;
+  std::unordered_map<std::string, std::string> names_;
+};
+
+// At most `max_size` connections to one database, opened when first needed
+// and kept for the next call. A connection that broke is dropped, not reused.
+class PgPool {
+ public:
+  PgPool(std::string url, int max_size, int lock_timeout_ms)
+      : url_(std::move(url)), max_size_(max_size), lock_timeout_ms_(lock_timeout_ms) {}
+  // Adds an open connection (the one the store was migrated on).
+  void Adopt(std::unique_ptr<PgConnection> conn);
+
+  // A connection borrowed for one call; it goes back to the pool when the
+  // lease dies, unless Discard() said it is broken.
+  class Lease {
+   public:
+    Lease(PgPool& pool, std::unique_ptr<PgConnection> conn)
+        : pool_(&pool), conn_(std::move(conn)) {}
+    Lease(Lease&& other) noexcept = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    PgConnection& operator*() { return *conn_; }
+    void Discard() { discard_ = true; }
+
+   private:
+    PgPool* pool_;
+    std::unique_ptr<PgConnection> conn_;
+    bool discard_ = false;
+  };
+
+  // Waits while all `max_size` connections are lent out. Throws what
+  // connecting throws (pqxx::broken_connection when the server is away).
+  Lease Acquire();
+
+ private:
+  void Return(std::unique_ptr<PgConnection> conn, bool discard);
+
+  const std::string url_;
+  const int max_size_;
+  const int lock_timeout_ms_;
+  std::mutex mu_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;
+  int open_ = 0;  // Idle and lent out.
+};
+
+// A statement parameter as text; nullopt is SQL NULL.
+using PgParam = std::optional<std::string>;
+
+inline PgParam Arg(std::int64_t v) { return std::to_string(v); }
+inline PgParam Arg(int v) { return std::to_string(v); }
+inline PgParam Arg(bool v) { return std::string(v ? "true" : "false"); }
+inline PgParam Arg(std::string_view v) { return std::string(v); }
+inline PgParam Arg(const std::string& v) { return v; }
+inline PgParam Arg(const char* v) { return std::string(v); }
+inline PgParam Arg(std::nullopt_t) { return std::nullopt; }
+template <typename T>
+PgParam Arg(const std::optional<T>& v) {
+  return v ? Arg(*v) : std::nullopt;
+}
+
+// A transaction on one pooled connection, running prepared statements.
+class PgTx {
+ public:
+  enum class Kind {
+    kRead,      // Autocommit, one statement at a time (single-statement reads).
+    kSnapshot,  // Repeatable read, read only: several reads see one snapshot.
+    kWrite,     // Read committed, committed by Commit().
+  };
+  PgTx(PgConnection& conn, Kind kind);
+
+  template <typename... A>
+  pqxx::result Exec(const std::string& sql, const A&... args) {
+    return ExecParams(sql, {Arg(args)...});
+  }
+  pqxx::result ExecParams(const std::string& sql, const std::vector<PgParam>& params);
+  void Commit() { tx_->commit(); }
+
+ private:
+  PgConnection& conn_;
+  std::unique_ptr<pqxx::transaction_base> tx_;
+};
+
+// The first row of `r` read by `read(row)`, if any.
+template <typename Read>
+auto One(const pqxx::result& r, Read read) -> std::optional<decltype(read(r[0]))> {
+  if (r.empty()) return std::nullopt;
+  return read(r[0]);
+}
+
+// Every row of `r`, each read by `read(row)`.
+template <typename Read>
+auto All(const pqxx::result& r, Read read) -> std::vector<decltype(read(r[0]))> {
+  std::vector<decltype(read(r[0]))> rows;
+  rows.reserve(r.size());
+  for (const auto& row : r) rows.push_back(read(row));
+  return rows;
+}
+
+// The integer in the first column of the first row (0 when there is none).
+std::int64_t Scalar(const pqxx::result& r);
+
+// What a failed PostgreSQL call means to the caller of the Store.
+StoreError MapPgError(const pqxx::sql_error& e);
+
+// SQLSTATE classes worth running the whole call again for: the server rolled
+// the transaction back (serialization failure, deadlock).
+bool IsRetryable(const pqxx::sql_error& e);
+
+template <typename F>
+auto PostgresStore::Run(F&& body) -> decltype(body(std::declval<PgConnection&>())) {
+  // A pooled connection may have died while idle (server restart, network):
+  // that failure comes before anything was committed, so the call is run
+  // again on a fresh connection. So is a transaction the server rolled back
+  // to resolve a deadlock or serialization conflict.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      PgPool::Lease lease = pool_->Acquire();
+      try {
+        return body(*lease);
+      } catch (const pqxx::broken_connection&) {
+        lease.Discard();
+        throw;
+      }
+    } catch (const pqxx::broken_connection& e) {
+      if (attempt < kAttempts) continue;
+      return Internal(std::string("database connection: ") + e.what());
+    } catch (const pqxx::in_doubt_error& e) {
+      return Internal(std::string("database connection lost during commit: ") + e.what());
+    } catch (const pqxx::sql_error& e) {
+      if (IsRetryable(e) && attempt < kAttempts) continue;
+      return MapPgError(e);
+    } catch (const std::exception& e) {
+      return Internal(std::string("database: ") + e.what());
+    }
+  }
+}
+
+// kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
+// `table` is always a literal of the store, never caller input.
+std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const char* field,
+                                          Id clinic_id, Id id);
+// As PgCheckInClinic for a user, who must also be able to treat (therapist or
+// admin). `lock` takes a row lock on the user for the rest of the transaction.
+std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id,
+                                           bool lock = false);
+// kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
+std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id);
+// kNotFound unless the clinic exists.
+std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id);
+
+// Column lists in the order the readers below expect them.
+extern const std::string kPgClinicColumns;
+extern const std::string kPgUserColumns;
+extern const std::string kPgPatientColumns;
+extern const std::string kPgAssessmentColumns;
+extern const std::string kPgPlanColumns;
+extern const std::string kPgSessionNoteColumns;
+extern const std::string kPgAppointmentColumns;
+extern const std::string kPgAuditColumns;
+extern const std::string kPgAuthSessionColumns;
+extern const std::string kPgApiTokenColumns;
+
+Clinic PgReadClinic(const pqxx::row& r);
+User PgReadUser(const pqxx::row& r);
+Patient PgReadPatient(const pqxx::row& r);
+Assessment PgReadAssessment(const pqxx::row& r);
+PlanRecord PgReadPlan(const pqxx::row& r);
+SessionNote PgReadSessionNote(const pqxx::row& r);
+Appointment PgReadAppointment(const pqxx::row& r);
+AuditEntry PgReadAudit(const pqxx::row& r);
+AuthSession PgReadAuthSession(const pqxx::row& r);
+ApiToken PgReadApiToken(const pqxx::row& r);
+
+// `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
+std::string PgLikePattern(std::string_view value);
+
+}  // namespace sciaticare::store

@@ -1,0 +1,67 @@
+// Opening the PostgreSQL store and the checks its record methods share.
+#include "store/postgres_store.h"
+
+#include "store/postgres_migrations.h"
+#include "store/postgres_query.h"
+
+namespace sciaticare::store {
+
+PostgresStore::PostgresStore(std::unique_ptr<PgPool> pool) : pool_(std::move(pool)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
+                                                                const Options& options) {
+  if (options.pool_size < 1) return Invalid("pool_size", "must be at least 1");
+  if (options.lock_timeout_ms < 0) return Invalid("lock_timeout_ms", "must not be negative");
+  try {
+    auto conn = std::make_unique<PgConnection>(url, options.lock_timeout_ms);
+    auto migrated = MigratePostgres(conn->raw());
+    if (!migrated) return migrated.error();
+    auto pool = std::make_unique<PgPool>(url, options.pool_size, options.lock_timeout_ms);
+    pool->Adopt(std::move(conn));
+    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool)));
+  } catch (const std::exception& e) {
+    // Not the URL itself: it may hold a password.
+    return Internal(std::string("opening the PostgreSQL database: ") + e.what());
+  }
+}
+
+std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id) {
+  if (Scalar(tx.Exec("SELECT 1 FROM clinics WHERE id = $1", clinic_id)) == 0) {
+    return NotFound("clinic_id", "no such clinic");
+  }
+  return std::nullopt;
+}
+
+std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const char* field,
+                                          Id clinic_id, Id id) {
+  if (Scalar(tx.Exec(std::string("SELECT 1 FROM ") + table + " WHERE clinic_id = $1 AND id = $2",
+                     clinic_id, id)) == 0) {
+    return NotFound(field, "no such record in this clinic");
+  }
+  return std::nullopt;
+}
+
+std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id,
+                                           bool lock) {
+  auto role = One(tx.Exec(std::string("SELECT role FROM users WHERE clinic_id = $1 AND id = $2") +
+                              (lock ? " FOR NO KEY UPDATE" : ""),
+                          clinic_id, user_id),
+                  [](const pqxx::row& r) { return std::string(r[0].c_str()); });
+  if (!role) return NotFound(field, "no such user in this clinic");
+  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
+    return Invalid(field, "must be a therapist or an admin, not " + *role);
+  }
+  return std::nullopt;
+}
+
+std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id) {
+  if (Scalar(tx.Exec("SELECT 1 FROM plans WHERE clinic_id = $1 AND patient_id = $2 AND id = $3",
+                     clinic_id, patient_id, plan_id)) == 0) {
+    return NotFound("plan_id", "no such plan of this patient");
+  }
+  return std::nullopt;
+}
+
+}  // namespace sciaticare::store

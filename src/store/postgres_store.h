@@ -1,0 +1,118 @@
+// PostgresStore: the Store on a PostgreSQL database, named by a libpq URL
+// ("postgresql://user:password@host:5432/dbname?sslmode=require").
+//
+// Durability: a call that has returned has its transaction committed by the
+// server (with the server's own synchronous_commit and fsync settings).
+// The schema is migrated on open (postgres_migrations.h), under an advisory
+// lock, so servers starting together on one database do not race.
+//
+// Threads and processes: a small pool of connections serves calls from any
+// number of threads, up to `pool_size` at once. The store keeps nothing in
+// memory that another process would need: sessions, tokens and record
+// versions all live in the database, so several server processes may share
+// it. Writes that read before they write lock the rows they depend on.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace sciaticare::store {
+
+class PgConnection;
+class PgPool;
+
+class PostgresStore final : public Store {
+ public:
+  struct Options {
+    int pool_size = 8;
+    // How long a call waits for a row lock held by another transaction
+    // before it fails (kInternal), like SQLite's busy timeout.
+    int lock_timeout_ms = 5000;
+  };
+
+  // Connects to `url` and migrates the database.
+  static StoreResult<std::unique_ptr<PostgresStore>> Open(const std::string& url,
+                                                          const Options& options);
+  static StoreResult<std::unique_ptr<PostgresStore>> Open(const std::string& url) {
+    return Open(url, Options{});
+  }
+  ~PostgresStore() override;
+  PostgresStore(const PostgresStore&) = delete;
+  PostgresStore& operator=(const PostgresStore&) = delete;
+
+  StoreResult<Clinic> CreateClinic(const Clinic& clinic) override;
+  StoreResult<Clinic> GetClinic(Id id) override;
+
+  StoreResult<User> CreateUser(const User& user) override;
+  StoreResult<User> GetUser(Id clinic_id, Id id) override;
+  StoreResult<User> GetUserByEmail(Id clinic_id, std::string_view email) override;
+  StoreResult<User> FindUserByEmail(std::string_view email) override;
+  StoreResult<std::vector<User>> ListUsers(Id clinic_id) override;
+  StoreResult<User> UpdateUser(Id clinic_id, Id id, const UserUpdate& update) override;
+
+  StoreResult<TherapistProfile> UpsertTherapistProfile(const TherapistProfile& p) override;
+  StoreResult<TherapistProfile> GetTherapistProfile(Id clinic_id, Id user_id) override;
+  StoreResult<std::vector<TherapistProfile>> ListTherapistProfiles(Id clinic_id) override;
+
+  StoreResult<Patient> CreatePatient(const Patient& patient) override;
+  StoreResult<Patient> GetPatient(Id clinic_id, Id id) override;
+  StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
+                                     std::string_view updated_at) override;
+  StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) override;
+
+  StoreResult<Assessment> CreateAssessment(const Assessment& assessment) override;
+  StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) override;
+  StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) override;
+
+  StoreResult<PlanRecord> CreatePlan(const PlanRecord& plan) override;
+  StoreResult<PlanRecord> ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                      Id approved_by, std::string_view approved_at) override;
+  StoreResult<PlanRecord> GetPlan(Id clinic_id, Id id) override;
+  StoreResult<std::vector<PlanRecord>> ListPlans(Id clinic_id, Id patient_id) override;
+  StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) override;
+
+  StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
+  StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
+  StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
+                                             int expected_version) override;
+  StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
+                                                  const PageRequest& page) override;
+  StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) override;
+
+  StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
+  StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
+  StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,
+                                                   int expected_version) override;
+  StoreResult<std::vector<Appointment>> ListAppointments(Id clinic_id, std::string_view from,
+                                                         std::string_view to) override;
+  StoreResult<std::vector<Appointment>> ListPatientAppointments(Id clinic_id,
+                                                                Id patient_id) override;
+
+  StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
+  StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
+
+  StoreStatus CreateAuthSession(const AuthSession& session) override;
+  StoreResult<AuthSession> GetAuthSession(std::string_view token_hash,
+                                          std::string_view now) override;
+  StoreStatus DeleteAuthSession(std::string_view token_hash) override;
+  StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) override;
+
+  StoreResult<ApiToken> CreateApiToken(const ApiToken& token) override;
+  StoreResult<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
+  StoreResult<std::vector<ApiToken>> ListApiTokens(Id clinic_id, Id user_id) override;
+  StoreStatus RevokeApiToken(Id clinic_id, Id id) override;
+
+ private:
+  explicit PostgresStore(std::unique_ptr<PgPool> pool);
+
+  // Runs `body` on a pooled connection, turning any exception into a
+  // StoreError and running it again when the connection had died idle.
+  template <typename F>
+  auto Run(F&& body) -> decltype(body(std::declval<PgConnection&>()));
+
+  std::unique_ptr<PgPool> pool_;
+};
+
+}  // namespace sciaticare::store

@@ -1,0 +1,97 @@
+// Shared machinery of the browser tests: Debian's chromium through
+// playwright-core (never a downloaded browser), a fresh profile, axe-core
+// injected into the page, and a record of console errors and failed answers.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+export const LOGIN_EMAIL = process.env.LOGIN_EMAIL ?? '';
+export const LOGIN_PASSWORD = process.env.LOGIN_PASSWORD ?? '';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve('../../artifacts/screenshots');
+
+export async function launch() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'sciaticare-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(10_000);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// A page that records what went wrong in it: console errors, uncaught
+// exceptions and HTTP answers of 400 and above. Chromium logs every 4xx
+// answer as a console error ("Failed to load resource"); those are checked as
+// answers instead, so that a test can expect the server's refusal.
+export async function watchedPage(context) {
+  const page = await context.newPage();
+  const problems = { console: [], failedAnswers: [] };
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) return;
+    problems.console.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.console.push(`uncaught: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.failedAnswers.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
+  page.expectClean = (allowedAnswers = []) => {
+    assert.deepEqual(problems.console, [], 'no console errors');
+    const unexpected = problems.failedAnswers.filter((a) => !allowedAnswers.some((re) => re.test(a)));
+    assert.deepEqual(unexpected, [], 'no unexpected failed HTTP answers');
+    assert.ok(!problems.failedAnswers.some((a) => a.startsWith('5')), 'no server errors');
+  };
+  page.problems = problems;
+  return page;
+}
+
+// axe-core on the page as it is now; fails on serious or critical violations.
+export async function expectAccessible(page, label) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  // Evaluated through the debugging protocol, so the page's Content Security
+  // Policy (script-src 'self') stays on for everything else.
+  if (!hasAxe) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
+  if (minor.length) console.log(`axe (${label}): minor: ${minor.map((v) => `${v.id}[${v.impact}]`).join(', ')}`);
+  assert.deepEqual(bad, [], `axe: no serious or critical violations on ${label}`);
+}
+
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}
+
+export async function noHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px window`);
+}

@@ -1,0 +1,286 @@
+// The demo clinic of `serve --demo`: what it holds, that it is the same every
+// time, and that it goes only into an empty database.
+#include "cli/demo_seed.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "auth/credentials.h"
+#include "core/vocabulary.h"
+#include "store/sqlite_store.h"
+#include "store/store_contract.h"
+#include "test_support.h"
+
+namespace sciaticare {
+namespace {
+
+using nlohmann::json;
+using store::testing::Must;
+using store::testing::TempDir;
+
+constexpr char kNow[] = "2026-11-23T10:15:00Z";
+constexpr char kToday[] = "2026-11-23T00:00:00Z";
+constexpr char kTomorrow[] = "2026-11-24T00:00:00Z";
+constexpr char kFortnight[] = "2026-12-08T00:00:00Z";
+
+std::unique_ptr<store::SqliteStore> OpenIn(const TempDir& dir, const char* name) {
+  return Must(store::SqliteStore::Open(dir.path() / name));
+}
+
+// One seeded database shared by the read-only checks (seeding is the slow part).
+class DemoSeedTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = OpenIn(*dir_, "demo.db").release();
+    report_ = new SeedReport();
+    seeded_ = new store::StoreStatus(
+        SeedDemoClinic(*db_, testing::K(), kNow, *report_, auth::HashCost::kFastForTests));
+  }
+  static void TearDownTestSuite() {
+    delete seeded_;
+    delete report_;
+    delete db_;
+    delete dir_;
+  }
+  void SetUp() override {
+    ASSERT_TRUE(seeded_->ok()) << seeded_->error().ToString();
+    clinic_ = report_->clinic_id;
+  }
+
+  std::vector<store::Patient> Patients() {
+    store::PatientQuery all;
+    all.page.limit = store::kMaxPageSize;
+    return Must(db_->ListPatients(clinic_, all)).items;
+  }
+  std::vector<store::SessionNote> Notes(store::Id patient) {
+    store::PageRequest all;
+    all.limit = store::kMaxPageSize;
+    return Must(db_->ListSessionNotes(clinic_, patient, all)).items;
+  }
+
+  static TempDir* dir_;
+  static store::SqliteStore* db_;
+  static SeedReport* report_;
+  static store::StoreStatus* seeded_;
+  store::Id clinic_ = 0;
+};
+
+TempDir* DemoSeedTest::dir_ = nullptr;
+store::SqliteStore* DemoSeedTest::db_ = nullptr;
+SeedReport* DemoSeedTest::report_ = nullptr;
+store::StoreStatus* DemoSeedTest::seeded_ = nullptr;
+
+TEST_F(DemoSeedTest, DemoHasTheClinicStaffAndThirtyPatients) {
+  EXPECT_EQ(Must(db_->GetClinic(clinic_)).name, "Riverside Massage & Physio");
+  EXPECT_EQ(report_->patients, 30);
+  EXPECT_EQ(Patients().size(), 30u);
+
+  std::map<store::Role, int> roles;
+  for (const store::User& u : Must(db_->ListUsers(clinic_))) ++roles[u.role];
+  EXPECT_EQ(roles[store::Role::kAdmin], 1);
+  EXPECT_GE(roles[store::Role::kTherapist], 3);
+  EXPECT_EQ(roles[store::Role::kFrontDesk], 1);
+  EXPECT_EQ(roles[store::Role::kPatient], 3);
+
+  auto profiles = Must(db_->ListTherapistProfiles(clinic_));
+  ASSERT_GE(profiles.size(), 3u);
+  for (const auto& p : profiles) {
+    EXPECT_FALSE(p.modalities.empty());
+    for (const std::string& m : p.modalities) EXPECT_TRUE(ParseTechnique(m)) << m;
+    EXPECT_GT(p.years_experience, 0);
+    EXPECT_LE(p.sciatica_experience_years, p.years_experience);
+  }
+}
+
+TEST_F(DemoSeedTest, DemoPatientsHavePlausibleDemographics) {
+  std::map<std::string, int> sexes;
+  for (const store::Patient& p : Patients()) {
+    ++sexes[p.sex];
+    ASSERT_EQ(p.date_of_birth.size(), 10u);
+    const int born = std::stoi(p.date_of_birth.substr(0, 4));
+    EXPECT_GE(2026 - born, 19) << p.given_name;
+    EXPECT_LE(2026 - born, 79) << p.given_name;
+    EXPECT_NE(p.email.find("@example.com"), std::string::npos);
+  }
+  EXPECT_GE(sexes["female"], 10);
+  EXPECT_GE(sexes["male"], 10);
+}
+
+TEST_F(DemoSeedTest, DemoReferredPatientsHaveNoPlanAndTheOthersApprovedPlans) {
+  int referred = 0, approved = 0;
+  for (const store::Patient& p : Patients()) {
+    auto assessments = Must(db_->ListAssessments(clinic_, p.id));
+    const store::Assessment* intake = nullptr;
+    for (const auto& a : assessments) {
+      if (a.kind == store::AssessmentKind::kIntake) intake = &a;
+    }
+    ASSERT_NE(intake, nullptr) << p.given_name;
+    const json result = json::parse(intake->result_json);
+    EXPECT_EQ(result["triage"], intake->triage);
+    if (intake->triage.rfind("refer_", 0) == 0) {
+      ++referred;
+      EXPECT_TRUE(result["plan"].is_null());
+      EXPECT_TRUE(Must(db_->ListPlans(clinic_, p.id)).empty()) << p.given_name;
+      EXPECT_EQ(Must(db_->ListSessionNotes(clinic_, p.id, {})).total, 0);
+      continue;
+    }
+    ASSERT_FALSE(Must(db_->ListPlans(clinic_, p.id)).empty()) << p.given_name;
+    auto current = db_->GetCurrentPlan(clinic_, p.id);
+    if (current) {
+      ++approved;
+      EXPECT_TRUE(current.value().approved_by.has_value());
+    }
+  }
+  EXPECT_GE(referred, 3);
+  EXPECT_EQ(referred, report_->referred);
+  EXPECT_GE(approved, 20);
+  EXPECT_EQ(approved, report_->plans_approved);
+}
+
+TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
+  int notes = 0, improved = 0, flat = 0, adverse = 0;
+  for (const store::Patient& p : Patients()) {
+    auto list = Notes(p.id);  // Newest first.
+    notes += static_cast<int>(list.size());
+    for (const auto& n : list) {
+      EXPECT_LT(n.occurred_at, kNow);
+      ASSERT_TRUE(n.leg_pain_before && n.leg_pain_after && n.back_pain_before && n.back_pain_after);
+      EXPECT_GT(*n.leg_pain_before, *n.leg_pain_after);
+      EXPECT_GT(*n.back_pain_before, *n.back_pain_after);
+      EXPECT_TRUE(n.plan_id.has_value());
+      const json techniques = json::parse(n.techniques_json);
+      EXPECT_TRUE(techniques.is_array() && !techniques.empty());
+      if (!json::parse(n.adverse_events_json).empty()) ++adverse;
+      EXPECT_FALSE(n.subjective.empty());
+    }
+    if (list.size() == 8) {
+      const int first = *list.back().leg_pain_before, last = *list.front().leg_pain_before;
+      if (last < first - 1) ++improved;
+      if (std::abs(last - first) <= 1) ++flat;
+    }
+  }
+  EXPECT_GE(notes, 150);
+  EXPECT_EQ(notes, report_->session_notes);
+  EXPECT_GE(improved, 10);  // Responders.
+  EXPECT_GE(flat, 2);       // Non-responders.
+  EXPECT_GE(adverse, 1);
+  EXPECT_LE(adverse, notes / 5);  // Occasional.
+}
+
+TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) {
+  int with_three = 0;
+  for (const store::Patient& p : Patients()) {
+    int portal = 0;
+    for (const auto& a : Must(db_->ListAssessments(clinic_, p.id))) {
+      if (a.kind != store::AssessmentKind::kPortal) continue;
+      ++portal;
+      const json scores = json::parse(a.result_json)["scores"];
+      EXPECT_TRUE(scores.contains("nrs_leg") && scores.contains("odi") && scores.contains("sbi"));
+    }
+    EXPECT_GE(portal, 1) << p.given_name;
+    if (portal == 3) ++with_three;
+  }
+  EXPECT_GE(with_three, 15);
+}
+
+TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
+  auto today = Must(db_->ListAppointments(clinic_, kToday, kTomorrow));
+  EXPECT_GE(today.size(), 3u);
+  auto fortnight = Must(db_->ListAppointments(clinic_, kToday, kFortnight));
+  EXPECT_GE(fortnight.size(), 15u);
+  EXPECT_EQ(static_cast<int>(fortnight.size()), report_->appointments);
+  EXPECT_TRUE(Must(db_->ListAppointments(clinic_, "2000-01-01T00:00:00Z", kToday)).empty());
+}
+
+TEST_F(DemoSeedTest, DemoLoginsWorkWithTheDocumentedPasswords) {
+  EXPECT_EQ(report_->logins.size(), DemoLogins().size());
+  for (std::size_t i = 0; i < report_->logins.size() && i < DemoLogins().size(); ++i) {
+    EXPECT_EQ(report_->logins[i].email, DemoLogins()[i].email);
+    EXPECT_EQ(report_->logins[i].role, DemoLogins()[i].role);
+  }
+  for (const DemoLogin& login : DemoLogins()) {
+    const store::User user = Must(db_->FindUserByEmail(login.email));
+    EXPECT_EQ(store::ToString(user.role), login.role);
+    EXPECT_TRUE(auth::VerifyPassword(login.password, user.password_hash)) << login.email;
+  }
+  EXPECT_EQ(Must(db_->FindUserByEmail(kDemoAdminEmail)).role, store::Role::kAdmin);
+  EXPECT_TRUE(auth::VerifyPassword("demo-admin-2026",
+                                   Must(db_->FindUserByEmail(kDemoAdminEmail)).password_hash));
+}
+
+TEST_F(DemoSeedTest, DemoRecordsAreInTheAuditTrailAsSeed) {
+  store::AuditQuery query;
+  query.action = "seed";
+  query.page.limit = 1;
+  const auto page = Must(db_->ListAudit(clinic_, query));
+  EXPECT_EQ(page.total, report_->audit_entries);
+  EXPECT_GE(page.total, 30 + 30 + 150);
+}
+
+TEST_F(DemoSeedTest, DemoSeedingTwiceIsRefused) {
+  SeedReport again;
+  auto second = SeedDemoClinic(*db_, testing::K(), kNow, again, auth::HashCost::kFastForTests);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.kind(), store::StoreErrorKind::kConflict);
+  EXPECT_EQ(Patients().size(), 30u);
+  EXPECT_EQ(db_->GetClinic(clinic_ + 1).kind(), store::StoreErrorKind::kNotFound);
+}
+
+TEST(DemoSeed, DemoIsRefusedIntoADatabaseWithAnotherClinic) {
+  TempDir dir;
+  auto db = OpenIn(dir, "other.db");
+  Must(db->CreateClinic({0, "Someone else's clinic"}));
+  SeedReport report;
+  auto seeded = SeedDemoClinic(*db, testing::K(), kNow, report, auth::HashCost::kFastForTests);
+  ASSERT_FALSE(seeded.ok());
+  EXPECT_EQ(seeded.kind(), store::StoreErrorKind::kConflict);
+  EXPECT_EQ(db->FindUserByEmail(kDemoAdminEmail).kind(), store::StoreErrorKind::kNotFound);
+}
+
+TEST(DemoSeed, DemoRefusesAMalformedNow) {
+  TempDir dir;
+  auto db = OpenIn(dir, "bad.db");
+  SeedReport report;
+  auto seeded =
+      SeedDemoClinic(*db, testing::K(), "yesterday", report, auth::HashCost::kFastForTests);
+  ASSERT_FALSE(seeded.ok());
+  EXPECT_EQ(seeded.kind(), store::StoreErrorKind::kInvalid);
+  EXPECT_FALSE(Must(StoreHasClinic(*db)));
+}
+
+// The same `now` gives the same clinic: same people, intakes and pain scores.
+TEST(DemoSeed, DemoIsTheSameEveryTime) {
+  TempDir dir;
+  auto snapshot = [&](const char* name) {
+    auto db = OpenIn(dir, name);
+    SeedReport report;
+    auto seeded = SeedDemoClinic(*db, testing::K(), kNow, report, auth::HashCost::kFastForTests);
+    EXPECT_TRUE(seeded.ok());
+    std::string out;
+    store::PatientQuery all;
+    all.page.limit = store::kMaxPageSize;
+    for (const auto& p : Must(db->ListPatients(report.clinic_id, all)).items) {
+      out += p.given_name + p.family_name + p.date_of_birth + "\n";
+      for (const auto& a : Must(db->ListAssessments(report.clinic_id, p.id))) {
+        out += a.created_at + a.intake_json + a.triage + "\n";
+      }
+      for (const auto& n : Must(db->ListSessionNotes(report.clinic_id, p.id, {})).items) {
+        out += n.occurred_at + n.subjective + std::to_string(*n.leg_pain_before) + "\n";
+      }
+    }
+    for (const auto& a : Must(db->ListAppointments(report.clinic_id, kToday, kFortnight))) {
+      out += a.starts_at + a.note + "\n";
+    }
+    return out;
+  };
+  const std::string first = snapshot("one.db");
+  EXPECT_GT(first.size(), 10000u);
+  EXPECT_EQ(first, snapshot("two.db"));
+}
+
+}  // namespace
+}  // namespace sciaticare

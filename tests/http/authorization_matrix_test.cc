@@ -1,0 +1,275 @@
+// Every route the server has × every kind of caller, each answer checked
+// against the table below: who may do what, that another clinic's ids are
+// 404 like missing ones, that a patient sees only their own record, and that
+// no answer is ever a 5xx. A route without a row fails the test, so a new
+// route cannot ship without deciding who may call it.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <map>
+#include <set>
+
+#include "http/clinic_api_fixture.h"
+
+namespace sciaticare::testing {
+namespace {
+
+enum Who {
+  kAdmin,
+  kTherapist,
+  kFrontDesk,
+  kPatientSelf,   // Patient 1's own login, on patient 1's records.
+  kPatientOther,  // Patient 2's login, on patient 1's records.
+  kOtherClinic,   // Clinic B's therapist, on clinic A's records.
+  kNobody,        // No login at all.
+  kWhoCount
+};
+
+constexpr std::array<const char*, kWhoCount> kWhoNames = {
+    "admin", "therapist", "front_desk", "patient-self", "patient-other", "other-clinic", "nobody"};
+
+//                admin therapist desk  self  other  clinicB nobody
+using Row = std::array<int, kWhoCount>;
+
+// {id} is patient 1, one of patient 1's plans (the approved one to read and
+// revise, a fresh draft to approve), one of patient 1's session notes, or a
+// spare user of clinic A.
+const std::map<std::string, Row>& Expected() {
+  static const std::map<std::string, Row> table = {
+      {"GET /healthz", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /metrics", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/openapi.json", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/knowledge", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/assess", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/session", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
+      {"DELETE /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
+      {"GET /api/v1/patients", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/patients", {201, 201, 201, 403, 403, 201, 401}},
+      {"GET /api/v1/patients/{id}", {200, 200, 200, 200, 404, 404, 401}},
+      {"PUT /api/v1/patients/{id}", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/assessments", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/assessments", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/questionnaires", {201, 201, 403, 201, 404, 404, 401}},
+      {"GET /api/v1/patients/{id}/plans", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/plans/{id}", {200, 200, 403, 200, 404, 404, 401}},
+      {"POST /api/v1/plans/{id}/revisions", {201, 201, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/plans/{id}/approve", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/sessions", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/sessions", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"PUT /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/chart", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/patients/{id}/home-programme", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/audit", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/users", {200, 403, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/users", {201, 403, 403, 403, 403, 403, 401}},
+      {"PATCH /api/v1/users/{id}", {200, 403, 403, 403, 403, 403, 401}},
+  };
+  return table;
+}
+
+class AuthorizationMatrixTest : public ClinicApiFixture {
+ protected:
+  void SetUp() override {
+    ClinicApiFixture::SetUp();
+    auto therapist = As("therapist@a.test");
+    json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+    const std::string plan = std::to_string(created["plan"]["id"].get<long long>());
+    ASSERT_EQ(
+        therapist->Send("POST", "/api/v1/plans/" + plan + "/approve", "", {{"If-Match", "\"1\""}})
+            .status,
+        200);
+    HttpResult note = therapist->Post(PatientPath(patient1_.id, "/sessions"), SessionBody());
+    ASSERT_EQ(note.status, 201) << note.body;
+    session_id_ = BodyOf(note)["id"].get<store::Id>();
+    store::User spare;
+    spare.clinic_id = clinic_a_.id;
+    spare.email = "spare@a.test";
+    spare.display_name = "Spare";
+    spare.role = store::Role::kTherapist;
+    spare.password_hash = "not-a-hash";
+    spare_user_id_ = store_->CreateUser(spare).value().id;
+  }
+
+  static json SessionBody() {
+    return {{"occurred_at", "2026-11-24T10:00:00Z"}, {"leg_pain_before", 5}, {"leg_pain_after", 3}};
+  }
+
+  static json PersonBody() {
+    // The same names as patient 1, so patient 1 stays recognisable in any answer.
+    return {{"given_name", "Ada"},
+            {"family_name", "Quillfeather"},
+            {"date_of_birth", "1971-03-04"},
+            {"sex", "female"}};
+  }
+
+  std::string EmailOf(Who who) const {
+    switch (who) {
+      case kAdmin:
+        return "admin@a.test";
+      case kTherapist:
+        return "therapist@a.test";
+      case kFrontDesk:
+        return "desk@a.test";
+      case kPatientSelf:
+        return "p1@a.test";
+      case kPatientOther:
+        return "p2@a.test";
+      case kOtherClinic:
+        return "therapist@b.test";
+      default:
+        return "";
+    }
+  }
+
+  LoginResult LoginOf(Who who) {
+    if (who == kNobody) return {};
+    auto it = logins_.find(who);
+    if (it == logins_.end()) {
+      LoginResult login = Login(EmailOf(who));
+      EXPECT_EQ(login.status, 200) << EmailOf(who);
+      it = logins_.emplace(who, login).first;
+    }
+    return it->second;
+  }
+
+  struct Call {
+    std::string target, body;
+    std::map<std::string, std::string> headers;
+  };
+
+  // A request that the route would accept from a caller allowed to make it.
+  Call Prepare(const http::Route& route) {
+    const std::string key = route.method + " " + route.pattern;
+    Call call;
+    std::string id;
+    auto etag = [](int version) { return "\"" + std::to_string(version) + "\""; };
+    if (route.pattern.rfind("/api/v1/patients/{id}", 0) == 0) {
+      id = std::to_string(patient1_.id);
+      if (key == "PUT /api/v1/patients/{id}") {
+        call.headers["If-Match"] =
+            etag(store_->GetPatient(clinic_a_.id, patient1_.id).value().version);
+        call.body = PersonBody().dump();
+      } else if (key == "POST /api/v1/patients/{id}/assessments") {
+        call.body = json({{"kind", "intake"}, {"intake", Example("l5_numbness")}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/questionnaires") {
+        call.body = json({{"questionnaires", {{"nrs_leg", 4}}}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/sessions") {
+        call.body = SessionBody().dump();
+      }
+    } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
+      store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
+      if (key == "POST /api/v1/plans/{id}/approve") {
+        store::PlanRecord draft = plan;
+        draft.id = 0;
+        draft.approved_by.reset();
+        draft.approved_at.reset();
+        plan = store_->CreatePlan(draft).value();
+      } else if (key == "POST /api/v1/plans/{id}/revisions") {
+        call.body = json({{"plan", json::parse(plan.plan_json)}}).dump();
+      }
+      id = std::to_string(plan.id);
+      if (route.method == "POST") call.headers["If-Match"] = etag(plan.version);
+    } else if (route.pattern.rfind("/api/v1/sessions/{id}", 0) == 0) {
+      id = std::to_string(session_id_);
+      if (route.method == "PUT") {
+        call.headers["If-Match"] =
+            etag(store_->GetSessionNote(clinic_a_.id, session_id_).value().version);
+        call.body = SessionBody().dump();
+      }
+    } else if (route.pattern == "/api/v1/users/{id}") {
+      id = std::to_string(spare_user_id_);
+      call.body = json({{"active", true}}).dump();
+    } else if (key == "POST /api/v1/session") {
+      call.body = json({{"email", "desk@a.test"}, {"password", kPassword}}).dump();
+    } else if (key == "POST /api/v1/patients") {
+      call.body = json({{"given_name", "New"},
+                        {"family_name", "Person"},
+                        {"date_of_birth", "2000-01-01"},
+                        {"sex", "other"}})
+                      .dump();
+    } else if (key == "POST /api/v1/users") {
+      call.body = json({{"email", "made" + std::to_string(++users_made_) + "@a.test"},
+                        {"display_name", "Made"},
+                        {"role", "therapist"},
+                        {"password", "a long enough password"}})
+                      .dump();
+    } else if (key == "POST /api/v1/assess") {
+      call.body = Example("l5_numbness").dump();
+    }
+    call.target = route.pattern;
+    if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);
+    return call;
+  }
+
+  std::map<Who, LoginResult> logins_;
+  store::Id session_id_ = 0, spare_user_id_ = 0;
+  int users_made_ = 0;
+};
+
+TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
+  std::set<std::string> covered;
+  int checked = 0;
+  for (const http::Route& route : router_.routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    auto row = Expected().find(key);
+    if (row == Expected().end()) {
+      ADD_FAILURE() << key << " has no row in the expected-access table";
+      continue;
+    }
+    covered.insert(key);
+    for (int w = 0; w < kWhoCount; ++w) {
+      const Who who = static_cast<Who>(w);
+      // Logging out ends the session, so it gets a session of its own.
+      LoginResult login =
+          key == "DELETE /api/v1/session" && who != kNobody ? Login(EmailOf(who)) : LoginOf(who);
+      Call call = Prepare(route);
+      const json before = StoredState(false);
+      ApiClient client(port(), login);
+      HttpResult r = client.Send(route.method, call.target, call.body, call.headers);
+      const int want = row->second[w];
+      SCOPED_TRACE(key + " as " + kWhoNames[w] + " -> " + std::to_string(r.status) + " " +
+                   r.body.substr(0, 300));
+      ++checked;
+      EXPECT_LT(r.status, 500);
+      EXPECT_EQ(r.status, want);
+      if (r.status >= 400) {
+        // A refusal is a JSON error and changes nothing.
+        EXPECT_EQ(BodyOf(r)["error"]["status"], r.status);
+        EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+      }
+      // Callers who may not see patient 1 never get a word of their record.
+      if (who == kPatientOther || who == kOtherClinic || who == kNobody) {
+        if (key != "GET /api/v1/openapi.json") {
+          EXPECT_EQ(r.body.find("Quillfeather"), std::string::npos);
+          EXPECT_EQ(r.body.find("1971-03-04"), std::string::npos);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(covered.size(), Expected().size()) << "the table has rows for routes the server lacks";
+  EXPECT_EQ(checked, static_cast<int>(router_.routes().size()) * kWhoCount);
+}
+
+// What a patient may list is only ever their own, and only approved plans.
+TEST_F(AuthorizationMatrixTest, PatientListsHoldOnlyTheirOwnApprovedRecords) {
+  auto therapist = As("therapist@a.test");
+  CreateAssessment(*therapist, patient1_.id, "l5_numbness");  // A second, unapproved draft.
+  ApiClient self(port(), LoginOf(kPatientSelf));
+  json plans = BodyOf(self.Get(PatientPath(patient1_.id, "/plans")));
+  ASSERT_EQ(plans["items"].size(), 1u);
+  EXPECT_EQ(plans["items"][0]["status"], "approved");
+  json chart = BodyOf(self.Get(PatientPath(patient1_.id, "/chart")));
+  ASSERT_EQ(chart["plans"].size(), 1u);
+  EXPECT_EQ(chart["plans"][0]["status"], "approved");
+  const store::Id draft = store_->ListPlans(clinic_a_.id, patient1_.id).value().back().id;
+  EXPECT_EQ(self.Get("/api/v1/plans/" + std::to_string(draft)).status, 404);
+  ApiClient other_clinic(port(), LoginOf(kOtherClinic));
+  json listed = BodyOf(other_clinic.Get("/api/v1/patients?limit=500"));
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["id"], patient_b_.id);
+}
+
+}  // namespace
+}  // namespace sciaticare::testing

@@ -1,0 +1,550 @@
+// The clinic REST API end to end over real HTTP: login and sessions, patients
+// with ETag/If-Match, assessments through the core, plan revision and
+// approval, session notes, the chart, the home programme, portal
+// questionnaires, the audit log, login throttling and CSRF; and the OpenAPI
+// document naming every route the server has.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "http/clinic_api_fixture.h"
+#include "test_support.h"
+
+namespace sciaticare::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class ClinicApiTest : public ClinicApiFixture {
+ protected:
+  json NewPatientBody(const std::string& family) {
+    return {{"given_name", "Eve"},   {"family_name", family},       {"date_of_birth", "1990-01-02"},
+            {"sex", "female"},       {"email", "eve@example.test"}, {"phone", "+44 20 7946 0000"},
+            {"notes", "first visit"}};
+  }
+
+  // A draft plan from `example` for patient 1, approved by the therapist.
+  json ApprovedPlan(ApiClient& therapist, const std::string& example) {
+    json created = CreateAssessment(therapist, patient1_.id, example);
+    const std::string id = std::to_string(created["plan"]["id"].get<long long>());
+    HttpResult r =
+        therapist.Send("POST", "/api/v1/plans/" + id + "/approve", "", {{"If-Match", "\"1\""}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return BodyOf(r);
+  }
+
+  std::vector<json> AuditEntries(const std::string& query) {
+    auto admin = As("admin@a.test");
+    HttpResult r = admin->Get("/api/v1/audit?limit=500" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<json> out;
+    const json body = BodyOf(r);
+    for (const json& e : body["items"]) out.push_back(e);
+    return out;
+  }
+};
+
+TEST_F(ClinicApiTest, LoginMeAndLogout) {
+  LoginResult login = Login("therapist@a.test");
+  ASSERT_EQ(login.status, 200) << login.body.dump();
+  EXPECT_THAT(login.set_cookie, HasSubstr("HttpOnly"));
+  EXPECT_THAT(login.set_cookie, HasSubstr("SameSite=Strict"));
+  EXPECT_THAT(login.set_cookie, HasSubstr("Path=/"));
+  EXPECT_THAT(login.set_cookie, Not(HasSubstr("Secure")));  // Plain HTTP in this test.
+  EXPECT_EQ(login.cookie.size(), std::string("sc_session=").size() + 64);
+  EXPECT_EQ(login.csrf_token.size(), 64u);
+  EXPECT_EQ(login.body["user"]["role"], "therapist");
+  EXPECT_EQ(login.body["user"]["id"], therapist_.id);
+  EXPECT_THAT(login.body.dump(), Not(HasSubstr("argon2")));  // Never the password hash.
+
+  ApiClient me(port(), login);
+  HttpResult who = me.Get("/api/v1/session");
+  ASSERT_EQ(who.status, 200) << who.body;
+  EXPECT_EQ(BodyOf(who)["user"]["email"], "therapist@a.test");
+  EXPECT_EQ(BodyOf(who)["csrf_token"], login.csrf_token);
+  EXPECT_EQ(who.headers["cache-control"], "no-store");
+
+  // Logging out is a write: without the CSRF token it is refused and the session lives on.
+  EXPECT_EQ(me.Send("DELETE", "/api/v1/session", "", {{"X-CSRF-Token", ""}}).status, 403);
+  EXPECT_EQ(me.Get("/api/v1/session").status, 200);
+  HttpResult out = me.Send("DELETE", "/api/v1/session");
+  ASSERT_EQ(out.status, 200) << out.body;
+  EXPECT_THAT(out.headers["set-cookie"], HasSubstr("Max-Age=0"));
+  EXPECT_THAT(out.headers["set-cookie"], HasSubstr("HttpOnly"));
+  EXPECT_EQ(me.Get("/api/v1/session").status, 401);
+  EXPECT_EQ(me.Get(PatientPath(patient1_.id)).status, 401);
+
+  // Wrong password and unknown email answer alike.
+  LoginResult wrong = Login("therapist@a.test", "not the password");
+  LoginResult nobody = Login("nobody@a.test", "not the password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(nobody.status, 401);
+  EXPECT_EQ(wrong.body, nobody.body);
+  EXPECT_TRUE(wrong.set_cookie.empty());
+}
+
+TEST_F(ClinicApiTest, PatientCreateReadAndUpdateWithIfMatch) {
+  auto desk = As("desk@a.test");
+  HttpResult created = desk->Post("/api/v1/patients", NewPatientBody("Fairweather"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.headers["etag"], "\"1\"");
+  const json patient = BodyOf(created);
+  const std::string path = PatientPath(patient["id"].get<store::Id>());
+  EXPECT_EQ(created.headers["location"], path);
+  EXPECT_EQ(PatientCount(clinic_a_.id), 3);
+
+  HttpResult read = desk->Get(path);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.headers["etag"], "\"1\"");
+  EXPECT_EQ(BodyOf(read)["family_name"], "Fairweather");
+
+  json edit = NewPatientBody("Fairweather");
+  edit["notes"] = "prefers mornings";
+  HttpResult updated = desk->Put(path, edit, {{"If-Match", read.headers["etag"]}});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.headers["etag"], "\"2\"");
+  EXPECT_EQ(BodyOf(updated)["notes"], "prefers mornings");
+
+  // A second desk still holding version 1 loses nothing of the first edit.
+  json stale = NewPatientBody("Fairweather");
+  stale["notes"] = "stale edit";
+  HttpResult conflict = desk->Put(path, stale, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(conflict.status, 409) << conflict.body;
+  HttpResult missing = desk->Put(path, stale);
+  EXPECT_EQ(missing.status, 428) << missing.body;
+  EXPECT_EQ(BodyOf(missing)["error"]["field"], "if-match");
+  HttpResult after = desk->Get(path);
+  EXPECT_EQ(after.headers["etag"], "\"2\"");
+  EXPECT_EQ(BodyOf(after)["notes"], "prefers mornings");
+
+  HttpResult list = desk->Get("/api/v1/patients?search=fairw&limit=10");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(BodyOf(list)["total"], 1);
+  EXPECT_EQ(BodyOf(list)["items"][0]["family_name"], "Fairweather");
+  HttpResult all = desk->Get("/api/v1/patients?limit=1&offset=1");
+  EXPECT_EQ(BodyOf(all)["total"], 3);
+  EXPECT_EQ(BodyOf(all)["items"].size(), 1u);
+}
+
+TEST_F(ClinicApiTest, AssessmentStoresTheIntakeAndDraftsAPlan) {
+  auto therapist = As("therapist@a.test");
+  json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  EXPECT_EQ(created["assessment"]["triage"], "treat");
+  EXPECT_EQ(created["assessment"]["kind"], "intake");
+  EXPECT_EQ(created["assessment"]["patient_id"], patient1_.id);
+  EXPECT_EQ(created["assessment"]["intake"], Example("l5_numbness"));
+  EXPECT_EQ(created["assessment"]["result"]["scores"]["nrs_leg"], 5);
+  EXPECT_EQ(created["assessment"]["knowledge_version"], K().version);
+  ASSERT_TRUE(created["plan"].is_object());
+  EXPECT_EQ(created["plan"]["status"], "draft");
+  EXPECT_EQ(created["plan"]["version_no"], 1);
+  EXPECT_EQ(created["plan"]["assessment_id"], created["assessment"]["id"]);
+  EXPECT_FALSE(created["plan"]["plan"]["techniques"].empty());
+  EXPECT_EQ(AssessmentCount(clinic_a_.id, patient1_.id), 1);
+  EXPECT_EQ(PlanCount(clinic_a_.id, patient1_.id), 1);
+
+  // A red flag refers the patient: the assessment is kept, no plan is drafted.
+  json referred = CreateAssessment(*therapist, patient2_.id, "cauda_equina");
+  EXPECT_EQ(referred["assessment"]["triage"], "refer_emergency");
+  EXPECT_TRUE(referred["plan"].is_null());
+  EXPECT_EQ(AssessmentCount(clinic_a_.id, patient2_.id), 1);
+  EXPECT_EQ(PlanCount(clinic_a_.id, patient2_.id), 0);
+
+  HttpResult list = therapist->Get(PatientPath(patient2_.id, "/assessments"));
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(BodyOf(list)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(list)["items"][0]["triage"], "refer_emergency");
+}
+
+TEST_F(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApproved) {
+  auto therapist = As("therapist@a.test");
+  json created = CreateAssessment(*therapist, patient1_.id, "anticoagulants");
+  ASSERT_TRUE(created["plan"].is_object());
+  const std::string v1 = std::to_string(created["plan"]["id"].get<long long>());
+  const json draft = created["plan"]["plan"];
+  ASSERT_GE(draft["techniques"].size(), 2u);
+  ASSERT_LE(draft["techniques"][1]["pressure"].get<int>(), 2);  // Capped by the blood thinners.
+
+  json too_firm = draft;
+  too_firm["techniques"][1]["pressure"] = 4;
+  HttpResult refused = therapist->Post("/api/v1/plans/" + v1 + "/revisions", {{"plan", too_firm}},
+                                       {{"If-Match", "\"1\""}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(BodyOf(refused)["error"]["field"], "plan.techniques[1].pressure");
+  EXPECT_FALSE(BodyOf(refused)["problems"].empty());
+  EXPECT_EQ(PlanCount(clinic_a_.id, patient1_.id), 1);
+
+  json gentler = draft;
+  gentler["techniques"][0]["pressure"] = 1;
+  gentler["techniques"][0]["minutes"] = draft["techniques"][0]["minutes"].get<int>() - 1;
+  // A revision needs the plan's current ETag.
+  EXPECT_EQ(therapist->Post("/api/v1/plans/" + v1 + "/revisions", {{"plan", gentler}}).status, 428);
+  EXPECT_EQ(
+      therapist
+          ->Post("/api/v1/plans/" + v1 + "/revisions", {{"plan", gentler}}, {{"If-Match", "\"7\""}})
+          .status,
+      409);
+  EXPECT_EQ(PlanCount(clinic_a_.id, patient1_.id), 1);
+  HttpResult revised =
+      therapist->Post("/api/v1/plans/" + v1 + "/revisions",
+                      {{"plan", gentler}, {"note", "lighter start"}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(revised.status, 201) << revised.body;
+  const json v2 = BodyOf(revised);
+  EXPECT_EQ(v2["version_no"], 2);
+  EXPECT_EQ(v2["status"], "draft");
+  EXPECT_EQ(v2["plan"]["techniques"][0]["pressure"], 1);
+  EXPECT_EQ(v2["plan"]["edited_by_therapist"], true);
+  EXPECT_EQ(v2["plan"]["revision_note"], "lighter start");
+  const std::string v2_path = "/api/v1/plans/" + std::to_string(v2["id"].get<long long>());
+
+  EXPECT_EQ(therapist->Send("POST", v2_path + "/approve").status, 428);
+  HttpResult approved = therapist->Send("POST", v2_path + "/approve", "", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(BodyOf(approved)["status"], "approved");
+  EXPECT_EQ(BodyOf(approved)["approved_by"], therapist_.id);
+  EXPECT_EQ(approved.headers["etag"], "\"2\"");
+  HttpResult first = therapist->Get("/api/v1/plans/" + v1);
+  EXPECT_EQ(BodyOf(first)["status"], "superseded");
+  // The superseded draft can no longer be approved.
+  HttpResult late = therapist->Send("POST", "/api/v1/plans/" + v1 + "/approve", "",
+                                    {{"If-Match", first.headers["etag"]}});
+  EXPECT_EQ(late.status, 409) << late.body;
+
+  HttpResult plans = therapist->Get(PatientPath(patient1_.id, "/plans"));
+  ASSERT_EQ(plans.status, 200);
+  ASSERT_EQ(BodyOf(plans)["items"].size(), 2u);
+  EXPECT_EQ(BodyOf(plans)["items"][1]["status"], "approved");
+}
+
+TEST_F(ClinicApiTest, ApprovalNeedsTheClearanceThePlanAsksFor) {
+  auto therapist = As("therapist@a.test");
+  json created = CreateAssessment(*therapist, patient1_.id, "clot_history_on_treatment");
+  ASSERT_TRUE(created["plan"].is_object());
+  ASSERT_FALSE(created["plan"]["plan"]["clearances"].empty());
+  const std::string approve =
+      "/api/v1/plans/" + std::to_string(created["plan"]["id"].get<long long>()) + "/approve";
+  const std::map<std::string, std::string> if_match = {{"If-Match", "\"1\""}};
+
+  HttpResult none = therapist->Send("POST", approve, "", if_match);
+  EXPECT_EQ(none.status, 422) << none.body;
+  EXPECT_EQ(BodyOf(none)["error"]["field"], "clearance");
+  HttpResult no_date = therapist->Post(approve, {{"clearance", {{"by", "Dr Hale"}}}}, if_match);
+  EXPECT_EQ(no_date.status, 422);
+  EXPECT_EQ(BodyOf(no_date)["error"]["field"], "date");
+  EXPECT_EQ(BodyOf(therapist->Get(approve.substr(0, approve.size() - 8)))["status"], "draft");
+
+  HttpResult ok = therapist->Post(
+      approve, {{"clearance", {{"by", "Dr Hale"}, {"date", "2026-11-20"}}}}, if_match);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(BodyOf(ok)["status"], "approved");
+  auto entries = AuditEntries("&action=approve");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_THAT(entries[0]["detail"].get<std::string>(), HasSubstr("clearance by Dr Hale"));
+
+  // A cauda equina question left unanswered blocks approval outright.
+  json blocked = CreateAssessment(*therapist, patient2_.id, "ces_question_unanswered");
+  ASSERT_TRUE(blocked["plan"].is_object());
+  HttpResult refused = therapist->Send(
+      "POST",
+      "/api/v1/plans/" + std::to_string(blocked["plan"]["id"].get<long long>()) + "/approve", "",
+      if_match);
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(store_->GetCurrentPlan(clinic_a_.id, patient2_.id).kind(),
+            store::StoreErrorKind::kNotFound);
+}
+
+TEST_F(ClinicApiTest, SessionNotesChartAndHomeProgramme) {
+  auto therapist = As("therapist@a.test");
+  HttpResult early = therapist->Get(PatientPath(patient1_.id, "/home-programme"));
+  EXPECT_EQ(early.status, 404) << early.body;  // Nothing approved yet.
+
+  json plan = ApprovedPlan(*therapist, "l5_numbness");
+  const store::Id plan_id = plan["id"].get<store::Id>();
+  json note = {
+      {"plan_id", plan_id},
+      {"occurred_at", "2026-11-24T10:00:00Z"},
+      {"subjective", "calf tingling less at night"},
+      {"objective", "piriformis tender on the left"},
+      {"assessment", "responding"},
+      {"plan_text", "repeat next week"},
+      {"leg_pain_before", 6},
+      {"leg_pain_after", 4},
+      {"back_pain_before", 4},
+      {"back_pain_after", 3},
+      {"techniques",
+       {{{"technique", "swedish"},
+         {"region", "buttock"},
+         {"side", "left"},
+         {"pressure", 3},
+         {"minutes", 15}}}},
+      {"oils_used", false},
+      {"adverse_events", {{{"kind", "soreness"}, {"severity", "mild"}, {"note", "1 day"}}}}};
+  HttpResult created = therapist->Post(PatientPath(patient1_.id, "/sessions"), note);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.headers["etag"], "\"1\"");
+  const std::string path = created.headers["location"];
+  EXPECT_EQ(path, "/api/v1/sessions/" + std::to_string(BodyOf(created)["id"].get<long long>()));
+  EXPECT_EQ(BodyOf(created)["therapist_id"], therapist_.id);
+  EXPECT_EQ(BodyOf(created)["techniques"][0]["technique"], "swedish");
+
+  note["occurred_at"] = "2026-11-27T10:00:00Z";
+  note["leg_pain_before"] = 4;
+  note["leg_pain_after"] = 2;
+  ASSERT_EQ(therapist->Post(PatientPath(patient1_.id, "/sessions"), note).status, 201);
+
+  HttpResult list = therapist->Get(PatientPath(patient1_.id, "/sessions?limit=1"));
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(BodyOf(list)["total"], 2);
+  EXPECT_EQ(BodyOf(list)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(list)["items"][0]["occurred_at"], "2026-11-27T10:00:00Z");  // Newest first.
+
+  HttpResult read = therapist->Get(path);
+  ASSERT_EQ(read.status, 200);
+  json edit = note;
+  edit["occurred_at"] = "2026-11-24T10:00:00Z";
+  edit["leg_pain_before"] = 6;
+  edit["leg_pain_after"] = 3;
+  HttpResult updated = therapist->Put(path, edit, {{"If-Match", read.headers["etag"]}});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.headers["etag"], "\"2\"");
+  EXPECT_EQ(therapist->Put(path, edit, {{"If-Match", "\"1\""}}).status, 409);
+  EXPECT_EQ(therapist->Put(path, edit).status, 428);
+  EXPECT_EQ(BodyOf(therapist->Get(path))["leg_pain_after"], 3);
+
+  HttpResult chart = therapist->Get(PatientPath(patient1_.id, "/chart"));
+  ASSERT_EQ(chart.status, 200) << chart.body;
+  const json c = BodyOf(chart);
+  EXPECT_EQ(c["patient"]["id"], patient1_.id);
+  ASSERT_EQ(c["assessments"].size(), 1u);
+  EXPECT_EQ(c["assessments"][0]["scores"]["nrs_leg"], 5);
+  EXPECT_EQ(c["assessments"][0]["scores"]["sbi"]["total"], 12);
+  ASSERT_EQ(c["sessions"].size(), 2u);
+  EXPECT_EQ(c["sessions"][0]["at"], "2026-11-24T10:00:00Z");  // Oldest first.
+  EXPECT_EQ(c["sessions"][0]["leg_pain_before"], 6);
+  EXPECT_EQ(c["sessions"][0]["leg_pain_after"], 3);
+  EXPECT_EQ(c["sessions"][0]["adverse_events"], 1);
+  EXPECT_EQ(c["sessions"][1]["leg_pain_after"], 2);
+  EXPECT_EQ(c["current_plan"]["id"], plan_id);
+  EXPECT_EQ(c["current_plan"]["sessions_done"], 2);
+  const int planned = plan["plan"]["sessions"]["count"].get<int>();
+  EXPECT_EQ(c["current_plan"]["sessions_planned"], planned);
+  EXPECT_EQ(c["current_plan"]["sessions_left"], planned - 2);
+
+  for (const char* email : {"therapist@a.test", "p1@a.test"}) {
+    auto client = As(email);
+    HttpResult home = client->Get(PatientPath(patient1_.id, "/home-programme"));
+    ASSERT_EQ(home.status, 200) << email << ": " << home.body;
+    const json h = BodyOf(home);
+    EXPECT_EQ(h["plan_id"], plan_id);
+    EXPECT_FALSE(h["complements"].empty());
+    EXPECT_FALSE(h["escalation"].empty());
+    ASSERT_EQ(h["self_massage"].size(), 1u);
+    EXPECT_EQ(h["self_massage"][0]["technique"], "self_massage");
+  }
+}
+
+TEST_F(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
+  auto therapist = As("therapist@a.test");
+  json draft = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  auto patient = As("p1@a.test");
+  HttpResult posted =
+      patient->Post(PatientPath(patient1_.id, "/questionnaires"),
+                    {{"questionnaires", {{"nrs_leg", 3}, {"nrs_back", 2}, {"sbi", {2, 2, 1, 0}}}}});
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  EXPECT_EQ(BodyOf(posted)["kind"], "portal");
+  EXPECT_EQ(BodyOf(posted)["created_by"], patient1_user_.id);
+  // Not for somebody else.
+  EXPECT_EQ(patient
+                ->Post(PatientPath(patient2_.id, "/questionnaires"),
+                       {{"questionnaires", {{"nrs_leg", 3}}}})
+                .status,
+            404);
+  EXPECT_EQ(AssessmentCount(clinic_a_.id, patient2_.id), 0);
+
+  HttpResult chart = therapist->Get(PatientPath(patient1_.id, "/chart"));
+  ASSERT_EQ(chart.status, 200);
+  const json c = BodyOf(chart);
+  ASSERT_EQ(c["assessments"].size(), 2u);
+  EXPECT_EQ(c["assessments"][1]["kind"], "portal");
+  EXPECT_EQ(c["assessments"][1]["scores"]["nrs_leg"], 3);
+  EXPECT_EQ(c["assessments"][1]["scores"]["sbi"]["total"], 5);
+  EXPECT_EQ(c["plans"].size(), 1u);  // The therapist sees the draft.
+
+  // The patient's own chart shows the scores but not the unapproved draft.
+  HttpResult own = patient->Get(PatientPath(patient1_.id, "/chart"));
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(BodyOf(own)["assessments"].size(), 2u);
+  EXPECT_TRUE(BodyOf(own)["plans"].empty());
+  EXPECT_TRUE(BodyOf(own)["current_plan"].is_null());
+  EXPECT_TRUE(BodyOf(patient->Get(PatientPath(patient1_.id, "/plans")))["items"].empty());
+  const std::string draft_path =
+      "/api/v1/plans/" + std::to_string(draft["plan"]["id"].get<long long>());
+  EXPECT_EQ(patient->Get(draft_path).status, 404);
+}
+
+TEST_F(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
+  auto therapist = As("therapist@a.test");
+  ASSERT_EQ(therapist->Get(PatientPath(patient1_.id)).status, 200);
+  json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  ASSERT_EQ(therapist->Get(PatientPath(patient1_.id, "/chart")).status, 200);
+  auto desk = As("desk@a.test");
+  EXPECT_EQ(desk->Get(PatientPath(patient1_.id, "/chart")).status, 403);
+
+  std::vector<json> entries = AuditEntries("&patient_id=" + std::to_string(patient1_.id) +
+                                           "&user_id=" + std::to_string(therapist_.id));
+  std::set<std::string> seen;
+  for (const json& e : entries) {
+    EXPECT_EQ(e["user_id"], therapist_.id);
+    EXPECT_EQ(e["patient_id"], patient1_.id);
+    EXPECT_EQ(e["remote_addr"], "127.0.0.1");
+    EXPECT_FALSE(e["at"].get<std::string>().empty());
+    seen.insert(e["action"].get<std::string>() + " " + e["entity"].get<std::string>());
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{"read patient", "create assessment", "create plan",
+                                         "read chart"}));
+  // The desk's refused attempt is on record too.
+  std::vector<json> denied = AuditEntries("&action=denied");
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(denied[0]["user_id"], desk_.id);
+  EXPECT_THAT(denied[0]["entity_id"].get<std::string>(), HasSubstr("/chart"));
+  // Logins are recorded, without a patient for staff.
+  std::vector<json> logins = AuditEntries("&action=login");
+  EXPECT_GE(logins.size(), 3u);  // Therapist, desk and the admin reading the log.
+  // The other clinic's log holds none of this.
+  store::AuditQuery q;
+  q.patient_id = patient1_.id;
+  EXPECT_EQ(store_->ListAudit(clinic_b_.id, q).value().total, 0);
+
+  EXPECT_EQ(therapist->Get("/api/v1/audit").status, 403);
+  EXPECT_EQ(Anonymous()->Get("/api/v1/audit").status, 401);
+}
+
+TEST_F(ClinicApiTest, FiveFailedLoginsLockTheAccountEvenWithTheRightPassword) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Login("therapist@a.test", "wrong guess").status, 401);
+  LoginResult locked = Login("therapist@a.test");
+  EXPECT_EQ(locked.status, 429) << locked.body.dump();
+  EXPECT_TRUE(locked.cookie.empty());
+  EXPECT_EQ(Login("therapist@a.test").status, 429);
+  // Another account is not affected.
+  EXPECT_EQ(Login("desk@a.test").status, 200);
+  store::AuditQuery q;
+  q.user_id = therapist_.id;
+  q.action = "login_failed";
+  EXPECT_EQ(store_->ListAudit(clinic_a_.id, q).value().total, 5);
+  q.action = "login_throttled";
+  EXPECT_EQ(store_->ListAudit(clinic_a_.id, q).value().total, 2);
+  q.action = "login";
+  EXPECT_EQ(store_->ListAudit(clinic_a_.id, q).value().total, 0);
+}
+
+TEST_F(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
+  auto desk = As("desk@a.test");
+  const json before = StoredState(true);
+  HttpResult no_token =
+      desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"), {{"X-CSRF-Token", ""}});
+  EXPECT_EQ(no_token.status, 403) << no_token.body;
+  EXPECT_EQ(BodyOf(no_token)["error"]["field"], "x-csrf-token");
+  HttpResult wrong_token = desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"),
+                                      {{"X-CSRF-Token", std::string(64, 'a')}});
+  EXPECT_EQ(wrong_token.status, 403);
+  EXPECT_TRUE(StoredState(true) == before) << "something was stored";
+  EXPECT_EQ(PatientCount(clinic_a_.id), 2);
+  EXPECT_EQ(desk->Post("/api/v1/patients", NewPatientBody("Withcsrf")).status, 201);
+  EXPECT_EQ(PatientCount(clinic_a_.id), 3);
+}
+
+TEST_F(ClinicApiTest, AdminManagesUsers) {
+  auto admin = As("admin@a.test");
+  HttpResult created = admin->Post("/api/v1/users", {{"email", "new.therapist@a.test"},
+                                                     {"display_name", "New Therapist"},
+                                                     {"role", "therapist"},
+                                                     {"password", "a long enough password"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_THAT(created.body, Not(HasSubstr("password")));
+  EXPECT_EQ(Login("new.therapist@a.test", "a long enough password").status, 200);
+  const std::string path =
+      "/api/v1/users/" + std::to_string(BodyOf(created)["id"].get<long long>());
+  HttpResult off = admin->Send("PATCH", path, json({{"active", false}}).dump());
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(BodyOf(off)["active"], false);
+  EXPECT_EQ(Login("new.therapist@a.test", "a long enough password").status, 401);
+  HttpResult list = admin->Get("/api/v1/users");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(BodyOf(list)["items"].size(), 6u);
+  EXPECT_THAT(list.body, Not(HasSubstr("argon2")));
+}
+
+// Every route of the full router (stateless and clinic) is in api/openapi.json
+// with its method, and every documented operation is served.
+TEST_F(ClinicApiTest, OpenApiDocumentDescribesEveryRoute) {
+  auto anyone = Anonymous();
+  HttpResult doc = anyone->Get("/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  const json openapi = BodyOf(doc);
+  ASSERT_TRUE(openapi.is_object());
+  EXPECT_EQ(openapi, json::parse(ReadSourceFile("api/openapi.json")));
+  const json& paths = openapi["paths"];
+  // {"$ref": "#/components/parameters/Id"} -> that parameter.
+  auto resolve = [&](const json& p) -> const json& {
+    if (!p.contains("$ref")) return p;
+    const json::json_pointer at(p["$ref"].get<std::string>().substr(1));
+    EXPECT_TRUE(openapi.contains(at)) << p.dump();
+    return openapi.contains(at) ? openapi[at] : p;
+  };
+  std::set<std::string> served;
+  for (const http::Route& r : router_.routes()) {
+    std::string method = r.method;
+    for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    served.insert(method + " " + r.pattern);
+    ASSERT_TRUE(paths.contains(r.pattern) && paths[r.pattern].contains(method))
+        << r.method << " " << r.pattern << " is not in api/openapi.json";
+    const json& op = paths[r.pattern][method];
+    EXPECT_TRUE(op.contains("responses")) << r.pattern;
+    const bool clinic_route = r.pattern.rfind("/api/v1/", 0) == 0 &&
+                              r.pattern != "/api/v1/openapi.json" &&
+                              r.pattern != "/api/v1/knowledge" && r.pattern != "/api/v1/assess";
+    // Every clinic route but login needs a login; all but login and "who am I"
+    // can refuse a role or a missing CSRF token.
+    if (clinic_route && !(r.method == "POST" && r.pattern == "/api/v1/session")) {
+      EXPECT_TRUE(op["responses"].contains("401")) << r.method << " " << r.pattern;
+      if (r.pattern != "/api/v1/session" || r.method == "DELETE") {
+        EXPECT_TRUE(op["responses"].contains("403")) << r.method << " " << r.pattern;
+      }
+    }
+    if (r.pattern.find("{id}") != std::string::npos) {
+      bool documented = false;
+      auto look = [&](const json& params) {
+        for (const json& p : params) {
+          const json& param = resolve(p);
+          documented |= param.value("name", "") == "id" && param.value("in", "") == "path" &&
+                        param.value("required", false);
+        }
+      };
+      look(paths[r.pattern].value("parameters", json::array()));
+      look(op.value("parameters", json::array()));
+      EXPECT_TRUE(documented) << r.method << " " << r.pattern << " does not document {id}";
+      EXPECT_TRUE(op["responses"].contains("404")) << r.method << " " << r.pattern;
+    }
+  }
+  for (const auto& [path, item] : paths.items()) {
+    for (const auto& [method, op] : item.items()) {
+      if (method == "parameters" || method == "summary" || method == "description") continue;
+      EXPECT_TRUE(served.count(method + " " + path)) << method << " " << path << " is not served";
+    }
+  }
+  // Writes guarded by If-Match say so.
+  for (const auto& [method, path] :
+       std::vector<std::pair<std::string, std::string>>{{"put", "/api/v1/patients/{id}"},
+                                                        {"put", "/api/v1/sessions/{id}"},
+                                                        {"post", "/api/v1/plans/{id}/revisions"},
+                                                        {"post", "/api/v1/plans/{id}/approve"}}) {
+    EXPECT_TRUE(paths[path][method]["responses"].contains("428")) << method << " " << path;
+    EXPECT_TRUE(paths[path][method]["responses"].contains("409")) << method << " " << path;
+  }
+  EXPECT_TRUE(paths["/api/v1/session"]["post"]["responses"].contains("429"));
+}
+
+}  // namespace
+}  // namespace sciaticare::testing

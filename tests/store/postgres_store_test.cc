@@ -1,0 +1,506 @@
+// The PostgreSQL store: the shared contract run on PostgreSQL, plus what only
+// PostgreSQL has: migrations under an advisory lock racing from several
+// stores, the audit trigger against raw SQL, several stores (as several server
+// processes would) on one database, and connections that die under the pool.
+//
+// These tests need a server: SCIATICARE_TEST_PG_URL names a database whose
+// role may create databases (scripts/pg-test-cluster.sh starts a throwaway
+// one; scripts/test.sh does it for you). Each run of this binary creates its
+// own database there and drops it at the end; each test gets a fresh schema
+// in it. Without the variable every test here is skipped.
+#include "store/postgres_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <random>
+#include <thread>
+
+#include "cli/store_url.h"
+#include "store/postgres_migrations.h"
+#include "store/store_contract.h"
+
+namespace sciaticare::store::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kT0[] = "2026-11-23T09:00:00Z";
+constexpr char kUrlVariable[] = "SCIATICARE_TEST_PG_URL";
+
+std::string AdminUrl() {
+  const char* url = std::getenv(kUrlVariable);
+  return url == nullptr ? "" : url;
+}
+
+std::string SkipReason() {
+  if (!AdminUrl().empty()) return "";
+  return std::string(kUrlVariable) +
+         " is not set: no PostgreSQL server to test against (scripts/test.sh starts one; or "
+         "run scripts/pg-test-cluster.sh start DIR and export the URL it prints)";
+}
+
+bool IsUri(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+// `url` pointed at database `db`, with `search_path` (when not empty) as the
+// session's schema. Takes URIs and key=value connection strings.
+std::string WithDatabase(const std::string& url, const std::string& db,
+                         const std::string& search_path = "") {
+  if (!IsUri(url)) {
+    std::string out = url + " dbname=" + db;
+    if (!search_path.empty()) out += " options='-c search_path=" + search_path + "'";
+    return out;
+  }
+  std::size_t authority = url.find("://") + 3;
+  std::size_t query = url.find('?', authority);
+  std::string params = query == std::string::npos ? "" : url.substr(query);
+  std::string base = url.substr(0, query);
+  std::string out = base.substr(0, base.find('/', authority)) + "/" + db;
+  if (!search_path.empty()) {
+    params +=
+        (params.empty() ? "?" : "&") + std::string("options=-c%20search_path%3D") + search_path;
+  }
+  return out + params;
+}
+
+// The database of this run of the test binary: created on first use, dropped
+// by the environment below when the run ends. Each test asks it for schemas.
+class PgTestDatabase {
+ public:
+  static PgTestDatabase& Instance() {
+    static PgTestDatabase db;
+    return db;
+  }
+
+  // The URL of a new empty schema in the run's database.
+  std::string NewSchemaUrl() {
+    std::lock_guard lock(mu_);
+    return CreateSchema();
+  }
+
+  // The URL of the schema kept for `key`, made on first use: the contract
+  // opens the same location more than once and must see the same records.
+  std::string SchemaUrlFor(const std::string& key) {
+    std::lock_guard lock(mu_);
+    auto& url = by_key_[key];
+    if (url.empty()) url = CreateSchema();
+    return url;
+  }
+
+  // The run's database without a schema of its own (for raw SQL that names one).
+  std::string DatabaseUrl() {
+    std::lock_guard lock(mu_);
+    EnsureDatabase();
+    return WithDatabase(AdminUrl(), name_);
+  }
+
+  void Drop() {
+    std::lock_guard lock(mu_);
+    if (name_.empty()) return;
+    // FORCE ends connections a failed test may have left open, but fails
+    // while an autovacuum worker (not ours to signal) is in the database;
+    // a plain DROP waits for that worker to leave. So take turns.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        pqxx::connection admin(AdminUrl());
+        pqxx::nontransaction tx(admin);
+        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(name_) +
+                (attempt % 2 == 1 ? " WITH (FORCE)" : ""));
+        break;
+      } catch (const std::exception& e) {
+        if (attempt < 6) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          continue;
+        }
+        std::fprintf(stderr, "could not drop the test database %s: %s\n", name_.c_str(), e.what());
+        break;
+      }
+    }
+    name_.clear();
+    by_key_.clear();
+  }
+
+ private:
+  void EnsureDatabase() {
+    if (!name_.empty()) return;
+    std::random_device random;
+    std::string name =
+        "sciaticare_test_" + std::to_string(getpid()) + "_" + std::to_string(random() % 1000000);
+    pqxx::connection admin(AdminUrl());
+    pqxx::nontransaction tx(admin);
+    // template0: the run must not depend on what someone put in template1.
+    tx.exec("CREATE DATABASE " + tx.quote_name(name) + " TEMPLATE template0 ENCODING 'UTF8'");
+    name_ = name;
+  }
+
+  std::string CreateSchema() {
+    EnsureDatabase();
+    std::string schema = "test_" + std::to_string(++schemas_);
+    pqxx::connection conn(WithDatabase(AdminUrl(), name_));
+    pqxx::nontransaction tx(conn);
+    tx.exec("CREATE SCHEMA " + schema);
+    return WithDatabase(AdminUrl(), name_, schema);
+  }
+
+  std::mutex mu_;
+  std::string name_;
+  int schemas_ = 0;
+  std::map<std::string, std::string> by_key_;
+};
+
+class PgTestEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override { PgTestDatabase::Instance().Drop(); }
+};
+
+[[maybe_unused]] ::testing::Environment* const kPgEnvironment =
+    ::testing::AddGlobalTestEnvironment(new PgTestEnvironment);
+
+StoreResult<std::unique_ptr<Store>> OpenPostgres(const std::filesystem::path& location) {
+  auto opened = PostgresStore::Open(PgTestDatabase::Instance().SchemaUrlFor(location.string()));
+  if (!opened) return opened.error();
+  return std::unique_ptr<Store>(std::move(opened).value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContractTest,
+                         ::testing::Values(StoreBackend{"Postgres", OpenPostgres, SkipReason}),
+                         BackendName);
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::string why = SkipReason(); !why.empty()) GTEST_SKIP() << why;
+    url_ = PgTestDatabase::Instance().NewSchemaUrl();
+  }
+
+  std::unique_ptr<PostgresStore> Open(PostgresStore::Options options = {}) {
+    return Must(PostgresStore::Open(url_, options));
+  }
+  std::unique_ptr<PostgresStore> OpenAs(const std::string& application,
+                                        PostgresStore::Options options = {}) {
+    return Must(PostgresStore::Open(url_ + "&application_name=" + application, options));
+  }
+
+  // Runs `sql` on a connection of its own; the server's error text, or "accepted".
+  std::string RawSql(const std::string& sql) {
+    try {
+      pqxx::connection conn(url_);
+      pqxx::work tx(conn);
+      tx.exec(sql);
+      tx.commit();
+      return "accepted";
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+
+  std::int64_t RawCount(const std::string& sql) {
+    pqxx::connection conn(url_);
+    pqxx::nontransaction tx(conn);
+    return tx.exec(sql)[0][0].as<std::int64_t>();
+  }
+
+  static Patient NewPatient(Id clinic, const std::string& family) {
+    Patient p;
+    p.clinic_id = clinic;
+    p.family_name = family;
+    p.created_at = kT0;
+    return p;
+  }
+
+  std::string url_;
+};
+
+using PostgresMigrationTest = PostgresStoreTest;
+
+TEST_F(PostgresStoreTest, AuditCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    Must(store->AppendAudit(
+        {0, clinic, kT0, std::nullopt, "login_failed", "user", "", {}, "::1", "bad password"}));
+  }
+  EXPECT_THAT(RawSql("UPDATE audit SET action = 'login'"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("UPDATE audit SET action = 'login' WHERE false"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM audit"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("TRUNCATE audit"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("INSERT INTO audit SELECT * FROM audit ON CONFLICT (id) DO UPDATE SET "
+                     "action = 'login'"),
+              HasSubstr("append-only"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM audit WHERE action = 'login_failed'"), 1);
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM audit"), 1);
+  // Appending is still allowed.
+  EXPECT_EQ(RawSql("INSERT INTO audit (clinic_id, at, action, entity, entity_id, remote_addr, "
+                   "detail) SELECT clinic_id, at, 'read', '', '', '', '' FROM audit"),
+            "accepted");
+}
+
+TEST_F(PostgresStoreTest, DatabaseRefusesCrossClinicReferences) {
+  Id clinic_a, therapist_a, patient_b;
+  {
+    auto store = Open();
+    clinic_a = Must(store->CreateClinic({0, "A"})).id;
+    Id clinic_b = Must(store->CreateClinic({0, "B"})).id;
+    therapist_a = Must(store->CreateUser({0, clinic_a, "t@a.example", "T", Role::kTherapist, "h",
+                                          std::nullopt, true}))
+                      .id;
+    patient_b = Must(store->CreatePatient(NewPatient(clinic_b, "Okafor"))).id;
+  }
+  // Bypassing the store, a note in clinic A about clinic B's patient still fails.
+  EXPECT_THAT(
+      RawSql("INSERT INTO session_notes (clinic_id, patient_id, therapist_id, "
+             "occurred_at, subjective, objective, assessment, plan_text, techniques_json, "
+             "oils_used, adverse_events_json, version, created_at) VALUES (" +
+             std::to_string(clinic_a) + ", " + std::to_string(patient_b) + ", " +
+             std::to_string(therapist_a) + ", '', '', '', '', '', '[]', false, '[]', 1, '')"),
+      HasSubstr("foreign key"));
+}
+
+TEST_F(PostgresStoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
+  // As two server processes would: nothing is cached in either store.
+  auto one = Open();
+  auto two = Open();
+  Id clinic = Must(one->CreateClinic({0, "A"})).id;
+  User admin =
+      Must(two->CreateUser({0, clinic, "admin@a.example", "Admin", Role::kAdmin, "h", {}, true}));
+  EXPECT_EQ(Must(one->FindUserByEmail("ADMIN@a.example")).id, admin.id);
+
+  Patient p = Must(two->CreatePatient(NewPatient(clinic, "Shared")));
+  p.notes = "edited through one";
+  Must(one->UpdatePatient(p, 1, kT0));
+  // The other store's stale copy is refused.
+  p.notes = "edited through two";
+  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, kT0)), "conflict");
+  EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
+
+  // A login made through one store is seen, and ended, through the other.
+  Must(one->CreateAuthSession({"h1", admin.id, clinic, "csrf", kT0, "2026-11-24T09:00:00Z"}));
+  EXPECT_EQ(Must(two->GetAuthSession("h1", kT0)).user_id, admin.id);
+  Must(two->UpdateUser(clinic, admin.id, {{}, {}, "rotated"}));
+  EXPECT_EQ(Outcome(one->GetAuthSession("h1", kT0)), "not found");
+  Must(two->AppendAudit({0, clinic, kT0, admin.id, "read", "patient", "1", p.id, "::1", ""}));
+  EXPECT_EQ(Must(one->ListAudit(clinic, {})).total, 1);
+}
+
+TEST_F(PostgresStoreTest, ThreadsShareOneStoreThroughThePool) {
+  PostgresStore::Options options;
+  options.pool_size = 3;
+  auto store = OpenAs("pool_test", options);
+  Id clinic = Must(store->CreateClinic({0, "A"})).id;
+  auto work = [&](const std::string& who) {
+    for (int i = 0; i < 40; ++i) {
+      Must(store->CreatePatient(NewPatient(clinic, who + std::to_string(i))));
+      Must(
+          store->AppendAudit({0, clinic, kT0, std::nullopt, "create", "patient", "", {}, "", who}));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) threads.emplace_back(work, "t" + std::to_string(t));
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(Must(store->ListPatients(clinic, {})).total, 240);
+  EXPECT_EQ(Must(store->ListAudit(clinic, {})).total, 240);
+  // The pool never opened more connections than allowed.
+  EXPECT_LE(RawCount("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                     "AND application_name = 'pool_test'"),
+            3);
+}
+
+TEST_F(PostgresStoreTest, ConcurrentEditsOfOnePatientHaveOneWinner) {
+  auto setup = Open();
+  Id clinic = Must(setup->CreateClinic({0, "A"})).id;
+  Patient p = Must(setup->CreatePatient(NewPatient(clinic, "Contested")));
+  std::vector<std::unique_ptr<PostgresStore>> stores;
+  for (int i = 0; i < 4; ++i) stores.push_back(Open());
+  std::atomic<int> won{0}, conflicts{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      Patient edit = p;
+      edit.notes = "edit " + std::to_string(i);
+      auto r = stores[i]->UpdatePatient(edit, 1, kT0);
+      (r.ok() ? won : conflicts)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(won.load(), 1);
+  EXPECT_EQ(conflicts.load(), 3);
+  EXPECT_EQ(Must(setup->GetPatient(clinic, p.id)).version, 2);
+}
+
+TEST_F(PostgresStoreTest, ConcurrentPlansOfOnePatientAreNumberedInTurn) {
+  auto setup = Open();
+  Id clinic = Must(setup->CreateClinic({0, "A"})).id;
+  Id therapist =
+      Must(setup->CreateUser({0, clinic, "t@a.example", "T", Role::kTherapist, "h", {}, true})).id;
+  Id patient = Must(setup->CreatePatient(NewPatient(clinic, "Planned"))).id;
+  Assessment a;
+  a.clinic_id = clinic;
+  a.patient_id = patient;
+  a.intake_json = "{}";
+  a.result_json = "{}";
+  a.triage = "treat";
+  a.knowledge_version = "1";
+  a.created_by = therapist;
+  a.created_at = kT0;
+  Id assessment = Must(setup->CreateAssessment(a)).id;
+
+  auto one = Open();
+  auto two = Open();
+  auto work = [&](PostgresStore* store) {
+    for (int i = 0; i < 10; ++i) {
+      PlanRecord plan;
+      plan.clinic_id = clinic;
+      plan.patient_id = patient;
+      plan.assessment_id = assessment;
+      plan.plan_json = "{}";
+      plan.knowledge_version = "1";
+      plan.created_by = therapist;
+      plan.created_at = kT0;
+      Must(store->CreatePlan(plan));
+    }
+  };
+  std::thread first(work, one.get());
+  std::thread second(work, two.get());
+  first.join();
+  second.join();
+  auto plans = Must(setup->ListPlans(clinic, patient));
+  ASSERT_EQ(plans.size(), 20u);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(plans[i].version_no, i + 1);
+}
+
+TEST_F(PostgresStoreTest, ConnectionsKilledByTheServerAreReplaced) {
+  auto store = OpenAs("killed_test");
+  Id clinic = Must(store->CreateClinic({0, "A"})).id;
+  // The server ends every connection of the store (a restart, a failover).
+  EXPECT_GE(RawCount("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                     "datname = current_database() AND application_name = 'killed_test'"),
+            1);
+  EXPECT_EQ(Must(store->GetClinic(clinic)).name, "A");
+  EXPECT_EQ(Must(store->CreatePatient(NewPatient(clinic, "After"))).family_name, "After");
+}
+
+TEST_F(PostgresStoreTest, StoreUrlOpensPostgres) {
+  auto opened = OpenStore(url_);
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  EXPECT_EQ(Must(opened.value()->CreateClinic({0, "Via URL"})).name, "Via URL");
+}
+
+TEST(PostgresStoreOpenTest, UnreachableServerIsInternal) {
+  auto opened = PostgresStore::Open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2");
+  ASSERT_EQ(Outcome(opened), "internal");
+  EXPECT_THAT(opened.error().message, HasSubstr("opening the PostgreSQL database"));
+  auto via_url = OpenStore("postgres://nobody@127.0.0.1:1/none?connect_timeout=2");
+  EXPECT_FALSE(via_url.ok());
+}
+
+TEST_F(PostgresMigrationTest, VersionsAreConsecutiveAndMatchSqlite) {
+  int expected = 1;
+  for (const Migration& m : PostgresMigrations()) {
+    EXPECT_EQ(m.version, expected++);
+    EXPECT_FALSE(m.name.empty());
+  }
+  EXPECT_EQ(PostgresLatestSchemaVersion(), expected - 1);
+  EXPECT_EQ(PostgresLatestSchemaVersion(), LatestSchemaVersion());
+}
+
+TEST_F(PostgresMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
+  Open();
+  Open();  // A second open applies nothing again.
+  pqxx::connection conn(url_);
+  EXPECT_EQ(Must(PostgresSchemaVersion(conn)), PostgresLatestSchemaVersion());
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM schema_version"), PostgresLatestSchemaVersion());
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                     "indexname IN ('audit_by_clinic_time', 'patients_by_name')"),
+            2);
+}
+
+TEST_F(PostgresMigrationTest, ConcurrentOpensMigrateOnce) {
+  // Servers started together on an empty database: every one opens, and
+  // each migration is applied exactly once.
+  constexpr int kStores = 6;
+  std::atomic<int> ready{0};
+  std::vector<StoreResult<std::unique_ptr<PostgresStore>>> opened;
+  for (int i = 0; i < kStores; ++i) opened.emplace_back(Internal("not run"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kStores; ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < kStores) std::this_thread::yield();
+      opened[i] = PostgresStore::Open(url_);
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (auto& o : opened) EXPECT_EQ(Outcome(o), "ok") << (o.ok() ? "" : o.error().ToString());
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM schema_version"), PostgresLatestSchemaVersion());
+  ASSERT_TRUE(opened[0].ok());
+  Id clinic = Must(opened[0].value()->CreateClinic({0, "A"})).id;
+  EXPECT_EQ(Must(opened[kStores - 1].value()->GetClinic(clinic)).name, "A");
+}
+
+TEST_F(PostgresMigrationTest, UpgradeFromVersion1KeepsData) {
+  {
+    pqxx::connection conn(url_);
+    EXPECT_EQ(Must(MigratePostgres(conn, 1)), 1);
+  }
+  EXPECT_EQ(RawSql(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', 'kept', 3,
+                '2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, true);
+    )sql"),
+            "accepted");
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                     "indexname = 'patients_by_name'"),
+            0);
+  auto store = Open();
+  Patient p = Must(store->GetPatient(1, 7));
+  EXPECT_EQ(p.notes, "kept");
+  EXPECT_EQ(Must(store->FindUserByEmail("thera@old.example")).id, 3);
+  p.notes = "after upgrade";
+  EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
+  EXPECT_EQ(RawCount("SELECT MAX(version) FROM schema_version"), 2);
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                     "indexname = 'patients_by_name'"),
+            1);
+}
+
+TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {
+  Open();
+  EXPECT_EQ(RawSql("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')"),
+            "accepted");
+  auto opened = PostgresStore::Open(url_);
+  ASSERT_EQ(Outcome(opened), "internal");
+  EXPECT_THAT(opened.error().message, HasSubstr("newer"));
+}
+
+TEST_F(PostgresMigrationTest, FailedMigrationLeavesThePreviousVersion) {
+  {
+    pqxx::connection conn(url_);
+    EXPECT_EQ(Must(MigratePostgres(conn, 1)), 1);
+  }
+  // Something in the way of migration 2 makes it fail halfway.
+  EXPECT_EQ(RawSql("CREATE TABLE patients_by_name (x INTEGER)"), "accepted");
+  pqxx::connection conn(url_);
+  EXPECT_EQ(Outcome(MigratePostgres(conn)), "internal");
+  EXPECT_EQ(Must(PostgresSchemaVersion(conn)), 1);
+  // Migration 2's first statement was rolled back with the rest.
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                     "indexname = 'audit_by_clinic_time'"),
+            0);
+}
+
+}  // namespace
+}  // namespace sciaticare::store::testing

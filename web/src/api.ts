@@ -1,0 +1,195 @@
+// The REST API under /api/v1: a fetch wrapper that sends the session's CSRF
+// token on every write and turns the server's {"error": {field, message}}
+// answers into ApiError values the pages show as they are.
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+export interface ApiAnswer<T> {
+  data: T;
+  headers: Headers;
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, '', 'The server cannot be reached. Check the connection and try again.');
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    const err = (parsed as { error?: { field?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      err?.field ?? '',
+      err?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+    );
+  }
+  return { data: parsed as T, headers: response.headers };
+}
+
+export const get = <T>(path: string) => request<T>('GET', path).then((a) => a.data);
+export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body).then((a) => a.data);
+
+// ---- Types of the documents the pages use (docs/plan-output.md, src/api/record_json.cc).
+
+export interface User {
+  id: number;
+  clinic_id: number;
+  email: string;
+  display_name: string;
+  role: 'admin' | 'therapist' | 'front_desk' | 'patient';
+  patient_id: number | null;
+  active: boolean;
+}
+
+export interface SessionAnswer {
+  user: User;
+  csrf_token: string;
+}
+
+export interface Patient {
+  id: number;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  sex: 'female' | 'male' | 'other';
+  email: string;
+  phone: string;
+  notes: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface RedFlagQuestion {
+  id: string;
+  group: string;
+  question: string;
+  scope: string;
+}
+
+export interface KnowledgeAnswer {
+  knowledge_version: string;
+  red_flags: RedFlagQuestion[];
+  conditions: { id: string; reason: string }[];
+}
+
+export interface Evidence {
+  grade: string;
+  title: string;
+  summary: string;
+  ref: string;
+}
+
+export interface Technique {
+  technique: string;
+  label: string;
+  targets: { muscle: string; region: string; side: string }[];
+  pressure: number;
+  pressure_label: string;
+  minutes: number;
+  because: string[];
+  evidence: Evidence;
+}
+
+export interface Plan {
+  presented_as: string;
+  techniques: Technique[];
+  excluded: { technique: string; reason: string }[];
+  oils_allowed: boolean;
+  lubricant: string;
+  position: string | null;
+  no_heat: boolean;
+  sessions: { per_week: number; count: number; minutes: number; because: string; evidence: Evidence };
+  reassessment: { after_sessions: number[]; measures: string[]; responder: string; if_not_met: string };
+  complements: { id: string; kind: string; text: string; because: string; evidence: Evidence }[];
+  escalation: { when: string; then: string; urgency: string }[];
+  cautions: string[];
+  clearances: string[];
+  approval_blockers: string[];
+}
+
+export interface AssessmentResult {
+  triage: 'treat' | 'treat_with_precautions' | 'refer_routine' | 'refer_urgent' | 'refer_emergency';
+  reasons: string[];
+  referral: { action: string } | null;
+  red_flags: { id: string; urgency: string; reason: string; from_body_map: boolean; source: string }[];
+  precautions: { id: string; level: string; reason: string; derived: boolean; evidence: Evidence }[];
+  unanswered_ces_flags: string[];
+  constraints: {
+    pressure_caps: { region: string; max: number; reason: string }[];
+    avoid_regions: { region: string; side: string; reason: string }[];
+    excluded_techniques: { technique: string; reason: string }[];
+    oils_allowed: boolean;
+    no_heat: boolean;
+    position: string | null;
+    clearances: string[];
+  };
+  scores: Record<string, unknown>;
+  pattern: { roots: string[]; side: string | null; below_knee: boolean; both_legs: boolean; summary: string };
+  plan: Plan | null;
+  knowledge_version: string;
+}
+
+export interface AssessmentRecord {
+  id: number;
+  patient_id: number;
+  kind: string;
+  triage: string;
+  knowledge_version: string;
+  created_at: string;
+  intake: unknown;
+  result: AssessmentResult | null;
+}
+
+export interface PlanRecord {
+  id: number;
+  patient_id: number;
+  assessment_id: number;
+  version_no: number;
+  status: string;
+  plan: Plan | null;
+  created_at: string;
+}

@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { ApiError } from '../api';
+import { linkClick } from '../router';
+
+export function Link(props: { href: string; class?: string; children: ComponentChildren }) {
+  return (
+    <a href={props.href} class={props.class} onClick={linkClick}>
+      {props.children}
+    </a>
+  );
+}
+
+// The server's refusal, as it said it: the field it names and its message.
+export function ErrorBox(props: { error: unknown; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.error && props.focus !== false) ref.current?.focus();
+  }, [props.error]);
+  if (!props.error) return null;
+  const e = props.error;
+  const field = e instanceof ApiError ? e.field : '';
+  const message = e instanceof Error ? e.message : String(e);
+  return (
+    <div class="error-box" role="alert" tabIndex={-1} ref={ref} data-field={field}>
+      <strong>The server refused this.</strong>{' '}
+      {field ? (
+        <span>
+          <code class="field">{field}</code>: {message}
+        </span>
+      ) : (
+        <span>{message}</span>
+      )}
+    </div>
+  );
+}
+
+export function Loading(props: { what: string }) {
+  return (
+    <p class="loading" role="status">
+      Loading {props.what}…
+    </p>
+  );
+}
+
+export const TRIAGE_TEXT: Record<string, string> = {
+  treat: 'Treat',
+  treat_with_precautions: 'Treat with precautions',
+  refer_routine: 'Refer: GP review before a course',
+  refer_urgent: 'Refer urgently: medical contact today or tomorrow',
+  refer_emergency: 'Emergency: hospital now',
+};
+
+export function TriageBadge(props: { triage: string }) {
+  return <span class={`triage triage-${props.triage}`}>{TRIAGE_TEXT[props.triage] ?? props.triage}</span>;
+}
+
+export function isReferral(triage: string) {
+  return triage.startsWith('refer_');
+}
+
+export function words(id: string) {
+  return id.replace(/_/g, ' ');
+}
+
+export function ageFrom(dateOfBirth: string, now = new Date()): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  if (!m) return null;
+  let age = now.getFullYear() - Number(m[1]);
+  const monthDiff = now.getMonth() + 1 - Number(m[2]);
+  if (monthDiff < 0 || (monthDiff === 0 && now.getDate() < Number(m[3]))) age--;
+  return age;
+}
+
+export function shortDate(iso: string) {
+  return iso.slice(0, 10);
+}

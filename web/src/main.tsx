@@ -1,0 +1,130 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, request, setCsrfToken, type SessionAnswer, type User } from './api';
+import { Link, Loading } from './components/common';
+import { navigate, usePath } from './router';
+import { LoginPage } from './pages/Login';
+import { TodayPage } from './pages/Today';
+import { PatientsPage } from './pages/Patients';
+import { PatientPage } from './pages/Patient';
+import { IntakePage } from './pages/Intake';
+import './styles.css';
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        <Link href="/">Go to Today</Link>
+      </p>
+    </section>
+  );
+}
+
+function Page(props: { path: string; user: User }) {
+  const { path } = props;
+  let m: RegExpExecArray | null;
+  if (path === '/' || path === '/today') return <TodayPage />;
+  if (path === '/patients') return <PatientsPage />;
+  if ((m = /^\/patients\/(\d+)\/intake$/.exec(path))) return <IntakePage patientId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
+  return <NotFound />;
+}
+
+// Set after a sign-in, so a first visit shows the sign-in form without asking
+// the server for a session it does not have (an expected 401).
+const SIGNED_IN = 'sciaticare.signed-in';
+
+function App() {
+  const path = usePath();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (!localStorage.getItem(SIGNED_IN)) {
+      setUser(null);
+      return;
+    }
+    get<SessionAnswer>('/api/v1/session')
+      .then((s) => {
+        setCsrfToken(s.csrf_token);
+        setUser(s.user);
+      })
+      .catch((e) => {
+        if (!(e instanceof ApiError) || e.status !== 401) console.warn('session check failed', e);
+        localStorage.removeItem(SIGNED_IN);
+        setUser(null);
+      });
+  }, []);
+
+  useEffect(() => {
+    const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
+    document.title = `${titles[path] ?? (path.endsWith('/intake') ? 'Intake' : 'Patient')} · Sciaticare`;
+  }, [path]);
+
+  if (user === undefined) return <Loading what="Sciaticare" />;
+  if (user === null) {
+    return (
+      <LoginPage
+        onLogin={(s) => {
+          localStorage.setItem(SIGNED_IN, '1');
+          setCsrfToken(s.csrf_token);
+          setUser(s.user);
+          if (path === '/login') navigate('/', true);
+        }}
+      />
+    );
+  }
+
+  const logout = async () => {
+    try {
+      await request('DELETE', '/api/v1/session');
+    } finally {
+      localStorage.removeItem(SIGNED_IN);
+      setCsrfToken('');
+      setUser(null);
+      navigate('/login', true);
+    }
+  };
+
+  const current = (href: string) =>
+    (href === '/' ? path === '/' : path.startsWith(href)) ? { 'aria-current': 'page' as const } : {};
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header class="app-header">
+        <span class="brand">Sciaticare</span>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }} {...current('/')}>
+                Today
+              </a>
+            </li>
+            <li>
+              <a href="/patients" onClick={(e) => { e.preventDefault(); navigate('/patients'); }} {...current('/patients')}>
+                Patients
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <span class="who">
+          {user.display_name} <span class="role">({user.role.replace('_', ' ')})</span>
+        </span>
+        <button type="button" class="secondary" onClick={logout}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page path={path} user={user} />
+      </main>
+      <footer class="app-footer">
+        Decision support for qualified therapists: every plan is a draft to review and approve. It is not a diagnosis.
+      </footer>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);
