@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what Sciaticare needs, builds it and runs it on the example patients.
+# Installs what Sciaticare needs, builds it (web application included) and
+# starts the clinic server with a demo clinic on http://localhost:8080.
+# Stop it with Ctrl-C; the demo data stays in sciaticare-demo.db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-for intake in examples/*.json; do
-  echo "=== ${intake}"
-  status=0
-  build/sciaticare plan "$intake" || status=$?
-  echo "(exit ${status}: 0 plan, 3 referred, 2 invalid input)"
-done
+echo "=== One example patient through the clinical core (sciaticare plan):"
+build/sciaticare plan examples/l5_numbness.json | head -n 20
+echo "..."
+exec build/sciaticare serve --demo --db "sqlite:${SCIATICARE_DB:-sciaticare-demo.db}" --port "${PORT:-8080}"
