@@ -105,6 +105,7 @@ void AddPatientRoutes(http::Router& router, Api& api);
 void AddClinicalRoutes(http::Router& router, Api& api);
 void AddSessionRoutes(http::Router& router, Api& api);
 void AddAdminRoutes(http::Router& router, Api& api);
+void AddScheduleRoutes(http::Router& router, Api& api);
 
 // Record <-> JSON.
 json ToJson(const store::User& u);

@@ -14,6 +14,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddClinicalRoutes(router, api);
   AddSessionRoutes(router, api);
   AddAdminRoutes(router, api);
+  AddScheduleRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

@@ -32,8 +32,9 @@ constexpr std::array<const char*, kWhoCount> kWhoNames = {
 using Row = std::array<int, kWhoCount>;
 
 // {id} is patient 1, one of patient 1's plans (the approved one to read and
-// revise, a fresh draft to approve), one of patient 1's session notes, or a
-// spare user of clinic A.
+// revise, a fresh draft to approve), one of patient 1's session notes, a
+// spare user of clinic A, a fresh requested appointment of patient 1, clinic
+// A's therapist (whose profile is edited) or a fresh API token of the admin.
 const std::map<std::string, Row>& Expected() {
   static const std::map<std::string, Row> table = {
       {"GET /healthz", {200, 200, 200, 200, 200, 200, 200}},
@@ -65,6 +66,16 @@ const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/users", {200, 403, 403, 403, 403, 403, 401}},
       {"POST /api/v1/users", {201, 403, 403, 403, 403, 403, 401}},
       {"PATCH /api/v1/users/{id}", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/appointments", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/appointments", {201, 201, 201, 403, 403, 404, 401}},
+      {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
+      {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
+      {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
+      {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
+      {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
   };
   return table;
 }
@@ -157,6 +168,8 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
         call.body = json({{"questionnaires", {{"nrs_leg", 4}}}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/sessions") {
         call.body = SessionBody().dump();
+      } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
+        call.body = json({{"starts_at", "2026-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
@@ -181,6 +194,43 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
     } else if (route.pattern == "/api/v1/users/{id}") {
       id = std::to_string(spare_user_id_);
       call.body = json({{"active", true}}).dump();
+    } else if (route.pattern == "/api/v1/appointments/{id}") {
+      store::Appointment a;
+      a.clinic_id = clinic_a_.id;
+      a.patient_id = patient1_.id;
+      a.therapist_id = therapist_.id;
+      a.starts_at = "2026-12-02T10:00:00Z";
+      a.minutes = 60;
+      id = std::to_string(store_->CreateAppointment(a).value().id);
+      call.headers["If-Match"] = etag(1);
+      call.body = json({{"status", "booked"}}).dump();
+    } else if (key == "GET /api/v1/appointments") {
+      call.target = route.pattern + "?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z";
+      return call;
+    } else if (key == "POST /api/v1/appointments") {
+      call.body = json({{"patient_id", patient1_.id},
+                        {"therapist_id", therapist_.id},
+                        {"starts_at", "2026-12-03T11:00:00Z"},
+                        {"minutes", 60},
+                        {"status", "booked"}})
+                      .dump();
+    } else if (route.pattern == "/api/v1/therapists/{id}/profile") {
+      id = std::to_string(therapist_.id);
+      call.body = json({{"modalities", {"swedish"}},
+                        {"years_experience", 10},
+                        {"sciatica_experience_years", 4},
+                        {"bio", "Calm hands."}})
+                      .dump();
+    } else if (route.pattern == "/api/v1/tokens/{id}") {
+      store::ApiToken t;
+      t.clinic_id = clinic_a_.id;
+      t.user_id = admin_.id;
+      t.name = "matrix";
+      t.token_hash = "hash-" + std::to_string(++tokens_made_);
+      t.created_at = "2026-11-01T00:00:00Z";
+      id = std::to_string(store_->CreateApiToken(t).value().id);
+    } else if (key == "POST /api/v1/tokens") {
+      call.body = json({{"name", "matrix token"}}).dump();
     } else if (key == "POST /api/v1/session") {
       call.body = json({{"email", "desk@a.test"}, {"password", kPassword}}).dump();
     } else if (key == "POST /api/v1/patients") {
@@ -205,7 +255,7 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
 
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
-  int users_made_ = 0;
+  int users_made_ = 0, tokens_made_ = 0;
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {

@@ -52,6 +52,18 @@ class BadRequestTest : public ClinicApiFixture {
     HttpResult note_b = therapist_b->Post(PatientPath(patient_b_.id, "/sessions"), Note());
     ASSERT_EQ(note_b.status, 201) << note_b.body;
     session_b_ = BodyOf(note_b)["id"].get<store::Id>();
+
+    auto appointment = [&](store::Id clinic, store::Id patient, store::Id therapist) {
+      store::Appointment a;
+      a.clinic_id = clinic;
+      a.patient_id = patient;
+      a.therapist_id = therapist;
+      a.starts_at = "2026-12-01T09:00:00Z";
+      a.minutes = 60;
+      return store_->CreateAppointment(a).value().id;
+    };
+    appointment_ = appointment(clinic_a_.id, patient1_.id, therapist_.id);
+    appointment_b_ = appointment(clinic_b_.id, patient_b_.id, therapist_b_.id);
   }
 
   static json Person() {
@@ -76,6 +88,18 @@ class BadRequestTest : public ClinicApiFixture {
             {"role", "therapist"},
             {"password", "a long enough password"}};
   }
+  json Booking() const {
+    return {{"patient_id", patient1_.id},
+            {"therapist_id", therapist_.id},
+            {"starts_at", "2026-12-02T10:00:00Z"},
+            {"minutes", 60},
+            {"status", "booked"}};
+  }
+  static json Request() { return {{"starts_at", "2026-12-02T10:00:00Z"}, {"minutes", 45}}; }
+  static json Profile() {
+    return {
+        {"modalities", {"swedish"}}, {"years_experience", 10}, {"sciatica_experience_years", 3}};
+  }
   json Revision(const json& plan_patch) const {
     return {{"plan", With(plan_["plan"], plan_patch)}};
   }
@@ -89,7 +113,7 @@ class BadRequestTest : public ClinicApiFixture {
   std::vector<BadCase> Cases() const;
 
   json plan_;
-  store::Id session_ = 0, plan_b_ = 0, session_b_ = 0;
+  store::Id session_ = 0, plan_b_ = 0, session_b_ = 0, appointment_ = 0, appointment_b_ = 0;
 };
 
 std::vector<BadCase> BadRequestTest::Cases() const {
@@ -99,6 +123,8 @@ std::vector<BadCase> BadRequestTest::Cases() const {
   const std::string pb = "/api/v1/patients/{pb}";
   const std::string plan = "/api/v1/plans/{plan}";
   const std::string session = "/api/v1/sessions/{session}";
+  const std::string appointments = "/api/v1/appointments";
+  const std::string appointment = "/api/v1/appointments/{appointment}";
   const std::map<std::string, std::string> v1 = {{"If-Match", "\"1\""}};
   const json intake = Example("l5_numbness");
   const std::string big(300 * 1024, 'x');
@@ -432,6 +458,130 @@ std::vector<BadCase> BadRequestTest::Cases() const {
       {"user update: another clinic's user", admin, "PATCH", "/api/v1/users/{therapistb}",
        R"({"active":false})", 404},
 
+      // Appointments: range listing.
+      {"appointments: no from", desk, "GET", appointments + "?to=2026-12-08T00:00:00Z", "", 400},
+      {"appointments: no range", desk, "GET", appointments, "", 400},
+      {"appointments: from a date", desk, "GET",
+       appointments + "?from=2026-12-01&to=2026-12-08T00:00:00Z", "", 400},
+      {"appointments: to before from", desk, "GET",
+       appointments + "?from=2026-12-08T00:00:00Z&to=2026-12-01T00:00:00Z", "", 400},
+      {"appointments: 63 days", desk, "GET",
+       appointments + "?from=2026-12-01T00:00:00Z&to=2027-02-02T00:00:00Z", "", 400},
+
+      // Appointments: booking.
+      {"booking: not JSON", desk, "POST", appointments, "{", 400},
+      {"booking: no patient", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", nullptr}}).dump(), 422},
+      {"booking: patient id a string", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", "one"}}).dump(), 422},
+      {"booking: 10 minutes", desk, "POST", appointments, With(Booking(), {{"minutes", 10}}).dump(),
+       422},
+      {"booking: 181 minutes", desk, "POST", appointments,
+       With(Booking(), {{"minutes", 181}}).dump(), 422},
+      {"booking: minutes a string", desk, "POST", appointments,
+       With(Booking(), {{"minutes", "60"}}).dump(), 422},
+      {"booking: status done", desk, "POST", appointments,
+       With(Booking(), {{"status", "done"}}).dump(), 422},
+      {"booking: time without zone", desk, "POST", appointments,
+       With(Booking(), {{"starts_at", "2026-12-02T10:00:00"}}).dump(), 422},
+      {"booking: impossible date", desk, "POST", appointments,
+       With(Booking(), {{"starts_at", "2026-02-30T10:00:00Z"}}).dump(), 422},
+      {"booking: note too long", desk, "POST", appointments,
+       With(Booking(), {{"note", std::string(2001, 'n')}}).dump(), 422},
+      {"booking: another clinic's patient", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", "{pb}"}}).dump(), 404},
+      {"booking: front desk as therapist", desk, "POST", appointments,
+       With(Booking(), {{"therapist_id", "{desk}"}}).dump(), 422},
+      {"booking: another clinic's therapist", desk, "POST", appointments,
+       With(Booking(), {{"therapist_id", "{therapistb}"}}).dump(), 404},
+      {"booking: another clinic's plan", desk, "POST", appointments,
+       With(Booking(), {{"plan_id", "{planb}"}}).dump(), 404},
+      {"booking: as a patient",
+       Who::kPatient,
+       "POST",
+       appointments,
+       Booking().dump(),
+       403,
+       {},
+       true},
+
+      // Appointments: status changes.
+      {"appointment: no If-Match", desk, "PATCH", appointment, R"({"status":"booked"})", 428},
+      {"appointment: stale If-Match",
+       desk,
+       "PATCH",
+       appointment,
+       R"({"status":"booked"})",
+       409,
+       {{"If-Match", "\"7\""}}},
+      {"appointment: back to requested", desk, "PATCH", appointment, R"({"status":"requested"})",
+       422, v1},
+      {"appointment: unknown status", desk, "PATCH", appointment, R"({"status":"maybe"})", 422, v1},
+      {"appointment: no status", desk, "PATCH", appointment, "{}", 422, v1},
+      {"appointment: another clinic's", desk, "PATCH", "/api/v1/appointments/{appointmentb}",
+       R"({"status":"booked"})", 404, v1},
+      {"appointments of another clinic's patient", desk, "GET", pb + "/appointments", "", 404},
+
+      // Appointment requests from the portal.
+      {"request: for another patient", Who::kPatient, "POST",
+       "/api/v1/patients/{p2}/appointment-requests", Request().dump(), 404},
+      {"request: no time", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"starts_at", nullptr}}).dump(), 422},
+      {"request: 5 minutes", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"minutes", 5}}).dump(), 422},
+      {"request: by front desk",
+       desk,
+       "POST",
+       p1 + "/appointment-requests",
+       Request().dump(),
+       403,
+       {},
+       true},
+
+      // Therapist profiles.
+      {"profile: unknown technique", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", {"reiki"}}}).dump(), 422},
+      {"profile: modalities a string", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", "swedish"}}).dump(), 422},
+      {"profile: technique twice", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", {"swedish", "swedish"}}}).dump(), 422},
+      {"profile: 81 years", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"years_experience", 81}}).dump(), 422},
+      {"profile: more sciatica years than years", therapist, "PUT",
+       "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"sciatica_experience_years", 11}}).dump(), 422},
+      {"profile: bio too long", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"bio", std::string(4001, 'b')}}).dump(), 422},
+      {"profile: someone else's", therapist, "PUT", "/api/v1/therapists/{admin}/profile",
+       Profile().dump(), 403},
+      {"profile: for the front desk", admin, "PUT", "/api/v1/therapists/{desk}/profile",
+       Profile().dump(), 422},
+      {"profile: another clinic's therapist", admin, "PUT",
+       "/api/v1/therapists/{therapistb}/profile", Profile().dump(), 404},
+
+      // API tokens.
+      {"token: no name", admin, "POST", "/api/v1/tokens", "{}", 422},
+      {"token: name too long", admin, "POST", "/api/v1/tokens",
+       json({{"name", std::string(101, 't')}}).dump(), 422},
+      {"token: name a number", admin, "POST", "/api/v1/tokens", R"({"name":5})", 422},
+      {"token: by a therapist",
+       therapist,
+       "POST",
+       "/api/v1/tokens",
+       R"({"name":"x"})",
+       403,
+       {},
+       true},
+      {"token revoke: unknown id", admin, "DELETE", "/api/v1/tokens/424242", "", 404},
+      {"token revoke: id not a number", admin, "DELETE", "/api/v1/tokens/abc", "", 404},
+      {"token: write without CSRF token",
+       admin,
+       "POST",
+       "/api/v1/tokens",
+       R"({"name":"x"})",
+       403,
+       {{"X-CSRF-Token", ""}}},
+
       // Routing.
       {"unknown route", therapist, "GET", "/api/v1/nothing", "", 404},
       {"wrong method", therapist, "DELETE", patients, "", 405},
@@ -458,6 +608,10 @@ TEST_F(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
       {"{session}", std::to_string(session_)},
       {"{sessionb}", std::to_string(session_b_)},
       {"{desk}", std::to_string(desk_.id)},
+      {"{admin}", std::to_string(admin_.id)},
+      {"{therapist}", std::to_string(therapist_.id)},
+      {"{appointment}", std::to_string(appointment_)},
+      {"{appointmentb}", std::to_string(appointment_b_)},
       {"{therapistb}", std::to_string(therapist_b_.id)}};
   const std::vector<BadCase> cases = Cases();
   EXPECT_GE(cases.size(), 60u);

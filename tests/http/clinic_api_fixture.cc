@@ -209,15 +209,33 @@ json ClinicApiFixture::StoredState(bool with_audit) {
         sessions.push_back({s.id, s.version, s.occurred_at, s.subjective, s.techniques_json,
                             s.adverse_events_json, s.leg_pain_before.value_or(-1)});
       }
-      c["patient " + std::to_string(p.id)] = {
-          {"assessments", assessments}, {"plans", plans}, {"sessions", sessions}};
+      json appointments = json::array();
+      for (const store::Appointment& a : Must(store_->ListPatientAppointments(clinic.id, p.id))) {
+        appointments.push_back({a.id, a.version, std::string(store::ToString(a.status)),
+                                a.therapist_id, a.starts_at, a.minutes});
+      }
+      c["patient " + std::to_string(p.id)] = {{"assessments", assessments},
+                                              {"plans", plans},
+                                              {"sessions", sessions},
+                                              {"appointments", appointments}};
     }
     c["patients"] = patients;
     json users = json::array();
     for (const store::User& u : Must(store_->ListUsers(clinic.id))) {
       users.push_back({u.id, u.email, std::string(store::ToString(u.role)), u.active,
                        u.password_hash, u.patient_id.value_or(0)});
+      json tokens = json::array();
+      for (const store::ApiToken& t : Must(store_->ListApiTokens(clinic.id, u.id))) {
+        tokens.push_back({t.id, t.name, t.revoked});
+      }
+      if (!tokens.empty()) c["tokens of " + std::to_string(u.id)] = tokens;
     }
+    json profiles = json::array();
+    for (const store::TherapistProfile& t : Must(store_->ListTherapistProfiles(clinic.id))) {
+      profiles.push_back(
+          {t.user_id, t.modalities, t.years_experience, t.sciatica_experience_years, t.bio});
+    }
+    c["therapist_profiles"] = profiles;
     c["users"] = users;
     if (with_audit) c["audit"] = AuditCount(clinic.id);
     state[clinic.name] = c;

@@ -116,7 +116,8 @@ class ClinicApiFixture : public ::testing::Test {
 
   // Everything the API may write, in both clinics, as one JSON value:
   // patients (with versions), users, assessments, plans (status, version),
-  // session notes (version) and, when `with_audit`, the audit totals.
+  // session notes (version), appointments (status, version), API tokens,
+  // therapist profiles and, when `with_audit`, the audit totals.
   json StoredState(bool with_audit);
 
   ScratchDir dir_;

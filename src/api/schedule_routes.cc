@@ -1,0 +1,292 @@
+// Scheduling and accounts around it: the clinic's appointments (book, list by
+// range, change status with If-Match), a patient's own appointment requests,
+// therapists with their profiles, and an admin's API tokens.
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "api/api_support.h"
+#include "auth/credentials.h"
+#include "core/vocabulary.h"
+#include "store/validation.h"
+
+namespace sciaticare::api {
+namespace {
+
+constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
+constexpr long long kMaxRangeSeconds = 62LL * 24 * 60 * 60;
+
+json OrNull(const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); }
+
+json AppointmentJson(const store::Appointment& a) {
+  return {{"id", a.id},
+          {"patient_id", a.patient_id},
+          {"therapist_id", a.therapist_id},
+          {"starts_at", a.starts_at},
+          {"minutes", a.minutes},
+          {"status", store::ToString(a.status)},
+          {"plan_id", OrNull(a.plan_id)},
+          {"note", a.note},
+          {"version", a.version}};
+}
+
+json ProfileJson(const store::TherapistProfile& p) {
+  return {{"modalities", p.modalities},
+          {"years_experience", p.years_experience},
+          {"sciatica_experience_years", p.sciatica_experience_years},
+          {"bio", p.bio}};
+}
+
+json TokenJson(const store::ApiToken& t) {
+  return {{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"revoked", t.revoked}};
+}
+
+// Seconds since the epoch of a "YYYY-MM-DDTHH:MM:SSZ" time already checked by IsUtcTime.
+long long EpochOf(const std::string& time) {
+  std::tm tm{};
+  strptime(time.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return static_cast<long long>(timegm(&tm));
+}
+
+std::string UtcTimeField(const json& body, const char* key) {
+  std::string value = StringField(body, key, 20);
+  if (!store::IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
+  return value;
+}
+
+int MinutesField(const json& body) {
+  std::optional<int> minutes = OptionalInt(body, "minutes", 15, 180);
+  if (!minutes) Reject("minutes", "is required");
+  return *minutes;
+}
+
+Id IdField(const json& body, const char* key) {
+  const json& v = Member(body, key);
+  if (!v.is_number_integer() || v.get<long long>() <= 0) Reject(key, "must be an id");
+  return v.get<Id>();
+}
+
+store::AppointmentStatus StatusField(const json& body,
+                                     std::initializer_list<store::AppointmentStatus> allowed,
+                                     const char* message) {
+  auto status = store::ParseAppointmentStatus(StringField(body, "status", 20));
+  if (!status || std::find(allowed.begin(), allowed.end(), *status) == allowed.end()) {
+    Reject("status", message);
+  }
+  return *status;
+}
+
+// The therapist for a patient's request: whoever approved (else wrote) their
+// current plan if still an active therapist or admin, else the clinic's first
+// active therapist, else its first active admin.
+Id TherapistFor(Api& api, Id clinic, Id patient) {
+  const std::vector<store::User> users = Must(api.store().ListUsers(clinic));
+  auto usable = [&](Id id, std::initializer_list<Role> roles) {
+    return std::any_of(users.begin(), users.end(), [&](const store::User& u) {
+      return u.id == id && u.active && std::find(roles.begin(), roles.end(), u.role) != roles.end();
+    });
+  };
+  auto plan = api.store().GetCurrentPlan(clinic, patient);
+  if (plan.ok()) {
+    const Id who = plan.value().approved_by.value_or(plan.value().created_by);
+    if (usable(who, {Role::kTherapist, Role::kAdmin})) return who;
+  }
+  for (Role role : {Role::kTherapist, Role::kAdmin}) {
+    for (const store::User& u : users) {
+      if (u.active && u.role == role) return u.id;
+    }
+  }
+  Reject("therapist_id", "the clinic has no therapist to see you", 409);
+}
+
+}  // namespace
+
+void AddScheduleRoutes(http::Router& router, Api& api) {
+  router.Add(
+      "GET", "/api/v1/appointments", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+        const std::string from = req.Query("from"), to = req.Query("to");
+        if (!store::IsUtcTime(from))
+          Reject("from", "is required, a UTC time like 2026-11-23T00:00:00Z", 400);
+        if (!store::IsUtcTime(to))
+          Reject("to", "is required, a UTC time like 2026-11-30T00:00:00Z", 400);
+        const long long span = EpochOf(to) - EpochOf(from);
+        if (span <= 0) Reject("to", "must be after from", 400);
+        if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
+        auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
+        api.Audit(c, req, "list", "appointment", "", std::nullopt, "from=" + from + " to=" + to);
+        json items = json::array();
+        for (const auto& a : list) items.push_back(AppointmentJson(a));
+        return JsonResponse(200, {{"items", items}, {"from", from}, {"to", to}});
+      }));
+
+  router.Add(
+      "POST", "/api/v1/appointments",
+      api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+        json body = ParseBody(req);
+        store::Appointment a;
+        a.clinic_id = c.clinic();
+        a.patient_id = IdField(body, "patient_id");
+        a.therapist_id = IdField(body, "therapist_id");
+        a.starts_at = UtcTimeField(body, "starts_at");
+        a.minutes = MinutesField(body);
+        a.status = StatusField(
+            body, {store::AppointmentStatus::kRequested, store::AppointmentStatus::kBooked},
+            "must be requested or booked");
+        if (body.contains("plan_id") && !body["plan_id"].is_null())
+          a.plan_id = IdField(body, "plan_id");
+        a.note = StringField(body, "note", 2000, false);
+        store::Appointment created = Must(api.store().CreateAppointment(a));
+        api.Audit(c, req, "create", "appointment", std::to_string(created.id), created.patient_id);
+        http::Response r = WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
+        r.headers["Location"] = "/api/v1/appointments/" + std::to_string(created.id);
+        return r;
+      }));
+
+  router.Add("PATCH", "/api/v1/appointments/{id}",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               store::Appointment a =
+                   Must(api.store().GetAppointment(c.clinic(), PathId(req, "id")));
+               const int expected = IfMatchVersion(req);
+               json body = ParseBody(req);
+               const auto status = StatusField(
+                   body,
+                   {store::AppointmentStatus::kBooked, store::AppointmentStatus::kCancelled,
+                    store::AppointmentStatus::kDone},
+                   "must be booked, cancelled or done");
+               store::Appointment updated =
+                   Must(api.store().UpdateAppointmentStatus(c.clinic(), a.id, status, expected));
+               api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
+                         "status=" + std::string(store::ToString(status)));
+               return WithEtag(JsonResponse(200, AppointmentJson(updated)), updated.version);
+             }));
+
+  router.Add("GET", "/api/v1/patients/{id}/appointments",
+             api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
+                       [&api](http::Request& req, const Caller& c) {
+                         store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+                         auto list = Must(api.store().ListPatientAppointments(c.clinic(), p.id));
+                         api.Audit(c, req, "list", "appointment", "", p.id);
+                         json items = json::array();
+                         for (const auto& a : list) items.push_back(AppointmentJson(a));
+                         return JsonResponse(200, {{"items", items}});
+                       }));
+
+  router.Add("POST", "/api/v1/patients/{id}/appointment-requests",
+             api.Guard({Role::kPatient}, [&api](http::Request& req, const Caller& c) {
+               store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+               json body = ParseBody(req);
+               store::Appointment a;
+               a.clinic_id = c.clinic();
+               a.patient_id = p.id;
+               a.starts_at = UtcTimeField(body, "starts_at");
+               a.minutes = MinutesField(body);
+               a.note = StringField(body, "note", 2000, false);
+               a.status = store::AppointmentStatus::kRequested;
+               a.therapist_id = TherapistFor(api, c.clinic(), p.id);
+               store::Appointment created = Must(api.store().CreateAppointment(a));
+               api.Audit(c, req, "create", "appointment", std::to_string(created.id), p.id,
+                         "requested");
+               return WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
+             }));
+
+  router.Add("GET", "/api/v1/therapists",
+             api.Guard(kStaff, [&api](http::Request&, const Caller& c) {
+               std::map<Id, store::TherapistProfile> profiles;
+               for (auto& p : Must(api.store().ListTherapistProfiles(c.clinic())))
+                 profiles[p.user_id] = p;
+               json items = json::array();
+               for (const auto& u : Must(api.store().ListUsers(c.clinic()))) {
+                 if (u.role != Role::kTherapist && u.role != Role::kAdmin) continue;
+                 json item = ToJson(u);
+                 auto it = profiles.find(u.id);
+                 item["profile"] = it == profiles.end() ? json(nullptr) : ProfileJson(it->second);
+                 items.push_back(item);
+               }
+               return JsonResponse(200, {{"items", items}});
+             }));
+
+  router.Add(
+      "PUT", "/api/v1/therapists/{id}/profile",
+      api.Guard({Role::kAdmin, Role::kTherapist}, [&api](http::Request& req, const Caller& c) {
+        const Id id = PathId(req, "id");
+        if (c.Is(Role::kTherapist) && c.user.id != id) {
+          Reject("id", "a therapist may change only their own profile", 403);
+        }
+        json body = ParseBody(req);
+        store::TherapistProfile p;
+        p.clinic_id = c.clinic();
+        p.user_id = id;
+        const json& modalities = Member(body, "modalities");
+        if (!modalities.is_array() || modalities.size() > 30) {
+          Reject("modalities", "must be a list of at most 30 technique ids");
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < modalities.size(); ++i) {
+          const std::string path = "modalities[" + std::to_string(i) + "]";
+          if (!modalities[i].is_string()) Reject(path, "must be a technique id");
+          std::string m = modalities[i].get<std::string>();
+          if (!ParseTechnique(m)) Reject(path, "unknown technique");
+          if (!seen.insert(m).second) Reject(path, "is listed twice");
+          p.modalities.push_back(m);
+        }
+        auto years = OptionalInt(body, "years_experience", 0, 80);
+        if (!years) Reject("years_experience", "is required");
+        auto sciatica = OptionalInt(body, "sciatica_experience_years", 0, 80);
+        if (!sciatica) Reject("sciatica_experience_years", "is required");
+        if (*sciatica > *years)
+          Reject("sciatica_experience_years", "must not exceed years_experience");
+        p.years_experience = *years;
+        p.sciatica_experience_years = *sciatica;
+        p.bio = StringField(body, "bio", 4000, false);
+        store::TherapistProfile stored = Must(api.store().UpsertTherapistProfile(p));
+        api.Audit(c, req, "update", "therapist_profile", std::to_string(id), std::nullopt);
+        json out = ProfileJson(stored);
+        out["user_id"] = stored.user_id;
+        return JsonResponse(200, out);
+      }));
+
+  const auto admin = {Role::kAdmin};
+
+  router.Add("POST", "/api/v1/tokens",
+             api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+               json body = ParseBody(req);
+               store::ApiToken t;
+               t.clinic_id = c.clinic();
+               t.user_id = c.user.id;
+               t.name = StringField(body, "name", 100);
+               t.created_at = api.Now();
+               const std::string secret = auth::RandomToken();
+               t.token_hash = auth::HashToken(secret);
+               store::ApiToken created = Must(api.store().CreateApiToken(t));
+               api.Audit(c, req, "create", "api_token", std::to_string(created.id), std::nullopt,
+                         created.name);
+               json out = TokenJson(created);
+               out["token"] = secret;  // Shown once; only its hash is kept.
+               return JsonResponse(201, out);
+             }));
+
+  router.Add("GET", "/api/v1/tokens", api.Guard(admin, [&api](http::Request&, const Caller& c) {
+    json items = json::array();
+    for (const auto& t : Must(api.store().ListApiTokens(c.clinic(), c.user.id)))
+      items.push_back(TokenJson(t));
+    return JsonResponse(200, {{"items", items}});
+  }));
+
+  router.Add("DELETE", "/api/v1/tokens/{id}",
+             api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+               const Id id = PathId(req, "id");
+               const auto own = Must(api.store().ListApiTokens(c.clinic(), c.user.id));
+               auto it = std::find_if(own.begin(), own.end(),
+                                      [&](const store::ApiToken& t) { return t.id == id; });
+               if (it == own.end()) Reject("id", "no such token of yours", 404);
+               auto status = api.store().RevokeApiToken(c.clinic(), id);
+               if (!status.ok()) throw StoreStop{status.error()};
+               api.Audit(c, req, "revoke", "api_token", std::to_string(id), std::nullopt, it->name);
+               store::ApiToken revoked = *it;
+               revoked.revoked = true;
+               return JsonResponse(200, TokenJson(revoked));
+             }));
+}
+
+}  // namespace sciaticare::api

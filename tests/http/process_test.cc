@@ -1,0 +1,443 @@
+// Real `sciaticare serve` processes: what only a separate process shows.
+//
+// Durability: notes acknowledged with 201 survive kill -9 of the server in the
+// middle of a write load (SQLite). Shutdown: SIGTERM under keep-alive traffic
+// ends the process with exit code 0 and a "stopped" log line. Several
+// processes: two servers on one PostgreSQL database share logins and records
+// (needs SCIATICARE_TEST_PG_URL, like the PostgreSQL store tests; skipped
+// without it).
+//
+// Each server is forked and exec'd with `--port 0` (the server binds port 0
+// and logs the port it got), its output goes to a log file, and it dies with
+// the test binary (PR_SET_PDEATHSIG) as well as in TearDown.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "http/http_client.h"
+#include "test_support.h"
+
+namespace sciaticare::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr char kAdminEmail[] = "admin@process-test.example.org";
+constexpr char kAdminPassword[] = "process-test-password-1";
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Single quotes for /bin/sh (RunSciaticare goes through the shell).
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// One `sciaticare serve` child process.
+struct ServerProcess {
+  pid_t pid = -1;
+  unsigned short port = 0;
+  std::string log_path;
+  bool reaped = false;
+  int status = 0;
+
+  std::string Log() const { return ReadAll(log_path); }
+
+  // Non-blocking: true once the process has ended (status is then set).
+  bool Exited() {
+    if (reaped) return true;
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid) reaped = true;
+    return reaped;
+  }
+
+  // Waits up to `limit` for the process to end.
+  bool WaitExit(std::chrono::milliseconds limit) {
+    const auto deadline = Clock::now() + limit;
+    while (!Exited()) {
+      if (Clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+  }
+
+  void Kill() {
+    if (pid <= 0 || reaped) return;
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    reaped = true;
+  }
+};
+
+struct Login {
+  int status = 0;
+  std::string cookie;  // "sc_session=<token>".
+  std::string csrf;
+};
+
+Login LogIn(unsigned short port) {
+  HttpClient client(port);
+  HttpResult r = client.Send("POST", "/api/v1/session",
+                             json{{"email", kAdminEmail}, {"password", kAdminPassword}}.dump(),
+                             {{"Content-Type", "application/json"}});
+  Login out;
+  out.status = r.status;
+  if (r.status != 200) return out;
+  const std::string& set_cookie = r.headers["set-cookie"];
+  out.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  out.csrf = json::parse(r.body).at("csrf_token").get<std::string>();
+  return out;
+}
+
+std::map<std::string, std::string> Auth(const Login& login) {
+  return {
+      {"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}, {"Content-Type", "application/json"}};
+}
+
+json PatientBody(const std::string& given) {
+  return {{"given_name", given},
+          {"family_name", "Process"},
+          {"date_of_birth", "1980-04-02"},
+          {"sex", "female"}};
+}
+
+class ProcessTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir_template[] = "/tmp/sciaticare-process-XXXXXX";
+    const char* dir = mkdtemp(dir_template);
+    ASSERT_NE(dir, nullptr);
+    dir_ = dir;
+  }
+
+  void TearDown() override {
+    for (auto& server : servers_) server->Kill();
+    servers_.clear();
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+
+  // `sciaticare admin create` on `db` (exit code 0 expected).
+  void CreateAdmin(const std::string& db) {
+    CommandResult r =
+        RunSciaticare("admin create --db " + Quote(db) + " --clinic 'Process Clinic' --email " +
+                          kAdminEmail + " --name 'Ada Admin' --password " + kAdminPassword,
+                      "");
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+
+  // Forks and execs `sciaticare serve --port 0 --db <db> <extra>`; does not wait.
+  ServerProcess& Spawn(const std::string& db, std::vector<std::string> extra = {}) {
+    auto server = std::make_unique<ServerProcess>();
+    server->log_path = dir_ + "/server-" + std::to_string(servers_.size()) + ".log";
+    std::vector<std::string> args = {SCIATICARE_BINARY, "serve", "--port", "0", "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int log_fd =
+        open(server->log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    EXPECT_GE(log_fd, 0);
+    const pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+      // Only async-signal-safe calls until exec.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) _exit(127);
+      const int null_fd = open("/dev/null", O_RDONLY);
+      if (null_fd >= 0) dup2(null_fd, 0);
+      dup2(log_fd, 1);
+      dup2(log_fd, 2);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(log_fd);
+    EXPECT_GT(pid, 0);
+    server->pid = pid;
+    servers_.push_back(std::move(server));
+    return *servers_.back();
+  }
+
+  // Waits for the "serving" log line (for the port) and then for /healthz.
+  ::testing::AssertionResult WaitReady(ServerProcess& server) {
+    const auto deadline = Clock::now() + std::chrono::seconds(8);
+    while (server.port == 0) {
+      std::istringstream lines(server.Log());
+      for (std::string line; std::getline(lines, line);) {
+        json j = json::parse(line, nullptr, false);
+        if (j.is_object() && j.value("msg", "") == "serving") {
+          server.port = j.at("port").get<unsigned short>();
+        }
+      }
+      if (server.port != 0) break;
+      if (server.Exited())
+        return ::testing::AssertionFailure() << "server exited:\n" << server.Log();
+      if (Clock::now() > deadline) {
+        return ::testing::AssertionFailure() << "no \"serving\" line:\n" << server.Log();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    for (;;) {
+      try {
+        HttpClient client(server.port);
+        if (client.Send("GET", "/healthz").status == 200) return ::testing::AssertionSuccess();
+      } catch (const std::exception&) {
+      }
+      if (server.Exited())
+        return ::testing::AssertionFailure() << "server exited:\n" << server.Log();
+      if (Clock::now() > deadline) {
+        return ::testing::AssertionFailure() << "/healthz never answered:\n" << server.Log();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+
+  std::string dir_;
+  std::vector<std::unique_ptr<ServerProcess>> servers_;
+};
+
+// Every note the server acknowledged with 201 before kill -9 is there after a restart.
+TEST_F(ProcessTest, AcknowledgedNotesSurviveKill9) {
+  const std::string db = "sqlite:" + dir_ + "/clinic.db";
+  ASSERT_NO_FATAL_FAILURE(CreateAdmin(db));
+  ServerProcess& first = Spawn(db, {"--no-access-log", "--threads", "4"});
+  ASSERT_TRUE(WaitReady(first));
+  Login login = LogIn(first.port);
+  ASSERT_EQ(login.status, 200);
+  long long patient_id = 0;
+  {
+    HttpClient client(first.port);
+    HttpResult r =
+        client.Send("POST", "/api/v1/patients", PatientBody("Durable").dump(), Auth(login));
+    ASSERT_EQ(r.status, 201) << r.body;
+    patient_id = json::parse(r.body).at("id").get<long long>();
+  }
+
+  constexpr int kThreads = 4;
+  const std::string target = "/api/v1/patients/" + std::to_string(patient_id) + "/sessions";
+  const auto load_end = Clock::now() + std::chrono::milliseconds(1500);
+  std::atomic<bool> killed{false};
+  std::atomic<int> unexpected{0};
+  std::atomic<int> writing{0};
+  std::vector<std::map<long long, std::string>> acked(kThreads);  // Note id -> subjective text.
+  std::vector<std::string> first_unexpected(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      writing.fetch_add(1);
+      std::unique_ptr<HttpClient> client;
+      for (int n = 0; Clock::now() < load_end; ++n) {
+        const std::string text = "thread " + std::to_string(t) + " note " + std::to_string(n);
+        const json note = {{"occurred_at", "2026-11-23T09:00:00Z"},
+                           {"subjective", text},
+                           {"leg_pain_before", n % 11}};
+        try {
+          if (!client) client = std::make_unique<HttpClient>(first.port);
+          HttpResult r = client->Send("POST", target, note.dump(), Auth(login));
+          if (r.status == 201) {
+            acked[t][json::parse(r.body).at("id").get<long long>()] = text;
+          } else if (!killed) {
+            unexpected.fetch_add(1);
+            if (first_unexpected[t].empty()) {
+              first_unexpected[t] = std::to_string(r.status) + " " + r.body;
+            }
+          }
+        } catch (const std::exception& e) {
+          // Refused or reset connections are expected once the server is killed.
+          if (killed) break;
+          unexpected.fetch_add(1);
+          if (first_unexpected[t].empty()) first_unexpected[t] = e.what();
+          client.reset();
+        }
+      }
+      writing.fetch_sub(1);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(750));
+  const int writing_at_kill = writing.load();
+  killed = true;  // Set first: a thread that sees the reset must know it is expected.
+  ASSERT_EQ(kill(first.pid, SIGKILL), 0);
+  for (auto& thread : threads) thread.join();
+  ASSERT_TRUE(first.WaitExit(std::chrono::seconds(2)));
+  EXPECT_TRUE(WIFSIGNALED(first.status) && WTERMSIG(first.status) == SIGKILL);
+  EXPECT_EQ(writing_at_kill, kThreads) << "the load ended before the kill";
+  EXPECT_EQ(unexpected.load(), 0) << first_unexpected[0] << first_unexpected[1]
+                                  << first_unexpected[2] << first_unexpected[3];
+
+  std::size_t total = 0;
+  for (const auto& m : acked) total += m.size();
+  ASSERT_GT(total, 0u);
+
+  ServerProcess& second = Spawn(db, {"--no-access-log"});
+  ASSERT_TRUE(WaitReady(second));
+  Login again = LogIn(second.port);
+  ASSERT_EQ(again.status, 200);
+  HttpClient client(second.port);
+  std::size_t missing = 0;
+  for (const auto& m : acked) {
+    for (const auto& [id, text] : m) {
+      HttpResult r = client.Send("GET", "/api/v1/sessions/" + std::to_string(id), "", Auth(again));
+      if (r.status != 200) {
+        if (++missing <= 5) ADD_FAILURE() << "note " << id << ": " << r.status << " " << r.body;
+        continue;
+      }
+      EXPECT_EQ(json::parse(r.body).value("subjective", ""), text) << "note " << id;
+    }
+  }
+  EXPECT_EQ(missing, 0u) << "of " << total << " acknowledged notes";
+  std::cout << "[ durability ] " << total << " notes acknowledged before kill -9 ("
+            << acked[0].size() << "/" << acked[1].size() << "/" << acked[2].size() << "/"
+            << acked[3].size() << " per thread); " << total - missing << " read back" << std::endl;
+}
+
+// SIGTERM with keep-alive connections open and a request loop running: exit 0
+// within 3 s, after logging "stopped".
+TEST_F(ProcessTest, SigtermUnderKeepAliveExitsCleanly) {
+  const std::string db = "sqlite:" + dir_ + "/clinic.db";
+  ServerProcess& server = Spawn(db);
+  ASSERT_TRUE(WaitReady(server));
+
+  // Idle keep-alive connections, each having answered a request.
+  std::vector<std::unique_ptr<HttpClient>> idle;
+  for (int i = 0; i < 3; ++i) {
+    idle.push_back(std::make_unique<HttpClient>(server.port));
+    ASSERT_EQ(idle.back()->Send("GET", "/healthz").status, 200);
+  }
+  // Busy keep-alive connections until the server goes away.
+  std::atomic<bool> stop{false};
+  std::atomic<int> answered{0};
+  std::vector<std::thread> busy;
+  for (int t = 0; t < 2; ++t) {
+    busy.emplace_back([&] {
+      try {
+        HttpClient client(server.port);
+        while (!stop) {
+          if (client.Send("GET", "/healthz").status == 200) answered.fetch_add(1);
+        }
+      } catch (const std::exception&) {
+        // The server closed the connection on shutdown.
+      }
+    });
+  }
+  while (answered.load() < 20) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+  const auto sent = Clock::now();
+  ASSERT_EQ(kill(server.pid, SIGTERM), 0);
+  const bool exited = server.WaitExit(std::chrono::seconds(3));
+  const auto took =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - sent).count();
+  stop = true;
+  for (auto& thread : busy) thread.join();
+  ASSERT_TRUE(exited) << "still running 3 s after SIGTERM:\n" << server.Log();
+  ASSERT_TRUE(WIFEXITED(server.status)) << "status " << server.status;
+  EXPECT_EQ(WEXITSTATUS(server.status), 0);
+  const std::string log = server.Log();
+  EXPECT_NE(log.find("\"msg\":\"shutting down\""), std::string::npos) << log;
+  EXPECT_NE(log.find("\"msg\":\"stopped\""), std::string::npos) << log;
+  std::cout << "[ sigterm ] exited 0 after " << took << " ms, " << answered.load()
+            << " requests answered" << std::endl;
+}
+
+// PostgreSQL: a fresh database of this test's own, dropped in TearDown.
+class ProcessPgTest : public ProcessTest {
+ protected:
+  void SetUp() override {
+    const char* url = std::getenv("SCIATICARE_TEST_PG_URL");
+    if (url == nullptr || *url == '\0') {
+      GTEST_SKIP() << "SCIATICARE_TEST_PG_URL is not set: no PostgreSQL server to test against "
+                      "(scripts/pg-test-cluster.sh start DIR prints one)";
+    }
+    admin_url_ = url;
+    ProcessTest::SetUp();
+    std::random_device rd;
+    db_name_ =
+        "sciaticare_process_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 100000);
+    pqxx::connection admin(admin_url_);
+    pqxx::nontransaction tx(admin);
+    tx.exec("CREATE DATABASE " + tx.quote_name(db_name_));
+  }
+
+  void TearDown() override {
+    ProcessTest::TearDown();  // The servers first: they hold connections.
+    if (db_name_.empty()) return;
+    try {
+      pqxx::connection admin(admin_url_);
+      pqxx::nontransaction tx(admin);
+      tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(db_name_) + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "cannot drop " << db_name_ << ": " << e.what();
+    }
+  }
+
+  // The admin URL pointed at this test's database (URI or key=value form).
+  std::string DatabaseUrl() const {
+    const std::string& url = admin_url_;
+    if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
+      return url + " dbname=" + db_name_;
+    }
+    const std::size_t authority = url.find("://") + 3;
+    const std::size_t query = url.find('?', authority);
+    const std::string params = query == std::string::npos ? "" : url.substr(query);
+    const std::string base = url.substr(0, query);
+    return base.substr(0, base.find('/', authority)) + "/" + db_name_ + params;
+  }
+
+  std::string admin_url_;
+  std::string db_name_;
+};
+
+// A login on one server is valid on the other; a write through one is read through the other.
+TEST_F(ProcessPgTest, TwoServersShareOneDatabase) {
+  const std::string db = DatabaseUrl();
+  ASSERT_NO_FATAL_FAILURE(CreateAdmin(db));
+  ServerProcess& a = Spawn(db, {"--no-access-log"});
+  ServerProcess& b = Spawn(db, {"--no-access-log"});
+  ASSERT_TRUE(WaitReady(a));
+  ASSERT_TRUE(WaitReady(b));
+  ASSERT_NE(a.port, b.port);
+
+  Login login = LogIn(a.port);
+  ASSERT_EQ(login.status, 200);
+  HttpClient on_b(b.port);
+  HttpResult created =
+      on_b.Send("POST", "/api/v1/patients", PatientBody("Shared").dump(), Auth(login));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const long long id = json::parse(created.body).at("id").get<long long>();
+
+  HttpClient on_a(a.port);
+  HttpResult read = on_a.Send("GET", "/api/v1/patients/" + std::to_string(id), "", Auth(login));
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(json::parse(read.body).value("given_name", ""), "Shared");
+
+  // Without a login neither server answers: the shared session really is what let B in.
+  HttpResult anonymous = on_b.Send("GET", "/api/v1/patients/" + std::to_string(id));
+  EXPECT_EQ(anonymous.status, 401);
+}
+
+}  // namespace
+}  // namespace sciaticare::testing

@@ -1,0 +1,263 @@
+// Scheduling over real HTTP: booking and listing appointments by range, a
+// stale status change (409), a patient's request that the front desk books,
+// therapist profiles, and admin API tokens used as Bearer tokens and revoked.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "http/clinic_api_fixture.h"
+
+namespace sciaticare::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class ScheduleApiTest : public ClinicApiFixture {
+ protected:
+  json Booking(const std::string& starts_at, const std::string& status = "booked") const {
+    return {{"patient_id", patient1_.id}, {"therapist_id", therapist_.id},
+            {"starts_at", starts_at},     {"minutes", 60},
+            {"status", status},           {"note", "first session"}};
+  }
+
+  std::vector<json> AuditOf(const std::string& action) {
+    store::AuditQuery q;
+    q.action = action;
+    q.page.limit = store::kMaxPageSize;
+    std::vector<json> out;
+    const store::Page<store::AuditEntry> page = store_->ListAudit(clinic_a_.id, q).value();
+    for (const auto& e : page.items) {
+      out.push_back({{"entity", e.entity},
+                     {"entity_id", e.entity_id},
+                     {"patient_id", e.patient_id.value_or(0)},
+                     {"user_id", e.user_id.value_or(0)}});
+    }
+    return out;
+  }
+};
+
+TEST_F(ScheduleApiTest, BookAndListByRange) {
+  auto desk = As("desk@a.test");
+  HttpResult first = desk->Post("/api/v1/appointments", Booking("2026-12-01T09:00:00Z"));
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.headers["etag"], "\"1\"");
+  const json a = BodyOf(first);
+  EXPECT_EQ(a["status"], "booked");
+  EXPECT_EQ(a["minutes"], 60);
+  EXPECT_EQ(a["patient_id"], patient1_.id);
+  EXPECT_EQ(a["therapist_id"], therapist_.id);
+  EXPECT_EQ(a["note"], "first session");
+  ASSERT_EQ(desk->Post("/api/v1/appointments", Booking("2026-12-20T09:00:00Z")).status, 201);
+
+  auto therapist = As("therapist@a.test");
+  HttpResult week =
+      therapist->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z");
+  ASSERT_EQ(week.status, 200) << week.body;
+  ASSERT_EQ(BodyOf(week)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(week)["items"][0]["id"], a["id"]);
+  HttpResult month =
+      therapist->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+  ASSERT_EQ(BodyOf(month)["items"].size(), 2u);
+  EXPECT_EQ(therapist->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2027-03-01T00:00:00Z")
+                .status,
+            400);
+
+  // Clinic B sees none of it.
+  auto other = As("therapist@b.test");
+  HttpResult theirs =
+      other->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_TRUE(BodyOf(theirs)["items"].empty());
+
+  // The patient sees their own, through their record.
+  auto patient = As("p1@a.test");
+  HttpResult own = patient->Get(PatientPath(patient1_.id, "/appointments"));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(BodyOf(own)["items"].size(), 2u);
+  EXPECT_EQ(As("p2@a.test")->Get(PatientPath(patient1_.id, "/appointments")).status, 404);
+
+  EXPECT_EQ(AuditOf("create").size(), 2u);
+  bool listed_own = false;
+  for (const json& e : AuditOf("list")) {
+    listed_own |= e["entity"] == "appointment" && e["patient_id"] == patient1_.id &&
+                  e["user_id"] == patient1_user_.id;
+  }
+  EXPECT_TRUE(listed_own);
+}
+
+TEST_F(ScheduleApiTest, StalePatchIsAConflictAndStoresNothing) {
+  auto desk = As("desk@a.test");
+  HttpResult created =
+      desk->Post("/api/v1/appointments", Booking("2026-12-01T09:00:00Z", "requested"));
+  ASSERT_EQ(created.status, 201);
+  const std::string path = "/api/v1/appointments/" + BodyOf(created)["id"].dump();
+  HttpResult booked =
+      desk->Send("PATCH", path, json({{"status", "booked"}}).dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(booked.status, 200) << booked.body;
+  EXPECT_EQ(BodyOf(booked)["status"], "booked");
+  EXPECT_EQ(booked.headers["etag"], "\"2\"");
+
+  auto therapist = As("therapist@a.test");
+  HttpResult stale = therapist->Send("PATCH", path, json({{"status", "cancelled"}}).dump(),
+                                     {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(BodyOf(stale)["error"]["status"], 409);
+  const auto stored =
+      store_->GetAppointment(clinic_a_.id, BodyOf(created)["id"].get<store::Id>()).value();
+  EXPECT_EQ(stored.status, store::AppointmentStatus::kBooked);
+  EXPECT_EQ(stored.version, 2);
+
+  HttpResult done =
+      therapist->Send("PATCH", path, json({{"status", "done"}}).dump(), {{"If-Match", "\"2\""}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  // Done is final.
+  EXPECT_EQ(
+      desk->Send("PATCH", path, json({{"status", "cancelled"}}).dump(), {{"If-Match", "\"3\""}})
+          .status,
+      409);
+}
+
+TEST_F(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
+  auto patient = As("p1@a.test");
+  HttpResult request = patient->Post(
+      PatientPath(patient1_.id, "/appointment-requests"),
+      {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}, {"note", "mornings are hard"}});
+  ASSERT_EQ(request.status, 201) << request.body;
+  const json asked = BodyOf(request);
+  EXPECT_EQ(asked["status"], "requested");
+  EXPECT_EQ(asked["patient_id"], patient1_.id);
+  EXPECT_EQ(asked["therapist_id"], therapist_.id);  // The clinic's therapist.
+  // Not for anyone else, and not from staff.
+  EXPECT_EQ(patient
+                ->Post(PatientPath(patient2_.id, "/appointment-requests"),
+                       {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}})
+                .status,
+            404);
+  auto desk = As("desk@a.test");
+  EXPECT_EQ(desk->Post(PatientPath(patient1_.id, "/appointment-requests"),
+                       {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}})
+                .status,
+            403);
+
+  HttpResult day =
+      desk->Get("/api/v1/appointments?from=2026-12-04T00:00:00Z&to=2026-12-05T00:00:00Z");
+  ASSERT_EQ(BodyOf(day)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(day)["items"][0]["status"], "requested");
+  HttpResult booked = desk->Send("PATCH", "/api/v1/appointments/" + asked["id"].dump(),
+                                 json({{"status", "booked"}}).dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(booked.status, 200) << booked.body;
+  HttpResult mine = patient->Get(PatientPath(patient1_.id, "/appointments"));
+  ASSERT_EQ(BodyOf(mine)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(mine)["items"][0]["status"], "booked");
+}
+
+TEST_F(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
+  // A second therapist approves patient 1's plan; requests go to them.
+  store::User second;
+  second.clinic_id = clinic_a_.id;
+  second.email = "second@a.test";
+  second.display_name = "Second";
+  second.role = store::Role::kTherapist;
+  second.password_hash = store_->GetUser(clinic_a_.id, therapist_.id).value().password_hash;
+  second = store_->CreateUser(second).value();
+  auto therapist = As("second@a.test");
+  json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  ASSERT_EQ(therapist
+                ->Send("POST", "/api/v1/plans/" + created["plan"]["id"].dump() + "/approve", "",
+                       {{"If-Match", "\"1\""}})
+                .status,
+            200);
+  auto patient = As("p1@a.test");
+  HttpResult request = patient->Post(PatientPath(patient1_.id, "/appointment-requests"),
+                                     {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 30}});
+  ASSERT_EQ(request.status, 201) << request.body;
+  EXPECT_EQ(BodyOf(request)["therapist_id"], second.id);
+}
+
+TEST_F(ScheduleApiTest, TherapistProfiles) {
+  auto therapist = As("therapist@a.test");
+  const json profile = {{"modalities", {"swedish", "myofascial_release"}},
+                        {"years_experience", 12},
+                        {"sciatica_experience_years", 5},
+                        {"bio", "Sciatica and low back."}};
+  const std::string own = "/api/v1/therapists/" + std::to_string(therapist_.id) + "/profile";
+  HttpResult put = therapist->Put(own, profile);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(BodyOf(put)["years_experience"], 12);
+  EXPECT_EQ(BodyOf(put)["modalities"], profile["modalities"]);
+
+  // Not someone else's, and not as front desk.
+  EXPECT_EQ(therapist->Put("/api/v1/therapists/" + std::to_string(admin_.id) + "/profile", profile)
+                .status,
+            403);
+  auto admin = As("admin@a.test");
+  HttpResult by_admin = admin->Put(
+      "/api/v1/therapists/" + std::to_string(admin_.id) + "/profile",
+      {{"modalities", json::array()}, {"years_experience", 20}, {"sciatica_experience_years", 0}});
+  ASSERT_EQ(by_admin.status, 200) << by_admin.body;
+
+  auto desk = As("desk@a.test");
+  HttpResult list = desk->Get("/api/v1/therapists");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const json items = BodyOf(list)["items"];
+  ASSERT_EQ(items.size(), 2u);  // The admin and the therapist; not the desk or patients.
+  for (const json& t : items) {
+    ASSERT_TRUE(t["profile"].is_object()) << t.dump();
+    if (t["id"] == therapist_.id) {
+      EXPECT_EQ(t["profile"]["years_experience"], 12);
+      EXPECT_EQ(t["profile"]["bio"], "Sciatica and low back.");
+    } else {
+      EXPECT_EQ(t["id"], admin_.id);
+      EXPECT_EQ(t["profile"]["years_experience"], 20);
+    }
+  }
+  EXPECT_EQ(desk->Put(own, profile).status, 403);
+}
+
+TEST_F(ScheduleApiTest, TokenCreateUseAndRevoke) {
+  auto admin = As("admin@a.test");
+  HttpResult made = admin->Post("/api/v1/tokens", {{"name", "nightly export"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const json token = BodyOf(made);
+  const std::string secret = token["token"].get<std::string>();
+  ASSERT_GE(secret.size(), 20u);
+  EXPECT_EQ(token["name"], "nightly export");
+
+  // Only the hash is kept, and the list never shows the token.
+  HttpResult listed = admin->Get("/api/v1/tokens");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(BodyOf(listed)["items"].size(), 1u);
+  EXPECT_THAT(listed.body, Not(HasSubstr(secret)));
+  const auto stored = store_->ListApiTokens(clinic_a_.id, admin_.id).value();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_NE(stored[0].token_hash, secret);
+
+  // A Bearer token works without cookie or CSRF token, reads and writes.
+  ApiClient bearer(port());
+  const std::map<std::string, std::string> auth = {{"Authorization", "Bearer " + secret}};
+  HttpResult patients = bearer.Send("GET", "/api/v1/patients", "", auth);
+  ASSERT_EQ(patients.status, 200) << patients.body;
+  EXPECT_EQ(BodyOf(patients)["total"], 2);
+  HttpResult booked =
+      bearer.Send("POST", "/api/v1/appointments",
+                  json({{"patient_id", patient1_.id},
+                        {"therapist_id", therapist_.id},
+                        {"starts_at", "2026-12-01T09:00:00Z"},
+                        {"minutes", 30},
+                        {"status", "booked"}})
+                      .dump(),
+                  {{"Authorization", "Bearer " + secret}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(booked.status, 201) << booked.body;
+
+  HttpResult revoked = admin->Send("DELETE", "/api/v1/tokens/" + token["id"].dump(), "", {});
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(BodyOf(revoked)["revoked"], true);
+  EXPECT_EQ(bearer.Send("GET", "/api/v1/patients", "", auth).status, 401);
+  EXPECT_EQ(BodyOf(admin->Get("/api/v1/tokens"))["items"][0]["revoked"], true);
+  // Someone else's (or an unknown) token is not found.
+  EXPECT_EQ(admin->Send("DELETE", "/api/v1/tokens/424242", "", {}).status, 404);
+  EXPECT_EQ(AuditOf("revoke").size(), 1u);
+}
+
+}  // namespace
+}  // namespace sciaticare::testing
