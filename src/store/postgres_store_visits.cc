@@ -17,10 +17,6 @@ const std::string& SelectAppointments() {
   return sql;
 }
 
-bool IsFinal(AppointmentStatus s) {
-  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone;
-}
-
 // The clinical content of a note, shared by insert and update, after
 // `first` leading parameters: $first+1 ... $first+13.
 std::vector<PgParam> NoteContent(std::vector<PgParam> first, const SessionNote& n) {

@@ -25,6 +25,11 @@ std::string_view ToString(AssessmentKind v);
 std::string_view ToString(PlanStatus v);
 std::string_view ToString(AppointmentStatus v);
 
+// Cancelled and done appointments are final: no backend lets them change.
+inline bool IsFinal(AppointmentStatus s) {
+  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone;
+}
+
 // The inverse of ToString; nullopt for an unknown name.
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<AssessmentKind> ParseAssessmentKind(std::string_view s);

@@ -15,10 +15,6 @@ const std::string& SelectAppointments() {
   return sql;
 }
 
-bool IsFinal(AppointmentStatus s) {
-  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone;
-}
-
 // Binds the clinical content of a note, shared by insert and update.
 SqliteQuery& BindNoteContent(SqliteQuery& q, const SessionNote& n) {
   return q.Bind(":plan", n.plan_id)
