@@ -216,9 +216,7 @@ StoreResult<Appointment> PostgresStore::UpdateAppointmentStatus(Id clinic_id, Id
 StoreResult<std::vector<Appointment>> PostgresStore::ListAppointments(Id clinic_id,
                                                                       std::string_view from,
                                                                       std::string_view to) {
-  if (auto problem = CheckUtcTime("from", from)) return *problem;
-  if (auto problem = CheckUtcTime("to", to)) return *problem;
-  if (to < from) return Invalid("to", "must not be before from");
+  if (auto problem = CheckTimeRange(from, to)) return *problem;
   return Run([&](PgConnection& c) -> StoreResult<std::vector<Appointment>> {
     PgTx tx(c, Kind::kRead);
     return All(tx.Exec(SelectAppointments() +

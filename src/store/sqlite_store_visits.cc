@@ -219,9 +219,7 @@ StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id i
 StoreResult<std::vector<Appointment>> SqliteStore::ListAppointments(Id clinic_id,
                                                                     std::string_view from,
                                                                     std::string_view to) {
-  if (auto problem = CheckUtcTime("from", from)) return *problem;
-  if (auto problem = CheckUtcTime("to", to)) return *problem;
-  if (to < from) return Invalid("to", "must not be before from");
+  if (auto problem = CheckTimeRange(from, to)) return *problem;
   return Locked([&]() -> StoreResult<std::vector<Appointment>> {
     return Prepare(SelectAppointments() +
                    "WHERE clinic_id = :clinic AND starts_at >= :from AND starts_at < :to ORDER BY "

@@ -68,6 +68,13 @@ Problem CheckUtcTime(std::string_view field, std::string_view value) {
   return std::nullopt;
 }
 
+Problem CheckTimeRange(std::string_view from, std::string_view to) {
+  if (auto problem = CheckUtcTime("from", from)) return problem;
+  if (auto problem = CheckUtcTime("to", to)) return problem;
+  if (to < from) return Invalid("to", "must not be before from");
+  return std::nullopt;
+}
+
 Problem CheckPage(const PageRequest& page) {
   if (page.limit < 1 || page.limit > kMaxPageSize) {
     return Invalid("limit", "must be 1-" + std::to_string(kMaxPageSize));

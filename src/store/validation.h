@@ -21,6 +21,8 @@ bool IsUtcTime(std::string_view s);
 bool IsDate(std::string_view s);
 
 Problem CheckUtcTime(std::string_view field, std::string_view value);
+// `from` and `to` are UTC times and `to` is not before `from`.
+Problem CheckTimeRange(std::string_view from, std::string_view to);
 Problem CheckPage(const PageRequest& page);
 
 Problem ValidateClinic(const Clinic& c);
