@@ -51,9 +51,28 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
       flags.push_back({{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
     }
     for (const ConditionDef& c : k.conditions) conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    // The plan review and session note screens offer these to choose from.
+    nlohmann::json techniques = nlohmann::json::array(), regions = nlohmann::json::array();
+    for (std::size_t t = 0; t < kTechniqueCount; ++t) {
+      const TechniqueDef& def = k.techniques[t];
+      techniques.push_back({{"id", TechniqueNames()[t]},
+                            {"label", def.label},
+                            {"description", def.description},
+                            {"min_pressure", def.min_pressure},
+                            {"max_pressure", def.max_pressure},
+                            {"minutes_per_region", def.minutes_per_region},
+                            {"evidence", EvidenceToJson(def.evidence, k)}});
+    }
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+      regions.push_back({{"id", RegionNames()[r]},
+                         {"label", k.regions[r].label},
+                         {"muscles", k.regions[r].muscles}});
+    }
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},
                            {"conditions", conditions},
+                           {"techniques", techniques},
+                           {"regions", regions},
                            {"questionnaires", QuestionnairesToJson(k, nullptr)}};
     return Response::Json(200, body.dump());
   });

@@ -162,7 +162,13 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                if (expected != base.version) Reject("if-match", "the plan changed since you read it; reload it", 409);
                json body = ParseBody(req);
                const json& edited_json = Member(body, "plan");
-               Result<Plan> edited = ParsePlanEdit(edited_json, k);
+               json plan_json = StoredJson(base.plan_json);
+               const json planned_sessions = plan_json.value("sessions", json::object());
+               const int planned_minutes =
+                   planned_sessions.is_object()
+                       ? planned_sessions.value("minutes", k.session_minutes)
+                       : k.session_minutes;
+               Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
                if (!edited) Reject("plan." + edited.error().field, edited.error().message);
                store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
                Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
@@ -174,10 +180,10 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                                                       {"message", problems[0].message}}},
                                            {"problems", list}});
                }
-               json plan_json = StoredJson(base.plan_json);
                plan_json["techniques"] = PlanItemsToJson(edited.value().techniques, k);
                plan_json["sessions"]["per_week"] = edited.value().per_week;
                plan_json["sessions"]["count"] = edited.value().count;
+               plan_json["sessions"]["minutes"] = edited.value().session_minutes;
                plan_json["oils_allowed"] = edited.value().oils_allowed && screening.screening.constraints.oils_allowed;
                plan_json["edited_by_therapist"] = true;
                if (body.contains("note")) plan_json["revision_note"] = StringField(body, "note", 2000, false);

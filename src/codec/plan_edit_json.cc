@@ -65,7 +65,7 @@ PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k)
 
 }  // namespace
 
-Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k) {
+Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k, int planned_minutes) {
   try {
     if (!plan.is_object()) Fail("plan", "must be an object");
     Plan out;
@@ -78,6 +78,9 @@ Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k) {
     if (!plan.contains("sessions") || !plan["sessions"].is_object()) Fail("sessions", "must be an object");
     out.per_week = WholeNumber(plan["sessions"], "per_week", "sessions");
     out.count = WholeNumber(plan["sessions"], "count", "sessions");
+    out.session_minutes = plan["sessions"].contains("minutes")
+                              ? WholeNumber(plan["sessions"], "minutes", "sessions")
+                              : planned_minutes;
     if (plan.contains("oils_allowed")) {
       if (!plan["oils_allowed"].is_boolean()) Fail("oils_allowed", "must be true or false");
       out.oils_allowed = plan["oils_allowed"].get<bool>();

@@ -2,6 +2,8 @@
 // with techniques, targets, pressure, minutes, sessions and oils changed) into
 // a core Plan for ReviewPlanEdit. Fields the therapist cannot edit
 // (complements, escalation, cautions) are not read; they stay as planned.
+// `sessions.minutes` (the session length) may be left out: then the plan
+// keeps `planned_minutes`.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,6 +14,6 @@
 
 namespace sciaticare {
 
-Result<Plan> ParsePlanEdit(const nlohmann::json& plan, const Knowledge& k);
+Result<Plan> ParsePlanEdit(const nlohmann::json& plan, const Knowledge& k, int planned_minutes);
 
 }  // namespace sciaticare

@@ -1,5 +1,7 @@
 #include "core/plan_review.h"
 
+#include <algorithm>
+
 namespace sciaticare {
 
 std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening, const Knowledge& k) {
@@ -15,6 +17,19 @@ std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening
   }
   if (edited.count < 1 || edited.count > 12) {
     problems.push_back({"sessions.count", "must be 1–12 sessions before reassessment"});
+  }
+  if (edited.session_minutes < 15 || edited.session_minutes > 120) {
+    problems.push_back({"sessions.minutes", "a session must last 15–120 minutes"});
+  } else {
+    int planned = 0;
+    for (const PlanItem& item : edited.techniques) planned += std::max(item.minutes, 0);
+    if (planned > edited.session_minutes) {
+      problems.push_back(
+          {"sessions.minutes", "the techniques take " + std::to_string(planned) +
+                                   " minutes, longer than the " +
+                                   std::to_string(edited.session_minutes) +
+                                   "-minute session: shorten them or lengthen the session"});
+    }
   }
   if (edited.oils_allowed && !c.oils_allowed) {
     problems.push_back({"oils_allowed", "oils are not allowed for this patient (scent sensitivity, allergy or pregnancy)"});

@@ -1,7 +1,7 @@
 // Checks a therapist's edit of a draft plan against what screening allows.
-// The therapist may change techniques, targets, pressure, minutes and
-// frequency; nothing screening forbids can be approved, and every refusal
-// says which field and why, in the words screening used.
+// The therapist may change techniques, targets, pressure, minutes, session
+// length and frequency; the items must fit in the session; nothing screening forbids can be
+// approved, and every refusal says which field and why, in the words screening used.
 #pragma once
 
 #include <string>

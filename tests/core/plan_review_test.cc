@@ -104,6 +104,21 @@ TEST(PlanReviewTest, FrequencyMinutesAndPressureRangeAreChecked) {
   EXPECT_TRUE(Mentions(problems, "techniques[0].pressure", "1–3"));
 }
 
+// plan-output.md: together the items never take longer than the session.
+TEST(PlanReviewTest, SessionLengthIsCheckedAndTheItemsMustFitInIt) {
+  Assessment a = Assess(BaseIntake(), K());
+  Plan edited = *a.plan;
+  int total = 0;
+  for (const PlanItem& item : edited.techniques) total += item.minutes;
+  edited.session_minutes = total;
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
+  edited.session_minutes = total - 1;
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "sessions.minutes",
+                       "take " + std::to_string(total) + " minutes"));
+  edited.session_minutes = 10;
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "sessions.minutes", "15–120"));
+}
+
 // red-flags.md: a referral means no plan at all.
 TEST(PlanReviewTest, NoPlanForAReferredPatient) {
   Intake in = BaseIntake();
@@ -121,7 +136,7 @@ TEST(PlanEditJsonTest, RoundTripsTheDraftFromItsJson) {
   AddCondition(in, "osteoporosis");
   Assessment a = Assess(in, K());
   nlohmann::json doc = AssessmentToJson(a, K());
-  Result<Plan> parsed = ParsePlanEdit(doc["plan"], K());
+  Result<Plan> parsed = ParsePlanEdit(doc["plan"], K(), 45);
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
   EXPECT_EQ(parsed.value().techniques.size(), a.plan->techniques.size());
   EXPECT_TRUE(ReviewPlanEdit(parsed.value(), a.screening, K()).empty());
@@ -129,7 +144,7 @@ TEST(PlanEditJsonTest, RoundTripsTheDraftFromItsJson) {
 
 TEST(PlanEditJsonTest, NamesTheBadField) {
   nlohmann::json plan = AssessmentToJson(Assess(BaseIntake(), K()), K())["plan"];
-  auto field = [&](nlohmann::json p) { return ParsePlanEdit(p, K()).error().field; };
+  auto field = [&](nlohmann::json p) { return ParsePlanEdit(p, K(), 45).error().field; };
   nlohmann::json p = plan;
   p["techniques"][0]["technique"] = "cupping";
   EXPECT_EQ(field(p), "techniques[0].technique");
@@ -143,6 +158,17 @@ TEST(PlanEditJsonTest, NamesTheBadField) {
   p.erase("sessions");
   EXPECT_EQ(field(p), "sessions");
   EXPECT_EQ(field(nlohmann::json::array()), "plan");
+  p = plan;
+  p["sessions"]["minutes"] = "long";
+  EXPECT_EQ(field(p), "sessions.minutes");
+}
+
+TEST(PlanEditJsonTest, SessionLengthIsReadOrKeptAsPlanned) {
+  nlohmann::json plan = AssessmentToJson(Assess(BaseIntake(), K()), K())["plan"];
+  plan["sessions"]["minutes"] = 60;
+  EXPECT_EQ(ParsePlanEdit(plan, K(), 45).value().session_minutes, 60);
+  plan["sessions"].erase("minutes");
+  EXPECT_EQ(ParsePlanEdit(plan, K(), 30).value().session_minutes, 30);
 }
 
 }  // namespace

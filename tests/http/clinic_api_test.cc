@@ -179,6 +179,7 @@ TEST_F(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApp
   json gentler = draft;
   gentler["techniques"][0]["pressure"] = 1;
   gentler["techniques"][0]["minutes"] = draft["techniques"][0]["minutes"].get<int>() - 1;
+  gentler["sessions"]["minutes"] = draft["sessions"]["minutes"].get<int>() + 15;
   // A revision needs the plan's current ETag.
   EXPECT_EQ(therapist->Post("/api/v1/plans/" + v1 + "/revisions", {{"plan", gentler}}).status, 428);
   EXPECT_EQ(
@@ -197,6 +198,7 @@ TEST_F(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApp
   EXPECT_EQ(v2["plan"]["techniques"][0]["pressure"], 1);
   EXPECT_EQ(v2["plan"]["edited_by_therapist"], true);
   EXPECT_EQ(v2["plan"]["revision_note"], "lighter start");
+  EXPECT_EQ(v2["plan"]["sessions"]["minutes"], draft["sessions"]["minutes"].get<int>() + 15);
   const std::string v2_path = "/api/v1/plans/" + std::to_string(v2["id"].get<long long>());
 
   EXPECT_EQ(therapist->Send("POST", v2_path + "/approve").status, 428);

@@ -51,6 +51,31 @@ TEST_F(ServerTest, HealthAndMetrics) {
   EXPECT_NE(metrics.body.find("knowledge_version=\"" + testing::K().version), std::string::npos);
 }
 
+// The plan review and session note screens choose techniques and regions
+// from this list, with each technique's own pressure range and evidence.
+TEST_F(ServerTest, KnowledgeListsTechniquesAndRegions) {
+  HttpClient c(server_->port());
+  auto answer = c.Send("GET", "/api/v1/knowledge");
+  ASSERT_EQ(answer.status, 200);
+  nlohmann::json doc = nlohmann::json::parse(answer.body);
+  ASSERT_EQ(doc["techniques"].size(), kTechniqueCount);
+  ASSERT_EQ(doc["regions"].size(), kRegionCount);
+  bool saw_deep_tissue = false;
+  for (const auto& t : doc["techniques"]) {
+    EXPECT_TRUE(ParseTechnique(t["id"].get<std::string>())) << t;
+    EXPECT_LE(t["min_pressure"].get<int>(), t["max_pressure"].get<int>()) << t;
+    EXPECT_FALSE(t["evidence"]["grade"].get<std::string>().empty()) << t;
+    if (t["id"] == "deep_tissue") {
+      saw_deep_tissue = true;
+      EXPECT_EQ(t["min_pressure"], 4);  // knowledge/techniques.json: deep tissue is 4-5.
+    }
+  }
+  EXPECT_TRUE(saw_deep_tissue);
+  EXPECT_EQ(doc["regions"][0]["id"], "lower_back");
+  EXPECT_EQ(doc["regions"][0]["label"], "Lower back");
+  EXPECT_FALSE(doc["regions"][0]["muscles"].empty());
+}
+
 TEST_F(ServerTest, RoutingParamsQueryAndErrors) {
   HttpClient c(server_->port());
   auto echo = c.Send("GET", "/echo/7/items/a%20b?q=x+y");
