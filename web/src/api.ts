@@ -7,6 +7,8 @@ export class ApiError extends Error {
     public status: number,
     public field: string,
     message: string,
+    // Every problem the server listed (a plan revision lists them all).
+    public problems: { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -52,11 +54,13 @@ export async function request<T>(
     }
   }
   if (!response.ok) {
-    const err = (parsed as { error?: { field?: string; message?: string } } | null)?.error;
+    const answer = parsed as { error?: { field?: string; message?: string }; problems?: unknown } | null;
+    const err = answer?.error;
     throw new ApiError(
       response.status,
       err?.field ?? '',
       err?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      Array.isArray(answer?.problems) ? (answer.problems as { field: string; message: string }[]) : [],
     );
   }
   return { data: parsed as T, headers: response.headers };
@@ -192,4 +196,68 @@ export interface PlanRecord {
   status: string;
   plan: Plan | null;
   created_at: string;
+}
+
+// ---- Plan review and session notes (web/src/pages/PlanReview.tsx, SessionNote.tsx).
+
+export interface KnowledgeTechnique {
+  id: string;
+  label: string;
+  description: string;
+  min_pressure: number;
+  max_pressure: number;
+  minutes_per_region: number;
+  evidence: Evidence;
+}
+
+export interface KnowledgeRegion {
+  id: string;
+  label: string;
+  muscles: string[];
+}
+
+export interface KnowledgeCatalogue extends KnowledgeAnswer {
+  techniques: KnowledgeTechnique[];
+  regions: KnowledgeRegion[];
+}
+
+// A stored plan version as GET /api/v1/plans/{id} answers it.
+export interface PlanVersion extends PlanRecord {
+  version: number;
+  knowledge_version: string;
+  approved_at: string | null;
+  plan: (Plan & { edited_by_therapist?: boolean; revision_note?: string }) | null;
+}
+
+export interface SessionTechnique {
+  technique: string;
+  region: string;
+  side: string;
+  pressure: number;
+  minutes: number;
+}
+
+export interface AdverseEvent {
+  kind: string;
+  severity: 'mild' | 'moderate' | 'severe';
+  note: string;
+}
+
+export interface SessionNoteRecord {
+  id: number;
+  patient_id: number;
+  plan_id: number | null;
+  occurred_at: string;
+  subjective: string;
+  objective: string;
+  assessment: string;
+  plan_text: string;
+  leg_pain_before: number | null;
+  leg_pain_after: number | null;
+  back_pain_before: number | null;
+  back_pain_after: number | null;
+  techniques: SessionTechnique[];
+  oils_used: boolean;
+  adverse_events: AdverseEvent[];
+  version: number;
 }

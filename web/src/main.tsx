@@ -8,6 +8,8 @@ import { TodayPage } from './pages/Today';
 import { PatientsPage } from './pages/Patients';
 import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
+import { PlanReviewPage } from './pages/PlanReview';
+import { SessionNotePage } from './pages/SessionNote';
 import './styles.css';
 
 function NotFound() {
@@ -27,6 +29,11 @@ function Page(props: { path: string; user: User }) {
   if (path === '/' || path === '/today') return <TodayPage />;
   if (path === '/patients') return <PatientsPage />;
   if ((m = /^\/patients\/(\d+)\/intake$/.exec(path))) return <IntakePage patientId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)\/plan$/.exec(path))) return <PlanReviewPage patientId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)\/sessions\/new$/.exec(path))) return <SessionNotePage patientId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)\/sessions\/(\d+)$/.exec(path))) {
+    return <SessionNotePage patientId={Number(m[1])} sessionId={Number(m[2])} />;
+  }
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   return <NotFound />;
 }
@@ -58,7 +65,9 @@ function App() {
 
   useEffect(() => {
     const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
-    document.title = `${titles[path] ?? (path.endsWith('/intake') ? 'Intake' : 'Patient')} · Sciaticare`;
+    const sub = path.endsWith('/intake') ? 'Intake' : path.endsWith('/plan') ? 'Plan review'
+      : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
+    document.title = `${titles[path] ?? sub} · Sciaticare`;
   }, [path]);
 
   if (user === undefined) return <Loading what="Sciaticare" />;

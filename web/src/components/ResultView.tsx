@@ -1,9 +1,9 @@
 // An assessment as the therapist reads it: the screening result FIRST (a
 // referral is shown unmistakably, with what to do, and no plan is offered),
 // then the draft plan with each technique's targets, pressure, minutes,
-// reasons and evidence grade.
+// reasons and evidence grade, and a way into its review while it is a draft.
 import type { AssessmentResult, Evidence, Plan, PlanRecord } from '../api';
-import { TriageBadge, isReferral, words } from './common';
+import { Link, TriageBadge, isReferral, words } from './common';
 
 const GRADE_TEXT: Record<string, string> = {
   moderate: 'moderate',
@@ -81,6 +81,14 @@ function PlanView(props: { plan: Plan; record: PlanRecord | null; H: 'h2' | 'h3'
         Draft plan{record ? ` (version ${record.version_no}, ${record.status})` : ''}
       </H>
       <p class="presented-as">{plan.presented_as}</p>
+      {record?.status === 'draft' && (
+        <p class="review-plan no-print">
+          <Link href={`/patients/${record.patient_id}/plan`} class="button">
+            Review plan
+          </Link>{' '}
+          <span class="muted">Change techniques, pressure, minutes or the course, then approve it.</span>
+        </p>
+      )}
       {plan.approval_blockers.length > 0 && (
         <div class="blockers">
           <Sub>Before this plan can be approved</Sub>

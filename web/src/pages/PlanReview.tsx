@@ -1,0 +1,331 @@
+// Plan review: the therapist edits a plan version within the limits screening
+// set (shown first), saves the edit as a new version (the server checks it
+// and refuses, field by field, what screening forbids; nothing is saved
+// then), compares versions side by side and approves one, confirming any
+// medical clearance it needs.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  ApiError, get, request, type AssessmentRecord, type AssessmentResult, type KnowledgeCatalogue, type Patient,
+  type PlanVersion,
+} from '../api';
+import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
+import { PlanCompare } from '../components/PlanCompare';
+import { PlanEditor } from '../components/PlanEditor';
+import { FieldRefusal, RefusalSummary, fieldProps, problemsOf } from '../components/Refusals';
+import { describePlanField, draftFromPlan, regionLabel, revisionBody, techniqueLabel, type DraftPlan } from '../components/planDraft';
+
+function ScreeningLimits(props: { result: AssessmentResult; catalogue: KnowledgeCatalogue }) {
+  const c = props.result.constraints;
+  // One line per limit, with every region it covers.
+  const caps = new Map<string, string[]>();
+  for (const cap of c.pressure_caps) {
+    const key = `${cap.max}|${cap.reason}`;
+    caps.set(key, [...(caps.get(key) ?? []), regionLabel(props.catalogue, cap.region).toLowerCase()]);
+  }
+  return (
+    <section class="card limits" aria-labelledby="limits-title" data-testid="limits">
+      <h2 id="limits-title">Limits from screening</h2>
+      <p class="muted small">A revision that crosses one of these is refused by the server.</p>
+      <ul>
+        {[...caps.entries()].map(([key, regions]) => {
+          const [max, reason] = key.split('|');
+          return (
+            <li key={key}>
+              Pressure at most <strong>{max}</strong> on {regions.join(', ')}: {reason}.
+            </li>
+          );
+        })}
+        {c.avoid_regions.map((a, i) => (
+          <li key={`a${i}`}>
+            Do not work the <strong>{a.side} {regionLabel(props.catalogue, a.region).toLowerCase()}</strong>: {a.reason}.
+          </li>
+        ))}
+        {c.excluded_techniques.map((x) => (
+          <li key={x.technique}>
+            No <strong>{techniqueLabel(props.catalogue, x.technique).toLowerCase()}</strong>: {x.reason}.
+          </li>
+        ))}
+        {!c.oils_allowed && <li>No scented, essential or nut oils.</li>}
+        {c.no_heat && <li>No heat packs or hot stones.</li>}
+        {c.position && <li>Position: {words(c.position)}.</li>}
+      </ul>
+    </section>
+  );
+}
+
+function ApprovePanel(props: { version: PlanVersion; patientId: number; onApproved: () => void }) {
+  const v = props.version;
+  const plan = v.plan;
+  const [confirmed, setConfirmed] = useState(false);
+  const [by, setBy] = useState('');
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (!plan) return null;
+  const clearances = plan.clearances ?? [];
+  const problems = problemsOf(error).map((p) => ({ ...p, field: p.field === 'by' || p.field === 'date' ? `clearance.${p.field}` : p.field }));
+  const local = clearances.length && !confirmed
+    ? [{ field: 'clearance.confirmed', message: 'confirm that you have seen the written clearance' }]
+    : [];
+
+  const approve = async () => {
+    setError(null);
+    if (local.length) {
+      setError(new ApiError(0, 'clearance.confirmed', local[0].message));
+      return;
+    }
+    setBusy(true);
+    try {
+      await request('POST', `/api/v1/plans/${v.id}/approve`, clearances.length ? { clearance: { by, date } } : {}, {
+        'If-Match': `"${v.version}"`,
+      });
+      props.onApproved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card approve" aria-labelledby="approve-title" data-testid="approve">
+      <h2 id="approve-title">Approve version {v.version_no}</h2>
+      {plan.approval_blockers.length > 0 && (
+        <div class="blockers">
+          <h3>Before this plan can be approved</h3>
+          <ul>
+            {plan.approval_blockers.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {clearances.length > 0 && (
+        <fieldset class="clearance">
+          <legend>Medical clearance</legend>
+          <ul>
+            {clearances.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+          <label class="choice">
+            <input type="checkbox" checked={confirmed} {...fieldProps(problems, 'clearance.confirmed')}
+              onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+            I have seen the written clearance
+          </label>
+          <FieldRefusal problems={problems} field="clearance.confirmed" />
+          <div class="grid-2">
+            <div class="field">
+              <label for="clearance-by">Cleared by</label>
+              <input id="clearance-by" value={by} {...fieldProps(problems, 'clearance.by')} onInput={(e) => setBy(e.currentTarget.value)} />
+              <FieldRefusal problems={problems} field="clearance.by" />
+            </div>
+            <div class="field">
+              <label for="clearance-date">Date of the clearance</label>
+              <input id="clearance-date" type="date" value={date} {...fieldProps(problems, 'clearance.date')}
+                onInput={(e) => setDate(e.currentTarget.value)} />
+              <FieldRefusal problems={problems} field="clearance.date" />
+            </div>
+          </div>
+        </fieldset>
+      )}
+      {error && !problems.some((p) => p.field.startsWith('clearance.')) ? <ErrorBox error={error} /> : null}
+      <div class="actions">
+        <button type="button" onClick={approve} disabled={busy}>
+          {busy ? 'Approving…' : `Approve version ${v.version_no}`}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function PlanReviewPage(props: { patientId: number }) {
+  const id = props.patientId;
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [catalogue, setCatalogue] = useState<KnowledgeCatalogue | null>(null);
+  const [assessments, setAssessments] = useState<AssessmentRecord[]>([]);
+  const [versions, setVersions] = useState<PlanVersion[] | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [draft, setDraft] = useState<DraftPlan | null>(null);
+  const [compare, setCompare] = useState<[number, number] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  const loadVersions = async (select?: number) => {
+    const list = (await get<{ items: PlanVersion[] }>(`/api/v1/patients/${id}/plans`)).items
+      .slice()
+      .sort((x, y) => x.version_no - y.version_no);
+    setVersions(list);
+    const chosen = list.find((v) => v.id === select) ?? list[list.length - 1];
+    if (chosen) {
+      setSelected(chosen.id);
+      setDraft(chosen.plan ? draftFromPlan(chosen.plan) : null);
+    }
+    if (list.length >= 2) setCompare([list[list.length - 2].id, list[list.length - 1].id]);
+    return list;
+  };
+
+  useEffect(() => {
+    Promise.all([
+      get<Patient>(`/api/v1/patients/${id}`),
+      get<KnowledgeCatalogue>('/api/v1/knowledge'),
+      get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
+      loadVersions(),
+    ])
+      .then(([p, k, a]) => {
+        setPatient(p);
+        setCatalogue(k);
+        setAssessments(a.items);
+      })
+      .catch(setLoadError);
+  }, [id]);
+
+  useEffect(() => {
+    if (status) statusRef.current?.focus();
+  }, [status]);
+
+  if (loadError) return <ErrorBox error={loadError} />;
+  if (!patient || !catalogue || !versions) return <Loading what="the plan" />;
+  const name = `${patient.given_name} ${patient.family_name}`;
+  const head = (
+    <div class="page-head">
+      <h1 id="review-title">Plan review: {name}</h1>
+      <Link href={`/patients/${id}`} class="button secondary">
+        Back to patient
+      </Link>
+    </div>
+  );
+  const version = versions.find((v) => v.id === selected) ?? null;
+  if (!version || !version.plan || !draft) {
+    return (
+      <section aria-labelledby="review-title">
+        {head}
+        <p>No plan yet. An intake that screening clears drafts one.</p>
+        <Link href={`/patients/${id}/intake`} class="button">
+          New intake
+        </Link>
+      </section>
+    );
+  }
+  const assessment = assessments.find((a) => a.id === version.assessment_id);
+  const problems = problemsOf(saveError);
+  const approved = versions.find((v) => v.status === 'approved');
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaveError(null);
+    setStatus('');
+    try {
+      const answer = await request<PlanVersion>('POST', `/api/v1/plans/${version.id}/revisions`, revisionBody(draft), {
+        'If-Match': `"${version.version}"`,
+      });
+      await loadVersions(answer.data.id);
+      setCompare([version.id, answer.data.id]);
+      setStatus(`Saved as version ${answer.data.version_no} (a draft). Compare it with version ${version.version_no} below.`);
+    } catch (err) {
+      setSaveError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="review-title">
+      {head}
+      <p class="presented-as">{version.plan.presented_as}</p>
+      <p ref={statusRef} tabIndex={-1} role="status" class={status ? 'saved-status' : 'visually-hidden'}>
+        {status}
+      </p>
+      {approved && (
+        <p class="approved-line" data-testid="approved-line">
+          <strong>Approved plan:</strong> version {approved.version_no}
+          {approved.approved_at ? `, approved ${shortDate(approved.approved_at)}` : ''}.{' '}
+          <Link href={`/patients/${id}/sessions/new`}>Write a session note from it</Link>
+        </p>
+      )}
+
+      {assessment?.result && <ScreeningLimits result={assessment.result} catalogue={catalogue} />}
+
+      <section class="card" aria-labelledby="versions-title">
+        <h2 id="versions-title">Versions</h2>
+        <table class="list versions-table" data-testid="versions">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Reason</th>
+              <th scope="col">
+                <span class="visually-hidden">Open</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id} aria-current={v.id === selected ? 'true' : undefined}>
+                <td>{v.version_no}</td>
+                <td>{v.status}</td>
+                <td>{shortDate(v.created_at)}</td>
+                <td>{v.plan?.revision_note ?? (v.plan?.edited_by_therapist ? 'edited' : 'drafted from the intake')}</td>
+                <td>
+                  {v.id === selected ? (
+                    <strong>Open below</strong>
+                  ) : (
+                    <button type="button" class="linklike" onClick={() => {
+                      setSelected(v.id);
+                      setDraft(v.plan ? draftFromPlan(v.plan) : null);
+                      setSaveError(null);
+                    }}>
+                      Open version {v.version_no}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <form class="card" aria-labelledby="edit-title" onSubmit={save} noValidate>
+        <h2 id="edit-title">
+          Edit version {version.version_no} ({version.status})
+        </h2>
+        <p class="muted small">Saving keeps this version and stores the edit as a new draft version.</p>
+        <PlanEditor draft={draft} catalogue={catalogue} problems={problems}
+          onChange={(next, structural) => {
+            setDraft(next);
+            // Field paths count items and targets: after adding or removing one they point elsewhere.
+            if (structural) setSaveError(null);
+          }} />
+        <RefusalSummary error={saveError} what="this revision" describe={(f) => describePlanField(f, draft, catalogue)} />
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save as a new version'}
+          </button>
+          <button type="button" class="secondary" onClick={() => {
+            setDraft(draftFromPlan(version.plan!));
+            setSaveError(null);
+          }}>
+            Discard changes
+          </button>
+        </div>
+      </form>
+
+      {version.status === 'draft' && (
+        <ApprovePanel key={version.id} version={version} patientId={id} onApproved={async () => {
+          await loadVersions(version.id);
+          setStatus(`Version ${version.version_no} is approved. Session notes now start from it.`);
+        }} />
+      )}
+
+      <section class="card" aria-labelledby="compare-title">
+        <h2 id="compare-title">Compare versions</h2>
+        <PlanCompare versions={versions} catalogue={catalogue} initial={compare} />
+      </section>
+    </section>
+  );
+}
