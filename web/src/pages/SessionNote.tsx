@@ -369,8 +369,13 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
               </fieldset>
             );
           })}
-          <button type="button" class="secondary"
-            onClick={() => set({ events: [...state.events, { key: newKey(), kind: 'soreness', severity: 'mild', note: '' }] })}>
+          <button type="button" class="secondary" data-add="event"
+            onClick={() => {
+              const key = newKey();
+              set({ events: [...state.events, { key, kind: 'soreness', severity: 'mild', note: '' }] });
+              // Keyboard users continue in the new event, which sits above this button.
+              setTimeout(() => document.getElementById(`event-${key}-kind`)?.focus());
+            }}>
             Add an adverse event
           </button>
         </section>
