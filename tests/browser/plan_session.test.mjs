@@ -120,7 +120,7 @@ describe('Plan review and session notes at 768 px', () => {
     assert.match(await pressureRefusal.innerText(), /Refused: pressure 3 is above the limit of 2 .*blood thinners/);
     assert.equal(await items.first().getByLabel('Pressure', { exact: true }).getAttribute('aria-invalid'), 'true');
     const techniqueRefusal = page.locator(`.field-refusal[data-field="plan.techniques[${count}].technique"]`);
-    assert.match(await techniqueRefusal.innerText(), /deep_tissue is left out because of blood thinners/);
+    assert.match(await techniqueRefusal.innerText(), /Refused: deep tissue is left out because of blood thinners/);
     assert.equal(await items.nth(count).getByLabel('Technique', { exact: true }).getAttribute('aria-invalid'), 'true');
     const stored = await page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/plans`)).json()).items.length, patientId);
     assert.equal(stored, 1, 'nothing saved');

@@ -36,7 +36,7 @@ function ItemEditor(props: Props & { index: number; item: DraftItem }) {
           Remove
         </button>
       </div>
-      <div class="grid-3">
+      <div class="grid-3 item-fields">
         <div class="field">
           <label for={id('technique')}>Technique</label>
           <select id={id('technique')} value={item.technique} {...fieldProps(problems, `${path}.technique`)}
@@ -51,7 +51,6 @@ function ItemEditor(props: Props & { index: number; item: DraftItem }) {
               </option>
             ))}
           </select>
-          <FieldRefusal problems={problems} field={`${path}.technique`} />
         </div>
         <div class="field">
           <label for={id('pressure')}>Pressure</label>
@@ -68,15 +67,17 @@ function ItemEditor(props: Props & { index: number; item: DraftItem }) {
               {tech.label} is given at {tech.min_pressure}–{tech.max_pressure}.
             </span>
           )}
-          <FieldRefusal problems={problems} field={`${path}.pressure`} />
         </div>
         <div class="field">
           <label for={id('minutes')}>Minutes</label>
           <input id={id('minutes')} inputMode="numeric" value={item.minutes} {...fieldProps(problems, `${path}.minutes`)}
             onInput={(e) => setItem({ minutes: e.currentTarget.value })} />
-          <FieldRefusal problems={problems} field={`${path}.minutes`} />
         </div>
       </div>
+      {/* Below the three columns, where a refusal's reason has room to be read. */}
+      <FieldRefusal problems={problems} field={`${path}.technique`} />
+      <FieldRefusal problems={problems} field={`${path}.pressure`} />
+      <FieldRefusal problems={problems} field={`${path}.minutes`} />
       <fieldset>
         <legend>Where (target muscles, regions and sides)</legend>
         <FieldRefusal problems={problems} field={`${path}.targets`} />

@@ -16,6 +16,11 @@ export function problemsOf(error: unknown): Problem[] {
   return [{ field: error.field, message: error.message }];
 }
 
+// The server's messages name ids ("deep_tissue", "lower_back"); shown as words.
+export function plain(message: string) {
+  return message.replace(/([a-z])_(?=[a-z])/g, '$1 ');
+}
+
 export function refusalId(field: string) {
   return `refusal-${field.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 }
@@ -33,7 +38,7 @@ export function FieldRefusal(props: { problems: Problem[]; field: string }) {
   return (
     <p class="field-refusal" id={refusalId(props.field)} data-field={props.field}>
       <span aria-hidden="true">⚠ </span>
-      <strong>Refused:</strong> {mine.map((p) => p.message).join('; ')}
+      <strong>Refused:</strong> {mine.map((p) => plain(p.message)).join('; ')}
     </p>
   );
 }
@@ -61,12 +66,12 @@ export function RefusalSummary(props: {
           {problems.map((p, i) => (
             <li key={i} data-field={p.field}>
               {p.field ? <>{props.describe(p.field)}: </> : null}
-              {p.message}
+              {plain(p.message)}
             </li>
           ))}
         </ul>
       ) : (
-        <p>{message}</p>
+        <p>{plain(message)}</p>
       )}
     </div>
   );

@@ -22,6 +22,11 @@ function ScreeningLimits(props: { result: AssessmentResult; catalogue: Knowledge
     const key = `${cap.max}|${cap.reason}`;
     caps.set(key, [...(caps.get(key) ?? []), regionLabel(props.catalogue, cap.region).toLowerCase()]);
   }
+  const avoided = new Map<string, string[]>();
+  for (const a of c.avoid_regions) {
+    const key = `${a.side}|${a.reason}`;
+    avoided.set(key, [...(avoided.get(key) ?? []), regionLabel(props.catalogue, a.region).toLowerCase()]);
+  }
   return (
     <section class="card limits" aria-labelledby="limits-title" data-testid="limits">
       <h2 id="limits-title">Limits from screening</h2>
@@ -35,11 +40,15 @@ function ScreeningLimits(props: { result: AssessmentResult; catalogue: Knowledge
             </li>
           );
         })}
-        {c.avoid_regions.map((a, i) => (
-          <li key={`a${i}`}>
-            Do not work the <strong>{a.side} {regionLabel(props.catalogue, a.region).toLowerCase()}</strong>: {a.reason}.
-          </li>
-        ))}
+        {[...avoided.entries()].map(([key, regions]) => {
+          const [side, reason] = key.split('|');
+          return (
+            <li key={key}>
+              Do not work {side === 'both' ? 'either side of' : `the ${side} side of`} the{' '}
+              <strong>{regions.join(', ')}</strong>: {reason}.
+            </li>
+          );
+        })}
         {c.excluded_techniques.map((x) => (
           <li key={x.technique}>
             No <strong>{techniqueLabel(props.catalogue, x.technique).toLowerCase()}</strong>: {x.reason}.

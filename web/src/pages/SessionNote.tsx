@@ -209,6 +209,18 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           : 'No plan yet: add the work done by hand.'}{' '}
         {plan && <Link href={`/patients/${id}/plan`}>Review the plan</Link>}
       </p>
+      {plan?.plan && (plan.plan.cautions.length > 0 || plan.plan.position || plan.plan.no_heat) && (
+        <details class="card plan-cautions">
+          <summary>Cautions from the plan ({plan.plan.cautions.length + (plan.plan.position ? 1 : 0) + (plan.plan.no_heat ? 1 : 0)})</summary>
+          <ul>
+            {plan.plan.position && <li>Position: {words(plan.plan.position)}.</li>}
+            {plan.plan.no_heat && <li>No heat packs or hot stones.</li>}
+            {plan.plan.cautions.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <form class="session-note" onSubmit={save} noValidate>
         <div class="card">
           <div class="field narrow">
@@ -300,11 +312,13 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           }}>
             Add a technique row
           </button>
-          <label class="choice">
-            <input type="checkbox" checked={state.oilsUsed} {...fieldProps(problems, 'oils_used')}
-              onChange={(e) => set({ oilsUsed: e.currentTarget.checked })} />
-            Oil used
-          </label>
+          <div>
+            <label class="choice">
+              <input type="checkbox" checked={state.oilsUsed} {...fieldProps(problems, 'oils_used')}
+                onChange={(e) => set({ oilsUsed: e.currentTarget.checked })} />
+              Oil used
+            </label>
+          </div>
           <p class="muted small">
             {plan?.plan
               ? plan.plan.oils_allowed
