@@ -141,9 +141,11 @@ describe('Plan review and session notes at 768 px', () => {
     const before = Number(await minutes.inputValue());
     await minutes.fill(String(before - 3));
     await page.getByLabel('Reason for the change').fill('Lighter, shorter start');
+    assert.match(await page.getByTestId('unsaved').innerText(), /changes that are not saved/);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved as version 2' }).waitFor();
     assert.equal(await page.locator('[data-testid="versions"] tbody tr').count(), 2);
+    assert.equal(await page.getByTestId('unsaved').count(), 0, 'version 2 is what the editor shows');
 
     const compare = page.getByTestId('compare');
     const changed = compare.locator('tr[data-changed="true"]');

@@ -62,7 +62,7 @@ function ScreeningLimits(props: { result: AssessmentResult; catalogue: Knowledge
   );
 }
 
-function ApprovePanel(props: { version: PlanVersion; patientId: number; onApproved: () => void }) {
+function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApproved: () => void }) {
   const v = props.version;
   const plan = v.plan;
   const [confirmed, setConfirmed] = useState(false);
@@ -99,6 +99,12 @@ function ApprovePanel(props: { version: PlanVersion; patientId: number; onApprov
   return (
     <section class="card approve" aria-labelledby="approve-title" data-testid="approve">
       <h2 id="approve-title">Approve version {v.version_no}</h2>
+      {props.unsaved && (
+        <p class="blockers" data-testid="unsaved">
+          The editor above has changes that are not saved. Approval covers version {v.version_no} as it was saved; save
+          the changes first to approve them.
+        </p>
+      )}
       {plan.approval_blockers.length > 0 && (
         <div class="blockers">
           <h3>Before this plan can be approved</h3>
@@ -222,6 +228,7 @@ export function PlanReviewPage(props: { patientId: number }) {
   const assessment = assessments.find((a) => a.id === version.assessment_id);
   const problems = problemsOf(saveError);
   const approved = versions.find((v) => v.status === 'approved');
+  const unsaved = JSON.stringify(revisionBody(draft)) !== JSON.stringify(revisionBody(draftFromPlan(version.plan)));
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -325,7 +332,7 @@ export function PlanReviewPage(props: { patientId: number }) {
       </form>
 
       {version.status === 'draft' && (
-        <ApprovePanel key={version.id} version={version} patientId={id} onApproved={async () => {
+        <ApprovePanel key={version.id} version={version} unsaved={unsaved} onApproved={async () => {
           await loadVersions(version.id);
           setStatus(`Version ${version.version_no} is approved. Session notes now start from it.`);
         }} />
