@@ -38,10 +38,10 @@ async function tabTo(selector, limit = 120) {
   assert.fail(`Tab never reached ${selector}`);
 }
 
-async function checkPage(label, shot) {
+async function checkPage(label, shot, options = {}) {
   await expectAccessible(page, label);
   await noHorizontalScroll(page);
-  await screenshot(page, shot);
+  await screenshot(page, shot, options);
 }
 
 describe('Plan review and session notes at 768 px', () => {
@@ -154,8 +154,8 @@ describe('Plan review and session notes at 768 px', () => {
     assert.match(row, new RegExp(`Changed: pressure \\d → 1; minutes ${before} → ${before - 3}`));
     assert.ok((await compare.locator('tr[data-changed="false"]').count()) >= 4, 'unchanged rows say Same');
     assert.match(await page.getByTestId('compare-summary').innerText(), /1 of \d+ rows changed\. Reason given for version 2: “Lighter, shorter start”/);
-    await page.getByRole('heading', { name: 'Compare versions' }).scrollIntoViewIfNeeded();
-    await checkPage('plan compare', '22-plan-compare');
+    await page.evaluate(() => document.querySelector('#compare-title')?.scrollIntoView());
+    await checkPage('plan compare', '22-plan-compare', { fullPage: false });
     page.expectClean([REVISION_REFUSED]);
   });
 
