@@ -8,6 +8,7 @@ import { TodayPage } from './pages/Today';
 import { PatientsPage } from './pages/Patients';
 import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
+import { PortalShell } from './portal/Portal';
 import './styles.css';
 
 function NotFound() {
@@ -57,9 +58,10 @@ function App() {
   }, []);
 
   useEffect(() => {
+    if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
     document.title = `${titles[path] ?? (path.endsWith('/intake') ? 'Intake' : 'Patient')} · Sciaticare`;
-  }, [path]);
+  }, [path, user]);
 
   if (user === undefined) return <Loading what="Sciaticare" />;
   if (user === null) {
@@ -85,6 +87,8 @@ function App() {
       navigate('/login', true);
     }
   };
+
+  if (user.role === 'patient') return <PortalShell user={user} path={path} onSignOut={logout} />;
 
   const current = (href: string) =>
     (href === '/' ? path === '/' : path.startsWith(href)) ? { 'aria-current': 'page' as const } : {};
