@@ -115,6 +115,17 @@ describe('patient chart and portal', () => {
     await checkPage(page, 'portal home');
     await screenshot(page, '20-portal-home');
 
+    // An appointment request: a missing day is refused with its field, then one is sent.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('alert').filter({ hasText: 'starts_at' }).waitFor();
+    const day = new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Day').fill(day);
+    await page.getByLabel('Time').fill('10:30');
+    await page.getByLabel('Message for the clinic (optional)').fill('Mornings suit me best.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your request was sent' }).waitFor();
+    await page.getByRole('region', { name: 'Your appointments' }).getByText(/45 minutes: requested/).waitFor();
+
     await page.getByRole('link', { name: 'Answer the questionnaires' }).click();
     await page.getByRole('heading', { name: 'Questionnaires before your session' }).waitFor();
     // Nothing answered: the server's refusal is shown with its field.
@@ -173,7 +184,10 @@ describe('patient chart and portal', () => {
       assert.ok([403, 404].includes(answer.status()), `GET other patient${suffix}: ${answer.status()}`);
       assert.ok(!(await answer.text()).includes(otherFamily));
     }
-    page.expectClean([/^422 POST \/api\/v1\/patients\/\d+\/questionnaires$/]);
+    page.expectClean([
+      /^422 POST \/api\/v1\/patients\/\d+\/questionnaires$/,
+      /^422 POST \/api\/v1\/patients\/\d+\/appointment-requests$/,
+    ]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -9,7 +9,17 @@ import type { PlotSpec } from '../components/plotSpec';
 export function drawPlot(host: HTMLElement, spec: PlotSpec): () => void {
   const height = 260;
   const width = () => Math.max(280, host.clientWidth);
-  const scales: uPlot.Scales = { x: { time: true } };
+  // Readings on one day would otherwise stretch over a few seconds of axis.
+  const day = 86400;
+  const scales: uPlot.Scales = {
+    x: {
+      time: true,
+      range: (_u, min, max) => {
+        const pad = Math.max(day, (max - min) * 0.04);
+        return [min - pad, max + pad];
+      },
+    },
+  };
   const axes: uPlot.Axis[] = [{ stroke: '#1a202c', grid: { stroke: '#e2e8f0' } }];
   spec.axes.forEach((a, i) => {
     scales[a.scale] = { range: [a.min, a.max] };

@@ -13,6 +13,17 @@ const GRADE_TEXT: Record<string, string> = {
   none: 'no evidence yet',
 };
 
+// The plan's own framing is written for the therapist; this says the same to the patient.
+const PRESENTED_TO_PATIENT =
+  'Massage gives short-term relief. It works as one part of a package with exercise and staying active, and it does not cure sciatica.';
+
+// What the patient should do for each urgency of the plan's escalation rules;
+// the other rules (during a session, at a reassessment) are the therapist's.
+const PATIENT_ACTION: Record<string, string> = {
+  emergency: 'Go to an emergency department now.',
+  urgent: 'Stop self-massage and contact your doctor the same day.',
+};
+
 export function HomeProgrammePage(props: { patientId: number }) {
   const [programme, setProgramme] = useState<HomeProgramme | null | undefined>(undefined);
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -39,6 +50,7 @@ export function HomeProgrammePage(props: { patientId: number }) {
   }
   const stretches = programme.complements.filter((c) => c.kind === 'stretching');
   const others = programme.complements.filter((c) => c.kind !== 'stretching');
+  const help = programme.escalation.filter((e) => PATIENT_ACTION[e.urgency]);
   return (
     <article aria-labelledby="home-title" class="home-programme">
       <div class="page-head">
@@ -51,7 +63,7 @@ export function HomeProgrammePage(props: { patientId: number }) {
         {patient ? `${patient.given_name} ${patient.family_name}` : ''}
         {programme.approved_at ? ` · plan approved ${programme.approved_at.slice(0, 10)}` : ''}
       </p>
-      {programme.presented_as && <p class="presented-as">{programme.presented_as}</p>}
+      <p class="presented-as">{PRESENTED_TO_PATIENT}</p>
       {programme.sessions.count ? (
         <p>
           At the clinic: {programme.sessions.count} sessions, {programme.sessions.per_week} a week
@@ -67,13 +79,10 @@ export function HomeProgrammePage(props: { patientId: number }) {
           <ul class="plain">
             {programme.self_massage.map((t, i) => (
               <li key={i}>
-                <strong>
-                  {t.targets.length
-                    ? t.targets.map((g) => `${words(g.muscle)} (${words(g.side)} ${words(g.region)})`).join(', ')
-                    : t.label}
-                </strong>
-                : about {t.minutes} minutes, {t.pressure_label || 'gentle'} pressure.
-                {t.because.length > 0 && <span> Why: {t.because.join(' ')}</span>}
+                <strong>{[...new Set(t.targets.map((g) => `${words(g.side)} ${words(g.region)}`))].join(', ') || t.label}</strong>
+                : about {t.minutes} minutes in all, with no more than {t.pressure_label || 'gentle'} pressure.
+                {t.targets.length > 0 && <span> Muscles: {t.targets.map((g) => words(g.muscle)).join('; ')}.</span>}
+                {t.because.length > 0 && <span class="muted"> Why: {t.because.join(' ')}</span>}
               </li>
             ))}
           </ul>
@@ -109,13 +118,13 @@ export function HomeProgrammePage(props: { patientId: number }) {
         </section>
       )}
 
-      {programme.escalation.length > 0 && (
+      {help.length > 0 && (
         <section class="card" aria-labelledby="help-title">
           <h2 id="help-title">When to get help</h2>
           <ul class="plain">
-            {programme.escalation.map((e, i) => (
+            {help.map((e, i) => (
               <li key={i}>
-                <strong>{e.when}:</strong> {e.then}
+                <strong>{e.when}:</strong> {PATIENT_ACTION[e.urgency]}
               </li>
             ))}
           </ul>

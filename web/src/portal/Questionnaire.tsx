@@ -67,7 +67,7 @@ function ScaleItem(props: {
           </label>
         ))}
         {props.value !== null && (
-          <button type="button" class="linklike" onClick={() => props.onChange(null)}>
+          <button type="button" class="linklike" aria-label={`Clear: ${props.legend}`} onClick={() => props.onChange(null)}>
             Clear
           </button>
         )}
@@ -106,6 +106,7 @@ export function QuestionnairePage(props: { patientId: number }) {
 
   const set = (id: string, index: number, count: number, v: number | null) => {
     setSaved(null);
+    setError(null);
     setAnswers((a) => {
       const list = [...(a[id] ?? Array<number | null>(count).fill(null))];
       list[index] = v;
