@@ -170,6 +170,7 @@ describe('patient chart and portal', () => {
     assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false);
     assert.equal(await page.getByRole('button', { name: 'Sign out' }).isVisible(), false);
     assert.match(await page.locator('.print-only').innerText(), new RegExp(`Ada ${family}`));
+    await screenshot(page, '24-home-programme-print');
     await page.pdf({ path: path.join(process.env.SCREENSHOT_DIR ?? '.', '24-home-programme.pdf'), format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
 
