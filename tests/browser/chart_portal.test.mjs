@@ -84,6 +84,9 @@ describe('patient chart and portal', () => {
       email: `other-${tag}@browser-test.example`, display_name: `Bea ${otherFamily}`, role: 'patient',
       password: 'other-pass-2026', patient_id: otherId,
     });
+    await api('POST', '/api/v1/users', {
+      email: `desk-${tag}@browser-test.example`, display_name: 'Front Desk', role: 'front_desk', password: 'desk-pass-2026',
+    });
     // The other patient has data of their own that must never show.
     await api('POST', `/api/v1/patients/${otherId}/questionnaires`, { questionnaires: { nrs_leg: 9 } });
 
@@ -232,6 +235,23 @@ describe('patient chart and portal', () => {
     await page.getByRole('heading', { name: 'Progress' }).scrollIntoViewIfNeeded();
     await screenshot(page, '25-patient-chart');
     page.expectClean();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  test('front desk: the patient page shows who the patient is, not the clinical record', async () => {
+    const page = await watchedPage(browser.context);
+    await signIn(page, `desk-${tag}@browser-test.example`, 'desk-pass-2026');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`${BASE_URL}/patients/${patientId}`);
+    await page.getByRole('heading', { name: `Ada ${family}` }).waitFor();
+    await page.getByText('is for therapists only').waitFor();
+    assert.equal(await page.getByRole('table').count(), 0, 'no pain or score tables');
+    await expectAccessible(page, 'patient page for the front desk');
+    page.expectClean([/^403 GET \/api\/v1\//]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.close();
   });
 });

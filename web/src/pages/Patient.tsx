@@ -2,8 +2,9 @@
 // left), progress charts with their tables, a timeline of assessments, plan
 // versions and approvals and sessions (newest first), and the assessments with
 // their full result.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get, type AssessmentRecord, type ChartAnswer, type PlanRecord } from '../api';
+import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { ProgressCharts } from '../components/Progress';
 import { ResultView } from '../components/ResultView';
@@ -52,6 +53,33 @@ function timeline(chart: ChartAnswer): TimelineEvent[] {
   return events.sort((x, y) => y.at.localeCompare(x.at));
 }
 
+function Facts(props: { patient: Patient; children?: ComponentChildren }) {
+  const p = props.patient;
+  return (
+    <dl class="facts">
+      <dt>Date of birth</dt>
+      <dd>
+        {p.date_of_birth} (age {ageFrom(p.date_of_birth) ?? '–'})
+      </dd>
+      <dt>Sex</dt>
+      <dd>{p.sex}</dd>
+      {p.phone && (
+        <>
+          <dt>Phone</dt>
+          <dd>{p.phone}</dd>
+        </>
+      )}
+      {p.email && (
+        <>
+          <dt>Email</dt>
+          <dd>{p.email}</dd>
+        </>
+      )}
+      {props.children}
+    </dl>
+  );
+}
+
 export function PatientPage(props: { patientId: number }) {
   const id = props.patientId;
   const [chart, setChart] = useState<ChartAnswer | null>(null);
@@ -59,6 +87,7 @@ export function PatientPage(props: { patientId: number }) {
   const [plans, setPlans] = useState<PlanRecord[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [factsOnly, setFactsOnly] = useState<Patient | null>(null);
 
   useEffect(() => {
     Promise.all([
@@ -74,10 +103,28 @@ export function PatientPage(props: { patientId: number }) {
         setPlans(pl.items);
         if (items.length) setShown(items[0].id);
       })
-      .catch(setError);
+      .catch((e) => {
+        // The front desk may not read clinical records; it still sees who the patient is.
+        if (e instanceof ApiError && e.status === 403) {
+          get<Patient>(`/api/v1/patients/${id}`).then(setFactsOnly).catch(setError);
+        } else {
+          setError(e);
+        }
+      });
   }, [id]);
 
   if (error) return <ErrorBox error={error} />;
+  if (factsOnly) {
+    return (
+      <section aria-labelledby="patient-title">
+        <h1 id="patient-title">
+          {factsOnly.given_name} {factsOnly.family_name}
+        </h1>
+        <Facts patient={factsOnly} />
+        <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+      </section>
+    );
+  }
   if (!chart || !assessments) return <Loading what="the patient" />;
   const patient = chart.patient;
   const current = assessments.find((a) => a.id === shown) ?? null;
@@ -108,32 +155,14 @@ export function PatientPage(props: { patientId: number }) {
           </Link>
         </div>
       </div>
-      <dl class="facts">
-        <dt>Date of birth</dt>
-        <dd>
-          {patient.date_of_birth} (age {ageFrom(patient.date_of_birth) ?? '–'})
-        </dd>
-        <dt>Sex</dt>
-        <dd>{patient.sex}</dd>
-        {patient.phone && (
-          <>
-            <dt>Phone</dt>
-            <dd>{patient.phone}</dd>
-          </>
-        )}
-        {patient.email && (
-          <>
-            <dt>Email</dt>
-            <dd>{patient.email}</dd>
-          </>
-        )}
+      <Facts patient={patient}>
         <dt>Course</dt>
         <dd data-testid="course">
           {course
             ? `${course.sessions_done} of ${course.sessions_planned} sessions of the approved plan done, ${course.sessions_left} left`
             : 'No approved plan yet'}
         </dd>
-      </dl>
+      </Facts>
       {patient.notes && <p class="notes">{patient.notes}</p>}
 
       <h2>Progress</h2>

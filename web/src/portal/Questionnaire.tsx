@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post, type AssessmentRecord, type QuestionnaireDef, type Scores } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
 
-const SHOWN = ['nrs_leg', 'nrs_back', 'odi', 'sbi'];
+const SHOWN = ['nrs_leg', 'nrs_back', 'odi', 'sbi', 'startback'];
 
 // Our own descriptions of each instrument and of the ends of its scale.
 const ABOUT: Record<string, { title: string; intro: string; low: string; high: string }> = {
@@ -36,7 +36,17 @@ const ABOUT: Record<string, { title: string; intro: string; low: string; high: s
     low: '0 = not at all',
     high: '6 = as much as it possibly could',
   },
+  startback: {
+    title: 'How your back affects you (Keele STarT Back)',
+    intro:
+      'Thinking about the last two weeks, does each statement fit you? The last one asks how much your trouble has bothered you overall.',
+    low: 'First eight: 0 = no, 1 = yes',
+    high: 'last one: 0 = not at all, 4 = as much as it possibly could',
+  },
 };
+
+// Our own labels for yes/no items (STarT Back 1-8); other scales show numbers.
+const YES_NO = ['0 (no)', '1 (yes)'];
 
 type Answers = Record<string, (number | null)[]>;
 
@@ -82,6 +92,7 @@ function scoreLine(s: Scores) {
     s.nrs_back !== undefined ? `back pain ${s.nrs_back}` : '',
     s.odi ? (s.odi.percent === null ? 'Oswestry: too few parts answered to score' : `Oswestry ${s.odi.percent}%`) : '',
     s.sbi ? (s.sbi.total === null ? 'SBI: answer all four to score' : `SBI ${s.sbi.total} of 24`) : '',
+    s.startback ? (s.startback.risk ? `STarT Back ${s.startback.risk} risk` : 'STarT Back: answer all nine to score') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -165,7 +176,7 @@ export function QuestionnairePage(props: { patientId: number }) {
                   legend={d.items.length === 1 ? about.title : `${item.number}. ${item.text ?? item.topic}`}
                   min={item.min}
                   max={item.max}
-                  options={item.options}
+                  options={item.options ?? (item.max === 1 && item.min === 0 ? YES_NO : undefined)}
                   value={answers[d.id]?.[i] ?? null}
                   onChange={(v) => set(d.id, i, d.items.length, v)}
                 />
