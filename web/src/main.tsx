@@ -8,7 +8,7 @@ import { TodayPage } from './pages/Today';
 import { PatientsPage } from './pages/Patients';
 import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
-import { PortalShell } from './portal/Portal';
+import { LazyPortal } from './portal/LazyPortal';
 import './styles.css';
 
 function NotFound() {
@@ -88,7 +88,7 @@ function App() {
     }
   };
 
-  if (user.role === 'patient') return <PortalShell user={user} path={path} onSignOut={logout} />;
+  if (user.role === 'patient') return <LazyPortal user={user} path={path} onSignOut={logout} />;
 
   const current = (href: string) =>
     (href === '/' ? path === '/' : path.startsWith(href)) ? { 'aria-current': 'page' as const } : {};
