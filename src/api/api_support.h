@@ -115,4 +115,8 @@ json ToJson(const store::PlanRecord& p);
 json ToJson(const store::SessionNote& s);
 json ToJson(const store::AuditEntry& e);
 
+// Responder status and relief between sessions for the chart, from its
+// assessment rows ({at, scores}) and session rows (oldest first).
+json ChartOutcomes(const json& assessments, const json& sessions, const Knowledge& k);
+
 }  // namespace sciaticare::api

@@ -169,7 +169,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
                api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
                return JsonResponse(200, {{"patient", ToJson(patient)}, {"assessments", assessments}, {"plans", plans},
-                                         {"current_plan", current}, {"sessions", sessions}});
+                                         {"current_plan", current}, {"sessions", sessions},
+                                         {"outcomes", ChartOutcomes(assessments, sessions, api.knowledge())}});
              }));
 
   // The home programme in plain words: self-massage and the complements of the

@@ -198,6 +198,7 @@ export interface PlanRecord {
   created_at: string;
 }
 
+<<<<<<< HEAD
 // ---- Plan review and session notes (web/src/pages/PlanReview.tsx, SessionNote.tsx).
 
 export interface KnowledgeTechnique {
@@ -252,12 +253,102 @@ export interface SessionNoteRecord {
   objective: string;
   assessment: string;
   plan_text: string;
+=======
+// ---- Patient chart and portal (GET /patients/{id}/chart, /home-programme,
+// POST /questionnaires, /appointment-requests; GET /knowledge questionnaires).
+
+export interface Scores {
+  nrs_leg?: number;
+  nrs_back?: number;
+  odi?: { percent: number | null; band: string | null; band_label: string | null; answered: number; sum: number };
+  sbi?: { total: number | null; bothersome_items: number[]; success: boolean | null };
+  startback?: { total: number | null; psychosocial: number | null; risk: string | null };
+  rmdq?: { total: number };
+}
+
+export interface ChartSession {
+  id: number;
+  at: string;
+>>>>>>> wt-chart
   leg_pain_before: number | null;
   leg_pain_after: number | null;
   back_pain_before: number | null;
   back_pain_after: number | null;
+<<<<<<< HEAD
   techniques: SessionTechnique[];
   oils_used: boolean;
   adverse_events: AdverseEvent[];
   version: number;
+=======
+  adverse_events: number;
+}
+
+export interface MeasureChange {
+  measure: 'nrs_leg' | 'nrs_back' | 'odi';
+  baseline: number;
+  latest: number;
+  improvement: number;
+  percent: number | null;
+  meaningful: boolean;
+  readings: number;
+}
+
+export interface SessionRelief {
+  session_id: number;
+  measure: 'nrs_leg' | 'nrs_back' | null;
+  immediate: number | null;
+  days_to_next: number | null;
+  lasted: 'held' | 'faded' | 'no_relief' | 'unknown' | 'not_rated';
+}
+
+export interface ChartAnswer {
+  patient: Patient;
+  assessments: { id: number; kind: string; at: string; triage: string; scores: Scores }[];
+  plans: { id: number; version_no: number; status: string; created_at: string; approved_at: string | null }[];
+  current_plan: { id: number; sessions_planned: number; sessions_done: number; sessions_left: number } | null;
+  sessions: ChartSession[];
+  outcomes?: {
+    responder: { status: 'too_early' | 'responder' | 'not_yet'; explanation: string; measures: MeasureChange[] };
+    relief: SessionRelief[];
+  };
+}
+
+export interface HomeProgramme {
+  plan_id: number;
+  approved_at: string | null;
+  presented_as: string;
+  self_massage: Technique[];
+  complements: Plan['complements'];
+  escalation: Plan['escalation'];
+  sessions: Partial<Plan['sessions']>;
+}
+
+export interface QuestionnaireItem {
+  number: number;
+  topic: string;
+  min: number;
+  max: number;
+  text?: string;
+  options?: string[];
+}
+
+export interface QuestionnaireDef {
+  id: string;
+  name: string;
+  items: QuestionnaireItem[];
+  unanswered_allowed: boolean;
+  wording: 'licensed' | 'topics only';
+  licensed_title?: string;
+  copyright?: string;
+}
+
+export interface Appointment {
+  id: number;
+  patient_id: number;
+  therapist_id: number;
+  starts_at: string;
+  minutes: number;
+  status: string;
+  note: string;
+>>>>>>> wt-chart
 }

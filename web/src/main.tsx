@@ -10,6 +10,7 @@ import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
 import { PlanReviewPage } from './pages/PlanReview';
 import { SessionNotePage } from './pages/SessionNote';
+import { LazyPortal } from './portal/LazyPortal';
 import './styles.css';
 
 function NotFound() {
@@ -64,11 +65,12 @@ function App() {
   }, []);
 
   useEffect(() => {
+    if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
     const sub = path.endsWith('/intake') ? 'Intake' : path.endsWith('/plan') ? 'Plan review'
       : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
     document.title = `${titles[path] ?? sub} · Sciaticare`;
-  }, [path]);
+  }, [path, user]);
 
   if (user === undefined) return <Loading what="Sciaticare" />;
   if (user === null) {
@@ -94,6 +96,8 @@ function App() {
       navigate('/login', true);
     }
   };
+
+  if (user.role === 'patient') return <LazyPortal user={user} path={path} onSignOut={logout} />;
 
   const current = (href: string) =>
     (href === '/' ? path === '/' : path.startsWith(href)) ? { 'aria-current': 'page' as const } : {};

@@ -1,70 +1,202 @@
+// The patient's chart for clinicians: facts, the course (sessions done and
+// left), progress charts with their tables, a timeline of assessments, plan
+// versions and approvals and sessions (newest first), and the assessments with
+// their full result.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get, type AssessmentRecord, type Patient, type PlanRecord } from '../api';
+import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
+import { ProgressCharts } from '../components/Progress';
 import { ResultView } from '../components/ResultView';
+
+interface TimelineEvent {
+  at: string;
+  key: string;
+  kind: string;
+  text: string;
+  assessmentId?: number;
+  triage?: string;
+}
+
+function pain(label: string, before: number | null, after: number | null) {
+  if (before === null && after === null) return '';
+  return `${label} ${before ?? '–'} → ${after ?? '–'}`;
+}
+
+function timeline(chart: ChartAnswer): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const a of chart.assessments) {
+    const s = a.scores ?? {};
+    const parts = [
+      s.nrs_leg !== undefined ? `leg pain ${s.nrs_leg}` : '',
+      s.nrs_back !== undefined ? `back pain ${s.nrs_back}` : '',
+      s.odi?.percent != null ? `Oswestry ${s.odi.percent}%` : '',
+      s.sbi?.total != null ? `SBI ${s.sbi.total}` : '',
+      s.startback?.risk ? `STarT Back ${s.startback.risk} risk` : '',
+    ].filter(Boolean);
+    if (a.kind === 'portal') {
+      events.push({ at: a.at, key: `a${a.id}`, kind: 'Questionnaire', text: `Answered in the portal: ${parts.join(', ') || 'no scores'}` });
+    } else {
+      const what = a.kind === 'reassessment' ? 'Reassessment' : 'Intake assessment';
+      events.push({ at: a.at, key: `a${a.id}`, kind: what, text: parts.join(', '), assessmentId: a.id, triage: a.triage });
+    }
+  }
+  for (const p of chart.plans) {
+    events.push({ at: p.created_at, key: `p${p.id}`, kind: 'Plan', text: `Version ${p.version_no} drafted (now ${p.status})` });
+    if (p.approved_at) events.push({ at: p.approved_at, key: `pa${p.id}`, kind: 'Approval', text: `Plan version ${p.version_no} approved` });
+  }
+  for (const s of chart.sessions) {
+    const parts = [pain('leg pain', s.leg_pain_before, s.leg_pain_after), pain('back pain', s.back_pain_before, s.back_pain_after)].filter(Boolean);
+    if (s.adverse_events) parts.push(`${s.adverse_events} adverse event${s.adverse_events === 1 ? '' : 's'}`);
+    events.push({ at: s.at, key: `s${s.id}`, kind: 'Session', text: parts.join('; ') || 'no pain rating' });
+  }
+  return events.sort((x, y) => y.at.localeCompare(x.at));
+}
+
+function Facts(props: { patient: Patient; children?: ComponentChildren }) {
+  const p = props.patient;
+  return (
+    <dl class="facts">
+      <dt>Date of birth</dt>
+      <dd>
+        {p.date_of_birth} (age {ageFrom(p.date_of_birth) ?? '–'})
+      </dd>
+      <dt>Sex</dt>
+      <dd>{p.sex}</dd>
+      {p.phone && (
+        <>
+          <dt>Phone</dt>
+          <dd>{p.phone}</dd>
+        </>
+      )}
+      {p.email && (
+        <>
+          <dt>Email</dt>
+          <dd>{p.email}</dd>
+        </>
+      )}
+      {props.children}
+    </dl>
+  );
+}
 
 export function PatientPage(props: { patientId: number }) {
   const id = props.patientId;
-  const [patient, setPatient] = useState<Patient | null>(null);
+  const [chart, setChart] = useState<ChartAnswer | null>(null);
   const [assessments, setAssessments] = useState<AssessmentRecord[] | null>(null);
   const [plans, setPlans] = useState<PlanRecord[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [factsOnly, setFactsOnly] = useState<Patient | null>(null);
 
   useEffect(() => {
     Promise.all([
-      get<Patient>(`/api/v1/patients/${id}`),
+      get<ChartAnswer>(`/api/v1/patients/${id}/chart`),
       get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
       get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`),
     ])
-      .then(([p, a, pl]) => {
-        setPatient(p);
-        const items = [...a.items].sort((x, y) => y.id - x.id);
+      .then(([c, a, pl]) => {
+        setChart(c);
+        // Portal answers carry scores only; they show in the timeline and tables.
+        const items = a.items.filter((x) => x.kind !== 'portal').sort((x, y) => y.id - x.id);
         setAssessments(items);
         setPlans(pl.items);
         if (items.length) setShown(items[0].id);
       })
-      .catch(setError);
+      .catch((e) => {
+        // The front desk may not read clinical records; it still sees who the patient is.
+        if (e instanceof ApiError && e.status === 403) {
+          get<Patient>(`/api/v1/patients/${id}`).then(setFactsOnly).catch(setError);
+        } else {
+          setError(e);
+        }
+      });
   }, [id]);
 
   if (error) return <ErrorBox error={error} />;
-  if (!patient || !assessments) return <Loading what="the patient" />;
+  if (factsOnly) {
+    return (
+      <section aria-labelledby="patient-title">
+        <h1 id="patient-title">
+          {factsOnly.given_name} {factsOnly.family_name}
+        </h1>
+        <Facts patient={factsOnly} />
+        <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+      </section>
+    );
+  }
+  if (!chart || !assessments) return <Loading what="the patient" />;
+  const patient = chart.patient;
   const current = assessments.find((a) => a.id === shown) ?? null;
   const plan = current ? plans.find((p) => p.assessment_id === current.id) ?? null : null;
+  const course = chart.current_plan;
+  const events = timeline(chart);
+
+  const showResult = (assessmentId: number) => {
+    setShown(assessmentId);
+    requestAnimationFrame(() => document.getElementById('assessments-title')?.scrollIntoView());
+  };
 
   return (
-    <section aria-labelledby="patient-title">
+    <section aria-labelledby="patient-title" class="patient-chart">
       <div class="page-head">
         <h1 id="patient-title">
           {patient.given_name} {patient.family_name}
         </h1>
-        <Link href={`/patients/${id}/intake`} class="button">
-          New intake
-        </Link>
+        <div class="actions no-print">
+          <Link href={`/patients/${id}/sessions/new`} class="button">
+            New session note
+          </Link>
+          <Link href={`/patients/${id}/plan`} class="button secondary">
+            Review plan
+          </Link>
+          <Link href={`/patients/${id}/intake`} class="button secondary">
+            New intake
+          </Link>
+        </div>
       </div>
-      <dl class="facts">
-        <dt>Date of birth</dt>
-        <dd>
-          {patient.date_of_birth} (age {ageFrom(patient.date_of_birth) ?? '–'})
+      <Facts patient={patient}>
+        <dt>Course</dt>
+        <dd data-testid="course">
+          {course
+            ? `${course.sessions_done} of ${course.sessions_planned} sessions of the approved plan done, ${course.sessions_left} left`
+            : 'No approved plan yet'}
         </dd>
-        <dt>Sex</dt>
-        <dd>{patient.sex}</dd>
-        {patient.phone && (
-          <>
-            <dt>Phone</dt>
-            <dd>{patient.phone}</dd>
-          </>
-        )}
-        {patient.email && (
-          <>
-            <dt>Email</dt>
-            <dd>{patient.email}</dd>
-          </>
-        )}
-      </dl>
+      </Facts>
       {patient.notes && <p class="notes">{patient.notes}</p>}
 
-      <h2>Assessments</h2>
+      <h2>Progress</h2>
+      <ProgressCharts chart={chart} headingLevel={3} />
+
+      <h2 id="timeline-title">Timeline</h2>
+      {events.length === 0 ? (
+        <p>Nothing recorded yet. Start with a new intake.</p>
+      ) : (
+        <ol class="timeline" aria-labelledby="timeline-title" data-testid="timeline">
+          {events.map((e) => (
+            <li key={e.key}>
+              <time dateTime={e.at}>{shortDate(e.at)}</time> <strong>{e.kind}</strong>
+              {e.triage && (
+                <>
+                  {' '}
+                  <TriageBadge triage={e.triage} />
+                </>
+              )}
+              {e.text && <span> {e.text}</span>}
+              {e.assessmentId !== undefined && (
+                <>
+                  {' '}
+                  <button type="button" class="linklike" onClick={() => showResult(e.assessmentId!)}>
+                    Show result
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h2 id="assessments-title">Assessments</h2>
       {assessments.length === 0 ? (
         <p>No assessment yet. Start with a new intake.</p>
       ) : (
