@@ -198,7 +198,6 @@ export interface PlanRecord {
   created_at: string;
 }
 
-<<<<<<< HEAD
 // ---- Plan review and session notes (web/src/pages/PlanReview.tsx, SessionNote.tsx).
 
 export interface KnowledgeTechnique {
@@ -253,7 +252,16 @@ export interface SessionNoteRecord {
   objective: string;
   assessment: string;
   plan_text: string;
-=======
+  leg_pain_before: number | null;
+  leg_pain_after: number | null;
+  back_pain_before: number | null;
+  back_pain_after: number | null;
+  techniques: SessionTechnique[];
+  oils_used: boolean;
+  adverse_events: AdverseEvent[];
+  version: number;
+}
+
 // ---- Patient chart and portal (GET /patients/{id}/chart, /home-programme,
 // POST /questionnaires, /appointment-requests; GET /knowledge questionnaires).
 
@@ -269,17 +277,10 @@ export interface Scores {
 export interface ChartSession {
   id: number;
   at: string;
->>>>>>> wt-chart
   leg_pain_before: number | null;
   leg_pain_after: number | null;
   back_pain_before: number | null;
   back_pain_after: number | null;
-<<<<<<< HEAD
-  techniques: SessionTechnique[];
-  oils_used: boolean;
-  adverse_events: AdverseEvent[];
-  version: number;
-=======
   adverse_events: number;
 }
 
@@ -350,5 +351,4 @@ export interface Appointment {
   minutes: number;
   status: string;
   note: string;
->>>>>>> wt-chart
 }
