@@ -240,6 +240,15 @@ describe('Plan review and session notes at 768 px', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/patients/${patientId}$`));
 
+    // The chart on the patient's page shows the new point, in its plot and its table.
+    const painTable = page.getByRole('table', { name: 'Pain before and after each session' });
+    await painTable.waitFor();
+    assert.equal(await painTable.locator('tbody tr').count(), 1);
+    const cells = await painTable.locator('tbody tr td').allInnerTexts();
+    assert.deepEqual(cells.slice(0, 4), ['6', '3', '4', '2'], 'leg before/after, back before/after');
+    await page.locator('.plot canvas').first().waitFor();
+    await screenshot(page, '26-chart-after-session');
+
     const chart = await page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/chart`)).json()), patientId);
     assert.equal(chart.sessions.length, 1);
     const s = chart.sessions[0];
