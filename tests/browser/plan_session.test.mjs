@@ -302,6 +302,7 @@ describe('Plan review and session notes at 768 px', () => {
     await reasonRefusal.waitFor();
     assert.equal(await panel.getByLabel('Reason for departing from screening').getAttribute('aria-invalid'), 'true');
     assert.equal(await countNotes(), 1, 'still nothing saved');
+    assert.match(await panel.getByTestId('departures').innerText(), /Technique row 1: pressure: pressure 3 is above the limit of 2/);
 
     await panel.getByLabel('Reason for departing from screening').fill('Patient asked for firmer work; bruising checked, none');
     await screenshot(page, '27-session-note-record-anyway', { fullPage: false });

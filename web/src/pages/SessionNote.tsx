@@ -12,7 +12,7 @@ import {
 } from '../api';
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
 import { PainScale } from '../components/PainScale';
-import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf } from '../components/Refusals';
+import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf, type Problem } from '../components/Refusals';
 import { PRESSURE_WORDS, SIDES, newKey } from '../components/planDraft';
 import { navigate } from '../router';
 
@@ -125,6 +125,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
   const [loadError, setLoadError] = useState<unknown>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [departures, setDepartures] = useState<Problem[]>([]);
 
   useEffect(() => {
     Promise.all([
@@ -196,6 +197,8 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
       navigate(`/patients/${id}`);
     } catch (err) {
       setSaveError(err);
+      // Kept while the therapist writes the reason, which the next refusal may replace.
+      if (err instanceof ApiError && err.field === DEVIATIONS_FIELD) setDepartures(err.problems);
       setBusy(false);
     }
   };
@@ -429,7 +432,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
 
         <div class="submit-bar">
           <RefusalSummary error={saveError} what="this session note" describe={describeNoteField} />
-          {(deviationRefused || recorded) && (
+          {(deviationRefused || recorded || departures.length > 0) && (
             <fieldset class="record-anyway" data-testid="record-anyway">
               <legend>Record the deviation from screening</legend>
               {recorded && (
@@ -437,6 +440,15 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
                   This note was recorded with {recorded.items.length} departure{recorded.items.length === 1 ? '' : 's'} from
                   the patient's screening: {recorded.items.map((d) => plain(d.message)).join('; ')}.
                 </p>
+              )}
+              {departures.length > 0 && (
+                <ul data-testid="departures">
+                  {departures.map((d, i) => (
+                    <li key={i}>
+                      {describeNoteField(d.field)}: {plain(d.message)}
+                    </li>
+                  ))}
+                </ul>
               )}
               <p>
                 If this is what was actually done, record it anyway and say why. The deviation is kept with the note,
