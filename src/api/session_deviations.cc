@@ -109,7 +109,8 @@ std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const 
 
 std::size_t DeviationCount(const store::SessionNote& note) {
   const json doc = StoredDeviations(note);
-  return doc.is_object() && doc["items"].is_array() ? doc["items"].size() : 0;
+  const json items = doc.is_object() ? doc.value("items", json::array()) : json::array();
+  return items.is_array() ? items.size() : 0;
 }
 
 std::string DeviationAuditDetail(const store::SessionNote& note) {
