@@ -68,6 +68,10 @@ http::Response JsonResponse(int status, const json& body) {
   return http::Response::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+http::Response ProblemsResponse(const std::string& field, const std::string& message, const json& problems) {
+  return JsonResponse(422, {{"error", {{"status", 422}, {"field", field}, {"message", message}}}, {"problems", problems}});
+}
+
 http::Response WithEtag(http::Response response, int version) {
   response.headers["ETag"] = "\"" + std::to_string(version) + "\"";
   return response;

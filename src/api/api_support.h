@@ -62,6 +62,9 @@ T Must(store::StoreResult<T> result) {
 }
 
 http::Response JsonResponse(int status, const json& body);
+// A 422 that lists every problem ({"field", "message"} each) under "problems",
+// with `field` and `message` as the summary in the usual "error" member.
+http::Response ProblemsResponse(const std::string& field, const std::string& message, const json& problems);
 http::Response WithEtag(http::Response response, int version);
 
 class Api {

@@ -176,9 +176,7 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                if (!problems.empty()) {
                  json list = json::array();
                  for (const Error& e : problems) list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
-                 return JsonResponse(422, {{"error", {{"status", 422}, {"field", "plan." + problems[0].field},
-                                                      {"message", problems[0].message}}},
-                                           {"problems", list}});
+                 return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
                }
                plan_json["techniques"] = PlanItemsToJson(edited.value().techniques, k);
                plan_json["sessions"]["per_week"] = edited.value().per_week;

@@ -80,6 +80,7 @@ json ToJson(const store::SessionNote& s) {
           {"techniques", Embedded(s.techniques_json)},
           {"oils_used", s.oils_used},
           {"adverse_events", Embedded(s.adverse_events_json)},
+          {"deviations", Embedded(s.deviations_json)},  // null when within screening
           {"version", s.version},
           {"created_at", s.created_at}};
 }

@@ -1,6 +1,7 @@
 // Session notes (SOAP, pain before and after, techniques per region, oils,
 // adverse events), the patient chart and the patient's home programme.
 #include "api/api_support.h"
+#include "api/session_deviations.h"
 
 #include "core/vocabulary.h"
 
@@ -94,9 +95,10 @@ void AddSessionRoutes(http::Router& router, Api& api) {
     note.patient_id = patient.id;
     note.therapist_id = c.user.id;
     ReadNote(body, note);
+    if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
     note.created_at = api.Now();
     store::SessionNote created = Must(api.store().CreateSessionNote(note));
-    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id);
+    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id, DeviationAuditDetail(created));
     http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
     r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
     return r;
@@ -123,9 +125,11 @@ void AddSessionRoutes(http::Router& router, Api& api) {
   router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
     store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
     const int expected = IfMatchVersion(req);
-    ReadNote(ParseBody(req), note);
+    json body = ParseBody(req);
+    ReadNote(body, note);
+    if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
     store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
-    api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id);
+    api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id, DeviationAuditDetail(updated));
     return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
   }));
 
@@ -164,7 +168,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                  sessions.push_back({{"id", s.id}, {"at", s.occurred_at}, {"leg_pain_before", opt(s.leg_pain_before)},
                                      {"leg_pain_after", opt(s.leg_pain_after)}, {"back_pain_before", opt(s.back_pain_before)},
                                      {"back_pain_after", opt(s.back_pain_after)},
-                                     {"adverse_events", events.is_array() ? events.size() : 0}});
+                                     {"adverse_events", events.is_array() ? events.size() : 0},
+                                     {"deviations", DeviationCount(s)}});
                }
                std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
                api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);

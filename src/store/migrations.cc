@@ -218,9 +218,17 @@ CREATE INDEX patients_by_name ON patients (clinic_id, family_name COLLATE NOCASE
                                            given_name COLLATE NOCASE);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Version 3: a session note may record work that departs from the patient's
+// screening, acknowledged by the therapist with a reason: the departures and
+// the reason as one JSON document, empty for a note within screening.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE session_notes ADD COLUMN deviations_json TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
+    {3, "session note deviations", kSchemaV3},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

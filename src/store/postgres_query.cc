@@ -258,7 +258,7 @@ PlanRecord PgReadPlan(const pqxx::row& r) {
 const std::string kPgSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at";
+    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json";
 
 SessionNote PgReadSessionNote(const pqxx::row& r) {
   SessionNote n;
@@ -281,6 +281,7 @@ SessionNote PgReadSessionNote(const pqxx::row& r) {
   n.adverse_events_json = Text(r[16]);
   n.version = r[17].as<int>();
   n.created_at = Text(r[18]);
+  n.deviations_json = Text(r[19]);
   return n;
 }
 

@@ -125,6 +125,9 @@ struct SessionNote {
   std::string adverse_events_json;
   int version = 0;
   std::string created_at;
+  // Departures from the patient's screening the therapist acknowledged, with
+  // the reason, as a JSON document; empty when the work was within screening.
+  std::string deviations_json;
 };
 
 struct Appointment {

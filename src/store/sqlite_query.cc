@@ -182,7 +182,7 @@ PlanRecord ReadPlanRow(SQLite::Statement& s) {
 const std::string kSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at";
+    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json";
 
 SessionNote ReadSessionNote(SQLite::Statement& s) {
   SessionNote n;
@@ -205,6 +205,7 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   n.adverse_events_json = s.getColumn(16).getString();
   n.version = s.getColumn(17).getInt();
   n.created_at = s.getColumn(18).getString();
+  n.deviations_json = s.getColumn(19).getString();
   return n;
 }
 

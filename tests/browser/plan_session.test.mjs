@@ -5,7 +5,9 @@
 // becomes version 2, compared side by side with version 1; version 2 is
 // approved with its medical clearance confirmed; the session note opens
 // prefilled from it, shows a refusal at the field, is completed by keyboard
-// alone and saved, and the patient's chart holds the session. axe-core, no
+// alone and saved, and the patient's chart holds the session; a note whose
+// pressure departs from screening is refused at the row, then recorded with a
+// reason and marked on the chart. axe-core, no
 // console errors and no horizontal scroll on every new page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -277,6 +279,61 @@ describe('Plan review and session notes at 768 px', () => {
     const note = await page.evaluate(async (id) => (await (await fetch(`/api/v1/sessions/${id}`)).json()), notes[0].id);
     assert.equal(note.assessment, 'Eased with light pressure; responder so far.');
     assert.equal(note.version, notes[0].version + 1);
+    page.expectClean([REVISION_REFUSED, NOTE_REFUSED]);
+  });
+
+  // docs/clinical-rules.md "Session notes that depart from screening": the
+  // blood thinners cap pressure at 2 (Ernst 2003), on a note as on a plan.
+  test('session note: a deviation from screening is refused at the row, then recorded with a reason', async () => {
+    await page.goto(`${BASE_URL}/patients/${patientId}/sessions/new`);
+    await page.getByRole('heading', { name: /^New session note:/ }).waitFor();
+    const rows = page.getByTestId('work-row');
+    const pressure = rows.first().getByLabel('Pressure, row 1');
+    await pressure.selectOption('3');
+    await page.getByRole('button', { name: 'Save session note' }).click();
+    const refusal = page.locator('.field-refusal[data-field="techniques[0].pressure"]');
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /Refused: pressure 3 is above the limit of 2 .*blood thinners/);
+    assert.equal(await pressure.getAttribute('aria-invalid'), 'true');
+    assert.match(await page.getByTestId('refusal').innerText(), /Nothing was saved\.[\s\S]*Technique row 1: pressure/);
+    const countNotes = () => page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/sessions`)).json()).total, patientId);
+    assert.equal(await countNotes(), 1, 'nothing saved');
+    const panel = page.getByTestId('record-anyway');
+    await panel.waitFor();
+    await expectAccessible(page, 'session note with a deviation refused');
+    await noHorizontalScroll(page);
+    await refusal.scrollIntoViewIfNeeded();
+    await screenshot(page, '26-session-note-deviation-refused', { fullPage: false });
+
+    // Recording anyway needs a reason.
+    await panel.getByRole('button', { name: 'Record anyway with this reason' }).click();
+    const reasonRefusal = page.locator('.field-refusal[data-field="deviation_reason"]');
+    await reasonRefusal.waitFor();
+    assert.equal(await panel.getByLabel('Reason for departing from screening').getAttribute('aria-invalid'), 'true');
+    assert.equal(await countNotes(), 1, 'still nothing saved');
+    assert.match(await panel.getByTestId('departures').innerText(), /Technique row 1: pressure: pressure 3 is above the limit of 2/);
+
+    await panel.getByLabel('Reason for departing from screening').fill('Patient asked for firmer work; bruising checked, none');
+    await screenshot(page, '27-session-note-record-anyway', { fullPage: false });
+    await panel.getByRole('button', { name: 'Record anyway with this reason' }).click();
+    await page.waitForURL(new RegExp(`/patients/${patientId}$`));
+    const flag = page.getByTestId('deviation-flag');
+    await flag.waitFor();
+    assert.match(await flag.innerText(), /departed from screening \(1\)/);
+    await checkPage('chart with a deviation', '28-chart-deviation');
+
+    const listed = await page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/sessions`)).json()).items, patientId);
+    assert.equal(listed.length, 2);
+    const recorded = listed.find((n) => n.deviations);
+    assert.equal(recorded.deviations.reason, 'Patient asked for firmer work; bruising checked, none');
+    assert.deepEqual(recorded.deviations.items.map((d) => d.field), ['techniques[0].pressure']);
+    assert.equal(recorded.techniques[0].pressure, 3);
+
+    // The note opens with its recorded deviation shown.
+    await flag.getByRole('link').click();
+    await page.getByRole('heading', { name: /^Session note of / }).waitFor();
+    assert.match(await page.getByTestId('recorded-deviations').innerText(), /1 departure from the patient's screening: pressure 3 is above the limit of 2/);
+    await expectAccessible(page, 'session note with a recorded deviation');
     page.expectClean([REVISION_REFUSED, NOTE_REFUSED]);
   });
 });

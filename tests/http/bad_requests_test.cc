@@ -130,6 +130,7 @@ std::vector<BadCase> BadRequestTest::Cases() const {
   const std::string big(300 * 1024, 'x');
   json many_techniques = json::array();
   for (int i = 0; i < 41; ++i) many_techniques.push_back(Technique());
+  const json numb_foot_at_3 = With(Technique(), {{"region", "foot_top"}});
 
   return {
       // Login.
@@ -414,6 +415,31 @@ std::vector<BadCase> BadRequestTest::Cases() const {
       {"note: SOAP text too long", therapist, "POST", p1 + "/sessions",
        With(Note(), {{"subjective", std::string(8001, 's')}}).dump(), 422},
       {"note: another clinic's patient", therapist, "POST", pb + "/sessions", Note().dump(), 404},
+      // Patient 1's screening (l5_numbness) caps pressure at 2 on the numb
+      // top of the foot: pressure 3 there departs from it.
+      {"note: deviation not acknowledged", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"techniques", {numb_foot_at_3}}}).dump(), 422},
+      {"note: deviation acknowledged without a reason", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"techniques", {numb_foot_at_3}}, {"deviations_acknowledged", true}}).dump(),
+       422},
+      {"note: deviation reason blank", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"techniques", {numb_foot_at_3}},
+                     {"deviations_acknowledged", true},
+                     {"deviation_reason", "   "}})
+           .dump(),
+       422},
+      {"note: deviation reason too long", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"techniques", {numb_foot_at_3}},
+                     {"deviations_acknowledged", true},
+                     {"deviation_reason", std::string(501, 'r')}})
+           .dump(),
+       422},
+      {"note: acknowledgement a string", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"techniques", {numb_foot_at_3}},
+                     {"deviations_acknowledged", "yes"},
+                     {"deviation_reason", "asked for it"}})
+           .dump(),
+       422},
       {"notes: limit 0", therapist, "GET", p1 + "/sessions?limit=0", "", 400},
       {"notes: offset not a number", therapist, "GET", p1 + "/sessions?offset=x", "", 400},
       {"note update: no If-Match", therapist, "PUT", session, Note().dump(), 428},
@@ -426,6 +452,8 @@ std::vector<BadCase> BadRequestTest::Cases() const {
        {{"If-Match", "\"4\""}}},
       {"note update: unknown side", therapist, "PUT", session,
        With(Note(), {{"techniques", {With(Technique(), {{"side", "up"}})}}}).dump(), 422, v1},
+      {"note update: deviation not acknowledged", therapist, "PUT", session,
+       With(Note(), {{"techniques", {numb_foot_at_3}}}).dump(), 422, v1},
       {"note update: another clinic's note", therapist, "PUT", "/api/v1/sessions/{sessionb}",
        Note().dump(), 404, v1},
       {"note read: another clinic's note", therapist, "GET", "/api/v1/sessions/{sessionb}", "",

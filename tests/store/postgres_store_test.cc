@@ -460,6 +460,11 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion1KeepsData) {
                 '2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z');
       INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
         VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, true);
+      INSERT INTO session_notes (id, clinic_id, patient_id, therapist_id, occurred_at, subjective,
+                                 objective, assessment, plan_text, techniques_json, oils_used,
+                                 adverse_events_json, version, created_at)
+        VALUES (5, 1, 7, 3, '2025-02-01T00:00:00Z', 'old note', '', '', '', '[]', false, '[]', 1,
+                '2025-02-01T00:00:00Z');
     )sql"),
             "accepted");
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
@@ -471,7 +476,9 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_EQ(Must(store->FindUserByEmail("thera@old.example")).id, 3);
   p.notes = "after upgrade";
   EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
-  EXPECT_EQ(RawCount("SELECT MAX(version) FROM schema_version"), 2);
+  // A note from before version 3 recorded no deviations.
+  EXPECT_EQ(Must(store->GetSessionNote(1, 5)).deviations_json, "");
+  EXPECT_EQ(RawCount("SELECT MAX(version) FROM schema_version"), PostgresLatestSchemaVersion());
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
                      "indexname = 'patients_by_name'"),
             1);

@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 2);
+  EXPECT_EQ(LatestSchemaVersion(), 3);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -229,6 +229,11 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
       INSERT INTO audit (clinic_id, at, user_id, action, entity, entity_id, patient_id,
                          remote_addr, detail)
         VALUES (1, '2025-02-01T00:00:00Z', 3, 'update', 'patient', '7', 7, '::1', '');
+      INSERT INTO session_notes (id, clinic_id, patient_id, therapist_id, occurred_at, subjective,
+                                 objective, assessment, plan_text, techniques_json, oils_used,
+                                 adverse_events_json, version, created_at)
+        VALUES (5, 1, 7, 3, '2025-02-01T00:00:00Z', 'old note', '', '', '', '[]', 0, '[]', 1,
+                '2025-02-01T00:00:00Z');
     )sql");
   }
   auto store = Open();
@@ -238,13 +243,17 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_EQ(p.version, 3);
   EXPECT_EQ(Must(store->FindUserByEmail("thera@old.example")).id, 3);
   EXPECT_EQ(Must(store->ListAudit(1, {})).total, 1);
+  // A note from before version 3 recorded no deviations.
+  SessionNote old_note = Must(store->GetSessionNote(1, 5));
+  EXPECT_EQ(old_note.subjective, "old note");
+  EXPECT_EQ(old_note.deviations_json, "");
   // And the upgraded database takes new records.
   p.notes = "after upgrade";
   EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
   store.reset();
 
   SQLite::Database db(Path(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(Must(SchemaVersion(db)), 2);
+  EXPECT_EQ(Must(SchemaVersion(db)), LatestSchemaVersion());
   EXPECT_TRUE(IndexExists(db, "audit_by_clinic_time"));
   EXPECT_TRUE(IndexExists(db, "audit_by_patient_time"));
   EXPECT_TRUE(IndexExists(db, "patients_by_name"));

@@ -516,6 +516,19 @@ TEST_P(StoreContractTest, SessionNoteUpdatesUseTheVersion) {
   EXPECT_EQ(Must(store_->GetSessionNote(a_.id, n.id)).version, 2);
 }
 
+// Acknowledged departures from screening are kept with the note, and an edit
+// that no longer departs clears them.
+TEST_P(StoreContractTest, SessionNoteDeviationsAreStoredAndUpdated) {
+  SessionNote n = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT1);
+  EXPECT_EQ(Must(store_->CreateSessionNote(n)).deviations_json, "");
+  n.deviations_json = R"({"reason":"asked for firmer","items":[]})";
+  SessionNote stored = Must(store_->CreateSessionNote(n));
+  EXPECT_EQ(Must(store_->GetSessionNote(a_.id, stored.id)).deviations_json, n.deviations_json);
+  stored.deviations_json = "";
+  EXPECT_EQ(Must(store_->UpdateSessionNote(stored, 1)).deviations_json, "");
+  EXPECT_EQ(Must(store_->GetSessionNote(a_.id, stored.id)).deviations_json, "");
+}
+
 TEST_P(StoreContractTest, SessionNotesArePagedNewestFirst) {
   for (const char* at : {kT1, kT3, kT0, kT2}) {
     Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, at)));

@@ -260,6 +260,7 @@ export interface SessionNoteRecord {
   oils_used: boolean;
   adverse_events: AdverseEvent[];
   version: number;
+  deviations?: SessionDeviations | null;
 }
 
 // ---- Patient chart and portal (GET /patients/{id}/chart, /home-programme,
@@ -282,6 +283,7 @@ export interface ChartSession {
   back_pain_before: number | null;
   back_pain_after: number | null;
   adverse_events: number;
+  deviations?: number;
 }
 
 export interface MeasureChange {
@@ -352,3 +354,18 @@ export interface Appointment {
   status: string;
   note: string;
 }
+
+// ---- Session notes that depart from screening (SessionNote.tsx, Patient.tsx;
+// docs/clinical-rules.md "Session notes that depart from screening").
+
+export interface SessionDeviations {
+  reason: string;
+  items: { field: string; message: string }[];
+  acknowledged_by: number;
+  acknowledged_at: string;
+  screening_assessment_id: number;
+}
+
+// The server's refusal of a note that departs from screening names this field;
+// the same note is stored when sent again with it true and a reason.
+export const DEVIATIONS_FIELD = 'deviations_acknowledged';

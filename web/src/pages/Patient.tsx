@@ -16,6 +16,8 @@ interface TimelineEvent {
   text: string;
   assessmentId?: number;
   triage?: string;
+  deviations?: number; // A session recorded with acknowledged departures from screening.
+  sessionId?: number;
 }
 
 function pain(label: string, before: number | null, after: number | null) {
@@ -48,7 +50,7 @@ function timeline(chart: ChartAnswer): TimelineEvent[] {
   for (const s of chart.sessions) {
     const parts = [pain('leg pain', s.leg_pain_before, s.leg_pain_after), pain('back pain', s.back_pain_before, s.back_pain_after)].filter(Boolean);
     if (s.adverse_events) parts.push(`${s.adverse_events} adverse event${s.adverse_events === 1 ? '' : 's'}`);
-    events.push({ at: s.at, key: `s${s.id}`, kind: 'Session', text: parts.join('; ') || 'no pain rating' });
+    events.push({ at: s.at, key: `s${s.id}`, kind: 'Session', text: parts.join('; ') || 'no pain rating', deviations: s.deviations, sessionId: s.id });
   }
   return events.sort((x, y) => y.at.localeCompare(x.at));
 }
@@ -183,6 +185,14 @@ export function PatientPage(props: { patientId: number }) {
                 </>
               )}
               {e.text && <span> {e.text}</span>}
+              {e.deviations ? (
+                <>
+                  {' '}
+                  <span class="deviation-flag" data-testid="deviation-flag">
+                    <Link href={`/patients/${id}/sessions/${e.sessionId}`}>⚠ departed from screening ({e.deviations})</Link>
+                  </span>
+                </>
+              ) : null}
               {e.assessmentId !== undefined && (
                 <>
                   {' '}

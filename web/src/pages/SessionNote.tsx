@@ -3,14 +3,16 @@
 // pressure and minutes, and the oils the plan allows; the therapist rates leg
 // and back pain before and after, adjusts the work done, marks adverse events
 // and writes the SOAP text. Opened with a note id it edits that note (PUT with
-// If-Match). The server's refusals appear at the field they name.
+// If-Match). The server's refusals appear at the field they name. Work that
+// departs from the patient's screening is refused at its row; the therapist
+// may then record it anyway with a reason, kept with the note and audited.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  get, request, type AdverseEvent, type KnowledgeCatalogue, type Patient, type PlanVersion, type SessionNoteRecord,
+  ApiError, DEVIATIONS_FIELD, get, request, type AdverseEvent, type KnowledgeCatalogue, type Patient, type PlanVersion, type SessionNoteRecord,
 } from '../api';
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
 import { PainScale } from '../components/PainScale';
-import { FieldRefusal, RefusalSummary, fieldProps, problemsOf } from '../components/Refusals';
+import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf, type Problem } from '../components/Refusals';
 import { PRESSURE_WORDS, SIDES, newKey } from '../components/planDraft';
 import { navigate } from '../router';
 
@@ -46,6 +48,7 @@ interface NoteState {
   objective: string;
   assessment: string;
   planText: string;
+  deviationReason: string; // Sent only with "Record anyway".
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -81,8 +84,9 @@ export function rowsFromPlan(plan: PlanVersion['plan']): Row[] {
   );
 }
 
-function noteBody(s: NoteState) {
+function noteBody(s: NoteState, acknowledge: boolean) {
   return {
+    ...(acknowledge ? { deviations_acknowledged: true, deviation_reason: s.deviationReason } : {}),
     plan_id: s.planId,
     occurred_at: utcFromLocal(s.occurredAt),
     leg_pain_before: s.legBefore,
@@ -106,6 +110,7 @@ function describeNoteField(field: string) {
   if (m) return `${m[1] === 'techniques' ? 'Technique row' : 'Adverse event'} ${Number(m[2]) + 1}${m[3] ? `: ${words(m[3])}` : ''}`;
   const fixed: Record<string, string> = {
     occurred_at: 'Date and time', plan_text: 'Plan (SOAP)', oils_used: 'Oil used', 'if-match': 'Version',
+    techniques: 'Work done', deviation_reason: 'Reason for departing from screening',
   };
   return fixed[field] ?? words(field).replace(/^./, (c) => c.toUpperCase());
 }
@@ -120,6 +125,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
   const [loadError, setLoadError] = useState<unknown>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [departures, setDepartures] = useState<Problem[]>([]);
 
   useEffect(() => {
     Promise.all([
@@ -147,6 +153,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
             oilsUsed: note.oils_used,
             events: (note.adverse_events ?? []).map((e) => ({ ...e, key: newKey() })),
             subjective: note.subjective, objective: note.objective, assessment: note.assessment, planText: note.plan_text,
+            deviationReason: note.deviations?.reason ?? '',
           });
         } else {
           setState({
@@ -156,7 +163,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
             rows: rowsFromPlan(chosen?.plan ?? null),
             oilsUsed: chosen?.plan?.oils_allowed ?? false,
             events: [],
-            subjective: '', objective: '', assessment: '', planText: '',
+            subjective: '', objective: '', assessment: '', planText: '', deviationReason: '',
           });
         }
       })
@@ -172,19 +179,26 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
     set({ events: state.events.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const title = existing ? `Session note of ${shortDate(existing.occurred_at)}` : 'New session note';
 
-  const save = async (e: Event) => {
-    e.preventDefault();
+  // The refusal was (or is about) departures from screening: offer to record anyway.
+  const deviationRefused =
+    saveError instanceof ApiError && (saveError.field === DEVIATIONS_FIELD || saveError.field === 'deviation_reason');
+  const recorded = existing?.deviations ?? null;
+
+  const submit = async (acknowledge: boolean) => {
     setBusy(true);
     setSaveError(null);
     try {
+      const body = noteBody(state, acknowledge);
       if (existing) {
-        await request('PUT', `/api/v1/sessions/${existing.id}`, noteBody(state), { 'If-Match': `"${existing.version}"` });
+        await request('PUT', `/api/v1/sessions/${existing.id}`, body, { 'If-Match': `"${existing.version}"` });
       } else {
-        await request('POST', `/api/v1/patients/${id}/sessions`, noteBody(state));
+        await request('POST', `/api/v1/patients/${id}/sessions`, body);
       }
       navigate(`/patients/${id}`);
     } catch (err) {
       setSaveError(err);
+      // Kept while the therapist writes the reason, which the next refusal may replace.
+      if (err instanceof ApiError && err.field === DEVIATIONS_FIELD) setDepartures(err.problems);
       setBusy(false);
     }
   };
@@ -221,7 +235,10 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           </ul>
         </details>
       )}
-      <form class="session-note" onSubmit={save} noValidate>
+      <form class="session-note" noValidate onSubmit={(e) => {
+        e.preventDefault();
+        void submit(false);
+      }}>
         <div class="card">
           <div class="field narrow">
             <label for="note-when">Date and time</label>
@@ -415,6 +432,40 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
 
         <div class="submit-bar">
           <RefusalSummary error={saveError} what="this session note" describe={describeNoteField} />
+          {(deviationRefused || recorded || departures.length > 0) && (
+            <fieldset class="record-anyway" data-testid="record-anyway">
+              <legend>Record the deviation from screening</legend>
+              {recorded && (
+                <p data-testid="recorded-deviations">
+                  This note was recorded with {recorded.items.length} departure{recorded.items.length === 1 ? '' : 's'} from
+                  the patient's screening: {recorded.items.map((d) => plain(d.message)).join('; ')}.
+                </p>
+              )}
+              {departures.length > 0 && (
+                <ul data-testid="departures">
+                  {departures.map((d, i) => (
+                    <li key={i}>
+                      {describeNoteField(d.field)}: {plain(d.message)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p>
+                If this is what was actually done, record it anyway and say why. The deviation is kept with the note,
+                marked on the patient's chart and written to the audit trail.
+              </p>
+              <div class="field">
+                <label for="deviation-reason">Reason for departing from screening</label>
+                <textarea id="deviation-reason" rows={2} maxLength={500} value={state.deviationReason}
+                  {...fieldProps(problems, 'deviation_reason')}
+                  onInput={(e) => set({ deviationReason: e.currentTarget.value })} />
+                <FieldRefusal problems={problems} field="deviation_reason" />
+              </div>
+              <button type="button" class="record-anyway-button" disabled={busy} onClick={() => void submit(true)}>
+                Record anyway with this reason
+              </button>
+            </fieldset>
+          )}
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : existing ? 'Save changes' : 'Save session note'}
           </button>

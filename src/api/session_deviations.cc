@@ -1,0 +1,126 @@
+#include "api/session_deviations.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "codec/intake_json.h"
+#include "core/assessment.h"
+#include "core/session_review.h"
+#include "core/vocabulary.h"
+
+namespace sciaticare::api {
+namespace {
+
+struct LatestScreening {
+  Id assessment_id = 0;
+  Screening screening;
+};
+
+// The newest intake or reassessment, screened again by the core from its
+// intake document; none when the patient was never screened. Portal
+// questionnaires hold scores, not a screening.
+std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patient) {
+  const auto assessments = Must(api.store().ListAssessments(clinic, patient));  // Oldest first.
+  for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
+    if (it->kind == store::AssessmentKind::kPortal) continue;
+    Result<Intake> intake = ParseIntakeJson(it->intake_json, api.knowledge());
+    if (!intake) {
+      Reject("screening",
+             "the latest screening can no longer be read (" + intake.error().ToString() +
+                 "): reassess the patient before recording a session",
+             409);
+    }
+    return LatestScreening{it->id, Assess(intake.value(), api.knowledge()).screening};
+  }
+  return std::nullopt;
+}
+
+// The work as the core sees it; the names were checked when the body was read.
+SessionWork WorkOf(const store::SessionNote& note) {
+  SessionWork work;
+  work.oils_used = note.oils_used;
+  const json techniques = json::parse(note.techniques_json, nullptr, false);
+  if (!techniques.is_array()) return work;
+  for (const json& t : techniques) {
+    auto technique = ParseTechnique(t.value("technique", ""));
+    auto region = ParseRegion(t.value("region", ""));
+    auto side = ParseSide(t.value("side", ""));
+    if (!technique || !region || !side) continue;
+    work.techniques.push_back({*technique, *region, *side, t.value("pressure", 1)});
+  }
+  return work;
+}
+
+struct Acknowledgement {
+  bool given = false;
+  std::string reason;
+};
+
+Acknowledgement ReadAcknowledgement(const json& body) {
+  Acknowledgement ack;
+  if (body.contains("deviations_acknowledged") && !body["deviations_acknowledged"].is_null()) {
+    if (!body["deviations_acknowledged"].is_boolean())
+      Reject("deviations_acknowledged", "must be true or false");
+    ack.given = body["deviations_acknowledged"].get<bool>();
+  }
+  ack.reason = StringField(body, "deviation_reason", 500, ack.given);
+  const auto visible = std::count_if(ack.reason.begin(), ack.reason.end(),
+                                     [](unsigned char ch) { return !std::isspace(ch); });
+  if (ack.given && visible < 3) {
+    Reject("deviation_reason", "say in a few words why the work departed from the screening");
+  }
+  return ack;
+}
+
+json StoredDeviations(const store::SessionNote& note) {
+  if (note.deviations_json.empty()) return nullptr;
+  json doc = json::parse(note.deviations_json, nullptr, false);
+  return doc.is_object() ? doc : json(nullptr);
+}
+
+}  // namespace
+
+std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const json& body,
+                                               store::SessionNote& note) {
+  const Acknowledgement ack = ReadAcknowledgement(body);
+  note.deviations_json.clear();
+  const auto latest = FindLatestScreening(api, c.clinic(), note.patient_id);
+  if (!latest) return std::nullopt;
+  const std::vector<Error> departures = ReviewSessionWork(WorkOf(note), latest->screening);
+  if (departures.empty()) return std::nullopt;
+  json items = json::array();
+  for (const Error& e : departures) items.push_back({{"field", e.field}, {"message", e.message}});
+  if (!ack.given) {
+    return ProblemsResponse(
+        "deviations_acknowledged",
+        "the work departs from the patient's latest screening in " + std::to_string(items.size()) +
+            (items.size() == 1 ? " place" : " places") +
+            ": change it, or record it as done by acknowledging the deviations with a reason",
+        items);
+  }
+  note.deviations_json = json{{"reason", ack.reason},
+                              {"items", items},
+                              {"acknowledged_by", c.user.id},
+                              {"acknowledged_at", api.Now()},
+                              {"screening_assessment_id", latest->assessment_id}}
+                             .dump();
+  return std::nullopt;
+}
+
+std::size_t DeviationCount(const store::SessionNote& note) {
+  const json doc = StoredDeviations(note);
+  const json items = doc.is_object() ? doc.value("items", json::array()) : json::array();
+  return items.is_array() ? items.size() : 0;
+}
+
+std::string DeviationAuditDetail(const store::SessionNote& note) {
+  const json doc = StoredDeviations(note);
+  if (!doc.is_object()) return "";
+  std::string fields;
+  for (const json& item : doc.value("items", json::array())) {
+    fields += (fields.empty() ? "" : ", ") + item.value("field", "");
+  }
+  return "deviations acknowledged (" + fields + "): " + doc.value("reason", "");
+}
+
+}  // namespace sciaticare::api

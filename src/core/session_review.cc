@@ -1,0 +1,32 @@
+#include "core/session_review.h"
+
+#include <string>
+
+#include "core/screening_limits.h"
+
+namespace sciaticare {
+
+std::vector<Error> ReviewSessionWork(const SessionWork& work, const Screening& screening) {
+  std::vector<Error> departures;
+  auto add = [&departures](std::optional<Error> problem) {
+    if (problem) departures.push_back(std::move(*problem));
+  };
+  if (IsReferral(screening.triage) && !work.techniques.empty()) {
+    departures.push_back(
+        {"techniques", "the latest screening refers the patient (" +
+                           std::string(Name(screening.triage)) +
+                           "): no massage should be given until the referral has been dealt with"});
+  }
+  const Constraints& c = screening.constraints;
+  for (std::size_t i = 0; i < work.techniques.size(); ++i) {
+    const AppliedTechnique& t = work.techniques[i];
+    const std::string path = "techniques[" + std::to_string(i) + "]";
+    add(ExcludedTechnique(t.technique, c, path + ".technique"));
+    add(AvoidedRegion(t.region, t.side, c, path + ".region"));
+    add(PressureAboveCap(t.pressure, t.region, c, path + ".pressure"));
+  }
+  add(OilsNotAllowed(work.oils_used, c, "oils_used"));
+  return departures;
+}
+
+}  // namespace sciaticare

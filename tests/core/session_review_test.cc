@@ -1,0 +1,96 @@
+// Session review: work recorded in a session note is checked against the
+// patient's screening with the same rules and words as plan review (issue:
+// session notes deviating from screening). Sources are cited per rule in
+// docs/clinical-rules.md.
+#include "core/session_review.h"
+
+#include <gtest/gtest.h>
+
+#include "core/assessment.h"
+#include "test_support.h"
+
+namespace sciaticare {
+namespace {
+
+using testing::AddCondition;
+using testing::BaseIntake;
+using testing::K;
+
+bool Mentions(const std::vector<Error>& departures, const std::string& field,
+              const std::string& words) {
+  for (const Error& e : departures) {
+    if (e.field == field && e.message.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Screening ScreenWith(const char* condition) {
+  Intake in = BaseIntake();
+  if (condition) AddCondition(in, condition);
+  return Assess(in, K()).screening;
+}
+
+TEST(SessionReviewTest, WorkWithinScreeningHasNoDepartures) {
+  SessionWork work;
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2},
+                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 4}};
+  work.oils_used = true;
+  EXPECT_TRUE(ReviewSessionWork(work, ScreenWith(nullptr)).empty());
+}
+
+// contraindications.md anticoagulant row: pressure capped at 2, deep tissue
+// left out (Ernst 2003 Rheumatology 42:1101; the cap is a product rule).
+TEST(SessionReviewTest, PressureAboveTheCapAndAnExcludedTechniqueAreDepartures) {
+  Screening s = ScreenWith("anticoagulant_or_bleeding_disorder");
+  SessionWork work;
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2},
+                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 3}};
+  auto departures = ReviewSessionWork(work, s);
+  EXPECT_TRUE(Mentions(departures, "techniques[1].technique", "deep_tissue is left out"));
+  EXPECT_TRUE(Mentions(departures, "techniques[1].pressure", "above the limit of 2"));
+  EXPECT_TRUE(Mentions(departures, "techniques[1].pressure", "blood thinners"));
+  for (const Error& e : departures) EXPECT_EQ(e.field.rfind("techniques[1]", 0), 0u) << e.field;
+}
+
+// contraindications.md pregnancy row: legs avoided, no oils (Sutham 2020).
+TEST(SessionReviewTest, AvoidedRegionAndOilsArePregnancyDepartures) {
+  Intake in = BaseIntake();
+  in.patient.pregnant = true;
+  Screening s = Assess(in, K()).screening;
+  SessionWork work;
+  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kRight, 1}};
+  work.oils_used = true;
+  auto departures = ReviewSessionWork(work, s);
+  EXPECT_TRUE(Mentions(departures, "techniques[0].region", "pregnancy"));
+  EXPECT_TRUE(Mentions(departures, "oils_used", "not allowed"));
+}
+
+TEST(SessionReviewTest, BothSidesOfARegionAvoidedOnOneSideIsADeparture) {
+  Intake in = BaseIntake();
+  ConditionReport& r = AddCondition(in, "varicose_veins");
+  r.site.Add(Region::kCalf);
+  r.side = Side::kRight;
+  Screening s = Assess(in, K()).screening;
+  SessionWork work;
+  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kLeft, 1}};
+  EXPECT_TRUE(ReviewSessionWork(work, s).empty());
+  work.techniques[0].side = Side::kBoth;
+  EXPECT_TRUE(Mentions(ReviewSessionWork(work, s), "techniques[0].region", "must be avoided"));
+}
+
+// red-flags.md: a red flag means refer, do not treat; recording that the
+// patient was sent on, with no hands-on work, is not a departure.
+TEST(SessionReviewTest, AnyTechniqueForAReferredPatientIsADeparture) {
+  Intake in = BaseIntake();
+  testing::SetFlag(in, "ces_saddle_anaesthesia");
+  Screening s = Assess(in, K()).screening;
+  ASSERT_TRUE(IsReferral(s.triage));
+  SessionWork work;
+  EXPECT_TRUE(ReviewSessionWork(work, s).empty());
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 1}};
+  EXPECT_TRUE(
+      Mentions(ReviewSessionWork(work, s), "techniques", "refers the patient (refer_emergency)"));
+}
+
+}  // namespace
+}  // namespace sciaticare
