@@ -9,19 +9,11 @@ void AddAdminRoutes(http::Router& router, Api& api) {
 
   router.Add("GET", "/api/v1/audit", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
     store::AuditQuery q;
-    auto id_filter = [&](const char* name) -> std::optional<Id> {
-      std::string s = req.Query(name);
-      if (s.empty()) return std::nullopt;
-      char* end = nullptr;
-      long long v = std::strtoll(s.c_str(), &end, 10);
-      if (*end != '\0' || v <= 0) Reject(name, "must be an id", 400);
-      return v;
-    };
-    q.user_id = id_filter("user_id");
-    q.patient_id = id_filter("patient_id");
-    if (!req.Query("action").empty()) q.action = req.Query("action");
-    if (!req.Query("from").empty()) q.from = req.Query("from");
-    if (!req.Query("to").empty()) q.to = req.Query("to");
+    q.user_id = QueryId(req, "user_id");
+    q.patient_id = QueryId(req, "patient_id");
+    if (auto action = QueryText(req, "action", 40); !action.empty()) q.action = action;
+    if (auto from = QueryText(req, "from", 20); !from.empty()) q.from = from;
+    if (auto to = QueryText(req, "to", 20); !to.empty()) q.to = to;
     q.page = PagingOf(req);
     auto page = Must(api.store().ListAudit(c.clinic(), q));
     json items = json::array();

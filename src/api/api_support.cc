@@ -3,6 +3,8 @@
 #include <charconv>
 #include <ctime>
 
+#include "store/validation.h"
+
 namespace sciaticare::api {
 
 void Reject(std::string field, std::string message, int status) {
@@ -32,7 +34,24 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
   std::string value = obj[key].get<std::string>();
   if (value.size() > max_length) Reject(key, "must be at most " + std::to_string(max_length) + " characters");
   if (required && value.empty()) Reject(key, "must not be empty");
+  if (!store::IsStorableText(value)) Reject(key, "must not contain NUL characters");
   return value;
+}
+
+std::string QueryText(const http::Request& request, const char* name, std::size_t max_length) {
+  std::string value = request.Query(name);
+  if (value.size() > max_length) Reject(name, "must be at most " + std::to_string(max_length) + " characters", 400);
+  if (!store::IsStorableText(value)) Reject(name, "must be UTF-8 text without NUL characters", 400);
+  return value;
+}
+
+std::optional<Id> QueryId(const http::Request& request, const char* name) {
+  const std::string s = request.Query(name);
+  if (s.empty()) return std::nullopt;
+  Id id = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) Reject(name, "must be an id", 400);
+  return id;
 }
 
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi) {

@@ -43,6 +43,10 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
                         const std::string& fallback = "");
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi);
 Id PathId(const http::Request& request, const char* name);
+// Query parameters: text (UTF-8 without NUL, at most `max_length` bytes; empty
+// when absent) and optional ids; each refuses with 400 naming the parameter.
+std::string QueryText(const http::Request& request, const char* name, std::size_t max_length);
+std::optional<Id> QueryId(const http::Request& request, const char* name);
 int IfMatchVersion(const http::Request& request);  // Required If-Match: "N" -> N; 428 when absent.
 
 // ?limit=&offset= of a list request (limit 1–500, default 50).

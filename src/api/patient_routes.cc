@@ -42,8 +42,7 @@ store::PageRequest PagingOf(const http::Request& req) { return Paging(req); }
 void AddPatientRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
     store::PatientQuery q;
-    q.search = req.Query("search");
-    if (q.search.size() > 100) Reject("search", "must be at most 100 characters", 400);
+    q.search = QueryText(req, "search", 100);
     q.page = Paging(req);
     auto page = Must(api.store().ListPatients(c.clinic(), q));
     api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "http/http_client.h"
+#include "pg_test_database.h"
 #include "test_support.h"
 
 namespace sciaticare::testing {
@@ -395,17 +396,7 @@ class ProcessPgTest : public ProcessTest {
   }
 
   // The admin URL pointed at this test's database (URI or key=value form).
-  std::string DatabaseUrl() const {
-    const std::string& url = admin_url_;
-    if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
-      return url + " dbname=" + db_name_;
-    }
-    const std::size_t authority = url.find("://") + 3;
-    const std::size_t query = url.find('?', authority);
-    const std::string params = query == std::string::npos ? "" : url.substr(query);
-    const std::string base = url.substr(0, query);
-    return base.substr(0, base.find('/', authority)) + "/" + db_name_ + params;
-  }
+  std::string DatabaseUrl() const { return PgWithDatabase(admin_url_, db_name_); }
 
   std::string admin_url_;
   std::string db_name_;
