@@ -153,15 +153,49 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
     std::optional<Caller> caller = Authenticate(request);
     if (!caller) return http::ErrorResponse(401, "", "log in first");
     if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
-      Audit(*caller, request, "denied", "route", request.method + " " + request.path, std::nullopt);
-      return http::ErrorResponse(403, "", "your role may not do this");
+      return Refused(*caller, request, http::ErrorResponse(403, "", "your role may not do this"), "role");
     }
     if (caller->via_cookie && IsWrite(request.method) &&
         !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
-      return http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token");
+      return Refused(*caller, request, http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
+                     "csrf token");
     }
-    return Open([&](http::Request& r) { return handler(r, *caller); })(request);
+    http::Response response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
+    if (response.status == 403) return Refused(*caller, request, std::move(response), "forbidden");
+    if (response.status == 404) return Refused(*caller, request, std::move(response), "not found");
+    return response;
   };
+}
+
+http::Response Api::Refused(const Caller& caller, const http::Request& request, http::Response response,
+                            std::string reason) {
+  // The patient the request named, when that patient is in the caller's
+  // clinic, so the refusal shows in that patient's trail ("who tried to see
+  // my record"); another clinic's id stays only in entity_id.
+  std::optional<Id> patient;
+  auto id = request.params.find("id");
+  if (request.path.rfind("/api/v1/patients/", 0) == 0 && id != request.params.end()) {
+    Id named = 0;
+    const std::string& s = id->second;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), named);
+    if (ec == std::errc() && end == s.data() + s.size() && named > 0 &&
+        store_.GetPatient(caller.clinic(), named).ok()) {
+      patient = named;
+    }
+  }
+  store::AuditEntry e;
+  e.clinic_id = caller.clinic();
+  e.at = Now();
+  e.user_id = caller.user.id;
+  e.action = "denied";
+  e.entity = "route";
+  e.entity_id = request.method + " " + request.path;
+  e.patient_id = patient;
+  e.remote_addr = request.remote_addr;
+  e.detail = std::move(reason);
+  // As for every audit record: no trail, no answer.
+  if (!store_.AppendAudit(e).ok()) return http::ErrorResponse(500, "", "the audit trail failed");
+  return response;
 }
 
 http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {

@@ -76,7 +76,8 @@ class Api {
 
   // Wraps a handler: authenticates, checks the role and (for cookie sessions
   // on writes) the CSRF token, then runs it, turning BadRequest and store
-  // failures into their answers.
+  // failures into their answers. Every 403 and 404 a logged-in caller gets
+  // from it is audited as "denied" (who, when, which route and id, from where).
   http::Handler Guard(std::initializer_list<Role> roles, Handler handler);
 
   // Runs a handler without authentication (login), with the same error mapping.
@@ -98,6 +99,11 @@ class Api {
   const ClinicApiOptions& options() const { return options_; }
 
  private:
+  // Appends the "denied" audit record of a refused request (403, or a 404
+  // that may hide another clinic's record) and returns `response`.
+  http::Response Refused(const Caller& caller, const http::Request& request, http::Response response,
+                         std::string reason);
+
   store::Store& store_;
   const Knowledge& k_;
   ClinicApiOptions options_;

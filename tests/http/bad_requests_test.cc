@@ -3,8 +3,9 @@
 // bodies, broken UTF-8, missing CSRF tokens, bad If-Match, bad paging,
 // unknown names in session notes. Each must answer its 4xx (never a 5xx) with
 // a JSON error, and store nothing: the records of both clinics are compared
-// before and after, and the audit trail too unless the refusal is one the
-// trail records (a role refused, a wrong password).
+// before and after. The audit trail grows by exactly one record for a
+// refusal it keeps (a logged-in caller's 403 or 404, a wrong password) and
+// not at all otherwise.
 #include <gtest/gtest.h>
 
 #include "http/clinic_api_fixture.h"
@@ -20,7 +21,7 @@ struct BadCase {
   std::string method, target, body;
   int status;
   std::map<std::string, std::string> headers = {};
-  bool audit_recorded = false;  // The refusal itself is audited.
+  bool audit_recorded = false;  // Audited though not a 403/404 (a failed login).
 };
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
@@ -633,7 +634,7 @@ std::vector<BadCase> BadRequestTest::Cases() const {
        With(Note(), {{"plan_id", 18446744073709551615ULL}}).dump(), 422},
 
       // Routing.
-      {"unknown route", therapist, "GET", "/api/v1/nothing", "", 404},
+      {"unknown route", Who::kNobody, "GET", "/api/v1/nothing", "", 404},
       {"wrong method", therapist, "DELETE", patients, "", 405},
   };
 }
@@ -665,6 +666,10 @@ TEST_P(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
       {"{appointment}", std::to_string(appointment_)},
       {"{appointmentb}", std::to_string(appointment_b_)},
       {"{therapistb}", std::to_string(therapist_b_.id)}};
+  const std::map<Who, store::Id> user_ids = {{Who::kAdmin, admin_.id},
+                                             {Who::kTherapist, therapist_.id},
+                                             {Who::kFrontDesk, desk_.id},
+                                             {Who::kPatient, patient1_user_.id}};
   const std::vector<BadCase> cases = Cases();
   EXPECT_GE(cases.size(), 60u);
   std::set<std::string> names;
@@ -675,7 +680,11 @@ TEST_P(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
       ReplaceAll(c.body, "\"" + placeholder + "\"", id);  // Ids in JSON bodies are numbers.
     }
     SCOPED_TRACE(c.name + ": " + c.method + " " + c.target);
-    const json before = StoredState(!c.audit_recorded);
+    // A logged-in caller's 403 or 404 is on the audit trail as "denied"
+    // (exactly one record); no other mistake leaves a trace.
+    const bool denied = c.who != Who::kNobody && (c.status == 403 || c.status == 404);
+    const std::int64_t audit_before = AuditCount(clinic_a_.id) + AuditCount(clinic_b_.id);
+    const json before = StoredState(false);
     HttpResult r;
     try {
       ApiClient client(port(), logins[c.who]);
@@ -689,7 +698,19 @@ TEST_P(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
     EXPECT_EQ(r.status, c.status) << r.body.substr(0, 400);
     const json error = BodyOf(r);
     EXPECT_TRUE(error.is_object() && error.contains("error")) << r.body.substr(0, 400);
-    EXPECT_TRUE(StoredState(!c.audit_recorded) == before) << "something was stored";
+    EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+    EXPECT_EQ(AuditCount(clinic_a_.id) + AuditCount(clinic_b_.id) - audit_before,
+              denied || c.audit_recorded ? 1 : 0);
+    if (denied) {
+      store::AuditQuery newest;
+      newest.page.limit = 1;
+      const auto entries = store_->ListAudit(clinic_a_.id, newest).value().items;
+      ASSERT_EQ(entries.size(), 1u);
+      EXPECT_EQ(entries[0].action, "denied");
+      EXPECT_EQ(entries[0].user_id, user_ids.at(c.who));
+      EXPECT_EQ(entries[0].entity_id, c.method + " " + c.target.substr(0, c.target.find('?')));
+      EXPECT_EQ(entries[0].remote_addr, "127.0.0.1");
+    }
   }
   // The sessions used for the table are still good: nothing above logged anyone out.
   ApiClient therapist(port(), logins[Who::kTherapist]);

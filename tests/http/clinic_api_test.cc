@@ -443,7 +443,7 @@ TEST_P(ClinicApiTest, FiveFailedLoginsLockTheAccountEvenWithTheRightPassword) {
 
 TEST_P(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
   auto desk = As("desk@a.test");
-  const json before = StoredState(true);
+  const json before = StoredState(false);
   HttpResult no_token =
       desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"), {{"X-CSRF-Token", ""}});
   EXPECT_EQ(no_token.status, 403) << no_token.body;
@@ -451,7 +451,13 @@ TEST_P(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
   HttpResult wrong_token = desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"),
                                       {{"X-CSRF-Token", std::string(64, 'a')}});
   EXPECT_EQ(wrong_token.status, 403);
-  EXPECT_TRUE(StoredState(true) == before) << "something was stored";
+  EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+  store::AuditQuery q;
+  q.action = "denied";
+  const auto refusals = store_->ListAudit(clinic_a_.id, q).value();
+  ASSERT_EQ(refusals.total, 2);  // Both refused writes are on record.
+  EXPECT_EQ(refusals.items[0].detail, "csrf token");
+  EXPECT_EQ(refusals.items[0].user_id, desk_.id);
   EXPECT_EQ(PatientCount(clinic_a_.id), 2);
   EXPECT_EQ(desk->Post("/api/v1/patients", NewPatientBody("Withcsrf")).status, 201);
   EXPECT_EQ(PatientCount(clinic_a_.id), 3);
