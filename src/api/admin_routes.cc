@@ -18,13 +18,18 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     auto page = Must(api.store().ListAudit(c.clinic(), q));
     json items = json::array();
     for (const auto& e : page.items) items.push_back(ToJson(e));
-    return JsonResponse(200, {{"items", items}, {"total", page.total}});
+    return JsonResponse(200, {{"items", items}, {"total", page.total}, {"limit", q.page.limit}, {"offset", q.page.offset}});
   }));
 
-  router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request&, const Caller& c) {
-    json items = json::array();
-    for (const auto& u : Must(api.store().ListUsers(c.clinic()))) items.push_back(ToJson(u));
-    return JsonResponse(200, {{"items", items}});
+  router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+    const auto role = QueryChoice(req, "role", {"admin", "therapist", "front_desk", "patient"});
+    const auto active = QueryChoice(req, "active", {"true", "false"});
+    const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
+    auto keep = [&](const store::User& u) {
+      return (!role || store::ToString(u.role) == *role) && (!active || u.active == (*active == "true"));
+    };
+    return JsonResponse(200, ListPage(Must(api.store().ListUsers(c.clinic())), page, keep,
+                                      [](const store::User& u) { return ToJson(u); }));
   }));
 
   router.Add("POST", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {

@@ -45,6 +45,18 @@ std::string QueryText(const http::Request& request, const char* name, std::size_
   return value;
 }
 
+std::optional<std::string> QueryChoice(const http::Request& request, const char* name,
+                                       std::initializer_list<const char*> allowed) {
+  const std::string value = request.Query(name);
+  if (value.empty()) return std::nullopt;
+  std::string names;
+  for (const char* a : allowed) {
+    if (value == a) return value;
+    names += (names.empty() ? "" : ", ") + std::string(a);
+  }
+  Reject(name, "must be one of " + names, 400);
+}
+
 std::optional<Id> QueryId(const http::Request& request, const char* name) {
   const std::string s = request.Query(name);
   if (s.empty()) return std::nullopt;

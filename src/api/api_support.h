@@ -49,8 +49,30 @@ std::string QueryText(const http::Request& request, const char* name, std::size_
 std::optional<Id> QueryId(const http::Request& request, const char* name);
 int IfMatchVersion(const http::Request& request);  // Required If-Match: "N" -> N; 428 when absent.
 
-// ?limit=&offset= of a list request (limit 1–500, default 50).
+// ?limit=&offset= of a list request (limit 1–500, default 50, or
+// `default_limit` for lists that were once answered whole).
 store::PageRequest PagingOf(const http::Request& request);
+store::PageRequest PagingOf(const http::Request& request, int default_limit);
+
+// The page of a list the store returns whole (a patient's assessments, plans
+// or appointments; a clinic's users or a range of appointments): the items
+// that `keep` accepts, counted, then cut to the page.
+// {"items", "total", "limit", "offset"}, like the lists the store pages.
+template <typename T, typename Keep, typename ToJson>
+json ListPage(const std::vector<T>& all, const store::PageRequest& page, Keep keep, ToJson to_json) {
+  json items = json::array();
+  std::int64_t total = 0;
+  for (const T& row : all) {
+    if (!keep(row)) continue;
+    if (total >= page.offset && total < page.offset + page.limit) items.push_back(to_json(row));
+    ++total;
+  }
+  return {{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}};
+}
+
+// One of `allowed` from ?name= (400 naming it otherwise); nullopt when absent.
+std::optional<std::string> QueryChoice(const http::Request& request, const char* name,
+                                       std::initializer_list<const char*> allowed);
 
 // Maps a store failure to its HTTP answer (404, 409, 422, 500).
 http::Response StoreFailure(const store::StoreError& error);
