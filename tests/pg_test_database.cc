@@ -21,6 +21,14 @@ bool IsUri(const std::string& url) {
 
 class PgTestEnvironment : public ::testing::Environment {
  public:
+  // scripts/test.sh (and so CI) sets SCIATICARE_TEST_PG_REQUIRED: there a
+  // missing server is a failure, never a quiet skip of the PostgreSQL half.
+  void SetUp() override {
+    const char* required = std::getenv("SCIATICARE_TEST_PG_REQUIRED");
+    if (required != nullptr && std::string(required) == "1" && PgAdminUrl().empty()) {
+      FAIL() << "SCIATICARE_TEST_PG_REQUIRED=1 but " << kUrlVariable << " is not set";
+    }
+  }
   void TearDown() override { PgTestDatabase::Instance().Drop(); }
 };
 
