@@ -60,9 +60,8 @@ std::optional<std::string> QueryChoice(const http::Request& request, const char*
 std::optional<Id> QueryId(const http::Request& request, const char* name) {
   const std::string s = request.Query(name);
   if (s.empty()) return std::nullopt;
-  Id id = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) Reject(name, "must be an id", 400);
+  const std::optional<Id> id = ParseId(s);
+  if (!id) Reject(name, "must be an id", 400);
   return id;
 }
 
@@ -75,14 +74,19 @@ std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi)
   return static_cast<int>(n);
 }
 
+std::optional<Id> ParseId(std::string_view s) {
+  Id id = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
 Id PathId(const http::Request& request, const char* name) {
   auto it = request.params.find(name);
-  Id id = 0;
   if (it == request.params.end()) Reject(name, "missing", 404);
-  const std::string& s = it->second;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) Reject(name, "no such record", 404);
-  return id;
+  const std::optional<Id> id = ParseId(it->second);
+  if (!id) Reject(name, "no such record", 404);
+  return *id;
 }
 
 int IfMatchVersion(const http::Request& request) {
@@ -187,13 +191,8 @@ http::Response Api::Refused(const Caller& caller, const http::Request& request, 
   std::optional<Id> patient;
   auto id = request.params.find("id");
   if (request.path.rfind("/api/v1/patients/", 0) == 0 && id != request.params.end()) {
-    Id named = 0;
-    const std::string& s = id->second;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), named);
-    if (ec == std::errc() && end == s.data() + s.size() && named > 0 &&
-        store_.GetPatient(caller.clinic(), named).ok()) {
-      patient = named;
-    }
+    patient = ParseId(id->second);
+    if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
   }
   store::AuditEntry e;
   e.clinic_id = caller.clinic();

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/clinic_api.h"
 #include "http/router.h"
@@ -42,6 +43,7 @@ const json& Member(const json& obj, const char* key);  // Required member.
 std::string StringField(const json& obj, const char* key, std::size_t max_length, bool required = true,
                         const std::string& fallback = "");
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi);
+std::optional<Id> ParseId(std::string_view text);  // A positive decimal id, or nullopt.
 Id PathId(const http::Request& request, const char* name);
 // Query parameters: text (UTF-8 without NUL, at most `max_length` bytes; empty
 // when absent) and optional ids; each refuses with 400 naming the parameter.
