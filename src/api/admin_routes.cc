@@ -1,6 +1,7 @@
 // Admin: the clinic's users and the audit log (read-only: nobody can change or
 // delete an entry through the product).
 #include "api/api_support.h"
+#include "store/validation.h"
 
 namespace sciaticare::api {
 
@@ -12,8 +13,12 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     q.user_id = QueryId(req, "user_id");
     q.patient_id = QueryId(req, "patient_id");
     if (auto action = QueryText(req, "action", 40); !action.empty()) q.action = action;
-    if (auto from = QueryText(req, "from", 20); !from.empty()) q.from = from;
-    if (auto to = QueryText(req, "to", 20); !to.empty()) q.to = to;
+    for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+      std::string time = QueryText(req, name, 20);
+      if (time.empty()) continue;
+      if (!store::IsUtcTime(time)) Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
+      *bound = std::move(time);
+    }
     q.page = PagingOf(req);
     auto page = Must(api.store().ListAudit(c.clinic(), q));
     json items = json::array();

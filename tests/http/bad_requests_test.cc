@@ -608,7 +608,7 @@ std::vector<BadCase> BadRequestTest::Cases() const {
       {"list: broken UTF-8 in search", desk, "GET", patients + "?search=%FF%FEAda", "", 400},
       {"audit: broken UTF-8 in action", admin, "GET", "/api/v1/audit?action=%C3%28", "", 400},
       {"audit: NUL in action", admin, "GET", "/api/v1/audit?action=read%00", "", 400},
-      {"audit: from not a time", admin, "GET", "/api/v1/audit?from=yesterday", "", 422},
+      {"audit: from not a time", admin, "GET", "/api/v1/audit?from=yesterday", "", 400},
       {"audit: patient id overflows", admin, "GET", "/api/v1/audit?patient_id=99999999999999999999",
        "", 400},
       {"audit: user id past int64", admin, "GET", "/api/v1/audit?user_id=9223372036854775808", "",
