@@ -4,7 +4,7 @@
 # tests of the web application, then the
 # unit and integration tests (CTest), whose summary closes the output. CTest
 # runs with a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh), so the
-# store contract runs on PostgreSQL as well as SQLite.
+# store contract and the HTTP API suites run on PostgreSQL as well as SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -38,6 +38,8 @@ pg_dir=$(mktemp -d /tmp/sciaticare-pg-XXXXXX)
 trap 'bash "$root/scripts/pg-test-cluster.sh" stop "$pg_dir"' EXIT
 SCIATICARE_TEST_PG_URL=$(bash scripts/pg-test-cluster.sh start "$pg_dir")
 export SCIATICARE_TEST_PG_URL
+# The PostgreSQL halves of the store and HTTP suites must run here, not skip.
+export SCIATICARE_TEST_PG_REQUIRED=1
 echo "SCIATICARE_TEST_PG_URL=$SCIATICARE_TEST_PG_URL"
 
 echo "=== CTest"

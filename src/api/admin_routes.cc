@@ -1,6 +1,7 @@
 // Admin: the clinic's users and the audit log (read-only: nobody can change or
 // delete an entry through the product).
 #include "api/api_support.h"
+#include "store/validation.h"
 
 namespace sciaticare::api {
 
@@ -9,30 +10,31 @@ void AddAdminRoutes(http::Router& router, Api& api) {
 
   router.Add("GET", "/api/v1/audit", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
     store::AuditQuery q;
-    auto id_filter = [&](const char* name) -> std::optional<Id> {
-      std::string s = req.Query(name);
-      if (s.empty()) return std::nullopt;
-      char* end = nullptr;
-      long long v = std::strtoll(s.c_str(), &end, 10);
-      if (*end != '\0' || v <= 0) Reject(name, "must be an id", 400);
-      return v;
-    };
-    q.user_id = id_filter("user_id");
-    q.patient_id = id_filter("patient_id");
-    if (!req.Query("action").empty()) q.action = req.Query("action");
-    if (!req.Query("from").empty()) q.from = req.Query("from");
-    if (!req.Query("to").empty()) q.to = req.Query("to");
+    q.user_id = QueryId(req, "user_id");
+    q.patient_id = QueryId(req, "patient_id");
+    if (auto action = QueryText(req, "action", 40); !action.empty()) q.action = action;
+    for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+      std::string time = QueryText(req, name, 20);
+      if (time.empty()) continue;
+      if (!store::IsUtcTime(time)) Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
+      *bound = std::move(time);
+    }
     q.page = PagingOf(req);
     auto page = Must(api.store().ListAudit(c.clinic(), q));
     json items = json::array();
     for (const auto& e : page.items) items.push_back(ToJson(e));
-    return JsonResponse(200, {{"items", items}, {"total", page.total}});
+    return JsonResponse(200, {{"items", items}, {"total", page.total}, {"limit", q.page.limit}, {"offset", q.page.offset}});
   }));
 
-  router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request&, const Caller& c) {
-    json items = json::array();
-    for (const auto& u : Must(api.store().ListUsers(c.clinic()))) items.push_back(ToJson(u));
-    return JsonResponse(200, {{"items", items}});
+  router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+    const auto role = QueryChoice(req, "role", {"admin", "therapist", "front_desk", "patient"});
+    const auto active = QueryChoice(req, "active", {"true", "false"});
+    const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
+    auto keep = [&](const store::User& u) {
+      return (!role || store::ToString(u.role) == *role) && (!active || u.active == (*active == "true"));
+    };
+    return JsonResponse(200, ListPage(Must(api.store().ListUsers(c.clinic())), page, keep,
+                                      [](const store::User& u) { return ToJson(u); }));
   }));
 
   router.Add("POST", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <ctime>
 
+#include "store/validation.h"
+
 namespace sciaticare::api {
 
 void Reject(std::string field, std::string message, int status) {
@@ -32,7 +34,35 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
   std::string value = obj[key].get<std::string>();
   if (value.size() > max_length) Reject(key, "must be at most " + std::to_string(max_length) + " characters");
   if (required && value.empty()) Reject(key, "must not be empty");
+  if (!store::IsStorableText(value)) Reject(key, "must not contain NUL characters");
   return value;
+}
+
+std::string QueryText(const http::Request& request, const char* name, std::size_t max_length) {
+  std::string value = request.Query(name);
+  if (value.size() > max_length) Reject(name, "must be at most " + std::to_string(max_length) + " characters", 400);
+  if (!store::IsStorableText(value)) Reject(name, "must be UTF-8 text without NUL characters", 400);
+  return value;
+}
+
+std::optional<std::string> QueryChoice(const http::Request& request, const char* name,
+                                       std::initializer_list<const char*> allowed) {
+  const std::string value = request.Query(name);
+  if (value.empty()) return std::nullopt;
+  std::string names;
+  for (const char* a : allowed) {
+    if (value == a) return value;
+    names += (names.empty() ? "" : ", ") + std::string(a);
+  }
+  Reject(name, "must be one of " + names, 400);
+}
+
+std::optional<Id> QueryId(const http::Request& request, const char* name) {
+  const std::string s = request.Query(name);
+  if (s.empty()) return std::nullopt;
+  const std::optional<Id> id = ParseId(s);
+  if (!id) Reject(name, "must be an id", 400);
+  return id;
 }
 
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi) {
@@ -44,14 +74,19 @@ std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi)
   return static_cast<int>(n);
 }
 
+std::optional<Id> ParseId(std::string_view s) {
+  Id id = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
 Id PathId(const http::Request& request, const char* name) {
   auto it = request.params.find(name);
-  Id id = 0;
   if (it == request.params.end()) Reject(name, "missing", 404);
-  const std::string& s = it->second;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) Reject(name, "no such record", 404);
-  return id;
+  const std::optional<Id> id = ParseId(it->second);
+  if (!id) Reject(name, "no such record", 404);
+  return *id;
 }
 
 int IfMatchVersion(const http::Request& request) {
@@ -138,15 +173,44 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
     std::optional<Caller> caller = Authenticate(request);
     if (!caller) return http::ErrorResponse(401, "", "log in first");
     if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
-      Audit(*caller, request, "denied", "route", request.method + " " + request.path, std::nullopt);
-      return http::ErrorResponse(403, "", "your role may not do this");
+      return Refused(*caller, request, http::ErrorResponse(403, "", "your role may not do this"), "role");
     }
     if (caller->via_cookie && IsWrite(request.method) &&
         !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
-      return http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token");
+      return Refused(*caller, request, http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
+                     "csrf token");
     }
-    return Open([&](http::Request& r) { return handler(r, *caller); })(request);
+    http::Response response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
+    if (response.status == 403) return Refused(*caller, request, std::move(response), "forbidden");
+    if (response.status == 404) return Refused(*caller, request, std::move(response), "not found");
+    return response;
   };
+}
+
+http::Response Api::Refused(const Caller& caller, const http::Request& request, http::Response response,
+                            std::string reason) {
+  // The patient the request named, when that patient is in the caller's
+  // clinic, so the refusal shows in that patient's trail ("who tried to see
+  // my record"); another clinic's id stays only in entity_id.
+  std::optional<Id> patient;
+  auto id = request.params.find("id");
+  if (request.path.rfind("/api/v1/patients/", 0) == 0 && id != request.params.end()) {
+    patient = ParseId(id->second);
+    if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
+  }
+  store::AuditEntry e;
+  e.clinic_id = caller.clinic();
+  e.at = Now();
+  e.user_id = caller.user.id;
+  e.action = "denied";
+  e.entity = "route";
+  e.entity_id = request.method + " " + request.path;
+  e.patient_id = patient;
+  e.remote_addr = request.remote_addr;
+  e.detail = std::move(reason);
+  // As for every audit record: no trail, no answer.
+  if (!store_.AppendAudit(e).ok()) return http::ErrorResponse(500, "", "the audit trail failed");
+  return response;
 }
 
 http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {

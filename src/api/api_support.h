@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/clinic_api.h"
 #include "http/router.h"
@@ -42,11 +43,38 @@ const json& Member(const json& obj, const char* key);  // Required member.
 std::string StringField(const json& obj, const char* key, std::size_t max_length, bool required = true,
                         const std::string& fallback = "");
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi);
+std::optional<Id> ParseId(std::string_view text);  // A positive decimal id, or nullopt.
 Id PathId(const http::Request& request, const char* name);
+// Query parameters: text (UTF-8 without NUL, at most `max_length` bytes; empty
+// when absent) and optional ids; each refuses with 400 naming the parameter.
+std::string QueryText(const http::Request& request, const char* name, std::size_t max_length);
+std::optional<Id> QueryId(const http::Request& request, const char* name);
 int IfMatchVersion(const http::Request& request);  // Required If-Match: "N" -> N; 428 when absent.
 
-// ?limit=&offset= of a list request (limit 1–500, default 50).
+// ?limit=&offset= of a list request (limit 1–500, default 50, or
+// `default_limit` for lists that were once answered whole).
 store::PageRequest PagingOf(const http::Request& request);
+store::PageRequest PagingOf(const http::Request& request, int default_limit);
+
+// The page of a list the store returns whole (a patient's assessments, plans
+// or appointments; a clinic's users or a range of appointments): the items
+// that `keep` accepts, counted, then cut to the page.
+// {"items", "total", "limit", "offset"}, like the lists the store pages.
+template <typename T, typename Keep, typename ToJson>
+json ListPage(const std::vector<T>& all, const store::PageRequest& page, Keep keep, ToJson to_json) {
+  json items = json::array();
+  std::int64_t total = 0;
+  for (const T& row : all) {
+    if (!keep(row)) continue;
+    if (total >= page.offset && total < page.offset + page.limit) items.push_back(to_json(row));
+    ++total;
+  }
+  return {{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}};
+}
+
+// One of `allowed` from ?name= (400 naming it otherwise); nullopt when absent.
+std::optional<std::string> QueryChoice(const http::Request& request, const char* name,
+                                       std::initializer_list<const char*> allowed);
 
 // Maps a store failure to its HTTP answer (404, 409, 422, 500).
 http::Response StoreFailure(const store::StoreError& error);
@@ -75,7 +103,8 @@ class Api {
 
   // Wraps a handler: authenticates, checks the role and (for cookie sessions
   // on writes) the CSRF token, then runs it, turning BadRequest and store
-  // failures into their answers.
+  // failures into their answers. Every 403 and 404 a logged-in caller gets
+  // from it is audited as "denied" (who, when, which route and id, from where).
   http::Handler Guard(std::initializer_list<Role> roles, Handler handler);
 
   // Runs a handler without authentication (login), with the same error mapping.
@@ -97,6 +126,11 @@ class Api {
   const ClinicApiOptions& options() const { return options_; }
 
  private:
+  // Appends the "denied" audit record of a refused request (403, or a 404
+  // that may hide another clinic's record) and returns `response`.
+  http::Response Refused(const Caller& caller, const http::Request& request, http::Response response,
+                         std::string reason);
+
   store::Store& store_;
   const Knowledge& k_;
   ClinicApiOptions options_;

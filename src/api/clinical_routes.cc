@@ -88,11 +88,14 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/patients/{id}/assessments",
              api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               const auto kind = QueryChoice(req, "kind", {"intake", "reassessment", "portal"});
+               const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
                auto list = Must(api.store().ListAssessments(c.clinic(), patient.id));
                api.Audit(c, req, "list", "assessment", "", patient.id);
-               json items = json::array();
-               for (const auto& a : list) items.push_back(ToJson(a));
-               return JsonResponse(200, {{"items", items}});
+               return JsonResponse(200, ListPage(
+                                            list, page,
+                                            [&](const store::Assessment& a) { return !kind || store::ToString(a.kind) == *kind; },
+                                            [](const store::Assessment& a) { return ToJson(a); }));
              }));
 
   // A patient answers questionnaires from the portal before a session; the
@@ -137,14 +140,16 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/patients/{id}/plans",
              api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               const auto status = QueryChoice(req, "status", {"draft", "approved", "superseded"});
+               const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
                auto plans = Must(api.store().ListPlans(c.clinic(), patient.id));
                api.Audit(c, req, "list", "plan", "", patient.id);
-               json items = json::array();
-               for (const auto& p : plans) {
-                 if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) continue;
-                 items.push_back(ToJson(p));
-               }
-               return JsonResponse(200, {{"items", items}});
+               auto keep = [&](const store::PlanRecord& p) {
+                 // A patient sees only approved plans, whatever the filter.
+                 if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) return false;
+                 return !status || store::ToString(p.status) == *status;
+               };
+               return JsonResponse(200, ListPage(plans, page, keep, [](const store::PlanRecord& p) { return ToJson(p); }));
              }));
 
   router.Add("GET", "/api/v1/plans/{id}", api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {

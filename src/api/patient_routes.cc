@@ -18,7 +18,7 @@ void ReadPersonFields(const json& body, store::Patient& p) {
   p.notes = StringField(body, "notes", 4000, false);
 }
 
-store::PageRequest Paging(const http::Request& req) {
+store::PageRequest Paging(const http::Request& req, int default_limit = 50) {
   store::PageRequest page;
   auto number = [&](const char* name, long long lo, long long hi, long long fallback) {
     std::string s = req.Query(name);
@@ -30,7 +30,7 @@ store::PageRequest Paging(const http::Request& req) {
     }
     return v;
   };
-  page.limit = static_cast<int>(number("limit", 1, store::kMaxPageSize, 50));
+  page.limit = static_cast<int>(number("limit", 1, store::kMaxPageSize, default_limit));
   page.offset = number("offset", 0, 1LL << 40, 0);
   return page;
 }
@@ -38,12 +38,12 @@ store::PageRequest Paging(const http::Request& req) {
 }  // namespace
 
 store::PageRequest PagingOf(const http::Request& req) { return Paging(req); }
+store::PageRequest PagingOf(const http::Request& req, int default_limit) { return Paging(req, default_limit); }
 
 void AddPatientRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
     store::PatientQuery q;
-    q.search = req.Query("search");
-    if (q.search.size() > 100) Reject("search", "must be at most 100 characters", 400);
+    q.search = QueryText(req, "search", 100);
     q.page = Paging(req);
     auto page = Must(api.store().ListPatients(c.clinic(), q));
     api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);

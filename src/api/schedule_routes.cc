@@ -113,11 +113,21 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
         const long long span = EpochOf(to) - EpochOf(from);
         if (span <= 0) Reject("to", "must be after from", 400);
         if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
+        const auto therapist = QueryId(req, "therapist_id");
+        const auto patient = QueryId(req, "patient_id");
+        const auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+        const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
         auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
-        api.Audit(c, req, "list", "appointment", "", std::nullopt, "from=" + from + " to=" + to);
-        json items = json::array();
-        for (const auto& a : list) items.push_back(AppointmentJson(a));
-        return JsonResponse(200, {{"items", items}, {"from", from}, {"to", to}});
+        api.Audit(c, req, "list", "appointment", "", std::nullopt,
+                  "from=" + from + " to=" + to + (patient ? " patient_id=" + std::to_string(*patient) : ""));
+        auto keep = [&](const store::Appointment& a) {
+          return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
+                 (!status || store::ToString(a.status) == *status);
+        };
+        json answer = ListPage(list, page, keep, AppointmentJson);
+        answer["from"] = from;
+        answer["to"] = to;
+        return JsonResponse(200, answer);
       }));
 
   router.Add(
@@ -165,11 +175,15 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
                        [&api](http::Request& req, const Caller& c) {
                          store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+                         const auto status =
+                             QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+                         const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
                          auto list = Must(api.store().ListPatientAppointments(c.clinic(), p.id));
                          api.Audit(c, req, "list", "appointment", "", p.id);
-                         json items = json::array();
-                         for (const auto& a : list) items.push_back(AppointmentJson(a));
-                         return JsonResponse(200, {{"items", items}});
+                         auto keep = [&](const store::Appointment& a) {
+                           return !status || store::ToString(a.status) == *status;
+                         };
+                         return JsonResponse(200, ListPage(list, page, keep, AppointmentJson));
                        }));
 
   router.Add("POST", "/api/v1/patients/{id}/appointment-requests",

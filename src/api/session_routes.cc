@@ -4,6 +4,7 @@
 #include "api/session_deviations.h"
 
 #include "core/vocabulary.h"
+#include "store/validation.h"
 
 namespace sciaticare::api {
 namespace {
@@ -109,11 +110,33 @@ void AddSessionRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/patients/{id}/sessions",
              api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, PagingOf(req)));
+               const store::PageRequest paging = PagingOf(req);
+               const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
+               if (!from.empty() && !store::IsUtcTime(from)) Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
+               if (!to.empty() && !store::IsUtcTime(to)) Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
+               auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
+               json answer;
+               if (from.empty() && to.empty()) {
+                 auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, paging));
+                 json items = json::array();
+                 for (const auto& note : page.items) items.push_back(to_json(note));
+                 answer = {{"items", items}, {"total", page.total}, {"limit", paging.limit}, {"offset", paging.offset}};
+               } else {
+                 // A time window: read the patient's notes whole (a course is
+                 // tens of sessions), keep those in [from, to), then page.
+                 std::vector<store::SessionNote> all;
+                 for (store::PageRequest chunk{store::kMaxPageSize, 0};; chunk.offset += chunk.limit) {
+                   auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, chunk));
+                   all.insert(all.end(), page.items.begin(), page.items.end());
+                   if (static_cast<std::int64_t>(all.size()) >= page.total || page.items.empty()) break;
+                 }
+                 auto in_window = [&](const store::SessionNote& s) {
+                   return (from.empty() || s.occurred_at >= from) && (to.empty() || s.occurred_at < to);
+                 };
+                 answer = ListPage(all, paging, in_window, to_json);
+               }
                api.Audit(c, req, "list", "session", "", patient.id);
-               json items = json::array();
-               for (const auto& s : page.items) items.push_back(ToJson(s));
-               return JsonResponse(200, {{"items", items}, {"total", page.total}});
+               return JsonResponse(200, answer);
              }));
 
   router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {

@@ -141,7 +141,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
 struct HttpServer::Impl {
   asio::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  // The acceptor's handlers run on this strand, and Stop closes the acceptor
+  // on it too: an acceptor is not safe to close on one thread while another
+  // thread's accept handler starts the next accept (a rare crash at Stop).
+  asio::strand<asio::io_context::executor_type> accept_strand = asio::make_strand(ioc);
+  tcp::acceptor acceptor{accept_strand};
   std::optional<asio::ssl::context> tls;
   std::shared_ptr<const Shared> shared;
   std::vector<std::thread> threads;
@@ -208,7 +212,7 @@ void HttpServer::Start() {
 
 void HttpServer::Stop() {
   if (!impl_ || impl_->threads.empty()) return;
-  asio::post(impl_->ioc, [this] {
+  asio::post(impl_->accept_strand, [this] {
     beast::error_code ignored;
     impl_->acceptor.close(ignored);
   });

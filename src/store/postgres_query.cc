@@ -5,6 +5,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "store/validation.h"
+
 namespace sciaticare::store {
 
 PgConnection::PgConnection(const std::string& url, int lock_timeout_ms) : c_(url) {
@@ -84,7 +86,10 @@ PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
 pqxx::result PgTx::ExecParams(const std::string& sql, const std::vector<PgParam>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
-  for (const PgParam& p : params) values.push_back(p ? p->c_str() : nullptr);
+  for (const PgParam& p : params) {
+    if (p && !IsStorableText(*p)) throw PgUnstorableText();
+    values.push_back(p ? p->c_str() : nullptr);
+  }
   return tx_->exec_prepared(conn_.StatementName(sql), pqxx::prepare::make_dynamic_params(values));
 }
 
@@ -138,6 +143,9 @@ StoreError MapPgError(const pqxx::sql_error& e) {
   if (state == "23514" || state == "23502" || state == "23001" || state == "P0001") {
     return Invalid("", Headline(what));
   }
+  // Class 22, data exceptions: a value the column's type cannot take (out of
+  // range, not a number, bad encoding) is the caller's input, not a failure.
+  if (state.rfind("22", 0) == 0) return Invalid("", Headline(what));
   return Internal("database: " + Headline(what) + (state.empty() ? "" : " (" + state + ")"));
 }
 

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <pqxx/pqxx>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -96,6 +97,14 @@ PgParam Arg(const std::optional<T>& v) {
   return v ? Arg(*v) : std::nullopt;
 }
 
+// Thrown by PgTx before a statement reaches the server when a parameter is
+// text PostgreSQL cannot hold as given: libpq would cut it at a NUL, and the
+// server refuses broken UTF-8. PostgresStore::Run answers it as kInvalid.
+class PgUnstorableText : public std::invalid_argument {
+ public:
+  PgUnstorableText() : std::invalid_argument("text must be UTF-8 without NUL characters") {}
+};
+
 // A transaction on one pooled connection, running prepared statements.
 class PgTx {
  public:
@@ -168,6 +177,8 @@ auto PostgresStore::Run(F&& body) -> decltype(body(std::declval<PgConnection&>()
     } catch (const pqxx::sql_error& e) {
       if (IsRetryable(e) && attempt < kAttempts) continue;
       return MapPgError(e);
+    } catch (const PgUnstorableText& e) {
+      return Invalid("", e.what());
     } catch (const std::exception& e) {
       return Internal(std::string("database: ") + e.what());
     }

@@ -52,6 +52,47 @@ Problem First(P&&... problems) {
 
 }  // namespace
 
+bool IsStorableText(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    // Lead byte: how many continuation bytes, and the smallest code point
+    // allowed for that length (longer, "overlong" forms are refused).
+    int extra;
+    char32_t cp, min;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (end - p <= extra) return false;
+    for (int i = 1; i <= extra; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    p += extra + 1;
+  }
+  return true;
+}
+
+Problem CheckText(std::string_view field, std::string_view value) {
+  if (!IsStorableText(value)) {
+    return Invalid(std::string(field), "must be UTF-8 text without NUL characters");
+  }
+  return std::nullopt;
+}
+
 bool IsUtcTime(std::string_view s) {
   int h, mi, sec;
   return s.size() == 20 && DatePart(s) && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
@@ -83,7 +124,9 @@ Problem CheckPage(const PageRequest& page) {
   return std::nullopt;
 }
 
-Problem ValidateClinic(const Clinic& c) { return Required("name", c.name); }
+Problem ValidateClinic(const Clinic& c) {
+  return First(Required("name", c.name), CheckText("name", c.name));
+}
 
 Problem ValidateUser(const User& u) {
   if (u.email.find('@') == std::string::npos) return Invalid("email", "must be an email address");
@@ -93,8 +136,10 @@ Problem ValidateUser(const User& u) {
   if (u.role != Role::kPatient && u.patient_id) {
     return Invalid("patient_id", "only a patient login names a patient");
   }
-  return First(Positive("clinic_id", u.clinic_id), Required("display_name", u.display_name),
-               Required("password_hash", u.password_hash));
+  return First(CheckText("email", u.email), Positive("clinic_id", u.clinic_id),
+               Required("display_name", u.display_name), CheckText("display_name", u.display_name),
+               Required("password_hash", u.password_hash),
+               CheckText("password_hash", u.password_hash));
 }
 
 Problem ValidateTherapistProfile(const TherapistProfile& p) {
@@ -105,18 +150,22 @@ Problem ValidateTherapistProfile(const TherapistProfile& p) {
     return Invalid("sciatica_experience_years", "must be 0-80");
   }
   for (std::size_t i = 0; i < p.modalities.size(); ++i) {
-    if (p.modalities[i].empty()) {
-      return Invalid("modalities[" + std::to_string(i) + "]", "must not be empty");
-    }
+    const std::string field = "modalities[" + std::to_string(i) + "]";
+    if (p.modalities[i].empty()) return Invalid(field, "must not be empty");
+    if (auto problem = CheckText(field, p.modalities[i])) return problem;
   }
-  return First(Positive("clinic_id", p.clinic_id), Positive("user_id", p.user_id));
+  return First(Positive("clinic_id", p.clinic_id), Positive("user_id", p.user_id),
+               CheckText("bio", p.bio));
 }
 
 Problem ValidatePatient(const Patient& p) {
   if (!p.date_of_birth.empty() && !IsDate(p.date_of_birth)) {
     return Invalid("date_of_birth", "must be a date like 1980-04-30");
   }
-  return First(Positive("clinic_id", p.clinic_id), Required("family_name", p.family_name));
+  return First(Positive("clinic_id", p.clinic_id), Required("family_name", p.family_name),
+               CheckText("given_name", p.given_name), CheckText("family_name", p.family_name),
+               CheckText("sex", p.sex), CheckText("email", p.email), CheckText("phone", p.phone),
+               CheckText("notes", p.notes));
 }
 
 Problem ValidateAssessment(const Assessment& a) {
@@ -124,7 +173,9 @@ Problem ValidateAssessment(const Assessment& a) {
                Positive("created_by", a.created_by), Required("intake_json", a.intake_json),
                Required("result_json", a.result_json), Required("triage", a.triage),
                Required("knowledge_version", a.knowledge_version),
-               CheckUtcTime("created_at", a.created_at));
+               CheckUtcTime("created_at", a.created_at), CheckText("intake_json", a.intake_json),
+               CheckText("result_json", a.result_json), CheckText("triage", a.triage),
+               CheckText("knowledge_version", a.knowledge_version));
 }
 
 Problem ValidatePlan(const PlanRecord& p) {
@@ -132,7 +183,8 @@ Problem ValidatePlan(const PlanRecord& p) {
                Positive("assessment_id", p.assessment_id), Positive("created_by", p.created_by),
                Required("plan_json", p.plan_json),
                Required("knowledge_version", p.knowledge_version),
-               CheckUtcTime("created_at", p.created_at));
+               CheckUtcTime("created_at", p.created_at), CheckText("plan_json", p.plan_json),
+               CheckText("knowledge_version", p.knowledge_version));
 }
 
 Problem ValidateSessionNote(const SessionNote& n) {
@@ -140,24 +192,31 @@ Problem ValidateSessionNote(const SessionNote& n) {
                Positive("therapist_id", n.therapist_id), CheckUtcTime("occurred_at", n.occurred_at),
                Pain("leg_pain_before", n.leg_pain_before), Pain("leg_pain_after", n.leg_pain_after),
                Pain("back_pain_before", n.back_pain_before),
-               Pain("back_pain_after", n.back_pain_after),
-               CheckUtcTime("created_at", n.created_at));
+               Pain("back_pain_after", n.back_pain_after), CheckUtcTime("created_at", n.created_at),
+               CheckText("subjective", n.subjective), CheckText("objective", n.objective),
+               CheckText("assessment", n.assessment), CheckText("plan_text", n.plan_text),
+               CheckText("techniques", n.techniques_json),
+               CheckText("adverse_events", n.adverse_events_json));
 }
 
 Problem ValidateAppointment(const Appointment& a) {
   if (a.minutes < 1 || a.minutes > 480) return Invalid("minutes", "must be 1-480");
   return First(Positive("clinic_id", a.clinic_id), Positive("patient_id", a.patient_id),
-               Positive("therapist_id", a.therapist_id), CheckUtcTime("starts_at", a.starts_at));
+               Positive("therapist_id", a.therapist_id), CheckUtcTime("starts_at", a.starts_at),
+               CheckText("note", a.note));
 }
 
 Problem ValidateAudit(const AuditEntry& e) {
   return First(Positive("clinic_id", e.clinic_id), CheckUtcTime("at", e.at),
-               Required("action", e.action));
+               Required("action", e.action), CheckText("action", e.action),
+               CheckText("entity", e.entity), CheckText("entity_id", e.entity_id),
+               CheckText("remote_addr", e.remote_addr), CheckText("detail", e.detail));
 }
 
 Problem ValidateAuditQuery(const AuditQuery& q) {
   return First(q.from ? CheckUtcTime("from", *q.from) : std::nullopt,
-               q.to ? CheckUtcTime("to", *q.to) : std::nullopt, CheckPage(q.page));
+               q.to ? CheckUtcTime("to", *q.to) : std::nullopt,
+               q.action ? CheckText("action", *q.action) : std::nullopt, CheckPage(q.page));
 }
 
 Problem ValidateAuthSession(const AuthSession& s) {
@@ -168,7 +227,7 @@ Problem ValidateAuthSession(const AuthSession& s) {
 
 Problem ValidateApiToken(const ApiToken& t) {
   return First(Required("token_hash", t.token_hash), Positive("clinic_id", t.clinic_id),
-               Positive("user_id", t.user_id), Required("name", t.name),
+               Positive("user_id", t.user_id), Required("name", t.name), CheckText("name", t.name),
                CheckUtcTime("created_at", t.created_at));
 }
 

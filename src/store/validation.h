@@ -15,6 +15,12 @@ namespace sciaticare::store {
 
 using Problem = std::optional<StoreError>;
 
+// Well-formed UTF-8 without NUL characters: what a PostgreSQL text column can
+// hold byte for byte (it refuses broken UTF-8, and a NUL would cut the value
+// short), so every text a store keeps must be this on every backend.
+bool IsStorableText(std::string_view s);
+Problem CheckText(std::string_view field, std::string_view value);
+
 // "YYYY-MM-DDTHH:MM:SSZ", a real calendar date and time.
 bool IsUtcTime(std::string_view s);
 // "YYYY-MM-DD", a real calendar date.

@@ -11,6 +11,7 @@
 
 #include "core/assessment.h"
 #include "core/body_pattern.h"
+#include "reference_ids.h"
 #include "test_support.h"
 
 namespace sciaticare {
@@ -19,6 +20,7 @@ namespace {
 using testing::AddCondition;
 using testing::BaseIntake;
 using testing::K;
+using testing::kReferenceConditions;
 using testing::SetFlag;
 
 Screening ScreenIntake(const Intake& in) {
@@ -489,26 +491,7 @@ TEST(UnansweredCesTest, UnansweredNonCesFlagIsNotListed) {
 
 // contraindications.md table: this file tests every condition the knowledge defines.
 TEST(ContraindicationTest, EveryConditionIdIsCovered) {
-  const std::set<std::string> covered = {"dvt_suspected_or_active",
-                                         "dvt_history_on_treatment",
-                                         "anticoagulant_or_bleeding_disorder",
-                                         "recent_surgery",
-                                         "fracture_recent_or_suspected",
-                                         "osteoporosis",
-                                         "bone_metastases",
-                                         "cancer_active_or_history",
-                                         "skin_infection_open_wound",
-                                         "fever_acute_illness",
-                                         "pregnancy",
-                                         "varicose_veins",
-                                         "neuropathy_reduced_sensation",
-                                         "acute_radicular_irritability",
-                                         "fragrance_or_oil_allergy",
-                                         "scent_sensitivity_no_allergy",
-                                         "low_pain_tolerance",
-                                         "uncontrolled_hypertension_cardiac",
-                                         "inflammatory_flare",
-                                         "implanted_device"};
+  const std::set<std::string> covered(kReferenceConditions.begin(), kReferenceConditions.end());
   std::set<std::string> knowledge;
   for (const ConditionDef& def : K().conditions) knowledge.insert(def.id);
   EXPECT_EQ(covered, knowledge);
@@ -803,9 +786,9 @@ TEST(ContraindicationTest, AcuteRadicularIrritabilityReported) {
   EXPECT_EQ(s.triage, Triage::kTreatWithPrecautions);
   for (std::size_t i = 0; i < kRegionCount; ++i) {
     auto r = static_cast<Region>(i);
-    const bool on_course = r == Region::kButtock || r == Region::kPosteriorThigh || r == Region::kCalf;
-    EXPECT_EQ(s.constraints.cap[i], on_course ? 2 : 5)
-        << Name(r);
+    const bool on_course =
+        r == Region::kButtock || r == Region::kPosteriorThigh || r == Region::kCalf;
+    EXPECT_EQ(s.constraints.cap[i], on_course ? 2 : 5) << Name(r);
   }
 }
 

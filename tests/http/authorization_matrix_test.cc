@@ -1,8 +1,9 @@
 // Every route the server has × every kind of caller, each answer checked
 // against the table below: who may do what, that another clinic's ids are
 // 404 like missing ones, that a patient sees only their own record, and that
-// no answer is ever a 5xx. A route without a row fails the test, so a new
-// route cannot ship without deciding who may call it.
+// no answer is ever a 5xx, and that every refusal of a logged-in caller is
+// audited. A route without a row fails the test, so a new route cannot ship
+// without deciding who may call it.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -84,6 +85,7 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
  protected:
   void SetUp() override {
     ClinicApiFixture::SetUp();
+    if (IsSkipped()) return;
     auto therapist = As("therapist@a.test");
     json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
     const std::string plan = std::to_string(created["plan"]["id"].get<long long>());
@@ -132,6 +134,33 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
       default:
         return "";
     }
+  }
+
+  store::Id UserIdOf(Who who) const {
+    switch (who) {
+      case kAdmin:
+        return admin_.id;
+      case kTherapist:
+        return therapist_.id;
+      case kFrontDesk:
+        return desk_.id;
+      case kPatientSelf:
+        return patient1_user_.id;
+      case kPatientOther:
+        return patient2_user_.id;
+      case kOtherClinic:
+        return therapist_b_.id;
+      default:
+        return 0;
+    }
+  }
+
+  // The clinic's "denied" audit records, newest first.
+  store::Page<store::AuditEntry> Denied(store::Id clinic) {
+    store::AuditQuery q;
+    q.action = "denied";
+    q.page.limit = 1;
+    return store_->ListAudit(clinic, q).value();
   }
 
   LoginResult LoginOf(Who who) {
@@ -258,7 +287,9 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
   int users_made_ = 0, tokens_made_ = 0;
 };
 
-TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
+INSTANTIATE_TEST_SUITE_P(Store, AuthorizationMatrixTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
   std::set<std::string> covered;
   int checked = 0;
   for (const http::Route& route : router_.routes()) {
@@ -276,6 +307,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
           key == "DELETE /api/v1/session" && who != kNobody ? Login(EmailOf(who)) : LoginOf(who);
       Call call = Prepare(route);
       const json before = StoredState(false);
+      const store::Id caller_clinic = who == kOtherClinic ? clinic_b_.id : clinic_a_.id;
+      const std::int64_t denied_before = Denied(caller_clinic).total;
       ApiClient client(port(), login);
       HttpResult r = client.Send(route.method, call.target, call.body, call.headers);
       const int want = row->second[w];
@@ -288,6 +321,20 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
         // A refusal is a JSON error and changes nothing.
         EXPECT_EQ(BodyOf(r)["error"]["status"], r.status);
         EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+      }
+      // A logged-in caller's 403 or 404 is audited as denied: who, which
+      // route, from where, and patient 1 when the caller's clinic holds them.
+      const store::Page<store::AuditEntry> denied = Denied(caller_clinic);
+      const bool refused = who != kNobody && (r.status == 403 || r.status == 404);
+      EXPECT_EQ(denied.total - denied_before, refused ? 1 : 0);
+      if (refused && !denied.items.empty()) {
+        const store::AuditEntry& e = denied.items[0];
+        EXPECT_EQ(e.user_id, UserIdOf(who));
+        EXPECT_EQ(e.entity_id, route.method + " " + call.target.substr(0, call.target.find('?')));
+        EXPECT_EQ(e.remote_addr, "127.0.0.1");
+        const bool names_patient1 = route.pattern.rfind("/api/v1/patients/{id}", 0) == 0;
+        EXPECT_EQ(e.patient_id.value_or(0),
+                  names_patient1 && who != kOtherClinic ? patient1_.id : 0);
       }
       // Callers who may not see patient 1 never get a word of their record.
       if (who == kPatientOther || who == kOtherClinic || who == kNobody) {
@@ -303,7 +350,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
 }
 
 // What a patient may list is only ever their own, and only approved plans.
-TEST_F(AuthorizationMatrixTest, PatientListsHoldOnlyTheirOwnApprovedRecords) {
+TEST_P(AuthorizationMatrixTest, PatientListsHoldOnlyTheirOwnApprovedRecords) {
   auto therapist = As("therapist@a.test");
   CreateAssessment(*therapist, patient1_.id, "l5_numbness");  // A second, unapproved draft.
   ApiClient self(port(), LoginOf(kPatientSelf));

@@ -3,8 +3,9 @@
 // bodies, broken UTF-8, missing CSRF tokens, bad If-Match, bad paging,
 // unknown names in session notes. Each must answer its 4xx (never a 5xx) with
 // a JSON error, and store nothing: the records of both clinics are compared
-// before and after, and the audit trail too unless the refusal is one the
-// trail records (a role refused, a wrong password).
+// before and after. The audit trail grows by exactly one record for a
+// refusal it keeps (a logged-in caller's 403 or 404, a wrong password) and
+// not at all otherwise.
 #include <gtest/gtest.h>
 
 #include "http/clinic_api_fixture.h"
@@ -20,7 +21,7 @@ struct BadCase {
   std::string method, target, body;
   int status;
   std::map<std::string, std::string> headers = {};
-  bool audit_recorded = false;  // The refusal itself is audited.
+  bool audit_recorded = false;  // Audited though not a 403/404 (a failed login).
 };
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
@@ -39,6 +40,7 @@ class BadRequestTest : public ClinicApiFixture {
  protected:
   void SetUp() override {
     ClinicApiFixture::SetUp();
+    if (IsSkipped()) return;
     auto therapist = As("therapist@a.test");
     json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
     plan_ = created["plan"];
@@ -614,13 +616,64 @@ std::vector<BadCase> BadRequestTest::Cases() const {
        403,
        {{"X-CSRF-Token", ""}}},
 
+      // Text a PostgreSQL text column cannot hold (NUL, broken UTF-8) and
+      // numbers past the database's integer types: refused by name on every
+      // backend, never passed on to become a database error.
+      {"login: NUL in email", Who::kNobody, "POST", "/api/v1/session",
+       R"({"email":"admin@a.test\u0000","password":"x"})", 422},
+      {"patient: NUL in family name", desk, "POST", patients,
+       With(Person(), {{"family_name", std::string("Lark\0spur", 9)}}).dump(), 422},
+      {"update: NUL in notes", desk, "PUT", p1,
+       With(Person(), {{"notes", std::string("a\0b", 3)}}).dump(), 422, v1},
+      {"note: NUL in SOAP text", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"objective", std::string("tight\0", 6)}}).dump(), 422},
+      {"booking: NUL in note", desk, "POST", appointments,
+       With(Booking(), {{"note", std::string("\0", 1)}}).dump(), 422},
+      {"profile: NUL in bio", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"bio", std::string("calm\0", 5)}}).dump(), 422},
+      {"token: NUL in name", admin, "POST", "/api/v1/tokens", R"({"name":"a\u0000b"})", 422},
+      {"user: NUL in display name", admin, "POST", "/api/v1/users",
+       With(NewUser(), {{"display_name", std::string("N\0ew", 4)}}).dump(), 422},
+      {"user: NUL in email", admin, "POST", "/api/v1/users",
+       With(NewUser(), {{"email", std::string("new\0@a.test", 11)}}).dump(), 422},
+      {"list: NUL in search", desk, "GET", patients + "?search=Ada%00", "", 400},
+      {"list: broken UTF-8 in search", desk, "GET", patients + "?search=%FF%FEAda", "", 400},
+      {"audit: broken UTF-8 in action", admin, "GET", "/api/v1/audit?action=%C3%28", "", 400},
+      {"audit: NUL in action", admin, "GET", "/api/v1/audit?action=read%00", "", 400},
+      {"audit: from not a time", admin, "GET", "/api/v1/audit?from=yesterday", "", 400},
+      {"audit: patient id overflows", admin, "GET", "/api/v1/audit?patient_id=99999999999999999999",
+       "", 400},
+      {"audit: user id past int64", admin, "GET", "/api/v1/audit?user_id=9223372036854775808", "",
+       400},
+      {"appointments: NUL in from", desk, "GET",
+       appointments + "?from=2026-12-01T00:00:00Z%00&to=2026-12-08T00:00:00Z", "", 400},
+      {"note: leg pain past int32", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"leg_pain_before", 4294967301LL}}).dump(), 422},
+      {"booking: minutes past int32", desk, "POST", appointments,
+       With(Booking(), {{"minutes", 2147483708LL}}).dump(), 422},
+      {"booking: patient id past int64", desk, "POST", appointments,
+       R"({"patient_id":18446744073709551615,"therapist_id":"{therapist}",)"
+       R"("starts_at":"2026-12-02T10:00:00Z","minutes":60,"status":"booked"})",
+       422},
+      {"booking: therapist id a huge float", desk, "POST", appointments,
+       With(Booking(), {{"therapist_id", 1e300}}).dump(), 422},
+      {"profile: years past int32", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"years_experience", 4294967306LL}}).dump(), 422},
+      {"user: patient id past int64", admin, "POST", "/api/v1/users",
+       With(NewUser(), {{"role", "patient"}, {"patient_id", 18446744073709551615ULL}}).dump(), 404},
+      {"read: id is int64 max", desk, "GET", patients + "/9223372036854775807", "", 404},
+      {"note: plan id past int64", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"plan_id", 18446744073709551615ULL}}).dump(), 422},
+
       // Routing.
-      {"unknown route", therapist, "GET", "/api/v1/nothing", "", 404},
+      {"unknown route", Who::kNobody, "GET", "/api/v1/nothing", "", 404},
       {"wrong method", therapist, "DELETE", patients, "", 405},
   };
 }
 
-TEST_F(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
+INSTANTIATE_TEST_SUITE_P(Store, BadRequestTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
   std::map<Who, LoginResult> logins = {{Who::kAdmin, Login("admin@a.test")},
                                        {Who::kTherapist, Login("therapist@a.test")},
                                        {Who::kFrontDesk, Login("desk@a.test")},
@@ -645,6 +698,10 @@ TEST_F(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
       {"{appointment}", std::to_string(appointment_)},
       {"{appointmentb}", std::to_string(appointment_b_)},
       {"{therapistb}", std::to_string(therapist_b_.id)}};
+  const std::map<Who, store::Id> user_ids = {{Who::kAdmin, admin_.id},
+                                             {Who::kTherapist, therapist_.id},
+                                             {Who::kFrontDesk, desk_.id},
+                                             {Who::kPatient, patient1_user_.id}};
   const std::vector<BadCase> cases = Cases();
   EXPECT_GE(cases.size(), 60u);
   std::set<std::string> names;
@@ -655,7 +712,11 @@ TEST_F(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
       ReplaceAll(c.body, "\"" + placeholder + "\"", id);  // Ids in JSON bodies are numbers.
     }
     SCOPED_TRACE(c.name + ": " + c.method + " " + c.target);
-    const json before = StoredState(!c.audit_recorded);
+    // A logged-in caller's 403 or 404 is on the audit trail as "denied"
+    // (exactly one record); no other mistake leaves a trace.
+    const bool denied = c.who != Who::kNobody && (c.status == 403 || c.status == 404);
+    const std::int64_t audit_before = AuditCount(clinic_a_.id) + AuditCount(clinic_b_.id);
+    const json before = StoredState(false);
     HttpResult r;
     try {
       ApiClient client(port(), logins[c.who]);
@@ -669,7 +730,19 @@ TEST_F(BadRequestTest, EveryMistakeIsA4xxAndStoresNothing) {
     EXPECT_EQ(r.status, c.status) << r.body.substr(0, 400);
     const json error = BodyOf(r);
     EXPECT_TRUE(error.is_object() && error.contains("error")) << r.body.substr(0, 400);
-    EXPECT_TRUE(StoredState(!c.audit_recorded) == before) << "something was stored";
+    EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+    EXPECT_EQ(AuditCount(clinic_a_.id) + AuditCount(clinic_b_.id) - audit_before,
+              denied || c.audit_recorded ? 1 : 0);
+    if (denied) {
+      store::AuditQuery newest;
+      newest.page.limit = 1;
+      const auto entries = store_->ListAudit(clinic_a_.id, newest).value().items;
+      ASSERT_EQ(entries.size(), 1u);
+      EXPECT_EQ(entries[0].action, "denied");
+      EXPECT_EQ(entries[0].user_id, user_ids.at(c.who));
+      EXPECT_EQ(entries[0].entity_id, c.method + " " + c.target.substr(0, c.target.find('?')));
+      EXPECT_EQ(entries[0].remote_addr, "127.0.0.1");
+    }
   }
   // The sessions used for the table are still good: nothing above logged anyone out.
   ApiClient therapist(port(), logins[Who::kTherapist]);

@@ -4,6 +4,9 @@
 #include <stdexcept>
 
 #include "auth/credentials.h"
+#include "pg_test_database.h"
+#include "store/postgres_store.h"
+#include "store/sqlite_store.h"
 #include "test_support.h"
 
 namespace sciaticare::testing {
@@ -15,7 +18,22 @@ T Must(store::StoreResult<T> r) {
   return std::move(r).value();
 }
 
+std::unique_ptr<store::Store> OpenStore(ApiBackend backend, const std::filesystem::path& dir) {
+  if (backend == ApiBackend::kPostgres) {
+    return Must(store::PostgresStore::Open(PgTestDatabase::Instance().NewSchemaUrl()));
+  }
+  return Must(store::SqliteStore::Open((dir / "clinic.db").string()));
+}
+
 }  // namespace
+
+std::string ApiBackendName(const ::testing::TestParamInfo<ApiBackend>& info) {
+  return info.param == ApiBackend::kPostgres ? "Postgres" : "Sqlite";
+}
+
+void PrintTo(ApiBackend backend, std::ostream* os) {
+  *os << (backend == ApiBackend::kPostgres ? "Postgres" : "Sqlite");
+}
 
 ApiClient::ApiClient(unsigned short port, LoginResult login)
     : http_(port), login_(std::move(login)) {}
@@ -55,7 +73,10 @@ ScratchDir::~ScratchDir() {
 }
 
 void ClinicApiFixture::SetUp() {
-  store_ = Must(store::SqliteStore::Open((dir_.path() / "clinic.db").string()));
+  if (GetParam() == ApiBackend::kPostgres) {
+    if (std::string why = PgSkipReason(); !why.empty()) GTEST_SKIP() << why;
+  }
+  store_ = OpenStore(GetParam(), dir_.path());
   clinic_a_ = Must(store_->CreateClinic({0, "Clinic A"}));
   clinic_b_ = Must(store_->CreateClinic({0, "Clinic B"}));
   const std::string now = api::UtcNow();

@@ -1,7 +1,13 @@
-// An in-process clinic server for the REST API suites: a SQLite store on a
-// temporary file with two clinics and their people, the stateless and clinic
-// routes on 127.0.0.1 (a free port), and clients that log in and send the
-// session cookie and CSRF token like a browser does.
+// An in-process clinic server for the REST API suites: a store with two
+// clinics and their people, the stateless and clinic routes on 127.0.0.1 (a
+// free port), and clients that log in and send the session cookie and CSRF
+// token like a browser does.
+//
+// The fixture is value-parameterised by the store backend, so every suite
+// built on it runs once on SQLite (a temporary file) and once on PostgreSQL
+// (a fresh schema of its own; skipped with the reason when
+// SCIATICARE_TEST_PG_URL is not set). A suite joins with
+//   INSTANTIATE_TEST_SUITE_P(Store, MySuite, AllApiBackends(), ApiBackendName);
 //
 // Clinic A: admin, therapist, front_desk, and patients 1 and 2, each with a
 // patient login. Clinic B: a therapist and a patient with a patient login.
@@ -21,7 +27,7 @@
 #include "http/http_client.h"
 #include "http/router.h"
 #include "http/server.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace sciaticare::testing {
 
@@ -85,8 +91,18 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
-class ClinicApiFixture : public ::testing::Test {
+enum class ApiBackend { kSqlite, kPostgres };
+
+inline auto AllApiBackends() {
+  return ::testing::Values(ApiBackend::kSqlite, ApiBackend::kPostgres);
+}
+std::string ApiBackendName(const ::testing::TestParamInfo<ApiBackend>& info);
+void PrintTo(ApiBackend backend, std::ostream* os);
+
+class ClinicApiFixture : public ::testing::TestWithParam<ApiBackend> {
  protected:
+  // Skips the test (GTEST_SKIP) when its backend cannot run here; a suite
+  // that extends SetUp returns early when IsSkipped().
   void SetUp() override;
   void TearDown() override;
 
@@ -121,7 +137,7 @@ class ClinicApiFixture : public ::testing::Test {
   json StoredState(bool with_audit);
 
   ScratchDir dir_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
   http::Router router_;
   api::ServerStats stats_;
   std::unique_ptr<http::HttpServer> server_;

@@ -46,7 +46,9 @@ class ClinicApiTest : public ClinicApiFixture {
   }
 };
 
-TEST_F(ClinicApiTest, LoginMeAndLogout) {
+INSTANTIATE_TEST_SUITE_P(Store, ClinicApiTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(ClinicApiTest, LoginMeAndLogout) {
   LoginResult login = Login("therapist@a.test");
   ASSERT_EQ(login.status, 200) << login.body.dump();
   EXPECT_THAT(login.set_cookie, HasSubstr("HttpOnly"));
@@ -85,7 +87,7 @@ TEST_F(ClinicApiTest, LoginMeAndLogout) {
   EXPECT_TRUE(wrong.set_cookie.empty());
 }
 
-TEST_F(ClinicApiTest, PatientCreateReadAndUpdateWithIfMatch) {
+TEST_P(ClinicApiTest, PatientCreateReadAndUpdateWithIfMatch) {
   auto desk = As("desk@a.test");
   HttpResult created = desk->Post("/api/v1/patients", NewPatientBody("Fairweather"));
   ASSERT_EQ(created.status, 201) << created.body;
@@ -128,7 +130,7 @@ TEST_F(ClinicApiTest, PatientCreateReadAndUpdateWithIfMatch) {
   EXPECT_EQ(BodyOf(all)["items"].size(), 1u);
 }
 
-TEST_F(ClinicApiTest, AssessmentStoresTheIntakeAndDraftsAPlan) {
+TEST_P(ClinicApiTest, AssessmentStoresTheIntakeAndDraftsAPlan) {
   auto therapist = As("therapist@a.test");
   json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
   EXPECT_EQ(created["assessment"]["triage"], "treat");
@@ -158,7 +160,7 @@ TEST_F(ClinicApiTest, AssessmentStoresTheIntakeAndDraftsAPlan) {
   EXPECT_EQ(BodyOf(list)["items"][0]["triage"], "refer_emergency");
 }
 
-TEST_F(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApproved) {
+TEST_P(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApproved) {
   auto therapist = As("therapist@a.test");
   json created = CreateAssessment(*therapist, patient1_.id, "anticoagulants");
   ASSERT_TRUE(created["plan"].is_object());
@@ -220,7 +222,7 @@ TEST_F(ClinicApiTest, RevisionAboveTheAnticoagulantCapIsRefusedAndAValidOneIsApp
   EXPECT_EQ(BodyOf(plans)["items"][1]["status"], "approved");
 }
 
-TEST_F(ClinicApiTest, ApprovalNeedsTheClearanceThePlanAsksFor) {
+TEST_P(ClinicApiTest, ApprovalNeedsTheClearanceThePlanAsksFor) {
   auto therapist = As("therapist@a.test");
   json created = CreateAssessment(*therapist, patient1_.id, "clot_history_on_treatment");
   ASSERT_TRUE(created["plan"].is_object());
@@ -257,7 +259,7 @@ TEST_F(ClinicApiTest, ApprovalNeedsTheClearanceThePlanAsksFor) {
             store::StoreErrorKind::kNotFound);
 }
 
-TEST_F(ClinicApiTest, SessionNotesChartAndHomeProgramme) {
+TEST_P(ClinicApiTest, SessionNotesChartAndHomeProgramme) {
   auto therapist = As("therapist@a.test");
   HttpResult early = therapist->Get(PatientPath(patient1_.id, "/home-programme"));
   EXPECT_EQ(early.status, 404) << early.body;  // Nothing approved yet.
@@ -347,7 +349,7 @@ TEST_F(ClinicApiTest, SessionNotesChartAndHomeProgramme) {
   }
 }
 
-TEST_F(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
+TEST_P(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
   auto therapist = As("therapist@a.test");
   json draft = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
   auto patient = As("p1@a.test");
@@ -386,7 +388,7 @@ TEST_F(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
   EXPECT_EQ(patient->Get(draft_path).status, 404);
 }
 
-TEST_F(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
+TEST_P(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
   auto therapist = As("therapist@a.test");
   ASSERT_EQ(therapist->Get(PatientPath(patient1_.id)).status, 200);
   json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
@@ -423,7 +425,7 @@ TEST_F(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
   EXPECT_EQ(Anonymous()->Get("/api/v1/audit").status, 401);
 }
 
-TEST_F(ClinicApiTest, FiveFailedLoginsLockTheAccountEvenWithTheRightPassword) {
+TEST_P(ClinicApiTest, FiveFailedLoginsLockTheAccountEvenWithTheRightPassword) {
   for (int i = 0; i < 5; ++i) EXPECT_EQ(Login("therapist@a.test", "wrong guess").status, 401);
   LoginResult locked = Login("therapist@a.test");
   EXPECT_EQ(locked.status, 429) << locked.body.dump();
@@ -441,9 +443,9 @@ TEST_F(ClinicApiTest, FiveFailedLoginsLockTheAccountEvenWithTheRightPassword) {
   EXPECT_EQ(store_->ListAudit(clinic_a_.id, q).value().total, 0);
 }
 
-TEST_F(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
+TEST_P(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
   auto desk = As("desk@a.test");
-  const json before = StoredState(true);
+  const json before = StoredState(false);
   HttpResult no_token =
       desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"), {{"X-CSRF-Token", ""}});
   EXPECT_EQ(no_token.status, 403) << no_token.body;
@@ -451,13 +453,19 @@ TEST_F(ClinicApiTest, CookieWritesNeedTheCsrfToken) {
   HttpResult wrong_token = desk->Post("/api/v1/patients", NewPatientBody("Nocsrf"),
                                       {{"X-CSRF-Token", std::string(64, 'a')}});
   EXPECT_EQ(wrong_token.status, 403);
-  EXPECT_TRUE(StoredState(true) == before) << "something was stored";
+  EXPECT_TRUE(StoredState(false) == before) << "something was stored";
+  store::AuditQuery q;
+  q.action = "denied";
+  const auto refusals = store_->ListAudit(clinic_a_.id, q).value();
+  ASSERT_EQ(refusals.total, 2);  // Both refused writes are on record.
+  EXPECT_EQ(refusals.items[0].detail, "csrf token");
+  EXPECT_EQ(refusals.items[0].user_id, desk_.id);
   EXPECT_EQ(PatientCount(clinic_a_.id), 2);
   EXPECT_EQ(desk->Post("/api/v1/patients", NewPatientBody("Withcsrf")).status, 201);
   EXPECT_EQ(PatientCount(clinic_a_.id), 3);
 }
 
-TEST_F(ClinicApiTest, AdminManagesUsers) {
+TEST_P(ClinicApiTest, AdminManagesUsers) {
   auto admin = As("admin@a.test");
   HttpResult created = admin->Post("/api/v1/users", {{"email", "new.therapist@a.test"},
                                                      {"display_name", "New Therapist"},
@@ -480,7 +488,7 @@ TEST_F(ClinicApiTest, AdminManagesUsers) {
 
 // Every route of the full router (stateless and clinic) is in api/openapi.json
 // with its method, and every documented operation is served.
-TEST_F(ClinicApiTest, OpenApiDocumentDescribesEveryRoute) {
+TEST_P(ClinicApiTest, OpenApiDocumentDescribesEveryRoute) {
   auto anyone = Anonymous();
   HttpResult doc = anyone->Get("/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);

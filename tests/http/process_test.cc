@@ -5,7 +5,7 @@
 // ends the process with exit code 0 and a "stopped" log line. Several
 // processes: two servers on one PostgreSQL database share logins and records
 // (needs SCIATICARE_TEST_PG_URL, like the PostgreSQL store tests; skipped
-// without it).
+// without it). TLS: --tls-cert/--tls-key serve HTTPS with Secure cookies.
 //
 // Each server is forked and exec'd with `--port 0` (the server binds port 0
 // and logs the port it got), its output goes to a log file, and it dies with
@@ -32,6 +32,8 @@
 #include <vector>
 
 #include "http/http_client.h"
+#include "http/https_client.h"
+#include "pg_test_database.h"
 #include "test_support.h"
 
 namespace sciaticare::testing {
@@ -185,6 +187,16 @@ class ProcessTest : public ::testing::Test {
 
   // Waits for the "serving" log line (for the port) and then for /healthz.
   ::testing::AssertionResult WaitReady(ServerProcess& server) {
+    return WaitReady(server, [&] {
+      HttpClient client(server.port);
+      return client.Send("GET", "/healthz").status;
+    });
+  }
+
+  // As above, asking for /healthz with `health` (which may throw until the
+  // server answers).
+  template <typename Health>
+  ::testing::AssertionResult WaitReady(ServerProcess& server, Health health) {
     const auto deadline = Clock::now() + std::chrono::seconds(8);
     while (server.port == 0) {
       std::istringstream lines(server.Log());
@@ -204,8 +216,7 @@ class ProcessTest : public ::testing::Test {
     }
     for (;;) {
       try {
-        HttpClient client(server.port);
-        if (client.Send("GET", "/healthz").status == 200) return ::testing::AssertionSuccess();
+        if (health() == 200) return ::testing::AssertionSuccess();
       } catch (const std::exception&) {
       }
       if (server.Exited())
@@ -363,6 +374,52 @@ TEST_F(ProcessTest, SigtermUnderKeepAliveExitsCleanly) {
             << " requests answered" << std::endl;
 }
 
+// --tls-cert/--tls-key: the server speaks only HTTPS, with a certificate made
+// for this test; the session cookie is Secure; plain HTTP to the TLS port is
+// refused without an answer and the server keeps serving.
+TEST_F(ProcessTest, ServesHttpsWithSecureCookies) {
+  const TlsFiles tls = MakeSelfSignedCert(dir_);
+  const std::string db = "sqlite:" + dir_ + "/clinic.db";
+  ASSERT_NO_FATAL_FAILURE(CreateAdmin(db));
+  ServerProcess& server =
+      Spawn(db, {"--no-access-log", "--tls-cert", tls.cert_path, "--tls-key", tls.key_path});
+  ASSERT_TRUE(WaitReady(server, [&] {
+    HttpsClient client(server.port, tls.cert_path);
+    return client.Send("GET", "/healthz").status;
+  }));
+  EXPECT_NE(server.Log().find("\"tls\":true"), std::string::npos) << server.Log();
+
+  HttpsClient https(server.port, tls.cert_path);
+  HttpResult login = https.Send("POST", "/api/v1/session",
+                                json{{"email", kAdminEmail}, {"password", kAdminPassword}}.dump(),
+                                {{"Content-Type", "application/json"}});
+  ASSERT_EQ(login.status, 200) << login.body;
+  const std::string set_cookie = login.headers["set-cookie"];
+  EXPECT_NE(set_cookie.find("; Secure"), std::string::npos) << set_cookie;
+  EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos) << set_cookie;
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  HttpResult me = https.Send("GET", "/api/v1/session", "", {{"Cookie", cookie}});
+  EXPECT_EQ(me.status, 200) << me.body;
+
+  // Plain HTTP: no HTTP answer (the TLS handshake fails and the connection
+  // closes), and the server is unharmed.
+  for (int i = 0; i < 3; ++i) {
+    std::string reply;
+    try {
+      HttpClient plain(server.port);
+      reply = plain.SendRaw("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    } catch (const std::exception&) {
+      // A reset connection is a clean refusal too.
+    }
+    EXPECT_EQ(reply.find("HTTP/1.1 200"), std::string::npos) << reply;
+    EXPECT_EQ(reply.find("status"), std::string::npos) << reply;
+  }
+  EXPECT_FALSE(server.Exited()) << server.Log();
+  HttpsClient again(server.port, tls.cert_path);
+  EXPECT_EQ(again.Send("GET", "/healthz").status, 200);
+  EXPECT_EQ(again.Send("GET", "/api/v1/session", "", {{"Cookie", cookie}}).status, 200);
+}
+
 // PostgreSQL: a fresh database of this test's own, dropped in TearDown.
 class ProcessPgTest : public ProcessTest {
  protected:
@@ -395,17 +452,7 @@ class ProcessPgTest : public ProcessTest {
   }
 
   // The admin URL pointed at this test's database (URI or key=value form).
-  std::string DatabaseUrl() const {
-    const std::string& url = admin_url_;
-    if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
-      return url + " dbname=" + db_name_;
-    }
-    const std::size_t authority = url.find("://") + 3;
-    const std::size_t query = url.find('?', authority);
-    const std::string params = query == std::string::npos ? "" : url.substr(query);
-    const std::string base = url.substr(0, query);
-    return base.substr(0, base.find('/', authority)) + "/" + db_name_ + params;
-  }
+  std::string DatabaseUrl() const { return PgWithDatabase(admin_url_, db_name_); }
 
   std::string admin_url_;
   std::string db_name_;

@@ -36,7 +36,9 @@ class ScheduleApiTest : public ClinicApiFixture {
   }
 };
 
-TEST_F(ScheduleApiTest, BookAndListByRange) {
+INSTANTIATE_TEST_SUITE_P(Store, ScheduleApiTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(ScheduleApiTest, BookAndListByRange) {
   auto desk = As("desk@a.test");
   HttpResult first = desk->Post("/api/v1/appointments", Booking("2026-12-01T09:00:00Z"));
   ASSERT_EQ(first.status, 201) << first.body;
@@ -85,7 +87,7 @@ TEST_F(ScheduleApiTest, BookAndListByRange) {
   EXPECT_TRUE(listed_own);
 }
 
-TEST_F(ScheduleApiTest, StalePatchIsAConflictAndStoresNothing) {
+TEST_P(ScheduleApiTest, StalePatchIsAConflictAndStoresNothing) {
   auto desk = As("desk@a.test");
   HttpResult created =
       desk->Post("/api/v1/appointments", Booking("2026-12-01T09:00:00Z", "requested"));
@@ -117,7 +119,7 @@ TEST_F(ScheduleApiTest, StalePatchIsAConflictAndStoresNothing) {
       409);
 }
 
-TEST_F(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
+TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   auto patient = As("p1@a.test");
   HttpResult request = patient->Post(
       PatientPath(patient1_.id, "/appointment-requests"),
@@ -151,7 +153,7 @@ TEST_F(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   EXPECT_EQ(BodyOf(mine)["items"][0]["status"], "booked");
 }
 
-TEST_F(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
+TEST_P(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
   // A second therapist approves patient 1's plan; requests go to them.
   store::User second;
   second.clinic_id = clinic_a_.id;
@@ -174,7 +176,7 @@ TEST_F(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
   EXPECT_EQ(BodyOf(request)["therapist_id"], second.id);
 }
 
-TEST_F(ScheduleApiTest, TherapistProfiles) {
+TEST_P(ScheduleApiTest, TherapistProfiles) {
   auto therapist = As("therapist@a.test");
   const json profile = {{"modalities", {"swedish", "myofascial_release"}},
                         {"years_experience", 12},
@@ -214,7 +216,7 @@ TEST_F(ScheduleApiTest, TherapistProfiles) {
   EXPECT_EQ(desk->Put(own, profile).status, 403);
 }
 
-TEST_F(ScheduleApiTest, TokenCreateUseAndRevoke) {
+TEST_P(ScheduleApiTest, TokenCreateUseAndRevoke) {
   auto admin = As("admin@a.test");
   HttpResult made = admin->Post("/api/v1/tokens", {{"name", "nightly export"}});
   ASSERT_EQ(made.status, 201) << made.body;

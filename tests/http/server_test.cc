@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <boost/asio.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <vector>
 
 #include "api/assess_routes.h"
 #include "http/http_client.h"
@@ -147,6 +151,42 @@ TEST_F(ServerTest, ManyKeepAliveConnectionsAreServed) {
   for (auto& c : clients) EXPECT_EQ(c->Send("GET", "/healthz").status, 200);
   HttpClient late(server_->port());
   EXPECT_EQ(late.Send("GET", "/healthz").status, 200);
+}
+
+// Stop while connections keep arriving: the acceptor is closed on the strand
+// its accept handlers run on, so closing never races the next accept. That
+// race crashed the process now and then when a suite tore a server down;
+// without the strand, 150 rounds of this crashed 2 runs in 3, so 30 rounds
+// catch a regression in roughly one run in five (each Stop waits 200 ms).
+TEST(ServerStopTest, StopWhileConnectionsArrive) {
+  http::Router router;
+  router.Add("GET", "/healthz", [](http::Request&) { return http::Response::Text(200, "ok\n"); });
+  for (int round = 0; round < 30; ++round) {
+    http::ServerOptions options;
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.threads = 4;
+    http::HttpServer server(options, router);
+    server.Start();
+    std::atomic<bool> done = false;
+    std::vector<std::thread> floods;
+    for (int f = 0; f < 3; ++f) {
+      floods.emplace_back([&] {
+        boost::asio::io_context ioc;
+        const boost::asio::ip::tcp::endpoint at(boost::asio::ip::make_address("127.0.0.1"),
+                                                server.port());
+        while (!done) {
+          boost::asio::ip::tcp::socket socket(ioc);
+          boost::system::error_code ignored;
+          socket.connect(at, ignored);
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    server.Stop();
+    done = true;
+    for (auto& t : floods) t.join();
+  }
 }
 
 }  // namespace

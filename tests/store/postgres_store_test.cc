@@ -25,146 +25,19 @@
 #include <thread>
 
 #include "cli/store_url.h"
+#include "pg_test_database.h"
 #include "store/postgres_migrations.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
 namespace {
 
+using sciaticare::testing::PgSkipReason;
+using sciaticare::testing::PgTestDatabase;
+
 using ::testing::HasSubstr;
 
 constexpr char kT0[] = "2026-11-23T09:00:00Z";
-constexpr char kUrlVariable[] = "SCIATICARE_TEST_PG_URL";
-
-std::string AdminUrl() {
-  const char* url = std::getenv(kUrlVariable);
-  return url == nullptr ? "" : url;
-}
-
-std::string SkipReason() {
-  if (!AdminUrl().empty()) return "";
-  return std::string(kUrlVariable) +
-         " is not set: no PostgreSQL server to test against (scripts/test.sh starts one; or "
-         "run scripts/pg-test-cluster.sh start DIR and export the URL it prints)";
-}
-
-bool IsUri(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-}
-
-// `url` pointed at database `db`, with `search_path` (when not empty) as the
-// session's schema. Takes URIs and key=value connection strings.
-std::string WithDatabase(const std::string& url, const std::string& db,
-                         const std::string& search_path = "") {
-  if (!IsUri(url)) {
-    std::string out = url + " dbname=" + db;
-    if (!search_path.empty()) out += " options='-c search_path=" + search_path + "'";
-    return out;
-  }
-  std::size_t authority = url.find("://") + 3;
-  std::size_t query = url.find('?', authority);
-  std::string params = query == std::string::npos ? "" : url.substr(query);
-  std::string base = url.substr(0, query);
-  std::string out = base.substr(0, base.find('/', authority)) + "/" + db;
-  if (!search_path.empty()) {
-    params +=
-        (params.empty() ? "?" : "&") + std::string("options=-c%20search_path%3D") + search_path;
-  }
-  return out + params;
-}
-
-// The database of this run of the test binary: created on first use, dropped
-// by the environment below when the run ends. Each test asks it for schemas.
-class PgTestDatabase {
- public:
-  static PgTestDatabase& Instance() {
-    static PgTestDatabase db;
-    return db;
-  }
-
-  // The URL of a new empty schema in the run's database.
-  std::string NewSchemaUrl() {
-    std::lock_guard lock(mu_);
-    return CreateSchema();
-  }
-
-  // The URL of the schema kept for `key`, made on first use: the contract
-  // opens the same location more than once and must see the same records.
-  std::string SchemaUrlFor(const std::string& key) {
-    std::lock_guard lock(mu_);
-    auto& url = by_key_[key];
-    if (url.empty()) url = CreateSchema();
-    return url;
-  }
-
-  // The run's database without a schema of its own (for raw SQL that names one).
-  std::string DatabaseUrl() {
-    std::lock_guard lock(mu_);
-    EnsureDatabase();
-    return WithDatabase(AdminUrl(), name_);
-  }
-
-  void Drop() {
-    std::lock_guard lock(mu_);
-    if (name_.empty()) return;
-    // FORCE ends connections a failed test may have left open, but fails
-    // while an autovacuum worker (not ours to signal) is in the database;
-    // a plain DROP waits for that worker to leave. So take turns.
-    for (int attempt = 1;; ++attempt) {
-      try {
-        pqxx::connection admin(AdminUrl());
-        pqxx::nontransaction tx(admin);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(name_) +
-                (attempt % 2 == 1 ? " WITH (FORCE)" : ""));
-        break;
-      } catch (const std::exception& e) {
-        if (attempt < 6) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(200));
-          continue;
-        }
-        std::fprintf(stderr, "could not drop the test database %s: %s\n", name_.c_str(), e.what());
-        break;
-      }
-    }
-    name_.clear();
-    by_key_.clear();
-  }
-
- private:
-  void EnsureDatabase() {
-    if (!name_.empty()) return;
-    std::random_device random;
-    std::string name =
-        "sciaticare_test_" + std::to_string(getpid()) + "_" + std::to_string(random() % 1000000);
-    pqxx::connection admin(AdminUrl());
-    pqxx::nontransaction tx(admin);
-    // template0: the run must not depend on what someone put in template1.
-    tx.exec("CREATE DATABASE " + tx.quote_name(name) + " TEMPLATE template0 ENCODING 'UTF8'");
-    name_ = name;
-  }
-
-  std::string CreateSchema() {
-    EnsureDatabase();
-    std::string schema = "test_" + std::to_string(++schemas_);
-    pqxx::connection conn(WithDatabase(AdminUrl(), name_));
-    pqxx::nontransaction tx(conn);
-    tx.exec("CREATE SCHEMA " + schema);
-    return WithDatabase(AdminUrl(), name_, schema);
-  }
-
-  std::mutex mu_;
-  std::string name_;
-  int schemas_ = 0;
-  std::map<std::string, std::string> by_key_;
-};
-
-class PgTestEnvironment : public ::testing::Environment {
- public:
-  void TearDown() override { PgTestDatabase::Instance().Drop(); }
-};
-
-[[maybe_unused]] ::testing::Environment* const kPgEnvironment =
-    ::testing::AddGlobalTestEnvironment(new PgTestEnvironment);
 
 StoreResult<std::unique_ptr<Store>> OpenPostgres(const std::filesystem::path& location) {
   auto opened = PostgresStore::Open(PgTestDatabase::Instance().SchemaUrlFor(location.string()));
@@ -173,13 +46,13 @@ StoreResult<std::unique_ptr<Store>> OpenPostgres(const std::filesystem::path& lo
 }
 
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreContractTest,
-                         ::testing::Values(StoreBackend{"Postgres", OpenPostgres, SkipReason}),
+                         ::testing::Values(StoreBackend{"Postgres", OpenPostgres, PgSkipReason}),
                          BackendName);
 
 class PostgresStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (std::string why = SkipReason(); !why.empty()) GTEST_SKIP() << why;
+    if (std::string why = PgSkipReason(); !why.empty()) GTEST_SKIP() << why;
     url_ = PgTestDatabase::Instance().NewSchemaUrl();
   }
 

@@ -777,4 +777,52 @@ TEST_P(StoreContractTest, RecordsSurviveClosingAndReopening) {
   EXPECT_GT(Must(store_->CreatePatient(NewPatient(a_.id, "New", "Person"))).id, patient_b_.id);
 }
 
+// PostgreSQL text holds neither NUL (libpq would cut the value there) nor
+// broken UTF-8, so every backend refuses both, naming the field, and stores
+// nothing; a lookup with such text finds nothing instead of failing.
+TEST_P(StoreContractTest, TextADatabaseCannotHoldIsRefusedByName) {
+  const std::string nul("Lark\0spur", 9), broken = "La\xc3\x28rk", overlong = "\xc0\xaf";
+  const std::int64_t patients = Must(store_->ListPatients(a_.id, {})).total;
+  for (const std::string& bad : {nul, broken, overlong}) {
+    Patient p = NewPatient(a_.id, "Ivy", "Larkspur");
+    p.notes = bad;
+    auto created = store_->CreatePatient(p);
+    ASSERT_EQ(Outcome(created), "invalid");
+    EXPECT_EQ(created.error().field, "notes");
+    p = patient_a_;
+    p.family_name = bad;
+    EXPECT_EQ(Outcome(store_->UpdatePatient(p, patient_a_.version, kT1)), "invalid");
+    SessionNote n = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT1);
+    n.objective = bad;
+    auto note = store_->CreateSessionNote(n);
+    ASSERT_EQ(Outcome(note), "invalid");
+    EXPECT_EQ(note.error().field, "objective");
+    Appointment ap = NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kT1);
+    ap.note = bad;
+    EXPECT_EQ(Outcome(store_->CreateAppointment(ap)), "invalid");
+    User u = NewUser(a_.id, "new@a.example", Role::kTherapist);
+    u.display_name = bad;
+    EXPECT_EQ(Outcome(store_->CreateUser(u)), "invalid");
+    EXPECT_EQ(Outcome(store_->AppendAudit(
+                  {0, a_.id, kT1, std::nullopt, "read", "patient", "1", {}, "::1", bad})),
+              "invalid");
+    // Lookups never match a stored value the bad text starts with.
+    EXPECT_NE(Outcome(store_->FindUserByEmail("desk@a.example" + bad)), "ok");
+    EXPECT_NE(Outcome(store_->GetUserByEmail(a_.id, "desk@a.example" + bad)), "ok");
+    PatientQuery q;
+    q.search = bad;
+    auto found = store_->ListPatients(a_.id, q);
+    EXPECT_NE(Outcome(found), "internal");
+    if (found.ok()) {
+      EXPECT_EQ(found.value().total, 0);
+    }
+  }
+  EXPECT_EQ(Must(store_->ListPatients(a_.id, {})).total, patients);
+  EXPECT_EQ(Must(store_->GetPatient(a_.id, patient_a_.id)).version, patient_a_.version);
+  // Every other language's letters are fine, of course.
+  Patient p = NewPatient(a_.id, "Zoë", "Ōtake 大竹 🙂");
+  EXPECT_EQ(Must(store_->GetPatient(a_.id, Must(store_->CreatePatient(p)).id)).family_name,
+            "Ōtake 大竹 🙂");
+}
+
 }  // namespace sciaticare::store::testing
