@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/embedded_api.h"
 #include "codec/assessment_json.h"
 #include "codec/intake_json.h"
 #include "codec/wording_json.h"
 #include "core/assessment.h"
-#include "api/embedded_api.h"
 
 namespace sciaticare::api {
 
@@ -41,16 +41,17 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     return r;
   });
 
-  router.Add("GET", "/api/v1/openapi.json", [](Request&) {
-    return Response::Json(200, std::string(OpenApiDocument()));
-  });
+  router.Add("GET", "/api/v1/openapi.json",
+             [](Request&) { return Response::Json(200, std::string(OpenApiDocument())); });
 
   router.Add("GET", "/api/v1/knowledge", [&k](Request&) {
     nlohmann::json flags = nlohmann::json::array(), conditions = nlohmann::json::array();
     for (const RedFlagDef& f : k.red_flags) {
-      flags.push_back({{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
+      flags.push_back(
+          {{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
     }
-    for (const ConditionDef& c : k.conditions) conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    for (const ConditionDef& c : k.conditions)
+      conditions.push_back({{"id", c.id}, {"reason", c.reason}});
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},
                            {"conditions", conditions},
@@ -63,6 +64,14 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     if (!intake) return ErrorResponse(422, intake.error().field, intake.error().message);
     Assessment a = Assess(intake.value(), k);
     return Response::Json(200, AssessmentToJson(a, k).dump());
+  });
+
+  // The questionnaire scores alone, for forms that show them as answers are
+  // chosen: the core's rules, so the web never keeps a copy of them.
+  router.Add("POST", "/api/v1/questionnaires/score", [&k](Request& req) {
+    Result<Questionnaires> q = ParseQuestionnairesJson(req.body, k);
+    if (!q) return ErrorResponse(422, q.error().field, q.error().message);
+    return Response::Json(200, ScoresToJson(ScoreQuestionnaires(q.value(), k)).dump());
   });
 }
 

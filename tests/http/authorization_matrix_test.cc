@@ -42,6 +42,7 @@ const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/openapi.json", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/knowledge", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/assess", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/questionnaires/score", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/session", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
       {"DELETE /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
@@ -247,6 +248,8 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
                       .dump();
     } else if (key == "POST /api/v1/assess") {
       call.body = Example("l5_numbness").dump();
+    } else if (key == "POST /api/v1/questionnaires/score") {
+      call.body = R"({"questionnaires":{"nrs_leg":6}})";
     }
     call.target = route.pattern;
     if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);
