@@ -128,8 +128,8 @@ describe('Sciaticare web application', () => {
     await page.getByLabel('Weeks since this episode began').fill('8');
     await page.getByRole('checkbox', { name: 'sitting', exact: true }).check();
     await answerRedFlagsNo(page);
-    await page.getByLabel('Leg pain now (0–10)').fill('5');
-    await page.getByLabel('Back pain now (0–10)').fill('3');
+    await page.locator('input[name="q-nrs_leg"][value="5"]').check();
+    await page.locator('input[name="q-nrs_back"][value="3"]').check();
     const preview = page.getByTestId('preview');
     await preview.locator('.triage').waitFor();
     assert.match(await preview.innerText(), /Treat/);

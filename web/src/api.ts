@@ -193,3 +193,23 @@ export interface PlanRecord {
   plan: Plan | null;
   created_at: string;
 }
+
+// ---- Questionnaires on the intake (GET /api/v1/knowledge "questionnaires";
+// POST /api/v1/questionnaires/score answers the "scores" member of an assessment).
+
+export interface QuestionnaireDef {
+  id: string;
+  name: string;
+  wording: 'topics only' | 'licensed';
+  licence: string;
+  items: { number: number; topic: string; text?: string; options?: string[]; min: number; max: number }[];
+}
+
+export interface QuestionnaireScores {
+  nrs_leg?: number;
+  nrs_back?: number;
+  odi?: { percent: number | null; band: string | null; band_label: string | null; answered: number; sum: number };
+  sbi?: { total: number | null; bothersome_items: number[]; success: boolean | null };
+  startback?: { total: number | null; psychosocial: number | null; risk: string | null };
+  rmdq?: { total: number };
+}
