@@ -9,6 +9,7 @@
 #include "codec/intake_json.h"
 #include "codec/wording_json.h"
 #include "core/assessment.h"
+#include "core/vocabulary.h"
 
 namespace sciaticare::api {
 
@@ -52,9 +53,15 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     }
     for (const ConditionDef& c : k.conditions)
       conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    // Technique ids and labels, for choosing what a therapist is qualified in.
+    nlohmann::json techniques = nlohmann::json::array();
+    for (std::size_t i = 0; i < kTechniqueCount; ++i) {
+      techniques.push_back({{"id", TechniqueNames()[i]}, {"label", k.techniques[i].label}});
+    }
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},
                            {"conditions", conditions},
+                           {"techniques", techniques},
                            {"questionnaires", QuestionnairesToJson(k, nullptr)}};
     return Response::Json(200, body.dump());
   });

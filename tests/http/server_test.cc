@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "api/assess_routes.h"
+#include "core/vocabulary.h"
 #include "http/http_client.h"
 #include "test_support.h"
 
@@ -124,6 +125,14 @@ TEST_F(ServerTest, QuestionnaireScoresMatchTheAssessmentsAndNameBadAnswers) {
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["field"], "questionnaires");
   EXPECT_EQ(c.Send("POST", "/api/v1/questionnaires/score", "[1]").status, 422);
+}
+
+TEST_F(ServerTest, KnowledgeListsTechniquesWithLabels) {
+  HttpClient c(server_->port());
+  auto k = nlohmann::json::parse(c.Send("GET", "/api/v1/knowledge").body);
+  ASSERT_EQ(k["techniques"].size(), kTechniqueCount);
+  EXPECT_EQ(k["techniques"][0]["id"], "deep_tissue");
+  EXPECT_FALSE(k["techniques"][0]["label"].get<std::string>().empty());
 }
 
 TEST_F(ServerTest, OversizedBodyIs413AndMalformedHttpIs400) {
