@@ -213,3 +213,40 @@ export interface QuestionnaireScores {
   startback?: { total: number | null; psychosocial: number | null; risk: string | null };
   rmdq?: { total: number };
 }
+
+// ---- Administration and scheduling (GET /api/v1/users, /therapists, /audit, /appointments).
+
+export interface TherapistProfile {
+  modalities: string[];
+  years_experience: number;
+  sciatica_experience_years: number;
+  bio: string;
+}
+
+export interface Therapist extends User {
+  profile: TherapistProfile | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  patient_id: number | null;
+  remote_addr: string;
+  detail: string;
+}
+
+export interface Appointment {
+  id: number;
+  patient_id: number;
+  therapist_id: number;
+  starts_at: string;
+  minutes: number;
+  status: string;
+  plan_id: number | null;
+  note: string;
+  version: number;
+}

@@ -8,6 +8,8 @@ import { TodayPage } from './pages/Today';
 import { PatientsPage } from './pages/Patients';
 import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
+import { SchedulePage } from './pages/Schedule';
+import { AdminPage } from './pages/Admin';
 import './styles.css';
 
 function NotFound() {
@@ -28,6 +30,8 @@ function Page(props: { path: string; user: User }) {
   if (path === '/patients') return <PatientsPage />;
   if ((m = /^\/patients\/(\d+)\/intake$/.exec(path))) return <IntakePage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
+  if (path === '/schedule') return <SchedulePage user={props.user} />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
   return <NotFound />;
 }
 
@@ -57,8 +61,11 @@ function App() {
   }, []);
 
   useEffect(() => {
-    const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
-    document.title = `${titles[path] ?? (path.endsWith('/intake') ? 'Intake' : 'Patient')} · Sciaticare`;
+    const titles: Record<string, string> = {
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/schedule': 'Schedule', '/admin': 'Administration',
+    };
+    const title = titles[path] ?? (path.startsWith('/admin/') ? 'Administration' : null);
+    document.title = `${title ?? (path.endsWith('/intake') ? 'Intake' : 'Patient')} · Sciaticare`;
   }, [path]);
 
   if (user === undefined) return <Loading what="Sciaticare" />;
@@ -108,6 +115,20 @@ function App() {
                 Patients
               </a>
             </li>
+            {user.role !== 'patient' && (
+              <li>
+                <a href="/schedule" onClick={(e) => { e.preventDefault(); navigate('/schedule'); }} {...current('/schedule')}>
+                  Schedule
+                </a>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
+                <a href="/admin/users" onClick={(e) => { e.preventDefault(); navigate('/admin/users'); }} {...current('/admin')}>
+                  Admin
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <span class="who">

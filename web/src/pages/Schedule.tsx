@@ -1,0 +1,206 @@
+// The clinic's week by therapist (GET /api/v1/appointments?from&to), booking
+// (components/BookingForm), status changes with If-Match, and the patients'
+// appointment requests waiting to be confirmed or declined.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  get, request, type Appointment, type Page, type Patient, type Therapist, type User,
+} from '../api';
+import { BookingForm, localDay } from '../components/BookingForm';
+import { ErrorBox, Link, Loading, words } from '../components/common';
+
+function mondayOf(d: Date) {
+  const m = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  m.setDate(m.getDate() - ((m.getDay() + 6) % 7));
+  return m;
+}
+
+function addDays(d: Date, n: number) {
+  const out = new Date(d);
+  out.setDate(out.getDate() + n);
+  return out;
+}
+
+const utc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const dayLabel = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+
+// What a member of staff may do next with an appointment in each status.
+const NEXT: Record<string, { status: string; label: string }[]> = {
+  requested: [
+    { status: 'booked', label: 'Confirm the request' },
+    { status: 'cancelled', label: 'Decline the request' },
+  ],
+  booked: [
+    { status: 'done', label: 'Mark done' },
+    { status: 'cancelled', label: 'Cancel appointment' },
+  ],
+};
+
+export function SchedulePage(props: { user: User }) {
+  const [monday, setMonday] = useState(() => mondayOf(new Date()));
+  const [week, setWeek] = useState<Appointment[] | null>(null);
+  const [requests, setRequests] = useState<Appointment[]>([]);
+  const [therapists, setTherapists] = useState<Therapist[] | null>(null);
+  const [patients, setPatients] = useState<Patient[]>([]);
+  const [selected, setSelected] = useState<Appointment | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [reload, setReload] = useState(0);
+  const detailRef = useRef<HTMLHeadingElement>(null);
+  const selectedId = selected?.id;
+  useEffect(() => {
+    if (selectedId !== undefined) detailRef.current?.focus();
+  }, [selectedId]);
+
+  useEffect(() => {
+    Promise.all([
+      get<{ items: Therapist[] }>('/api/v1/therapists'),
+      get<Page<Patient>>('/api/v1/patients?limit=500'),
+    ])
+      .then(([t, p]) => {
+        setTherapists(t.items.filter((x) => x.active));
+        setPatients(p.items);
+      })
+      .catch(setError);
+  }, []);
+
+  useEffect(() => {
+    const from = utc(monday);
+    const to = utc(addDays(monday, 7));
+    // Requests: from the start of today over the next eight weeks.
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    Promise.all([
+      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
+      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utc(today)}&to=${utc(addDays(today, 56))}`),
+    ])
+      .then(([w, ahead]) => {
+        setWeek(w.items);
+        setRequests(ahead.items.filter((a) => a.status === 'requested'));
+      })
+      .catch(setError);
+  }, [monday, reload]);
+
+  const patientName = (id: number) => {
+    const p = patients.find((x) => x.id === id);
+    return p ? `${p.given_name} ${p.family_name}` : `patient ${id}`;
+  };
+  const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
+
+  const change = async (a: Appointment, next: string) => {
+    setError(null);
+    try {
+      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`, { status: next },
+        { 'If-Match': `"${a.version}"` });
+      setSelected(data);
+      setStatus(`${patientName(a.patient_id)} at ${clock(a.starts_at)}: ${words(data.status)}.`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (!therapists || !week) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
+
+  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
+  const canReadPlans = props.user.role === 'admin' || props.user.role === 'therapist';
+  const entry = (a: Appointment) => (
+    <li key={a.id}>
+      <button type="button" class={`appt appt-${a.status}`} aria-pressed={selected?.id === a.id}
+        onClick={() => setSelected(a)} data-appointment={a.id}>
+        <span class="appt-time">{clock(a.starts_at)}</span> {patientName(a.patient_id)}
+        <span class="appt-meta">{a.minutes} min · {words(a.status)}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <section aria-labelledby="schedule-title">
+      <div class="page-head">
+        <h1 id="schedule-title">Schedule</h1>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => setMonday(addDays(monday, -7))}>Previous week</button>
+          <button type="button" class="secondary" onClick={() => setMonday(mondayOf(new Date()))}>This week</button>
+          <button type="button" class="secondary" onClick={() => setMonday(addDays(monday, 7))}>Next week</button>
+        </div>
+      </div>
+      <p role="status" class="status-line">{status}</p>
+      <ErrorBox error={error} />
+
+      <BookingForm patients={patients} therapists={therapists} canReadPlans={canReadPlans}
+        onBooked={(a) => {
+          setStatus(`Booked ${patientName(a.patient_id)} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
+          setMonday(mondayOf(new Date(a.starts_at)));
+          setReload((n) => n + 1);
+        }} />
+
+      {requests.length > 0 && (
+        <div class="card" data-testid="requests">
+          <h2>Appointment requests from patients ({requests.length})</h2>
+          <ul class="plain">
+            {requests.map((a) => (
+              <li key={a.id} class="request-row">
+                <span>
+                  {patientName(a.patient_id)}: {localDay(new Date(a.starts_at))} {clock(a.starts_at)}, {a.minutes} min,
+                  with {therapistName(a.therapist_id)}{a.note && <span class="muted"> “{a.note}”</span>}
+                </span>
+                <span class="row-actions">
+                  {NEXT.requested.map((n) => (
+                    <button key={n.status} type="button" class="secondary small-button" onClick={() => change(a, n.status)}>
+                      {n.label}
+                    </button>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <h2 id="week-title">
+        Week of {dayLabel(monday)} – {dayLabel(addDays(monday, 6))}
+      </h2>
+      {selected && (
+        <div class="card appt-detail" aria-labelledby="appt-detail-title" role="region" data-testid="appointment-detail">
+          <h2 id="appt-detail-title" tabIndex={-1} ref={detailRef}>
+            {patientName(selected.patient_id)}, {localDay(new Date(selected.starts_at))} {clock(selected.starts_at)}
+          </h2>
+          <p>
+            {selected.minutes} minutes with {therapistName(selected.therapist_id)}. Status: <strong>{words(selected.status)}</strong>.
+            {selected.plan_id !== null && ' Part of the approved plan.'}
+            {selected.note && <> Note: {selected.note}</>}
+          </p>
+          <div class="actions">
+            {(NEXT[selected.status] ?? []).map((n) => (
+              <button key={n.status} type="button" onClick={() => change(selected, n.status)}>{n.label}</button>
+            ))}
+            <Link href={`/patients/${selected.patient_id}`} class="button secondary">Open patient</Link>
+            <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
+          </div>
+        </div>
+      )}
+      {therapists.map((t) => {
+        const theirs = week.filter((a) => a.therapist_id === t.id);
+        return (
+          <section key={t.id} class="card therapist-week" aria-labelledby={`tw-${t.id}`} data-testid="therapist-week">
+            <h3 id={`tw-${t.id}`}>
+              {t.display_name} <span class="muted small">({theirs.length} this week)</span>
+            </h3>
+            <div class="week-grid">
+              {days.map((d) => {
+                const today = theirs.filter((a) => localDay(new Date(a.starts_at)) === localDay(d));
+                return (
+                  <div key={localDay(d)} class="week-day">
+                    <h4>{dayLabel(d)}</h4>
+                    {today.length === 0 ? <p class="muted small">—</p> : <ul class="plain appts">{today.map(entry)}</ul>}
+                  </div>
+                );
+              })}
+            </div>
+          </section>
+        );
+      })}
+
+    </section>
+  );
+}
