@@ -73,6 +73,7 @@ const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
       {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
       {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
+      {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
