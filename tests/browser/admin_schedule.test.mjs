@@ -136,6 +136,38 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.close();
   });
 
+  test('today: the day\'s appointments and the patients who need attention, with the reason', async () => {
+    const iso = (d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const early = new Date();
+    early.setHours(0, 30, 0, 0); // Today in the browser's own time zone.
+    const users = (await api('GET', '/api/v1/users')).body.items;
+    const booked = await api('POST', '/api/v1/appointments', {
+      patient_id: patient.id, therapist_id: users[0].id, starts_at: iso(early), minutes: 30, status: 'booked',
+    });
+    assert.equal(booked.status, 201, JSON.stringify(booked.body));
+    const note = await api('POST', `/api/v1/patients/${patient.id}/sessions`, {
+      occurred_at: iso(new Date()), leg_pain_before: 5, leg_pain_after: 3,
+      adverse_events: [{ kind: 'soreness', severity: 'mild', note: 'next day' }],
+    });
+    assert.equal(note.status, 201, JSON.stringify(note.body));
+
+    const page = await watchedPage(browser.context);
+    await signIn(page);
+    const appts = page.getByTestId('today-appointments');
+    const row = appts.getByRole('listitem').filter({ hasText: `Quinn Schedtest${stamp}` });
+    await row.waitFor();
+    assert.match(await row.innerText(), /30 min with .* · booked/);
+    const attention = page.getByTestId('attention');
+    const entry = attention.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Quinn Schedtest${stamp}` }) });
+    await entry.waitFor();
+    assert.match(await entry.innerText(), /Adverse event\s+1 adverse event at the session on \d{4}-\d{2}-\d{2} \(worst: mild\)/);
+    await expectAccessible(page, 'today');
+    await screenshot(page, '14-today');
+    await at768(page, 'today');
+    page.expectClean();
+    await page.close();
+  });
+
   test('schedule: a booking matched to the plan appears in the week view and its status changes', async () => {
     const page = await watchedPage(browser.context);
     await signIn(page);
@@ -153,7 +185,7 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByRole('button', { name: 'Book appointment' }).click();
     await page.getByRole('status').filter({ hasText: /^Booked Quinn/ }).waitFor();
 
-    const entry = page.getByTestId('therapist-week').getByRole('button', { name: new RegExp(`Quinn Schedtest${stamp}`) });
+    const entry = page.getByTestId('therapist-week').getByRole('button', { name: new RegExp(`10:30.*Quinn Schedtest${stamp}`) });
     await entry.waitFor();
     assert.match(await entry.innerText(), /45 min · booked/);
     await expectAccessible(page, 'schedule');

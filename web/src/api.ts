@@ -250,3 +250,8 @@ export interface Appointment {
   note: string;
   version: number;
 }
+
+export interface AttentionItem {
+  patient: { id: number; given_name: string; family_name: string };
+  reasons: { kind: 'red_flag' | 'adverse_event' | 'worse_pain' | 'reassessment_due'; text: string }[];
+}
