@@ -222,9 +222,19 @@ CREATE INDEX patients_by_name ON patients (clinic_id, lower(family_name) COLLATE
                                            lower(given_name) COLLATE "C");
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Version 3: appointments may also be "arrived" and "no_show". The column's
+// CHECK carries PostgreSQL's default name for it.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE appointments
+  DROP CONSTRAINT appointments_status_check,
+  ADD CONSTRAINT appointments_status_check
+    CHECK (status IN ('requested', 'booked', 'cancelled', 'done', 'arrived', 'no_show'));
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
+    {3, "appointment statuses arrived and no_show", kSchemaV3},
 }};
 
 constexpr const char* kVersionTable = R"sql(

@@ -194,8 +194,12 @@ describe('questionnaires, today, schedule and administration', () => {
 
     await entry.click();
     const detail = page.getByTestId('appointment-detail');
+    await detail.getByRole('button', { name: 'Mark arrived' }).click();
+    await detail.filter({ hasText: 'Status: arrived' }).waitFor();
+    assert.equal(await detail.getByRole('button', { name: 'Mark no-show' }).count(), 0, 'arrived is not a no-show');
     await detail.getByRole('button', { name: 'Mark done' }).click();
     await detail.filter({ hasText: 'Status: done' }).waitFor();
+    assert.equal(await detail.getByRole('button', { name: /^Mark/ }).count(), 0, 'done is final');
     await page.getByTestId('therapist-week').getByRole('button', { name: /45 min · done/ }).waitFor();
 
     // The server refuses a booking without a patient and the page names the field.

@@ -24,16 +24,20 @@ const utc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const dayLabel = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
 
-// What a member of staff may do next with an appointment in each status.
+// What a member of staff may do next with an appointment in each status;
+// done, cancelled and no-show are final (the server refuses changes).
 const NEXT: Record<string, { status: string; label: string }[]> = {
   requested: [
     { status: 'booked', label: 'Confirm the request' },
     { status: 'cancelled', label: 'Decline the request' },
   ],
   booked: [
+    { status: 'arrived', label: 'Mark arrived' },
     { status: 'done', label: 'Mark done' },
+    { status: 'no_show', label: 'Mark no-show' },
     { status: 'cancelled', label: 'Cancel appointment' },
   ],
+  arrived: [{ status: 'done', label: 'Mark done' }],
 };
 
 export function SchedulePage(props: { user: User }) {
