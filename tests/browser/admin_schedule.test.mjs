@@ -16,11 +16,11 @@ let patient;
 
 // The REST API from node, signed in as the test account, for the records the
 // pages are tested on.
-async function apiClient() {
+async function apiClient(email = LOGIN_EMAIL, password = LOGIN_PASSWORD) {
   const res = await fetch(`${BASE_URL}/api/v1/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: LOGIN_EMAIL, password: LOGIN_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   assert.equal(res.status, 200, 'API sign-in');
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -201,6 +201,29 @@ describe('questionnaires, today, schedule and administration', () => {
     await detail.filter({ hasText: 'Status: done' }).waitFor();
     assert.equal(await detail.getByRole('button', { name: /^Mark/ }).count(), 0, 'done is final');
     await page.getByTestId('therapist-week').getByRole('button', { name: /45 min · done/ }).waitFor();
+
+    // A request the patient made in the portal waits in the list until staff confirm it.
+    const portalEmail = `quinn${stamp}@browser-test.example`;
+    const login = await api('POST', '/api/v1/users', {
+      email: portalEmail, display_name: 'Quinn (portal)', role: 'patient', password: 'portal password 1',
+      patient_id: patient.id,
+    });
+    assert.equal(login.status, 201, JSON.stringify(login.body));
+    const portal = await apiClient(portalEmail, 'portal password 1');
+    const wanted = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    wanted.setHours(15, 0, 0, 0);
+    const asked = await portal('POST', `/api/v1/patients/${patient.id}/appointment-requests`, {
+      starts_at: wanted.toISOString().replace(/\.\d{3}Z$/, 'Z'), minutes: 60, note: 'after work please',
+    });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    await page.reload();
+    const requests = page.getByTestId('requests');
+    const request = requests.getByRole('listitem').filter({ hasText: 'after work please' });
+    await request.waitFor();
+    assert.match(await request.innerText(), new RegExp(`Quinn Schedtest${stamp}: .*60 min`));
+    await request.getByRole('button', { name: 'Confirm the request' }).click();
+    await page.getByRole('status').filter({ hasText: /: booked\.$/ }).waitFor();
+    await requests.waitFor({ state: 'detached' }); // No request left.
 
     // The server refuses a booking without a patient and the page names the field.
     await page.getByLabel('Patient', { exact: true }).selectOption('');
