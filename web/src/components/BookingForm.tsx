@@ -6,20 +6,11 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type Appointment, type Patient, type PlanRecord, type Therapist,
 } from '../api';
+import { localDay, utcOf } from '../time';
 import { ErrorBox } from './common';
 
 export const LENGTHS = [30, 45, 60, 75, 90];
 
-export function localDay(d: Date) {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-// A local day and time as the server's UTC form, "2026-11-23T09:30:00Z".
-export function utcOf(day: string, time: string) {
-  const d = new Date(`${day}T${time}`);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 interface PlanMatch {
   plan: PlanRecord;

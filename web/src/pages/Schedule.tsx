@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   get, request, type Appointment, type Page, type Patient, type Therapist, type User,
 } from '../api';
-import { BookingForm, localDay } from '../components/BookingForm';
+import { BookingForm } from '../components/BookingForm';
+import { clock, localDay, utcTime } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
 function mondayOf(d: Date) {
@@ -20,8 +21,6 @@ function addDays(d: Date, n: number) {
   return out;
 }
 
-const utc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const dayLabel = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
 
 // What a member of staff may do next with an appointment in each status;
@@ -69,14 +68,14 @@ export function SchedulePage(props: { user: User }) {
   }, []);
 
   useEffect(() => {
-    const from = utc(monday);
-    const to = utc(addDays(monday, 7));
+    const from = utcTime(monday);
+    const to = utcTime(addDays(monday, 7));
     // Requests: from the start of today over the next eight weeks.
     const today = new Date();
     today.setHours(0, 0, 0, 0);
     Promise.all([
       get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
-      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utc(today)}&to=${utc(addDays(today, 56))}`),
+      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(today)}&to=${utcTime(addDays(today, 56))}`),
     ])
       .then(([w, ahead]) => {
         setWeek(w.items);

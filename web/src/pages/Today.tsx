@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type Appointment, type AttentionItem, type Patient, type Therapist } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
+import { clock, utcTime } from '../time';
 
 const REASON_LABEL: Record<string, string> = {
   red_flag: 'Red flag',
@@ -12,8 +13,6 @@ const REASON_LABEL: Record<string, string> = {
   reassessment_due: 'Reassessment due',
 };
 
-const utc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 function Appointments() {
   const [items, setItems] = useState<Appointment[] | null>(null);
@@ -28,7 +27,7 @@ function Appointments() {
     end.setDate(end.getDate() + 1);
     (async () => {
       const [a, t] = await Promise.all([
-        get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utc(start)}&to=${utc(end)}`),
+        get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(start)}&to=${utcTime(end)}`),
         get<{ items: Therapist[] }>('/api/v1/therapists'),
       ]);
       // Only the day's own patients are read, by id.
