@@ -294,6 +294,23 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByTestId('audit-count').filter({ hasText: /^Entries 1–1 of 1,/ }).waitFor();
     await expectAccessible(page, 'audit log');
     await screenshot(page, '13-admin-audit');
+
+    // A day range: entries happen today (UTC), none tomorrow; pages of 25 go back in time.
+    const day = (offset) => new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    const count = page.getByTestId('audit-count');
+    await count.filter({ hasText: /^Entries 1–25 of \d+,/ }).waitFor();
+    const total = Number((await count.innerText()).match(/of (\d+),/)[1]);
+    assert.ok(total > 25, `more than one page (${total})`);
+    await page.getByRole('button', { name: 'Older entries' }).click();
+    await count.filter({ hasText: new RegExp(`^Entries 26–${Math.min(50, total)} of ${total},`) }).waitFor();
+    await page.getByLabel('From day (UTC)').fill(day(1));
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await count.filter({ hasText: 'No entries match.' }).waitFor();
+    await page.getByLabel('From day (UTC)').fill(day(0));
+    await page.getByLabel('To day, inclusive (UTC)').fill(day(0));
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await count.filter({ hasText: /^Entries 1–/ }).waitFor();
     await at768(page, 'audit log');
     page.expectClean([/^422 POST \/api\/v1\/users$/, /^422 PUT \/api\/v1\/therapists\/\d+\/profile$/]);
     await page.close();
