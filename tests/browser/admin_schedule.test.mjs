@@ -200,7 +200,8 @@ describe('questionnaires, today, schedule and administration', () => {
     await detail.getByRole('button', { name: 'Mark done' }).click();
     await detail.filter({ hasText: 'Status: done' }).waitFor();
     assert.equal(await detail.getByRole('button', { name: /^Mark/ }).count(), 0, 'done is final');
-    await page.getByTestId('therapist-week').getByRole('button', { name: /45 min · done/ }).waitFor();
+    await page.getByTestId('therapist-week')
+      .getByRole('button', { name: new RegExp(`10:30.*Quinn Schedtest${stamp}.*45 min · done`) }).waitFor();
 
     // A request the patient made in the portal waits in the list until staff confirm it.
     const portalEmail = `quinn${stamp}@browser-test.example`;
@@ -260,6 +261,12 @@ describe('questionnaires, today, schedule and administration', () => {
     await expectAccessible(page, 'admin users');
     await screenshot(page, '12-admin-users');
     await at768(page, 'admin users');
+
+    await row.getByRole('button', { name: /^Reset password/ }).click();
+    await row.getByLabel(/^New password for/).fill('a brand new password');
+    await row.getByRole('button', { name: 'Set password', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /The password of Tessa Therapist \d+ was changed\./ }).waitFor();
+    await apiClient(email, 'a brand new password'); // Signs in with it.
 
     await row.getByRole('button', { name: /^Deactivate/ }).click();
     await users.getByRole('row', { name: new RegExp(`${email.replace(/[.]/g, '\\.')}.*deactivated`) }).waitFor();
