@@ -4,7 +4,7 @@
 // appointment to the plan.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type Appointment, type Patient, type PlanRecord, type Therapist,
+  ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Therapist,
 } from '../api';
 import { localDay, utcOf } from '../time';
 import { ErrorBox } from './common';
@@ -38,7 +38,6 @@ function matchPlan(plan: PlanRecord, appointments: Appointment[], today: Date): 
 }
 
 export function BookingForm(props: {
-  patients: Patient[];
   therapists: Therapist[];
   canReadPlans: boolean;
   onBooked: (a: Appointment) => void;
@@ -55,10 +54,28 @@ export function BookingForm(props: {
   const [busy, setBusy] = useState(false);
   const bad = error instanceof ApiError ? error.field : '';
 
-  const needle = search.trim().toLowerCase();
-  const shown = props.patients
-    .filter((p) => !needle || `${p.given_name} ${p.family_name}`.toLowerCase().includes(needle))
-    .slice(0, 50);
+  // The clinic's patients matching the search, asked of the server after a
+  // short pause (the first 50 by name).
+  const [shown, setShown] = useState<Patient[]>([]);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      const q = new URLSearchParams({ limit: '50' });
+      if (search.trim()) q.set('search', search.trim());
+      get<Page<Patient>>(`/api/v1/patients?${q}`)
+        .then((p) => {
+          if (!live) return;
+          setShown(p.items);
+          // A patient the new search no longer shows is no longer chosen.
+          setPatientId((id) => (p.items.some((x) => String(x.id) === id) ? id : ''));
+        })
+        .catch((e) => live && setError(e));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
 
   useEffect(() => {
     setMatch(null);

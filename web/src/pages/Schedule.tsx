@@ -3,7 +3,7 @@
 // appointment requests waiting to be confirmed or declined.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  get, request, type Appointment, type Page, type Patient, type Therapist, type User,
+  get, request, type Appointment, type Patient, type Therapist, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
 import { clock, localDay, utcTime } from '../time';
@@ -44,7 +44,8 @@ export function SchedulePage(props: { user: User }) {
   const [week, setWeek] = useState<Appointment[] | null>(null);
   const [requests, setRequests] = useState<Appointment[]>([]);
   const [therapists, setTherapists] = useState<Therapist[] | null>(null);
-  const [patients, setPatients] = useState<Patient[]>([]);
+  // Names of the patients on screen, read by id as appointments come in.
+  const [names, setNames] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<Appointment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
@@ -56,14 +57,8 @@ export function SchedulePage(props: { user: User }) {
   }, [selectedId]);
 
   useEffect(() => {
-    Promise.all([
-      get<{ items: Therapist[] }>('/api/v1/therapists'),
-      get<Page<Patient>>('/api/v1/patients?limit=500'),
-    ])
-      .then(([t, p]) => {
-        setTherapists(t.items.filter((x) => x.active));
-        setPatients(p.items);
-      })
+    get<{ items: Therapist[] }>('/api/v1/therapists')
+      .then((t) => setTherapists(t.items.filter((x) => x.active)))
       .catch(setError);
   }, []);
 
@@ -77,17 +72,18 @@ export function SchedulePage(props: { user: User }) {
       get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
       get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(today)}&to=${utcTime(addDays(today, 56))}`),
     ])
-      .then(([w, ahead]) => {
+      .then(async ([w, ahead]) => {
+        const waiting = ahead.items.filter((a) => a.status === 'requested');
+        const unknown = [...new Set([...w.items, ...waiting].map((a) => a.patient_id))].filter((id) => !(id in names));
+        const read = await Promise.all(unknown.map((id) => get<Patient>(`/api/v1/patients/${id}`)));
+        setNames((n) => ({ ...n, ...Object.fromEntries(read.map((p) => [p.id, `${p.given_name} ${p.family_name}`])) }));
         setWeek(w.items);
-        setRequests(ahead.items.filter((a) => a.status === 'requested'));
+        setRequests(waiting);
       })
       .catch(setError);
   }, [monday, reload]);
 
-  const patientName = (id: number) => {
-    const p = patients.find((x) => x.id === id);
-    return p ? `${p.given_name} ${p.family_name}` : `patient ${id}`;
-  };
+  const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
   const change = async (a: Appointment, next: string) => {
@@ -130,7 +126,7 @@ export function SchedulePage(props: { user: User }) {
       <p role="status" class="status-line">{status}</p>
       <ErrorBox error={error} />
 
-      <BookingForm patients={patients} therapists={therapists} canReadPlans={canReadPlans}
+      <BookingForm therapists={therapists} canReadPlans={canReadPlans}
         onBooked={(a) => {
           setStatus(`Booked ${patientName(a.patient_id)} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
           setMonday(mondayOf(new Date(a.starts_at)));
