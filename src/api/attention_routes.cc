@@ -1,6 +1,7 @@
 // GET /api/v1/attention: the clinic's patients who need a clinician's
 // attention today, with the reasons. The shell reads each patient's stored
-// records into facts; core/attention decides.
+// records (assessments, plans, session notes: three reads a patient) into
+// facts; core/attention decides.
 #include <algorithm>
 
 #include "api/api_support.h"
@@ -39,10 +40,11 @@ PatientFacts FactsOf(Api& api, Id clinic, Id patient) {
   }
 
   std::optional<Id> plan_id;
-  auto plan = api.store().GetCurrentPlan(clinic, patient);
-  if (plan.ok()) {
-    plan_id = plan.value().id;
-    const json doc = json::parse(plan.value().plan_json, nullptr, false);
+  for (const store::PlanRecord& plan : Must(api.store().ListPlans(clinic, patient))) {
+    if (plan.status == store::PlanStatus::kDraft) ++f.draft_plans;
+    if (plan.status != store::PlanStatus::kApproved) continue;
+    plan_id = plan.id;
+    const json doc = json::parse(plan.plan_json, nullptr, false);
     const json after =
         doc.is_object() && doc.contains("reassessment") && doc["reassessment"].is_object()
             ? doc["reassessment"].value("after_sessions", json::array())
@@ -50,8 +52,6 @@ PatientFacts FactsOf(Api& api, Id clinic, Id patient) {
     for (const json& n : after) {
       if (n.is_number_integer()) f.reassess_after_sessions.push_back(n.get<int>());
     }
-  } else if (plan.error().kind != store::StoreErrorKind::kNotFound) {
-    throw StoreStop{plan.error()};
   }
 
   store::PageRequest all;

@@ -108,6 +108,16 @@ void ReassessmentDue(const PatientFacts& f, std::vector<AttentionReason>& out) {
                      std::to_string(checkpoint)});
 }
 
+void Paperwork(const PatientFacts& f, std::vector<AttentionReason>& out) {
+  if (f.draft_plans > 0) {
+    out.push_back({AttentionKind::kDraftPlan,
+                   f.draft_plans == 1 ? "A draft plan is waiting for review and approval"
+                                      : std::to_string(f.draft_plans) +
+                                            " draft plans are waiting for review and approval"});
+  }
+  if (f.intake_triage.empty()) out.push_back({AttentionKind::kNoIntake, "No intake yet"});
+}
+
 }  // namespace
 
 std::string_view Name(AttentionKind kind) {
@@ -120,6 +130,10 @@ std::string_view Name(AttentionKind kind) {
       return "worse_pain";
     case AttentionKind::kReassessmentDue:
       return "reassessment_due";
+    case AttentionKind::kDraftPlan:
+      return "draft_plan";
+    case AttentionKind::kNoIntake:
+      return "no_intake";
   }
   return "unknown";
 }
@@ -131,6 +145,7 @@ std::vector<AttentionReason> NeedsAttention(const PatientFacts& facts, std::stri
   AdverseEvents(facts, now, rules, out);
   WorsePain(facts, rules, out);
   ReassessmentDue(facts, out);
+  Paperwork(facts, out);
   return out;
 }
 

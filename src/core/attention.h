@@ -1,8 +1,9 @@
 // Why a clinician should look at a patient today, decided from facts read out
 // of the patient's stored records: referred at the latest intake, adverse
 // events at a recent session, pain worse than at the start by at least the
-// minimal important change, or a reassessment the approved plan calls for
-// that has not been done. Pure: the caller gives the time and the facts.
+// minimal important change, a reassessment the approved plan calls for that
+// has not been done, a draft plan waiting for review, or no intake yet.
+// Pure: the caller gives the time and the facts.
 #pragma once
 
 #include <optional>
@@ -37,6 +38,7 @@ struct PatientFacts {
   // empty when there is no approved plan.
   std::vector<int> reassess_after_sessions;
   std::vector<SessionFacts> sessions;  // Oldest first.
+  int draft_plans = 0;                 // Drafts waiting for review and approval.
 };
 
 struct AttentionRules {
@@ -44,7 +46,14 @@ struct AttentionRules {
   double worse_by = 2;          // Pain points: the NRS minimal important change.
 };
 
-enum class AttentionKind { kRedFlag, kAdverseEvent, kWorsePain, kReassessmentDue };
+enum class AttentionKind {
+  kRedFlag,
+  kAdverseEvent,
+  kWorsePain,
+  kReassessmentDue,
+  kDraftPlan,
+  kNoIntake,
+};
 
 struct AttentionReason {
   AttentionKind kind;

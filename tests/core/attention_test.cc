@@ -20,18 +20,42 @@ SessionFacts Session(const char* at, std::optional<int> leg = std::nullopt,
   return s;
 }
 
+// A patient with an intake that found nothing to refer.
+PatientFacts Treated() {
+  PatientFacts f;
+  f.intake_triage = "treat";
+  f.intake_at = "2026-10-01T09:00:00Z";
+  return f;
+}
+
 std::vector<AttentionKind> Kinds(const std::vector<AttentionReason>& reasons) {
   std::vector<AttentionKind> out;
   for (const auto& r : reasons) out.push_back(r.kind);
   return out;
 }
 
-TEST(AttentionTest, NothingForAPatientWithoutRecords) {
-  EXPECT_TRUE(NeedsAttention(PatientFacts{}, kNow, AttentionRules{}).empty());
+TEST(AttentionTest, NothingForATreatedPatientWithoutEvents) {
+  EXPECT_TRUE(NeedsAttention(Treated(), kNow, AttentionRules{}).empty());
+}
+
+TEST(AttentionTest, NoIntakeAndDraftPlansComeLast) {
+  auto none = NeedsAttention(PatientFacts{}, kNow, AttentionRules{});
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].kind, AttentionKind::kNoIntake);
+  EXPECT_EQ(none[0].text, "No intake yet");
+  PatientFacts f = Treated();
+  f.draft_plans = 1;
+  auto one = NeedsAttention(f, kNow, AttentionRules{});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].kind, AttentionKind::kDraftPlan);
+  EXPECT_EQ(one[0].text, "A draft plan is waiting for review and approval");
+  f.draft_plans = 2;
+  EXPECT_EQ(NeedsAttention(f, kNow, AttentionRules{})[0].text,
+            "2 draft plans are waiting for review and approval");
 }
 
 TEST(AttentionTest, ReferredAtIntakeIsARedFlagWithItsReason) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   f.intake_triage = "refer_emergency";
   f.intake_at = "2026-11-20T09:00:00Z";
   f.intake_red_flags = {"New bladder dysfunction", "Saddle numbness"};
@@ -46,7 +70,7 @@ TEST(AttentionTest, ReferredAtIntakeIsARedFlagWithItsReason) {
 }
 
 TEST(AttentionTest, AdverseEventsCountWithinTheWindowOnly) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   SessionFacts old = Session("2026-11-01T10:00:00Z");
   old.adverse_events = 1;
   f.sessions = {old};
@@ -65,7 +89,7 @@ TEST(AttentionTest, AdverseEventsCountWithinTheWindowOnly) {
 }
 
 TEST(AttentionTest, PainWorseByTheMinimalImportantChangeFromIntake) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   f.intake_leg_pain = 4;
   f.sessions = {Session("2026-11-10T10:00:00Z", 5), Session("2026-11-17T10:00:00Z", 5)};
   EXPECT_TRUE(NeedsAttention(f, kNow, AttentionRules{}).empty()) << "one point is within noise";
@@ -77,7 +101,7 @@ TEST(AttentionTest, PainWorseByTheMinimalImportantChangeFromIntake) {
 }
 
 TEST(AttentionTest, WithoutAnIntakeRatingTheFirstSessionIsTheBaseline) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   f.sessions = {Session("2026-11-10T10:00:00Z", std::nullopt, 3)};
   EXPECT_TRUE(NeedsAttention(f, kNow, AttentionRules{}).empty())
       << "one rating compares with nothing";
@@ -91,7 +115,7 @@ TEST(AttentionTest, WithoutAnIntakeRatingTheFirstSessionIsTheBaseline) {
 }
 
 TEST(AttentionTest, ReassessmentDueAfterTheCheckpointUntilOneIsRecorded) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   f.latest_assessment_at = "2026-11-01T09:00:00Z";
   f.reassess_after_sessions = {3, 6};
   f.sessions = {Session("2026-10-20T10:00:00Z", std::nullopt, std::nullopt, false),
@@ -115,7 +139,7 @@ TEST(AttentionTest, ReassessmentDueAfterTheCheckpointUntilOneIsRecorded) {
 }
 
 TEST(AttentionTest, ReasonsComeMostPressingFirst) {
-  PatientFacts f;
+  PatientFacts f = Treated();
   f.intake_triage = "refer_urgent";
   f.intake_at = "2026-11-02T09:00:00Z";
   f.latest_assessment_at = f.intake_at;
@@ -129,6 +153,7 @@ TEST(AttentionTest, ReasonsComeMostPressingFirst) {
       (std::vector<AttentionKind>{AttentionKind::kRedFlag, AttentionKind::kAdverseEvent,
                                   AttentionKind::kWorsePain, AttentionKind::kReassessmentDue}));
   EXPECT_EQ(Name(AttentionKind::kWorsePain), "worse_pain");
+  EXPECT_EQ(Name(AttentionKind::kNoIntake), "no_intake");
 }
 
 }  // namespace

@@ -42,10 +42,11 @@ class AttentionApiTest : public ClinicApiFixture {
 
 TEST_F(AttentionApiTest, ListsPatientsWithTheirReasonsFromStoredRecords) {
   auto therapist = As("therapist@a.test");
-  HttpResult empty = therapist->Get("/api/v1/attention");
-  ASSERT_EQ(empty.status, 200) << empty.body;
-  EXPECT_TRUE(BodyOf(empty)["items"].empty());
-  EXPECT_EQ(BodyOf(empty)["patients_checked"], 2);
+  HttpResult fresh = therapist->Get("/api/v1/attention");
+  ASSERT_EQ(fresh.status, 200) << fresh.body;
+  EXPECT_EQ(BodyOf(fresh)["patients_checked"], 2);
+  EXPECT_THAT(Kinds(ReasonsOf(BodyOf(fresh), patient1_.id)), ElementsAre("no_intake"));
+  EXPECT_THAT(Kinds(ReasonsOf(BodyOf(fresh), patient2_.id)), ElementsAre("no_intake"));
 
   // Patient 1: referred at intake.
   CreateAssessment(*therapist, patient1_.id, "cauda_equina");
@@ -55,6 +56,8 @@ TEST_F(AttentionApiTest, ListsPatientsWithTheirReasonsFromStoredRecords) {
   json assessed = CreateAssessment(*therapist, patient2_.id, "l5_numbness");
   const json plan = assessed["plan"];
   ASSERT_EQ(plan["plan"]["reassessment"]["after_sessions"][0], 3);
+  EXPECT_THAT(Kinds(ReasonsOf(BodyOf(therapist->Get("/api/v1/attention")), patient2_.id)),
+              ElementsAre("draft_plan"));
   ASSERT_EQ(therapist
                 ->Post("/api/v1/plans/" + std::to_string(plan["id"].get<long long>()) + "/approve",
                        json::object(),
@@ -94,17 +97,19 @@ TEST_F(AttentionApiTest, ListsPatientsWithTheirReasonsFromStoredRecords) {
   EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("Leg pain 8"));
   EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("up from 5 at intake"));
 
-  // A reassessment recorded now takes the due reassessment off the list.
+  // A reassessment recorded now takes the due reassessment off the list, and
+  // its draft plan waits for review.
   HttpResult re = therapist->Post(PatientPath(patient2_.id, "/assessments"),
                                   {{"kind", "reassessment"}, {"intake", Example("l5_numbness")}});
   ASSERT_EQ(re.status, 201) << re.body;
   EXPECT_THAT(Kinds(ReasonsOf(BodyOf(therapist->Get("/api/v1/attention")), patient2_.id)),
-              ElementsAre("adverse_event", "worse_pain"));
+              ElementsAre("adverse_event", "worse_pain", "draft_plan"));
 
   // Another clinic sees none of this; the front desk may not ask.
   HttpResult other = As("therapist@b.test")->Get("/api/v1/attention");
   ASSERT_EQ(other.status, 200);
-  EXPECT_TRUE(BodyOf(other)["items"].empty());
+  ASSERT_EQ(BodyOf(other)["items"].size(), 1u);
+  EXPECT_EQ(BodyOf(other)["items"][0]["patient"]["id"], patient_b_.id);
   EXPECT_EQ(As("desk@a.test")->Get("/api/v1/attention").status, 403);
 }
 

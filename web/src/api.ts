@@ -253,5 +253,8 @@ export interface Appointment {
 
 export interface AttentionItem {
   patient: { id: number; given_name: string; family_name: string };
-  reasons: { kind: 'red_flag' | 'adverse_event' | 'worse_pain' | 'reassessment_due'; text: string }[];
+  reasons: {
+    kind: 'red_flag' | 'adverse_event' | 'worse_pain' | 'reassessment_due' | 'draft_plan' | 'no_intake';
+    text: string;
+  }[];
 }

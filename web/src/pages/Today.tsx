@@ -11,6 +11,8 @@ const REASON_LABEL: Record<string, string> = {
   adverse_event: 'Adverse event',
   worse_pain: 'Worse pain',
   reassessment_due: 'Reassessment due',
+  draft_plan: 'Plan to review',
+  no_intake: 'No intake',
 };
 
 
@@ -112,6 +114,12 @@ function Attention() {
                   {item.reasons.map((r, i) => (
                     <li key={i}>
                       <span class={`reason reason-${r.kind}`}>{REASON_LABEL[r.kind] ?? words(r.kind)}</span> {r.text}
+                      {r.kind === 'no_intake' && (
+                        <>
+                          {' '}
+                          <Link href={`/patients/${item.patient.id}/intake`}>start intake</Link>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
