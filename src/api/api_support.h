@@ -143,6 +143,7 @@ void AddClinicalRoutes(http::Router& router, Api& api);
 void AddSessionRoutes(http::Router& router, Api& api);
 void AddAdminRoutes(http::Router& router, Api& api);
 void AddScheduleRoutes(http::Router& router, Api& api);
+void AddAttentionRoutes(http::Router& router, Api& api);
 
 // Record <-> JSON.
 json ToJson(const store::User& u);

@@ -4,11 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/embedded_api.h"
 #include "codec/assessment_json.h"
 #include "codec/intake_json.h"
 #include "codec/wording_json.h"
 #include "core/assessment.h"
-#include "api/embedded_api.h"
+#include "core/vocabulary.h"
 
 namespace sciaticare::api {
 
@@ -41,17 +42,18 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     return r;
   });
 
-  router.Add("GET", "/api/v1/openapi.json", [](Request&) {
-    return Response::Json(200, std::string(OpenApiDocument()));
-  });
+  router.Add("GET", "/api/v1/openapi.json",
+             [](Request&) { return Response::Json(200, std::string(OpenApiDocument())); });
 
   router.Add("GET", "/api/v1/knowledge", [&k](Request&) {
     nlohmann::json flags = nlohmann::json::array(), conditions = nlohmann::json::array();
     for (const RedFlagDef& f : k.red_flags) {
-      flags.push_back({{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
+      flags.push_back(
+          {{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
     }
-    for (const ConditionDef& c : k.conditions) conditions.push_back({{"id", c.id}, {"reason", c.reason}});
-    // The plan review and session note screens offer these to choose from.
+    for (const ConditionDef& c : k.conditions)
+      conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    // The plan review, session note and therapist profile screens offer these to choose from.
     nlohmann::json techniques = nlohmann::json::array(), regions = nlohmann::json::array();
     for (std::size_t t = 0; t < kTechniqueCount; ++t) {
       const TechniqueDef& def = k.techniques[t];
@@ -82,6 +84,14 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     if (!intake) return ErrorResponse(422, intake.error().field, intake.error().message);
     Assessment a = Assess(intake.value(), k);
     return Response::Json(200, AssessmentToJson(a, k).dump());
+  });
+
+  // The questionnaire scores alone, for forms that show them as answers are
+  // chosen: the core's rules, so the web never keeps a copy of them.
+  router.Add("POST", "/api/v1/questionnaires/score", [&k](Request& req) {
+    Result<Questionnaires> q = ParseQuestionnairesJson(req.body, k);
+    if (!q) return ErrorResponse(422, q.error().field, q.error().message);
+    return Response::Json(200, ScoresToJson(ScoreQuestionnaires(q.value(), k)).dump());
   });
 }
 

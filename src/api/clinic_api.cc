@@ -15,6 +15,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddSessionRoutes(router, api);
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
+  AddAttentionRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

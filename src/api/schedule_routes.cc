@@ -161,9 +161,10 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
                json body = ParseBody(req);
                const auto status = StatusField(
                    body,
-                   {store::AppointmentStatus::kBooked, store::AppointmentStatus::kCancelled,
-                    store::AppointmentStatus::kDone},
-                   "must be booked, cancelled or done");
+                   {store::AppointmentStatus::kBooked, store::AppointmentStatus::kArrived,
+                    store::AppointmentStatus::kDone, store::AppointmentStatus::kCancelled,
+                    store::AppointmentStatus::kNoShow},
+                   "must be booked, arrived, done, cancelled or no_show");
                store::Appointment updated =
                    Must(api.store().UpdateAppointmentStatus(c.clinic(), a.id, status, expected));
                api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,

@@ -27,31 +27,6 @@ std::string_view LevelName(ConditionLevel l) {
 
 json Optional(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 
-json ScoresToJson(const Scores& s) {
-  json out = json::object();
-  if (s.nrs_leg) out["nrs_leg"] = *s.nrs_leg;
-  if (s.nrs_back) out["nrs_back"] = *s.nrs_back;
-  if (s.odi) {
-    out["odi"] = {{"percent", s.odi->percent ? json(*s.odi->percent) : json(nullptr)},
-                  {"band", s.odi->band.empty() ? json(nullptr) : json(s.odi->band)},
-                  {"band_label", s.odi->band_label.empty() ? json(nullptr) : json(s.odi->band_label)},
-                  {"answered", s.odi->answered},
-                  {"sum", s.odi->sum}};
-  }
-  if (s.sbi) {
-    out["sbi"] = {{"total", Optional(s.sbi->total)},
-                  {"bothersome_items", s.sbi->bothersome_items},
-                  {"success", s.sbi->success ? json(*s.sbi->success) : json(nullptr)}};
-  }
-  if (s.startback) {
-    out["startback"] = {{"total", Optional(s.startback->total)},
-                        {"psychosocial", Optional(s.startback->psychosocial)},
-                        {"risk", s.startback->risk.empty() ? json(nullptr) : json(s.startback->risk)}};
-  }
-  if (s.rmdq) out["rmdq"] = {{"total", s.rmdq->total}};
-  return out;
-}
-
 json PatternToJson(const BodyPattern& p) {
   return {{"roots", p.roots},
           {"side", p.side ? json(Name(*p.side)) : json(nullptr)},
@@ -122,6 +97,31 @@ json PlanToJson(const Plan& p, const Knowledge& k) {
 }
 
 }  // namespace
+
+json ScoresToJson(const Scores& s) {
+  json out = json::object();
+  if (s.nrs_leg) out["nrs_leg"] = *s.nrs_leg;
+  if (s.nrs_back) out["nrs_back"] = *s.nrs_back;
+  if (s.odi) {
+    out["odi"] = {{"percent", s.odi->percent ? json(*s.odi->percent) : json(nullptr)},
+                  {"band", s.odi->band.empty() ? json(nullptr) : json(s.odi->band)},
+                  {"band_label", s.odi->band_label.empty() ? json(nullptr) : json(s.odi->band_label)},
+                  {"answered", s.odi->answered},
+                  {"sum", s.odi->sum}};
+  }
+  if (s.sbi) {
+    out["sbi"] = {{"total", Optional(s.sbi->total)},
+                  {"bothersome_items", s.sbi->bothersome_items},
+                  {"success", s.sbi->success ? json(*s.sbi->success) : json(nullptr)}};
+  }
+  if (s.startback) {
+    out["startback"] = {{"total", Optional(s.startback->total)},
+                        {"psychosocial", Optional(s.startback->psychosocial)},
+                        {"risk", s.startback->risk.empty() ? json(nullptr) : json(s.startback->risk)}};
+  }
+  if (s.rmdq) out["rmdq"] = {{"total", s.rmdq->total}};
+  return out;
+}
 
 json PlanItemsToJson(const std::vector<PlanItem>& items, const Knowledge& k) {
   static const char* kPressure[] = {"", "light", "moderate", "firm", "deep", "very deep"};

@@ -12,6 +12,9 @@ namespace sciaticare {
 
 nlohmann::json AssessmentToJson(const Assessment& a, const Knowledge& k);
 
+// The `scores` member of an assessment document.
+nlohmann::json ScoresToJson(const Scores& s);
+
 // The `techniques` list of a plan document.
 nlohmann::json PlanItemsToJson(const std::vector<PlanItem>& items, const Knowledge& k);
 

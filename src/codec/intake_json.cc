@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace sciaticare {
 namespace {
@@ -72,7 +72,8 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 // Extra fields are allowed, but one that is a near miss of a contract field is
 // almost certainly a typo that would silently drop clinical information (a
 // misspelt "conditions" would lose an anticoagulant), so it is refused.
-void RefuseNearMisses(const json& obj, const std::string& prefix, std::initializer_list<std::string_view> known) {
+void RefuseNearMisses(const json& obj, const std::string& prefix,
+                      std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : obj.items()) {
     if (key.size() > 64 || key.size() < 4) continue;
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
@@ -176,8 +177,9 @@ class IntakeReader {
 
   Intake Read(const json& doc) {
     Object(doc, "input");
-    RefuseNearMisses(doc, "", {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by",
-                               "red_flags", "conditions", "preferences", "questionnaires"});
+    RefuseNearMisses(doc, "",
+                     {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by",
+                      "red_flags", "conditions", "preferences", "questionnaires"});
     Intake in;
     if (!doc.contains("patient")) Fail("patient", "is required");
     ReadPatient(doc["patient"], in.patient);
@@ -301,7 +303,8 @@ class IntakeReader {
   void ReadPreferences(const json& v, Preferences& p) {
     if (v.is_null()) return;
     Object(v, "preferences");
-    RefuseNearMisses(v, "preferences.", {"pain_tolerance", "fragrance_sensitive", "pressure_preference"});
+    RefuseNearMisses(v, "preferences.",
+                     {"pain_tolerance", "fragrance_sensitive", "pressure_preference"});
     if (v.contains("pain_tolerance") && !v["pain_tolerance"].is_null()) {
       p.pain_tolerance = Named<PainTolerance>(v["pain_tolerance"], "preferences.pain_tolerance",
                                               ParsePainTolerance, kTolerances);
@@ -336,6 +339,8 @@ class IntakeReader {
     return items;
   }
 
+  // Public for the questionnaire-only document (ParseQuestionnairesJson).
+ public:
   void ReadQuestionnaires(const json& v, Questionnaires& q) {
     if (v.is_null()) return;
     Object(v, "questionnaires");
@@ -355,7 +360,10 @@ class IntakeReader {
 
 }  // namespace
 
-Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
+// Checks size and depth, parses, refuses repeated keys, then reads the
+// document with `read`; both public parsers go through here.
+template <typename T, typename Read>
+static Result<T> ParseDocument(std::string_view text, Read read) {
   if (text.size() > kMaxIntakeBytes) {
     return Error{"input", "is larger than " + std::to_string(kMaxIntakeBytes) + " bytes"};
   }
@@ -372,7 +380,8 @@ Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
   std::string repeated_key;
   auto watch_keys = [&](int, json::parse_event_t event, json& parsed) {
     if (event == json::parse_event_t::object_start) keys_in_open_objects.emplace_back();
-    if (event == json::parse_event_t::object_end && !keys_in_open_objects.empty()) keys_in_open_objects.pop_back();
+    if (event == json::parse_event_t::object_end && !keys_in_open_objects.empty())
+      keys_in_open_objects.pop_back();
     if (event == json::parse_event_t::key && !keys_in_open_objects.empty()) {
       auto& seen = keys_in_open_objects.back();
       const std::string& key = parsed.get_ref<const std::string&>();
@@ -392,15 +401,30 @@ Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
     return Error{"input", "is not valid JSON"};
   }
   if (!repeated_key.empty()) {
-    return Error{"input", "gives the key \"" + SafeId(repeated_key) + "\" twice in one object; give each answer once"};
+    return Error{"input", "gives the key \"" + SafeId(repeated_key) +
+                              "\" twice in one object; give each answer once"};
   }
   try {
-    return IntakeReader(k).Read(doc);
+    return read(doc);
   } catch (const Invalid& e) {
     return Error{e.field, e.message};
   } catch (const json::exception& e) {
     return Error{"input", std::string("could not be read: ") + e.what()};
   }
+}
+
+Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k) {
+  return ParseDocument<Intake>(text, [&k](const json& doc) { return IntakeReader(k).Read(doc); });
+}
+
+Result<Questionnaires> ParseQuestionnairesJson(std::string_view text, const Knowledge& k) {
+  return ParseDocument<Questionnaires>(text, [&k](const json& doc) {
+    Object(doc, "input");
+    if (!doc.contains("questionnaires")) Fail("questionnaires", "is required");
+    Questionnaires q;
+    IntakeReader(k).ReadQuestionnaires(doc["questionnaires"], q);
+    return q;
+  });
 }
 
 }  // namespace sciaticare

@@ -19,4 +19,8 @@ inline constexpr std::size_t kMaxSymptoms = 100;
 
 Result<Intake> ParseIntakeJson(std::string_view text, const Knowledge& k);
 
+// Reads {"questionnaires": {...}}, the intake's questionnaires member alone,
+// with the same limits and the same field paths ("questionnaires.odi[3]").
+Result<Questionnaires> ParseQuestionnairesJson(std::string_view text, const Knowledge& k);
+
 }  // namespace sciaticare

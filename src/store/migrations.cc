@@ -225,10 +225,41 @@ constexpr std::string_view kSchemaV3 = R"sql(
 ALTER TABLE session_notes ADD COLUMN deviations_json TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Version 4: appointments may also be "arrived" and "no_show". SQLite cannot
+// change a CHECK constraint, so the table is rebuilt with every row kept (no
+// table refers to appointments, so dropping the old one breaks no key).
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE TABLE appointments_v4 (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  therapist_id INTEGER NOT NULL,
+  starts_at TEXT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 480),
+  status TEXT NOT NULL
+    CHECK (status IN ('requested', 'booked', 'cancelled', 'done', 'arrived', 'no_show')),
+  plan_id INTEGER,
+  note TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, plan_id) REFERENCES plans (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, therapist_id) REFERENCES users (clinic_id, id)
+);
+INSERT INTO appointments_v4 (id, clinic_id, patient_id, therapist_id, starts_at, minutes, status,
+                             plan_id, note, version)
+  SELECT id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version
+  FROM appointments;
+DROP TABLE appointments;
+ALTER TABLE appointments_v4 RENAME TO appointments;
+CREATE INDEX appointments_by_day ON appointments (clinic_id, starts_at);
+CREATE INDEX appointments_by_patient ON appointments (clinic_id, patient_id, starts_at);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
+    {4, "appointment statuses arrived and no_show", kSchemaV4},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

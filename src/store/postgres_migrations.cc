@@ -229,10 +229,20 @@ constexpr std::string_view kSchemaV3 = R"sql(
 ALTER TABLE session_notes ADD COLUMN deviations_json TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Version 4: appointments may also be "arrived" and "no_show". The column's
+// CHECK carries PostgreSQL's default name for it.
+constexpr std::string_view kSchemaV4 = R"sql(
+ALTER TABLE appointments
+  DROP CONSTRAINT appointments_status_check,
+  ADD CONSTRAINT appointments_status_check
+    CHECK (status IN ('requested', 'booked', 'cancelled', 'done', 'arrived', 'no_show'));
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
+    {4, "appointment statuses arrived and no_show", kSchemaV4},
 }};
 
 constexpr const char* kVersionTable = R"sql(

@@ -40,11 +40,13 @@ constexpr std::array<std::pair<PlanStatus, std::string_view>, 3> kPlanStatuses{{
     {PlanStatus::kApproved, "approved"},
     {PlanStatus::kSuperseded, "superseded"},
 }};
-constexpr std::array<std::pair<AppointmentStatus, std::string_view>, 4> kAppointmentStatuses{{
+constexpr std::array<std::pair<AppointmentStatus, std::string_view>, 6> kAppointmentStatuses{{
     {AppointmentStatus::kRequested, "requested"},
     {AppointmentStatus::kBooked, "booked"},
     {AppointmentStatus::kCancelled, "cancelled"},
     {AppointmentStatus::kDone, "done"},
+    {AppointmentStatus::kArrived, "arrived"},
+    {AppointmentStatus::kNoShow, "no_show"},
 }};
 
 }  // namespace

@@ -17,7 +17,7 @@ using Id = std::int64_t;
 enum class Role { kAdmin, kTherapist, kFrontDesk, kPatient };
 enum class AssessmentKind { kIntake, kReassessment, kPortal };
 enum class PlanStatus { kDraft, kApproved, kSuperseded };
-enum class AppointmentStatus { kRequested, kBooked, kCancelled, kDone };
+enum class AppointmentStatus { kRequested, kBooked, kCancelled, kDone, kArrived, kNoShow };
 
 // The wire and database names ("front_desk", "superseded", ...).
 std::string_view ToString(Role v);
@@ -25,9 +25,11 @@ std::string_view ToString(AssessmentKind v);
 std::string_view ToString(PlanStatus v);
 std::string_view ToString(AppointmentStatus v);
 
-// Cancelled and done appointments are final: no backend lets them change.
+// Cancelled, done and no-show appointments are final: no backend lets them
+// change. Arrived is not: the visit still ends as done.
 inline bool IsFinal(AppointmentStatus s) {
-  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone;
+  return s == AppointmentStatus::kCancelled || s == AppointmentStatus::kDone ||
+         s == AppointmentStatus::kNoShow;
 }
 
 // The inverse of ToString; nullopt for an unknown name.

@@ -55,7 +55,7 @@ describe('Sciaticare web application', () => {
     await page.getByLabel('Password').fill(LOGIN_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Today' }).waitFor();
-    await page.getByText(/most recent of \d+ patient/).waitFor();
+    await page.getByTestId('attention').getByText(/\bof (the clinic's )?\d+ patients?\b/).waitFor();
     await expectAccessible(page, 'today');
     page.expectClean([/^401 POST \/api\/v1\/session$/]);
     await page.close();
@@ -128,8 +128,8 @@ describe('Sciaticare web application', () => {
     await page.getByLabel('Weeks since this episode began').fill('8');
     await page.getByRole('checkbox', { name: 'sitting', exact: true }).check();
     await answerRedFlagsNo(page);
-    await page.getByLabel('Leg pain now (0–10)').fill('5');
-    await page.getByLabel('Back pain now (0–10)').fill('3');
+    await page.locator('input[name="q-nrs_leg"][value="5"]').check();
+    await page.locator('input[name="q-nrs_back"][value="3"]').check();
     const preview = page.getByTestId('preview');
     await preview.locator('.triage').waitFor();
     assert.match(await preview.innerText(), /Treat/);
@@ -217,10 +217,12 @@ describe('Sciaticare web application', () => {
     await page.close();
   });
 
-  test('Today lists real records: the referred patient and the draft plan', async () => {
+  test('Today lists real records: the referred patient with the reason', async () => {
     const page = await signedInPage();
-    const referred = page.locator('.card', { has: page.getByRole('heading', { name: 'Referred: follow up' }) });
-    await referred.getByRole('link', { name: `Ada ${family}` }).waitFor();
+    const attention = page.getByTestId('attention');
+    const entry = attention.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Ada ${family}` }) });
+    await entry.waitFor();
+    assert.match(await entry.innerText(), /Red flag\s+Red flag at intake on \d{4}-\d{2}-\d{2} \(emergency referral\)/);
     await screenshot(page, '06-today');
     await expectAccessible(page, 'today with records');
     page.expectClean();

@@ -43,6 +43,7 @@ const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/openapi.json", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/knowledge", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/assess", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/questionnaires/score", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/session", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
       {"DELETE /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
@@ -73,6 +74,7 @@ const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
       {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
       {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
+      {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
@@ -276,6 +278,8 @@ class AuthorizationMatrixTest : public ClinicApiFixture {
                       .dump();
     } else if (key == "POST /api/v1/assess") {
       call.body = Example("l5_numbness").dump();
+    } else if (key == "POST /api/v1/questionnaires/score") {
+      call.body = R"({"questionnaires":{"nrs_leg":6}})";
     }
     call.target = route.pattern;
     if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);

@@ -14,7 +14,9 @@ json Note(const std::string& at, int before, int after) {
   return {{"occurred_at", at}, {"leg_pain_before", before}, {"leg_pain_after", after}};
 }
 
-TEST_F(ChartOutcomesTest, ResponderAndReliefFollowTheRatings) {
+INSTANTIATE_TEST_SUITE_P(Store, ChartOutcomesTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(ChartOutcomesTest, ResponderAndReliefFollowTheRatings) {
   auto therapist = As("therapist@a.test");
   auto patient = As("p1@a.test");
 

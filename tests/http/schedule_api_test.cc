@@ -119,6 +119,33 @@ TEST_P(ScheduleApiTest, StalePatchIsAConflictAndStoresNothing) {
       409);
 }
 
+TEST_P(ScheduleApiTest, ArrivedThenDoneAndNoShowIsFinal) {
+  auto desk = As("desk@a.test");
+  auto patch = [&](const json& appointment, const std::string& status, int version) {
+    return desk->Send("PATCH", "/api/v1/appointments/" + appointment["id"].dump(),
+                      json({{"status", status}}).dump(),
+                      {{"If-Match", "\"" + std::to_string(version) + "\""}});
+  };
+  const json visit = BodyOf(desk->Post("/api/v1/appointments", Booking("2026-12-02T09:00:00Z")));
+  HttpResult arrived = patch(visit, "arrived", 1);
+  ASSERT_EQ(arrived.status, 200) << arrived.body;
+  EXPECT_EQ(BodyOf(arrived)["status"], "arrived");
+  HttpResult done = patch(visit, "done", 2);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(BodyOf(done)["status"], "done");
+
+  const json missed = BodyOf(desk->Post("/api/v1/appointments", Booking("2026-12-03T09:00:00Z")));
+  HttpResult no_show = patch(missed, "no_show", 1);
+  ASSERT_EQ(no_show.status, 200) << no_show.body;
+  EXPECT_EQ(BodyOf(no_show)["status"], "no_show");
+  EXPECT_EQ(patch(missed, "booked", 2).status, 409);
+  HttpResult unknown = patch(visit, "lost", 3);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(BodyOf(unknown)["error"]["field"], "status");
+  EXPECT_EQ(store_->GetAppointment(clinic_a_.id, missed["id"].get<store::Id>()).value().status,
+            store::AppointmentStatus::kNoShow);
+}
+
 TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   auto patient = As("p1@a.test");
   HttpResult request = patient->Post(

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/assess_routes.h"
+#include "core/vocabulary.h"
 #include "http/http_client.h"
 #include "test_support.h"
 
@@ -26,9 +27,11 @@ class ServerTest : public ::testing::Test {
     stats_.requests_served = [this] { return server_->requests_served(); };
     stats_.connections_open = [this] { return server_->connections_open(); };
     api::AddStatelessRoutes(router_, testing::K(), stats_);
-    router_.Add("GET", "/boom", [](http::Request&) -> http::Response { throw std::runtime_error("x"); });
+    router_.Add("GET", "/boom",
+                [](http::Request&) -> http::Response { throw std::runtime_error("x"); });
     router_.Add("GET", "/echo/{id}/items/{item}", [](http::Request& r) {
-      return http::Response::Text(200, r.params["id"] + "|" + r.params["item"] + "|" + r.Query("q"));
+      return http::Response::Text(200,
+                                  r.params["id"] + "|" + r.params["item"] + "|" + r.Query("q"));
     });
     http::ServerOptions options;
     options.address = "127.0.0.1";
@@ -51,7 +54,8 @@ TEST_F(ServerTest, HealthAndMetrics) {
   EXPECT_EQ(health.body, "ok\n");
   auto metrics = c.Send("GET", "/metrics");
   EXPECT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("sciaticare_http_requests_total 2"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("sciaticare_http_requests_total 2"), std::string::npos)
+      << metrics.body;
   EXPECT_NE(metrics.body.find("knowledge_version=\"" + testing::K().version), std::string::npos);
 }
 
@@ -97,7 +101,8 @@ TEST_F(ServerTest, RoutingParamsQueryAndErrors) {
 
 TEST_F(ServerTest, AssessAnswersPlanOrFieldError) {
   HttpClient c(server_->port());
-  auto ok = c.Send("POST", "/api/v1/assess", testing::ReadSourceFile("tests/data/wording_example.json"));
+  auto ok =
+      c.Send("POST", "/api/v1/assess", testing::ReadSourceFile("tests/data/wording_example.json"));
   EXPECT_EQ(ok.status, 422);
   EXPECT_EQ(nlohmann::json::parse(ok.body)["error"]["field"], "patient");
   const std::string intake = R"({"patient":{"age":40,"sex":"female"},
@@ -112,6 +117,51 @@ TEST_F(ServerTest, AssessAnswersPlanOrFieldError) {
   auto not_json = c.Send("POST", "/api/v1/assess", "{{{{");
   EXPECT_EQ(not_json.status, 422);
   EXPECT_EQ(nlohmann::json::parse(not_json.body)["error"]["field"], "input");
+}
+
+// The live-score route answers exactly what an assessment of the same answers
+// carries, and refuses a bad answer by its intake path.
+TEST_F(ServerTest, QuestionnaireScoresMatchTheAssessmentsAndNameBadAnswers) {
+  HttpClient c(server_->port());
+  const std::string answers = R"({"nrs_leg":7,"odi":[2,3,1,null,2,2,1,0,2,3],
+    "sbi":[5,4,2,1],"startback":[1,1,0,1,1,1,0,1,3]})";
+  auto scored =
+      c.Send("POST", "/api/v1/questionnaires/score", R"({"questionnaires":)" + answers + "}");
+  ASSERT_EQ(scored.status, 200) << scored.body;
+  auto scores = nlohmann::json::parse(scored.body);
+  EXPECT_EQ(scores["odi"]["percent"], 35.6);
+  EXPECT_EQ(scores["odi"]["band"], "moderate");
+  EXPECT_EQ(scores["sbi"]["total"], 12);
+  EXPECT_EQ(scores["startback"]["risk"], "high");
+  auto assessed = c.Send("POST", "/api/v1/assess",
+                         R"({"patient":{"age":40,"sex":"female"},
+    "symptoms":[{"region":"buttock","side":"left","kind":"pain","intensity":5}],"questionnaires":)" +
+                             answers + "}");
+  ASSERT_EQ(assessed.status, 200) << assessed.body;
+  EXPECT_EQ(nlohmann::json::parse(assessed.body)["scores"], scores);
+
+  auto partial =
+      c.Send("POST", "/api/v1/questionnaires/score",
+             R"({"questionnaires":{"startback":[1,null,null,null,null,null,null,null,null]}})");
+  ASSERT_EQ(partial.status, 200);
+  EXPECT_TRUE(nlohmann::json::parse(partial.body)["startback"]["risk"].is_null());
+
+  auto bad =
+      c.Send("POST", "/api/v1/questionnaires/score", R"({"questionnaires":{"sbi":[1,2,9,null]}})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(bad.body)["error"]["field"], "questionnaires.sbi[2]");
+  auto missing = c.Send("POST", "/api/v1/questionnaires/score", "{}");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["field"], "questionnaires");
+  EXPECT_EQ(c.Send("POST", "/api/v1/questionnaires/score", "[1]").status, 422);
+}
+
+TEST_F(ServerTest, KnowledgeListsTechniquesWithLabels) {
+  HttpClient c(server_->port());
+  auto k = nlohmann::json::parse(c.Send("GET", "/api/v1/knowledge").body);
+  ASSERT_EQ(k["techniques"].size(), kTechniqueCount);
+  EXPECT_EQ(k["techniques"][0]["id"], "deep_tissue");
+  EXPECT_FALSE(k["techniques"][0]["label"].get<std::string>().empty());
 }
 
 TEST_F(ServerTest, OversizedBodyIs413AndMalformedHttpIs400) {
@@ -136,7 +186,8 @@ TEST_F(ServerTest, OpenApiDocumentIsValidJsonAndListsEveryRoute) {
   for (const http::Route& r : stateless.routes()) {
     std::string method = r.method;
     for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    EXPECT_TRUE(openapi["paths"].contains(r.pattern) && openapi["paths"][r.pattern].contains(method))
+    EXPECT_TRUE(openapi["paths"].contains(r.pattern) &&
+                openapi["paths"][r.pattern].contains(method))
         << r.method << " " << r.pattern << " is not in api/openapi.json";
   }
 }

@@ -47,7 +47,9 @@ class SessionDeviationsTest : public ClinicApiFixture {
 
 // contraindications.md anticoagulant row (Ernst 2003): pressure cap 2, deep
 // tissue left out.
-TEST_F(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
+INSTANTIATE_TEST_SUITE_P(Store, SessionDeviationsTest, AllApiBackends(), ApiBackendName);
+
+TEST_P(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
   auto therapist = As("therapist@a.test");
   CreateAssessment(*therapist, patient1_.id, "anticoagulants");
   const json note =
@@ -102,7 +104,7 @@ TEST_F(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
   EXPECT_EQ(chart["sessions"][1]["deviations"], 0);
 }
 
-TEST_F(SessionDeviationsTest, AnEditIsReviewedAgainAndClearsDeviationsItRemoves) {
+TEST_P(SessionDeviationsTest, AnEditIsReviewedAgainAndClearsDeviationsItRemoves) {
   auto therapist = As("therapist@a.test");
   CreateAssessment(*therapist, patient1_.id, "anticoagulants");
   json note = Note({Row("swedish", "lower_back", "both", 3)});
@@ -128,7 +130,7 @@ TEST_F(SessionDeviationsTest, AnEditIsReviewedAgainAndClearsDeviationsItRemoves)
 
 // red-flags.md: a red flag means refer, do not treat. A note that records the
 // referral and no hands-on work is not a departure.
-TEST_F(SessionDeviationsTest, HandsOnWorkForAReferredPatientNeedsAcknowledgement) {
+TEST_P(SessionDeviationsTest, HandsOnWorkForAReferredPatientNeedsAcknowledgement) {
   auto therapist = As("therapist@a.test");
   ASSERT_EQ(CreateAssessment(*therapist, patient2_.id, "cauda_equina")["assessment"]["triage"],
             "refer_emergency");

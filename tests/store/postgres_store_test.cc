@@ -357,6 +357,37 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion1KeepsData) {
             1);
 }
 
+TEST_F(PostgresMigrationTest, UpgradeFromVersion2KeepsAppointmentsAndTakesTheNewStatuses) {
+  {
+    pqxx::connection conn(url_);
+    EXPECT_EQ(Must(MigratePostgres(conn, 2)), 2);
+  }
+  EXPECT_EQ(RawSql(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', '', 1,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, true);
+      INSERT INTO appointments (id, clinic_id, patient_id, therapist_id, starts_at, minutes, status,
+                                plan_id, note, version)
+        VALUES (11, 1, 7, 3, '2025-03-01T09:00:00Z', 60, 'booked', NULL, 'kept', 2),
+               (12, 1, 7, 3, '2025-03-08T09:00:00Z', 60, 'booked', NULL, '', 1);
+    )sql"),
+            "accepted");
+  EXPECT_NE(RawSql("UPDATE appointments SET status = 'arrived' WHERE id = 11"), "accepted");
+  auto store = Open();
+  Appointment kept = Must(store->GetAppointment(1, 11));
+  EXPECT_EQ(kept.note, "kept");
+  EXPECT_EQ(kept.version, 2);
+  EXPECT_EQ(Must(store->UpdateAppointmentStatus(1, 11, AppointmentStatus::kArrived, 2)).status,
+            AppointmentStatus::kArrived);
+  EXPECT_EQ(Must(store->UpdateAppointmentStatus(1, 12, AppointmentStatus::kNoShow, 1)).status,
+            AppointmentStatus::kNoShow);
+  EXPECT_NE(RawSql("UPDATE appointments SET status = 'lost' WHERE id = 11"), "accepted");
+}
+
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {
   Open();
   EXPECT_EQ(RawSql("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')"),

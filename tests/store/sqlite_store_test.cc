@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 3);
+  EXPECT_EQ(LatestSchemaVersion(), 4);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -257,6 +257,44 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_TRUE(IndexExists(db, "audit_by_clinic_time"));
   EXPECT_TRUE(IndexExists(db, "audit_by_patient_time"));
   EXPECT_TRUE(IndexExists(db, "patients_by_name"));
+}
+
+TEST_F(SqliteMigrationTest, UpgradeFromVersion2KeepsAppointmentsAndTakesTheNewStatuses) {
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(Must(Migrate(db, 2)), 2);
+    db.exec(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', '', 1,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, 1);
+      INSERT INTO appointments (id, clinic_id, patient_id, therapist_id, starts_at, minutes, status,
+                                plan_id, note, version)
+        VALUES (11, 1, 7, 3, '2025-03-01T09:00:00Z', 60, 'booked', NULL, 'kept', 2),
+               (12, 1, 7, 3, '2025-03-08T09:00:00Z', 60, 'booked', NULL, '', 1);
+    )sql");
+    EXPECT_THROW(db.exec("UPDATE appointments SET status = 'arrived' WHERE id = 11"),
+                 SQLite::Exception);
+  }
+  auto store = Open();
+  Appointment kept = Must(store->GetAppointment(1, 11));
+  EXPECT_EQ(kept.note, "kept");
+  EXPECT_EQ(kept.version, 2);
+  EXPECT_EQ(Must(store->UpdateAppointmentStatus(1, 11, AppointmentStatus::kArrived, 2)).status,
+            AppointmentStatus::kArrived);
+  EXPECT_EQ(Must(store->UpdateAppointmentStatus(1, 12, AppointmentStatus::kNoShow, 1)).status,
+            AppointmentStatus::kNoShow);
+  EXPECT_EQ(Must(store->ListAppointments(1, "2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z")).size(),
+            2u);
+  store.reset();
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_TRUE(IndexExists(db, "appointments_by_day"));
+  EXPECT_TRUE(IndexExists(db, "appointments_by_patient"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'appointments_v3'"), 0);
 }
 
 TEST_F(SqliteMigrationTest, NewerSchemaIsRefused) {

@@ -620,6 +620,27 @@ TEST_P(StoreContractTest, AppointmentStatusChangesUseTheVersion) {
   EXPECT_EQ(stored.version, 3);
 }
 
+TEST_P(StoreContractTest, ArrivedLeadsToDoneAndNoShowIsFinal) {
+  Appointment a =
+      Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kT1)));
+  Appointment arrived =
+      Must(store_->UpdateAppointmentStatus(a_.id, a.id, AppointmentStatus::kArrived, a.version));
+  EXPECT_EQ(Must(store_->GetAppointment(a_.id, a.id)).status, AppointmentStatus::kArrived);
+  EXPECT_EQ(
+      Must(store_->UpdateAppointmentStatus(a_.id, a.id, AppointmentStatus::kDone, arrived.version))
+          .status,
+      AppointmentStatus::kDone);
+
+  Appointment b =
+      Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kT1)));
+  Appointment missed =
+      Must(store_->UpdateAppointmentStatus(a_.id, b.id, AppointmentStatus::kNoShow, b.version));
+  EXPECT_EQ(Outcome(store_->UpdateAppointmentStatus(a_.id, b.id, AppointmentStatus::kBooked,
+                                                    missed.version)),
+            "conflict");
+  EXPECT_EQ(Must(store_->GetAppointment(a_.id, b.id)).status, AppointmentStatus::kNoShow);
+}
+
 TEST_P(StoreContractTest, AuditIsAppendedAndFiltered) {
   auto entry = [&](Id clinic, const char* at, std::optional<Id> user, const char* action,
                    std::optional<Id> patient) {

@@ -345,16 +345,6 @@ export interface QuestionnaireDef {
   copyright?: string;
 }
 
-export interface Appointment {
-  id: number;
-  patient_id: number;
-  therapist_id: number;
-  starts_at: string;
-  minutes: number;
-  status: string;
-  note: string;
-}
-
 // ---- Session notes that depart from screening (SessionNote.tsx, Patient.tsx;
 // docs/clinical-rules.md "Session notes that depart from screening").
 
@@ -369,3 +359,52 @@ export interface SessionDeviations {
 // The server's refusal of a note that departs from screening names this field;
 // the same note is stored when sent again with it true and a reason.
 export const DEVIATIONS_FIELD = 'deviations_acknowledged';
+
+// ---- Questionnaires on the intake (POST /api/v1/questionnaires/score answers the
+// "scores" member of an assessment, the same shape the chart shows).
+export type QuestionnaireScores = Scores;
+
+// ---- Administration and scheduling (GET /api/v1/users, /therapists, /audit, /appointments).
+
+export interface TherapistProfile {
+  modalities: string[];
+  years_experience: number;
+  sciatica_experience_years: number;
+  bio: string;
+}
+
+export interface Therapist extends User {
+  profile: TherapistProfile | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  patient_id: number | null;
+  remote_addr: string;
+  detail: string;
+}
+
+export interface Appointment {
+  id: number;
+  patient_id: number;
+  therapist_id: number;
+  starts_at: string;
+  minutes: number;
+  status: string;
+  plan_id: number | null;
+  note: string;
+  version: number;
+}
+
+export interface AttentionItem {
+  patient: { id: number; given_name: string; family_name: string };
+  reasons: {
+    kind: 'red_flag' | 'adverse_event' | 'worse_pain' | 'reassessment_due' | 'draft_plan' | 'no_intake';
+    text: string;
+  }[];
+}

@@ -11,6 +11,8 @@ import { IntakePage } from './pages/Intake';
 import { PlanReviewPage } from './pages/PlanReview';
 import { SessionNotePage } from './pages/SessionNote';
 import { LazyPortal } from './portal/LazyPortal';
+import { SchedulePage } from './pages/Schedule';
+import { AdminPage } from './pages/Admin';
 import './styles.css';
 
 function NotFound() {
@@ -36,6 +38,8 @@ function Page(props: { path: string; user: User }) {
     return <SessionNotePage patientId={Number(m[1])} sessionId={Number(m[2])} />;
   }
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
+  if (path === '/schedule') return <SchedulePage user={props.user} />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
   return <NotFound />;
 }
 
@@ -66,9 +70,11 @@ function App() {
 
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
-    const titles: Record<string, string> = { '/': 'Today', '/patients': 'Patients', '/login': 'Sign in' };
-    const sub = path.endsWith('/intake') ? 'Intake' : path.endsWith('/plan') ? 'Plan review'
-      : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
+    const titles: Record<string, string> = {
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/schedule': 'Schedule', '/admin': 'Administration',
+    };
+    const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
+      : path.endsWith('/plan') ? 'Plan review' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
     document.title = `${titles[path] ?? sub} · Sciaticare`;
   }, [path, user]);
 
@@ -121,6 +127,18 @@ function App() {
                 Patients
               </a>
             </li>
+            <li>
+              <a href="/schedule" onClick={(e) => { e.preventDefault(); navigate('/schedule'); }} {...current('/schedule')}>
+                Schedule
+              </a>
+            </li>
+            {user.role === 'admin' && (
+              <li>
+                <a href="/admin/users" onClick={(e) => { e.preventDefault(); navigate('/admin/users'); }} {...current('/admin')}>
+                  Admin
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <span class="who">

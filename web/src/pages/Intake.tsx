@@ -1,15 +1,19 @@
 // The intake: body map, history, red-flag questions (from /api/v1/knowledge),
-// conditions, preferences and pain now, with a live preview of the triage
+// conditions, preferences and the outcome questionnaires with live scores
+// (components/Questionnaires), and a live preview of the triage
 // (POST /api/v1/assess, debounced). Submitting stores the assessment and
 // shows the screening result first, then the draft plan.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type AssessmentRecord, type AssessmentResult, type KnowledgeAnswer, type Patient,
-  type PlanRecord,
+  type PlanRecord, type QuestionnaireDef,
 } from '../api';
 import { BodyMap, KINDS, REGION_NAMES, type Kind, type Region, type Side, type Symptom } from '../components/BodyMap';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, isReferral, words } from '../components/common';
 import { ResultView } from '../components/ResultView';
+import {
+  NO_ANSWERS, QuestionnairesSection, questionnairesDocument, type QuestionnaireAnswers,
+} from '../components/Questionnaires';
 
 const ACTIVITIES = [
   'sitting', 'standing', 'walking', 'bending', 'lifting', 'twisting', 'lying', 'coughing_sneezing', 'driving',
@@ -43,8 +47,7 @@ interface IntakeState {
   painTolerance: '' | 'low' | 'medium' | 'high';
   fragranceSensitive: boolean;
   pressurePreference: string;
-  nrsLeg: string;
-  nrsBack: string;
+  questionnaires: QuestionnaireAnswers;
 }
 
 // Numbers go to the server as numbers; anything else goes as typed, so that
@@ -74,9 +77,7 @@ export function buildIntake(s: IntakeState) {
   if (s.fragranceSensitive) prefs.fragrance_sensitive = true;
   if (s.pressurePreference) prefs.pressure_preference = Number(s.pressurePreference);
   if (Object.keys(prefs).length) doc.preferences = prefs;
-  const q: Record<string, unknown> = {};
-  if (s.nrsLeg.trim() !== '') q.nrs_leg = numberOrText(s.nrsLeg);
-  if (s.nrsBack.trim() !== '') q.nrs_back = numberOrText(s.nrsBack);
+  const q = questionnairesDocument(s.questionnaires);
   if (Object.keys(q).length) doc.questionnaires = q;
   return doc;
 }
@@ -223,12 +224,12 @@ function Preview(props: { intake: Record<string, unknown>; hasSymptoms: boolean 
 export function IntakePage(props: { patientId: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [knowledge, setKnowledge] = useState<KnowledgeAnswer | null>(null);
+  const [knowledge, setKnowledge] = useState<(KnowledgeAnswer & { questionnaires: QuestionnaireDef[] }) | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [state, setState] = useState<IntakeState>({
     age: '', sex: '', pregnant: false, firstEpisode: '', symptoms: [], onsetWeeks: '', aggravated: [],
     redFlags: {}, conditions: [], painTolerance: '', fragranceSensitive: false, pressurePreference: '',
-    nrsLeg: '', nrsBack: '',
+    questionnaires: NO_ANSWERS,
   });
   const [selected, setSelected] = useState<{ region: Region; side: 'left' | 'right' } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -237,7 +238,7 @@ export function IntakePage(props: { patientId: number }) {
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<KnowledgeAnswer>('/api/v1/knowledge')])
+    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<KnowledgeAnswer & { questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')])
       .then(([p, k]) => {
         setPatient(p);
         setKnowledge(k);
@@ -479,7 +480,7 @@ export function IntakePage(props: { patientId: number }) {
         </section>
 
         <section class="card" aria-labelledby="prefs-title">
-          <h2 id="prefs-title">Preferences and pain now</h2>
+          <h2 id="prefs-title">Preferences</h2>
           <div class="grid-3">
             <div class="field">
               <label for="in-tolerance">Pain tolerance</label>
@@ -508,18 +509,11 @@ export function IntakePage(props: { patientId: number }) {
                 onChange={(e) => set({ fragranceSensitive: e.currentTarget.checked })} />
               Bothered by scents (no allergy)
             </label>
-            <div class="field">
-              <label for="in-nrs-leg">Leg pain now (0–10)</label>
-              <input id="in-nrs-leg" inputMode="numeric" value={state.nrsLeg}
-                aria-invalid={badField === 'questionnaires.nrs_leg'} onInput={(e) => set({ nrsLeg: e.currentTarget.value })} />
-            </div>
-            <div class="field">
-              <label for="in-nrs-back">Back pain now (0–10)</label>
-              <input id="in-nrs-back" inputMode="numeric" value={state.nrsBack}
-                aria-invalid={badField === 'questionnaires.nrs_back'} onInput={(e) => set({ nrsBack: e.currentTarget.value })} />
-            </div>
           </div>
         </section>
+
+        <QuestionnairesSection defs={knowledge.questionnaires} answers={state.questionnaires} badField={badField}
+          onChange={(questionnaires) => set({ questionnaires })} />
 
         <div class="submit-bar">
           <ErrorBox error={submitError} />

@@ -1,0 +1,152 @@
+#include "core/attention.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace sciaticare {
+namespace {
+
+std::string Day(const std::string& time) { return time.substr(0, 10); }
+
+// `time` moved by whole days, in the same UTC form; empty when unreadable.
+std::string DaysBefore(std::string_view time, int days) {
+  std::tm tm{};
+  const std::string t(time);
+  if (!strptime(t.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return "";
+  std::time_t at = timegm(&tm) - static_cast<std::time_t>(days) * 24 * 60 * 60;
+  std::tm out{};
+  gmtime_r(&at, &out);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &out);
+  return buf;
+}
+
+std::string TriageWords(const std::string& triage) {
+  if (triage == "refer_emergency") return "emergency referral";
+  if (triage == "refer_urgent") return "urgent referral";
+  return "referral to a doctor";
+}
+
+void RedFlags(const PatientFacts& f, std::vector<AttentionReason>& out) {
+  if (f.intake_triage.rfind("refer_", 0) != 0) return;
+  std::string text =
+      "Red flag at intake on " + Day(f.intake_at) + " (" + TriageWords(f.intake_triage) + ")";
+  if (!f.intake_red_flags.empty()) {
+    text += ": " + f.intake_red_flags.front();
+    if (f.intake_red_flags.size() > 1)
+      text += " (+" + std::to_string(f.intake_red_flags.size() - 1) + " more)";
+  }
+  out.push_back({AttentionKind::kRedFlag, text});
+}
+
+void AdverseEvents(const PatientFacts& f, std::string_view now, const AttentionRules& rules,
+                   std::vector<AttentionReason>& out) {
+  const std::string since = DaysBefore(now, rules.adverse_event_days);
+  for (auto it = f.sessions.rbegin(); it != f.sessions.rend(); ++it) {
+    if (it->occurred_at < since) break;
+    if (it->adverse_events <= 0) continue;
+    std::string text = std::to_string(it->adverse_events) + " adverse event" +
+                       (it->adverse_events == 1 ? "" : "s") + " at the session on " +
+                       Day(it->occurred_at);
+    if (!it->worst_severity.empty()) text += " (worst: " + it->worst_severity + ")";
+    out.push_back({AttentionKind::kAdverseEvent, text});
+    return;  // The latest one is enough to open the record.
+  }
+}
+
+// The baseline is the intake's rating, else the first session's rating before
+// treatment; the comparison is with the latest session's rating before.
+void WorsePain(const PatientFacts& f, const AttentionRules& rules,
+               std::vector<AttentionReason>& out) {
+  if (f.sessions.empty()) return;
+  struct Site {
+    const char* name;
+    std::optional<int> intake;
+    std::optional<int> SessionFacts::*before;
+  };
+  for (const Site& site : {Site{"Leg", f.intake_leg_pain, &SessionFacts::leg_pain_before},
+                           Site{"Back", f.intake_back_pain, &SessionFacts::back_pain_before}}) {
+    std::optional<int> baseline = site.intake;
+    std::string from = "at intake";
+    const SessionFacts* latest = nullptr;
+    for (const SessionFacts& s : f.sessions) {
+      if (!(s.*site.before)) continue;
+      if (!baseline) {
+        baseline = s.*site.before;
+        from = "at the first session";
+        continue;
+      }
+      latest = &s;
+    }
+    if (!baseline || !latest) continue;
+    const int now_pain = *(latest->*site.before);
+    if (now_pain - *baseline >= rules.worse_by) {
+      out.push_back(
+          {AttentionKind::kWorsePain, std::string(site.name) + " pain " + std::to_string(now_pain) +
+                                          " before the session on " + Day(latest->occurred_at) +
+                                          ", up from " + std::to_string(*baseline) + " " + from});
+    }
+  }
+}
+
+void ReassessmentDue(const PatientFacts& f, std::vector<AttentionReason>& out) {
+  std::vector<const SessionFacts*> under_plan;
+  for (const SessionFacts& s : f.sessions) {
+    if (s.under_current_plan) under_plan.push_back(&s);
+  }
+  const int done = static_cast<int>(under_plan.size());
+  int checkpoint = 0;
+  for (int c : f.reassess_after_sessions) {
+    if (c >= 1 && c <= done) checkpoint = std::max(checkpoint, c);
+  }
+  if (checkpoint == 0) return;
+  const std::string& reached_at = under_plan[static_cast<std::size_t>(checkpoint - 1)]->recorded_at;
+  if (f.latest_assessment_at >= reached_at) return;
+  out.push_back({AttentionKind::kReassessmentDue,
+                 "Reassessment due: " + std::to_string(done) + " session" + (done == 1 ? "" : "s") +
+                     " done under the plan, which asks for one after session " +
+                     std::to_string(checkpoint)});
+}
+
+void Paperwork(const PatientFacts& f, std::vector<AttentionReason>& out) {
+  if (f.draft_plans > 0) {
+    out.push_back({AttentionKind::kDraftPlan,
+                   f.draft_plans == 1 ? "A draft plan is waiting for review and approval"
+                                      : std::to_string(f.draft_plans) +
+                                            " draft plans are waiting for review and approval"});
+  }
+  if (f.intake_triage.empty()) out.push_back({AttentionKind::kNoIntake, "No intake yet"});
+}
+
+}  // namespace
+
+std::string_view Name(AttentionKind kind) {
+  switch (kind) {
+    case AttentionKind::kRedFlag:
+      return "red_flag";
+    case AttentionKind::kAdverseEvent:
+      return "adverse_event";
+    case AttentionKind::kWorsePain:
+      return "worse_pain";
+    case AttentionKind::kReassessmentDue:
+      return "reassessment_due";
+    case AttentionKind::kDraftPlan:
+      return "draft_plan";
+    case AttentionKind::kNoIntake:
+      return "no_intake";
+  }
+  return "unknown";
+}
+
+std::vector<AttentionReason> NeedsAttention(const PatientFacts& facts, std::string_view now,
+                                            const AttentionRules& rules) {
+  std::vector<AttentionReason> out;
+  RedFlags(facts, out);
+  AdverseEvents(facts, now, rules, out);
+  WorsePain(facts, rules, out);
+  ReassessmentDue(facts, out);
+  Paperwork(facts, out);
+  return out;
+}
+
+}  // namespace sciaticare

@@ -1,0 +1,97 @@
+// Lighthouse (node API) on the sign-in page and, signed in, on Today and
+// Patients, in Debian's chromium: accessibility ≥ 95, performance ≥ 90 and
+// best practices ≥ 90 under Lighthouse's default mobile profile (simulated
+// slow 4G and a 4x slower CPU). playwright-core starts chromium with a
+// debugging port and signs in; Lighthouse connects to the same browser and
+// keeps its storage, so the signed-in pages are audited as a clinician sees them.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD } from './harness.mjs';
+
+const MIN = { accessibility: 95, performance: 90, 'best-practices': 90 };
+const scores = {};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+let context;
+let profile;
+let port;
+
+// `mustLoad`: an API path the page asks for only when it rendered as meant
+// (signed in), so a sign-in form audited by mistake fails the test.
+async function audit(label, url, mustLoad) {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: Object.keys(MIN),
+    disableStorageReset: true, // keep the sign-in
+  });
+  const lhr = result.lhr;
+  assert.equal(lhr.runtimeError, undefined, `${label}: ${lhr.runtimeError?.message}`);
+  if (mustLoad) {
+    const requested = lhr.audits['network-requests'].details.items.map((r) => new URL(r.url).pathname);
+    assert.ok(requested.includes(mustLoad), `${label}: the page asked for ${mustLoad} (${requested.join(' ')})`);
+  }
+  const got = Object.fromEntries(Object.keys(MIN).map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
+  scores[label] = got;
+  console.log(`lighthouse ${label}: ${JSON.stringify(got)}`);
+  for (const [category, min] of Object.entries(MIN)) {
+    if (got[category] >= min) continue;
+    const failing = lhr.categories[category].auditRefs
+      .map((r) => lhr.audits[r.id])
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+      .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+    assert.fail(`${label}: ${category} ${got[category]} < ${min}; failing audits: ${failing.join(', ')}`);
+  }
+}
+
+describe('Lighthouse', () => {
+  before(async () => {
+    port = await freePort();
+    profile = mkdtempSync(path.join(tmpdir(), 'sciaticare-lighthouse-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`,
+      ],
+    });
+  });
+  after(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    console.log(`lighthouse scores: ${JSON.stringify(scores)}`);
+  });
+
+  test('sign-in page', { timeout: 60_000 }, async () => {
+    await audit('sign-in', `${BASE_URL}/login`);
+  });
+
+  test('Today and Patients, signed in', { timeout: 90_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/`);
+    await page.getByLabel('Email').fill(LOGIN_EMAIL);
+    await page.getByLabel('Password').fill(LOGIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await page.close();
+    await audit('today', `${BASE_URL}/`, '/api/v1/attention');
+    await audit('patients', `${BASE_URL}/patients`, '/api/v1/patients');
+  });
+});

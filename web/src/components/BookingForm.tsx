@@ -1,0 +1,191 @@
+// Books an appointment (POST /api/v1/appointments): patient, therapist, day,
+// time and length. For a patient with an approved plan it shows the plan's
+// sessions per week and the next date that keeps to it, and links the
+// appointment to the plan.
+import { useEffect, useState } from 'preact/hooks';
+import {
+  ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Therapist,
+} from '../api';
+import { localDay, utcOf } from '../time';
+import { ErrorBox } from './common';
+
+export const LENGTHS = [30, 45, 60, 75, 90];
+
+
+interface PlanMatch {
+  plan: PlanRecord;
+  perWeek: number;
+  count: number;
+  booked: number;
+  next: string; // local day
+}
+
+// The plan's rhythm: sessions spread evenly over the week, counted from the
+// latest appointment that is booked or done, never earlier than today.
+function matchPlan(plan: PlanRecord, appointments: Appointment[], today: Date): PlanMatch | null {
+  const sessions = plan.plan?.sessions;
+  if (!sessions || sessions.per_week <= 0) return null;
+  const kept = appointments.filter((a) => a.status === 'booked' || a.status === 'done');
+  const gapDays = Math.max(1, Math.round(7 / sessions.per_week));
+  let next = new Date(today);
+  if (kept.length) {
+    const last = new Date(kept.map((a) => a.starts_at).sort().at(-1)!);
+    const due = new Date(last);
+    due.setDate(due.getDate() + gapDays);
+    if (due > next) next = due;
+  }
+  return { plan, perWeek: sessions.per_week, count: sessions.count, booked: kept.length, next: localDay(next) };
+}
+
+export function BookingForm(props: {
+  therapists: Therapist[];
+  canReadPlans: boolean;
+  onBooked: (a: Appointment) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const [patientId, setPatientId] = useState('');
+  const [therapistId, setTherapistId] = useState(String(props.therapists[0]?.id ?? ''));
+  const [day, setDay] = useState(localDay(new Date()));
+  const [time, setTime] = useState('09:00');
+  const [minutes, setMinutes] = useState('60');
+  const [note, setNote] = useState('');
+  const [match, setMatch] = useState<PlanMatch | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const bad = error instanceof ApiError ? error.field : '';
+
+  // The clinic's patients matching the search, asked of the server after a
+  // short pause (the first 50 by name).
+  const [shown, setShown] = useState<Patient[]>([]);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      const q = new URLSearchParams({ limit: '50' });
+      if (search.trim()) q.set('search', search.trim());
+      get<Page<Patient>>(`/api/v1/patients?${q}`)
+        .then((p) => {
+          if (!live) return;
+          setShown(p.items);
+          // A patient the new search no longer shows is no longer chosen.
+          setPatientId((id) => (p.items.some((x) => String(x.id) === id) ? id : ''));
+        })
+        .catch((e) => live && setError(e));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
+
+  useEffect(() => {
+    setMatch(null);
+    if (!patientId || !props.canReadPlans) return;
+    let live = true;
+    Promise.all([
+      get<{ items: PlanRecord[] }>(`/api/v1/patients/${patientId}/plans`),
+      get<{ items: Appointment[] }>(`/api/v1/patients/${patientId}/appointments`),
+    ])
+      .then(([plans, appts]) => {
+        const approved = plans.items.filter((p) => p.status === 'approved').sort((a, b) => b.version_no - a.version_no)[0];
+        if (!live || !approved) return;
+        const m = matchPlan(approved, appts.items, new Date());
+        setMatch(m);
+        if (m) setDay(m.next);
+      })
+      .catch((e) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [patientId]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const booked = await post<Appointment>('/api/v1/appointments', {
+        patient_id: patientId ? Number(patientId) : null,
+        therapist_id: therapistId ? Number(therapistId) : null,
+        starts_at: utcOf(day, time),
+        minutes: Number(minutes),
+        status: 'booked',
+        plan_id: match?.plan.id ?? null,
+        note,
+      });
+      setNote('');
+      props.onBooked(booked);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card booking" onSubmit={submit} noValidate aria-labelledby="book-title">
+      <h2 id="book-title">Book an appointment</h2>
+      <div class="grid-2">
+        <div class="field">
+          <label for="bk-search">Find patient by name</label>
+          <input id="bk-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="bk-patient">Patient</label>
+          <select id="bk-patient" value={patientId} aria-invalid={bad === 'patient_id'}
+            onChange={(e) => setPatientId(e.currentTarget.value)}>
+            <option value="">choose a patient ({shown.length} shown)</option>
+            {shown.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.family_name}, {p.given_name} ({p.date_of_birth})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {match && (
+        <p class="plan-match" data-testid="plan-match">
+          Approved plan: {match.perWeek} session{match.perWeek === 1 ? '' : 's'} a week, {match.count} in all
+          ({match.booked} booked or done). Next suggested date: <strong>{match.next}</strong>.
+        </p>
+      )}
+      <div class="grid-3">
+        <div class="field">
+          <label for="bk-therapist">Therapist</label>
+          <select id="bk-therapist" value={therapistId} aria-invalid={bad === 'therapist_id'}
+            onChange={(e) => setTherapistId(e.currentTarget.value)}>
+            {props.therapists.map((t) => (
+              <option key={t.id} value={String(t.id)}>{t.display_name}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="bk-day">Day</label>
+          <input id="bk-day" type="date" value={day} aria-invalid={bad === 'starts_at'}
+            onInput={(e) => setDay(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="bk-time">Time</label>
+          <input id="bk-time" type="time" step={300} value={time} aria-invalid={bad === 'starts_at'}
+            onInput={(e) => setTime(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="bk-minutes">Length</label>
+          <select id="bk-minutes" value={minutes} aria-invalid={bad === 'minutes'}
+            onChange={(e) => setMinutes(e.currentTarget.value)}>
+            {LENGTHS.map((m) => (
+              <option key={m} value={String(m)}>{m} minutes</option>
+            ))}
+          </select>
+        </div>
+        <div class="field span-2">
+          <label for="bk-note">Note (optional)</label>
+          <input id="bk-note" value={note} aria-invalid={bad === 'note'} onInput={(e) => setNote(e.currentTarget.value)} />
+        </div>
+      </div>
+      <ErrorBox error={error} />
+      <div class="actions">
+        <button type="submit" disabled={busy}>{busy ? 'Booking…' : 'Book appointment'}</button>
+      </div>
+    </form>
+  );
+}

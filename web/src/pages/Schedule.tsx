@@ -1,0 +1,205 @@
+// The clinic's week by therapist (GET /api/v1/appointments?from&to), booking
+// (components/BookingForm), status changes with If-Match, and the patients'
+// appointment requests waiting to be confirmed or declined.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  get, request, type Appointment, type Patient, type Therapist, type User,
+} from '../api';
+import { BookingForm } from '../components/BookingForm';
+import { clock, localDay, utcTime } from '../time';
+import { ErrorBox, Link, Loading, words } from '../components/common';
+
+function mondayOf(d: Date) {
+  const m = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  m.setDate(m.getDate() - ((m.getDay() + 6) % 7));
+  return m;
+}
+
+function addDays(d: Date, n: number) {
+  const out = new Date(d);
+  out.setDate(out.getDate() + n);
+  return out;
+}
+
+const dayLabel = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+
+// What a member of staff may do next with an appointment in each status;
+// done, cancelled and no-show are final (the server refuses changes).
+const NEXT: Record<string, { status: string; label: string }[]> = {
+  requested: [
+    { status: 'booked', label: 'Confirm the request' },
+    { status: 'cancelled', label: 'Decline the request' },
+  ],
+  booked: [
+    { status: 'arrived', label: 'Mark arrived' },
+    { status: 'done', label: 'Mark done' },
+    { status: 'no_show', label: 'Mark no-show' },
+    { status: 'cancelled', label: 'Cancel appointment' },
+  ],
+  arrived: [{ status: 'done', label: 'Mark done' }],
+};
+
+export function SchedulePage(props: { user: User }) {
+  const [monday, setMonday] = useState(() => mondayOf(new Date()));
+  const [week, setWeek] = useState<Appointment[] | null>(null);
+  const [requests, setRequests] = useState<Appointment[]>([]);
+  const [therapists, setTherapists] = useState<Therapist[] | null>(null);
+  // Names of the patients on screen, read by id as appointments come in.
+  const [names, setNames] = useState<Record<number, string>>({});
+  const [selected, setSelected] = useState<Appointment | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [reload, setReload] = useState(0);
+  const detailRef = useRef<HTMLHeadingElement>(null);
+  const selectedId = selected?.id;
+  useEffect(() => {
+    if (selectedId !== undefined) detailRef.current?.focus();
+  }, [selectedId]);
+
+  useEffect(() => {
+    get<{ items: Therapist[] }>('/api/v1/therapists')
+      .then((t) => setTherapists(t.items.filter((x) => x.active)))
+      .catch(setError);
+  }, []);
+
+  useEffect(() => {
+    const from = utcTime(monday);
+    const to = utcTime(addDays(monday, 7));
+    // Requests: from the start of today over the next eight weeks.
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    Promise.all([
+      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
+      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(today)}&to=${utcTime(addDays(today, 56))}`),
+    ])
+      .then(async ([w, ahead]) => {
+        const waiting = ahead.items.filter((a) => a.status === 'requested');
+        const unknown = [...new Set([...w.items, ...waiting].map((a) => a.patient_id))].filter((id) => !(id in names));
+        const read = await Promise.all(unknown.map((id) => get<Patient>(`/api/v1/patients/${id}`)));
+        setNames((n) => ({ ...n, ...Object.fromEntries(read.map((p) => [p.id, `${p.given_name} ${p.family_name}`])) }));
+        setWeek(w.items);
+        setRequests(waiting);
+      })
+      .catch(setError);
+  }, [monday, reload]);
+
+  const patientName = (id: number) => names[id] ?? `patient ${id}`;
+  const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
+
+  const change = async (a: Appointment, next: string) => {
+    setError(null);
+    try {
+      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`, { status: next },
+        { 'If-Match': `"${a.version}"` });
+      setSelected(data);
+      setStatus(`${patientName(a.patient_id)} at ${clock(a.starts_at)}: ${words(data.status)}.`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (!therapists || !week) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
+
+  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
+  const canReadPlans = props.user.role === 'admin' || props.user.role === 'therapist';
+  const entry = (a: Appointment) => (
+    <li key={a.id}>
+      <button type="button" class={`appt appt-${a.status}`} aria-pressed={selected?.id === a.id}
+        onClick={() => setSelected(a)} data-appointment={a.id}>
+        <span class="appt-time">{clock(a.starts_at)}</span> {patientName(a.patient_id)}
+        <span class="appt-meta">{a.minutes} min · {words(a.status)}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <section aria-labelledby="schedule-title">
+      <div class="page-head">
+        <h1 id="schedule-title">Schedule</h1>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => setMonday(addDays(monday, -7))}>Previous week</button>
+          <button type="button" class="secondary" onClick={() => setMonday(mondayOf(new Date()))}>This week</button>
+          <button type="button" class="secondary" onClick={() => setMonday(addDays(monday, 7))}>Next week</button>
+        </div>
+      </div>
+      <p role="status" class="status-line">{status}</p>
+      <ErrorBox error={error} />
+
+      <BookingForm therapists={therapists} canReadPlans={canReadPlans}
+        onBooked={(a) => {
+          setStatus(`Booked ${patientName(a.patient_id)} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
+          setMonday(mondayOf(new Date(a.starts_at)));
+          setReload((n) => n + 1);
+        }} />
+
+      {requests.length > 0 && (
+        <div class="card" data-testid="requests">
+          <h2>Appointment requests from patients ({requests.length})</h2>
+          <ul class="plain">
+            {requests.map((a) => (
+              <li key={a.id} class="request-row">
+                <span>
+                  {patientName(a.patient_id)}: {localDay(new Date(a.starts_at))} {clock(a.starts_at)}, {a.minutes} min,
+                  with {therapistName(a.therapist_id)}{a.note && <span class="muted"> “{a.note}”</span>}
+                </span>
+                <span class="row-actions">
+                  {NEXT.requested.map((n) => (
+                    <button key={n.status} type="button" class="secondary small-button" onClick={() => change(a, n.status)}>
+                      {n.label}
+                    </button>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <h2 id="week-title">
+        Week of {dayLabel(monday)} – {dayLabel(addDays(monday, 6))}
+      </h2>
+      {selected && (
+        <div class="card appt-detail" aria-labelledby="appt-detail-title" role="region" data-testid="appointment-detail">
+          <h2 id="appt-detail-title" tabIndex={-1} ref={detailRef}>
+            {patientName(selected.patient_id)}, {localDay(new Date(selected.starts_at))} {clock(selected.starts_at)}
+          </h2>
+          <p>
+            {selected.minutes} minutes with {therapistName(selected.therapist_id)}. Status: <strong>{words(selected.status)}</strong>.
+            {selected.plan_id !== null && ' Part of the approved plan.'}
+            {selected.note && <> Note: {selected.note}</>}
+          </p>
+          <div class="actions">
+            {(NEXT[selected.status] ?? []).map((n) => (
+              <button key={n.status} type="button" onClick={() => change(selected, n.status)}>{n.label}</button>
+            ))}
+            <Link href={`/patients/${selected.patient_id}`} class="button secondary">Open patient</Link>
+            <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
+          </div>
+        </div>
+      )}
+      {therapists.map((t) => {
+        const theirs = week.filter((a) => a.therapist_id === t.id);
+        return (
+          <section key={t.id} class="card therapist-week" aria-labelledby={`tw-${t.id}`} data-testid="therapist-week">
+            <h3 id={`tw-${t.id}`}>
+              {t.display_name} <span class="muted small">({theirs.length} this week)</span>
+            </h3>
+            <div class="week-grid">
+              {days.map((d) => {
+                const today = theirs.filter((a) => localDay(new Date(a.starts_at)) === localDay(d));
+                return (
+                  <div key={localDay(d)} class="week-day">
+                    <h4>{dayLabel(d)}</h4>
+                    {today.length === 0 ? <p class="muted small">—</p> : <ul class="plain appts">{today.map(entry)}</ul>}
+                  </div>
+                );
+              })}
+            </div>
+          </section>
+        );
+      })}
+
+    </section>
+  );
+}
