@@ -1,6 +1,8 @@
 #include "api/api_support.h"
 
+#include <atomic>
 #include <charconv>
+#include <mutex>
 #include <ctime>
 
 namespace sciaticare::api {
@@ -133,15 +135,17 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
   return [this, allowed, handler = std::move(handler)](http::Request& request) -> http::Response {
     std::optional<Caller> caller = Authenticate(request);
     if (!caller) return http::ErrorResponse(401, "", "log in first");
+    http::Response response;
     if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
       Audit(*caller, request, "denied", "route", request.method + " " + request.path, std::nullopt);
-      return http::ErrorResponse(403, "", "your role may not do this");
+      response = http::ErrorResponse(403, "", "your role may not do this");
+    } else if (caller->via_cookie && IsWrite(request.method) &&
+               !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
+      response = http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token");
+    } else {
+      response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
     }
-    if (caller->via_cookie && IsWrite(request.method) &&
-        !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
-      return http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token");
-    }
-    return Open([&](http::Request& r) { return handler(r, *caller); })(request);
+    return AfterAudits(std::move(*caller->audits), std::move(response));
   };
 }
 
@@ -166,8 +170,9 @@ store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
   return Must(store_.GetPatient(caller.clinic(), patient_id));
 }
 
-void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
-                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+store::AuditEntry Api::AuditEntryFor(const Caller& caller, const http::Request& request, std::string action,
+                                     std::string entity, std::string entity_id, std::optional<Id> patient_id,
+                                     std::string detail) const {
   store::AuditEntry e;
   e.clinic_id = caller.clinic();
   e.at = Now();
@@ -178,8 +183,54 @@ void Api::Audit(const Caller& caller, const http::Request& request, std::string 
   e.patient_id = patient_id;
   e.remote_addr = request.remote_addr;
   e.detail = std::move(detail);
+  return e;
+}
+
+void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
+                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+  caller.audits->push_back(AuditEntryFor(caller, request, std::move(action), std::move(entity),
+                                         std::move(entity_id), patient_id, std::move(detail)));
+}
+
+namespace {
+
+// One request's audit appends in flight: the last to become durable sends the answer.
+struct AuditWait {
+  std::atomic<std::size_t> left;
+  std::mutex mu;
+  std::optional<store::StoreError> failure;
+  http::Response response;
+  http::Response::Send send;
+};
+
+void Finish(AuditWait& wait) {
   // An audit failure must not pass silently: the request fails with 500.
-  Must(store_.AppendAudit(e));
+  if (wait.failure) return wait.send(StoreFailure(*wait.failure));
+  if (wait.response.defer) return wait.response.defer(std::move(wait.send));
+  wait.send(std::move(wait.response));
+}
+
+}  // namespace
+
+http::Response Api::AfterAudits(std::vector<store::AuditEntry> entries, http::Response response) {
+  if (entries.empty()) return response;
+  http::Response held;
+  held.defer = [this, entries = std::move(entries), response = std::move(response)](http::Response::Send send) mutable {
+    auto wait = std::make_shared<AuditWait>();
+    wait->left = entries.size();
+    wait->response = std::move(response);  // `defer` runs once.
+    wait->send = std::move(send);
+    for (const store::AuditEntry& e : entries) {
+      store_.AppendAuditAsync(e, [wait](store::StoreResult<store::AuditEntry> appended) {
+        if (!appended.ok()) {
+          std::lock_guard lock(wait->mu);
+          if (!wait->failure) wait->failure = appended.error();
+        }
+        if (--wait->left == 0) Finish(*wait);
+      });
+    }
+  };
+  return held;
 }
 
 void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail) {

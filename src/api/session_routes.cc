@@ -83,6 +83,14 @@ void ReadNote(const json& body, store::SessionNote& n) {
   n.adverse_events_json = ReadAdverseEvents(body).dump();
 }
 
+// The notes were written by ReadNote, so "[]" is by far the common case and
+// needs no parse.
+std::size_t AdverseEventCount(const std::string& stored) {
+  if (stored == "[]") return 0;
+  json events = json::parse(stored, nullptr, false);
+  return events.is_array() ? events.size() : 0;
+}
+
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Api& api) {
@@ -95,11 +103,23 @@ void AddSessionRoutes(http::Router& router, Api& api) {
     note.therapist_id = c.user.id;
     ReadNote(body, note);
     note.created_at = api.Now();
-    store::SessionNote created = Must(api.store().CreateSessionNote(note));
-    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id);
-    http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
-    r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
-    return r;
+    // Stored by the group commit: the answer waits, without a thread, until
+    // the note and then its audit entry are on disk.
+    store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "", patient.id);
+    http::Response held;
+    held.defer = [&api, note, audit](http::Response::Send send) {
+      api.store().CreateSessionNoteAsync(note, [&api, audit, send](store::StoreResult<store::SessionNote> stored) mutable {
+        if (!stored.ok()) return send(StoreFailure(stored.error()));
+        audit.entity_id = std::to_string(stored.value().id);
+        api.store().AppendAuditAsync(audit, [created = std::move(stored).value(), send](auto appended) {
+          if (!appended.ok()) return send(StoreFailure(appended.error()));
+          http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+          r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+          send(std::move(r));
+        });
+      });
+    };
+    return held;
   }));
 
   // Clinicians only, like GET /sessions/{id}: the notes are the therapist's
@@ -136,10 +156,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
                json assessments = json::array();
                for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
-                 json result = json::parse(a.result_json, nullptr, false);
                  assessments.push_back({{"id", a.id}, {"kind", store::ToString(a.kind)}, {"at", a.created_at},
-                                        {"triage", a.triage},
-                                        {"scores", result.is_object() ? result.value("scores", json::object()) : json::object()}});
+                                        {"triage", a.triage}, {"scores", api.facts().AssessmentScores(a.id, a.result_json)}});
                }
                json plans = json::array();
                json current = nullptr;
@@ -148,8 +166,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                  plans.push_back({{"id", p.id}, {"version_no", p.version_no}, {"status", store::ToString(p.status)},
                                   {"created_at", p.created_at}, {"approved_at", p.approved_at ? json(*p.approved_at) : json(nullptr)}});
                  if (p.status == store::PlanStatus::kApproved) {
-                   json plan = json::parse(p.plan_json, nullptr, false);
-                   const int planned = plan.is_object() ? plan["sessions"].value("count", 0) : 0;
+                   const int planned = api.facts().PlannedSessions(p.id, p.plan_json);
                    const auto done = Must(api.store().CountSessionNotesForPlan(c.clinic(), p.id));
                    current = {{"id", p.id}, {"sessions_planned", planned}, {"sessions_done", done},
                               {"sessions_left", std::max<long long>(0, planned - done)}};
@@ -160,16 +177,21 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                json sessions = json::array();
                for (const auto& s : Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
                  auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
-                 json events = json::parse(s.adverse_events_json, nullptr, false);
                  sessions.push_back({{"id", s.id}, {"at", s.occurred_at}, {"leg_pain_before", opt(s.leg_pain_before)},
                                      {"leg_pain_after", opt(s.leg_pain_after)}, {"back_pain_before", opt(s.back_pain_before)},
                                      {"back_pain_after", opt(s.back_pain_after)},
-                                     {"adverse_events", events.is_array() ? events.size() : 0}});
+                                     {"adverse_events", AdverseEventCount(s.adverse_events_json)}});
                }
                std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
                api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
-               return JsonResponse(200, {{"patient", ToJson(patient)}, {"assessments", assessments}, {"plans", plans},
-                                         {"current_plan", current}, {"sessions", sessions}});
+               // Moved in, not listed in braces: an initializer list would copy every session.
+               json chart = json::object();
+               chart["patient"] = ToJson(patient);
+               chart["assessments"] = std::move(assessments);
+               chart["plans"] = std::move(plans);
+               chart["current_plan"] = std::move(current);
+               chart["sessions"] = std::move(sessions);
+               return JsonResponse(200, chart);
              }));
 
   // The home programme in plain words: self-massage and the complements of the

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -25,6 +26,17 @@ class ServerTest : public ::testing::Test {
     router_.Add("GET", "/boom", [](http::Request&) -> http::Response { throw std::runtime_error("x"); });
     router_.Add("GET", "/echo/{id}/items/{item}", [](http::Request& r) {
       return http::Response::Text(200, r.params["id"] + "|" + r.params["item"] + "|" + r.Query("q"));
+    });
+    // Answers from another thread, later, as a group commit does.
+    router_.Add("GET", "/later", [](http::Request& r) {
+      http::Response held;
+      held.defer = [text = r.Query("text")](http::Response::Send send) {
+        std::thread([text, send = std::move(send)] {
+          std::this_thread::sleep_for(std::chrono::milliseconds(30));
+          send(http::Response::Text(200, text));
+        }).detach();
+      };
+      return held;
     });
     http::ServerOptions options;
     options.address = "127.0.0.1";
@@ -49,6 +61,24 @@ TEST_F(ServerTest, HealthAndMetrics) {
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("sciaticare_http_requests_total 2"), std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("knowledge_version=\"" + testing::K().version), std::string::npos);
+}
+
+TEST_F(ServerTest, DeferredAnswersArriveInOrderOnEachKeepAliveConnection) {
+  std::vector<std::thread> clients;
+  std::atomic<int> right{0};
+  for (int i = 0; i < 8; ++i) {
+    clients.emplace_back([&, i] {
+      HttpClient c(server_->port());
+      for (int j = 0; j < 3; ++j) {
+        const std::string text = std::to_string(i) + "-" + std::to_string(j);
+        auto later = c.Send("GET", "/later?text=" + text);
+        auto now = c.Send("GET", "/healthz");  // The connection reads again after a deferred answer.
+        if (later.status == 200 && later.body == text && now.body == "ok\n") ++right;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(right.load(), 24);
 }
 
 TEST_F(ServerTest, RoutingParamsQueryAndErrors) {
