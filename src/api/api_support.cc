@@ -221,7 +221,7 @@ http::Response Api::AfterAudits(std::vector<store::AuditEntry> entries, http::Re
     wait->response = std::move(response);  // `defer` runs once.
     wait->send = std::move(send);
     for (const store::AuditEntry& e : entries) {
-      store_.AppendAuditAsync(e, [wait](store::StoreResult<store::AuditEntry> appended) {
+      store_.AppendAuditAsync(e, [wait](const store::StoreResult<store::AuditEntry>& appended) {
         if (!appended.ok()) {
           std::lock_guard lock(wait->mu);
           if (!wait->failure) wait->failure = appended.error();

@@ -108,10 +108,10 @@ void AddSessionRoutes(http::Router& router, Api& api) {
     store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "", patient.id);
     http::Response held;
     held.defer = [&api, note, audit](http::Response::Send send) {
-      api.store().CreateSessionNoteAsync(note, [&api, audit, send](store::StoreResult<store::SessionNote> stored) mutable {
+      api.store().CreateSessionNoteAsync(note, [&api, audit, send = std::move(send)](store::StoreResult<store::SessionNote> stored) mutable {
         if (!stored.ok()) return send(StoreFailure(stored.error()));
         audit.entity_id = std::to_string(stored.value().id);
-        api.store().AppendAuditAsync(audit, [created = std::move(stored).value(), send](auto appended) {
+        api.store().AppendAuditAsync(audit, [created = std::move(stored).value(), send = std::move(send)](const auto& appended) {
           if (!appended.ok()) return send(StoreFailure(appended.error()));
           http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
           r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);

@@ -127,7 +127,8 @@ class Store {
   // As CreateSessionNote, for a caller that would rather not block a thread:
   // `done` gets the stored note once it is durable (see AppendAuditAsync).
   virtual void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
-    done(CreateSessionNote(note));
+    const Callback<SessionNote> call = std::move(done);
+    call(CreateSessionNote(note));
   }
   virtual StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) = 0;
   virtual StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
@@ -159,7 +160,8 @@ class Store {
   // durable, possibly later and on another thread, so that many concurrent
   // appends can share one commit. This default simply appends and answers.
   virtual void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
-    done(AppendAudit(entry));
+    const Callback<AuditEntry> call = std::move(done);
+    call(AppendAudit(entry));
   }
   virtual StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) = 0;
 
