@@ -34,11 +34,19 @@ for i in $(seq 20); do
     "$url/api/v1/patients/$patient/sessions" >/dev/null
 done
 
+# Server CPU time in clock ticks (user + system), to report CPU per request:
+# on a shared machine that moves far less than requests/s does.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
 run() {
   echo "=== $1"
   shift
-  COOKIE="$cookie" CSRF="$csrf" PATIENT="$patient" taskset -c 1 wrk -t1 -c64 -d"${secs}s" --latency "$@" |
-    grep -E "Requests/sec|Latency|50%|99%|non-2xx"
+  local before out requests
+  before=$(cpu_ticks)
+  out=$(COOKIE="$cookie" CSRF="$csrf" PATIENT="$patient" taskset -c 1 wrk -t1 -c64 -d"${secs}s" --latency "$@")
+  echo "$out" | grep -E "Requests/sec|Latency|50%|99%|non-2xx"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "    server CPU per request: $(((($(cpu_ticks) - before) * tick_us) / requests)) us"
 }
 run "bare ok (/healthz)" "$url/healthz"
 run "chart read (20 sessions)" -s bench/load/get_with_cookie.lua "$url/api/v1/patients/$patient/chart"

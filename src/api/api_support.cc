@@ -1,6 +1,8 @@
 #include "api/api_support.h"
 
+#include <atomic>
 #include <charconv>
+#include <mutex>
 #include <ctime>
 
 #include "store/validation.h"
@@ -172,18 +174,19 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
   return [this, allowed, handler = std::move(handler)](http::Request& request) -> http::Response {
     std::optional<Caller> caller = Authenticate(request);
     if (!caller) return http::ErrorResponse(401, "", "log in first");
+    http::Response response;
     if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
-      return Refused(*caller, request, http::ErrorResponse(403, "", "your role may not do this"), "role");
+      response = Refused(*caller, request, http::ErrorResponse(403, "", "your role may not do this"), "role");
+    } else if (caller->via_cookie && IsWrite(request.method) &&
+               !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
+      response = Refused(*caller, request, http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
+                         "csrf token");
+    } else {
+      response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
+      if (response.status == 403) response = Refused(*caller, request, std::move(response), "forbidden");
+      else if (response.status == 404) response = Refused(*caller, request, std::move(response), "not found");
     }
-    if (caller->via_cookie && IsWrite(request.method) &&
-        !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
-      return Refused(*caller, request, http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
-                     "csrf token");
-    }
-    http::Response response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
-    if (response.status == 403) return Refused(*caller, request, std::move(response), "forbidden");
-    if (response.status == 404) return Refused(*caller, request, std::move(response), "not found");
-    return response;
+    return AfterAudits(std::move(*caller->audits), std::move(response));
   };
 }
 
@@ -198,18 +201,8 @@ http::Response Api::Refused(const Caller& caller, const http::Request& request, 
     patient = ParseId(id->second);
     if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
   }
-  store::AuditEntry e;
-  e.clinic_id = caller.clinic();
-  e.at = Now();
-  e.user_id = caller.user.id;
-  e.action = "denied";
-  e.entity = "route";
-  e.entity_id = request.method + " " + request.path;
-  e.patient_id = patient;
-  e.remote_addr = request.remote_addr;
-  e.detail = std::move(reason);
-  // As for every audit record: no trail, no answer.
-  if (!store_.AppendAudit(e).ok()) return http::ErrorResponse(500, "", "the audit trail failed");
+  // Appended with the request's other entries: no trail, no answer.
+  Audit(caller, request, "denied", "route", request.method + " " + request.path, patient, std::move(reason));
   return response;
 }
 
@@ -234,8 +227,9 @@ store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
   return Must(store_.GetPatient(caller.clinic(), patient_id));
 }
 
-void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
-                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+store::AuditEntry Api::AuditEntryFor(const Caller& caller, const http::Request& request, std::string action,
+                                     std::string entity, std::string entity_id, std::optional<Id> patient_id,
+                                     std::string detail) const {
   store::AuditEntry e;
   e.clinic_id = caller.clinic();
   e.at = Now();
@@ -246,8 +240,54 @@ void Api::Audit(const Caller& caller, const http::Request& request, std::string 
   e.patient_id = patient_id;
   e.remote_addr = request.remote_addr;
   e.detail = std::move(detail);
+  return e;
+}
+
+void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
+                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+  caller.audits->push_back(AuditEntryFor(caller, request, std::move(action), std::move(entity),
+                                         std::move(entity_id), patient_id, std::move(detail)));
+}
+
+namespace {
+
+// One request's audit appends in flight: the last to become durable sends the answer.
+struct AuditWait {
+  std::atomic<std::size_t> left;
+  std::mutex mu;
+  std::optional<store::StoreError> failure;
+  http::Response response;
+  http::Response::Send send;
+};
+
+void Finish(AuditWait& wait) {
   // An audit failure must not pass silently: the request fails with 500.
-  Must(store_.AppendAudit(e));
+  if (wait.failure) return wait.send(StoreFailure(*wait.failure));
+  if (wait.response.defer) return wait.response.defer(std::move(wait.send));
+  wait.send(std::move(wait.response));
+}
+
+}  // namespace
+
+http::Response Api::AfterAudits(std::vector<store::AuditEntry> entries, http::Response response) {
+  if (entries.empty()) return response;
+  http::Response held;
+  held.defer = [this, entries = std::move(entries), response = std::move(response)](http::Response::Send send) mutable {
+    auto wait = std::make_shared<AuditWait>();
+    wait->left = entries.size();
+    wait->response = std::move(response);  // `defer` runs once.
+    wait->send = std::move(send);
+    for (const store::AuditEntry& e : entries) {
+      store_.AppendAuditAsync(e, [wait](const store::StoreResult<store::AuditEntry>& appended) {
+        if (!appended.ok()) {
+          std::lock_guard lock(wait->mu);
+          if (!wait->failure) wait->failure = appended.error();
+        }
+        if (--wait->left == 0) Finish(*wait);
+      });
+    }
+  };
+  return held;
 }
 
 void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail) {

@@ -5,12 +5,14 @@
 
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "api/clinic_api.h"
+#include "api/document_facts.h"
 #include "http/router.h"
 #include "store/store.h"
 
@@ -25,6 +27,10 @@ struct Caller {
   store::User user;
   bool via_cookie = false;  // Cookie sessions need a CSRF token on writes; API tokens do not.
   std::string csrf_token;
+  // Audit entries of this request, appended durably before it is answered
+  // (Api::Audit adds, Api::Guard waits for them).
+  std::shared_ptr<std::vector<store::AuditEntry>> audits =
+      std::make_shared<std::vector<store::AuditEntry>>();
   Id clinic() const { return user.clinic_id; }
   bool Is(Role r) const { return user.role == r; }
 };
@@ -114,8 +120,16 @@ class Api {
   // themselves); otherwise stops with 404, exactly as for a missing one.
   store::Patient VisiblePatient(const Caller& caller, Id patient_id);
 
+  // Records who did what to which record, when and from where. The answer to
+  // the request goes out only once the entry is durable, and is a 500 if it
+  // cannot be stored. Entries of concurrent requests share one commit.
   void Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
              std::string entity_id, std::optional<Id> patient_id, std::string detail = "");
+  store::AuditEntry AuditEntryFor(const Caller& caller, const http::Request& request, std::string action,
+                                  std::string entity, std::string entity_id, std::optional<Id> patient_id,
+                                  std::string detail = "") const;
+  // `response`, sent once every entry of `entries` is durable (or a 500 if one fails).
+  http::Response AfterAudits(std::vector<store::AuditEntry> entries, http::Response response);
   void AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail);
 
   std::optional<Caller> Authenticate(const http::Request& request);
@@ -124,6 +138,7 @@ class Api {
   store::Store& store() { return store_; }
   const Knowledge& knowledge() const { return k_; }
   const ClinicApiOptions& options() const { return options_; }
+  DocumentFacts& facts() { return facts_; }
 
  private:
   // Appends the "denied" audit record of a refused request (403, or a 404
@@ -134,6 +149,7 @@ class Api {
   store::Store& store_;
   const Knowledge& k_;
   ClinicApiOptions options_;
+  DocumentFacts facts_;
 };
 
 // Route groups, one file each.

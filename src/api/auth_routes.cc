@@ -18,6 +18,43 @@ const std::string& DecoyHash() {
   return hash;
 }
 
+// Checks the throttle and the password of a known user and opens a session;
+// the audit entries it records are in `who`.
+http::Response LogIn(Api& api, const http::Request& req, const Caller& who, const std::string& password) {
+  const store::User& user = who.user;
+  const ClinicApiOptions& o = api.options();
+  store::AuditQuery recent;
+  recent.user_id = user.id;
+  recent.action = "login_failed";
+  recent.from = AddSeconds(api.Now(), -60LL * o.login_window_minutes);
+  recent.page.limit = 1;
+  auto failures = Must(api.store().ListAudit(user.clinic_id, recent));
+  if (failures.total >= o.login_attempts_per_window) {
+    api.Audit(who, req, "login_throttled", "user", std::to_string(user.id), std::nullopt);
+    http::Response r = http::ErrorResponse(429, "", "too many failed logins; try again in a few minutes");
+    r.headers["Retry-After"] = std::to_string(60 * o.login_window_minutes);
+    return r;
+  }
+  if (!user.active || !auth::VerifyPassword(password, user.password_hash)) {
+    api.Audit(who, req, "login_failed", "user", std::to_string(user.id), std::nullopt);
+    return http::ErrorResponse(401, "", "wrong email or password");
+  }
+  const std::string token = auth::RandomToken();
+  store::AuthSession session;
+  session.token_hash = auth::HashToken(token);
+  session.user_id = user.id;
+  session.clinic_id = user.clinic_id;
+  session.csrf_token = auth::RandomToken();
+  session.created_at = api.Now();
+  session.expires_at = AddSeconds(session.created_at, 3600LL * o.session_hours);
+  Must(api.store().CreateAuthSession(session));
+  api.Audit(who, req, "login", "user", std::to_string(user.id), user.patient_id);
+  http::Response r = JsonResponse(200, {{"user", ToJson(user)}, {"csrf_token", session.csrf_token}});
+  r.headers["Set-Cookie"] = SessionCookie(token, 3600 * o.session_hours, o.secure_cookies);
+  r.headers["Cache-Control"] = "no-store";
+  return r;
+}
+
 }  // namespace
 
 void AddAuthRoutes(http::Router& router, Api& api) {
@@ -33,37 +70,8 @@ void AddAuthRoutes(http::Router& router, Api& api) {
     }
     const store::User& user = found.value();
     const Caller who{user, false, ""};
-    const ClinicApiOptions& o = api.options();
-    store::AuditQuery recent;
-    recent.user_id = user.id;
-    recent.action = "login_failed";
-    recent.from = AddSeconds(api.Now(), -60LL * o.login_window_minutes);
-    recent.page.limit = 1;
-    auto failures = Must(api.store().ListAudit(user.clinic_id, recent));
-    if (failures.total >= o.login_attempts_per_window) {
-      api.Audit(who, req, "login_throttled", "user", std::to_string(user.id), std::nullopt);
-      http::Response r = http::ErrorResponse(429, "", "too many failed logins; try again in a few minutes");
-      r.headers["Retry-After"] = std::to_string(60 * o.login_window_minutes);
-      return r;
-    }
-    if (!user.active || !auth::VerifyPassword(password, user.password_hash)) {
-      api.Audit(who, req, "login_failed", "user", std::to_string(user.id), std::nullopt);
-      return http::ErrorResponse(401, "", "wrong email or password");
-    }
-    const std::string token = auth::RandomToken();
-    store::AuthSession session;
-    session.token_hash = auth::HashToken(token);
-    session.user_id = user.id;
-    session.clinic_id = user.clinic_id;
-    session.csrf_token = auth::RandomToken();
-    session.created_at = api.Now();
-    session.expires_at = AddSeconds(session.created_at, 3600LL * o.session_hours);
-    Must(api.store().CreateAuthSession(session));
-    api.Audit(who, req, "login", "user", std::to_string(user.id), user.patient_id);
-    http::Response r = JsonResponse(200, {{"user", ToJson(user)}, {"csrf_token", session.csrf_token}});
-    r.headers["Set-Cookie"] = SessionCookie(token, 3600 * o.session_hours, o.secure_cookies);
-    r.headers["Cache-Control"] = "no-store";
-    return r;
+    http::Response answer = LogIn(api, req, who, password);
+    return api.AfterAudits(std::move(*who.audits), std::move(answer));
   }));
 
   const auto everyone = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient};

@@ -2,7 +2,6 @@
 // adverse events), the patient chart and the patient's home programme.
 #include "api/api_support.h"
 #include "api/session_deviations.h"
-
 #include "core/vocabulary.h"
 #include "store/validation.h"
 
@@ -15,7 +14,8 @@ constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kP
 json ReadTechniques(const json& body) {
   if (!body.contains("techniques") || body["techniques"].is_null()) return json::array();
   const json& list = body["techniques"];
-  if (!list.is_array() || list.size() > 40) Reject("techniques", "must be a list of at most 40 entries");
+  if (!list.is_array() || list.size() > 40)
+    Reject("techniques", "must be a list of at most 40 entries");
   json out = json::array();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = "techniques[" + std::to_string(i) + "]";
@@ -31,12 +31,16 @@ json ReadTechniques(const json& body) {
     auto in_range = [&](const char* key, int lo, int hi) {
       if (!t.contains(key) || !t[key].is_number_integer() || t[key].get<long long>() < lo ||
           t[key].get<long long>() > hi) {
-        Reject(path + "." + key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+        Reject(path + "." + key,
+               "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
       }
       return t[key].get<int>();
     };
-    out.push_back({{"technique", t["technique"]}, {"region", t["region"]}, {"side", t["side"]},
-                   {"pressure", in_range("pressure", 1, 5)}, {"minutes", in_range("minutes", 1, 120)}});
+    out.push_back({{"technique", t["technique"]},
+                   {"region", t["region"]},
+                   {"side", t["side"]},
+                   {"pressure", in_range("pressure", 1, 5)},
+                   {"minutes", in_range("minutes", 1, 120)}});
   }
   return out;
 }
@@ -44,19 +48,24 @@ json ReadTechniques(const json& body) {
 json ReadAdverseEvents(const json& body) {
   if (!body.contains("adverse_events") || body["adverse_events"].is_null()) return json::array();
   const json& list = body["adverse_events"];
-  if (!list.is_array() || list.size() > 20) Reject("adverse_events", "must be a list of at most 20 entries");
+  if (!list.is_array() || list.size() > 20)
+    Reject("adverse_events", "must be a list of at most 20 entries");
   json out = json::array();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = "adverse_events[" + std::to_string(i) + "]";
     const json& e = list[i];
     if (!e.is_object()) Reject(path, "must be an object");
-    std::string kind = e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
-    if (kind.empty() || kind.size() > 60) Reject(path + ".kind", "is required (e.g. soreness, bruising, symptom_peripheralisation)");
-    std::string severity = e.contains("severity") && e["severity"].is_string() ? e["severity"].get<std::string>() : "";
+    std::string kind =
+        e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
+    if (kind.empty() || kind.size() > 60)
+      Reject(path + ".kind", "is required (e.g. soreness, bruising, symptom_peripheralisation)");
+    std::string severity =
+        e.contains("severity") && e["severity"].is_string() ? e["severity"].get<std::string>() : "";
     if (severity != "mild" && severity != "moderate" && severity != "severe") {
       Reject(path + ".severity", "must be mild, moderate or severe");
     }
-    std::string note = e.contains("note") && e["note"].is_string() ? e["note"].get<std::string>() : "";
+    std::string note =
+        e.contains("note") && e["note"].is_string() ? e["note"].get<std::string>() : "";
     if (note.size() > 2000) Reject(path + ".note", "must be at most 2000 characters");
     out.push_back({{"kind", kind}, {"severity", severity}, {"note", note}});
   }
@@ -65,7 +74,8 @@ json ReadAdverseEvents(const json& body) {
 
 void ReadNote(const json& body, store::SessionNote& n) {
   if (body.contains("plan_id") && !body["plan_id"].is_null()) {
-    if (!body["plan_id"].is_number_integer() || body["plan_id"].get<long long>() <= 0) Reject("plan_id", "must be a plan id");
+    if (!body["plan_id"].is_number_integer() || body["plan_id"].get<long long>() <= 0)
+      Reject("plan_id", "must be a plan id");
     n.plan_id = body["plan_id"].get<Id>();
   } else {
     n.plan_id.reset();
@@ -80,126 +90,191 @@ void ReadNote(const json& body, store::SessionNote& n) {
   n.back_pain_before = OptionalInt(body, "back_pain_before", 0, 10);
   n.back_pain_after = OptionalInt(body, "back_pain_after", 0, 10);
   n.techniques_json = ReadTechniques(body).dump();
-  if (body.contains("oils_used") && !body["oils_used"].is_boolean()) Reject("oils_used", "must be true or false");
+  if (body.contains("oils_used") && !body["oils_used"].is_boolean())
+    Reject("oils_used", "must be true or false");
   n.oils_used = body.value("oils_used", false);
   n.adverse_events_json = ReadAdverseEvents(body).dump();
+}
+
+// The notes were written by ReadNote, so "[]" is by far the common case and
+// needs no parse.
+std::size_t AdverseEventCount(const std::string& stored) {
+  if (stored == "[]") return 0;
+  json events = json::parse(stored, nullptr, false);
+  return events.is_array() ? events.size() : 0;
 }
 
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Api& api) {
-  router.Add("POST", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-    store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-    json body = ParseBody(req);
-    store::SessionNote note;
-    note.clinic_id = c.clinic();
-    note.patient_id = patient.id;
-    note.therapist_id = c.user.id;
-    ReadNote(body, note);
-    if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
-    note.created_at = api.Now();
-    store::SessionNote created = Must(api.store().CreateSessionNote(note));
-    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id, DeviationAuditDetail(created));
-    http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
-    r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
-    return r;
-  }));
+  router.Add(
+      "POST", "/api/v1/patients/{id}/sessions",
+      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+        json body = ParseBody(req);
+        store::SessionNote note;
+        note.clinic_id = c.clinic();
+        note.patient_id = patient.id;
+        note.therapist_id = c.user.id;
+        ReadNote(body, note);
+        if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+        note.created_at = api.Now();
+        // Stored by the group commit: the answer waits, without a thread, until
+        // the note and then its audit entry are on disk.
+        store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "", patient.id,
+                                                    DeviationAuditDetail(note));
+        // A note naming another clinic's plan is refused inside the store; that
+        // refusal is audited like every other 403/404 (Api::Guard's rule).
+        store::AuditEntry denied = api.AuditEntryFor(
+            c, req, "denied", "route", req.method + " " + req.path, patient.id, "not found");
+        http::Response held;
+        held.defer = [&api, note, audit, denied](http::Response::Send send) {
+          api.store().CreateSessionNoteAsync(
+              note, [&api, audit, denied, send = std::move(send)](
+                        store::StoreResult<store::SessionNote> stored) mutable {
+                if (!stored.ok()) {
+                  http::Response failed = StoreFailure(stored.error());
+                  if (failed.status != 403 && failed.status != 404) return send(std::move(failed));
+                  return api.store().AppendAuditAsync(
+                      denied, [failed = std::move(failed),
+                               send = std::move(send)](const auto& appended) mutable {
+                        send(appended.ok() ? std::move(failed) : StoreFailure(appended.error()));
+                      });
+                }
+                audit.entity_id = std::to_string(stored.value().id);
+                api.store().AppendAuditAsync(audit, [created = std::move(stored).value(),
+                                                     send = std::move(send)](const auto& appended) {
+                  if (!appended.ok()) return send(StoreFailure(appended.error()));
+                  http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+                  r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+                  send(std::move(r));
+                });
+              });
+        };
+        return held;
+      }));
 
   // Clinicians only, like GET /sessions/{id}: the notes are the therapist's
   // working record; a patient sees their pain ratings in the chart.
-  router.Add("GET", "/api/v1/patients/{id}/sessions",
+  router.Add(
+      "GET", "/api/v1/patients/{id}/sessions",
+      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+        const store::PageRequest paging = PagingOf(req);
+        const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
+        if (!from.empty() && !store::IsUtcTime(from))
+          Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
+        if (!to.empty() && !store::IsUtcTime(to))
+          Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
+        auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
+        json answer;
+        if (from.empty() && to.empty()) {
+          auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, paging));
+          json items = json::array();
+          for (const auto& note : page.items) items.push_back(to_json(note));
+          answer = {{"items", items},
+                    {"total", page.total},
+                    {"limit", paging.limit},
+                    {"offset", paging.offset}};
+        } else {
+          // A time window: read the patient's notes whole (a course is
+          // tens of sessions), keep those in [from, to), then page.
+          std::vector<store::SessionNote> all;
+          for (store::PageRequest chunk{store::kMaxPageSize, 0};; chunk.offset += chunk.limit) {
+            auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, chunk));
+            all.insert(all.end(), page.items.begin(), page.items.end());
+            if (static_cast<std::int64_t>(all.size()) >= page.total || page.items.empty()) break;
+          }
+          auto in_window = [&](const store::SessionNote& s) {
+            return (from.empty() || s.occurred_at >= from) && (to.empty() || s.occurred_at < to);
+          };
+          answer = ListPage(all, paging, in_window, to_json);
+        }
+        api.Audit(c, req, "list", "session", "", patient.id);
+        return JsonResponse(200, answer);
+      }));
+
+  router.Add("GET", "/api/v1/sessions/{id}",
              api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               const store::PageRequest paging = PagingOf(req);
-               const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
-               if (!from.empty() && !store::IsUtcTime(from)) Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
-               if (!to.empty() && !store::IsUtcTime(to)) Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
-               auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
-               json answer;
-               if (from.empty() && to.empty()) {
-                 auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, paging));
-                 json items = json::array();
-                 for (const auto& note : page.items) items.push_back(to_json(note));
-                 answer = {{"items", items}, {"total", page.total}, {"limit", paging.limit}, {"offset", paging.offset}};
-               } else {
-                 // A time window: read the patient's notes whole (a course is
-                 // tens of sessions), keep those in [from, to), then page.
-                 std::vector<store::SessionNote> all;
-                 for (store::PageRequest chunk{store::kMaxPageSize, 0};; chunk.offset += chunk.limit) {
-                   auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, chunk));
-                   all.insert(all.end(), page.items.begin(), page.items.end());
-                   if (static_cast<std::int64_t>(all.size()) >= page.total || page.items.empty()) break;
-                 }
-                 auto in_window = [&](const store::SessionNote& s) {
-                   return (from.empty() || s.occurred_at >= from) && (to.empty() || s.occurred_at < to);
-                 };
-                 answer = ListPage(all, paging, in_window, to_json);
-               }
-               api.Audit(c, req, "list", "session", "", patient.id);
-               return JsonResponse(200, answer);
+               store::SessionNote note =
+                   Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+               api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
+               return WithEtag(JsonResponse(200, ToJson(note)), note.version);
              }));
 
-  router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-    store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
-    api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
-    return WithEtag(JsonResponse(200, ToJson(note)), note.version);
-  }));
-
-  router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-    store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
-    const int expected = IfMatchVersion(req);
-    json body = ParseBody(req);
-    ReadNote(body, note);
-    if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
-    store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
-    api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id, DeviationAuditDetail(updated));
-    return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
-  }));
+  router.Add("PUT", "/api/v1/sessions/{id}",
+             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+               store::SessionNote note =
+                   Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+               const int expected = IfMatchVersion(req);
+               json body = ParseBody(req);
+               ReadNote(body, note);
+               if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+               store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
+               api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,
+                         DeviationAuditDetail(updated));
+               return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+             }));
 
   // One document for the chart screen: scores over time, pain before and
   // after each session, plans, and sessions done against the approved plan.
-  router.Add("GET", "/api/v1/patients/{id}/chart",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json assessments = json::array();
-               for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
-                 json result = json::parse(a.result_json, nullptr, false);
-                 assessments.push_back({{"id", a.id}, {"kind", store::ToString(a.kind)}, {"at", a.created_at},
-                                        {"triage", a.triage},
-                                        {"scores", result.is_object() ? result.value("scores", json::object()) : json::object()}});
-               }
-               json plans = json::array();
-               json current = nullptr;
-               for (const auto& p : Must(api.store().ListPlans(c.clinic(), patient.id))) {
-                 if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) continue;
-                 plans.push_back({{"id", p.id}, {"version_no", p.version_no}, {"status", store::ToString(p.status)},
-                                  {"created_at", p.created_at}, {"approved_at", p.approved_at ? json(*p.approved_at) : json(nullptr)}});
-                 if (p.status == store::PlanStatus::kApproved) {
-                   json plan = json::parse(p.plan_json, nullptr, false);
-                   const int planned = plan.is_object() ? plan["sessions"].value("count", 0) : 0;
-                   const auto done = Must(api.store().CountSessionNotesForPlan(c.clinic(), p.id));
-                   current = {{"id", p.id}, {"sessions_planned", planned}, {"sessions_done", done},
-                              {"sessions_left", std::max<long long>(0, planned - done)}};
-                 }
-               }
-               store::PageRequest all;
-               all.limit = store::kMaxPageSize;
-               json sessions = json::array();
-               for (const auto& s : Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
-                 auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
-                 json events = json::parse(s.adverse_events_json, nullptr, false);
-                 sessions.push_back({{"id", s.id}, {"at", s.occurred_at}, {"leg_pain_before", opt(s.leg_pain_before)},
-                                     {"leg_pain_after", opt(s.leg_pain_after)}, {"back_pain_before", opt(s.back_pain_before)},
-                                     {"back_pain_after", opt(s.back_pain_after)},
-                                     {"adverse_events", events.is_array() ? events.size() : 0},
-                                     {"deviations", DeviationCount(s)}});
-               }
-               std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
-               api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
-               return JsonResponse(200, {{"patient", ToJson(patient)}, {"assessments", assessments}, {"plans", plans},
-                                         {"current_plan", current}, {"sessions", sessions},
-                                         {"outcomes", ChartOutcomes(assessments, sessions, api.knowledge())}});
-             }));
+  router.Add(
+      "GET", "/api/v1/patients/{id}/chart",
+      api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+        json assessments = json::array();
+        for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
+          assessments.push_back({{"id", a.id},
+                                 {"kind", store::ToString(a.kind)},
+                                 {"at", a.created_at},
+                                 {"triage", a.triage},
+                                 {"scores", api.facts().AssessmentScores(a.id, a.result_json)}});
+        }
+        json plans = json::array();
+        json current = nullptr;
+        for (const auto& p : Must(api.store().ListPlans(c.clinic(), patient.id))) {
+          if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) continue;
+          plans.push_back({{"id", p.id},
+                           {"version_no", p.version_no},
+                           {"status", store::ToString(p.status)},
+                           {"created_at", p.created_at},
+                           {"approved_at", p.approved_at ? json(*p.approved_at) : json(nullptr)}});
+          if (p.status == store::PlanStatus::kApproved) {
+            const int planned = api.facts().PlannedSessions(p.id, p.plan_json);
+            const auto done = Must(api.store().CountSessionNotesForPlan(c.clinic(), p.id));
+            current = {{"id", p.id},
+                       {"sessions_planned", planned},
+                       {"sessions_done", done},
+                       {"sessions_left", std::max<long long>(0, planned - done)}};
+          }
+        }
+        store::PageRequest all;
+        all.limit = store::kMaxPageSize;
+        json sessions = json::array();
+        for (const auto& s :
+             Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
+          auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
+          sessions.push_back({{"id", s.id},
+                              {"at", s.occurred_at},
+                              {"leg_pain_before", opt(s.leg_pain_before)},
+                              {"leg_pain_after", opt(s.leg_pain_after)},
+                              {"back_pain_before", opt(s.back_pain_before)},
+                              {"back_pain_after", opt(s.back_pain_after)},
+                              {"adverse_events", AdverseEventCount(s.adverse_events_json)},
+                              {"deviations", DeviationCount(s)}});
+        }
+        std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
+        api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
+        // Moved in, not listed in braces: an initializer list would copy every session.
+        json chart = json::object();
+        chart["outcomes"] = ChartOutcomes(assessments, sessions, api.knowledge());
+        chart["patient"] = ToJson(patient);
+        chart["assessments"] = std::move(assessments);
+        chart["plans"] = std::move(plans);
+        chart["current_plan"] = std::move(current);
+        chart["sessions"] = std::move(sessions);
+        return JsonResponse(200, chart);
+      }));
 
   // The home programme in plain words: self-massage and the complements of the
   // approved plan.
@@ -215,7 +290,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                }
                api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id);
                return JsonResponse(200, {{"plan_id", plan.id},
-                                         {"approved_at", plan.approved_at ? json(*plan.approved_at) : json(nullptr)},
+                                         {"approved_at", plan.approved_at ? json(*plan.approved_at)
+                                                                          : json(nullptr)},
                                          {"presented_as", doc.value("presented_as", "")},
                                          {"self_massage", self_massage},
                                          {"complements", doc.value("complements", json::array())},

@@ -2,6 +2,7 @@
 // know nothing of the socket library that carries them.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -28,6 +29,12 @@ struct Response {
   std::string content_type = "application/json";
   std::map<std::string, std::string> headers;
   std::string body;
+  // Set when the answer must wait for work that finishes elsewhere (e.g. a
+  // durable commit) without holding up the server's threads: the server calls
+  // `defer` once with `send`, and `send` must then be called exactly once,
+  // from any thread, with the answer to give; the fields above are ignored.
+  using Send = std::function<void(Response)>;
+  std::function<void(Send send)> defer;
 
   static Response Json(int status, std::string body);
   static Response Text(int status, std::string body);

@@ -24,6 +24,8 @@ struct Shared {
   const Router& router;
   ServerOptions options;
   std::shared_ptr<std::atomic<std::uint64_t>> requests, connections;
+  // Deferred answers not yet handed back to the I/O threads; Stop waits for them.
+  std::shared_ptr<std::atomic<std::int64_t>> deferred = std::make_shared<std::atomic<std::int64_t>>(0);
 };
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
@@ -55,21 +57,12 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& out, unsigned version, bo
   return res;
 }
 
-Response Handle(const Shared& shared, const bhttp::request<bhttp::string_body>& in,
-                const std::string& remote) {
-  const auto started = std::chrono::steady_clock::now();
-  Request request = ToRequest(in, remote);
-  Response response;
+Response Handle(const Shared& shared, Request& request) {
   try {
-    response = shared.router.Dispatch(request);
+    return shared.router.Dispatch(request);
   } catch (const std::exception&) {
-    response = ErrorResponse(500, "", "internal error");
+    return ErrorResponse(500, "", "internal error");
   }
-  if (shared.options.on_answered) {
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    shared.options.on_answered(request, response, ms);
-  }
-  return response;
 }
 
 // One connection: read a request, answer it, repeat while keep-alive holds.
@@ -112,9 +105,40 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return Write(ToBeast(ErrorResponse(413, "", "request body is too large"), 11, false));
     }
     if (ec) return Write(ToBeast(ErrorResponse(400, "", "malformed HTTP request"), 11, false));
-    auto request = parser_->release();
+    const auto started = std::chrono::steady_clock::now();
+    auto in = parser_->release();
     ++*shared_->requests;
-    Write(ToBeast(Handle(*shared_, request, remote_), request.version(), request.keep_alive()));
+    auto request = std::make_shared<Request>(ToRequest(in, remote_));
+    Response response = Handle(*shared_, *request);
+    const unsigned version = in.version();
+    const bool keep_alive = in.keep_alive();
+    if (!response.defer) return Answer(*request, std::move(response), started, version, keep_alive);
+    // The connection waits, reading nothing, until the answer is sent; the
+    // thread goes on to other connections.
+    ++*shared_->deferred;
+    auto defer = std::move(response.defer);
+    auto send = [self = this->shared_from_this(), request, started, version,
+                 keep_alive](Response answer) mutable {
+      auto executor = self->stream_.get_executor();
+      auto deferred = self->shared_->deferred;
+      asio::post(executor, [self = std::move(self), request = std::move(request),
+                            answer = std::move(answer), started, version, keep_alive]() mutable {
+        self->Answer(*request, std::move(answer), started, version, keep_alive);
+      });
+      --*deferred;  // Handed back: from here the io_context owns the connection again.
+    };
+    defer(std::move(send));
+  }
+
+  void Answer(const Request& request, Response response, std::chrono::steady_clock::time_point started,
+              unsigned version, bool keep_alive) {
+    if (response.defer) response = ErrorResponse(500, "", "internal error");  // Deferred twice: a bug.
+    if (shared_->options.on_answered) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      shared_->options.on_answered(request, response, ms);
+    }
+    Write(ToBeast(std::move(response), version, keep_alive));
   }
 
   void Write(bhttp::response<bhttp::string_body>&& response) {
@@ -219,6 +243,11 @@ void HttpServer::Stop() {
   impl_->work.reset();
   // Give in-flight requests a moment, then stop whatever is left (idle keep-alive reads).
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // A deferred answer holds its connection, which must not outlive the
+  // io_context: wait (a little longer) for those still owed to come back.
+  for (int i = 0; i < 50 && impl_->shared->deferred->load() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   impl_->ioc.stop();
   for (auto& t : impl_->threads) t.join();
   impl_->threads.clear();

@@ -48,6 +48,24 @@ void SqliteQuery::Reset() noexcept {
   }
 }
 
+SqliteQuery SqliteConnection::Prepare(const std::string& sql) {
+  auto& slot = statements[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(*db, sql);
+  return SqliteQuery(*slot);
+}
+
+namespace {
+thread_local SqliteConnection* current_connection = nullptr;
+}  // namespace
+
+ConnectionScope::ConnectionScope(SqliteConnection& connection) : previous_(current_connection) {
+  current_connection = &connection;
+}
+
+ConnectionScope::~ConnectionScope() { current_connection = previous_; }
+
+SqliteConnection& ConnectionScope::Current() { return *current_connection; }
+
 StoreError MapSqliteError(const SQLite::Exception& e) {
   std::string what = e.what();
   switch (e.getExtendedErrorCode()) {

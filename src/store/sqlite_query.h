@@ -6,9 +6,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/records.h"
@@ -70,12 +73,40 @@ class SqliteQuery {
   SQLite::Statement* s_;
 };
 
+// One SQLite connection and its cache of prepared statements. One thread at a
+// time works on it: the one holding `mu`.
+struct SqliteConnection {
+  std::mutex mu;
+  std::unique_ptr<SQLite::Database> db;
+  // Declared after `db`, so statements are finalised before it closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+
+  // The cached prepared statement for `sql`, ready to bind.
+  SqliteQuery Prepare(const std::string& sql);
+};
+
+// Names the connection the calling thread works on for the length of a store
+// call, so the record code needs no connection parameter; scopes nest.
+class ConnectionScope {
+ public:
+  explicit ConnectionScope(SqliteConnection& connection);
+  ~ConnectionScope();
+  ConnectionScope(const ConnectionScope&) = delete;
+  ConnectionScope& operator=(const ConnectionScope&) = delete;
+
+  // Precondition: a scope is open on this thread.
+  static SqliteConnection& Current();
+
+ private:
+  SqliteConnection* previous_;
+};
+
 // What a failed SQLite call means to the caller of the Store.
 StoreError MapSqliteError(const SQLite::Exception& e);
 
+// Runs `body`, turning any exception into the StoreError it means.
 template <typename F>
-auto SqliteStore::Locked(F&& body) -> decltype(body()) {
-  std::lock_guard lock(mu_);
+auto Guarded(F&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const SQLite::Exception& e) {
@@ -83,6 +114,20 @@ auto SqliteStore::Locked(F&& body) -> decltype(body()) {
   } catch (const std::exception& e) {
     return Internal(e.what());
   }
+}
+
+template <typename F>
+auto SqliteStore::Writing(F&& body) -> decltype(body()) {
+  std::lock_guard lock(writer_->mu);
+  ConnectionScope scope(*writer_);
+  return Guarded(body);
+}
+
+template <typename F>
+auto SqliteStore::Reading(F&& body) -> decltype(body()) {
+  std::unique_lock<std::mutex> lock;
+  ConnectionScope scope(LockReader(lock));
+  return Guarded(body);
 }
 
 // Column lists in the order the readers below expect them.

@@ -2,46 +2,91 @@
 #include "store/sqlite_store.h"
 
 #include "store/migrations.h"
+#include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
 
 namespace sciaticare::store {
 
-SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+namespace {
 
-SqliteStore::~SqliteStore() {
-  // Statements must be finalised before their connection closes.
-  statements_.clear();
+std::unique_ptr<SqliteConnection> Connect(const std::string& path, int flags, int busy_timeout_ms) {
+  auto c = std::make_unique<SqliteConnection>();
+  // NOMUTEX: a connection is only ever used under its own `mu`, so SQLite's
+  // per-call locking would be paid on every column read for nothing.
+  c->db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+  return c;
 }
+
+bool InMemory(const std::string& path) {
+  return path.empty() || path == ":memory:" || path.rfind("file::memory:", 0) == 0;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
+                         std::vector<std::unique_ptr<SqliteConnection>> readers)
+    : writer_(std::move(writer)),
+      readers_(std::move(readers)),
+      group_(std::make_unique<GroupCommit>(*writer_)) {}
+
+SqliteStore::~SqliteStore() = default;
 
 StoreResult<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                             const Options& options) {
   try {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                 options.busy_timeout_ms);
+    auto writer =
+        Connect(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options.busy_timeout_ms);
+    SQLite::Database& db = *writer->db;
     // WAL lets readers run beside the writer; FULL syncs the WAL on every
     // commit, which is what makes an acknowledged write survive a power cut
     // (NORMAL would only survive a crash of this process).
-    std::string journal = db->execAndGet("PRAGMA journal_mode = WAL").getString();
+    std::string journal = db.execAndGet("PRAGMA journal_mode = WAL").getString();
     if (journal != "wal" && journal != "memory") {
       return Internal("cannot use the write-ahead log on " + path + " (journal " + journal + ")");
     }
-    db->exec("PRAGMA synchronous = FULL");
-    db->exec("PRAGMA foreign_keys = ON");
-    if (db->execAndGet("PRAGMA foreign_keys").getInt() != 1) {
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    if (db.execAndGet("PRAGMA foreign_keys").getInt() != 1) {
       return Internal("this SQLite cannot enforce foreign keys");
     }
-    auto migrated = Migrate(*db);
+    auto migrated = Migrate(db);
     if (!migrated) return migrated.error();
-    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+    std::vector<std::unique_ptr<SqliteConnection>> readers;
+    // An in-memory database is private to its connection: reads stay on it.
+    const int read_connections = InMemory(path) ? 0 : options.read_connections;
+    for (int i = 0; i < read_connections; ++i) {
+      readers.push_back(Connect(path, SQLite::OPEN_READWRITE, options.busy_timeout_ms));
+      // A read connection never writes; say so, so a mistake fails loudly.
+      readers.back()->db->exec("PRAGMA query_only = ON");
+    }
+    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), std::move(readers)));
   } catch (const std::exception& e) {
     return Internal("opening " + path + ": " + e.what());
   }
 }
 
+SqliteConnection& SqliteStore::LockReader(std::unique_lock<std::mutex>& lock) {
+  if (readers_.empty()) {
+    lock = std::unique_lock(writer_->mu);
+    return *writer_;
+  }
+  // Each thread starts at its own connection and takes the first free one.
+  thread_local unsigned start = next_reader_++;
+  const std::size_t n = readers_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    SqliteConnection& c = *readers_[(start + i) % n];
+    lock = std::unique_lock(c.mu, std::try_to_lock);
+    if (lock.owns_lock()) return c;
+  }
+  SqliteConnection& c = *readers_[start % n];
+  lock = std::unique_lock(c.mu);
+  return c;
+}
+
+SQLite::Database& SqliteStore::Db() { return *ConnectionScope::Current().db; }
+
 SqliteQuery SqliteStore::Prepare(const std::string& sql) {
-  auto& slot = statements_[sql];
-  if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
-  return SqliteQuery(*slot);
+  return ConnectionScope::Current().Prepare(sql);
 }
 
 std::optional<StoreError> SqliteStore::CheckInClinic(const char* table, const char* field,

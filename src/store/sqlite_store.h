@@ -4,16 +4,21 @@
 // returned has its write on disk and it survives kill -9 and power loss.
 // Foreign keys are enforced and the schema is migrated on open.
 //
-// Threads: one connection, guarded by a mutex; every method may be called from
-// any thread and calls run one at a time (a clinic's load is far below what
-// one connection serves). Several processes may open the same file: a writer
-// waits up to `busy_timeout_ms` for another's transaction before kInternal.
+// Threads: every method may be called from any thread. Writes take turns on
+// one write connection; reads run beside them on a few read-only connections
+// (WAL gives each read a consistent snapshot), so a slow commit never holds up
+// a read. The *Async writes go through a group commit (sqlite_group_commit.h):
+// concurrent callers share one transaction and one sync, and each hears back
+// only once its write is on disk. Several processes may open the same file: a
+// writer waits up to `busy_timeout_ms` for another's transaction before
+// kInternal.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "store/store.h"
 
@@ -25,11 +30,14 @@ class Statement;
 namespace sciaticare::store {
 
 class SqliteQuery;
+struct SqliteConnection;
+class GroupCommit;
 
 class SqliteStore final : public Store {
  public:
   struct Options {
     int busy_timeout_ms = 5000;
+    int read_connections = 3;  // 0: reads share the write connection.
   };
 
   // Opens (creating if needed) and migrates the database at `path`.
@@ -74,6 +82,7 @@ class SqliteStore final : public Store {
   StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) override;
 
   StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
+  void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) override;
   StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
   StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
                                              int expected_version) override;
@@ -91,6 +100,7 @@ class SqliteStore final : public Store {
                                                                 Id patient_id) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
+  void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
 
   StoreStatus CreateAuthSession(const AuthSession& session) override;
@@ -105,14 +115,27 @@ class SqliteStore final : public Store {
   StoreStatus RevokeApiToken(Id clinic_id, Id id) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
+  SqliteStore(std::unique_ptr<SqliteConnection> writer,
+              std::vector<std::unique_ptr<SqliteConnection>> readers);
 
-  // Runs `body` under the mutex, turning any exception into a StoreError.
+  // Run `body` on the write connection, or on a free read connection,
+  // turning any exception into a StoreError.
   template <typename F>
-  auto Locked(F&& body) -> decltype(body());
+  auto Writing(F&& body) -> decltype(body());
+  template <typename F>
+  auto Reading(F&& body) -> decltype(body());
+  // Locks a read connection (a free one if any) into `lock` and returns it.
+  SqliteConnection& LockReader(std::unique_lock<std::mutex>& lock);
 
-  // The cached prepared statement for `sql`, ready to bind.
-  SqliteQuery Prepare(const std::string& sql);
+  // The current call's connection (see Writing/Reading) and a cached
+  // prepared statement on it.
+  static SQLite::Database& Db();
+  static SqliteQuery Prepare(const std::string& sql);
+
+  // The checks and insert of one write, on the current connection; they
+  // fill in the new id. Shared by the direct and the group-committed paths.
+  std::optional<StoreError> InsertAudit(AuditEntry& entry);
+  std::optional<StoreError> InsertSessionNote(SessionNote& note);
 
   // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
   std::optional<StoreError> CheckInClinic(const char* table, const char* field, Id clinic_id,
@@ -125,9 +148,10 @@ class SqliteStore final : public Store {
   std::optional<PlanRecord> ReadPlan(Id clinic_id, Id id);
   std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
 
-  std::mutex mu_;
-  std::unique_ptr<SQLite::Database> db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+  std::atomic<unsigned> next_reader_{0};
+  std::unique_ptr<GroupCommit> group_;  // Declared last: stops first, while the rest lives.
 };
 
 }  // namespace sciaticare::store

@@ -14,14 +14,14 @@ const std::string& SelectUsers() {
 
 StoreResult<Clinic> SqliteStore::CreateClinic(const Clinic& clinic) {
   if (auto problem = ValidateClinic(clinic)) return *problem;
-  return Locked([&]() -> StoreResult<Clinic> {
+  return Writing([&]() -> StoreResult<Clinic> {
     Prepare("INSERT INTO clinics (name) VALUES (:name)").Bind(":name", clinic.name).Exec();
-    return Clinic{db_->getLastInsertRowid(), clinic.name};
+    return Clinic{Db().getLastInsertRowid(), clinic.name};
   });
 }
 
 StoreResult<Clinic> SqliteStore::GetClinic(Id id) {
-  return Locked([&]() -> StoreResult<Clinic> {
+  return Reading([&]() -> StoreResult<Clinic> {
     auto row = Prepare("SELECT " + kClinicColumns + " FROM clinics WHERE id = :id")
                    .Bind(":id", id)
                    .One(ReadClinic);
@@ -32,7 +32,7 @@ StoreResult<Clinic> SqliteStore::GetClinic(Id id) {
 
 StoreResult<User> SqliteStore::CreateUser(const User& user) {
   if (auto problem = ValidateUser(user)) return *problem;
-  return Locked([&]() -> StoreResult<User> {
+  return Writing([&]() -> StoreResult<User> {
     if (Prepare("SELECT 1 FROM clinics WHERE id = :id").Bind(":id", user.clinic_id).Scalar() == 0) {
       return NotFound("clinic_id", "no such clinic");
     }
@@ -53,13 +53,13 @@ StoreResult<User> SqliteStore::CreateUser(const User& user) {
         .BindBool(":active", user.active)
         .Exec();
     User out = user;
-    out.id = db_->getLastInsertRowid();
+    out.id = Db().getLastInsertRowid();
     return out;
   });
 }
 
 StoreResult<User> SqliteStore::GetUser(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<User> {
+  return Reading([&]() -> StoreResult<User> {
     auto row = Prepare(SelectUsers() + "WHERE clinic_id = :clinic AND id = :id")
                    .Bind(":clinic", clinic_id)
                    .Bind(":id", id)
@@ -70,7 +70,7 @@ StoreResult<User> SqliteStore::GetUser(Id clinic_id, Id id) {
 }
 
 StoreResult<User> SqliteStore::GetUserByEmail(Id clinic_id, std::string_view email) {
-  return Locked([&]() -> StoreResult<User> {
+  return Reading([&]() -> StoreResult<User> {
     auto row = Prepare(SelectUsers() + "WHERE clinic_id = :clinic AND email = :email")
                    .Bind(":clinic", clinic_id)
                    .Bind(":email", email)
@@ -81,7 +81,7 @@ StoreResult<User> SqliteStore::GetUserByEmail(Id clinic_id, std::string_view ema
 }
 
 StoreResult<User> SqliteStore::FindUserByEmail(std::string_view email) {
-  return Locked([&]() -> StoreResult<User> {
+  return Reading([&]() -> StoreResult<User> {
     auto row = Prepare(SelectUsers() + "WHERE email = :email").Bind(":email", email).One(ReadUser);
     if (!row) return NotFound("email", "no such user");
     return *row;
@@ -89,7 +89,7 @@ StoreResult<User> SqliteStore::FindUserByEmail(std::string_view email) {
 }
 
 StoreResult<std::vector<User>> SqliteStore::ListUsers(Id clinic_id) {
-  return Locked([&]() -> StoreResult<std::vector<User>> {
+  return Reading([&]() -> StoreResult<std::vector<User>> {
     return Prepare(SelectUsers() + "WHERE clinic_id = :clinic ORDER BY id")
         .Bind(":clinic", clinic_id)
         .All(ReadUser);
@@ -100,8 +100,8 @@ StoreResult<User> SqliteStore::UpdateUser(Id clinic_id, Id id, const UserUpdate&
   if (update.password_hash && update.password_hash->empty()) {
     return Invalid("password_hash", "must not be empty");
   }
-  return Locked([&]() -> StoreResult<User> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<User> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto user = Prepare(SelectUsers() + "WHERE clinic_id = :clinic AND id = :id")
                     .Bind(":clinic", clinic_id)
                     .Bind(":id", id)
@@ -159,8 +159,8 @@ std::optional<TherapistProfile> SqliteStore::ReadProfile(Id clinic_id, Id user_i
 
 StoreResult<TherapistProfile> SqliteStore::UpsertTherapistProfile(const TherapistProfile& p) {
   if (auto problem = ValidateTherapistProfile(p)) return *problem;
-  return Locked([&]() -> StoreResult<TherapistProfile> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<TherapistProfile> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     if (auto e = CheckTherapist("user_id", p.clinic_id, p.user_id)) return *e;
     Prepare(
         "INSERT INTO therapist_profiles (user_id, clinic_id, years_experience, "
@@ -192,7 +192,7 @@ StoreResult<TherapistProfile> SqliteStore::UpsertTherapistProfile(const Therapis
 }
 
 StoreResult<TherapistProfile> SqliteStore::GetTherapistProfile(Id clinic_id, Id user_id) {
-  return Locked([&]() -> StoreResult<TherapistProfile> {
+  return Reading([&]() -> StoreResult<TherapistProfile> {
     auto profile = ReadProfile(clinic_id, user_id);
     if (!profile) return NotFound("user_id", "no therapist profile for this user in this clinic");
     return *profile;
@@ -200,8 +200,8 @@ StoreResult<TherapistProfile> SqliteStore::GetTherapistProfile(Id clinic_id, Id 
 }
 
 StoreResult<std::vector<TherapistProfile>> SqliteStore::ListTherapistProfiles(Id clinic_id) {
-  return Locked([&]() -> StoreResult<std::vector<TherapistProfile>> {
-    SQLite::Transaction tx(*db_);  // One snapshot for the list and its modalities.
+  return Reading([&]() -> StoreResult<std::vector<TherapistProfile>> {
+    SQLite::Transaction tx(Db());  // One snapshot for the list and its modalities.
     auto ids =
         Prepare("SELECT user_id FROM therapist_profiles WHERE clinic_id = :clinic ORDER BY user_id")
             .Bind(":clinic", clinic_id)
@@ -215,7 +215,7 @@ StoreResult<std::vector<TherapistProfile>> SqliteStore::ListTherapistProfiles(Id
 
 StoreStatus SqliteStore::CreateAuthSession(const AuthSession& session) {
   if (auto problem = ValidateAuthSession(session)) return *problem;
-  return Locked([&]() -> StoreStatus {
+  return Writing([&]() -> StoreStatus {
     if (auto e = CheckInClinic("users", "user_id", session.clinic_id, session.user_id)) return *e;
     Prepare("INSERT INTO auth_sessions (" + kAuthSessionColumns +
             ") VALUES (:hash, :user, :clinic, :csrf, :created, :expires)")
@@ -233,10 +233,12 @@ StoreStatus SqliteStore::CreateAuthSession(const AuthSession& session) {
 StoreResult<AuthSession> SqliteStore::GetAuthSession(std::string_view token_hash,
                                                      std::string_view now) {
   if (auto problem = CheckUtcTime("now", now)) return *problem;
-  return Locked([&]() -> StoreResult<AuthSession> {
+  return Reading([&]() -> StoreResult<AuthSession> {
     auto row = Prepare("SELECT " + kAuthSessionColumns +
                        " FROM auth_sessions WHERE token_hash = :hash AND expires_at > :now AND "
-                       "user_id IN (SELECT id FROM users WHERE active = 1)")
+                       // EXISTS, not IN: a point lookup, where IN scanned every user.
+                       "EXISTS (SELECT 1 FROM users WHERE users.id = auth_sessions.user_id AND "
+                       "users.active = 1)")
                    .Bind(":hash", token_hash)
                    .Bind(":now", now)
                    .One(ReadAuthSession);
@@ -246,7 +248,7 @@ StoreResult<AuthSession> SqliteStore::GetAuthSession(std::string_view token_hash
 }
 
 StoreStatus SqliteStore::DeleteAuthSession(std::string_view token_hash) {
-  return Locked([&]() -> StoreStatus {
+  return Writing([&]() -> StoreStatus {
     Prepare("DELETE FROM auth_sessions WHERE token_hash = :hash").Bind(":hash", token_hash).Exec();
     return Done{};
   });
@@ -254,7 +256,7 @@ StoreStatus SqliteStore::DeleteAuthSession(std::string_view token_hash) {
 
 StoreResult<std::int64_t> SqliteStore::DeleteExpiredAuthSessions(std::string_view now) {
   if (auto problem = CheckUtcTime("now", now)) return *problem;
-  return Locked([&]() -> StoreResult<std::int64_t> {
+  return Writing([&]() -> StoreResult<std::int64_t> {
     return std::int64_t{
         Prepare("DELETE FROM auth_sessions WHERE expires_at <= :now").Bind(":now", now).Exec()};
   });
@@ -262,7 +264,7 @@ StoreResult<std::int64_t> SqliteStore::DeleteExpiredAuthSessions(std::string_vie
 
 StoreResult<ApiToken> SqliteStore::CreateApiToken(const ApiToken& token) {
   if (auto problem = ValidateApiToken(token)) return *problem;
-  return Locked([&]() -> StoreResult<ApiToken> {
+  return Writing([&]() -> StoreResult<ApiToken> {
     if (auto e = CheckInClinic("users", "user_id", token.clinic_id, token.user_id)) return *e;
     Prepare(
         "INSERT INTO api_tokens (user_id, clinic_id, name, token_hash, created_at, revoked) "
@@ -274,17 +276,18 @@ StoreResult<ApiToken> SqliteStore::CreateApiToken(const ApiToken& token) {
         .Bind(":created", token.created_at)
         .Exec();
     ApiToken out = token;
-    out.id = db_->getLastInsertRowid();
+    out.id = Db().getLastInsertRowid();
     out.revoked = false;
     return out;
   });
 }
 
 StoreResult<ApiToken> SqliteStore::GetApiTokenByHash(std::string_view token_hash) {
-  return Locked([&]() -> StoreResult<ApiToken> {
+  return Reading([&]() -> StoreResult<ApiToken> {
     auto row = Prepare("SELECT " + kApiTokenColumns +
                        " FROM api_tokens WHERE token_hash = :hash AND revoked = 0 AND "
-                       "user_id IN (SELECT id FROM users WHERE active = 1)")
+                       "EXISTS (SELECT 1 FROM users WHERE users.id = api_tokens.user_id AND "
+                       "users.active = 1)")
                    .Bind(":hash", token_hash)
                    .One(ReadApiToken);
     if (!row) return NotFound("token", "no such token, or it was revoked");
@@ -293,7 +296,7 @@ StoreResult<ApiToken> SqliteStore::GetApiTokenByHash(std::string_view token_hash
 }
 
 StoreResult<std::vector<ApiToken>> SqliteStore::ListApiTokens(Id clinic_id, Id user_id) {
-  return Locked([&]() -> StoreResult<std::vector<ApiToken>> {
+  return Reading([&]() -> StoreResult<std::vector<ApiToken>> {
     return Prepare("SELECT " + kApiTokenColumns +
                    " FROM api_tokens WHERE clinic_id = :clinic AND user_id = :user ORDER BY id")
         .Bind(":clinic", clinic_id)
@@ -303,7 +306,7 @@ StoreResult<std::vector<ApiToken>> SqliteStore::ListApiTokens(Id clinic_id, Id u
 }
 
 StoreStatus SqliteStore::RevokeApiToken(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreStatus {
+  return Writing([&]() -> StoreStatus {
     int changed =
         Prepare("UPDATE api_tokens SET revoked = 1 WHERE clinic_id = :clinic AND id = :id")
             .Bind(":clinic", clinic_id)

@@ -25,7 +25,7 @@ constexpr const char* kNameMatches =
 StoreResult<Patient> SqliteStore::CreatePatient(const Patient& patient) {
   if (auto problem = ValidatePatient(patient)) return *problem;
   if (auto problem = CheckUtcTime("created_at", patient.created_at)) return *problem;
-  return Locked([&]() -> StoreResult<Patient> {
+  return Writing([&]() -> StoreResult<Patient> {
     if (Prepare("SELECT 1 FROM clinics WHERE id = :id").Bind(":id", patient.clinic_id).Scalar() ==
         0) {
       return NotFound("clinic_id", "no such clinic");
@@ -45,7 +45,7 @@ StoreResult<Patient> SqliteStore::CreatePatient(const Patient& patient) {
         .Bind(":created", patient.created_at)
         .Exec();
     Patient out = patient;
-    out.id = db_->getLastInsertRowid();
+    out.id = Db().getLastInsertRowid();
     out.version = 1;
     out.updated_at = patient.created_at;
     return out;
@@ -53,7 +53,7 @@ StoreResult<Patient> SqliteStore::CreatePatient(const Patient& patient) {
 }
 
 StoreResult<Patient> SqliteStore::GetPatient(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<Patient> {
+  return Reading([&]() -> StoreResult<Patient> {
     auto row = Prepare(SelectPatients() + "WHERE clinic_id = :clinic AND id = :id")
                    .Bind(":clinic", clinic_id)
                    .Bind(":id", id)
@@ -67,8 +67,8 @@ StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expe
                                                 std::string_view updated_at) {
   if (auto problem = ValidatePatient(patient)) return *problem;
   if (auto problem = CheckUtcTime("updated_at", updated_at)) return *problem;
-  return Locked([&]() -> StoreResult<Patient> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<Patient> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     int changed =
         Prepare(
             "UPDATE patients SET given_name = :given, family_name = :family, date_of_birth = :dob, "
@@ -102,9 +102,9 @@ StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expe
 
 StoreResult<Page<Patient>> SqliteStore::ListPatients(Id clinic_id, const PatientQuery& query) {
   if (auto problem = CheckPage(query.page)) return *problem;
-  return Locked([&]() -> StoreResult<Page<Patient>> {
+  return Reading([&]() -> StoreResult<Page<Patient>> {
     std::string pattern = LikePattern(query.search);
-    SQLite::Transaction tx(*db_);  // The count and the page from one snapshot.
+    SQLite::Transaction tx(Db());  // The count and the page from one snapshot.
     Page<Patient> page;
     page.total = Prepare(std::string("SELECT COUNT(*) FROM patients WHERE ") + kNameMatches)
                      .Bind(":clinic", clinic_id)
@@ -125,7 +125,7 @@ StoreResult<Page<Patient>> SqliteStore::ListPatients(Id clinic_id, const Patient
 
 StoreResult<Assessment> SqliteStore::CreateAssessment(const Assessment& a) {
   if (auto problem = ValidateAssessment(a)) return *problem;
-  return Locked([&]() -> StoreResult<Assessment> {
+  return Writing([&]() -> StoreResult<Assessment> {
     if (auto e = CheckInClinic("patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
     if (auto e = CheckInClinic("users", "created_by", a.clinic_id, a.created_by)) return *e;
     Prepare(
@@ -143,13 +143,13 @@ StoreResult<Assessment> SqliteStore::CreateAssessment(const Assessment& a) {
         .Bind(":created", a.created_at)
         .Exec();
     Assessment out = a;
-    out.id = db_->getLastInsertRowid();
+    out.id = Db().getLastInsertRowid();
     return out;
   });
 }
 
 StoreResult<Assessment> SqliteStore::GetAssessment(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<Assessment> {
+  return Reading([&]() -> StoreResult<Assessment> {
     auto row = Prepare(SelectAssessments() + "WHERE clinic_id = :clinic AND id = :id")
                    .Bind(":clinic", clinic_id)
                    .Bind(":id", id)
@@ -160,7 +160,7 @@ StoreResult<Assessment> SqliteStore::GetAssessment(Id clinic_id, Id id) {
 }
 
 StoreResult<std::vector<Assessment>> SqliteStore::ListAssessments(Id clinic_id, Id patient_id) {
-  return Locked([&]() -> StoreResult<std::vector<Assessment>> {
+  return Reading([&]() -> StoreResult<std::vector<Assessment>> {
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     return Prepare(SelectAssessments() +
                    "WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY created_at, id")

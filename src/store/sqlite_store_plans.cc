@@ -21,9 +21,9 @@ std::optional<PlanRecord> SqliteStore::ReadPlan(Id clinic_id, Id id) {
 
 StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
   if (auto problem = ValidatePlan(plan)) return *problem;
-  return Locked([&]() -> StoreResult<PlanRecord> {
+  return Writing([&]() -> StoreResult<PlanRecord> {
     // IMMEDIATE: the next version_no is read and used under the write lock.
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     if (auto e = CheckInClinic("patients", "patient_id", plan.clinic_id, plan.patient_id)) {
       return *e;
     }
@@ -53,7 +53,7 @@ StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
         .Bind(":by", plan.created_by)
         .Bind(":created", plan.created_at)
         .Exec();
-    auto stored = ReadPlan(plan.clinic_id, db_->getLastInsertRowid());
+    auto stored = ReadPlan(plan.clinic_id, Db().getLastInsertRowid());
     tx.commit();
     return *stored;
   });
@@ -62,8 +62,8 @@ StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
 StoreResult<PlanRecord> SqliteStore::ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
                                                  Id approved_by, std::string_view approved_at) {
   if (auto problem = CheckUtcTime("approved_at", approved_at)) return *problem;
-  return Locked([&]() -> StoreResult<PlanRecord> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<PlanRecord> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto plan = ReadPlan(clinic_id, plan_id);
     if (!plan) return NotFound("id", "no such plan in this clinic");
     if (plan->version != expected_version) {
@@ -108,7 +108,7 @@ StoreResult<PlanRecord> SqliteStore::ApprovePlan(Id clinic_id, Id plan_id, int e
 }
 
 StoreResult<PlanRecord> SqliteStore::GetPlan(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<PlanRecord> {
+  return Reading([&]() -> StoreResult<PlanRecord> {
     auto plan = ReadPlan(clinic_id, id);
     if (!plan) return NotFound("id", "no such plan in this clinic");
     return *plan;
@@ -116,7 +116,7 @@ StoreResult<PlanRecord> SqliteStore::GetPlan(Id clinic_id, Id id) {
 }
 
 StoreResult<std::vector<PlanRecord>> SqliteStore::ListPlans(Id clinic_id, Id patient_id) {
-  return Locked([&]() -> StoreResult<std::vector<PlanRecord>> {
+  return Reading([&]() -> StoreResult<std::vector<PlanRecord>> {
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     return Prepare(SelectPlans() +
                    "WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY version_no")
@@ -127,7 +127,7 @@ StoreResult<std::vector<PlanRecord>> SqliteStore::ListPlans(Id clinic_id, Id pat
 }
 
 StoreResult<PlanRecord> SqliteStore::GetCurrentPlan(Id clinic_id, Id patient_id) {
-  return Locked([&]() -> StoreResult<PlanRecord> {
+  return Reading([&]() -> StoreResult<PlanRecord> {
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     auto plan = Prepare(SelectPlans() +
                         "WHERE clinic_id = :clinic AND patient_id = :patient AND status = "

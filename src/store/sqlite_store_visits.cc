@@ -1,4 +1,5 @@
 // SQLite store: session notes and appointments.
+#include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
@@ -35,37 +36,52 @@ SqliteQuery& BindNoteContent(SqliteQuery& q, const SessionNote& n) {
 
 }  // namespace
 
+std::optional<StoreError> SqliteStore::InsertSessionNote(SessionNote& note) {
+  if (auto e = CheckInClinic("patients", "patient_id", note.clinic_id, note.patient_id)) {
+    return *e;
+  }
+  if (auto e = CheckTherapist("therapist_id", note.clinic_id, note.therapist_id)) return *e;
+  if (note.plan_id) {
+    if (auto e = CheckPlanOfPatient(note.clinic_id, note.patient_id, *note.plan_id)) return *e;
+  }
+  SqliteQuery q = Prepare(
+      "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
+      "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
+      "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
+      "adverse_events_json, deviations_json) VALUES (:clinic, :patient, :therapist, :created, 1, "
+      ":plan, :occurred, :subjective, :objective, :assessment, :plan_text, :leg_before, "
+      ":leg_after, :back_before, :back_after, :techniques, :oils, :adverse, :deviations)");
+  q.Bind(":clinic", note.clinic_id)
+      .Bind(":patient", note.patient_id)
+      .Bind(":therapist", note.therapist_id)
+      .Bind(":created", note.created_at);
+  BindNoteContent(q, note).Exec();
+  note.id = Db().getLastInsertRowid();
+  note.version = 1;
+  return std::nullopt;
+}
+
 StoreResult<SessionNote> SqliteStore::CreateSessionNote(const SessionNote& note) {
   if (auto problem = ValidateSessionNote(note)) return *problem;
-  return Locked([&]() -> StoreResult<SessionNote> {
-    if (auto e = CheckInClinic("patients", "patient_id", note.clinic_id, note.patient_id)) {
-      return *e;
-    }
-    if (auto e = CheckTherapist("therapist_id", note.clinic_id, note.therapist_id)) return *e;
-    if (note.plan_id) {
-      if (auto e = CheckPlanOfPatient(note.clinic_id, note.patient_id, *note.plan_id)) return *e;
-    }
-    SqliteQuery q = Prepare(
-        "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
-        "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
-        "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-        "adverse_events_json, deviations_json) VALUES (:clinic, :patient, :therapist, :created, 1, "
-        ":plan, :occurred, :subjective, :objective, :assessment, :plan_text, :leg_before, "
-        ":leg_after, :back_before, :back_after, :techniques, :oils, :adverse, :deviations)");
-    q.Bind(":clinic", note.clinic_id)
-        .Bind(":patient", note.patient_id)
-        .Bind(":therapist", note.therapist_id)
-        .Bind(":created", note.created_at);
-    BindNoteContent(q, note).Exec();
+  return Writing([&]() -> StoreResult<SessionNote> {
     SessionNote out = note;
-    out.id = db_->getLastInsertRowid();
-    out.version = 1;
+    if (auto e = InsertSessionNote(out)) return *e;
     return out;
   });
 }
 
+void SqliteStore::CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
+  if (auto problem = ValidateSessionNote(note)) return done(*problem);
+  auto out = std::make_shared<SessionNote>(note);
+  group_->Submit({[this, out] { return InsertSessionNote(*out); },
+                  [out, done = std::move(done)](GroupCommit::Outcome failed) {
+                    if (failed) return done(std::move(*failed));
+                    done(std::move(*out));
+                  }});
+}
+
 StoreResult<SessionNote> SqliteStore::GetSessionNote(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<SessionNote> {
+  return Reading([&]() -> StoreResult<SessionNote> {
     auto row = Prepare(SelectNotes() + "WHERE clinic_id = :clinic AND id = :id")
                    .Bind(":clinic", clinic_id)
                    .Bind(":id", id)
@@ -78,8 +94,8 @@ StoreResult<SessionNote> SqliteStore::GetSessionNote(Id clinic_id, Id id) {
 StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
                                                         int expected_version) {
   if (auto problem = ValidateSessionNote(note)) return *problem;
-  return Locked([&]() -> StoreResult<SessionNote> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<SessionNote> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto stored = Prepare(SelectNotes() + "WHERE clinic_id = :clinic AND id = :id")
                       .Bind(":clinic", note.clinic_id)
                       .Bind(":id", note.id)
@@ -115,8 +131,8 @@ StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
 StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id patient_id,
                                                              const PageRequest& request) {
   if (auto problem = CheckPage(request)) return *problem;
-  return Locked([&]() -> StoreResult<Page<SessionNote>> {
-    SQLite::Transaction tx(*db_);  // The count and the page from one snapshot.
+  return Reading([&]() -> StoreResult<Page<SessionNote>> {
+    SQLite::Transaction tx(Db());  // The count and the page from one snapshot.
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     Page<SessionNote> page;
     page.total = Prepare(
@@ -139,7 +155,7 @@ StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id pa
 }
 
 StoreResult<std::int64_t> SqliteStore::CountSessionNotesForPlan(Id clinic_id, Id plan_id) {
-  return Locked([&]() -> StoreResult<std::int64_t> {
+  return Reading([&]() -> StoreResult<std::int64_t> {
     if (auto e = CheckInClinic("plans", "plan_id", clinic_id, plan_id)) return *e;
     return Prepare(
                "SELECT COUNT(*) FROM session_notes WHERE clinic_id = :clinic AND plan_id = :plan")
@@ -152,7 +168,7 @@ StoreResult<std::int64_t> SqliteStore::CountSessionNotesForPlan(Id clinic_id, Id
 StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& a) {
   if (auto problem = ValidateAppointment(a)) return *problem;
   if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
-  return Locked([&]() -> StoreResult<Appointment> {
+  return Writing([&]() -> StoreResult<Appointment> {
     if (auto e = CheckInClinic("patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
     if (auto e = CheckTherapist("therapist_id", a.clinic_id, a.therapist_id)) return *e;
     if (a.plan_id) {
@@ -172,14 +188,14 @@ StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& a) {
         .Bind(":note", a.note)
         .Exec();
     Appointment out = a;
-    out.id = db_->getLastInsertRowid();
+    out.id = Db().getLastInsertRowid();
     out.version = 1;
     return out;
   });
 }
 
 StoreResult<Appointment> SqliteStore::GetAppointment(Id clinic_id, Id id) {
-  return Locked([&]() -> StoreResult<Appointment> {
+  return Reading([&]() -> StoreResult<Appointment> {
     auto row = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
                    .Bind(":clinic", clinic_id)
                    .Bind(":id", id)
@@ -192,8 +208,8 @@ StoreResult<Appointment> SqliteStore::GetAppointment(Id clinic_id, Id id) {
 StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id id,
                                                               AppointmentStatus status,
                                                               int expected_version) {
-  return Locked([&]() -> StoreResult<Appointment> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  return Writing([&]() -> StoreResult<Appointment> {
+    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto stored = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
                       .Bind(":clinic", clinic_id)
                       .Bind(":id", id)
@@ -222,7 +238,7 @@ StoreResult<std::vector<Appointment>> SqliteStore::ListAppointments(Id clinic_id
                                                                     std::string_view from,
                                                                     std::string_view to) {
   if (auto problem = CheckTimeRange(from, to)) return *problem;
-  return Locked([&]() -> StoreResult<std::vector<Appointment>> {
+  return Reading([&]() -> StoreResult<std::vector<Appointment>> {
     return Prepare(SelectAppointments() +
                    "WHERE clinic_id = :clinic AND starts_at >= :from AND starts_at < :to ORDER BY "
                    "starts_at, id")
@@ -235,7 +251,7 @@ StoreResult<std::vector<Appointment>> SqliteStore::ListAppointments(Id clinic_id
 
 StoreResult<std::vector<Appointment>> SqliteStore::ListPatientAppointments(Id clinic_id,
                                                                            Id patient_id) {
-  return Locked([&]() -> StoreResult<std::vector<Appointment>> {
+  return Reading([&]() -> StoreResult<std::vector<Appointment>> {
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     return Prepare(SelectAppointments() +
                    "WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY starts_at, id")

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,10 @@ struct UserUpdate {
   std::optional<bool> active;
   std::optional<std::string> password_hash;
 };
+
+// Told the outcome of an asynchronous write, once, on any thread.
+template <typename T>
+using Callback = std::function<void(StoreResult<T>)>;
 
 class Store {
  public:
@@ -119,6 +124,12 @@ class Store {
   // SOAP text, pain ratings, techniques, oils, adverse events); patient,
   // therapist and created_at are fixed.
   virtual StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) = 0;
+  // As CreateSessionNote, for a caller that would rather not block a thread:
+  // `done` gets the stored note once it is durable (see AppendAuditAsync).
+  virtual void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
+    const Callback<SessionNote> call = std::move(done);
+    call(CreateSessionNote(note));
+  }
   virtual StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) = 0;
   virtual StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
                                                      int expected_version) = 0;
@@ -145,6 +156,13 @@ class Store {
   // entity_id are recorded as given, even when they name nothing (a probe for
   // a missing record is worth recording).
   virtual StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) = 0;
+  // As AppendAudit, but `done` is called with the outcome once the entry is
+  // durable, possibly later and on another thread, so that many concurrent
+  // appends can share one commit. This default simply appends and answers.
+  virtual void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
+    const Callback<AuditEntry> call = std::move(done);
+    call(AppendAudit(entry));
+  }
   virtual StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) = 0;
 
   // Login sessions, found by the hash of the cookie. Get treats a session

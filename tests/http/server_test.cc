@@ -33,6 +33,17 @@ class ServerTest : public ::testing::Test {
       return http::Response::Text(200,
                                   r.params["id"] + "|" + r.params["item"] + "|" + r.Query("q"));
     });
+    // Answers from another thread, later, as a group commit does.
+    router_.Add("GET", "/later", [](http::Request& r) {
+      http::Response held;
+      held.defer = [text = r.Query("text")](http::Response::Send send) {
+        std::thread([text, send = std::move(send)] {
+          std::this_thread::sleep_for(std::chrono::milliseconds(30));
+          send(http::Response::Text(200, text));
+        }).detach();
+      };
+      return held;
+    });
     http::ServerOptions options;
     options.address = "127.0.0.1";
     options.port = 0;
@@ -82,6 +93,24 @@ TEST_F(ServerTest, KnowledgeListsTechniquesAndRegions) {
   EXPECT_EQ(doc["regions"][0]["id"], "lower_back");
   EXPECT_EQ(doc["regions"][0]["label"], "Lower back");
   EXPECT_FALSE(doc["regions"][0]["muscles"].empty());
+}
+
+TEST_F(ServerTest, DeferredAnswersArriveInOrderOnEachKeepAliveConnection) {
+  std::vector<std::thread> clients;
+  std::atomic<int> right{0};
+  for (int i = 0; i < 8; ++i) {
+    clients.emplace_back([&, i] {
+      HttpClient c(server_->port());
+      for (int j = 0; j < 3; ++j) {
+        const std::string text = std::to_string(i) + "-" + std::to_string(j);
+        auto later = c.Send("GET", "/later?text=" + text);
+        auto now = c.Send("GET", "/healthz");  // The connection reads again after a deferred answer.
+        if (later.status == 200 && later.body == text && now.body == "ok\n") ++right;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(right.load(), 24);
 }
 
 TEST_F(ServerTest, RoutingParamsQueryAndErrors) {
