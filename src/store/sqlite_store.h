@@ -30,6 +30,11 @@ class SqliteStore final : public Store {
  public:
   struct Options {
     int busy_timeout_ms = 5000;
+    // False only to fill a new database in bulk before anyone relies on it
+    // (the demo seed): commits are then synced at checkpoints and on close
+    // (synchronous=NORMAL), not one by one, so the database stays consistent
+    // but a power cut may lose the latest commits. Servers keep the default.
+    bool sync_every_commit = true;
   };
 
   // Opens (creating if needed) and migrates the database at `path`.
