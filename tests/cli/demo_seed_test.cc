@@ -84,7 +84,7 @@ TEST_F(DemoSeedTest, DemoHasTheClinicStaffAndThirtyPatients) {
   EXPECT_EQ(roles[store::Role::kAdmin], 1);
   EXPECT_GE(roles[store::Role::kTherapist], 3);
   EXPECT_EQ(roles[store::Role::kFrontDesk], 1);
-  EXPECT_EQ(roles[store::Role::kPatient], 3);
+  EXPECT_EQ(roles[store::Role::kPatient], 4);
 
   auto profiles = Must(db_->ListTherapistProfiles(clinic_));
   ASSERT_GE(profiles.size(), 3u);
@@ -190,10 +190,109 @@ TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) 
 TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
   auto today = Must(db_->ListAppointments(clinic_, kToday, kTomorrow));
   EXPECT_GE(today.size(), 3u);
+  for (const auto& a : today) EXPECT_EQ(a.status, store::AppointmentStatus::kBooked);
   auto fortnight = Must(db_->ListAppointments(clinic_, kToday, kFortnight));
   EXPECT_GE(fortnight.size(), 15u);
-  EXPECT_EQ(static_cast<int>(fortnight.size()), report_->appointments);
-  EXPECT_TRUE(Must(db_->ListAppointments(clinic_, "2000-01-01T00:00:00Z", kToday)).empty());
+  int requested = 0;
+  for (const auto& a : fortnight) {
+    EXPECT_FALSE(store::IsFinal(a.status)) << a.starts_at;
+    if (a.status == store::AppointmentStatus::kRequested) ++requested;
+  }
+  EXPECT_GE(requested, 2);
+  EXPECT_EQ(requested, report_->appointment_requests);
+}
+
+// The weeks behind: every session note was a booked appointment, now done;
+// a few slots were cancelled, no-shows among them (said in the note, as the
+// store has no no-show status).
+TEST_F(DemoSeedTest, DemoPastAppointmentsAreDoneCancelledOrMissed) {
+  auto past = Must(db_->ListAppointments(clinic_, "2026-09-01T00:00:00Z", kToday));
+  std::map<store::AppointmentStatus, int> by_status;
+  int no_shows = 0;
+  for (const auto& a : past) {
+    ++by_status[a.status];
+    EXPECT_TRUE(store::IsFinal(a.status)) << a.starts_at;
+    if (a.note.rfind("No-show", 0) == 0) ++no_shows;
+  }
+  EXPECT_EQ(by_status[store::AppointmentStatus::kDone], report_->session_notes);
+  EXPECT_GE(by_status[store::AppointmentStatus::kCancelled], 4);
+  EXPECT_EQ(by_status[store::AppointmentStatus::kCancelled], report_->appointments_missed);
+  EXPECT_GE(no_shows, 2);
+  EXPECT_LT(no_shows, by_status[store::AppointmentStatus::kCancelled]);
+  auto fortnight = Must(db_->ListAppointments(clinic_, kToday, kFortnight));
+  EXPECT_EQ(static_cast<int>(past.size() + fortnight.size()), report_->appointments);
+}
+
+// Therapists revise drafts before approving them (the plan review screen),
+// once more after an adverse event, and approve one plan on a doctor's
+// clearance, which the audit trail records as the approval route does.
+TEST_F(DemoSeedTest, DemoPlansHaveRevisionsAndAnApprovalWithClearance) {
+  int with_revision = 0, three_versions = 0;
+  for (const store::Patient& p : Patients()) {
+    auto plans = Must(db_->ListPlans(clinic_, p.id));
+    if (plans.size() < 2) continue;
+    ++with_revision;
+    if (plans.size() >= 3) ++three_versions;
+    EXPECT_EQ(plans.front().status, store::PlanStatus::kSuperseded) << p.given_name;
+    EXPECT_EQ(plans.back().status, store::PlanStatus::kApproved) << p.given_name;
+    const json revised = json::parse(plans.back().plan_json);
+    EXPECT_TRUE(revised.value("edited_by_therapist", false));
+    EXPECT_FALSE(revised.value("revision_note", "").empty());
+    EXPECT_EQ(revised["sessions"].value("count", 0) >= 1, true);
+  }
+  EXPECT_GE(with_revision, 10);
+  EXPECT_GE(three_versions, 1);
+  EXPECT_EQ(report_->plan_revisions, report_->plans - report_->assessments + report_->referred);
+
+  store::AuditQuery approvals;
+  approvals.action = "seed";
+  approvals.page.limit = store::kMaxPageSize;
+  int cleared = 0;
+  for (std::int64_t offset = 0;; offset += store::kMaxPageSize) {
+    approvals.page.offset = offset;
+    auto page = Must(db_->ListAudit(clinic_, approvals));
+    for (const auto& e : page.items) {
+      if (e.detail.find("clearance by ") == std::string::npos) continue;
+      ++cleared;
+      ASSERT_TRUE(e.patient_id.has_value());
+      const json plan = json::parse(Must(db_->GetCurrentPlan(clinic_, *e.patient_id)).plan_json);
+      EXPECT_FALSE(plan["clearances"].empty());
+    }
+    if (page.items.size() < static_cast<std::size_t>(store::kMaxPageSize)) break;
+  }
+  EXPECT_EQ(cleared, 1);
+}
+
+// The attention list's cases: someone whose leg pain rose by the minimal
+// important change (2 points), and someone past a reassessment point of their
+// approved plan with no assessment since.
+TEST_F(DemoSeedTest, DemoHasWorsePainAndAReassessmentDue) {
+  int worse = 0, due = 0;
+  for (const store::Patient& p : Patients()) {
+    auto notes = Notes(p.id);  // Newest first.
+    if (notes.size() >= 2 && *notes.front().leg_pain_before >= *notes.back().leg_pain_before + 2) {
+      ++worse;
+    }
+    auto current = db_->GetCurrentPlan(clinic_, p.id);
+    if (!current) continue;
+    std::vector<const store::SessionNote*> under_plan;
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
+      if (it->plan_id == current.value().id) under_plan.push_back(&*it);
+    }
+    int checkpoint = 0;
+    const json plan = json::parse(current.value().plan_json);
+    for (const json& c : plan["reassessment"]["after_sessions"]) {
+      if (c.get<int>() <= static_cast<int>(under_plan.size())) checkpoint = c.get<int>();
+    }
+    if (checkpoint == 0) continue;
+    const std::string reached = under_plan[static_cast<std::size_t>(checkpoint - 1)]->created_at;
+    std::string latest;
+    for (const auto& a : Must(db_->ListAssessments(clinic_, p.id)))
+      latest = std::max(latest, a.created_at);
+    if (latest < reached) ++due;
+  }
+  EXPECT_EQ(worse, 1);
+  EXPECT_GE(due, 1);
 }
 
 TEST_F(DemoSeedTest, DemoLoginsWorkWithTheDocumentedPasswords) {
@@ -272,8 +371,9 @@ TEST(DemoSeed, DemoIsTheSameEveryTime) {
         out += n.occurred_at + n.subjective + std::to_string(*n.leg_pain_before) + "\n";
       }
     }
-    for (const auto& a : Must(db->ListAppointments(report.clinic_id, kToday, kFortnight))) {
-      out += a.starts_at + a.note + "\n";
+    for (const auto& a :
+         Must(db->ListAppointments(report.clinic_id, "2026-09-01T00:00:00Z", kFortnight))) {
+      out += a.starts_at + a.note + std::string(store::ToString(a.status)) + "\n";
     }
     return out;
   };
