@@ -351,6 +351,36 @@ TEST(DemoSeed, DemoRefusesAMalformedNow) {
   EXPECT_FALSE(Must(StoreHasClinic(*db)));
 }
 
+// serve --demo's path: seeded through a bulk-load connection that is closed
+// before the server opens the file, which then holds the whole clinic.
+TEST(DemoSeed, DemoSeedsADatabaseByUrlAndRefusesAnUnusableOne) {
+  TempDir dir;
+  const std::string path = (dir.path() / "bulk.db").string();
+  SeedReport report;
+  auto seeded =
+      SeedDemoDatabase("sqlite:" + path, testing::K(), kNow, report, auth::HashCost::kFastForTests);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().ToString();
+  auto db = Must(store::SqliteStore::Open(path));
+  store::PatientQuery all;
+  all.page.limit = 1;
+  EXPECT_EQ(Must(db->ListPatients(report.clinic_id, all)).total, 30);
+  store::AuditQuery seed;
+  seed.action = "seed";
+  seed.page.limit = 1;
+  EXPECT_EQ(Must(db->ListAudit(report.clinic_id, seed)).total, report.audit_entries);
+  EXPECT_TRUE(Must(db->FindUserByEmail(kDemoAdminEmail)).active);
+
+  SeedReport again;
+  EXPECT_EQ(
+      SeedDemoDatabase("sqlite:" + path, testing::K(), kNow, again, auth::HashCost::kFastForTests)
+          .kind(),
+      store::StoreErrorKind::kConflict);
+  auto bad =
+      SeedDemoDatabase("mysql://nowhere", testing::K(), kNow, again, auth::HashCost::kFastForTests);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.kind(), store::StoreErrorKind::kInvalid);
+}
+
 // The same `now` gives the same clinic: same people, intakes and pain scores.
 TEST(DemoSeed, DemoIsTheSameEveryTime) {
   TempDir dir;
