@@ -311,6 +311,16 @@ TEST_F(DemoSeedTest, DemoLoginsWorkWithTheDocumentedPasswords) {
                                    Must(db_->FindUserByEmail(kDemoAdminEmail)).password_hash));
 }
 
+// The README tells people how to log in: it must name every demo login.
+TEST(DemoSeed, ReadmeListsEveryDemoLogin) {
+  const std::string readme = testing::ReadSourceFile("README.md");
+  for (const DemoLogin& login : DemoLogins()) {
+    EXPECT_NE(readme.find(login.email), std::string::npos) << login.email;
+    EXPECT_NE(readme.find(login.password), std::string::npos) << login.password;
+  }
+  EXPECT_NE(readme.find("artifacts/screenshots/"), std::string::npos);
+}
+
 TEST_F(DemoSeedTest, DemoRecordsAreInTheAuditTrailAsSeed) {
   store::AuditQuery query;
   query.action = "seed";
