@@ -362,6 +362,12 @@ double Remaining(const PatientPlan& p, double week) {
 }
 
 int PainAt(int baseline, const PatientPlan& p, double week, DemoRng& rng) {
+  if (p.trend == Trend::kWorsens) {
+    // Up about a point every fortnight: past the minimal important change (2)
+    // by the fifth session.
+    const int rise = static_cast<int>(std::lround(0.6 * std::min(week, 8.0))) + rng.Between(0, 1);
+    return std::clamp(baseline + std::min(rise, 4), 1, 9);
+  }
   // Responders: mostly on trend, a better week now and then, rarely a small flare.
   const int noise = p.trend == Trend::kResponds ? (rng.Chance(30) ? (rng.Chance(70) ? -1 : 1) : 0)
                     : p.trend == Trend::kFlat   ? rng.Between(-1, 1)
@@ -698,7 +704,11 @@ class Seeder {
     CreateIntake(p);
 
     for (int week = 0; week < p.sessions; ++week) CreateSessionNote(p, week);
-    for (int week : {4, 8}) {
+    // Patients with a portal login answer every fortnight; the front desk
+    // enters the others' paper forms at weeks 4 and 8.
+    const std::vector<int> weeks =
+        p.login_user ? std::vector<int>{2, 4, 6, 8} : std::vector<int>{4, 8};
+    for (int week : weeks) {
       const std::int64_t at = At(p, 7 * week - 1, 20, rng_.Between(0, 59));
       if (p.course != Course::kReferred && p.course != Course::kNew && at < today_) {
         CreateQuestionnaire(p, week, at);
@@ -997,6 +1007,11 @@ class Seeder {
                         {"note", "Pins and needles into the " + p.side +
                                      " foot during gluteal work; stopped at once, settled in "
                                      "twenty minutes."}});
+    } else if (p.course == Course::kRecent && week == p.sessions - 1 && p.index % 2 == 1) {
+      events.push_back({{"kind", "bruising"},
+                        {"severity", "mild"},
+                        {"note", "Small bruise over the " + p.side +
+                                     " buttock two days later; lighter there next time."}});
     } else if (week <= 2 && rng_.Chance(12)) {
       events.push_back({{"kind", "soreness"},
                         {"severity", "mild"},

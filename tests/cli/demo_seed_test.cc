@@ -142,7 +142,7 @@ TEST_F(DemoSeedTest, DemoReferredPatientsHaveNoPlanAndTheOthersApprovedPlans) {
 }
 
 TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
-  int notes = 0, improved = 0, flat = 0, adverse = 0;
+  int notes = 0, improved = 0, flat = 0, adverse = 0, adverse_lately = 0;
   for (const store::Patient& p : Patients()) {
     auto list = Notes(p.id);  // Newest first.
     notes += static_cast<int>(list.size());
@@ -154,7 +154,10 @@ TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
       EXPECT_TRUE(n.plan_id.has_value());
       const json techniques = json::parse(n.techniques_json);
       EXPECT_TRUE(techniques.is_array() && !techniques.empty());
-      if (!json::parse(n.adverse_events_json).empty()) ++adverse;
+      if (!json::parse(n.adverse_events_json).empty()) {
+        ++adverse;
+        if (n.occurred_at >= std::string("2026-11-09")) ++adverse_lately;  // Last two weeks.
+      }
       EXPECT_FALSE(n.subjective.empty());
     }
     if (list.size() == 8) {
@@ -169,10 +172,11 @@ TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
   EXPECT_GE(flat, 2);       // Non-responders.
   EXPECT_GE(adverse, 1);
   EXPECT_LE(adverse, notes / 5);  // Occasional.
+  EXPECT_GE(adverse_lately, 1);   // On the attention list.
 }
 
 TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) {
-  int with_three = 0;
+  int with_three = 0, fortnightly = 0;
   for (const store::Patient& p : Patients()) {
     int portal = 0;
     for (const auto& a : Must(db_->ListAssessments(clinic_, p.id))) {
@@ -182,9 +186,11 @@ TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) 
       EXPECT_TRUE(scores.contains("nrs_leg") && scores.contains("odi") && scores.contains("sbi"));
     }
     EXPECT_GE(portal, 1) << p.given_name;
-    if (portal == 3) ++with_three;
+    if (portal >= 3) ++with_three;
+    if (portal >= 5) ++fortnightly;
   }
   EXPECT_GE(with_three, 15);
+  EXPECT_GE(fortnightly, 3);  // The portal users.
 }
 
 TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
