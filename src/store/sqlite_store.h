@@ -1,7 +1,8 @@
 // SqliteStore: the Store on one SQLite database file.
 //
 // Durability: the journal is WAL with synchronous=FULL, so a call that has
-// returned has its write on disk and it survives kill -9 and power loss.
+// returned has its write on disk and it survives kill -9 and power loss
+// (except on a store opened for a bulk load, see Options).
 // Foreign keys are enforced and the schema is migrated on open.
 //
 // Threads: one connection, guarded by a mutex; every method may be called from
