@@ -84,6 +84,11 @@ std::tm Calendar(std::int64_t t) {
   return tm;
 }
 
+bool IsWeekend(std::int64_t t) {
+  const int weekday = Calendar(t).tm_wday;
+  return weekday == 0 || weekday == 6;
+}
+
 // A store failure, carried out of the generator to SeedDemoClinic.
 struct SeedFailure {
   store::StoreError error;
@@ -666,6 +671,9 @@ class Seeder {
         p.intake_offset_days = 3 + (i * 7) % 25;
         break;
     }
+    // The clinic sees people on weekdays: an earlier intake day moves the
+    // weekly slot off the weekend too.
+    while (IsWeekend(today_ - p.intake_offset_days * kDay)) ++p.intake_offset_days;
     return p;
   }
 
@@ -909,6 +917,7 @@ class Seeder {
         if (t.value("technique", "") == "self_massage" || Lighter(t)) kept.push_back(t);
       }
       edit["techniques"] = kept;
+      edit["sessions"]["count"] = 8 - week;  // The sessions left of the course.
       const std::int64_t before = At(p, 7 * week, p.hour - 1, 30);
       const store::PlanRecord lighter =
           Revise(p, current, edit,
@@ -1066,6 +1075,8 @@ class Seeder {
 
   void Book(const PatientPlan& p, int day, int hour, int minutes, store::AppointmentStatus status,
             const std::string& note) {
+    // Weekdays only, except that a demo opened at a weekend still has a day's list.
+    while (day != 0 && IsWeekend(today_ + day * kDay)) ++day;
     // One appointment per therapist per hour.
     while (booked_.count({p.therapist, day, hour}) != 0 && hour < 18) ++hour;
     booked_.insert({p.therapist, day, hour});

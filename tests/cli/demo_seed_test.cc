@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -395,6 +396,44 @@ TEST(DemoSeed, DemoSeedsADatabaseByUrlAndRefusesAnUnusableOne) {
       SeedDemoDatabase("mysql://nowhere", testing::K(), kNow, again, auth::HashCost::kFastForTests);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.kind(), store::StoreErrorKind::kInvalid);
+}
+
+// Sessions and appointments fall on weekdays, whatever day the demo is
+// seeded; seeded on a Saturday it still has a list for today.
+TEST(DemoSeed, DemoVisitsAreOnWeekdaysExceptTodaysList) {
+  TempDir dir;
+  auto db = OpenIn(dir, "saturday.db");
+  SeedReport report;
+  ASSERT_TRUE(SeedDemoClinic(*db, testing::K(), "2026-11-28T10:15:00Z", report,
+                             auth::HashCost::kFastForTests)
+                  .ok());
+  auto weekday = [](const std::string& utc) {
+    std::tm tm{};
+    strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const std::time_t t = timegm(&tm);
+    std::tm out{};
+    gmtime_r(&t, &out);
+    return out.tm_wday;
+  };
+  int today = 0;
+  for (const auto& a : Must(db->ListAppointments(report.clinic_id, "2026-08-01T00:00:00Z",
+                                                 "2027-01-01T00:00:00Z"))) {
+    if (a.starts_at.rfind("2026-11-28", 0) == 0) {
+      ++today;
+      continue;
+    }
+    EXPECT_NE(weekday(a.starts_at), 0) << a.starts_at;
+    EXPECT_NE(weekday(a.starts_at), 6) << a.starts_at;
+  }
+  EXPECT_GE(today, 3);
+  store::PageRequest all;
+  all.limit = store::kMaxPageSize;
+  for (store::Id patient = 1; patient <= 30; ++patient) {
+    for (const auto& n : Must(db->ListSessionNotes(report.clinic_id, patient, all)).items) {
+      EXPECT_NE(weekday(n.occurred_at), 0) << n.occurred_at;
+      EXPECT_NE(weekday(n.occurred_at), 6) << n.occurred_at;
+    }
+  }
 }
 
 // The same `now` gives the same clinic: same people, intakes and pain scores.

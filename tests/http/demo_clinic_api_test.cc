@@ -186,7 +186,7 @@ TEST_F(DemoClinicApiTest, TheFrontDeskHasAppointmentsTodayAndRequestsToBook) {
   EXPECT_GE(BodyOf(day)["items"].size(), 3u);
 
   HttpResult week =
-      desk->Get("/api/v1/appointments?from=" + today + "&to=" + iso(start + 7 * 86400));
+      desk->Get("/api/v1/appointments?from=" + today + "&to=" + iso(start + 15 * 86400));
   ASSERT_EQ(week.status, 200) << week.body;
   int requested = 0;
   const json week_items = BodyOf(week)["items"];
