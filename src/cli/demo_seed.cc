@@ -279,8 +279,7 @@ struct PatientPlan {
   Id patient_id = 0;
   std::optional<Id> login_user;
   std::optional<Id> approved_plan;
-  int approved_version = 0;  // The approved plan record's version (its ETag).
-  Screening screening;       // Of the intake: what a plan revision is checked against.
+  Screening screening;  // Of the intake: what a plan revision is checked against.
   int session_minutes = 45;
   bool oils_allowed = true;
   json plan_techniques = json::array();
@@ -900,7 +899,6 @@ class Seeder {
         Take(db_.ApprovePlan(clinic_, plan.id, plan.version, p.therapist, FormatUtc(at)));
     if (!p.approved_plan) ++report_.plans_approved;  // Patients with an approved plan.
     p.approved_plan = approved.id;
-    p.approved_version = approved.version;
     UsePlan(p, approved);
     Audit("plan", approved.id, p.patient_id, detail);
   }
@@ -1039,13 +1037,15 @@ class Seeder {
   // front desk cancels the slot and says so in the note.
   void PastAppointments(const PatientPlan& p, int week, std::int64_t session_at) {
     const std::int64_t slot = session_at - session_at % kHour;
+    std::int64_t missed = slot - 2 * kDay;
+    while (IsWeekend(missed)) missed -= kDay;
     if (week == 3 && p.index % 6 == 1) {
-      Attend(p, slot - 2 * kDay, store::AppointmentStatus::kCancelled,
-             "Cancelled by phone the day before (childcare); moved two days later.");
+      Attend(p, missed, store::AppointmentStatus::kCancelled,
+             "Cancelled by phone the day before (childcare); moved a few days later.");
     }
     if (week == 5 && p.index % 7 == 2) {
-      Attend(p, slot - 2 * kDay, store::AppointmentStatus::kCancelled,
-             "No-show: did not come and did not call. Rebooked two days later.");
+      Attend(p, missed, store::AppointmentStatus::kCancelled,
+             "No-show: did not come and did not call. Rebooked a few days later.");
     }
     Attend(p, slot, store::AppointmentStatus::kDone,
            week == 0 ? "First session." : "Weekly session " + std::to_string(week + 1) + ".");

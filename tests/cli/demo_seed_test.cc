@@ -31,6 +31,16 @@ std::unique_ptr<store::SqliteStore> OpenIn(const TempDir& dir, const char* name)
   return Must(store::SqliteStore::Open(dir.path() / name));
 }
 
+// 0 for Sunday ... 6 for Saturday, of a "YYYY-MM-DDTHH:MM:SSZ" time.
+int WeekdayOf(const std::string& utc) {
+  std::tm tm{};
+  strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const std::time_t t = timegm(&tm);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  return out.tm_wday;
+}
+
 // One seeded database shared by the read-only checks (seeding is the slow part).
 class DemoSeedTest : public ::testing::Test {
  protected:
@@ -219,6 +229,8 @@ TEST_F(DemoSeedTest, DemoPastAppointmentsAreDoneCancelledOrMissed) {
   for (const auto& a : past) {
     ++by_status[a.status];
     EXPECT_TRUE(store::IsFinal(a.status)) << a.starts_at;
+    EXPECT_NE(WeekdayOf(a.starts_at), 0) << a.starts_at;
+    EXPECT_NE(WeekdayOf(a.starts_at), 6) << a.starts_at;
     if (a.note.rfind("No-show", 0) == 0) ++no_shows;
   }
   EXPECT_EQ(by_status[store::AppointmentStatus::kDone], report_->session_notes);
@@ -407,14 +419,7 @@ TEST(DemoSeed, DemoVisitsAreOnWeekdaysExceptTodaysList) {
   ASSERT_TRUE(SeedDemoClinic(*db, testing::K(), "2026-11-28T10:15:00Z", report,
                              auth::HashCost::kFastForTests)
                   .ok());
-  auto weekday = [](const std::string& utc) {
-    std::tm tm{};
-    strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    const std::time_t t = timegm(&tm);
-    std::tm out{};
-    gmtime_r(&t, &out);
-    return out.tm_wday;
-  };
+  auto weekday = WeekdayOf;
   int today = 0;
   for (const auto& a : Must(db->ListAppointments(report.clinic_id, "2026-08-01T00:00:00Z",
                                                  "2027-01-01T00:00:00Z"))) {
