@@ -116,6 +116,7 @@ echo "browser-tests: server $bin on $base, account from $seeded"
 mkdir -p artifacts/screenshots
 status=0
 (cd tests/browser && BASE_URL="$base" LOGIN_EMAIL="$email" LOGIN_PASSWORD="$password" CHROMIUM="$chromium" \
+  SCIATICARE_BIN="$bin" \
   SCREENSHOT_DIR="$root/artifacts/screenshots" node --test --test-concurrency=1 --test-reporter=spec \
   ./*.test.mjs) || status=$?
 if [[ $status -ne 0 ]]; then

@@ -9,4 +9,6 @@ bash scripts/build.sh
 echo "=== One example patient through the clinical core (sciaticare plan):"
 build/sciaticare plan examples/l5_numbness.json | head -n 20
 echo "..."
+echo "=== Starting the clinic: open http://localhost:${PORT:-8080} in a browser once it says the"
+echo "    demo is ready, and log in with one of the demo accounts listed below (Ctrl-C stops it)."
 exec build/sciaticare serve --demo --db "sqlite:${SCIATICARE_DB:-sciaticare-demo.db}" --port "${PORT:-8080}"

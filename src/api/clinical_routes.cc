@@ -183,12 +183,7 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                  for (const Error& e : problems) list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
                  return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
                }
-               plan_json["techniques"] = PlanItemsToJson(edited.value().techniques, k);
-               plan_json["sessions"]["per_week"] = edited.value().per_week;
-               plan_json["sessions"]["count"] = edited.value().count;
-               plan_json["sessions"]["minutes"] = edited.value().session_minutes;
-               plan_json["oils_allowed"] = edited.value().oils_allowed && screening.screening.constraints.oils_allowed;
-               plan_json["edited_by_therapist"] = true;
+               plan_json = ApplyPlanEdit(std::move(plan_json), edited.value(), screening.screening, k);
                if (body.contains("note")) plan_json["revision_note"] = StringField(body, "note", 2000, false);
                store::PlanRecord next;
                next.clinic_id = c.clinic();

@@ -10,15 +10,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 
+#include "cli/store_url.h"
 #include "codec/assessment_json.h"
 #include "codec/intake_json.h"
+#include "codec/plan_edit_json.h"
 #include "core/assessment.h"
+#include "core/plan_review.h"
 #include "core/scoring.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
@@ -78,6 +82,11 @@ std::tm Calendar(std::int64_t t) {
   std::tm tm{};
   gmtime_r(&time, &tm);
   return tm;
+}
+
+bool IsWeekend(std::int64_t t) {
+  const int weekday = Calendar(t).tm_wday;
+  return weekday == 0 || weekday == 6;
 }
 
 // A store failure, carried out of the generator to SeedDemoClinic.
@@ -159,11 +168,29 @@ Course CourseOf(int i) {
   return Course::kFull;
 }
 
-// Non-responders: pain stays where it was.
-bool Responds(int i) { return i != 3 && i != 10 && i != 17 && i != 23; }
+// How a patient's pain goes over the course.
+enum class Trend {
+  kResponds,  // Down by about half over eight weeks.
+  kFlat,      // No meaningful change.
+  kWorsens,   // Up by two points or more: the course is paused and the GP asked to review.
+};
 
-// Patients with a portal login.
-bool HasLogin(int i) { return i == 0 || i == 1 || i == 6; }
+Trend TrendOf(int i) {
+  if (i == 17) return Trend::kWorsens;
+  if (i == 3 || i == 10 || i == 23) return Trend::kFlat;
+  return Trend::kResponds;
+}
+
+// Patients with a portal login: two responders, a non-responder and a recent start.
+bool HasLogin(int i) { return i == 0 || i == 1 || i == 3 || i == 6; }
+
+// The patient whose anticoagulated clot history needs a doctor's clearance
+// before the plan may be approved.
+constexpr int kClearancePatient = 22;
+constexpr char kClearanceBy[] = "Dr Imogen Vance, GP";
+
+// The patient whose plan is revised again after symptoms spread at a session.
+constexpr int kRevisedAfterEventPatient = 3;
 
 const char* Occupation(int i) {
   static constexpr std::array<const char*, 12> kJobs = {
@@ -239,7 +266,8 @@ struct PatientPlan {
   Pattern pattern = Pattern::kS1;
   std::string side;  // "left" or "right".
   int leg = 5, back = 4;
-  bool responds = true;
+  Trend trend = Trend::kResponds;
+  bool responds = true;          // trend == kResponds.
   int improvement_percent = 60;  // Of the baseline pain, gone by week 8 for responders.
   bool odi_sex_life_unanswered = false;
   std::vector<std::string> aggravated;
@@ -251,6 +279,7 @@ struct PatientPlan {
   Id patient_id = 0;
   std::optional<Id> login_user;
   std::optional<Id> approved_plan;
+  Screening screening;  // Of the intake: what a plan revision is checked against.
   int session_minutes = 45;
   bool oils_allowed = true;
   json plan_techniques = json::array();
@@ -325,16 +354,30 @@ json OdiItems(int total, bool sex_life_unanswered, DemoRng& rng) {
 
 // The fraction of baseline pain left at week `week` (0-8).
 double Remaining(const PatientPlan& p, double week) {
-  if (!p.responds) return 1.0;
+  switch (p.trend) {
+    case Trend::kFlat:
+      return 1.0;
+    case Trend::kWorsens:
+      return 1.0 + 0.45 * std::min(week, 8.0) / 8.0;
+    case Trend::kResponds:
+      break;
+  }
   return 1.0 - p.improvement_percent / 100.0 * std::min(week, 8.0) / 8.0;
 }
 
 int PainAt(int baseline, const PatientPlan& p, double week, DemoRng& rng) {
+  if (p.trend == Trend::kWorsens) {
+    // Up about a point every fortnight: past the minimal important change (2)
+    // by the fifth session.
+    const int rise = static_cast<int>(std::lround(0.6 * std::min(week, 8.0))) + rng.Between(0, 1);
+    return std::clamp(baseline + std::min(rise, 4), 1, 9);
+  }
   // Responders: mostly on trend, a better week now and then, rarely a small flare.
-  const int noise =
-      p.responds ? (rng.Chance(30) ? (rng.Chance(70) ? -1 : 1) : 0) : rng.Between(-1, 1);
+  const int noise = p.trend == Trend::kResponds ? (rng.Chance(30) ? (rng.Chance(70) ? -1 : 1) : 0)
+                    : p.trend == Trend::kFlat   ? rng.Between(-1, 1)
+                                                : rng.Between(-1, 0);
   int v = static_cast<int>(std::lround(baseline * Remaining(p, week))) + noise;
-  if (p.responds) v = std::min(v, baseline);
+  if (p.trend == Trend::kResponds) v = std::min(v, baseline);
   return std::clamp(v, 1, 10);
 }
 
@@ -397,6 +440,12 @@ json IntakeDocument(const PatientPlan& p, DemoRng& rng) {
     case 20:
       patient["pregnant"] = true;
       conditions["pregnancy"] = {{"present", true}, {"high_risk", false}};
+      break;
+    case kClearancePatient:
+      // A calf clot on the other leg, still on blood thinners.
+      conditions["dvt_history_on_treatment"] = {{"present", true},
+                                                {"regions", {"calf", "knee"}},
+                                                {"side", p.side == "left" ? "right" : "left"}};
       break;
     default:
       break;
@@ -532,7 +581,11 @@ class Seeder {
     u.email = email;
     u.display_name = name;
     u.role = role;
-    u.password_hash = auth::HashPassword(password, cost_);
+    // Every demo user of a role shares its published password: hashing it once
+    // per role keeps seeding quick at the server's hash cost.
+    std::string& hash = password_hashes_[password];
+    if (hash.empty()) hash = auth::HashPassword(password, cost_);
+    u.password_hash = hash;
     u.patient_id = patient;
     const Id id = Take(db_.CreateUser(u)).id;
     ++report_.users;
@@ -584,7 +637,8 @@ class Seeder {
     p.side = rng_.Chance(55) ? "right" : "left";
     p.leg = rng_.Between(4, 8);
     p.back = rng_.Between(2, 7);
-    p.responds = Responds(i);
+    p.trend = TrendOf(i);
+    p.responds = p.trend == Trend::kResponds;
     p.improvement_percent = rng_.Between(45, 75);
     p.odi_sex_life_unanswered = rng_.Chance(30);
     static const std::vector<std::string> kAggravators = {"standing", "walking",          "bending",
@@ -601,7 +655,8 @@ class Seeder {
     p.hour = 9 + (i * 3) % 8;
     switch (p.course) {
       case Course::kFull:
-        p.sessions = 8;
+        // Paused after five sessions when the pain got worse.
+        p.sessions = p.trend == Trend::kWorsens ? 5 : 8;
         p.intake_offset_days = 56 + i % 7;
         break;
       case Course::kRecent:
@@ -615,6 +670,9 @@ class Seeder {
         p.intake_offset_days = 3 + (i * 7) % 25;
         break;
     }
+    // The clinic sees people on weekdays: an earlier intake day moves the
+    // weekly slot off the weekend too.
+    while (IsWeekend(today_ - p.intake_offset_days * kDay)) ++p.intake_offset_days;
     return p;
   }
 
@@ -653,7 +711,11 @@ class Seeder {
     CreateIntake(p);
 
     for (int week = 0; week < p.sessions; ++week) CreateSessionNote(p, week);
-    for (int week : {4, 8}) {
+    // Patients with a portal login answer every fortnight; the front desk
+    // enters the others' paper forms at weeks 4 and 8.
+    const std::vector<int> weeks =
+        p.login_user ? std::vector<int>{2, 4, 6, 8} : std::vector<int>{4, 8};
+    for (int week : weeks) {
       const std::int64_t at = At(p, 7 * week - 1, 20, rng_.Between(0, 59));
       if (p.course != Course::kReferred && p.course != Course::kNew && at < today_) {
         CreateQuestionnaire(p, week, at);
@@ -738,24 +800,130 @@ class Seeder {
     ++report_.plans;
     Audit("plan", draft.id, p.patient_id, "demo draft plan");
 
-    p.session_minutes = plan_doc["sessions"].value("minutes", 45);
-    p.oils_allowed = plan_doc.value("oils_allowed", true);
-    p.plan_techniques = plan_doc.value("techniques", json::array());
-    const bool approvable = plan_doc.value("approval_blockers", json::array()).empty() &&
-                            plan_doc.value("clearances", json::array()).empty();
-    if (p.course == Course::kNew || !approvable) {
+    p.screening = assessed.screening;
+    UsePlan(p, draft);
+    // As the approval route: an unanswered cauda equina question blocks
+    // approval; a required clearance must come with it.
+    bool blocked = false;
+    for (const json& b : plan_doc.value("approval_blockers", json::array())) {
+      if (b.is_string() && b.get<std::string>().rfind("Red-flag question", 0) == 0) blocked = true;
+    }
+    if (p.course == Course::kNew || blocked) {
       p.sessions = 0;
       return;
     }
-    const store::PlanRecord approved = Take(db_.ApprovePlan(
-        clinic_, draft.id, draft.version, p.therapist, FormatUtc(at + 35 * kMinute)));
+    store::PlanRecord chosen = draft;
+    if (p.course == Course::kFull) {
+      // The therapist fits the course to the patient's week before approving.
+      json edit = plan_doc;
+      edit["sessions"]["per_week"] = 1;
+      edit["sessions"]["count"] = 8;
+      std::string note = "Weekly for eight weeks to fit around work; reassessment points kept.";
+      if (p.index % 3 == 0 || p.index == 2) {
+        for (json& t : edit["techniques"]) {
+          if (t.value("technique", "") != "self_massage" && Lighter(t)) {
+            note += " One level lighter on " + ActivityWords(t.value("technique", "")) +
+                    ": the patient guards on firm pressure.";
+            break;
+          }
+        }
+      }
+      chosen = Revise(p, draft, edit, note, at + 25 * kMinute);
+    }
+    Approve(p, chosen, plan_doc.value("clearances", json::array()), at + 35 * kMinute);
+  }
+
+  // Lowers a plan item's pressure one level when its technique allows it.
+  bool Lighter(json& item) const {
+    const auto technique = ParseTechnique(item.value("technique", ""));
+    if (!technique) return false;
+    const int pressure = item.value("pressure", 1);
+    if (pressure - 1 < k_.techniques[static_cast<std::size_t>(*technique)].min_pressure) {
+      return false;
+    }
+    item["pressure"] = pressure - 1;
+    return true;
+  }
+
+  // The plan a patient's sessions follow from now on.
+  void UsePlan(PatientPlan& p, const store::PlanRecord& plan) {
+    const json doc = json::parse(plan.plan_json);
+    p.session_minutes = doc["sessions"].value("minutes", 45);
+    p.oils_allowed = doc.value("oils_allowed", true);
+    p.plan_techniques = doc.value("techniques", json::array());
+  }
+
+  // A therapist's revision of `base`, checked and applied by the same core and
+  // codec functions as POST /plans/{id}/revisions; a refused edit is a bug in
+  // the demo, so it stops the seeding.
+  store::PlanRecord Revise(PatientPlan& p, const store::PlanRecord& base, const json& edit,
+                           const std::string& note, std::int64_t at) {
+    const json base_doc = json::parse(base.plan_json);
+    const json sessions = base_doc.value("sessions", json::object());
+    Result<Plan> edited = ParsePlanEdit(edit, k_, sessions.value("minutes", k_.session_minutes));
+    if (!edited) {
+      throw SeedFailure{store::Internal("demo plan edit of patient " + std::to_string(p.index) +
+                                        ": " + edited.error().ToString())};
+    }
+    const std::vector<Error> problems = ReviewPlanEdit(edited.value(), p.screening, k_);
+    if (!problems.empty()) {
+      throw SeedFailure{store::Internal("demo plan edit of patient " + std::to_string(p.index) +
+                                        " refused: " + problems[0].ToString())};
+    }
+    json doc = ApplyPlanEdit(base_doc, edited.value(), p.screening, k_);
+    doc["revision_note"] = note;
+    store::PlanRecord next;
+    next.clinic_id = clinic_;
+    next.patient_id = p.patient_id;
+    next.assessment_id = base.assessment_id;
+    next.plan_json = doc.dump();
+    next.knowledge_version = k_.version;
+    next.created_by = p.therapist;
+    next.created_at = FormatUtc(at);
+    const store::PlanRecord created = Take(db_.CreatePlan(next));
+    ++report_.plans;
+    ++report_.plan_revisions;
+    Audit("plan", created.id, p.patient_id, "demo revision of plan " + std::to_string(base.id));
+    return created;
+  }
+
+  void Approve(PatientPlan& p, const store::PlanRecord& plan, const json& clearances,
+               std::int64_t at) {
+    std::string detail = "demo plan approved by " + p.therapist_name;
+    if (!clearances.empty()) {
+      // The approval route records the clearance in the audit trail.
+      detail += "; clearance by " + std::string(kClearanceBy) + " dated " +
+                FormatUtc(at - 6 * kDay).substr(0, 10);
+    }
+    const store::PlanRecord approved =
+        Take(db_.ApprovePlan(clinic_, plan.id, plan.version, p.therapist, FormatUtc(at)));
+    if (!p.approved_plan) ++report_.plans_approved;  // Patients with an approved plan.
     p.approved_plan = approved.id;
-    ++report_.plans_approved;
-    Audit("plan", approved.id, p.patient_id, "demo plan approved by " + p.therapist_name);
+    UsePlan(p, approved);
+    Audit("plan", approved.id, p.patient_id, detail);
   }
 
   void CreateSessionNote(PatientPlan& p, int week) {
     if (!p.approved_plan) return;
+    if (p.index == kRevisedAfterEventPatient && week == 2) {
+      // Tingling spread after the last session: every technique one level lighter.
+      store::PlanRecord current = Take(db_.GetPlan(clinic_, *p.approved_plan));
+      json edit = json::parse(current.plan_json);
+      json kept = json::array();
+      for (json& t : edit["techniques"]) {
+        // What cannot be given more lightly (deep tissue) is dropped.
+        if (t.value("technique", "") == "self_massage" || Lighter(t)) kept.push_back(t);
+      }
+      edit["techniques"] = kept;
+      edit["sessions"]["count"] = 8 - week;  // The sessions left of the course.
+      const std::int64_t before = At(p, 7 * week, p.hour - 1, 30);
+      const store::PlanRecord lighter =
+          Revise(p, current, edit,
+                 "Symptoms spread down the leg after session 2: one level lighter throughout, deep "
+                 "work dropped.",
+                 before);
+      Approve(p, lighter, json::array(), before + 10 * kMinute);
+    }
     const std::int64_t at = At(p, 7 * week, p.hour + (week == 0 ? 1 : 0), rng_.Between(0, 2) * 5);
     int leg_before = week == 0 ? p.leg : PainAt(p.leg, p, week, rng_);
     int back_before = week == 0 ? p.back : PainAt(p.back, p, week, rng_);
@@ -805,10 +973,17 @@ class Seeder {
     } else if (p.responds && leg_before < p.leg) {
       note.assessment = "Improving: leg pain " + std::to_string(p.leg) + " -> " +
                         std::to_string(leg_before) + " since intake.";
+    } else if (p.trend == Trend::kWorsens && leg_before > p.leg) {
+      note.assessment = "Worse than at intake: leg pain " + std::to_string(p.leg) + " -> " +
+                        std::to_string(leg_before) + "; relief lasts a day at most.";
     } else {
       note.assessment = "No meaningful change since intake.";
     }
-    if (week == 7 && !p.responds) {
+    if (p.trend == Trend::kWorsens && week == p.sessions - 1) {
+      note.plan_text =
+          "Leg pain worse for two sessions running: massage paused and a GP review requested, "
+          "as the plan's escalation says. Review here after the GP appointment.";
+    } else if (week == 7 && !p.responds) {
       note.plan_text =
           "No meaningful change after eight weeks: stop the course and refer back to "
           "physiotherapy / GP, as the plan's escalation says.";
@@ -833,6 +1008,17 @@ class Seeder {
                         {"note", "Tingling spread to the " + p.side +
                                      " calf for about an hour after the session; pressure "
                                      "reduced next time."}});
+    } else if (p.trend == Trend::kWorsens && week == p.sessions - 2) {
+      events.push_back({{"kind", "symptom_peripheralisation"},
+                        {"severity", "moderate"},
+                        {"note", "Pins and needles into the " + p.side +
+                                     " foot during gluteal work; stopped at once, settled in "
+                                     "twenty minutes."}});
+    } else if (p.course == Course::kRecent && week == p.sessions - 1 && p.index % 2 == 1) {
+      events.push_back({{"kind", "bruising"},
+                        {"severity", "mild"},
+                        {"note", "Small bruise over the " + p.side +
+                                     " buttock two days later; lighter there next time."}});
     } else if (week <= 2 && rng_.Chance(12)) {
       events.push_back({{"kind", "soreness"},
                         {"severity", "mild"},
@@ -843,12 +1029,54 @@ class Seeder {
     const Id id = Take(db_.CreateSessionNote(note)).id;
     ++report_.session_notes;
     Audit("session", id, p.patient_id, "demo session note, week " + std::to_string(week + 1));
+    PastAppointments(p, week, at);
+  }
+
+  // The appointment a session was booked as, marked done, and now and then a
+  // missed or cancelled one before it. The store has no no-show status: the
+  // front desk cancels the slot and says so in the note.
+  void PastAppointments(const PatientPlan& p, int week, std::int64_t session_at) {
+    const std::int64_t slot = session_at - session_at % kHour;
+    std::int64_t missed = slot - 2 * kDay;
+    while (IsWeekend(missed)) missed -= kDay;
+    if (week == 3 && p.index % 6 == 1) {
+      Attend(p, missed, store::AppointmentStatus::kCancelled,
+             "Cancelled by phone the day before (childcare); moved a few days later.");
+    }
+    if (week == 5 && p.index % 7 == 2) {
+      Attend(p, missed, store::AppointmentStatus::kCancelled,
+             "No-show: did not come and did not call. Rebooked a few days later.");
+    }
+    Attend(p, slot, store::AppointmentStatus::kDone,
+           week == 0 ? "First session." : "Weekly session " + std::to_string(week + 1) + ".");
+  }
+
+  // A past appointment: booked, then given its outcome as PATCH /appointments/{id} does.
+  void Attend(const PatientPlan& p, std::int64_t at, store::AppointmentStatus outcome,
+              const std::string& note) {
+    store::Appointment a;
+    a.clinic_id = clinic_;
+    a.patient_id = p.patient_id;
+    a.therapist_id = p.therapist;
+    a.starts_at = FormatUtc(at);
+    a.minutes = p.session_minutes;
+    a.status = store::AppointmentStatus::kBooked;
+    a.plan_id = p.approved_plan;
+    a.note = note;
+    const store::Appointment booked = Take(db_.CreateAppointment(a));
+    Take(db_.UpdateAppointmentStatus(clinic_, booked.id, outcome, booked.version));
+    ++report_.appointments;
+    if (outcome == store::AppointmentStatus::kCancelled) ++report_.appointments_missed;
+    Audit("appointment", booked.id, p.patient_id,
+          "demo appointment " + a.starts_at + ", " + std::string(store::ToString(outcome)));
   }
 
   // --- Appointments ----------------------------------------------------------
 
   void Book(const PatientPlan& p, int day, int hour, int minutes, store::AppointmentStatus status,
             const std::string& note) {
+    // Weekdays only, except that a demo opened at a weekend still has a day's list.
+    while (day != 0 && IsWeekend(today_ + day * kDay)) ++day;
     // One appointment per therapist per hour.
     while (booked_.count({p.therapist, day, hour}) != 0 && hour < 18) ++hour;
     booked_.insert({p.therapist, day, hour});
@@ -863,6 +1091,7 @@ class Seeder {
     a.note = note;
     const Id id = Take(db_.CreateAppointment(a)).id;
     ++report_.appointments;
+    if (status == store::AppointmentStatus::kRequested) ++report_.appointment_requests;
     Audit("appointment", id, p.patient_id, "demo appointment " + a.starts_at);
   }
 
@@ -874,12 +1103,19 @@ class Seeder {
         case Course::kFull: {
           // Spread over the fortnight, with a full day today.
           const int day = p.index % 4 == 0 ? 0 : 1 + (p.index * 4) % 14;
-          if (!p.responds) {
+          if (p.trend == Trend::kWorsens) {
+            Book(p, day, p.hour, 30, store::AppointmentStatus::kBooked,
+                 "Review after the GP appointment: leg pain worse, massage paused.");
+          } else if (!p.responds) {
             Book(p, day, p.hour, 30, store::AppointmentStatus::kBooked,
                  "Review: no meaningful change at eight weeks; discuss physiotherapy referral.");
           } else if (day == 0 || p.index % 3 != 2) {
             Book(p, day, p.hour, p.session_minutes, store::AppointmentStatus::kBooked,
                  "Maintenance session after the eight-week course.");
+          }
+          if (p.login_user && p.responds) {
+            Book(p, 2 + p.index % 5, 18, p.session_minutes, store::AppointmentStatus::kRequested,
+                 "Requested from the portal: an evening slot after work, please.");
           }
           break;
         }
@@ -919,6 +1155,7 @@ class Seeder {
   std::vector<std::pair<Id, std::string>> therapists_;
   std::vector<PatientPlan> patients_;
   std::set<std::tuple<Id, int, int>> booked_;
+  std::map<std::string, std::string> password_hashes_;
 };
 
 }  // namespace
@@ -953,6 +1190,15 @@ store::StoreStatus SeedDemoClinic(store::Store& db, const Knowledge& k, const st
     return store::Internal(std::string("seeding the demo clinic: ") + e.what());
   }
   return store::Done{};
+}
+
+store::StoreStatus SeedDemoDatabase(const std::string& url, const Knowledge& k,
+                                    const std::string& now, SeedReport& report,
+                                    auth::HashCost cost) {
+  auto opened = OpenStore(url, /*bulk_load=*/true);
+  if (!opened) return store::Invalid("db", opened.error().message);
+  const std::unique_ptr<store::Store> db = std::move(opened).value();
+  return SeedDemoClinic(*db, k, now, report, cost);
 }
 
 std::vector<DemoLogin> DemoLogins() {

@@ -1,7 +1,12 @@
 // The demo clinic behind `sciaticare serve --demo`: "Riverside Massage &
-// Physio", with invented staff and patients whose intakes run through the real
-// screening and planner, two months of weekly session notes, portal
-// questionnaires and the next two weeks of appointments. Every person in it is
+// Physio", with invented staff (therapists with profiles, front desk, admin)
+// and 30 patients, a few with portal logins. Their intakes run through the
+// real screening and planner (five are referred on red flags); therapists
+// revise and approve plans (one with a doctor's clearance); two months of
+// weekly session notes with techniques, oils and the odd adverse event; portal
+// questionnaires on which some patients improve, some do not and one gets
+// worse; past appointments (done, cancelled, no-shows), today's and the next
+// two weeks', and a few requests waiting to be booked. Every person in it is
 // made up.
 //
 // The data is generated from a fixed seed: the same `now` gives the same
@@ -48,11 +53,14 @@ struct SeedReport {
   int patients = 0;
   int assessments = 0;     // Intake assessments.
   int referred = 0;        // Intakes that referred the patient (no plan).
-  int plans = 0;           // Draft plans created.
-  int plans_approved = 0;  // Of which approved by a therapist.
+  int plans = 0;           // Plan versions created (drafts and revisions).
+  int plan_revisions = 0;  // Of which therapists' revisions of an earlier version.
+  int plans_approved = 0;  // Patients with an approved plan.
   int session_notes = 0;
-  int questionnaires = 0;  // Portal questionnaire entries.
-  int appointments = 0;
+  int questionnaires = 0;        // Portal questionnaire entries.
+  int appointments = 0;          // Past (done, cancelled) and coming (booked, requested).
+  int appointments_missed = 0;   // Past ones cancelled, no-shows included.
+  int appointment_requests = 0;  // Coming ones a patient asked for, not yet booked.
   int audit_entries = 0;
 };
 
@@ -75,6 +83,14 @@ store::StoreResult<bool> StoreHasClinic(store::Store& db);
 store::StoreStatus SeedDemoClinic(store::Store& db, const Knowledge& k, const std::string& now,
                                   SeedReport& report,
                                   auth::HashCost cost = auth::HashCost::kInteractive);
+
+// SeedDemoClinic into the database `url` names (as --db takes it), opened for
+// a bulk load so that seeding takes a fraction of a second rather than a sync
+// per record; closing it before returning makes everything durable. Call it
+// before the server opens the database. An unusable `url` is kInvalid ("db").
+store::StoreStatus SeedDemoDatabase(const std::string& url, const Knowledge& k,
+                                    const std::string& now, SeedReport& report,
+                                    auth::HashCost cost = auth::HashCost::kInteractive);
 
 // The demo's logins, as SeedDemoClinic creates them (same order as
 // SeedReport::logins), for telling people how to log in to a seeded database.

@@ -28,10 +28,15 @@ void LogLine(const std::string& level, const std::string& message, nlohmann::jso
 // start, or a database with some other clinic in it.
 enum class DemoState { kOff, kSeeded, kAlreadyThere, kOtherClinic };
 
-// Seeds the demo into an empty database; false when seeding failed.
-bool PrepareDemo(store::Store& db, const Knowledge& k, DemoState& state) {
+// Seeds the demo into the database at `url` when it is empty, before the
+// server opens it; false when seeding failed. A database that already holds a
+// clinic is left as it is (state kOtherClinic until the caller looks closer).
+bool PrepareDemo(const std::string& url, const Knowledge& k, DemoState& state) {
   SeedReport report;
-  auto seeded = SeedDemoClinic(db, k, UtcNowIso(), report);
+  // The demo passwords are published (README, this command's output): a slow
+  // hash would protect nothing and cost seconds on every fresh start. Logins
+  // the clinic sets later are hashed at the full cost by the API.
+  auto seeded = SeedDemoDatabase(url, k, UtcNowIso(), report, auth::HashCost::kFastForTests);
   if (seeded) {
     state = DemoState::kSeeded;
     LogLine("info", "demo clinic seeded",
@@ -39,17 +44,19 @@ bool PrepareDemo(store::Store& db, const Knowledge& k, DemoState& state) {
              {"clinic_id", report.clinic_id},
              {"users", report.users},
              {"patients", report.patients},
+             {"plan_revisions", report.plan_revisions},
              {"plans_approved", report.plans_approved},
              {"referred", report.referred},
              {"session_notes", report.session_notes},
-             {"appointments", report.appointments}});
+             {"appointments", report.appointments},
+             {"appointment_requests", report.appointment_requests}});
     return true;
   }
   if (seeded.kind() != store::StoreErrorKind::kConflict) {
     LogLine("error", "cannot seed the demo clinic", {{"reason", seeded.error().ToString()}});
     return false;
   }
-  state = db.FindUserByEmail(kDemoAdminEmail) ? DemoState::kAlreadyThere : DemoState::kOtherClinic;
+  state = DemoState::kOtherClinic;
   return true;
 }
 
@@ -126,14 +133,17 @@ int RunServeCommand(const ServeOptions& options) {
   stats.connections_open = [&] { return server ? server->connections_open() : 0; };
   api::AddStatelessRoutes(router, k, stats);
 
+  DemoState demo = DemoState::kOff;
+  if (options.demo && !PrepareDemo(options.db, k, demo)) return 1;
   Result<std::unique_ptr<store::Store>> opened = OpenStore(options.db);
   if (!opened) {
     LogLine("error", "cannot open the database", {{"db", options.db}, {"reason", opened.error().ToString()}});
     return 1;
   }
   std::unique_ptr<store::Store> db = std::move(opened).value();
-  DemoState demo = DemoState::kOff;
-  if (options.demo && !PrepareDemo(*db, k, demo)) return 1;
+  if (demo == DemoState::kOtherClinic && db->FindUserByEmail(kDemoAdminEmail)) {
+    demo = DemoState::kAlreadyThere;
+  }
   api::ClinicApiOptions api_options;
   api_options.secure_cookies = !options.tls_cert.empty();
   api::AddClinicRoutes(router, *db, k, api_options);

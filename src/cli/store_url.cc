@@ -5,11 +5,13 @@
 
 namespace sciaticare {
 
-Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url) {
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url, bool bulk_load) {
   if (url.rfind("sqlite:", 0) == 0) {
     const std::string path = url.substr(7);
     if (path.empty()) return Error{"--db", "sqlite: needs a file path, e.g. sqlite:clinic.db"};
-    auto opened = store::SqliteStore::Open(path);
+    store::SqliteStore::Options options;
+    options.sync_every_commit = !bulk_load;
+    auto opened = store::SqliteStore::Open(path, options);
     if (!opened.ok()) return Error{"--db", opened.error().ToString()};
     return std::unique_ptr<store::Store>(std::move(opened).value());
   }

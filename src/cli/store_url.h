@@ -10,6 +10,9 @@
 
 namespace sciaticare {
 
-Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url);
+// `bulk_load` is for filling a new database before it serves anyone: a SQLite
+// file then syncs at checkpoints and on close rather than on every commit
+// (SqliteStore::Options::sync_every_commit); PostgreSQL is opened as usual.
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url, bool bulk_load = false);
 
 }  // namespace sciaticare

@@ -1,5 +1,7 @@
 #include "codec/plan_edit_json.h"
 
+#include "codec/assessment_json.h"
+
 namespace sciaticare {
 namespace {
 
@@ -9,7 +11,9 @@ struct Invalid {
   std::string field, message;
 };
 
-[[noreturn]] void Fail(const std::string& field, const std::string& message) { throw Invalid{field, message}; }
+[[noreturn]] void Fail(const std::string& field, const std::string& message) {
+  throw Invalid{field, message};
+}
 
 int WholeNumber(const json& obj, const char* key, const std::string& path) {
   if (!obj.contains(key)) Fail(path + "." + key, "is required");
@@ -48,7 +52,8 @@ PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k)
   out.pressure = WholeNumber(item, "pressure", path);
   out.minutes = WholeNumber(item, "minutes", path);
   out.evidence = k.techniques[static_cast<std::size_t>(*technique)].evidence;
-  if (!item.contains("targets") || !item["targets"].is_array()) Fail(path + ".targets", "must be a list");
+  if (!item.contains("targets") || !item["targets"].is_array())
+    Fail(path + ".targets", "must be a list");
   const json& targets = item["targets"];
   if (targets.size() > 20) Fail(path + ".targets", "must have at most 20 targets");
   for (std::size_t j = 0; j < targets.size(); ++j) {
@@ -56,7 +61,8 @@ PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k)
   }
   if (item.contains("because") && item["because"].is_array()) {
     for (const json& b : item["because"]) {
-      if (b.is_string() && b.get<std::string>().size() <= 1000) out.because.push_back(b.get<std::string>());
+      if (b.is_string() && b.get<std::string>().size() <= 1000)
+        out.because.push_back(b.get<std::string>());
     }
   }
   if (out.because.empty()) out.because.push_back("Chosen by the therapist at plan review.");
@@ -69,13 +75,15 @@ Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k, int planned_min
   try {
     if (!plan.is_object()) Fail("plan", "must be an object");
     Plan out;
-    if (!plan.contains("techniques") || !plan["techniques"].is_array()) Fail("techniques", "must be a list");
+    if (!plan.contains("techniques") || !plan["techniques"].is_array())
+      Fail("techniques", "must be a list");
     const json& items = plan["techniques"];
     if (items.size() > 30) Fail("techniques", "must have at most 30 items");
     for (std::size_t i = 0; i < items.size(); ++i) {
       out.techniques.push_back(ReadItem(items[i], "techniques[" + std::to_string(i) + "]", k));
     }
-    if (!plan.contains("sessions") || !plan["sessions"].is_object()) Fail("sessions", "must be an object");
+    if (!plan.contains("sessions") || !plan["sessions"].is_object())
+      Fail("sessions", "must be an object");
     out.per_week = WholeNumber(plan["sessions"], "per_week", "sessions");
     out.count = WholeNumber(plan["sessions"], "count", "sessions");
     out.session_minutes = plan["sessions"].contains("minutes")
@@ -89,6 +97,16 @@ Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k, int planned_min
   } catch (const Invalid& e) {
     return Error{e.field, e.message};
   }
+}
+
+json ApplyPlanEdit(json base, const Plan& edited, const Screening& screening, const Knowledge& k) {
+  base["techniques"] = PlanItemsToJson(edited.techniques, k);
+  base["sessions"]["per_week"] = edited.per_week;
+  base["sessions"]["count"] = edited.count;
+  base["sessions"]["minutes"] = edited.session_minutes;
+  base["oils_allowed"] = edited.oils_allowed && screening.constraints.oils_allowed;
+  base["edited_by_therapist"] = true;
+  return base;
 }
 
 }  // namespace sciaticare

@@ -1,7 +1,8 @@
 // SqliteStore: the Store on one SQLite database file.
 //
 // Durability: the journal is WAL with synchronous=FULL, so a call that has
-// returned has its write on disk and it survives kill -9 and power loss.
+// returned has its write on disk and it survives kill -9 and power loss
+// (except on a store opened for a bulk load, see Options).
 // Foreign keys are enforced and the schema is migrated on open.
 //
 // Threads: every method may be called from any thread. Writes take turns on
@@ -38,6 +39,11 @@ class SqliteStore final : public Store {
   struct Options {
     int busy_timeout_ms = 5000;
     int read_connections = 3;  // 0: reads share the write connection.
+    // False only to fill a new database in bulk before anyone relies on it
+    // (the demo seed): commits are then synced at checkpoints and on close
+    // (synchronous=NORMAL), not one by one, so the database stays consistent
+    // but a power cut may lose the latest commits. Servers keep the default.
+    bool sync_every_commit = true;
   };
 
   // Opens (creating if needed) and migrates the database at `path`.

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,16 @@ constexpr char kFortnight[] = "2026-12-08T00:00:00Z";
 
 std::unique_ptr<store::SqliteStore> OpenIn(const TempDir& dir, const char* name) {
   return Must(store::SqliteStore::Open(dir.path() / name));
+}
+
+// 0 for Sunday ... 6 for Saturday, of a "YYYY-MM-DDTHH:MM:SSZ" time.
+int WeekdayOf(const std::string& utc) {
+  std::tm tm{};
+  strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const std::time_t t = timegm(&tm);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  return out.tm_wday;
 }
 
 // One seeded database shared by the read-only checks (seeding is the slow part).
@@ -84,7 +95,7 @@ TEST_F(DemoSeedTest, DemoHasTheClinicStaffAndThirtyPatients) {
   EXPECT_EQ(roles[store::Role::kAdmin], 1);
   EXPECT_GE(roles[store::Role::kTherapist], 3);
   EXPECT_EQ(roles[store::Role::kFrontDesk], 1);
-  EXPECT_EQ(roles[store::Role::kPatient], 3);
+  EXPECT_EQ(roles[store::Role::kPatient], 4);
 
   auto profiles = Must(db_->ListTherapistProfiles(clinic_));
   ASSERT_GE(profiles.size(), 3u);
@@ -142,7 +153,7 @@ TEST_F(DemoSeedTest, DemoReferredPatientsHaveNoPlanAndTheOthersApprovedPlans) {
 }
 
 TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
-  int notes = 0, improved = 0, flat = 0, adverse = 0;
+  int notes = 0, improved = 0, flat = 0, adverse = 0, adverse_lately = 0;
   for (const store::Patient& p : Patients()) {
     auto list = Notes(p.id);  // Newest first.
     notes += static_cast<int>(list.size());
@@ -154,7 +165,10 @@ TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
       EXPECT_TRUE(n.plan_id.has_value());
       const json techniques = json::parse(n.techniques_json);
       EXPECT_TRUE(techniques.is_array() && !techniques.empty());
-      if (!json::parse(n.adverse_events_json).empty()) ++adverse;
+      if (!json::parse(n.adverse_events_json).empty()) {
+        ++adverse;
+        if (n.occurred_at >= std::string("2026-11-09")) ++adverse_lately;  // Last two weeks.
+      }
       EXPECT_FALSE(n.subjective.empty());
     }
     if (list.size() == 8) {
@@ -169,10 +183,11 @@ TEST_F(DemoSeedTest, DemoSessionNotesTellAPlausibleStory) {
   EXPECT_GE(flat, 2);       // Non-responders.
   EXPECT_GE(adverse, 1);
   EXPECT_LE(adverse, notes / 5);  // Occasional.
+  EXPECT_GE(adverse_lately, 1);   // On the attention list.
 }
 
 TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) {
-  int with_three = 0;
+  int with_three = 0, fortnightly = 0;
   for (const store::Patient& p : Patients()) {
     int portal = 0;
     for (const auto& a : Must(db_->ListAssessments(clinic_, p.id))) {
@@ -182,18 +197,121 @@ TEST_F(DemoSeedTest, DemoHasPortalQuestionnairesAtBaselineAndWeeksFourAndEight) 
       EXPECT_TRUE(scores.contains("nrs_leg") && scores.contains("odi") && scores.contains("sbi"));
     }
     EXPECT_GE(portal, 1) << p.given_name;
-    if (portal == 3) ++with_three;
+    if (portal >= 3) ++with_three;
+    if (portal >= 5) ++fortnightly;
   }
   EXPECT_GE(with_three, 15);
+  EXPECT_GE(fortnightly, 3);  // The portal users.
 }
 
 TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
   auto today = Must(db_->ListAppointments(clinic_, kToday, kTomorrow));
   EXPECT_GE(today.size(), 3u);
+  for (const auto& a : today) EXPECT_EQ(a.status, store::AppointmentStatus::kBooked);
   auto fortnight = Must(db_->ListAppointments(clinic_, kToday, kFortnight));
   EXPECT_GE(fortnight.size(), 15u);
-  EXPECT_EQ(static_cast<int>(fortnight.size()), report_->appointments);
-  EXPECT_TRUE(Must(db_->ListAppointments(clinic_, "2000-01-01T00:00:00Z", kToday)).empty());
+  int requested = 0;
+  for (const auto& a : fortnight) {
+    EXPECT_FALSE(store::IsFinal(a.status)) << a.starts_at;
+    if (a.status == store::AppointmentStatus::kRequested) ++requested;
+  }
+  EXPECT_GE(requested, 2);
+  EXPECT_EQ(requested, report_->appointment_requests);
+}
+
+// The weeks behind: every session note was a booked appointment, now done;
+// a few slots were cancelled, no-shows among them (said in the note, as the
+// store has no no-show status).
+TEST_F(DemoSeedTest, DemoPastAppointmentsAreDoneCancelledOrMissed) {
+  auto past = Must(db_->ListAppointments(clinic_, "2026-09-01T00:00:00Z", kToday));
+  std::map<store::AppointmentStatus, int> by_status;
+  int no_shows = 0;
+  for (const auto& a : past) {
+    ++by_status[a.status];
+    EXPECT_TRUE(store::IsFinal(a.status)) << a.starts_at;
+    EXPECT_NE(WeekdayOf(a.starts_at), 0) << a.starts_at;
+    EXPECT_NE(WeekdayOf(a.starts_at), 6) << a.starts_at;
+    if (a.note.rfind("No-show", 0) == 0) ++no_shows;
+  }
+  EXPECT_EQ(by_status[store::AppointmentStatus::kDone], report_->session_notes);
+  EXPECT_GE(by_status[store::AppointmentStatus::kCancelled], 4);
+  EXPECT_EQ(by_status[store::AppointmentStatus::kCancelled], report_->appointments_missed);
+  EXPECT_GE(no_shows, 2);
+  EXPECT_LT(no_shows, by_status[store::AppointmentStatus::kCancelled]);
+  auto fortnight = Must(db_->ListAppointments(clinic_, kToday, kFortnight));
+  EXPECT_EQ(static_cast<int>(past.size() + fortnight.size()), report_->appointments);
+}
+
+// Therapists revise drafts before approving them (the plan review screen),
+// once more after an adverse event, and approve one plan on a doctor's
+// clearance, which the audit trail records as the approval route does.
+TEST_F(DemoSeedTest, DemoPlansHaveRevisionsAndAnApprovalWithClearance) {
+  int with_revision = 0, three_versions = 0;
+  for (const store::Patient& p : Patients()) {
+    auto plans = Must(db_->ListPlans(clinic_, p.id));
+    if (plans.size() < 2) continue;
+    ++with_revision;
+    if (plans.size() >= 3) ++three_versions;
+    EXPECT_EQ(plans.front().status, store::PlanStatus::kSuperseded) << p.given_name;
+    EXPECT_EQ(plans.back().status, store::PlanStatus::kApproved) << p.given_name;
+    const json revised = json::parse(plans.back().plan_json);
+    EXPECT_TRUE(revised.value("edited_by_therapist", false));
+    EXPECT_FALSE(revised.value("revision_note", "").empty());
+    EXPECT_EQ(revised["sessions"].value("count", 0) >= 1, true);
+  }
+  EXPECT_GE(with_revision, 10);
+  EXPECT_GE(three_versions, 1);
+  EXPECT_EQ(report_->plan_revisions, report_->plans - report_->assessments + report_->referred);
+
+  store::AuditQuery approvals;
+  approvals.action = "seed";
+  approvals.page.limit = store::kMaxPageSize;
+  int cleared = 0;
+  for (std::int64_t offset = 0;; offset += store::kMaxPageSize) {
+    approvals.page.offset = offset;
+    auto page = Must(db_->ListAudit(clinic_, approvals));
+    for (const auto& e : page.items) {
+      if (e.detail.find("clearance by ") == std::string::npos) continue;
+      ++cleared;
+      ASSERT_TRUE(e.patient_id.has_value());
+      const json plan = json::parse(Must(db_->GetCurrentPlan(clinic_, *e.patient_id)).plan_json);
+      EXPECT_FALSE(plan["clearances"].empty());
+    }
+    if (page.items.size() < static_cast<std::size_t>(store::kMaxPageSize)) break;
+  }
+  EXPECT_EQ(cleared, 1);
+}
+
+// The attention list's cases: someone whose leg pain rose by the minimal
+// important change (2 points), and someone past a reassessment point of their
+// approved plan with no assessment since.
+TEST_F(DemoSeedTest, DemoHasWorsePainAndAReassessmentDue) {
+  int worse = 0, due = 0;
+  for (const store::Patient& p : Patients()) {
+    auto notes = Notes(p.id);  // Newest first.
+    if (notes.size() >= 2 && *notes.front().leg_pain_before >= *notes.back().leg_pain_before + 2) {
+      ++worse;
+    }
+    auto current = db_->GetCurrentPlan(clinic_, p.id);
+    if (!current) continue;
+    std::vector<const store::SessionNote*> under_plan;
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
+      if (it->plan_id == current.value().id) under_plan.push_back(&*it);
+    }
+    int checkpoint = 0;
+    const json plan = json::parse(current.value().plan_json);
+    for (const json& c : plan["reassessment"]["after_sessions"]) {
+      if (c.get<int>() <= static_cast<int>(under_plan.size())) checkpoint = c.get<int>();
+    }
+    if (checkpoint == 0) continue;
+    const std::string reached = under_plan[static_cast<std::size_t>(checkpoint - 1)]->created_at;
+    std::string latest;
+    for (const auto& a : Must(db_->ListAssessments(clinic_, p.id)))
+      latest = std::max(latest, a.created_at);
+    if (latest < reached) ++due;
+  }
+  EXPECT_EQ(worse, 1);
+  EXPECT_GE(due, 1);
 }
 
 TEST_F(DemoSeedTest, DemoLoginsWorkWithTheDocumentedPasswords) {
@@ -210,6 +328,16 @@ TEST_F(DemoSeedTest, DemoLoginsWorkWithTheDocumentedPasswords) {
   EXPECT_EQ(Must(db_->FindUserByEmail(kDemoAdminEmail)).role, store::Role::kAdmin);
   EXPECT_TRUE(auth::VerifyPassword("demo-admin-2026",
                                    Must(db_->FindUserByEmail(kDemoAdminEmail)).password_hash));
+}
+
+// The README tells people how to log in: it must name every demo login.
+TEST(DemoSeed, ReadmeListsEveryDemoLogin) {
+  const std::string readme = testing::ReadSourceFile("README.md");
+  for (const DemoLogin& login : DemoLogins()) {
+    EXPECT_NE(readme.find(login.email), std::string::npos) << login.email;
+    EXPECT_NE(readme.find(login.password), std::string::npos) << login.password;
+  }
+  EXPECT_NE(readme.find("artifacts/screenshots/"), std::string::npos);
 }
 
 TEST_F(DemoSeedTest, DemoRecordsAreInTheAuditTrailAsSeed) {
@@ -252,6 +380,67 @@ TEST(DemoSeed, DemoRefusesAMalformedNow) {
   EXPECT_FALSE(Must(StoreHasClinic(*db)));
 }
 
+// serve --demo's path: seeded through a bulk-load connection that is closed
+// before the server opens the file, which then holds the whole clinic.
+TEST(DemoSeed, DemoSeedsADatabaseByUrlAndRefusesAnUnusableOne) {
+  TempDir dir;
+  const std::string path = (dir.path() / "bulk.db").string();
+  SeedReport report;
+  auto seeded =
+      SeedDemoDatabase("sqlite:" + path, testing::K(), kNow, report, auth::HashCost::kFastForTests);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().ToString();
+  auto db = Must(store::SqliteStore::Open(path));
+  store::PatientQuery all;
+  all.page.limit = 1;
+  EXPECT_EQ(Must(db->ListPatients(report.clinic_id, all)).total, 30);
+  store::AuditQuery seed;
+  seed.action = "seed";
+  seed.page.limit = 1;
+  EXPECT_EQ(Must(db->ListAudit(report.clinic_id, seed)).total, report.audit_entries);
+  EXPECT_TRUE(Must(db->FindUserByEmail(kDemoAdminEmail)).active);
+
+  SeedReport again;
+  EXPECT_EQ(
+      SeedDemoDatabase("sqlite:" + path, testing::K(), kNow, again, auth::HashCost::kFastForTests)
+          .kind(),
+      store::StoreErrorKind::kConflict);
+  auto bad =
+      SeedDemoDatabase("mysql://nowhere", testing::K(), kNow, again, auth::HashCost::kFastForTests);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.kind(), store::StoreErrorKind::kInvalid);
+}
+
+// Sessions and appointments fall on weekdays, whatever day the demo is
+// seeded; seeded on a Saturday it still has a list for today.
+TEST(DemoSeed, DemoVisitsAreOnWeekdaysExceptTodaysList) {
+  TempDir dir;
+  auto db = OpenIn(dir, "saturday.db");
+  SeedReport report;
+  ASSERT_TRUE(SeedDemoClinic(*db, testing::K(), "2026-11-28T10:15:00Z", report,
+                             auth::HashCost::kFastForTests)
+                  .ok());
+  auto weekday = WeekdayOf;
+  int today = 0;
+  for (const auto& a : Must(db->ListAppointments(report.clinic_id, "2026-08-01T00:00:00Z",
+                                                 "2027-01-01T00:00:00Z"))) {
+    if (a.starts_at.rfind("2026-11-28", 0) == 0) {
+      ++today;
+      continue;
+    }
+    EXPECT_NE(weekday(a.starts_at), 0) << a.starts_at;
+    EXPECT_NE(weekday(a.starts_at), 6) << a.starts_at;
+  }
+  EXPECT_GE(today, 3);
+  store::PageRequest all;
+  all.limit = store::kMaxPageSize;
+  for (store::Id patient = 1; patient <= 30; ++patient) {
+    for (const auto& n : Must(db->ListSessionNotes(report.clinic_id, patient, all)).items) {
+      EXPECT_NE(weekday(n.occurred_at), 0) << n.occurred_at;
+      EXPECT_NE(weekday(n.occurred_at), 6) << n.occurred_at;
+    }
+  }
+}
+
 // The same `now` gives the same clinic: same people, intakes and pain scores.
 TEST(DemoSeed, DemoIsTheSameEveryTime) {
   TempDir dir;
@@ -272,8 +461,9 @@ TEST(DemoSeed, DemoIsTheSameEveryTime) {
         out += n.occurred_at + n.subjective + std::to_string(*n.leg_pain_before) + "\n";
       }
     }
-    for (const auto& a : Must(db->ListAppointments(report.clinic_id, kToday, kFortnight))) {
-      out += a.starts_at + a.note + "\n";
+    for (const auto& a :
+         Must(db->ListAppointments(report.clinic_id, "2026-09-01T00:00:00Z", kFortnight))) {
+      out += a.starts_at + a.note + std::string(store::ToString(a.status)) + "\n";
     }
     return out;
   };

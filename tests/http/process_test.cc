@@ -31,6 +31,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/demo_seed.h"
 #include "http/http_client.h"
 #include "http/https_client.h"
 #include "pg_test_database.h"
@@ -328,6 +329,52 @@ TEST_F(ProcessTest, AcknowledgedNotesSurviveKill9) {
 
 // SIGTERM with keep-alive connections open and a request loop running: exit 0
 // within 3 s, after logging "stopped".
+// `serve --demo` as scripts/run.sh starts it: a fresh database is seeded
+// before the server listens, the output says where to open the app and lists
+// every demo login, the seeded clinic is in the file after kill -9 (the
+// seeding connection closed before the server opened it), and a restart
+// keeps it and prints the logins again.
+TEST_F(ProcessTest, ServeDemoSeedsPrintsTheLoginsAndKeepsTheClinicOnRestart) {
+  const std::string db = "sqlite:" + dir_ + "/demo.db";
+  ServerProcess& first = Spawn(db, {"--demo", "--no-access-log"});
+  ASSERT_TRUE(WaitReady(first));
+  auto announced = [](ServerProcess& server) {
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (server.Log().find("do not enter real patients") == std::string::npos &&
+           Clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return server.Log();
+  };
+  const std::string out = announced(first);
+  EXPECT_NE(out.find("\"msg\":\"demo clinic seeded\""), std::string::npos) << out;
+  EXPECT_NE(out.find("Open http://localhost:" + std::to_string(first.port) + "/"),
+            std::string::npos)
+      << out;
+  for (const DemoLogin& login : DemoLogins()) {
+    EXPECT_NE(out.find(login.email), std::string::npos) << login.email;
+    EXPECT_NE(out.find(login.password), std::string::npos) << login.password;
+  }
+  first.Kill();
+
+  ServerProcess& second = Spawn(db, {"--demo", "--no-access-log"});
+  ASSERT_TRUE(WaitReady(second));
+  const std::string again = announced(second);
+  EXPECT_NE(again.find("already in this database"), std::string::npos) << again;
+  EXPECT_EQ(again.find("demo clinic seeded"), std::string::npos) << again;
+  HttpClient client(second.port);
+  HttpResult login =
+      client.Send("POST", "/api/v1/session",
+                  json{{"email", kDemoAdminEmail}, {"password", kDemoAdminPassword}}.dump(),
+                  {{"Content-Type", "application/json"}});
+  ASSERT_EQ(login.status, 200) << login.body;
+  const std::string cookie =
+      login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
+  HttpResult patients = client.Send("GET", "/api/v1/patients?limit=1", "", {{"Cookie", cookie}});
+  ASSERT_EQ(patients.status, 200) << patients.body;
+  EXPECT_EQ(json::parse(patients.body).at("total"), 30);
+}
+
 TEST_F(ProcessTest, SigtermUnderKeepAliveExitsCleanly) {
   const std::string db = "sqlite:" + dir_ + "/clinic.db";
   ServerProcess& server = Spawn(db);
