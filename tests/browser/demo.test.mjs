@@ -100,7 +100,11 @@ describe('demo clinic', () => {
     const page = await watchedPage(browser.context);
     await signIn(page, THERAPIST);
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Referred: follow up' }).waitFor();
+    // The demo books visits for today and has patients who need attention, one of them referred.
+    await page.getByTestId('today-appointments').getByRole('listitem').first().waitFor();
+    const attention = page.getByTestId('attention');
+    await attention.getByRole('listitem').first().waitFor();
+    assert.match(await attention.innerText(), /Red flag at intake/);
     await checkPage(page, 'demo today');
     await screenshot(page, 'demo-today');
 

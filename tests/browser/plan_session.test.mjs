@@ -81,8 +81,8 @@ describe('Plan review and session notes at 768 px', () => {
     await page.getByRole('button', { name: /Answer the remaining questions/ }).click();
     // A past blood clot still treated: blood-thinner pressure cap, legs avoided, physician clearance.
     await page.locator('input[data-condition="dvt_history_on_treatment"]').check();
-    await page.getByLabel('Leg pain now (0–10)').fill('5');
-    await page.getByLabel('Back pain now (0–10)').fill('3');
+    await page.locator('input[name="q-nrs_leg"][value="5"]').check();
+    await page.locator('input[name="q-nrs_back"][value="3"]').check();
     await page.getByRole('button', { name: 'Save assessment and see the result' }).click();
     await page.getByRole('heading', { name: /^Intake result/ }).waitFor();
     assert.match(await page.getByTestId('screening').innerText(), /Treat with precautions/);
