@@ -1033,8 +1033,7 @@ class Seeder {
   }
 
   // The appointment a session was booked as, marked done, and now and then a
-  // missed or cancelled one before it. The store has no no-show status: the
-  // front desk cancels the slot and says so in the note.
+  // cancelled or missed (no-show) one before it.
   void PastAppointments(const PatientPlan& p, int week, std::int64_t session_at) {
     const std::int64_t slot = session_at - session_at % kHour;
     std::int64_t missed = slot - 2 * kDay;
@@ -1044,8 +1043,8 @@ class Seeder {
              "Cancelled by phone the day before (childcare); moved a few days later.");
     }
     if (week == 5 && p.index % 7 == 2) {
-      Attend(p, missed, store::AppointmentStatus::kCancelled,
-             "No-show: did not come and did not call. Rebooked a few days later.");
+      Attend(p, missed, store::AppointmentStatus::kNoShow,
+             "Did not come and did not call. Rebooked a few days later.");
     }
     Attend(p, slot, store::AppointmentStatus::kDone,
            week == 0 ? "First session." : "Weekly session " + std::to_string(week + 1) + ".");
@@ -1066,7 +1065,10 @@ class Seeder {
     const store::Appointment booked = Take(db_.CreateAppointment(a));
     Take(db_.UpdateAppointmentStatus(clinic_, booked.id, outcome, booked.version));
     ++report_.appointments;
-    if (outcome == store::AppointmentStatus::kCancelled) ++report_.appointments_missed;
+    if (outcome == store::AppointmentStatus::kCancelled ||
+        outcome == store::AppointmentStatus::kNoShow) {
+      ++report_.appointments_missed;
+    }
     Audit("appointment", booked.id, p.patient_id,
           "demo appointment " + a.starts_at + ", " + std::string(store::ToString(outcome)));
   }

@@ -199,7 +199,12 @@ TEST_F(DemoClinicApiTest, TheFrontDeskHasAppointmentsTodayAndRequestsToBook) {
   std::set<std::string> statuses;
   const json past_items = BodyOf(past)["items"];
   for (const json& a : past_items) statuses.insert(a["status"].get<std::string>());
-  EXPECT_EQ(statuses, (std::set<std::string>{"cancelled", "done"}));
+  // Past visits are over: done, and some cancelled or missed.
+  EXPECT_TRUE(statuses.count("done"));
+  EXPECT_GE(statuses.size(), 2u);
+  for (const std::string& s : statuses) {
+    EXPECT_TRUE(s == "done" || s == "cancelled" || s == "no_show") << s;
+  }
 }
 
 // Each demo patient signs in, sees their chart, approved plan, home programme
