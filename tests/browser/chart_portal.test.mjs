@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, expectAccessible, launch, screenshot,
+  signIn, watchedPage,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -45,21 +46,7 @@ async function clinicianApi() {
 
 const daysAgo = (n) => new Date(Date.now() - n * 86400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-async function signIn(page, email, password) {
-  await page.goto(`${BASE_URL}/`);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
-async function checkPage(page, label) {
-  await expectAccessible(page, label);
-  await page.setViewportSize({ width: 768, height: 1024 });
-  await noHorizontalScroll(page);
-  await expectAccessible(page, `${label} at 768 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 async function answerScale(page, questionnaire, legend, value) {
   await page
@@ -115,7 +102,7 @@ describe('patient chart and portal', () => {
     assert.equal(await page.getByRole('navigation', { name: 'Portal' }).count(), 1);
     assert.equal(await page.getByRole('link', { name: 'Patients' }).count(), 0, 'no clinic navigation');
     assert.match(await page.getByTestId('portal-course').innerText(), /3 of \d+ sessions done/);
-    await checkPage(page, 'portal home');
+    await checkDesktopAndTablet(page, 'portal home');
     await screenshot(page, '20-portal-home');
 
     // An appointment request: a missing day is refused with its field, then one is sent.
@@ -146,7 +133,7 @@ describe('patient chart and portal', () => {
     const sbiGroups = page.getByRole('region', { name: /Sciatica Bothersomeness/ }).getByRole('group');
     assert.equal(await sbiGroups.count(), 4);
     for (const group of await sbiGroups.all()) await group.getByRole('radio', { name: '3', exact: true }).check();
-    await checkPage(page, 'questionnaire');
+    await checkDesktopAndTablet(page, 'questionnaire');
     await screenshot(page, '21-portal-questionnaire');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const saved = page.getByTestId('saved');
@@ -159,14 +146,14 @@ describe('patient chart and portal', () => {
     const pain = page.getByRole('table', { name: 'Pain before and after each session' });
     assert.equal(await pain.locator('tbody tr').count(), 3);
     await page.locator('.plot canvas').first().waitFor();
-    await checkPage(page, 'portal progress');
+    await checkDesktopAndTablet(page, 'portal progress');
     await screenshot(page, '22-portal-progress');
 
     await page.getByRole('link', { name: 'Home programme' }).click();
     await page.getByRole('heading', { name: 'Your home programme' }).waitFor();
     await page.getByRole('heading', { name: 'Stretches' }).waitFor();
     assert.ok((await page.locator('.home-programme li').count()) >= 2, 'home programme items');
-    await checkPage(page, 'home programme');
+    await checkDesktopAndTablet(page, 'home programme');
     await screenshot(page, '23-portal-home-programme');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('navigation', { name: 'Portal' }).isVisible(), false, 'navigation hidden in print');
@@ -231,7 +218,7 @@ describe('patient chart and portal', () => {
     );
     assert.equal(await page.getByRole('link', { name: 'Review plan' }).getAttribute('href'), `/patients/${patientId}/plan`);
     assert.match(await page.getByTestId('course').innerText(), /3 of \d+ sessions/);
-    await checkPage(page, 'patient chart');
+    await checkDesktopAndTablet(page, 'patient chart');
     await page.getByRole('heading', { name: 'Progress' }).scrollIntoViewIfNeeded();
     await screenshot(page, '25-patient-chart');
     page.expectClean();

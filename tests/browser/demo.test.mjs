@@ -12,7 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage } from './harness.mjs';
+import {
+  checkDesktopAndTablet, launch, screenshot, signIn as signInAt, watchedPage,
+} from './harness.mjs';
 
 const BIN = process.env.SCIATICARE_BIN ?? path.resolve('../../build/sciaticare');
 const THERAPIST = { email: 'nadia.okafor@riverside.example', password: 'demo-therapist-2026' };
@@ -43,21 +45,7 @@ async function waitForHealth(url) {
   throw new Error('the demo server did not answer /healthz');
 }
 
-async function signIn(page, { email, password }) {
-  await page.goto(`${base}/`);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
-async function checkPage(page, label) {
-  await expectAccessible(page, label);
-  await page.setViewportSize({ width: 768, height: 1024 });
-  await noHorizontalScroll(page);
-  await expectAccessible(page, `${label} at 768 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 // The demo patient the chart and plan review are shown for: one whose plan
 // has a therapist's revision and whose sessions fill the chart.
@@ -98,20 +86,20 @@ describe('demo clinic', () => {
 
   test('a demo therapist finds today, the patients, a chart with progress and a plan with versions', async () => {
     const page = await watchedPage(browser.context);
-    await signIn(page, THERAPIST);
+    await signInAt(page, THERAPIST.email, THERAPIST.password, base);
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     // The demo books visits for today and has patients who need attention, one of them referred.
     await page.getByTestId('today-appointments').getByRole('listitem').first().waitFor();
     const attention = page.getByTestId('attention');
     await attention.getByRole('listitem').first().waitFor();
     assert.match(await attention.innerText(), /Red flag at intake/);
-    await checkPage(page, 'demo today');
+    await checkDesktopAndTablet(page, 'demo today');
     await screenshot(page, 'demo-today');
 
     await page.goto(`${base}/patients`);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
     await page.getByRole('link', { name: /Hartwell/ }).first().waitFor();
-    await checkPage(page, 'demo patients');
+    await checkDesktopAndTablet(page, 'demo patients');
     await screenshot(page, 'demo-patients');
 
     const patient = await patientWithVersions();
@@ -119,14 +107,14 @@ describe('demo clinic', () => {
     await page.getByRole('heading', { name: 'Progress' }).waitFor();
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await checkPage(page, 'demo chart');
+    await checkDesktopAndTablet(page, 'demo chart');
     await screenshot(page, 'demo-chart');
 
     await page.goto(`${base}/patients/${patient.id}/plan`);
     await page.getByRole('heading', { name: /Plan review/, level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
-    await checkPage(page, 'demo plan review');
+    await checkDesktopAndTablet(page, 'demo plan review');
     await screenshot(page, 'demo-plan-review');
     page.expectClean([/^401 GET \/api\/v1\/session$/]);
     await page.close();
@@ -135,11 +123,11 @@ describe('demo clinic', () => {
   test('a demo patient signs in to the portal and sees their course and appointments', async () => {
     const page = await watchedPage(browser.context);
     await page.context().clearCookies();
-    await signIn(page, PATIENT);
+    await signInAt(page, PATIENT.email, PATIENT.password, base);
     await page.getByRole('heading', { name: 'Hello, Declan', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Your appointments' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await checkPage(page, 'demo portal');
+    await checkDesktopAndTablet(page, 'demo portal');
     await screenshot(page, 'demo-portal');
     page.expectClean([/^401 GET \/api\/v1\/session$/]);
     await page.close();

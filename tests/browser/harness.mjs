@@ -95,3 +95,22 @@ export async function noHorizontalScroll(page) {
   }));
   assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px window`);
 }
+
+// Signs in through the real form (the caller waits for the page it expects next).
+export async function signIn(page, email, password, base = BASE_URL) {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+// axe on the page as it is, then again at a 768 px tablet width with no
+// horizontal scroll, and back to the desktop width.
+export async function checkDesktopAndTablet(page, label) {
+  await expectAccessible(page, label);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await noHorizontalScroll(page);
+  await expectAccessible(page, `${label} at 768 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
