@@ -43,8 +43,8 @@ void BM_Assess(benchmark::State& state) {
     Assessment a = Assess(intake, k);
     benchmark::DoNotOptimize(a);
   }
-  state.counters["plans_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+  state.counters["plans_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Assess);
 

@@ -6,9 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <pqxx/pqxx>
 #include <random>
 #include <thread>
+
+#include <pqxx/pqxx>
 
 namespace sciaticare::testing {
 namespace {

@@ -66,8 +66,8 @@ CommandResult RunSciaticare(const std::string& args, const std::string& input) {
   const std::string in_path = std::string(dir) + "/in", out_path = std::string(dir) + "/out",
                     err_path = std::string(dir) + "/err";
   std::ofstream(in_path, std::ios::binary) << input;
-  const std::string command = std::string(SCIATICARE_BINARY) + " " + args + " < " + in_path + " > " +
-                              out_path + " 2> " + err_path;
+  const std::string command = std::string(SCIATICARE_BINARY) + " " + args + " < " + in_path +
+                              " > " + out_path + " 2> " + err_path;
   int status = std::system(command.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

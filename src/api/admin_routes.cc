@@ -16,14 +16,18 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
       std::string time = QueryText(req, name, 20);
       if (time.empty()) continue;
-      if (!store::IsUtcTime(time)) Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
+      if (!store::IsUtcTime(time))
+        Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
       *bound = std::move(time);
     }
     q.page = PagingOf(req);
     auto page = Must(api.store().ListAudit(c.clinic(), q));
     json items = json::array();
     for (const auto& e : page.items) items.push_back(ToJson(e));
-    return JsonResponse(200, {{"items", items}, {"total", page.total}, {"limit", q.page.limit}, {"offset", q.page.offset}});
+    return JsonResponse(200, {{"items", items},
+                              {"total", page.total},
+                              {"limit", q.page.limit},
+                              {"offset", q.page.offset}});
   }));
 
   router.Add("GET", "/api/v1/users", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
@@ -31,7 +35,8 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     const auto active = QueryChoice(req, "active", {"true", "false"});
     const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
     auto keep = [&](const store::User& u) {
-      return (!role || store::ToString(u.role) == *role) && (!active || u.active == (*active == "true"));
+      return (!role || store::ToString(u.role) == *role) &&
+             (!active || u.active == (*active == "true"));
     };
     return JsonResponse(200, ListPage(Must(api.store().ListUsers(c.clinic())), page, keep,
                                       [](const store::User& u) { return ToJson(u); }));
@@ -59,28 +64,29 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     return JsonResponse(201, ToJson(created));
   }));
 
-  router.Add("PATCH", "/api/v1/users/{id}", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
-    const Id id = PathId(req, "id");
-    json body = ParseBody(req);
-    store::UserUpdate update;
-    if (body.contains("role")) {
-      auto role = store::ParseRole(StringField(body, "role", 20));
-      if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
-      update.role = role;
-    }
-    if (body.contains("active")) {
-      if (!body["active"].is_boolean()) Reject("active", "must be true or false");
-      update.active = body["active"].get<bool>();
-    }
-    if (body.contains("password")) {
-      const std::string password = StringField(body, "password", 1024);
-      if (password.size() < 10) Reject("password", "must be at least 10 characters");
-      update.password_hash = auth::HashPassword(password, api.options().hash_cost);
-    }
-    store::User updated = Must(api.store().UpdateUser(c.clinic(), id, update));
-    api.Audit(c, req, "update", "user", std::to_string(id), updated.patient_id);
-    return JsonResponse(200, ToJson(updated));
-  }));
+  router.Add("PATCH", "/api/v1/users/{id}",
+             api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+               const Id id = PathId(req, "id");
+               json body = ParseBody(req);
+               store::UserUpdate update;
+               if (body.contains("role")) {
+                 auto role = store::ParseRole(StringField(body, "role", 20));
+                 if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
+                 update.role = role;
+               }
+               if (body.contains("active")) {
+                 if (!body["active"].is_boolean()) Reject("active", "must be true or false");
+                 update.active = body["active"].get<bool>();
+               }
+               if (body.contains("password")) {
+                 const std::string password = StringField(body, "password", 1024);
+                 if (password.size() < 10) Reject("password", "must be at least 10 characters");
+                 update.password_hash = auth::HashPassword(password, api.options().hash_cost);
+               }
+               store::User updated = Must(api.store().UpdateUser(c.clinic(), id, update));
+               api.Audit(c, req, "update", "user", std::to_string(id), updated.patient_id);
+               return JsonResponse(200, ToJson(updated));
+             }));
 }
 
 }  // namespace sciaticare::api

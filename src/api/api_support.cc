@@ -2,8 +2,8 @@
 
 #include <atomic>
 #include <charconv>
-#include <mutex>
 #include <ctime>
+#include <mutex>
 
 #include "store/validation.h"
 
@@ -34,7 +34,8 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
   }
   if (!obj[key].is_string()) Reject(key, "must be a string");
   std::string value = obj[key].get<std::string>();
-  if (value.size() > max_length) Reject(key, "must be at most " + std::to_string(max_length) + " characters");
+  if (value.size() > max_length)
+    Reject(key, "must be at most " + std::to_string(max_length) + " characters");
   if (required && value.empty()) Reject(key, "must not be empty");
   if (!store::IsStorableText(value)) Reject(key, "must not contain NUL characters");
   return value;
@@ -42,7 +43,8 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
 
 std::string QueryText(const http::Request& request, const char* name, std::size_t max_length) {
   std::string value = request.Query(name);
-  if (value.size() > max_length) Reject(name, "must be at most " + std::to_string(max_length) + " characters", 400);
+  if (value.size() > max_length)
+    Reject(name, "must be at most " + std::to_string(max_length) + " characters", 400);
   if (!store::IsStorableText(value)) Reject(name, "must be UTF-8 text without NUL characters", 400);
   return value;
 }
@@ -70,9 +72,11 @@ std::optional<Id> QueryId(const http::Request& request, const char* name) {
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi) {
   if (!obj.contains(key) || obj[key].is_null()) return std::nullopt;
   const json& v = obj[key];
-  if (!v.is_number_integer()) Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+  if (!v.is_number_integer())
+    Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
   const auto n = v.get<long long>();
-  if (n < lo || n > hi) Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
+  if (n < lo || n > hi)
+    Reject(key, "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
   return static_cast<int>(n);
 }
 
@@ -93,11 +97,14 @@ Id PathId(const http::Request& request, const char* name) {
 
 int IfMatchVersion(const http::Request& request) {
   std::string tag = request.Header("if-match");
-  if (tag.empty()) Reject("if-match", "send If-Match with the ETag you read, so edits are never lost", 428);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  if (tag.empty())
+    Reject("if-match", "send If-Match with the ETag you read, so edits are never lost", 428);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
   int version = 0;
   auto [end, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
-  if (ec != std::errc() || end != tag.data() + tag.size()) Reject("if-match", "is not an ETag of this resource", 412);
+  if (ec != std::errc() || end != tag.data() + tag.size())
+    Reject("if-match", "is not an ETag of this resource", 412);
   return version;
 }
 
@@ -105,8 +112,10 @@ http::Response JsonResponse(int status, const json& body) {
   return http::Response::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-http::Response ProblemsResponse(const std::string& field, const std::string& message, const json& problems) {
-  return JsonResponse(422, {{"error", {{"status", 422}, {"field", field}, {"message", message}}}, {"problems", problems}});
+http::Response ProblemsResponse(const std::string& field, const std::string& message,
+                                const json& problems) {
+  return JsonResponse(422, {{"error", {{"status", 422}, {"field", field}, {"message", message}}},
+                            {"problems", problems}});
 }
 
 http::Response WithEtag(http::Response response, int version) {
@@ -116,10 +125,14 @@ http::Response WithEtag(http::Response response, int version) {
 
 http::Response StoreFailure(const store::StoreError& error) {
   switch (error.kind) {
-    case store::StoreErrorKind::kNotFound: return http::ErrorResponse(404, error.field, error.message);
-    case store::StoreErrorKind::kConflict: return http::ErrorResponse(409, error.field, error.message);
-    case store::StoreErrorKind::kInvalid: return http::ErrorResponse(422, error.field, error.message);
-    case store::StoreErrorKind::kInternal: break;
+    case store::StoreErrorKind::kNotFound:
+      return http::ErrorResponse(404, error.field, error.message);
+    case store::StoreErrorKind::kConflict:
+      return http::ErrorResponse(409, error.field, error.message);
+    case store::StoreErrorKind::kInvalid:
+      return http::ErrorResponse(422, error.field, error.message);
+    case store::StoreErrorKind::kInternal:
+      break;
   }
   return http::ErrorResponse(500, "", "the database failed; nothing was stored");
 }
@@ -138,7 +151,8 @@ std::string CookieValue(const std::string& header, std::string_view name) {
     if (end == std::string::npos) end = header.size();
     std::string_view part(header.data() + pos, end - pos);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
       return std::string(part.substr(name.size() + 1));
     }
     pos = end + 1;
@@ -176,22 +190,26 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
     if (!caller) return http::ErrorResponse(401, "", "log in first");
     http::Response response;
     if (std::find(allowed.begin(), allowed.end(), caller->user.role) == allowed.end()) {
-      response = Refused(*caller, request, http::ErrorResponse(403, "", "your role may not do this"), "role");
+      response = Refused(*caller, request,
+                         http::ErrorResponse(403, "", "your role may not do this"), "role");
     } else if (caller->via_cookie && IsWrite(request.method) &&
                !auth::ConstantTimeEquals(request.Header("x-csrf-token"), caller->csrf_token)) {
-      response = Refused(*caller, request, http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
+      response = Refused(*caller, request,
+                         http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
                          "csrf token");
     } else {
       response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
-      if (response.status == 403) response = Refused(*caller, request, std::move(response), "forbidden");
-      else if (response.status == 404) response = Refused(*caller, request, std::move(response), "not found");
+      if (response.status == 403)
+        response = Refused(*caller, request, std::move(response), "forbidden");
+      else if (response.status == 404)
+        response = Refused(*caller, request, std::move(response), "not found");
     }
     return AfterAudits(std::move(*caller->audits), std::move(response));
   };
 }
 
-http::Response Api::Refused(const Caller& caller, const http::Request& request, http::Response response,
-                            std::string reason) {
+http::Response Api::Refused(const Caller& caller, const http::Request& request,
+                            http::Response response, std::string reason) {
   // The patient the request named, when that patient is in the caller's
   // clinic, so the refusal shows in that patient's trail ("who tried to see
   // my record"); another clinic's id stays only in entity_id.
@@ -202,7 +220,8 @@ http::Response Api::Refused(const Caller& caller, const http::Request& request, 
     if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
   }
   // Appended with the request's other entries: no trail, no answer.
-  Audit(caller, request, "denied", "route", request.method + " " + request.path, patient, std::move(reason));
+  Audit(caller, request, "denied", "route", request.method + " " + request.path, patient,
+        std::move(reason));
   return response;
 }
 
@@ -215,7 +234,8 @@ http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {
     } catch (const StoreStop& e) {
       return StoreFailure(e.error);
     } catch (const json::exception& e) {
-      return http::ErrorResponse(422, "body", std::string("has a value of the wrong type: ") + e.what());
+      return http::ErrorResponse(422, "body",
+                                 std::string("has a value of the wrong type: ") + e.what());
     }
   };
 }
@@ -227,9 +247,9 @@ store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
   return Must(store_.GetPatient(caller.clinic(), patient_id));
 }
 
-store::AuditEntry Api::AuditEntryFor(const Caller& caller, const http::Request& request, std::string action,
-                                     std::string entity, std::string entity_id, std::optional<Id> patient_id,
-                                     std::string detail) const {
+store::AuditEntry Api::AuditEntryFor(const Caller& caller, const http::Request& request,
+                                     std::string action, std::string entity, std::string entity_id,
+                                     std::optional<Id> patient_id, std::string detail) const {
   store::AuditEntry e;
   e.clinic_id = caller.clinic();
   e.at = Now();
@@ -243,8 +263,9 @@ store::AuditEntry Api::AuditEntryFor(const Caller& caller, const http::Request& 
   return e;
 }
 
-void Api::Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
-                std::string entity_id, std::optional<Id> patient_id, std::string detail) {
+void Api::Audit(const Caller& caller, const http::Request& request, std::string action,
+                std::string entity, std::string entity_id, std::optional<Id> patient_id,
+                std::string detail) {
   caller.audits->push_back(AuditEntryFor(caller, request, std::move(action), std::move(entity),
                                          std::move(entity_id), patient_id, std::move(detail)));
 }
@@ -272,7 +293,8 @@ void Finish(AuditWait& wait) {
 http::Response Api::AfterAudits(std::vector<store::AuditEntry> entries, http::Response response) {
   if (entries.empty()) return response;
   http::Response held;
-  held.defer = [this, entries = std::move(entries), response = std::move(response)](http::Response::Send send) mutable {
+  held.defer = [this, entries = std::move(entries),
+                response = std::move(response)](http::Response::Send send) mutable {
     auto wait = std::make_shared<AuditWait>();
     wait->left = entries.size();
     wait->response = std::move(response);  // `defer` runs once.
@@ -290,7 +312,8 @@ http::Response Api::AfterAudits(std::vector<store::AuditEntry> entries, http::Re
   return held;
 }
 
-void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail) {
+void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string action,
+                         std::string detail) {
   store::AuditEntry e;
   e.clinic_id = clinic_id;
   e.at = Now();

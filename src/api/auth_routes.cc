@@ -7,20 +7,23 @@ namespace sciaticare::api {
 namespace {
 
 std::string SessionCookie(const std::string& value, int max_age, bool secure) {
-  return "sc_session=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+  return "sc_session=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
          (secure ? "; Secure" : "");
 }
 
 // Verifying against a fixed hash for unknown emails keeps the answer time the
 // same, so timing does not reveal which emails have accounts.
 const std::string& DecoyHash() {
-  static const std::string hash = auth::HashPassword("decoy-password", auth::HashCost::kFastForTests);
+  static const std::string hash =
+      auth::HashPassword("decoy-password", auth::HashCost::kFastForTests);
   return hash;
 }
 
 // Checks the throttle and the password of a known user and opens a session;
 // the audit entries it records are in `who`.
-http::Response LogIn(Api& api, const http::Request& req, const Caller& who, const std::string& password) {
+http::Response LogIn(Api& api, const http::Request& req, const Caller& who,
+                     const std::string& password) {
   const store::User& user = who.user;
   const ClinicApiOptions& o = api.options();
   store::AuditQuery recent;
@@ -31,7 +34,8 @@ http::Response LogIn(Api& api, const http::Request& req, const Caller& who, cons
   auto failures = Must(api.store().ListAudit(user.clinic_id, recent));
   if (failures.total >= o.login_attempts_per_window) {
     api.Audit(who, req, "login_throttled", "user", std::to_string(user.id), std::nullopt);
-    http::Response r = http::ErrorResponse(429, "", "too many failed logins; try again in a few minutes");
+    http::Response r =
+        http::ErrorResponse(429, "", "too many failed logins; try again in a few minutes");
     r.headers["Retry-After"] = std::to_string(60 * o.login_window_minutes);
     return r;
   }
@@ -49,7 +53,8 @@ http::Response LogIn(Api& api, const http::Request& req, const Caller& who, cons
   session.expires_at = AddSeconds(session.created_at, 3600LL * o.session_hours);
   Must(api.store().CreateAuthSession(session));
   api.Audit(who, req, "login", "user", std::to_string(user.id), user.patient_id);
-  http::Response r = JsonResponse(200, {{"user", ToJson(user)}, {"csrf_token", session.csrf_token}});
+  http::Response r =
+      JsonResponse(200, {{"user", ToJson(user)}, {"csrf_token", session.csrf_token}});
   r.headers["Set-Cookie"] = SessionCookie(token, 3600 * o.session_hours, o.secure_cookies);
   r.headers["Cache-Control"] = "no-store";
   return r;
@@ -81,18 +86,19 @@ void AddAuthRoutes(http::Router& router, Api& api) {
     return r;
   }));
 
-  router.Add("DELETE", "/api/v1/session", api.Guard(everyone, [&api](http::Request& req, const Caller& c) {
-    std::string cookie = req.Header("cookie");
-    std::size_t at = cookie.find("sc_session=");
-    if (at != std::string::npos) {
-      std::string token = cookie.substr(at + 11, cookie.find(';', at) - at - 11);
-      Must(api.store().DeleteAuthSession(auth::HashToken(token)));
-    }
-    api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
-    http::Response r = JsonResponse(200, {{"logged_out", true}});
-    r.headers["Set-Cookie"] = SessionCookie("", 0, api.options().secure_cookies);
-    return r;
-  }));
+  router.Add("DELETE", "/api/v1/session",
+             api.Guard(everyone, [&api](http::Request& req, const Caller& c) {
+               std::string cookie = req.Header("cookie");
+               std::size_t at = cookie.find("sc_session=");
+               if (at != std::string::npos) {
+                 std::string token = cookie.substr(at + 11, cookie.find(';', at) - at - 11);
+                 Must(api.store().DeleteAuthSession(auth::HashToken(token)));
+               }
+               api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
+               http::Response r = JsonResponse(200, {{"logged_out", true}});
+               r.headers["Set-Cookie"] = SessionCookie("", 0, api.options().secure_cookies);
+               return r;
+             }));
 }
 
 }  // namespace sciaticare::api

@@ -4,7 +4,8 @@
 
 namespace sciaticare::api {
 
-void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge& k, ClinicApiOptions options) {
+void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge& k,
+                     ClinicApiOptions options) {
   // The routes capture the Api by reference; it lives as long as the process.
   static std::vector<std::unique_ptr<Api>> apis;
   apis.push_back(std::make_unique<Api>(store, k, std::move(options)));

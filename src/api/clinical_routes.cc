@@ -16,7 +16,8 @@ constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kP
 
 // Parses an intake document; its field paths are given under `prefix`.
 Intake ReadIntake(const json& doc, const std::string& prefix, const Knowledge& k) {
-  Result<Intake> intake = ParseIntakeJson(doc.dump(-1, ' ', false, json::error_handler_t::replace), k);
+  Result<Intake> intake =
+      ParseIntakeJson(doc.dump(-1, ' ', false, json::error_handler_t::replace), k);
   if (!intake) {
     const Error& e = intake.error();
     Reject(e.field == "input" ? prefix : prefix + "." + e.field, e.message);
@@ -26,7 +27,8 @@ Intake ReadIntake(const json& doc, const std::string& prefix, const Knowledge& k
 
 store::PlanRecord VisiblePlan(Api& api, const Caller& c, Id plan_id) {
   store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), plan_id));
-  if (c.Is(Role::kPatient) && (c.user.patient_id != plan.patient_id || plan.status != store::PlanStatus::kApproved)) {
+  if (c.Is(Role::kPatient) &&
+      (c.user.patient_id != plan.patient_id || plan.status != store::PlanStatus::kApproved)) {
     throw StoreStop{store::NotFound("id", "no such plan")};
   }
   return plan;
@@ -48,7 +50,8 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                json body = ParseBody(req);
                std::string kind_name = StringField(body, "kind", 20, false, "intake");
                auto kind = store::ParseAssessmentKind(kind_name);
-               if (!kind || *kind == store::AssessmentKind::kPortal) Reject("kind", "must be intake or reassessment");
+               if (!kind || *kind == store::AssessmentKind::kPortal)
+                 Reject("kind", "must be intake or reassessment");
                Intake intake = ReadIntake(Member(body, "intake"), "intake", k);
                Assessment assessed = Assess(intake, k);
                json result = AssessmentToJson(assessed, k);
@@ -64,7 +67,8 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                record.created_by = c.user.id;
                record.created_at = api.Now();
                store::Assessment stored = Must(api.store().CreateAssessment(record));
-               api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id, record.triage);
+               api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id,
+                         record.triage);
 
                json plan_json = nullptr;
                if (assessed.plan) {
@@ -77,7 +81,8 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                  plan.created_by = c.user.id;
                  plan.created_at = record.created_at;
                  store::PlanRecord created = Must(api.store().CreatePlan(plan));
-                 api.Audit(c, req, "create", "plan", std::to_string(created.id), patient.id, "draft from assessment");
+                 api.Audit(c, req, "create", "plan", std::to_string(created.id), patient.id,
+                           "draft from assessment");
                  plan_json = ToJson(created);
                }
                return JsonResponse(201, {{"assessment", ToJson(stored)}, {"plan", plan_json}});
@@ -94,48 +99,54 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                api.Audit(c, req, "list", "assessment", "", patient.id);
                return JsonResponse(200, ListPage(
                                             list, page,
-                                            [&](const store::Assessment& a) { return !kind || store::ToString(a.kind) == *kind; },
+                                            [&](const store::Assessment& a) {
+                                              return !kind || store::ToString(a.kind) == *kind;
+                                            },
                                             [](const store::Assessment& a) { return ToJson(a); }));
              }));
 
   // A patient answers questionnaires from the portal before a session; the
   // scores join the chart like any assessment's.
-  router.Add("POST", "/api/v1/patients/{id}/questionnaires",
-             api.Guard(kCliniciansAndPatient, [&api, &k](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json body = ParseBody(req);
-               const json& answers = Member(body, "questionnaires");
-               if (!answers.is_object() || answers.empty()) Reject("questionnaires", "must name at least one questionnaire");
-               // The intake reader owns questionnaire validation; a minimal
-               // intake around the answers reuses it with the same field paths.
-               json wrapper = {{"patient", {{"age", 30}, {"sex", "other"}}},
-                               {"symptoms", {{{"region", "lower_back"}, {"side", "midline"}, {"kind", "numbness"}}}},
-                               {"questionnaires", answers}};
-               Intake parsed = ReadIntake(wrapper, "", k);
-               Scores scores = ScoreQuestionnaires(parsed.questionnaires, k);
-               Assessment only_scores;
-               only_scores.scores = scores;
-               json result = {{"scores", AssessmentToJson(only_scores, k)["scores"]}, {"knowledge_version", k.version}};
-               // Unknown keys are ignored by the intake reader; answers with
-               // nothing it knows would store an empty record.
-               if (result["scores"].empty()) {
-                 Reject("questionnaires",
-                        "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
-               }
-               store::Assessment record;
-               record.clinic_id = c.clinic();
-               record.patient_id = patient.id;
-               record.kind = store::AssessmentKind::kPortal;
-               record.triage = "not_screened";  // Answers only: no screening was done.
-               record.intake_json = json({{"questionnaires", answers}}).dump();
-               record.result_json = result.dump();
-               record.knowledge_version = k.version;
-               record.created_by = c.user.id;
-               record.created_at = api.Now();
-               store::Assessment stored = Must(api.store().CreateAssessment(record));
-               api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
-               return JsonResponse(201, ToJson(stored));
-             }));
+  router.Add(
+      "POST", "/api/v1/patients/{id}/questionnaires",
+      api.Guard(kCliniciansAndPatient, [&api, &k](http::Request& req, const Caller& c) {
+        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+        json body = ParseBody(req);
+        const json& answers = Member(body, "questionnaires");
+        if (!answers.is_object() || answers.empty())
+          Reject("questionnaires", "must name at least one questionnaire");
+        // The intake reader owns questionnaire validation; a minimal
+        // intake around the answers reuses it with the same field paths.
+        json wrapper = {
+            {"patient", {{"age", 30}, {"sex", "other"}}},
+            {"symptoms", {{{"region", "lower_back"}, {"side", "midline"}, {"kind", "numbness"}}}},
+            {"questionnaires", answers}};
+        Intake parsed = ReadIntake(wrapper, "", k);
+        Scores scores = ScoreQuestionnaires(parsed.questionnaires, k);
+        Assessment only_scores;
+        only_scores.scores = scores;
+        json result = {{"scores", AssessmentToJson(only_scores, k)["scores"]},
+                       {"knowledge_version", k.version}};
+        // Unknown keys are ignored by the intake reader; answers with
+        // nothing it knows would store an empty record.
+        if (result["scores"].empty()) {
+          Reject("questionnaires",
+                 "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
+        }
+        store::Assessment record;
+        record.clinic_id = c.clinic();
+        record.patient_id = patient.id;
+        record.kind = store::AssessmentKind::kPortal;
+        record.triage = "not_screened";  // Answers only: no screening was done.
+        record.intake_json = json({{"questionnaires", answers}}).dump();
+        record.result_json = result.dump();
+        record.knowledge_version = k.version;
+        record.created_by = c.user.id;
+        record.created_at = api.Now();
+        store::Assessment stored = Must(api.store().CreateAssessment(record));
+        api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
+        return JsonResponse(201, ToJson(stored));
+      }));
 
   router.Add("GET", "/api/v1/patients/{id}/plans",
              api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
@@ -149,82 +160,92 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                  if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) return false;
                  return !status || store::ToString(p.status) == *status;
                };
-               return JsonResponse(200, ListPage(plans, page, keep, [](const store::PlanRecord& p) { return ToJson(p); }));
+               return JsonResponse(200, ListPage(plans, page, keep, [](const store::PlanRecord& p) {
+                                     return ToJson(p);
+                                   }));
              }));
 
-  router.Add("GET", "/api/v1/plans/{id}", api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-    store::PlanRecord plan = VisiblePlan(api, c, PathId(req, "id"));
-    api.Audit(c, req, "read", "plan", std::to_string(plan.id), plan.patient_id);
-    return WithEtag(JsonResponse(200, ToJson(plan)), plan.version);
-  }));
+  router.Add("GET", "/api/v1/plans/{id}",
+             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+               store::PlanRecord plan = VisiblePlan(api, c, PathId(req, "id"));
+               api.Audit(c, req, "read", "plan", std::to_string(plan.id), plan.patient_id);
+               return WithEtag(JsonResponse(200, ToJson(plan)), plan.version);
+             }));
 
   // The therapist's edit becomes a new draft version, after the core has
   // checked it against the screening of the assessment behind the plan.
-  router.Add("POST", "/api/v1/plans/{id}/revisions",
-             api.Guard(kClinicians, [&api, &k](http::Request& req, const Caller& c) {
-               store::PlanRecord base = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
-               const int expected = IfMatchVersion(req);
-               if (expected != base.version) Reject("if-match", "the plan changed since you read it; reload it", 409);
-               json body = ParseBody(req);
-               const json& edited_json = Member(body, "plan");
-               json plan_json = StoredJson(base.plan_json);
-               const json planned_sessions = plan_json.value("sessions", json::object());
-               const int planned_minutes =
-                   planned_sessions.is_object()
-                       ? planned_sessions.value("minutes", k.session_minutes)
-                       : k.session_minutes;
-               Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
-               if (!edited) Reject("plan." + edited.error().field, edited.error().message);
-               store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
-               Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
-               std::vector<Error> problems = ReviewPlanEdit(edited.value(), screening.screening, k);
-               if (!problems.empty()) {
-                 json list = json::array();
-                 for (const Error& e : problems) list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
-                 return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
-               }
-               plan_json = ApplyPlanEdit(std::move(plan_json), edited.value(), screening.screening, k);
-               if (body.contains("note")) plan_json["revision_note"] = StringField(body, "note", 2000, false);
-               store::PlanRecord next;
-               next.clinic_id = c.clinic();
-               next.patient_id = base.patient_id;
-               next.assessment_id = base.assessment_id;
-               next.plan_json = plan_json.dump();
-               next.knowledge_version = k.version;
-               next.created_by = c.user.id;
-               next.created_at = api.Now();
-               store::PlanRecord created = Must(api.store().CreatePlan(next));
-               api.Audit(c, req, "create", "plan", std::to_string(created.id), base.patient_id,
-                         "revision of plan " + std::to_string(base.id));
-               return WithEtag(JsonResponse(201, ToJson(created)), created.version);
-             }));
+  router.Add(
+      "POST", "/api/v1/plans/{id}/revisions",
+      api.Guard(kClinicians, [&api, &k](http::Request& req, const Caller& c) {
+        store::PlanRecord base = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
+        const int expected = IfMatchVersion(req);
+        if (expected != base.version)
+          Reject("if-match", "the plan changed since you read it; reload it", 409);
+        json body = ParseBody(req);
+        const json& edited_json = Member(body, "plan");
+        json plan_json = StoredJson(base.plan_json);
+        const json planned_sessions = plan_json.value("sessions", json::object());
+        const int planned_minutes = planned_sessions.is_object()
+                                        ? planned_sessions.value("minutes", k.session_minutes)
+                                        : k.session_minutes;
+        Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
+        if (!edited) Reject("plan." + edited.error().field, edited.error().message);
+        store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
+        Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
+        std::vector<Error> problems = ReviewPlanEdit(edited.value(), screening.screening, k);
+        if (!problems.empty()) {
+          json list = json::array();
+          for (const Error& e : problems)
+            list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
+          return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
+        }
+        plan_json = ApplyPlanEdit(std::move(plan_json), edited.value(), screening.screening, k);
+        if (body.contains("note"))
+          plan_json["revision_note"] = StringField(body, "note", 2000, false);
+        store::PlanRecord next;
+        next.clinic_id = c.clinic();
+        next.patient_id = base.patient_id;
+        next.assessment_id = base.assessment_id;
+        next.plan_json = plan_json.dump();
+        next.knowledge_version = k.version;
+        next.created_by = c.user.id;
+        next.created_at = api.Now();
+        store::PlanRecord created = Must(api.store().CreatePlan(next));
+        api.Audit(c, req, "create", "plan", std::to_string(created.id), base.patient_id,
+                  "revision of plan " + std::to_string(base.id));
+        return WithEtag(JsonResponse(201, ToJson(created)), created.version);
+      }));
 
   // Approval: clearances the plan requires must be attached, and every cauda
   // equina question must have been answered.
-  router.Add("POST", "/api/v1/plans/{id}/approve", api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-    store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
-    const int expected = IfMatchVersion(req);
-    json body = req.body.empty() ? json::object() : ParseBody(req);
-    json plan_json = StoredJson(plan.plan_json);
-    std::string detail = "approved";
-    const json clearances = plan_json.value("clearances", json::array());
-    const json blockers = plan_json.value("approval_blockers", json::array());
-    for (const json& b : blockers) {
-      if (b.is_string() && b.get<std::string>().rfind("Red-flag question", 0) == 0) {
-        Reject("plan", b.get<std::string>() + " Record the answer in a new assessment first.", 409);
-      }
-    }
-    if (!clearances.empty()) {
-      const json& clearance = Member(body, "clearance");
-      if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
-      std::string by = StringField(clearance, "by", 200);
-      std::string date = StringField(clearance, "date", 10);
-      detail += "; clearance by " + by + " dated " + date;
-    }
-    store::PlanRecord approved = Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
-    api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);
-    return WithEtag(JsonResponse(200, ToJson(approved)), approved.version);
-  }));
+  router.Add(
+      "POST", "/api/v1/plans/{id}/approve",
+      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+        store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
+        const int expected = IfMatchVersion(req);
+        json body = req.body.empty() ? json::object() : ParseBody(req);
+        json plan_json = StoredJson(plan.plan_json);
+        std::string detail = "approved";
+        const json clearances = plan_json.value("clearances", json::array());
+        const json blockers = plan_json.value("approval_blockers", json::array());
+        for (const json& b : blockers) {
+          if (b.is_string() && b.get<std::string>().rfind("Red-flag question", 0) == 0) {
+            Reject("plan", b.get<std::string>() + " Record the answer in a new assessment first.",
+                   409);
+          }
+        }
+        if (!clearances.empty()) {
+          const json& clearance = Member(body, "clearance");
+          if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
+          std::string by = StringField(clearance, "by", 200);
+          std::string date = StringField(clearance, "date", 10);
+          detail += "; clearance by " + by + " dated " + date;
+        }
+        store::PlanRecord approved =
+            Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
+        api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);
+        return WithEtag(JsonResponse(200, ToJson(approved)), approved.version);
+      }));
 }
 
 }  // namespace sciaticare::api

@@ -11,9 +11,10 @@
 
 #include <cstddef>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+
+#include <nlohmann/json.hpp>
 
 #include "store/records.h"
 

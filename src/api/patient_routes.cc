@@ -12,7 +12,8 @@ void ReadPersonFields(const json& body, store::Patient& p) {
   p.family_name = StringField(body, "family_name", 100);
   p.date_of_birth = StringField(body, "date_of_birth", 10);
   p.sex = StringField(body, "sex", 10);
-  if (p.sex != "female" && p.sex != "male" && p.sex != "other") Reject("sex", "must be female, male or other");
+  if (p.sex != "female" && p.sex != "male" && p.sex != "other")
+    Reject("sex", "must be female, male or other");
   p.email = StringField(body, "email", 254, false);
   p.phone = StringField(body, "phone", 40, false);
   p.notes = StringField(body, "notes", 4000, false);
@@ -38,32 +39,39 @@ store::PageRequest Paging(const http::Request& req, int default_limit = 50) {
 }  // namespace
 
 store::PageRequest PagingOf(const http::Request& req) { return Paging(req); }
-store::PageRequest PagingOf(const http::Request& req, int default_limit) { return Paging(req, default_limit); }
+store::PageRequest PagingOf(const http::Request& req, int default_limit) {
+  return Paging(req, default_limit);
+}
 
 void AddPatientRoutes(http::Router& router, Api& api) {
-  router.Add("GET", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-    store::PatientQuery q;
-    q.search = QueryText(req, "search", 100);
-    q.page = Paging(req);
-    auto page = Must(api.store().ListPatients(c.clinic(), q));
-    api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
-    json items = json::array();
-    for (const auto& p : page.items) items.push_back(ToJson(p));
-    return JsonResponse(200, {{"items", items}, {"total", page.total}, {"limit", q.page.limit}, {"offset", q.page.offset}});
-  }));
+  router.Add("GET", "/api/v1/patients",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               store::PatientQuery q;
+               q.search = QueryText(req, "search", 100);
+               q.page = Paging(req);
+               auto page = Must(api.store().ListPatients(c.clinic(), q));
+               api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
+               json items = json::array();
+               for (const auto& p : page.items) items.push_back(ToJson(p));
+               return JsonResponse(200, {{"items", items},
+                                         {"total", page.total},
+                                         {"limit", q.page.limit},
+                                         {"offset", q.page.offset}});
+             }));
 
-  router.Add("POST", "/api/v1/patients", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-    json body = ParseBody(req);
-    store::Patient p;
-    p.clinic_id = c.clinic();
-    ReadPersonFields(body, p);
-    p.created_at = p.updated_at = api.Now();
-    store::Patient created = Must(api.store().CreatePatient(p));
-    api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
-    http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
-    r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
-    return r;
-  }));
+  router.Add("POST", "/api/v1/patients",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               json body = ParseBody(req);
+               store::Patient p;
+               p.clinic_id = c.clinic();
+               ReadPersonFields(body, p);
+               p.created_at = p.updated_at = api.Now();
+               store::Patient created = Must(api.store().CreatePatient(p));
+               api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
+               http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+               r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
+               return r;
+             }));
 
   router.Add("GET", "/api/v1/patients/{id}",
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
@@ -73,15 +81,16 @@ void AddPatientRoutes(http::Router& router, Api& api) {
                          return WithEtag(JsonResponse(200, ToJson(p)), p.version);
                        }));
 
-  router.Add("PUT", "/api/v1/patients/{id}", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-    store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-    const int expected = IfMatchVersion(req);
-    json body = ParseBody(req);
-    ReadPersonFields(body, p);
-    store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
-    api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
-    return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
-  }));
+  router.Add("PUT", "/api/v1/patients/{id}",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+               const int expected = IfMatchVersion(req);
+               json body = ParseBody(req);
+               ReadPersonFields(body, p);
+               store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
+               api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
+               return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+             }));
 }
 
 }  // namespace sciaticare::api

@@ -17,9 +17,13 @@ json Embedded(const std::string& text) {
 }  // namespace
 
 json ToJson(const store::User& u) {
-  return {{"id", u.id},           {"clinic_id", u.clinic_id}, {"email", u.email},
-          {"display_name", u.display_name}, {"role", store::ToString(u.role)},
-          {"patient_id", OrNull(u.patient_id)}, {"active", u.active}};
+  return {{"id", u.id},
+          {"clinic_id", u.clinic_id},
+          {"email", u.email},
+          {"display_name", u.display_name},
+          {"role", store::ToString(u.role)},
+          {"patient_id", OrNull(u.patient_id)},
+          {"active", u.active}};
 }
 
 json ToJson(const store::Patient& p) {
@@ -86,10 +90,14 @@ json ToJson(const store::SessionNote& s) {
 }
 
 json ToJson(const store::AuditEntry& e) {
-  return {{"id", e.id},         {"at", e.at},
-          {"user_id", OrNull(e.user_id)}, {"action", e.action},
-          {"entity", e.entity}, {"entity_id", e.entity_id},
-          {"patient_id", OrNull(e.patient_id)}, {"remote_addr", e.remote_addr},
+  return {{"id", e.id},
+          {"at", e.at},
+          {"user_id", OrNull(e.user_id)},
+          {"action", e.action},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id},
+          {"patient_id", OrNull(e.patient_id)},
+          {"remote_addr", e.remote_addr},
           {"detail", e.detail}};
 }
 

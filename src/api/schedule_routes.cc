@@ -103,32 +103,35 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
 }  // namespace
 
 void AddScheduleRoutes(http::Router& router, Api& api) {
-  router.Add(
-      "GET", "/api/v1/appointments", api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-        const std::string from = req.Query("from"), to = req.Query("to");
-        if (!store::IsUtcTime(from))
-          Reject("from", "is required, a UTC time like 2026-11-23T00:00:00Z", 400);
-        if (!store::IsUtcTime(to))
-          Reject("to", "is required, a UTC time like 2026-11-30T00:00:00Z", 400);
-        const long long span = EpochOf(to) - EpochOf(from);
-        if (span <= 0) Reject("to", "must be after from", 400);
-        if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
-        const auto therapist = QueryId(req, "therapist_id");
-        const auto patient = QueryId(req, "patient_id");
-        const auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
-        const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
-        auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
-        api.Audit(c, req, "list", "appointment", "", std::nullopt,
-                  "from=" + from + " to=" + to + (patient ? " patient_id=" + std::to_string(*patient) : ""));
-        auto keep = [&](const store::Appointment& a) {
-          return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
-                 (!status || store::ToString(a.status) == *status);
-        };
-        json answer = ListPage(list, page, keep, AppointmentJson);
-        answer["from"] = from;
-        answer["to"] = to;
-        return JsonResponse(200, answer);
-      }));
+  router.Add("GET", "/api/v1/appointments",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               const std::string from = req.Query("from"), to = req.Query("to");
+               if (!store::IsUtcTime(from))
+                 Reject("from", "is required, a UTC time like 2026-11-23T00:00:00Z", 400);
+               if (!store::IsUtcTime(to))
+                 Reject("to", "is required, a UTC time like 2026-11-30T00:00:00Z", 400);
+               const long long span = EpochOf(to) - EpochOf(from);
+               if (span <= 0) Reject("to", "must be after from", 400);
+               if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
+               const auto therapist = QueryId(req, "therapist_id");
+               const auto patient = QueryId(req, "patient_id");
+               const auto status =
+                   QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+               const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
+               auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
+               api.Audit(c, req, "list", "appointment", "", std::nullopt,
+                         "from=" + from + " to=" + to +
+                             (patient ? " patient_id=" + std::to_string(*patient) : ""));
+               auto keep = [&](const store::Appointment& a) {
+                 return (!therapist || a.therapist_id == *therapist) &&
+                        (!patient || a.patient_id == *patient) &&
+                        (!status || store::ToString(a.status) == *status);
+               };
+               json answer = ListPage(list, page, keep, AppointmentJson);
+               answer["from"] = from;
+               answer["to"] = to;
+               return JsonResponse(200, answer);
+             }));
 
   router.Add(
       "POST", "/api/v1/appointments",
@@ -176,8 +179,8 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
                        [&api](http::Request& req, const Caller& c) {
                          store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-                         const auto status =
-                             QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+                         const auto status = QueryChoice(
+                             req, "status", {"requested", "booked", "cancelled", "done"});
                          const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
                          auto list = Must(api.store().ListPatientAppointments(c.clinic(), p.id));
                          api.Audit(c, req, "list", "appointment", "", p.id);

@@ -11,11 +11,12 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/store_url.h"
 #include "codec/assessment_json.h"

@@ -1,6 +1,7 @@
 // The `sciaticare` program: one binary for every command.
-#include <CLI/CLI.hpp>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/admin_command.h"
 #include "cli/backup_command.h"
@@ -18,37 +19,45 @@ int main(int argc, char** argv) {
   CLI::App app{"Sciaticare: clinical decision support for massage therapy of sciatica."};
   app.require_subcommand(1);
   app.set_version_flag("--version", [] {
-    return std::string("sciaticare " SCIATICARE_VERSION " (knowledge ") + BuiltinKnowledge().version + ")";
+    return std::string("sciaticare " SCIATICARE_VERSION " (knowledge ") +
+           BuiltinKnowledge().version + ")";
   });
 
   std::string plan_path;
   bool plan_json = false;
-  CLI::App* plan = app.add_subcommand(
-      "plan", "Screen an intake document and print the draft treatment plan.\n"
-              "Exit codes: 0 a plan, 3 referred (no plan), 2 invalid input.");
+  CLI::App* plan =
+      app.add_subcommand("plan",
+                         "Screen an intake document and print the draft treatment plan.\n"
+                         "Exit codes: 0 a plan, 3 referred (no plan), 2 invalid input.");
   plan->add_option("FILE", plan_path, "Intake document (JSON); - reads standard input")->required();
   plan->add_flag("--json", plan_json, "Print the machine-readable form (docs/plan-output.md)");
 
   std::string wording_path;
   bool questionnaires_json = false;
-  CLI::App* questionnaires = app.add_subcommand(
-      "questionnaires", "List the questionnaires Sciaticare scores: item topics, answer scales,\n"
-                        "scoring rules and licences. Licensed item wording is shown only from\n"
-                        "a clinic's own file (docs/questionnaire-wording.md).");
+  CLI::App* questionnaires =
+      app.add_subcommand("questionnaires",
+                         "List the questionnaires Sciaticare scores: item topics, answer scales,\n"
+                         "scoring rules and licences. Licensed item wording is shown only from\n"
+                         "a clinic's own file (docs/questionnaire-wording.md).");
   questionnaires->add_option("--wording", wording_path, "The clinic's licensed wording file (JSON)")
       ->check(CLI::ExistingFile);
   questionnaires->add_flag("--json", questionnaires_json, "Print JSON");
 
   ServeOptions serve_options;
-  CLI::App* serve = app.add_subcommand("serve", "Run the clinic server (web application and REST API).");
+  CLI::App* serve =
+      app.add_subcommand("serve", "Run the clinic server (web application and REST API).");
   serve->add_option("--port", serve_options.port, "TCP port (default 8080; 0 picks a free one)");
   serve->add_option("--address", serve_options.address, "Address to bind (default 0.0.0.0)");
-  serve->add_option("--db", serve_options.db, "sqlite:PATH (default sqlite:sciaticare.db) or postgresql://...");
+  serve->add_option("--db", serve_options.db,
+                    "sqlite:PATH (default sqlite:sciaticare.db) or postgresql://...");
   serve->add_flag("--demo", serve_options.demo, "Seed a demo clinic into an empty database");
-  serve->add_option("--tls-cert", serve_options.tls_cert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
-  serve->add_option("--tls-key", serve_options.tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  serve->add_option("--tls-cert", serve_options.tls_cert, "PEM certificate chain: serve HTTPS")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", serve_options.tls_key, "PEM private key for --tls-cert")
+      ->check(CLI::ExistingFile);
   serve->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
-  serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")->check(CLI::Range(1, 64));
+  serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")
+      ->check(CLI::Range(1, 64));
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

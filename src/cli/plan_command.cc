@@ -42,7 +42,12 @@ int RunPlanCommand(const std::string& path, bool json, std::istream& in, std::os
   Result<Intake> intake = ParseIntakeJson(text, k);
   if (!intake) {
     err << "error: " << intake.error().ToString() << "\n";
-    if (json) out << nlohmann::json{{"error", {{"field", intake.error().field}, {"message", intake.error().message}}}}.dump(2) << "\n";
+    if (json)
+      out << nlohmann::json{{"error",
+                             {{"field", intake.error().field},
+                              {"message", intake.error().message}}}}
+                 .dump(2)
+          << "\n";
     return kExitInvalid;
   }
   Assessment a = Assess(intake.value(), k);

@@ -5,7 +5,9 @@
 namespace sciaticare {
 namespace {
 
-void Section(std::string& out, std::string_view title) { out += fmt::format("\n{}\n{}\n", title, std::string(title.size(), '-')); }
+void Section(std::string& out, std::string_view title) {
+  out += fmt::format("\n{}\n{}\n", title, std::string(title.size(), '-'));
+}
 
 std::string TargetList(const PlanItem& item) {
   std::string s;
@@ -30,44 +32,59 @@ std::string RenderAssessmentText(const Assessment& a, const Knowledge& k) {
 
   Section(out, "Scores");
   bool any = false;
-  if (a.scores.nrs_leg) { out += fmt::format("  Leg pain (0-10): {}\n", *a.scores.nrs_leg); any = true; }
-  if (a.scores.nrs_back) { out += fmt::format("  Back pain (0-10): {}\n", *a.scores.nrs_back); any = true; }
+  if (a.scores.nrs_leg) {
+    out += fmt::format("  Leg pain (0-10): {}\n", *a.scores.nrs_leg);
+    any = true;
+  }
+  if (a.scores.nrs_back) {
+    out += fmt::format("  Back pain (0-10): {}\n", *a.scores.nrs_back);
+    any = true;
+  }
   if (a.scores.odi) {
     any = true;
     if (a.scores.odi->percent) {
       out += fmt::format("  Oswestry: {:.1f}% ({}; {} of 10 sections)\n", *a.scores.odi->percent,
                          a.scores.odi->band_label, a.scores.odi->answered);
     } else {
-      out += fmt::format("  Oswestry: not scored, only {} of 10 sections answered\n", a.scores.odi->answered);
+      out += fmt::format("  Oswestry: not scored, only {} of 10 sections answered\n",
+                         a.scores.odi->answered);
     }
   }
   if (a.scores.sbi) {
     any = true;
-    if (a.scores.sbi->total) out += fmt::format("  Sciatica Bothersomeness: {} / 24\n", *a.scores.sbi->total);
-    else out += "  Sciatica Bothersomeness: not scored, an item is missing\n";
+    if (a.scores.sbi->total)
+      out += fmt::format("  Sciatica Bothersomeness: {} / 24\n", *a.scores.sbi->total);
+    else
+      out += "  Sciatica Bothersomeness: not scored, an item is missing\n";
   }
   if (a.scores.startback) {
     any = true;
     if (a.scores.startback->total) {
-      out += fmt::format("  STarT Back: {} / 9, psychosocial {} / 5, {} risk\n", *a.scores.startback->total,
-                         *a.scores.startback->psychosocial, a.scores.startback->risk);
+      out += fmt::format("  STarT Back: {} / 9, psychosocial {} / 5, {} risk\n",
+                         *a.scores.startback->total, *a.scores.startback->psychosocial,
+                         a.scores.startback->risk);
     } else {
       out += "  STarT Back: not scored, an item is missing\n";
     }
   }
-  if (a.scores.rmdq) { out += fmt::format("  Roland-Morris: {} / 24\n", a.scores.rmdq->total); any = true; }
+  if (a.scores.rmdq) {
+    out += fmt::format("  Roland-Morris: {} / 24\n", a.scores.rmdq->total);
+    any = true;
+  }
   if (!any) out += "  No questionnaires given.\n";
 
   Section(out, "Body map");
   out += fmt::format("  {}\n", a.pattern.summary);
 
   if (!a.plan) {
-    out += fmt::format("\nNo plan: the patient is referred.\nKnowledge version {}\n", a.knowledge_version);
+    out += fmt::format("\nNo plan: the patient is referred.\nKnowledge version {}\n",
+                       a.knowledge_version);
     return out;
   }
   const Plan& p = *a.plan;
   Section(out, "Plan (draft for the therapist to review and approve)");
-  out += "  Short-term relief as part of a package with exercise; massage does not cure sciatica.\n";
+  out +=
+      "  Short-term relief as part of a package with exercise; massage does not cure sciatica.\n";
   for (std::size_t i = 0; i < p.techniques.size(); ++i) {
     const PlanItem& item = p.techniques[i];
     const TechniqueDef& def = k.techniques[static_cast<std::size_t>(item.technique)];
@@ -79,12 +96,13 @@ std::string RenderAssessmentText(const Assessment& a, const Knowledge& k) {
     out += fmt::format("     Evidence: {} ({})\n", ev.grade, ev.title);
   }
   for (const ExcludedTechnique& e : p.excluded) {
-    out += fmt::format("\n  Not planned: {} - {}\n", k.techniques[static_cast<std::size_t>(e.technique)].label, e.reason);
+    out += fmt::format("\n  Not planned: {} - {}\n",
+                       k.techniques[static_cast<std::size_t>(e.technique)].label, e.reason);
   }
   out += fmt::format("\n  Oils: {}\n", p.lubricant);
   if (!p.position.empty()) out += fmt::format("  Position: {}\n", p.position);
-  out += fmt::format("  Sessions: {} a week, {} sessions of about {} minutes. {}\n", p.per_week, p.count,
-                     p.session_minutes, p.sessions_because);
+  out += fmt::format("  Sessions: {} a week, {} sessions of about {} minutes. {}\n", p.per_week,
+                     p.count, p.session_minutes, p.sessions_because);
   std::string after;
   for (int n : p.reassess_after) after += (after.empty() ? "" : " and ") + std::to_string(n);
   out += fmt::format("  Reassess after session {}: {}\n", after, k.responder_text);

@@ -37,12 +37,13 @@ int RunQuestionnairesCommand(const std::string& wording_path, bool json, std::os
     return 0;
   }
   for (const auto& q : list) {
-    out << fmt::format("{} ({}) - wording: {}\n", q["name"].get<std::string>(), q["id"].get<std::string>(),
-                       q["wording"].get<std::string>());
+    out << fmt::format("{} ({}) - wording: {}\n", q["name"].get<std::string>(),
+                       q["id"].get<std::string>(), q["wording"].get<std::string>());
     for (const auto& item : q["items"]) {
-      std::string shown = item.contains("text") ? item["text"].get<std::string>() : item["topic"].get<std::string>();
-      out << fmt::format("  {:>2}. {} [{}-{}]\n", item["number"].get<int>(), shown, item["min"].get<int>(),
-                         item["max"].get<int>());
+      std::string shown = item.contains("text") ? item["text"].get<std::string>()
+                                                : item["topic"].get<std::string>();
+      out << fmt::format("  {:>2}. {} [{}-{}]\n", item["number"].get<int>(), shown,
+                         item["min"].get<int>(), item["max"].get<int>());
     }
     out << fmt::format("  Scoring: {}\n  Licence: {}\n\n", q["scoring"].get<std::string>(),
                        q["licence"].get<std::string>());

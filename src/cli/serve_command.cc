@@ -4,8 +4,9 @@
 #include <csignal>
 #include <iostream>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
 #include "api/clinic_api.h"
@@ -18,7 +19,8 @@
 namespace sciaticare {
 namespace {
 
-void LogLine(const std::string& level, const std::string& message, nlohmann::json fields = nlohmann::json::object()) {
+void LogLine(const std::string& level, const std::string& message,
+             nlohmann::json fields = nlohmann::json::object()) {
   fields["level"] = level;
   fields["msg"] = message;
   std::cout << fields.dump() << std::endl;
@@ -110,10 +112,13 @@ int RunServeCommand(const ServeOptions& options) {
   if (options.access_log) {
     // One JSON line per answer; buffered, not flushed per line, so logging
     // does not set the pace of the server.
-    server_options.on_answered = [&log_mutex](const http::Request& req, const http::Response& res, double ms) {
-      nlohmann::json line = {{"level", "info"},   {"msg", "request"},       {"method", req.method},
-                             {"path", req.path},  {"status", res.status},   {"ms", static_cast<int>(ms * 1000) / 1000.0},
-                             {"remote", req.remote_addr}};
+    server_options.on_answered = [&log_mutex](const http::Request& req, const http::Response& res,
+                                              double ms) {
+      nlohmann::json line = {
+          {"level", "info"},          {"msg", "request"},
+          {"method", req.method},     {"path", req.path},
+          {"status", res.status},     {"ms", static_cast<int>(ms * 1000) / 1000.0},
+          {"remote", req.remote_addr}};
       const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       std::lock_guard<std::mutex> lock(log_mutex);
       std::cout << text << '\n';
@@ -137,7 +142,8 @@ int RunServeCommand(const ServeOptions& options) {
   if (options.demo && !PrepareDemo(options.db, k, demo)) return 1;
   Result<std::unique_ptr<store::Store>> opened = OpenStore(options.db);
   if (!opened) {
-    LogLine("error", "cannot open the database", {{"db", options.db}, {"reason", opened.error().ToString()}});
+    LogLine("error", "cannot open the database",
+            {{"db", options.db}, {"reason", opened.error().ToString()}});
     return 1;
   }
   std::unique_ptr<store::Store> db = std::move(opened).value();
@@ -157,7 +163,9 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   LogLine("info", "serving",
-          {{"port", server->port()}, {"tls", !options.tls_cert.empty()}, {"knowledge_version", k.version}});
+          {{"port", server->port()},
+           {"tls", !options.tls_cert.empty()},
+           {"knowledge_version", k.version}});
   AnnounceDemo(demo, options, server->port());
   int signal = 0;
   sigwait(&signals, &signal);

@@ -39,8 +39,8 @@ InstrumentWording ReadInstrument(const json& v, const InstrumentDef& def, const 
   if (!v.contains("items") || !v["items"].is_array()) Fail(path + ".items", "must be a list");
   const json& items = v["items"];
   if (items.size() != def.item_topics.size()) {
-    Fail(path + ".items", "must have " + std::to_string(def.item_topics.size()) + " items, one per " +
-                              def.name + " item");
+    Fail(path + ".items", "must have " + std::to_string(def.item_topics.size()) +
+                              " items, one per " + def.name + " item");
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string item_path = path + ".items[" + std::to_string(i) + "]";
@@ -52,9 +52,9 @@ InstrumentWording ReadInstrument(const json& v, const InstrumentDef& def, const 
       const json& options = items[i]["options"];
       const int want = ScaleSize(def, i);
       if (!options.is_array() || options.size() != static_cast<std::size_t>(want)) {
-        Fail(item_path + ".options", "must have " + std::to_string(want) + " options, one per answer " +
-                                         std::to_string(def.answer_min) + "-" +
-                                         std::to_string(def.answer_min + want - 1));
+        Fail(item_path + ".options",
+             "must have " + std::to_string(want) + " options, one per answer " +
+                 std::to_string(def.answer_min) + "-" + std::to_string(def.answer_min + want - 1));
       }
       for (std::size_t o = 0; o < options.size(); ++o) {
         item.options.push_back(Text(options[o], item_path + ".options[" + std::to_string(o) + "]"));
@@ -107,7 +107,7 @@ json QuestionnairesToJson(const Knowledge& k, const LicensedWording* wording) {
                    {"topic", def.item_topics[i]},
                    {"min", def.answer_min},
                    {"max", i + 1 == def.item_topics.size() && def.last_item_max ? *def.last_item_max
-                                                                                 : def.answer_max}};
+                                                                                : def.answer_max}};
       if (licensed) {
         item["text"] = licensed->items[i].text;
         if (!licensed->items[i].options.empty()) item["options"] = licensed->items[i].options;

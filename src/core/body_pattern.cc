@@ -26,9 +26,12 @@ BodyPattern ReadBodyPattern(const std::vector<Symptom>& symptoms, const Knowledg
     }
     p.below_knee |= k.radicular_regions.Contains(s.region);
   }
-  if (left && right) p.side = Side::kBoth;
-  else if (left) p.side = Side::kLeft;
-  else if (right) p.side = Side::kRight;
+  if (left && right)
+    p.side = Side::kBoth;
+  else if (left)
+    p.side = Side::kLeft;
+  else if (right)
+    p.side = Side::kRight;
   p.both_legs = leg_left && leg_right;
 
   // Count the leg regions each root's map covers; the buttock is shared by L5

@@ -35,8 +35,8 @@ struct RedFlagAnswer {
 
 // A condition reported present, with where it is when the intake says so.
 struct ConditionReport {
-  int condition = 0;     // Index into Knowledge::conditions.
-  RegionSet site;        // Empty when the site was not given.
+  int condition = 0;  // Index into Knowledge::conditions.
+  RegionSet site;     // Empty when the site was not given.
   std::optional<Side> side;
   std::vector<std::string> modifiers;  // e.g. "contagious", "high_risk", "unstable".
 };

@@ -16,6 +16,7 @@ namespace sciaticare {
 
 // Every problem with the edit; empty when it may be saved. Fields are paths
 // into the plan document, e.g. "techniques[1].pressure".
-std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening, const Knowledge& k);
+std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening,
+                                  const Knowledge& k);
 
 }  // namespace sciaticare

@@ -44,9 +44,12 @@ bool Matches(const RuleCondition& w, const Intake& in, const BodyPattern& patter
 
 std::string SideWords(Side s) {
   switch (s) {
-    case Side::kLeft: return "left";
-    case Side::kRight: return "right";
-    default: return "both sides";
+    case Side::kLeft:
+      return "left";
+    case Side::kRight:
+      return "right";
+    default:
+      return "both sides";
   }
 }
 
@@ -133,21 +136,24 @@ class Planner {
       if (muscle.empty()) continue;
       std::optional<Side> side = AllowedSide(region);
       if (!side) {
-        if (dropped.empty()) dropped = "not on the " + def.label + " because of " + c_.avoid_reason[r];
+        if (dropped.empty())
+          dropped = "not on the " + def.label + " because of " + c_.avoid_reason[r];
         continue;
       }
       const int allowed = std::min(want, c_.cap[r]);
       if (allowed < tech.min_pressure) {
         if (dropped.empty()) {
-          dropped = "needs pressure " + std::to_string(tech.min_pressure) + " or more, above the limit of " +
-                    std::to_string(c_.cap[r]) + " on the " + def.label + " set by " + c_.cap_reason[r];
+          dropped = "needs pressure " + std::to_string(tech.min_pressure) +
+                    " or more, above the limit of " + std::to_string(c_.cap[r]) + " on the " +
+                    def.label + " set by " + c_.cap_reason[r];
         }
         continue;
       }
       std::string limit = allowed < want
-                              ? "Pressure kept at " + PressureWords(allowed) + " because of " + c_.cap_reason[r] + "."
-                              : "Pressure " + PressureWords(allowed) + ", within the limit set by " +
-                                    c_.cap_reason[r] + ".";
+                              ? "Pressure kept at " + PressureWords(allowed) + " because of " +
+                                    c_.cap_reason[r] + "."
+                              : "Pressure " + PressureWords(allowed) +
+                                    ", within the limit set by " + c_.cap_reason[r] + ".";
       candidates_[rule.technique].push_back({Target{region, *side, muscle}, allowed,
                                              rule.evidence.value_or(tech.evidence), &rule, limit});
     }
@@ -184,7 +190,8 @@ class Planner {
       std::vector<std::pair<std::pair<int, int>, std::vector<const Candidate*>>> groups;
       for (const Candidate& c : it->second) {
         std::pair<int, int> key{c.pressure, c.evidence};
-        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& e) { return e.first == key; });
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const auto& e) { return e.first == key; });
         if (g == groups.end()) g = groups.insert(groups.end(), {key, {}});
         g->second.push_back(&c);
       }
@@ -214,8 +221,9 @@ class Planner {
   void KeepSessionFocused() {
     auto& items = plan_.techniques;
     while (static_cast<int>(items.size()) > k_.max_techniques) {
-      auto last = std::find_if(items.rbegin(), items.rend(),
-                               [](const PlanItem& i) { return i.technique != Technique::kSelfMassage; });
+      auto last = std::find_if(items.rbegin(), items.rend(), [](const PlanItem& i) {
+        return i.technique != Technique::kSelfMassage;
+      });
       if (last == items.rend()) break;
       Exclude(last->technique, "left for a later session: one session holds at most " +
                                    std::to_string(k_.max_techniques) + " techniques");
@@ -225,7 +233,8 @@ class Planner {
 
   void FitMinutes() {
     bool irritable = false;
-    for (const ActiveCondition& a : sc_.conditions) irritable |= a.condition == k_.irritability_condition;
+    for (const ActiveCondition& a : sc_.conditions)
+      irritable |= a.condition == k_.irritability_condition;
     plan_.session_minutes = irritable ? k_.irritable_session_minutes : k_.session_minutes;
     int total = 0;
     for (const PlanItem& i : plan_.techniques) total += i.minutes;
@@ -233,14 +242,16 @@ class Planner {
     const int total_before = total;
     total = 0;
     for (PlanItem& i : plan_.techniques) {
-      i.minutes = std::max(k_.min_technique_minutes, i.minutes * plan_.session_minutes / total_before);
+      i.minutes =
+          std::max(k_.min_technique_minutes, i.minutes * plan_.session_minutes / total_before);
       total += i.minutes;
     }
     // The minimum per technique can push the total back over: take the excess
     // from the longest items, never below the minimum.
     while (total > plan_.session_minutes) {
-      auto longest = std::max_element(plan_.techniques.begin(), plan_.techniques.end(),
-                                      [](const PlanItem& a, const PlanItem& b) { return a.minutes < b.minutes; });
+      auto longest = std::max_element(
+          plan_.techniques.begin(), plan_.techniques.end(),
+          [](const PlanItem& a, const PlanItem& b) { return a.minutes < b.minutes; });
       if (longest->minutes <= k_.min_technique_minutes) break;
       --longest->minutes;
       --total;
@@ -282,11 +293,13 @@ class Planner {
       }
     }
     for (const std::string& c : c_.cautions) AddCaution(c);
-    if (c_.no_heat) AddCaution("No heat packs or hot stones: reduced feeling means burns go unnoticed.");
+    if (c_.no_heat)
+      AddCaution("No heat packs or hot stones: reduced feeling means burns go unnoticed.");
     plan_.oils_allowed = c_.oils_allowed;
-    plan_.lubricant = c_.oils_allowed
-                          ? "Massage oil or lotion as the patient prefers."
-                          : "Unscented hypoallergenic lotion only; no scented, essential or nut oils.";
+    plan_.lubricant =
+        c_.oils_allowed
+            ? "Massage oil or lotion as the patient prefers."
+            : "Unscented hypoallergenic lotion only; no scented, essential or nut oils.";
     plan_.position = c_.position;
     plan_.no_heat = c_.no_heat;
     plan_.clearances = c_.clearances;

@@ -57,9 +57,12 @@ StartBackScore ScoreStartBack(const std::array<std::optional<int>, 9>& items, co
   }
   s.total = total;
   s.psychosocial = psychosocial;
-  if (total <= k.startback_low_max_total) s.risk = "low";
-  else if (psychosocial <= k.startback_medium_max_psychosocial) s.risk = "medium";
-  else s.risk = "high";
+  if (total <= k.startback_low_max_total)
+    s.risk = "low";
+  else if (psychosocial <= k.startback_medium_max_psychosocial)
+    s.risk = "medium";
+  else
+    s.risk = "high";
   return s;
 }
 

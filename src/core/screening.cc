@@ -6,11 +6,16 @@ namespace sciaticare {
 
 std::string_view Name(Triage t) {
   switch (t) {
-    case Triage::kTreat: return "treat";
-    case Triage::kTreatWithPrecautions: return "treat_with_precautions";
-    case Triage::kReferRoutine: return "refer_routine";
-    case Triage::kReferUrgent: return "refer_urgent";
-    case Triage::kReferEmergency: return "refer_emergency";
+    case Triage::kTreat:
+      return "treat";
+    case Triage::kTreatWithPrecautions:
+      return "treat_with_precautions";
+    case Triage::kReferRoutine:
+      return "refer_routine";
+    case Triage::kReferUrgent:
+      return "refer_urgent";
+    case Triage::kReferEmergency:
+      return "refer_emergency";
   }
   return "treat";
 }
@@ -18,9 +23,12 @@ std::string_view Name(Triage t) {
 bool Constraints::Avoided(Region r, Side s) const {
   const auto& a = avoided[static_cast<std::size_t>(r)];
   switch (s) {
-    case Side::kLeft: return a[0];
-    case Side::kRight: return a[1];
-    default: return a[0] && a[1];
+    case Side::kLeft:
+      return a[0];
+    case Side::kRight:
+      return a[1];
+    default:
+      return a[0] && a[1];
   }
 }
 
@@ -59,8 +67,9 @@ class Screener {
       out_.reasons.push_back("Age: " + k_.min_age_reason + ".");
     }
     if (!out_.unanswered_ces_flags.empty()) {
-      out_.reasons.push_back("Not answered yet: " + std::to_string(out_.unanswered_ces_flags.size()) +
-                             " cauda equina question(s); the plan cannot be approved until they are.");
+      out_.reasons.push_back(
+          "Not answered yet: " + std::to_string(out_.unanswered_ces_flags.size()) +
+          " cauda equina question(s); the plan cannot be approved until they are.");
     }
     Decide();
     return std::move(out_);
@@ -82,7 +91,8 @@ class Screener {
     };
     // Patients may not volunteer these answers (CKS), so the body map and age answer them too.
     const bool body_map_bilateral = pattern_.both_legs && add_derived(k_.bilateral_leg_flag);
-    const bool long_standing = in_.onset_weeks && *in_.onset_weeks >= k_.bilateral_long_standing_weeks;
+    const bool long_standing =
+        in_.onset_weeks && *in_.onset_weeks >= k_.bilateral_long_standing_weeks;
     const int age = in_.patient.age;
     if (in_.patient.first_episode.value_or(false) &&
         (age > k_.first_episode_over || age < k_.first_episode_under)) {
@@ -110,7 +120,7 @@ class Screener {
       }
       out_.flags.push_back({f, u, from_map});
       refer_ = std::max(refer_, u);
-      std::string reason = !from_map      ? def.reason
+      std::string reason = !from_map       ? def.reason
                            : long_standing ? k_.bilateral_long_standing_reason
                                            : k_.bilateral_leg_reason;
       out_.reasons.push_back(u == Urgency::kNote ? "Note: " + reason + "."
@@ -158,11 +168,14 @@ class Screener {
   std::optional<RegionSet> Resolve(const RegionSelector& sel, const ConditionReport* report) const {
     RegionSet chosen;
     switch (sel.kind) {
-      case RegionSelector::Kind::kFixed: return sel.fixed;
+      case RegionSelector::Kind::kFixed:
+        return sel.fixed;
       case RegionSelector::Kind::kSite:
         if (report) chosen = report->site;
         break;
-      case RegionSelector::Kind::kNumb: chosen = NumbRegions(); break;
+      case RegionSelector::Kind::kNumb:
+        chosen = NumbRegions();
+        break;
     }
     if (!chosen.Empty()) return chosen;
     return sel.fallback;
@@ -275,7 +288,8 @@ class Screener {
     for (std::size_t r = 0; r < kRegionCount; ++r) {
       if (numb.Contains(static_cast<Region>(r))) Cap(r, k_.numb_region_cap, k_.numb_region_reason);
     }
-    if (!numb.Empty()) out_.constraints.no_heat = true;  // Burns go unnoticed where feeling is lost.
+    if (!numb.Empty())
+      out_.constraints.no_heat = true;  // Burns go unnoticed where feeling is lost.
   }
 
   void Decide() {

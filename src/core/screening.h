@@ -25,7 +25,7 @@ struct PositiveFlag {
 };
 
 struct ActiveCondition {
-  int condition = 0;  // Index into Knowledge::conditions.
+  int condition = 0;     // Index into Knowledge::conditions.
   bool derived = false;  // Derived from other answers rather than reported.
 };
 
@@ -51,8 +51,8 @@ struct Screening {
   Triage triage = Triage::kTreat;
   std::vector<PositiveFlag> flags;
   std::vector<ActiveCondition> conditions;
-  std::vector<std::string> reasons;   // Why this triage, one sentence each.
-  std::string referral_action;        // What to do; empty unless referred.
+  std::vector<std::string> reasons;               // Why this triage, one sentence each.
+  std::string referral_action;                    // What to do; empty unless referred.
   std::vector<std::string> unanswered_ces_flags;  // Block plan approval until answered.
   Constraints constraints;
 };

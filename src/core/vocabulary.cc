@@ -6,21 +6,21 @@ namespace sciaticare {
 namespace {
 
 constexpr std::array<std::string_view, kRegionCount> kRegionNames = {
-    "lower_back", "sacrum", "buttock", "hip",      "groin",     "anterior_thigh",
-    "lateral_thigh", "posterior_thigh", "knee", "shin", "calf", "ankle",
-    "foot_top", "foot_sole", "foot_lateral", "big_toe", "little_toe"};
+    "lower_back",    "sacrum",          "buttock",      "hip",     "groin",     "anterior_thigh",
+    "lateral_thigh", "posterior_thigh", "knee",         "shin",    "calf",      "ankle",
+    "foot_top",      "foot_sole",       "foot_lateral", "big_toe", "little_toe"};
 constexpr std::array<std::string_view, 4> kSideNames = {"left", "right", "both", "midline"};
-constexpr std::array<std::string_view, 4> kKindNames = {"pain", "numbness", "tingling",
-                                                        "weakness"};
+constexpr std::array<std::string_view, 4> kKindNames = {"pain", "numbness", "tingling", "weakness"};
 constexpr std::array<std::string_view, 3> kSexNames = {"female", "male", "other"};
 constexpr std::array<std::string_view, 3> kToleranceNames = {"low", "medium", "high"};
 constexpr std::array<std::string_view, kTechniqueCount> kTechniqueNames = {
-    "deep_tissue", "trigger_point",  "myofascial_release", "neuromuscular",
-    "sports_massage", "swedish", "self_massage"};
+    "deep_tissue",    "trigger_point", "myofascial_release", "neuromuscular",
+    "sports_massage", "swedish",       "self_massage"};
 constexpr std::array<std::string_view, kActivityCount> kActivityNames = {
-    "sitting", "standing", "walking", "bending",  "lifting", "twisting", "lying",
-    "coughing_sneezing", "driving", "stairs", "morning", "night", "rest",
-    "movement", "exercise", "heat", "cold", "medication", "stretching", "changing_position"};
+    "sitting",    "standing",          "walking",  "bending", "lifting", "twisting",
+    "lying",      "coughing_sneezing", "driving",  "stairs",  "morning", "night",
+    "rest",       "movement",          "exercise", "heat",    "cold",    "medication",
+    "stretching", "changing_position"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> Find(const std::array<std::string_view, N>& names, std::string_view name) {

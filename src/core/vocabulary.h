@@ -11,8 +11,23 @@
 namespace sciaticare {
 
 enum class Region : std::uint8_t {
-  kLowerBack, kSacrum, kButtock, kHip, kGroin, kAnteriorThigh, kLateralThigh, kPosteriorThigh,
-  kKnee, kShin, kCalf, kAnkle, kFootTop, kFootSole, kFootLateral, kBigToe, kLittleToe,
+  kLowerBack,
+  kSacrum,
+  kButtock,
+  kHip,
+  kGroin,
+  kAnteriorThigh,
+  kLateralThigh,
+  kPosteriorThigh,
+  kKnee,
+  kShin,
+  kCalf,
+  kAnkle,
+  kFootTop,
+  kFootSole,
+  kFootLateral,
+  kBigToe,
+  kLittleToe,
 };
 inline constexpr std::size_t kRegionCount = 17;
 
@@ -22,16 +37,38 @@ enum class Sex : std::uint8_t { kFemale, kMale, kOther };
 enum class PainTolerance : std::uint8_t { kLow, kMedium, kHigh };
 
 enum class Technique : std::uint8_t {
-  kDeepTissue, kTriggerPoint, kMyofascialRelease, kNeuromuscular, kSportsMassage, kSwedish,
+  kDeepTissue,
+  kTriggerPoint,
+  kMyofascialRelease,
+  kNeuromuscular,
+  kSportsMassage,
+  kSwedish,
   kSelfMassage,
 };
 inline constexpr std::size_t kTechniqueCount = 7;
 
 // Activities that make symptoms worse or better (aggravated_by / relieved_by).
 enum class Activity : std::uint8_t {
-  kSitting, kStanding, kWalking, kBending, kLifting, kTwisting, kLying, kCoughingSneezing,
-  kDriving, kStairs, kMorning, kNight, kRest, kMovement, kExercise, kHeat, kCold, kMedication,
-  kStretching, kChangingPosition,
+  kSitting,
+  kStanding,
+  kWalking,
+  kBending,
+  kLifting,
+  kTwisting,
+  kLying,
+  kCoughingSneezing,
+  kDriving,
+  kStairs,
+  kMorning,
+  kNight,
+  kRest,
+  kMovement,
+  kExercise,
+  kHeat,
+  kCold,
+  kMedication,
+  kStretching,
+  kChangingPosition,
 };
 inline constexpr std::size_t kActivityCount = 20;
 

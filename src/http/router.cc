@@ -6,7 +6,8 @@ namespace sciaticare::http {
 
 Response ErrorResponse(int status, const std::string& field, const std::string& message) {
   nlohmann::json body = {{"error", {{"status", status}, {"field", field}, {"message", message}}}};
-  return Response::Json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return Response::Json(status,
+                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void Router::Add(std::string method, std::string pattern, Handler handler) {

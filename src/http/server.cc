@@ -1,6 +1,8 @@
 #include "http/server.h"
 
+#include <chrono>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -9,8 +11,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <chrono>
-#include <stdexcept>
 
 namespace sciaticare::http {
 namespace {
@@ -25,7 +25,8 @@ struct Shared {
   ServerOptions options;
   std::shared_ptr<std::atomic<std::uint64_t>> requests, connections;
   // Deferred answers not yet handed back to the I/O threads; Stop waits for them.
-  std::shared_ptr<std::atomic<std::int64_t>> deferred = std::make_shared<std::atomic<std::int64_t>>(0);
+  std::shared_ptr<std::atomic<std::int64_t>> deferred =
+      std::make_shared<std::atomic<std::int64_t>>(0);
 };
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
@@ -77,7 +78,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   void Start() {
     if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
-      beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(shared_->options.idle_timeout_seconds));
+      beast::get_lowest_layer(stream_).expires_after(
+          std::chrono::seconds(shared_->options.idle_timeout_seconds));
       stream_.async_handshake(asio::ssl::stream_base::server,
                               [self = this->shared_from_this()](beast::error_code ec) {
                                 if (!ec) self->Read();
@@ -91,14 +93,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void Read() {
     parser_.emplace();
     parser_->body_limit(shared_->options.body_limit);
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(shared_->options.idle_timeout_seconds));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(shared_->options.idle_timeout_seconds));
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
-        ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == asio::error::operation_aborted) {
       return Close();
     }
     if (ec == bhttp::error::body_limit) {
@@ -130,12 +135,14 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     defer(std::move(send));
   }
 
-  void Answer(const Request& request, Response response, std::chrono::steady_clock::time_point started,
-              unsigned version, bool keep_alive) {
-    if (response.defer) response = ErrorResponse(500, "", "internal error");  // Deferred twice: a bug.
+  void Answer(const Request& request, Response response,
+              std::chrono::steady_clock::time_point started, unsigned version, bool keep_alive) {
+    if (response.defer)
+      response = ErrorResponse(500, "", "internal error");  // Deferred twice: a bug.
     if (shared_->options.on_answered) {
       const double ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
       shared_->options.on_answered(request, response, ms);
     }
     Write(ToBeast(std::move(response), version, keep_alive));
@@ -143,10 +150,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   void Write(bhttp::response<bhttp::string_body>&& response) {
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(response));
-    bhttp::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
-      if (ec || !res->keep_alive()) return self->Close();
-      self->Read();
-    });
+    bhttp::async_write(stream_, *res,
+                       [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
+                         if (ec || !res->keep_alive()) return self->Close();
+                         self->Read();
+                       });
   }
 
   void Close() {
@@ -185,10 +193,13 @@ struct HttpServer::Impl {
       std::string remote = socket.remote_endpoint(ec).address().to_string();
       if (tls) {
         std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
-            beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *tls), shared, remote)
+            beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *tls),
+            shared, remote)
             ->Start();
       } else {
-        std::make_shared<Session<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), shared, remote)->Start();
+        std::make_shared<Session<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), shared,
+                                                     remote)
+            ->Start();
       }
       Accept();
     });
@@ -199,7 +210,8 @@ HttpServer::HttpServer(ServerOptions options, const Router& router)
     : impl_(std::make_unique<Impl>()),
       requests_(std::make_shared<std::atomic<std::uint64_t>>(0)),
       connections_(std::make_shared<std::atomic<std::uint64_t>>(0)) {
-  impl_->shared = std::make_shared<const Shared>(Shared{router, std::move(options), requests_, connections_});
+  impl_->shared =
+      std::make_shared<const Shared>(Shared{router, std::move(options), requests_, connections_});
 }
 
 HttpServer::~HttpServer() { Stop(); }
@@ -209,9 +221,9 @@ void HttpServer::Start() {
   if (!o.tls_cert_file.empty() || !o.tls_key_file.empty()) {
     impl_->tls.emplace(asio::ssl::context::tls_server);
     try {
-      impl_->tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                              asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                              asio::ssl::context::no_tlsv1_1);
+      impl_->tls->set_options(asio::ssl::context::default_workarounds |
+                              asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                              asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
       impl_->tls->use_certificate_chain_file(o.tls_cert_file);
       impl_->tls->use_private_key_file(o.tls_key_file, asio::ssl::context::pem);
     } catch (const std::exception& e) {
@@ -225,7 +237,9 @@ void HttpServer::Start() {
   if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) impl_->acceptor.bind(endpoint, ec);
   if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) throw std::runtime_error("cannot listen on " + o.address + ":" + std::to_string(o.port) + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot listen on " + o.address + ":" + std::to_string(o.port) + ": " +
+                             ec.message());
   bound_port_ = impl_->acceptor.local_endpoint().port();
   impl_->work.emplace(impl_->ioc.get_executor());
   impl_->Accept();

@@ -10,25 +10,32 @@ namespace sciaticare::http {
 namespace {
 
 constexpr std::string_view kNotBuiltPage =
-    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sciaticare</title></head>\n"
+    "<!doctype html>\n<html lang=\"en\"><head><meta "
+    "charset=\"utf-8\"><title>Sciaticare</title></head>\n"
     "<body><h1>Sciaticare</h1>\n"
     "<p>The web application was not built into this server binary. The REST API is served under "
     "<a href=\"/api/v1/openapi.json\">/api/v1</a>.</p>\n"
-    "<p>To include the web application, install Node.js and npm and run <code>scripts/build.sh</code> "
-    "(it runs <code>npm ci</code> and <code>npm run build</code> in <code>web/</code> before the C++ "
+    "<p>To include the web application, install Node.js and npm and run "
+    "<code>scripts/build.sh</code> "
+    "(it runs <code>npm ci</code> and <code>npm run build</code> in <code>web/</code> before the "
+    "C++ "
     "build).</p>\n</body></html>\n";
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 // True when the Accept-Encoding header accepts gzip (a "gzip" token without q=0).
 bool AcceptsGzip(std::string_view header) {
   std::size_t pos = 0;
   while (pos <= header.size()) {
     std::size_t comma = header.find(',', pos);
-    std::string_view part = header.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    std::string_view part =
+        header.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
     pos = comma == std::string_view::npos ? header.size() + 1 : comma + 1;
     std::string token;
-    for (char c : part) token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : part)
+      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     token.erase(std::remove(token.begin(), token.end(), ' '), token.end());
     std::string_view t = token;
     std::string_view name = t.substr(0, t.find(';'));
@@ -36,7 +43,8 @@ bool AcceptsGzip(std::string_view header) {
     std::size_t q = t.find(";q=");
     if (q != std::string_view::npos) {
       std::string_view value = t.substr(q + 3);
-      if (value == "0" || value == "0." || value == "0.0" || value == "0.00" || value == "0.000") return false;
+      if (value == "0" || value == "0." || value == "0.0" || value == "0.00" || value == "0.000")
+        return false;
     }
     return true;
   }
@@ -95,7 +103,8 @@ std::string_view ContentTypeFor(std::string_view path) {
     return "application/octet-stream";
   }
   std::string ext;
-  for (char c : path.substr(dot)) ext.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : path.substr(dot))
+    ext.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (const auto& [suffix, type] : kTypes) {
     if (suffix == ext) return type;
   }
@@ -104,7 +113,8 @@ std::string_view ContentTypeFor(std::string_view path) {
 
 Response ServeStaticFile(std::span<const EmbeddedFile> files, const Request& request) {
   const std::string& path = request.path;
-  if (path == "/api" || StartsWith(path, "/api/")) return ErrorResponse(404, "", "no such resource");
+  if (path == "/api" || StartsWith(path, "/api/"))
+    return ErrorResponse(404, "", "no such resource");
   if (request.method != "GET") {
     Response r = ErrorResponse(405, "", "method not allowed");
     r.headers["Allow"] = "GET";
@@ -141,7 +151,8 @@ Response ServeStaticFile(std::span<const EmbeddedFile> files, const Request& req
   }
   if (file->path == "/index.html") {
     r.headers["Content-Security-Policy"] =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     r.headers["Referrer-Policy"] = "no-referrer";
     r.headers["X-Frame-Options"] = "DENY";

@@ -56,18 +56,28 @@ struct RegionSelector {
 
 struct ConditionAction {
   enum class Type {
-    kExcludeAll, kExcludeAllUnlessSiteOutside, kAvoidRegions, kCapPressure, kExcludeTechniques,
-    kNoOils, kRequireClearance, kNoHeat, kPosition, kCaution, kImplies, kWhenModifier,
+    kExcludeAll,
+    kExcludeAllUnlessSiteOutside,
+    kAvoidRegions,
+    kCapPressure,
+    kExcludeTechniques,
+    kNoOils,
+    kRequireClearance,
+    kNoHeat,
+    kPosition,
+    kCaution,
+    kImplies,
+    kWhenModifier,
   };
   Type type = Type::kCaution;
-  Urgency refer = Urgency::kUrgent;     // kExcludeAll*.
-  RegionSelector where;                 // kAvoidRegions, kCapPressure.
-  RegionSet outside;                    // kExcludeAllUnlessSiteOutside.
-  int max_pressure = 5;                 // kCapPressure.
-  std::vector<Technique> techniques;    // kExcludeTechniques.
-  std::string text;                     // kCaution text, kRequireClearance "by", kPosition.
-  std::vector<int> implies;             // kImplies: condition indexes.
-  std::string modifier;                 // kWhenModifier.
+  Urgency refer = Urgency::kUrgent;             // kExcludeAll*.
+  RegionSelector where;                         // kAvoidRegions, kCapPressure.
+  RegionSet outside;                            // kExcludeAllUnlessSiteOutside.
+  int max_pressure = 5;                         // kCapPressure.
+  std::vector<Technique> techniques;            // kExcludeTechniques.
+  std::string text;                             // kCaution text, kRequireClearance "by", kPosition.
+  std::vector<int> implies;                     // kImplies: condition indexes.
+  std::string modifier;                         // kWhenModifier.
   std::shared_ptr<const ConditionAction> then;  // kWhenModifier.
 };
 
@@ -106,8 +116,8 @@ struct RuleCondition {
   std::optional<double> min_onset_weeks;
   std::vector<Activity> aggravated_by_all;
   std::vector<Activity> aggravated_by_any;
-  RegionSet symptom_in;               // Any symptom in one of these regions.
-  std::vector<std::string> any_of;    // Named facts: "radicular", "startback_high", ...
+  RegionSet symptom_in;             // Any symptom in one of these regions.
+  std::vector<std::string> any_of;  // Named facts: "radicular", "startback_high", ...
 };
 
 struct TechniqueRule {

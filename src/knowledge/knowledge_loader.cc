@@ -1,9 +1,9 @@
 #include "knowledge/knowledge_loader.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdio>
 #include <stdexcept>
 
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "knowledge/embedded_knowledge.h"
 
@@ -120,7 +120,8 @@ class Loader {
   RegionSet RegionList(const json& v, const std::string& path) {
     if (!v.is_array()) Fail(path, "must be a list of regions");
     RegionSet set;
-    for (std::size_t i = 0; i < v.size(); ++i) set.Add(RegionOf(v[i], path + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      set.Add(RegionOf(v[i], path + "[" + std::to_string(i) + "]"));
     return set;
   }
 
@@ -225,7 +226,8 @@ class Loader {
     for (int i = 0; i < 3; ++i) {
       const json& u = At(urg, names[i], "urgencies");
       std::string path = std::string("urgencies.") + names[i];
-      k_.urgencies[i + 1] = {Str(u, "triage", path), Str(u, "action", path), Str(u, "source", path)};
+      k_.urgencies[i + 1] = {Str(u, "triage", path), Str(u, "action", path),
+                             Str(u, "source", path)};
     }
     const json& flags = At(doc, "flags", "");
     for (const json& f : flags) {
@@ -240,9 +242,9 @@ class Loader {
       def.urgency = UrgencyOf(At(f, "urgency", path), path + ".urgency");
       if (f.contains("recent_severe")) {
         const json& rs = f["recent_severe"];
-        def.recent_severe = RecentSevere{At(rs, "max_onset_weeks", path).get<double>(),
-                                         Int(rs, "min_pain", path),
-                                         UrgencyOf(At(rs, "urgency", path), path)};
+        def.recent_severe =
+            RecentSevere{At(rs, "max_onset_weeks", path).get<double>(), Int(rs, "min_pain", path),
+                         UrgencyOf(At(rs, "urgency", path), path)};
       }
       if (k_.FindRedFlag(def.id) >= 0) Fail(path, "duplicate id");
       k_.red_flags.push_back(std::move(def));
@@ -254,7 +256,8 @@ class Loader {
         std::string path = "flags." + k_.red_flags[i].id + ".escalate";
         FlagEscalation esc;
         esc.urgency = UrgencyOf(At(e, "urgency", path), path + ".urgency");
-        for (const json& g : e.value("with_groups", json::array())) esc.with_groups.push_back(g.get<std::string>());
+        for (const json& g : e.value("with_groups", json::array()))
+          esc.with_groups.push_back(g.get<std::string>());
         for (const json& id : e.value("with_flags", json::array())) {
           int idx = k_.FindRedFlag(id.get<std::string>());
           if (idx < 0) Fail(path, "unknown flag " + id.dump());
@@ -264,14 +267,17 @@ class Loader {
       }
     }
     const json& bilateral = At(At(doc, "derived", ""), "bilateral_leg_symptoms", "derived");
-    k_.bilateral_leg_flag = k_.FindRedFlag(Str(bilateral, "flag", "derived.bilateral_leg_symptoms"));
+    k_.bilateral_leg_flag =
+        k_.FindRedFlag(Str(bilateral, "flag", "derived.bilateral_leg_symptoms"));
     if (k_.bilateral_leg_flag < 0) Fail("derived.bilateral_leg_symptoms.flag", "unknown flag");
     k_.bilateral_leg_reason = Str(bilateral, "reason", "derived.bilateral_leg_symptoms");
     k_.bilateral_long_standing_weeks =
         At(bilateral, "long_standing_weeks", "derived.bilateral_leg_symptoms").get<double>();
-    k_.bilateral_long_standing_urgency = UrgencyOf(At(bilateral, "long_standing_urgency", "derived.bilateral_leg_symptoms"),
-                                                   "derived.bilateral_leg_symptoms.long_standing_urgency");
-    k_.bilateral_long_standing_reason = Str(bilateral, "long_standing_reason", "derived.bilateral_leg_symptoms");
+    k_.bilateral_long_standing_urgency =
+        UrgencyOf(At(bilateral, "long_standing_urgency", "derived.bilateral_leg_symptoms"),
+                  "derived.bilateral_leg_symptoms.long_standing_urgency");
+    k_.bilateral_long_standing_reason =
+        Str(bilateral, "long_standing_reason", "derived.bilateral_leg_symptoms");
     const json& age = At(At(doc, "derived", ""), "age", "derived");
     k_.min_age = Int(age, "min_age", "derived.age");
     k_.min_age_urgency = UrgencyOf(At(age, "urgency", "derived.age"), "derived.age.urgency");
@@ -318,7 +324,8 @@ class Loader {
       if (act.max_pressure < 1 || act.max_pressure > 5) Fail(path + ".max", "must be 1-5");
     } else if (type == "exclude_techniques") {
       act.type = T::kExcludeTechniques;
-      for (const json& t : At(a, "techniques", path)) act.techniques.push_back(TechniqueOf(t, path));
+      for (const json& t : At(a, "techniques", path))
+        act.techniques.push_back(TechniqueOf(t, path));
     } else if (type == "oils") {
       act.type = T::kNoOils;
     } else if (type == "require_clearance") {
@@ -355,11 +362,16 @@ class Loader {
       def.reason = Str(c, "reason", path);
       def.source = Str(c, "source", path);
       std::string level = Str(c, "level", path);
-      if (level == "absolute") def.level = ConditionLevel::kAbsolute;
-      else if (level == "local") def.level = ConditionLevel::kLocal;
-      else if (level == "relative") def.level = ConditionLevel::kRelative;
-      else if (level == "preference") def.level = ConditionLevel::kPreference;
-      else Fail(path + ".level", "unknown level " + level);
+      if (level == "absolute")
+        def.level = ConditionLevel::kAbsolute;
+      else if (level == "local")
+        def.level = ConditionLevel::kLocal;
+      else if (level == "relative")
+        def.level = ConditionLevel::kRelative;
+      else if (level == "preference")
+        def.level = ConditionLevel::kPreference;
+      else
+        Fail(path + ".level", "unknown level " + level);
       def.evidence = EvidenceOf(At(c, "evidence", path), path + ".evidence");
       const json& actions = At(c, "actions", path);
       for (std::size_t i = 0; i < actions.size(); ++i) {
@@ -381,7 +393,8 @@ class Loader {
     }
     const json& derived = At(doc, "derived", "");
     auto derived_condition = [&](const char* key) {
-      int idx = k_.FindCondition(Str(At(derived, key, "derived"), "condition", std::string("derived.") + key));
+      int idx = k_.FindCondition(
+          Str(At(derived, key, "derived"), "condition", std::string("derived.") + key));
       if (idx < 0) Fail(std::string("derived.") + key, "unknown condition");
       return idx;
     };
@@ -397,14 +410,18 @@ class Loader {
     RuleCondition rc;
     if (!w.is_object()) Fail(path, "must be an object");
     for (const auto& [key, v] : w.items()) {
-      if (key == "min_onset_weeks") rc.min_onset_weeks = v.get<double>();
-      else if (key == "aggravated_by") rc.aggravated_by_all.push_back(ActivityOf(v, path + "." + key));
+      if (key == "min_onset_weeks")
+        rc.min_onset_weeks = v.get<double>();
+      else if (key == "aggravated_by")
+        rc.aggravated_by_all.push_back(ActivityOf(v, path + "." + key));
       else if (key == "aggravated_by_any") {
         for (const json& a : v) rc.aggravated_by_any.push_back(ActivityOf(a, path + "." + key));
-      } else if (key == "symptom_in") rc.symptom_in = RegionList(v, path + "." + key);
+      } else if (key == "symptom_in")
+        rc.symptom_in = RegionList(v, path + "." + key);
       else if (key == "any_of") {
         for (const json& f : v) rc.any_of.push_back(f.get<std::string>());
-      } else Fail(path + "." + key, "unknown condition");
+      } else
+        Fail(path + "." + key, "unknown condition");
     }
     return rc;
   }
@@ -430,7 +447,8 @@ class Loader {
     k_.min_technique_minutes = Int(minutes, "min_per_technique", "session_minutes");
     k_.max_techniques = Int(minutes, "max_techniques", "session_minutes");
     if (k_.max_techniques * k_.min_technique_minutes > k_.irritable_session_minutes) {
-      Fail("session_minutes", "max_techniques at their minimum minutes must fit the shortest session");
+      Fail("session_minutes",
+           "max_techniques at their minimum minutes must fit the shortest session");
     }
 
     const json& rules = At(doc, "technique_rules", "");
@@ -462,15 +480,18 @@ class Loader {
       const json& c = courses[i];
       std::string path = "courses[" + std::to_string(i) + "]";
       CourseRule course;
-      if (c.contains("max_onset_weeks")) course.max_onset_weeks = c["max_onset_weeks"].get<double>();
+      if (c.contains("max_onset_weeks"))
+        course.max_onset_weeks = c["max_onset_weeks"].get<double>();
       course.per_week = Int(c, "per_week", path);
       course.count = Int(c, "count", path);
       if (course.per_week < 1 || course.per_week > 5 || course.count < 1 || course.count > 12) {
         Fail(path, "per_week must be 1-5 and count 1-12");
       }
-      for (const json& n : At(c, "reassess_after", path)) course.reassess_after.push_back(n.get<int>());
+      for (const json& n : At(c, "reassess_after", path))
+        course.reassess_after.push_back(n.get<int>());
       for (int n : course.reassess_after) {
-        if (n < 1 || n > course.count) Fail(path + ".reassess_after", "must lie within 1 and count");
+        if (n < 1 || n > course.count)
+          Fail(path + ".reassess_after", "must lie within 1 and count");
       }
       course.because = Str(c, "because", path);
       course.evidence = EvidenceOf(At(c, "evidence", path), path + ".evidence");
@@ -481,10 +502,12 @@ class Loader {
     }
 
     const json& re = At(doc, "reassessment", "");
-    for (const json& m : At(re, "measures", "reassessment")) k_.reassessment_measures.push_back(m.get<std::string>());
+    for (const json& m : At(re, "measures", "reassessment"))
+      k_.reassessment_measures.push_back(m.get<std::string>());
     k_.responder_text = Str(re, "responder", "reassessment");
     k_.not_met_text = Str(re, "if_not_met", "reassessment");
-    k_.reassessment_evidence = EvidenceOf(At(re, "evidence", "reassessment"), "reassessment.evidence");
+    k_.reassessment_evidence =
+        EvidenceOf(At(re, "evidence", "reassessment"), "reassessment.evidence");
 
     const json& comps = At(doc, "complements", "");
     for (const json& c : comps) {
@@ -494,14 +517,17 @@ class Loader {
                                 EvidenceOf(At(c, "evidence", path), path + ".evidence")});
     }
     bool has_exercise = false;
-    for (const auto& c : k_.complements) has_exercise |= (c.kind == "exercise" && c.when.any_of.empty() && c.when.symptom_in.Empty());
-    if (!has_exercise) Fail("complements", "an unconditional exercise complement is required (NICE NG59 1.2.7)");
+    for (const auto& c : k_.complements)
+      has_exercise |= (c.kind == "exercise" && c.when.any_of.empty() && c.when.symptom_in.Empty());
+    if (!has_exercise)
+      Fail("complements", "an unconditional exercise complement is required (NICE NG59 1.2.7)");
 
     for (const json& e : At(doc, "escalation", "")) {
       k_.escalation.push_back({Str(e, "when", "escalation"), Str(e, "then", "escalation"),
                                Str(e, "urgency", "escalation")});
     }
-    for (const json& c : At(doc, "always_cautions", "")) k_.always_cautions.push_back(c.get<std::string>());
+    for (const json& c : At(doc, "always_cautions", ""))
+      k_.always_cautions.push_back(c.get<std::string>());
     k_.radicular_caution = Str(doc, "radicular_caution", "");
     k_.radicular_regions = RegionList(At(doc, "radicular_regions", ""), "radicular_regions");
   }
@@ -514,7 +540,8 @@ class Loader {
       if (id == "odi") {
         k_.odi_min_answered = Int(q, "min_answered", path);
         for (const json& b : At(q, "bands", path)) {
-          k_.odi_bands.push_back({At(b, "max", path).get<double>(), Str(b, "id", path), Str(b, "label", path)});
+          k_.odi_bands.push_back(
+              {At(b, "max", path).get<double>(), Str(b, "id", path), Str(b, "label", path)});
         }
       } else if (id == "sbi") {
         k_.sbi_bothersome_min = Int(q, "bothersome_item_min", path);
@@ -522,10 +549,12 @@ class Loader {
       } else if (id == "startback") {
         k_.startback_low_max_total = Int(q, "low_max_total", path);
         k_.startback_medium_max_psychosocial = Int(q, "medium_max_psychosocial", path);
-        k_.startback_item9_scored_from = Int(At(q, "items", path)[8], "scored_from", path + ".items[8]");
+        k_.startback_item9_scored_from =
+            Int(At(q, "items", path)[8], "scored_from", path + ".items[8]");
       }
     }
-    if (k_.odi_bands.empty() || k_.odi_bands.back().max < 100) Fail("instruments.odi.bands", "must reach 100");
+    if (k_.odi_bands.empty() || k_.odi_bands.back().max < 100)
+      Fail("instruments.odi.bands", "must reach 100");
   }
 
   void LoadInstrument(const json& q, const std::string& id, const std::string& path) {
@@ -538,14 +567,17 @@ class Loader {
     const json& answer = At(q, "answer", path);
     def.answer_min = Int(answer, "min", path + ".answer");
     def.answer_max = Int(answer, "max", path + ".answer");
-    if (answer.contains("last_item_max")) def.last_item_max = Int(answer, "last_item_max", path + ".answer");
+    if (answer.contains("last_item_max"))
+      def.last_item_max = Int(answer, "last_item_max", path + ".answer");
     def.nullable = answer.value("nullable", false);
     if (q.contains("items")) {
-      for (const json& item : q["items"]) def.item_topics.push_back(Str(item, "topic", path + ".items"));
+      for (const json& item : q["items"])
+        def.item_topics.push_back(Str(item, "topic", path + ".items"));
     } else {
       int count = Int(q, "item_count", path);
       std::string topic = Str(q, "items_topic", path);
-      for (int i = 1; i <= count; ++i) def.item_topics.push_back(topic + " (statement " + std::to_string(i) + ")");
+      for (int i = 1; i <= count; ++i)
+        def.item_topics.push_back(topic + " (statement " + std::to_string(i) + ")");
     }
     if (q.contains("mic") && q["mic"].is_object()) {
       if (q["mic"].contains("absolute")) def.mic_absolute = q["mic"]["absolute"].get<double>();
@@ -576,7 +608,8 @@ Result<Knowledge> LoadKnowledge(const KnowledgeFiles& files) {
 const KnowledgeFiles& EmbeddedKnowledgeFiles() {
   static const KnowledgeFiles files = [] {
     KnowledgeFiles f;
-    for (const auto& [name, content] : EmbeddedKnowledgeFileList()) f.emplace(std::string(name), content);
+    for (const auto& [name, content] : EmbeddedKnowledgeFileList())
+      f.emplace(std::string(name), content);
     return f;
   }();
   return files;
@@ -585,7 +618,8 @@ const KnowledgeFiles& EmbeddedKnowledgeFiles() {
 const Knowledge& BuiltinKnowledge() {
   static const Knowledge knowledge = [] {
     Result<Knowledge> loaded = LoadKnowledge(EmbeddedKnowledgeFiles());
-    if (!loaded) throw std::logic_error("embedded knowledge is invalid: " + loaded.error().ToString());
+    if (!loaded)
+      throw std::logic_error("embedded knowledge is invalid: " + loaded.error().ToString());
     return std::move(loaded).value();
   }();
   return knowledge;

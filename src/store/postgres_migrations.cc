@@ -6,8 +6,9 @@
 #include "store/postgres_migrations.h"
 
 #include <array>
-#include <pqxx/pqxx>
 #include <string>
+
+#include <pqxx/pqxx>
 
 namespace sciaticare::store {
 namespace {

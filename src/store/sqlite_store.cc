@@ -44,7 +44,8 @@ StoreResult<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& p
     if (journal != "wal" && journal != "memory") {
       return Internal("cannot use the write-ahead log on " + path + " (journal " + journal + ")");
     }
-    db.exec(options.sync_every_commit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    db.exec(options.sync_every_commit ? "PRAGMA synchronous = FULL"
+                                      : "PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
     if (db.execAndGet("PRAGMA foreign_keys").getInt() != 1) {
       return Internal("this SQLite cannot enforce foreign keys");

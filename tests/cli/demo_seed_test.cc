@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "auth/credentials.h"

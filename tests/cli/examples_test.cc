@@ -10,10 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 
@@ -25,7 +26,9 @@ using nlohmann::json;
 
 const fs::path kSourceDir = SCIATICARE_SOURCE_DIR;
 
-json Expected() { return json::parse(testing::ReadSourceFile("tests/data/examples_expected.json")); }
+json Expected() {
+  return json::parse(testing::ReadSourceFile("tests/data/examples_expected.json"));
+}
 
 std::set<std::string> ExampleFiles() {
   std::set<std::string> files;
@@ -54,11 +57,12 @@ TEST(ExamplesTest, EveryExampleFileHasAnExpectation) {
   std::set<std::string> files = ExampleFiles();
   EXPECT_GE(files.size(), 12u);
   for (const std::string& file : files) {
-    EXPECT_TRUE(expected.contains(file)) << "examples/" << file
-                                         << " has no entry in tests/data/examples_expected.json";
+    EXPECT_TRUE(expected.contains(file))
+        << "examples/" << file << " has no entry in tests/data/examples_expected.json";
   }
   for (const auto& [file, want] : expected.items()) {
-    EXPECT_TRUE(files.count(file)) << "tests/data/examples_expected.json names a missing file " << file;
+    EXPECT_TRUE(files.count(file))
+        << "tests/data/examples_expected.json names a missing file " << file;
   }
 }
 
@@ -82,7 +86,8 @@ TEST(ExamplesTest, EveryExampleGivesItsExpectedExitAndTriage) {
 
 // Runs a command, returning its exit status and whatever it printed.
 int RunShell(const std::string& command, std::string* output) {
-  const fs::path log = fs::temp_directory_path() / ("sciaticare-schema-" + std::to_string(::getpid()) + ".log");
+  const fs::path log =
+      fs::temp_directory_path() / ("sciaticare-schema-" + std::to_string(::getpid()) + ".log");
   const std::string full = command + " > '" + log.string() + "' 2>&1";
   const int status = std::system(full.c_str());
   std::ifstream in(log);
@@ -96,7 +101,8 @@ int RunShell(const std::string& command, std::string* output) {
 TEST(ExamplesTest, EveryExampleIsValidAgainstTheIntakeSchema) {
   std::string output;
   if (RunShell("python3 -c 'import jsonschema'", &output) != 0) {
-    GTEST_SKIP() << "python3 with the jsonschema module is not available (apt-get install python3-jsonschema)";
+    GTEST_SKIP() << "python3 with the jsonschema module is not available (apt-get install "
+                    "python3-jsonschema)";
   }
   const std::string script =
       "import json, pathlib, sys\n"
@@ -116,7 +122,8 @@ TEST(ExamplesTest, EveryExampleIsValidAgainstTheIntakeSchema) {
   const fs::path script_path =
       fs::temp_directory_path() / ("sciaticare-schema-" + std::to_string(::getpid()) + ".py");
   std::ofstream(script_path) << script;
-  const int status = RunShell("python3 '" + script_path.string() + "' '" + kSourceDir.string() + "'", &output);
+  const int status =
+      RunShell("python3 '" + script_path.string() + "' '" + kSourceDir.string() + "'", &output);
   std::remove(script_path.string().c_str());
   EXPECT_EQ(status, 0) << output;
 }

@@ -3,10 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "codec/assessment_json.h"
 #include "core/assessment.h"
@@ -625,8 +626,9 @@ constexpr const char* kMinimal =
 
 // A repeated key must not let a later "false" hide an earlier "true".
 TEST(IntakeSafetyTest, RepeatedKeysAreRefused) {
-  std::string doc = std::string("{") + kMinimal +
-                    R"(,"red_flags":{"ces_bladder_dysfunction":true,"ces_bladder_dysfunction":false}})";
+  std::string doc =
+      std::string("{") + kMinimal +
+      R"(,"red_flags":{"ces_bladder_dysfunction":true,"ces_bladder_dysfunction":false}})";
   Result<Intake> r = ParseIntakeJson(doc, testing::K());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "input");
@@ -642,14 +644,16 @@ TEST(IntakeSafetyTest, NearMissFieldNamesAreRefused) {
                {R"("preferences":{"pain_tolerence":"low"})", "preferences.pain_tolerence"},
                {R"("questionnaires":{"nrs_legs":4})", "questionnaires.nrs_legs"}};
   for (const Case& c : cases) {
-    Result<Intake> r = ParseIntakeJson(std::string("{") + kMinimal + "," + c.extra + "}", testing::K());
+    Result<Intake> r =
+        ParseIntakeJson(std::string("{") + kMinimal + "," + c.extra + "}", testing::K());
     ASSERT_FALSE(r.ok()) << c.extra;
     EXPECT_EQ(r.error().field, c.field);
     EXPECT_NE(r.error().message.find("did you mean"), std::string::npos);
   }
   // Ordinary extra fields are still welcome.
   Result<Intake> ok = ParseIntakeJson(
-      std::string("{") + kMinimal + R"(,"notes":"x","clinic_ref":"A-12","about":"y"})", testing::K());
+      std::string("{") + kMinimal + R"(,"notes":"x","clinic_ref":"A-12","about":"y"})",
+      testing::K());
   EXPECT_TRUE(ok.ok()) << ok.error().ToString();
 }
 
@@ -659,12 +663,13 @@ TEST(IntakeSafetyTest, FirstEpisodeIsRead) {
       testing::K());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().patient.first_episode, true);
-  EXPECT_EQ(ParseIntakeJson(
-                R"({"patient":{"age":60,"sex":"female","first_episode":"yes"},"symptoms":[{"region":"calf","side":"left","kind":"numbness"}]})",
-                testing::K())
-                .error()
-                .field,
-            "patient.first_episode");
+  EXPECT_EQ(
+      ParseIntakeJson(
+          R"({"patient":{"age":60,"sex":"female","first_episode":"yes"},"symptoms":[{"region":"calf","side":"left","kind":"numbness"}]})",
+          testing::K())
+          .error()
+          .field,
+      "patient.first_episode");
 }
 
 }  // namespace

@@ -57,9 +57,10 @@ TEST(QuestionnairesJsonTest, ShipsTopicsNotWordingByDefault) {
     EXPECT_EQ(q["wording"], "topics only");
     for (const auto& item : q["items"]) EXPECT_FALSE(item.contains("text"));
   }
-  EXPECT_EQ(ids, (std::vector<std::string>{"nrs_leg", "nrs_back", "odi", "sbi", "startback", "rmdq"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"nrs_leg", "nrs_back", "odi", "sbi", "startback", "rmdq"}));
   EXPECT_EQ(list[4]["items"][8]["max"], 4);  // STarT Back item 9 scale.
-  EXPECT_EQ(list[5]["items"].size(), 24u);  // RMDQ-24.
+  EXPECT_EQ(list[5]["items"].size(), 24u);   // RMDQ-24.
 }
 
 TEST(QuestionnairesJsonTest, LicensedWordingReplacesTopics) {
@@ -75,8 +76,10 @@ TEST(QuestionnairesCommandTest, PrintsAndRefusesBadFiles) {
   auto ok = testing::RunSciaticare("questionnaires --json", "");
   EXPECT_EQ(ok.exit_code, 0);
   EXPECT_NE(ok.out.find("\"odi\""), std::string::npos);
-  auto licensed = testing::RunSciaticare(
-      "questionnaires --wording " + std::string(SCIATICARE_SOURCE_DIR) + "/tests/data/wording_example.json", "");
+  auto licensed =
+      testing::RunSciaticare("questionnaires --wording " + std::string(SCIATICARE_SOURCE_DIR) +
+                                 "/tests/data/wording_example.json",
+                             "");
   EXPECT_EQ(licensed.exit_code, 0);
   EXPECT_NE(licensed.out.find("Clinic-supplied text for section 1"), std::string::npos);
   auto bad = testing::RunSciaticare(

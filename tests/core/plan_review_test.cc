@@ -16,7 +16,8 @@ using testing::AddCondition;
 using testing::BaseIntake;
 using testing::K;
 
-bool Mentions(const std::vector<Error>& problems, const std::string& field, const std::string& words) {
+bool Mentions(const std::vector<Error>& problems, const std::string& field,
+              const std::string& words) {
   for (const Error& e : problems) {
     if (e.field == field && e.message.find(words) != std::string::npos) return true;
   }
@@ -24,8 +25,9 @@ bool Mentions(const std::vector<Error>& problems, const std::string& field, cons
 }
 
 TEST(PlanReviewTest, TheDraftPlanPassesItsOwnReview) {
-  for (const char* condition : {"anticoagulant_or_bleeding_disorder", "osteoporosis", "varicose_veins",
-                                "neuropathy_reduced_sensation", "pregnancy", "low_pain_tolerance"}) {
+  for (const char* condition :
+       {"anticoagulant_or_bleeding_disorder", "osteoporosis", "varicose_veins",
+        "neuropathy_reduced_sensation", "pregnancy", "low_pain_tolerance"}) {
     Intake in = BaseIntake();
     AddCondition(in, condition);
     Assessment a = Assess(in, K());
@@ -70,7 +72,8 @@ TEST(PlanReviewTest, AvoidedRegionIsRefused) {
   Plan edited = *a.plan;
   edited.techniques[0].targets.push_back({Region::kCalf, Side::kRight, "gastrocnemius"});
   auto problems = ReviewPlanEdit(edited, a.screening, K());
-  const std::string field = "techniques[0].targets[" + std::to_string(edited.techniques[0].targets.size() - 1) + "].region";
+  const std::string field = "techniques[0].targets[" +
+                            std::to_string(edited.techniques[0].targets.size() - 1) + "].region";
   EXPECT_TRUE(Mentions(problems, field, "pregnancy"));
   edited.oils_allowed = true;
   EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "oils_allowed", "not allowed"));

@@ -60,8 +60,8 @@ TEST(OdiTest, BandBoundaries) {
   struct Case {
     int sum;
     const char* band;
-  } cases[] = {{0, "minimal"},   {10, "minimal"}, {11, "moderate"}, {20, "moderate"},
-               {21, "severe"},   {30, "severe"},  {31, "crippled"}, {40, "crippled"},
+  } cases[] = {{0, "minimal"},    {10, "minimal"},  {11, "moderate"}, {20, "moderate"},
+               {21, "severe"},    {30, "severe"},   {31, "crippled"}, {40, "crippled"},
                {41, "bed_bound"}, {50, "bed_bound"}};
   for (const Case& c : cases) {
     std::array<std::optional<int>, 10> a{};

@@ -114,7 +114,8 @@ TEST(DerivedFlagsTest, MinutesFitTheSession) {
   in.aggravated_by = {Activity::kSitting, Activity::kWalking};
   for (Region r : {Region::kLowerBack, Region::kHip, Region::kLateralThigh, Region::kPosteriorThigh,
                    Region::kAnteriorThigh, Region::kShin}) {
-    in.symptoms.push_back({r, r == Region::kLowerBack ? Side::kMidline : Side::kRight, SymptomKind::kPain, 8});
+    in.symptoms.push_back(
+        {r, r == Region::kLowerBack ? Side::kMidline : Side::kRight, SymptomKind::kPain, 8});
   }
   Assessment a = Assess(in, K());
   int total = 0;

@@ -19,8 +19,9 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
 #include "api/clinic_api.h"

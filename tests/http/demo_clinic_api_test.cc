@@ -4,8 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
 #include "api/clinic_api.h"

@@ -12,7 +12,8 @@ HttpClient::HttpClient(unsigned short port) : stream_(ioc_) {
   stream_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
 }
 
-HttpResult HttpClient::Send(const std::string& method, const std::string& target, const std::string& body,
+HttpResult HttpClient::Send(const std::string& method, const std::string& target,
+                            const std::string& body,
                             const std::map<std::string, std::string>& headers) {
   bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
   req.set(bhttp::field::host, "127.0.0.1");

@@ -1,13 +1,13 @@
 // A minimal blocking HTTP/1.1 client for integration tests (Boost.Beast).
 #pragma once
 
+#include <map>
+#include <string>
 #include <utility>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <map>
-#include <string>
 
 namespace sciaticare::testing {
 
@@ -21,7 +21,8 @@ struct HttpResult {
 class HttpClient {
  public:
   explicit HttpClient(unsigned short port);
-  HttpResult Send(const std::string& method, const std::string& target, const std::string& body = "",
+  HttpResult Send(const std::string& method, const std::string& target,
+                  const std::string& body = "",
                   const std::map<std::string, std::string>& headers = {});
 
   // Writes raw bytes and reads whatever comes back until the server closes or 2 s pass.

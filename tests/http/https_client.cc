@@ -6,11 +6,12 @@
 #include <openssl/x509v3.h>
 #include <sys/stat.h>
 
-#include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+
+#include <boost/beast/http.hpp>
 
 namespace sciaticare::testing {
 namespace {

@@ -3,11 +3,12 @@
 // HTTPS/1.1 client that trusts exactly that certificate.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
-#include <map>
-#include <string>
 
 #include "http/http_client.h"
 

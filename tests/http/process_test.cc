@@ -23,13 +23,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
 #include <random>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include "cli/demo_seed.h"
 #include "http/http_client.h"

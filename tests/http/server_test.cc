@@ -5,11 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/asio.hpp>
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
+
+#include <boost/asio.hpp>
+#include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
 #include "core/vocabulary.h"
@@ -104,7 +105,8 @@ TEST_F(ServerTest, DeferredAnswersArriveInOrderOnEachKeepAliveConnection) {
       for (int j = 0; j < 3; ++j) {
         const std::string text = std::to_string(i) + "-" + std::to_string(j);
         auto later = c.Send("GET", "/later?text=" + text);
-        auto now = c.Send("GET", "/healthz");  // The connection reads again after a deferred answer.
+        auto now =
+            c.Send("GET", "/healthz");  // The connection reads again after a deferred answer.
         if (later.status == 200 && later.body == text && now.body == "ok\n") ++right;
       }
     });

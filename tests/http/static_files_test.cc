@@ -57,12 +57,14 @@ TEST(StaticFilesTest, HashedAssetsAreImmutableWithTheirType) {
 }
 
 TEST(StaticFilesTest, GzipOnlyWhenAcceptedAndWithItsOwnEtag) {
-  Response gz = http::ServeStaticFile(kFiles, Get("/assets/index-abc123.js", {{"accept-encoding", "br, gzip, deflate"}}));
+  Response gz = http::ServeStaticFile(
+      kFiles, Get("/assets/index-abc123.js", {{"accept-encoding", "br, gzip, deflate"}}));
   EXPECT_EQ(gz.body, "GZ-JS");
   EXPECT_EQ(Header(gz, "Content-Encoding"), "gzip");
   EXPECT_EQ(Header(gz, "ETag"), "\"bbbb2222-gz\"");
 
-  Response refused = http::ServeStaticFile(kFiles, Get("/assets/index-abc123.js", {{"accept-encoding", "gzip;q=0"}}));
+  Response refused = http::ServeStaticFile(
+      kFiles, Get("/assets/index-abc123.js", {{"accept-encoding", "gzip;q=0"}}));
   EXPECT_EQ(refused.body, "console.log(1)");
   EXPECT_EQ(Header(refused, "Content-Encoding"), "");
 
@@ -76,7 +78,8 @@ TEST(StaticFilesTest, MatchingIfNoneMatchAnswers304WithoutBody) {
   Response r = http::ServeStaticFile(kFiles, Get("/", {{"if-none-match", "\"aaaa1111\""}}));
   EXPECT_EQ(r.status, 304);
   EXPECT_TRUE(r.body.empty());
-  Response gz = http::ServeStaticFile(kFiles, Get("/", {{"if-none-match", "\"aaaa1111\""}, {"accept-encoding", "gzip"}}));
+  Response gz = http::ServeStaticFile(
+      kFiles, Get("/", {{"if-none-match", "\"aaaa1111\""}, {"accept-encoding", "gzip"}}));
   EXPECT_EQ(gz.status, 200) << "the gzip variant has another ETag";
   EXPECT_EQ(gz.body, "GZ-INDEX");
 }

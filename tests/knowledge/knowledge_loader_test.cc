@@ -7,12 +7,13 @@
 #include <cctype>
 #include <fstream>
 #include <list>
-#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "knowledge/embedded_knowledge.h"
 #include "reference_ids.h"

@@ -20,9 +20,10 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
-#include <pqxx/pqxx>
 #include <random>
 #include <thread>
+
+#include <pqxx/pqxx>
 
 #include "cli/store_url.h"
 #include "pg_test_database.h"
