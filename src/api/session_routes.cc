@@ -248,11 +248,9 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                        {"sessions_left", std::max<long long>(0, planned - done)}};
           }
         }
-        store::PageRequest all;
-        all.limit = store::kMaxPageSize;
         json sessions = json::array();
         for (const auto& s :
-             Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
+             Must(api.store().ListChartSessions(c.clinic(), patient.id, store::kMaxPageSize))) {
           auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
           sessions.push_back({{"id", s.id},
                               {"at", s.occurred_at},
@@ -261,7 +259,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                               {"back_pain_before", opt(s.back_pain_before)},
                               {"back_pain_after", opt(s.back_pain_after)},
                               {"adverse_events", AdverseEventCount(s.adverse_events_json)},
-                              {"deviations", DeviationCount(s)}});
+                              {"deviations", DeviationCount(s.deviations_json)}});
         }
         std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
         api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);

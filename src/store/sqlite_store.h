@@ -94,6 +94,8 @@ class SqliteStore final : public Store {
                                              int expected_version) override;
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
+  StoreResult<std::vector<ChartSession>> ListChartSessions(Id clinic_id, Id patient_id,
+                                                           int limit) override;
   StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) override;
 
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;

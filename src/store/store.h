@@ -136,6 +136,10 @@ class Store {
   // Newest occurred_at first.
   virtual StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                           const PageRequest& page) = 0;
+  // The chart's view of the patient's newest `limit` notes (1..kMaxPageSize),
+  // in ListSessionNotes' order; kNotFound when the patient is not in the clinic.
+  virtual StoreResult<std::vector<ChartSession>> ListChartSessions(Id clinic_id, Id patient_id,
+                                                                   int limit) = 0;
   // "Sessions done" under a plan.
   virtual StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) = 0;
 

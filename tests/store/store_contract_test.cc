@@ -547,6 +547,47 @@ TEST_P(StoreContractTest, SessionNotesArePagedNewestFirst) {
   EXPECT_EQ(Outcome(store_->ListSessionNotes(a_.id, patient_a_.id, {0, 0})), "invalid");
 }
 
+// The chart's slim rows carry exactly the stored values of the fields it
+// shows, in the notes' newest-first order, and no more rows than asked for.
+TEST_P(StoreContractTest, ChartSessionsAreTheNewestNotesSlimmed) {
+  SessionNote full = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  full.leg_pain_after.reset();
+  full.back_pain_before = 7;
+  full.back_pain_after = 3;
+  full.adverse_events_json = R"([{"kind":"soreness"}])";
+  full.deviations_json = R"({"reason":"asked for firmer","items":[]})";
+  const SessionNote stored = Must(store_->CreateSessionNote(full));
+  for (const char* at : {kT1, kT3, kT0}) {
+    Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, at)));
+  }
+  Must(store_->CreateSessionNote(NewNote(b_.id, patient_b_.id, therapist_b_.id, kT1)));
+
+  const std::vector<ChartSession> rows = Must(store_->ListChartSessions(a_.id, patient_a_.id, 3));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].occurred_at, kT3);
+  EXPECT_EQ(rows[2].occurred_at, kT1);
+  const ChartSession& slim = rows[1];
+  EXPECT_EQ(slim.id, stored.id);
+  EXPECT_EQ(slim.occurred_at, kT2);
+  EXPECT_EQ(slim.leg_pain_before, 6);
+  EXPECT_EQ(slim.leg_pain_after, std::nullopt);
+  EXPECT_EQ(slim.back_pain_before, 7);
+  EXPECT_EQ(slim.back_pain_after, 3);
+  EXPECT_EQ(slim.adverse_events_json, full.adverse_events_json);
+  EXPECT_EQ(slim.deviations_json, full.deviations_json);
+  EXPECT_EQ(rows[0].deviations_json, "");
+  EXPECT_EQ(rows[0].back_pain_before, std::nullopt);
+
+  const auto listed = Must(store_->ListSessionNotes(a_.id, patient_a_.id, {kMaxPageSize, 0}));
+  const auto all = Must(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize));
+  ASSERT_EQ(all.size(), listed.items.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].id, listed.items[i].id);
+
+  EXPECT_EQ(Outcome(store_->ListChartSessions(b_.id, patient_a_.id, 10)), "not found");
+  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, 0)), "invalid");
+  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize + 1)), "invalid");
+}
+
 TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
   Appointment morning = Must(store_->CreateAppointment(
       NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-11-23T09:00:00Z")));
