@@ -248,9 +248,11 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                        {"sessions_left", std::max<long long>(0, planned - done)}};
           }
         }
+        std::vector<store::ChartSession> rows =
+            Must(api.store().ListChartSessions(c.clinic(), patient.id, store::kMaxPageSize));
+        std::reverse(rows.begin(), rows.end());  // Oldest first for charts.
         json sessions = json::array();
-        for (const auto& s :
-             Must(api.store().ListChartSessions(c.clinic(), patient.id, store::kMaxPageSize))) {
+        for (const auto& s : rows) {
           auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
           sessions.push_back({{"id", s.id},
                               {"at", s.occurred_at},
@@ -261,11 +263,10 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                               {"adverse_events", AdverseEventCount(s.adverse_events_json)},
                               {"deviations", DeviationCount(s.deviations_json)}});
         }
-        std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
         api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
         // Moved in, not listed in braces: an initializer list would copy every session.
         json chart = json::object();
-        chart["outcomes"] = ChartOutcomes(assessments, sessions, api.knowledge());
+        chart["outcomes"] = ChartOutcomes(assessments, rows, api.knowledge());
         chart["patient"] = ToJson(patient);
         chart["assessments"] = std::move(assessments);
         chart["plans"] = std::move(plans);
