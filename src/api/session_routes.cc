@@ -223,12 +223,14 @@ void AddSessionRoutes(http::Router& router, Api& api) {
       api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
         store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
         json assessments = json::array();
-        for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
+        for (const auto& a : Must(api.store().ListAssessmentHeads(c.clinic(), patient.id))) {
+          // The 11 KB result is read only the first time its scores are needed.
+          auto load = [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; };
           assessments.push_back({{"id", a.id},
                                  {"kind", store::ToString(a.kind)},
                                  {"at", a.created_at},
                                  {"triage", a.triage},
-                                 {"scores", api.facts().AssessmentScores(a.id, a.result_json)}});
+                                 {"scores", api.facts().AssessmentScores(a.id, load)}});
         }
         json plans = json::array();
         json current = nullptr;

@@ -79,6 +79,7 @@ class SqliteStore final : public Store {
   StoreResult<Assessment> CreateAssessment(const Assessment& assessment) override;
   StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) override;
   StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) override;
+  StoreResult<std::vector<Assessment>> ListAssessmentHeads(Id clinic_id, Id patient_id) override;
 
   StoreResult<PlanRecord> CreatePlan(const PlanRecord& plan) override;
   StoreResult<PlanRecord> ApprovePlan(Id clinic_id, Id plan_id, int expected_version,

@@ -327,6 +327,33 @@ TEST_P(StoreContractTest, PatientsAreSearchedByName) {
   EXPECT_EQ(page.items.size(), 1u);
 }
 
+// Heads are the listed assessments, field for field, without the documents.
+TEST_P(StoreContractTest, AssessmentHeadsAreTheListWithoutDocuments) {
+  Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  later.kind = AssessmentKind::kReassessment;
+  later.triage = "treat_with_caution";
+  Must(store_->CreateAssessment(later));
+  const auto full = Must(store_->ListAssessments(a_.id, patient_a_.id));
+  const auto heads = Must(store_->ListAssessmentHeads(a_.id, patient_a_.id));
+  ASSERT_EQ(heads.size(), 2u);
+  ASSERT_EQ(full.size(), heads.size());
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    EXPECT_EQ(heads[i].id, full[i].id);
+    EXPECT_EQ(heads[i].clinic_id, full[i].clinic_id);
+    EXPECT_EQ(heads[i].patient_id, full[i].patient_id);
+    EXPECT_EQ(heads[i].kind, full[i].kind);
+    EXPECT_EQ(heads[i].triage, full[i].triage);
+    EXPECT_EQ(heads[i].knowledge_version, full[i].knowledge_version);
+    EXPECT_EQ(heads[i].created_by, full[i].created_by);
+    EXPECT_EQ(heads[i].created_at, full[i].created_at);
+    EXPECT_FALSE(full[i].result_json.empty());
+    EXPECT_EQ(heads[i].intake_json, "");
+    EXPECT_EQ(heads[i].result_json, "");
+  }
+  EXPECT_EQ(heads[1].kind, AssessmentKind::kReassessment);
+  EXPECT_EQ(Outcome(store_->ListAssessmentHeads(b_.id, patient_a_.id)), "not found");
+}
+
 TEST_P(StoreContractTest, AssessmentsAreStoredAndListedPerPatient) {
   Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
   later.kind = AssessmentKind::kReassessment;
