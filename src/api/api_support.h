@@ -170,7 +170,8 @@ json ToJson(const store::SessionNote& s);
 json ToJson(const store::AuditEntry& e);
 
 // Responder status and relief between sessions for the chart, from its
-// assessment rows ({at, scores}) and session rows (oldest first).
-json ChartOutcomes(const json& assessments, const json& sessions, const Knowledge& k);
+// assessment rows ({at, scores}) and the patient's sessions (oldest first).
+json ChartOutcomes(const json& assessments, const std::vector<store::ChartSession>& sessions,
+                   const Knowledge& k);
 
 }  // namespace sciaticare::api

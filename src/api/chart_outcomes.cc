@@ -17,10 +17,6 @@ double DayOf(const std::string& utc) {
   return static_cast<double>(timegm(&tm)) / 86400.0;
 }
 
-std::optional<int> IntOrNone(const json& v) {
-  return v.is_number_integer() ? std::optional<int>(v.get<int>()) : std::nullopt;
-}
-
 void Add(MeasureSeries& s, double day, const json& v) {
   if (v.is_number()) s.readings.push_back({day, v.get<double>()});
 }
@@ -37,7 +33,8 @@ json ChangeJson(const MeasureChange& c) {
 
 }  // namespace
 
-json ChartOutcomes(const json& assessments, const json& sessions, const Knowledge& k) {
+json ChartOutcomes(const json& assessments, const std::vector<store::ChartSession>& sessions,
+                   const Knowledge& k) {
   MeasureSeries leg{"nrs_leg", {}}, back{"nrs_back", {}}, odi{"odi", {}};
   for (const json& a : assessments) {
     const double day = DayOf(a.value("at", ""));
@@ -49,12 +46,12 @@ json ChartOutcomes(const json& assessments, const json& sessions, const Knowledg
       Add(odi, day, s["odi"]["percent"]);
   }
   std::vector<SessionPain> pains;
-  for (const json& s : sessions) {
-    SessionPain p{DayOf(s.value("at", "")), IntOrNone(s["leg_pain_before"]),
-                  IntOrNone(s["leg_pain_after"]), IntOrNone(s["back_pain_before"]),
-                  IntOrNone(s["back_pain_after"])};
-    Add(leg, p.day, s["leg_pain_before"]);
-    Add(back, p.day, s["back_pain_before"]);
+  pains.reserve(sessions.size());
+  for (const store::ChartSession& s : sessions) {
+    const SessionPain p{DayOf(s.occurred_at), s.leg_pain_before, s.leg_pain_after,
+                        s.back_pain_before, s.back_pain_after};
+    if (p.leg_before) leg.readings.push_back({p.day, static_cast<double>(*p.leg_before)});
+    if (p.back_before) back.readings.push_back({p.day, static_cast<double>(*p.back_before)});
     pains.push_back(p);
   }
   for (MeasureSeries* m : {&leg, &back, &odi}) {
@@ -69,17 +66,21 @@ json ChartOutcomes(const json& assessments, const json& sessions, const Knowledg
   json relief_rows = json::array();
   for (std::size_t i = 0; i < relief.size(); ++i) {
     const SessionRelief& r = relief[i];
-    relief_rows.push_back({{"session_id", sessions[i]["id"]},
+    relief_rows.push_back({{"session_id", sessions[i].id},
                            {"measure", r.measure.empty() ? json(nullptr) : json(r.measure)},
                            {"immediate", r.immediate ? json(*r.immediate) : json(nullptr)},
                            {"days_to_next", r.days_to_next ? json(*r.days_to_next) : json(nullptr)},
                            {"lasted", Name(r.lasted)}});
   }
-  return {{"responder",
-           {{"status", Name(responder.status)},
-            {"explanation", responder.explanation},
-            {"measures", changes}}},
-          {"relief", relief_rows}};
+  // Moved into place: braces would copy every row.
+  json reading = json::object();
+  reading["status"] = Name(responder.status);
+  reading["explanation"] = std::move(responder.explanation);
+  reading["measures"] = std::move(changes);
+  json out = json::object();
+  out["responder"] = std::move(reading);
+  out["relief"] = std::move(relief_rows);
+  return out;
 }
 
 }  // namespace sciaticare::api

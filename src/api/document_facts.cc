@@ -18,8 +18,13 @@ V DocumentFacts::Remembered(std::unordered_map<store::Id, V>& table, store::Id i
 }
 
 json DocumentFacts::AssessmentScores(store::Id id, const std::string& result_json) {
+  return AssessmentScores(id, [&] { return result_json; });
+}
+
+json DocumentFacts::AssessmentScores(store::Id id,
+                                     const std::function<std::string()>& load_result_json) {
   return Remembered(scores_, id, [&] {
-    json result = json::parse(result_json, nullptr, false);
+    json result = json::parse(load_result_json(), nullptr, false);
     if (!result.is_object()) return json::object();
     return result.value("scores", json::object());
   });

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -26,6 +27,9 @@ class DocumentFacts {
 
   // The "scores" member of assessment `id`'s result document ({} when absent or unreadable).
   nlohmann::json AssessmentScores(store::Id id, const std::string& result_json);
+  // As above, calling `load_result_json` only when the scores are not remembered.
+  nlohmann::json AssessmentScores(store::Id id,
+                                  const std::function<std::string()>& load_result_json);
   // "sessions.count" of plan `id`'s document (0 when absent or unreadable).
   int PlannedSessions(store::Id id, const std::string& plan_json);
 

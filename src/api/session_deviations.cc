@@ -72,9 +72,9 @@ Acknowledgement ReadAcknowledgement(const json& body) {
   return ack;
 }
 
-json StoredDeviations(const store::SessionNote& note) {
-  if (note.deviations_json.empty()) return nullptr;
-  json doc = json::parse(note.deviations_json, nullptr, false);
+json StoredDeviations(const std::string& stored) {
+  if (stored.empty()) return nullptr;
+  json doc = json::parse(stored, nullptr, false);
   return doc.is_object() ? doc : json(nullptr);
 }
 
@@ -107,14 +107,14 @@ std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const 
   return std::nullopt;
 }
 
-std::size_t DeviationCount(const store::SessionNote& note) {
-  const json doc = StoredDeviations(note);
+std::size_t DeviationCount(const std::string& stored_deviations) {
+  const json doc = StoredDeviations(stored_deviations);
   const json items = doc.is_object() ? doc.value("items", json::array()) : json::array();
   return items.is_array() ? items.size() : 0;
 }
 
 std::string DeviationAuditDetail(const store::SessionNote& note) {
-  const json doc = StoredDeviations(note);
+  const json doc = StoredDeviations(note.deviations_json);
   if (!doc.is_object()) return "";
   std::string fields;
   for (const json& item : doc.value("items", json::array())) {

@@ -23,8 +23,9 @@ namespace sciaticare::api {
 std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const json& body,
                                                store::SessionNote& note);
 
-// How many departures a note records (0 for none), for the chart's flag.
-std::size_t DeviationCount(const store::SessionNote& note);
+// How many departures a note's stored deviations_json records (0 for none),
+// for the chart's flag.
+std::size_t DeviationCount(const std::string& stored_deviations);
 
 // The audit detail of a note stored with departures; empty for none.
 std::string DeviationAuditDetail(const store::SessionNote& note);

@@ -223,12 +223,14 @@ void AddSessionRoutes(http::Router& router, Api& api) {
       api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
         store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
         json assessments = json::array();
-        for (const auto& a : Must(api.store().ListAssessments(c.clinic(), patient.id))) {
+        for (const auto& a : Must(api.store().ListAssessmentHeads(c.clinic(), patient.id))) {
+          // The 11 KB result is read only the first time its scores are needed.
+          auto load = [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; };
           assessments.push_back({{"id", a.id},
                                  {"kind", store::ToString(a.kind)},
                                  {"at", a.created_at},
                                  {"triage", a.triage},
-                                 {"scores", api.facts().AssessmentScores(a.id, a.result_json)}});
+                                 {"scores", api.facts().AssessmentScores(a.id, load)}});
         }
         json plans = json::array();
         json current = nullptr;
@@ -248,11 +250,11 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                        {"sessions_left", std::max<long long>(0, planned - done)}};
           }
         }
-        store::PageRequest all;
-        all.limit = store::kMaxPageSize;
+        std::vector<store::ChartSession> rows =
+            Must(api.store().ListChartSessions(c.clinic(), patient.id, store::kMaxPageSize));
+        std::reverse(rows.begin(), rows.end());  // Oldest first for charts.
         json sessions = json::array();
-        for (const auto& s :
-             Must(api.store().ListSessionNotes(c.clinic(), patient.id, all)).items) {
+        for (const auto& s : rows) {
           auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
           sessions.push_back({{"id", s.id},
                               {"at", s.occurred_at},
@@ -261,13 +263,12 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                               {"back_pain_before", opt(s.back_pain_before)},
                               {"back_pain_after", opt(s.back_pain_after)},
                               {"adverse_events", AdverseEventCount(s.adverse_events_json)},
-                              {"deviations", DeviationCount(s)}});
+                              {"deviations", DeviationCount(s.deviations_json)}});
         }
-        std::reverse(sessions.begin(), sessions.end());  // Oldest first for charts.
         api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
         // Moved in, not listed in braces: an initializer list would copy every session.
         json chart = json::object();
-        chart["outcomes"] = ChartOutcomes(assessments, sessions, api.knowledge());
+        chart["outcomes"] = ChartOutcomes(assessments, rows, api.knowledge());
         chart["patient"] = ToJson(patient);
         chart["assessments"] = std::move(assessments);
         chart["plans"] = std::move(plans);

@@ -216,6 +216,8 @@ Patient PgReadPatient(const pqxx::row& r);
 Assessment PgReadAssessment(const pqxx::row& r);
 PlanRecord PgReadPlan(const pqxx::row& r);
 SessionNote PgReadSessionNote(const pqxx::row& r);
+extern const std::string kPgChartSessionColumns;
+ChartSession PgReadChartSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
 AuditEntry PgReadAudit(const pqxx::row& r);
 AuthSession PgReadAuthSession(const pqxx::row& r);

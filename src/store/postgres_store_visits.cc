@@ -138,6 +138,22 @@ StoreResult<Page<SessionNote>> PostgresStore::ListSessionNotes(Id clinic_id, Id 
   });
 }
 
+StoreResult<std::vector<ChartSession>> PostgresStore::ListChartSessions(Id clinic_id, Id patient_id,
+                                                                        int limit) {
+  if (auto problem = CheckPage({limit, 0})) return *problem;
+  return Run([&](PgConnection& c) -> StoreResult<std::vector<ChartSession>> {
+    PgTx tx(c, Kind::kSnapshot);  // The clinic check and the rows from one snapshot.
+    if (auto e = PgCheckInClinic(tx, "patients", "patient_id", clinic_id, patient_id)) return *e;
+    auto rows = All(tx.Exec("SELECT " + kPgChartSessionColumns +
+                                " FROM session_notes WHERE clinic_id = $1 AND patient_id = $2 "
+                                "ORDER BY occurred_at DESC, id DESC LIMIT $3",
+                            clinic_id, patient_id, limit),
+                    PgReadChartSession);
+    tx.Commit();
+    return rows;
+  });
+}
+
 StoreResult<std::int64_t> PostgresStore::CountSessionNotesForPlan(Id clinic_id, Id plan_id) {
   return Run([&](PgConnection& c) -> StoreResult<std::int64_t> {
     PgTx tx(c, Kind::kSnapshot);

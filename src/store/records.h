@@ -132,6 +132,20 @@ struct SessionNote {
   std::string deviations_json;
 };
 
+// What the patient chart shows of a session note: its time, pain ratings and
+// the stored adverse events and deviations (for their counts). No SOAP text
+// or techniques, which the chart never shows and which dominate a note's size.
+struct ChartSession {
+  Id id = 0;
+  std::string occurred_at;
+  std::optional<int> leg_pain_before;
+  std::optional<int> leg_pain_after;
+  std::optional<int> back_pain_before;
+  std::optional<int> back_pain_after;
+  std::string adverse_events_json;
+  std::string deviations_json;
+};
+
 struct Appointment {
   Id id = 0;
   Id clinic_id = 0;

@@ -227,6 +227,23 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   return n;
 }
 
+const std::string kChartSessionColumns =
+    "id, occurred_at, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
+    "adverse_events_json, deviations_json";
+
+ChartSession ReadChartSession(SQLite::Statement& s) {
+  ChartSession n;
+  n.id = s.getColumn(0).getInt64();
+  n.occurred_at = s.getColumn(1).getString();
+  n.leg_pain_before = OptInt(s.getColumn(2));
+  n.leg_pain_after = OptInt(s.getColumn(3));
+  n.back_pain_before = OptInt(s.getColumn(4));
+  n.back_pain_after = OptInt(s.getColumn(5));
+  n.adverse_events_json = s.getColumn(6).getString();
+  n.deviations_json = s.getColumn(7).getString();
+  return n;
+}
+
 const std::string kAppointmentColumns =
     "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
 

@@ -148,6 +148,8 @@ Patient ReadPatient(SQLite::Statement& s);
 Assessment ReadAssessment(SQLite::Statement& s);
 PlanRecord ReadPlanRow(SQLite::Statement& s);
 SessionNote ReadSessionNote(SQLite::Statement& s);
+extern const std::string kChartSessionColumns;
+ChartSession ReadChartSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
 AuditEntry ReadAudit(SQLite::Statement& s);
 AuthSession ReadAuthSession(SQLite::Statement& s);

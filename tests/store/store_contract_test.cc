@@ -327,6 +327,33 @@ TEST_P(StoreContractTest, PatientsAreSearchedByName) {
   EXPECT_EQ(page.items.size(), 1u);
 }
 
+// Heads are the listed assessments, field for field, without the documents.
+TEST_P(StoreContractTest, AssessmentHeadsAreTheListWithoutDocuments) {
+  Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  later.kind = AssessmentKind::kReassessment;
+  later.triage = "treat_with_caution";
+  Must(store_->CreateAssessment(later));
+  const auto full = Must(store_->ListAssessments(a_.id, patient_a_.id));
+  const auto heads = Must(store_->ListAssessmentHeads(a_.id, patient_a_.id));
+  ASSERT_EQ(heads.size(), 2u);
+  ASSERT_EQ(full.size(), heads.size());
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    EXPECT_EQ(heads[i].id, full[i].id);
+    EXPECT_EQ(heads[i].clinic_id, full[i].clinic_id);
+    EXPECT_EQ(heads[i].patient_id, full[i].patient_id);
+    EXPECT_EQ(heads[i].kind, full[i].kind);
+    EXPECT_EQ(heads[i].triage, full[i].triage);
+    EXPECT_EQ(heads[i].knowledge_version, full[i].knowledge_version);
+    EXPECT_EQ(heads[i].created_by, full[i].created_by);
+    EXPECT_EQ(heads[i].created_at, full[i].created_at);
+    EXPECT_FALSE(full[i].result_json.empty());
+    EXPECT_EQ(heads[i].intake_json, "");
+    EXPECT_EQ(heads[i].result_json, "");
+  }
+  EXPECT_EQ(heads[1].kind, AssessmentKind::kReassessment);
+  EXPECT_EQ(Outcome(store_->ListAssessmentHeads(b_.id, patient_a_.id)), "not found");
+}
+
 TEST_P(StoreContractTest, AssessmentsAreStoredAndListedPerPatient) {
   Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
   later.kind = AssessmentKind::kReassessment;
@@ -545,6 +572,47 @@ TEST_P(StoreContractTest, SessionNotesArePagedNewestFirst) {
   EXPECT_EQ(second.items[0].occurred_at, kT0);
   EXPECT_EQ(Outcome(store_->ListSessionNotes(b_.id, patient_a_.id, {})), "not found");
   EXPECT_EQ(Outcome(store_->ListSessionNotes(a_.id, patient_a_.id, {0, 0})), "invalid");
+}
+
+// The chart's slim rows carry exactly the stored values of the fields it
+// shows, in the notes' newest-first order, and no more rows than asked for.
+TEST_P(StoreContractTest, ChartSessionsAreTheNewestNotesSlimmed) {
+  SessionNote full = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  full.leg_pain_after.reset();
+  full.back_pain_before = 7;
+  full.back_pain_after = 3;
+  full.adverse_events_json = R"([{"kind":"soreness"}])";
+  full.deviations_json = R"({"reason":"asked for firmer","items":[]})";
+  const SessionNote stored = Must(store_->CreateSessionNote(full));
+  for (const char* at : {kT1, kT3, kT0}) {
+    Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, at)));
+  }
+  Must(store_->CreateSessionNote(NewNote(b_.id, patient_b_.id, therapist_b_.id, kT1)));
+
+  const std::vector<ChartSession> rows = Must(store_->ListChartSessions(a_.id, patient_a_.id, 3));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].occurred_at, kT3);
+  EXPECT_EQ(rows[2].occurred_at, kT1);
+  const ChartSession& slim = rows[1];
+  EXPECT_EQ(slim.id, stored.id);
+  EXPECT_EQ(slim.occurred_at, kT2);
+  EXPECT_EQ(slim.leg_pain_before, 6);
+  EXPECT_EQ(slim.leg_pain_after, std::nullopt);
+  EXPECT_EQ(slim.back_pain_before, 7);
+  EXPECT_EQ(slim.back_pain_after, 3);
+  EXPECT_EQ(slim.adverse_events_json, full.adverse_events_json);
+  EXPECT_EQ(slim.deviations_json, full.deviations_json);
+  EXPECT_EQ(rows[0].deviations_json, "");
+  EXPECT_EQ(rows[0].back_pain_before, std::nullopt);
+
+  const auto listed = Must(store_->ListSessionNotes(a_.id, patient_a_.id, {kMaxPageSize, 0}));
+  const auto all = Must(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize));
+  ASSERT_EQ(all.size(), listed.items.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].id, listed.items[i].id);
+
+  EXPECT_EQ(Outcome(store_->ListChartSessions(b_.id, patient_a_.id, 10)), "not found");
+  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, 0)), "invalid");
+  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize + 1)), "invalid");
 }
 
 TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
