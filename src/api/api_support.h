@@ -6,10 +6,11 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "api/clinic_api.h"
 #include "api/document_facts.h"
@@ -46,8 +47,8 @@ struct BadRequest {
 // Reading JSON bodies: each helper names the field it refuses.
 json ParseBody(const http::Request& request);
 const json& Member(const json& obj, const char* key);  // Required member.
-std::string StringField(const json& obj, const char* key, std::size_t max_length, bool required = true,
-                        const std::string& fallback = "");
+std::string StringField(const json& obj, const char* key, std::size_t max_length,
+                        bool required = true, const std::string& fallback = "");
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi);
 std::optional<Id> ParseId(std::string_view text);  // A positive decimal id, or nullopt.
 Id PathId(const http::Request& request, const char* name);
@@ -67,7 +68,8 @@ store::PageRequest PagingOf(const http::Request& request, int default_limit);
 // that `keep` accepts, counted, then cut to the page.
 // {"items", "total", "limit", "offset"}, like the lists the store pages.
 template <typename T, typename Keep, typename ToJson>
-json ListPage(const std::vector<T>& all, const store::PageRequest& page, Keep keep, ToJson to_json) {
+json ListPage(const std::vector<T>& all, const store::PageRequest& page, Keep keep,
+              ToJson to_json) {
   json items = json::array();
   std::int64_t total = 0;
   for (const T& row : all) {
@@ -98,7 +100,8 @@ T Must(store::StoreResult<T> result) {
 http::Response JsonResponse(int status, const json& body);
 // A 422 that lists every problem ({"field", "message"} each) under "problems",
 // with `field` and `message` as the summary in the usual "error" member.
-http::Response ProblemsResponse(const std::string& field, const std::string& message, const json& problems);
+http::Response ProblemsResponse(const std::string& field, const std::string& message,
+                                const json& problems);
 http::Response WithEtag(http::Response response, int version);
 
 class Api {
@@ -123,14 +126,16 @@ class Api {
   // Records who did what to which record, when and from where. The answer to
   // the request goes out only once the entry is durable, and is a 500 if it
   // cannot be stored. Entries of concurrent requests share one commit.
-  void Audit(const Caller& caller, const http::Request& request, std::string action, std::string entity,
-             std::string entity_id, std::optional<Id> patient_id, std::string detail = "");
-  store::AuditEntry AuditEntryFor(const Caller& caller, const http::Request& request, std::string action,
-                                  std::string entity, std::string entity_id, std::optional<Id> patient_id,
-                                  std::string detail = "") const;
+  void Audit(const Caller& caller, const http::Request& request, std::string action,
+             std::string entity, std::string entity_id, std::optional<Id> patient_id,
+             std::string detail = "");
+  store::AuditEntry AuditEntryFor(const Caller& caller, const http::Request& request,
+                                  std::string action, std::string entity, std::string entity_id,
+                                  std::optional<Id> patient_id, std::string detail = "") const;
   // `response`, sent once every entry of `entries` is durable (or a 500 if one fails).
   http::Response AfterAudits(std::vector<store::AuditEntry> entries, http::Response response);
-  void AuditAnonymous(Id clinic_id, const http::Request& request, std::string action, std::string detail);
+  void AuditAnonymous(Id clinic_id, const http::Request& request, std::string action,
+                      std::string detail);
 
   std::optional<Caller> Authenticate(const http::Request& request);
 
@@ -143,8 +148,8 @@ class Api {
  private:
   // Appends the "denied" audit record of a refused request (403, or a 404
   // that may hide another clinic's record) and returns `response`.
-  http::Response Refused(const Caller& caller, const http::Request& request, http::Response response,
-                         std::string reason);
+  http::Response Refused(const Caller& caller, const http::Request& request,
+                         http::Response response, std::string reason);
 
   store::Store& store_;
   const Knowledge& k_;

@@ -9,12 +9,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <pqxx/pqxx>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <pqxx/pqxx>
 
 #include "store/postgres_store.h"
 #include "store/records.h"

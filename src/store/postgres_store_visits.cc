@@ -20,11 +20,11 @@ const std::string& SelectAppointments() {
 // The clinical content of a note, shared by insert and update, after
 // `first` leading parameters: $first+1 ... $first+14.
 std::vector<PgParam> NoteContent(std::vector<PgParam> first, const SessionNote& n) {
-  for (PgParam p : {Arg(n.plan_id), Arg(n.occurred_at), Arg(n.subjective), Arg(n.objective),
-                    Arg(n.assessment), Arg(n.plan_text), Arg(n.leg_pain_before),
-                    Arg(n.leg_pain_after), Arg(n.back_pain_before), Arg(n.back_pain_after),
-                    Arg(n.techniques_json), Arg(n.oils_used), Arg(n.adverse_events_json),
-                    Arg(n.deviations_json)}) {
+  for (PgParam p :
+       {Arg(n.plan_id), Arg(n.occurred_at), Arg(n.subjective), Arg(n.objective), Arg(n.assessment),
+        Arg(n.plan_text), Arg(n.leg_pain_before), Arg(n.leg_pain_after), Arg(n.back_pain_before),
+        Arg(n.back_pain_after), Arg(n.techniques_json), Arg(n.oils_used),
+        Arg(n.adverse_events_json), Arg(n.deviations_json)}) {
     first.push_back(std::move(p));
   }
   return first;

@@ -108,8 +108,7 @@ class Store {
   virtual StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) = 0;
   // As ListAssessments with intake_json and result_json left empty: for lists
   // that show when, what kind and the triage, without copying the documents.
-  virtual StoreResult<std::vector<Assessment>> ListAssessmentHeads(Id clinic_id,
-                                                                   Id patient_id) = 0;
+  virtual StoreResult<std::vector<Assessment>> ListAssessmentHeads(Id clinic_id, Id patient_id) = 0;
 
   // Plans. Create stores a new draft with the patient's next version_no.
   // Approve turns a draft into the patient's one approved plan and supersedes
