@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 echo "=== One example patient through the clinical core (sciaticare plan):"
-build/sciaticare plan examples/l5_numbness.json | head -n 20
+# Read whole, then shortened: piping into `head` would end the plan command
+# with SIGPIPE, which pipefail turns into a failed start.
+plan_text=$(build/sciaticare plan examples/l5_numbness.json)
+sed -n 1,20p <<<"$plan_text"
 echo "..."
 echo "=== Starting the clinic: open http://localhost:${PORT:-8080} in a browser once it says the"
 echo "    demo is ready, and log in with one of the demo accounts listed below (Ctrl-C stops it)."
