@@ -8,25 +8,19 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = boost::asio::ip::tcp;
 
-HttpClient::HttpClient(unsigned short port) : stream_(ioc_) {
-  stream_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-}
-
-HttpResult HttpClient::Send(const std::string& method, const std::string& target,
-                            const std::string& body,
-                            const std::map<std::string, std::string>& headers) {
+bhttp::request<bhttp::string_body> MakeRequest(const std::string& method, const std::string& target,
+                                               const std::string& body,
+                                               const std::map<std::string, std::string>& headers) {
   bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
   req.set(bhttp::field::host, "127.0.0.1");
   for (const auto& [name, value] : headers) req.set(name, value);
   req.body() = body;
   req.prepare_payload();
   req.keep_alive(true);
-  stream_.expires_after(std::chrono::seconds(10));
-  bhttp::write(stream_, req);
-  bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 << 20);
-  bhttp::read(stream_, buffer_, parser);
-  auto res = parser.release();
+  return req;
+}
+
+HttpResult ToResult(const bhttp::response<bhttp::string_body>& res) {
   HttpResult out;
   out.status = static_cast<int>(res.result_int());
   out.body = res.body();
@@ -36,6 +30,22 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
     out.headers[name] = std::string(f.value());
   }
   return out;
+}
+
+HttpClient::HttpClient(unsigned short port) : stream_(ioc_) {
+  stream_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+}
+
+HttpResult HttpClient::Send(const std::string& method, const std::string& target,
+                            const std::string& body,
+                            const std::map<std::string, std::string>& headers) {
+  auto req = MakeRequest(method, target, body, headers);
+  stream_.expires_after(std::chrono::seconds(10));
+  bhttp::write(stream_, req);
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 << 20);
+  bhttp::read(stream_, buffer_, parser);
+  return ToResult(parser.release());
 }
 
 std::string HttpClient::SendRaw(const std::string& bytes) {

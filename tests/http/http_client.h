@@ -17,6 +17,13 @@ struct HttpResult {
   std::map<std::string, std::string> headers;  // Lower-case names.
 };
 
+// The keep-alive request both test clients send to 127.0.0.1, and the answer
+// turned into an HttpResult; shared by HttpClient and HttpsClient.
+boost::beast::http::request<boost::beast::http::string_body> MakeRequest(
+    const std::string& method, const std::string& target, const std::string& body,
+    const std::map<std::string, std::string>& headers);
+HttpResult ToResult(const boost::beast::http::response<boost::beast::http::string_body>& res);
+
 // One keep-alive connection to 127.0.0.1:port.
 class HttpClient {
  public:

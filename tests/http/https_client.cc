@@ -100,25 +100,12 @@ HttpsClient::HttpsClient(unsigned short port, const std::string& trusted_cert)
 HttpResult HttpsClient::Send(const std::string& method, const std::string& target,
                              const std::string& body,
                              const std::map<std::string, std::string>& headers) {
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  for (const auto& [name, value] : headers) req.set(name, value);
-  req.body() = body;
-  req.prepare_payload();
-  req.keep_alive(true);
+  auto req = MakeRequest(method, target, body, headers);
   beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(10));
   bhttp::write(stream_, req);
   bhttp::response<bhttp::string_body> res;
   bhttp::read(stream_, buffer_, res);
-  HttpResult out;
-  out.status = static_cast<int>(res.result_int());
-  out.body = res.body();
-  for (const auto& f : res) {
-    std::string field(f.name_string());
-    for (char& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[field] = std::string(f.value());
-  }
-  return out;
+  return ToResult(res);
 }
 
 }  // namespace sciaticare::testing
