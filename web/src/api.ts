@@ -360,10 +360,6 @@ export interface SessionDeviations {
 // the same note is stored when sent again with it true and a reason.
 export const DEVIATIONS_FIELD = 'deviations_acknowledged';
 
-// ---- Questionnaires on the intake (POST /api/v1/questionnaires/score answers the
-// "scores" member of an assessment, the same shape the chart shows).
-export type QuestionnaireScores = Scores;
-
 // ---- Administration and scheduling (GET /api/v1/users, /therapists, /audit, /appointments).
 
 export interface TherapistProfile {

@@ -5,7 +5,7 @@
 // Item texts are the topics the server publishes, or the clinic's licensed
 // wording when it loaded one (docs/questionnaire-wording.md).
 import { useEffect, useState } from 'preact/hooks';
-import { post, type QuestionnaireDef, type QuestionnaireScores } from '../api';
+import { post, type QuestionnaireDef, type Scores } from '../api';
 import { ErrorBox } from './common';
 
 export type Answers = (number | null)[];
@@ -41,7 +41,7 @@ export function questionnairesDocument(a: QuestionnaireAnswers): Record<string, 
 
 // Scores of the answers so far, asked of the server after a short pause.
 function useScores(doc: Record<string, unknown>) {
-  const [scores, setScores] = useState<QuestionnaireScores | null>(null);
+  const [scores, setScores] = useState<Scores | null>(null);
   const [error, setError] = useState<unknown>(null);
   const body = JSON.stringify(doc);
   useEffect(() => {
@@ -52,7 +52,7 @@ function useScores(doc: Record<string, unknown>) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      post<QuestionnaireScores>('/api/v1/questionnaires/score', { questionnaires: doc })
+      post<Scores>('/api/v1/questionnaires/score', { questionnaires: doc })
         .then((s) => {
           if (!live) return;
           setScores(s);
