@@ -10,7 +10,7 @@ packages=(
   clang libclang-rt-14-dev python3-jsonschema
   libboost1.74-dev libssl-dev openssl
   libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl
-  postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev
+  postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev rapidjson-dev
 )
 # The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js
 # and npm build the web application (web/) and run those tests; a machine may

@@ -240,10 +240,14 @@ http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {
   };
 }
 
-store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
+void Api::CheckOwnRecord(const Caller& caller, Id patient_id) {
   if (caller.Is(Role::kPatient) && caller.user.patient_id != patient_id) {
     throw StoreStop{store::NotFound("patient_id", "no such patient")};
   }
+}
+
+store::Patient Api::VisiblePatient(const Caller& caller, Id patient_id) {
+  CheckOwnRecord(caller, patient_id);
   return Must(store_.GetPatient(caller.clinic(), patient_id));
 }
 

@@ -122,6 +122,10 @@ class Api {
   // The patient, if the caller may see it (their clinic; a patient only
   // themselves); otherwise stops with 404, exactly as for a missing one.
   store::Patient VisiblePatient(const Caller& caller, Id patient_id);
+  // VisiblePatient's rule for a caller who is a patient, for routes whose
+  // store read itself keeps to the caller's clinic: stops with 404 unless
+  // `patient_id` is the caller's own record.
+  void CheckOwnRecord(const Caller& caller, Id patient_id);
 
   // Records who did what to which record, when and from where. The answer to
   // the request goes out only once the entry is durable, and is a 500 if it
@@ -173,10 +177,5 @@ json ToJson(const store::Assessment& a);
 json ToJson(const store::PlanRecord& p);
 json ToJson(const store::SessionNote& s);
 json ToJson(const store::AuditEntry& e);
-
-// Responder status and relief between sessions for the chart, from its
-// assessment rows ({at, scores}) and the patient's sessions (oldest first).
-json ChartOutcomes(const json& assessments, const std::vector<store::ChartSession>& sessions,
-                   const Knowledge& k);
 
 }  // namespace sciaticare::api

@@ -11,27 +11,34 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "store/records.h"
 
 namespace sciaticare::api {
 
+// What the chart needs of an assessment's result document.
+struct AssessmentFacts {
+  std::string scores_json = "{}";  // Its "scores" member as JSON text ({} when absent).
+  // The ratings the outcomes follow, when the scores have them.
+  std::optional<double> nrs_leg, nrs_back, odi_percent;
+};
+
 class DocumentFacts {
  public:
   explicit DocumentFacts(std::size_t max_entries = 4096) : max_entries_(max_entries) {}
 
-  // The "scores" member of assessment `id`'s result document ({} when absent or unreadable).
-  nlohmann::json AssessmentScores(store::Id id, const std::string& result_json);
-  // As above, calling `load_result_json` only when the scores are not remembered.
-  nlohmann::json AssessmentScores(store::Id id,
-                                  const std::function<std::string()>& load_result_json);
-  // "sessions.count" of plan `id`'s document (0 when absent or unreadable).
-  int PlannedSessions(store::Id id, const std::string& plan_json);
+  // The facts of assessment `id`, calling `load_result_json` for its result
+  // document only when they are not remembered. Never null.
+  std::shared_ptr<const AssessmentFacts> Assessment(
+      store::Id id, const std::function<std::string()>& load_result_json);
+  // "sessions.count" of plan `id`'s document (0 when absent or unreadable),
+  // calling `load_plan_json` only when it is not remembered.
+  int PlannedSessions(store::Id id, const std::function<std::string()>& load_plan_json);
 
  private:
   template <typename V, typename Parse>
@@ -39,8 +46,12 @@ class DocumentFacts {
 
   std::size_t max_entries_;
   std::mutex mu_;
-  std::unordered_map<store::Id, nlohmann::json> scores_;
+  std::unordered_map<store::Id, std::shared_ptr<const AssessmentFacts>> assessments_;
   std::unordered_map<store::Id, int> planned_;
 };
+
+// The facts of one result document (see AssessmentFacts); an unreadable
+// document has none.
+AssessmentFacts ReadAssessmentFacts(const std::string& result_json);
 
 }  // namespace sciaticare::api

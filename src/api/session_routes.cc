@@ -1,6 +1,7 @@
 // Session notes (SOAP, pain before and after, techniques per region, oils,
 // adverse events), the patient chart and the patient's home programme.
 #include "api/api_support.h"
+#include "api/chart_document.h"
 #include "api/session_deviations.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
@@ -94,14 +95,6 @@ void ReadNote(const json& body, store::SessionNote& n) {
     Reject("oils_used", "must be true or false");
   n.oils_used = body.value("oils_used", false);
   n.adverse_events_json = ReadAdverseEvents(body).dump();
-}
-
-// The notes were written by ReadNote, so "[]" is by far the common case and
-// needs no parse.
-std::size_t AdverseEventCount(const std::string& stored) {
-  if (stored == "[]") return 0;
-  json events = json::parse(stored, nullptr, false);
-  return events.is_array() ? events.size() : 0;
 }
 
 }  // namespace
@@ -216,66 +209,29 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
              }));
 
-  // One document for the chart screen: scores over time, pain before and
-  // after each session, plans, and sessions done against the approved plan.
-  router.Add(
-      "GET", "/api/v1/patients/{id}/chart",
-      api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-        json assessments = json::array();
-        for (const auto& a : Must(api.store().ListAssessmentHeads(c.clinic(), patient.id))) {
-          // The 11 KB result is read only the first time its scores are needed.
-          auto load = [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; };
-          assessments.push_back({{"id", a.id},
-                                 {"kind", store::ToString(a.kind)},
-                                 {"at", a.created_at},
-                                 {"triage", a.triage},
-                                 {"scores", api.facts().AssessmentScores(a.id, load)}});
-        }
-        json plans = json::array();
-        json current = nullptr;
-        for (const auto& p : Must(api.store().ListPlans(c.clinic(), patient.id))) {
-          if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) continue;
-          plans.push_back({{"id", p.id},
-                           {"version_no", p.version_no},
-                           {"status", store::ToString(p.status)},
-                           {"created_at", p.created_at},
-                           {"approved_at", p.approved_at ? json(*p.approved_at) : json(nullptr)}});
-          if (p.status == store::PlanStatus::kApproved) {
-            const int planned = api.facts().PlannedSessions(p.id, p.plan_json);
-            const auto done = Must(api.store().CountSessionNotesForPlan(c.clinic(), p.id));
-            current = {{"id", p.id},
-                       {"sessions_planned", planned},
-                       {"sessions_done", done},
-                       {"sessions_left", std::max<long long>(0, planned - done)}};
-          }
-        }
-        std::vector<store::ChartSession> rows =
-            Must(api.store().ListChartSessions(c.clinic(), patient.id, store::kMaxPageSize));
-        std::reverse(rows.begin(), rows.end());  // Oldest first for charts.
-        json sessions = json::array();
-        for (const auto& s : rows) {
-          auto opt = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
-          sessions.push_back({{"id", s.id},
-                              {"at", s.occurred_at},
-                              {"leg_pain_before", opt(s.leg_pain_before)},
-                              {"leg_pain_after", opt(s.leg_pain_after)},
-                              {"back_pain_before", opt(s.back_pain_before)},
-                              {"back_pain_after", opt(s.back_pain_after)},
-                              {"adverse_events", AdverseEventCount(s.adverse_events_json)},
-                              {"deviations", DeviationCount(s.deviations_json)}});
-        }
-        api.Audit(c, req, "read", "chart", std::to_string(patient.id), patient.id);
-        // Moved in, not listed in braces: an initializer list would copy every session.
-        json chart = json::object();
-        chart["outcomes"] = ChartOutcomes(assessments, rows, api.knowledge());
-        chart["patient"] = ToJson(patient);
-        chart["assessments"] = std::move(assessments);
-        chart["plans"] = std::move(plans);
-        chart["current_plan"] = std::move(current);
-        chart["sessions"] = std::move(sessions);
-        return JsonResponse(200, chart);
-      }));
+  // One document for the chart screen (api/chart_document.h), from one store
+  // snapshot. Documents are read only the first time their facts are needed.
+  router.Add("GET", "/api/v1/patients/{id}/chart",
+             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+               const Id patient_id = PathId(req, "id");
+               api.CheckOwnRecord(c, patient_id);
+               const store::ChartRecords records =
+                   Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
+               ChartInput input{records, {}, 0, c.Is(Role::kPatient)};
+               input.assessment_facts.reserve(records.assessments.size());
+               for (const store::Assessment& a : records.assessments) {
+                 input.assessment_facts.push_back(api.facts().Assessment(a.id, [&] {
+                   return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json;
+                 }));
+               }
+               for (const store::PlanRecord& p : records.plans) {
+                 if (p.status != store::PlanStatus::kApproved) continue;
+                 input.planned_sessions = api.facts().PlannedSessions(
+                     p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; });
+               }
+               api.Audit(c, req, "read", "chart", std::to_string(patient_id), patient_id);
+               return http::Response::Json(200, ChartDocument(input, api.knowledge()));
+             }));
 
   // The home programme in plain words: self-massage and the complements of the
   // approved plan.

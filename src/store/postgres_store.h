@@ -65,7 +65,6 @@ class PostgresStore final : public Store {
   StoreResult<Assessment> CreateAssessment(const Assessment& assessment) override;
   StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) override;
   StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) override;
-  StoreResult<std::vector<Assessment>> ListAssessmentHeads(Id clinic_id, Id patient_id) override;
 
   StoreResult<PlanRecord> CreatePlan(const PlanRecord& plan) override;
   StoreResult<PlanRecord> ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
@@ -80,9 +79,7 @@ class PostgresStore final : public Store {
                                              int expected_version) override;
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
-  StoreResult<std::vector<ChartSession>> ListChartSessions(Id clinic_id, Id patient_id,
-                                                           int limit) override;
-  StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) override;
+  StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) override;
 
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;

@@ -150,20 +150,4 @@ StoreResult<std::vector<Assessment>> PostgresStore::ListAssessments(Id clinic_id
   });
 }
 
-StoreResult<std::vector<Assessment>> PostgresStore::ListAssessmentHeads(Id clinic_id,
-                                                                        Id patient_id) {
-  return Run([&](PgConnection& c) -> StoreResult<std::vector<Assessment>> {
-    PgTx tx(c, Kind::kSnapshot);
-    if (auto e = PgCheckInClinic(tx, "patients", "patient_id", clinic_id, patient_id)) return *e;
-    // Empty literals in the documents' places, so the usual reader reads the row.
-    auto rows = All(tx.Exec("SELECT id, clinic_id, patient_id, kind, ''::text, ''::text, triage, "
-                            "knowledge_version, created_by, created_at FROM assessments "
-                            "WHERE clinic_id = $1 AND patient_id = $2 ORDER BY created_at, id",
-                            clinic_id, patient_id),
-                    PgReadAssessment);
-    tx.Commit();
-    return rows;
-  });
-}
-
 }  // namespace sciaticare::store

@@ -138,34 +138,6 @@ StoreResult<Page<SessionNote>> PostgresStore::ListSessionNotes(Id clinic_id, Id 
   });
 }
 
-StoreResult<std::vector<ChartSession>> PostgresStore::ListChartSessions(Id clinic_id, Id patient_id,
-                                                                        int limit) {
-  if (auto problem = CheckPage({limit, 0})) return *problem;
-  return Run([&](PgConnection& c) -> StoreResult<std::vector<ChartSession>> {
-    PgTx tx(c, Kind::kSnapshot);  // The clinic check and the rows from one snapshot.
-    if (auto e = PgCheckInClinic(tx, "patients", "patient_id", clinic_id, patient_id)) return *e;
-    auto rows = All(tx.Exec("SELECT " + kPgChartSessionColumns +
-                                " FROM session_notes WHERE clinic_id = $1 AND patient_id = $2 "
-                                "ORDER BY occurred_at DESC, id DESC LIMIT $3",
-                            clinic_id, patient_id, limit),
-                    PgReadChartSession);
-    tx.Commit();
-    return rows;
-  });
-}
-
-StoreResult<std::int64_t> PostgresStore::CountSessionNotesForPlan(Id clinic_id, Id plan_id) {
-  return Run([&](PgConnection& c) -> StoreResult<std::int64_t> {
-    PgTx tx(c, Kind::kSnapshot);
-    if (auto e = PgCheckInClinic(tx, "plans", "plan_id", clinic_id, plan_id)) return *e;
-    std::int64_t count =
-        Scalar(tx.Exec("SELECT COUNT(*) FROM session_notes WHERE clinic_id = $1 AND plan_id = $2",
-                       clinic_id, plan_id));
-    tx.Commit();
-    return count;
-  });
-}
-
 StoreResult<Appointment> PostgresStore::CreateAppointment(const Appointment& a) {
   if (auto problem = ValidateAppointment(a)) return *problem;
   if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");

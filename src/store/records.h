@@ -146,6 +146,19 @@ struct ChartSession {
   std::string deviations_json;
 };
 
+// Everything the patient chart is built from, read from one snapshot so its
+// parts agree (a note written meanwhile is in all of them or none). Assessments
+// and plans come without their documents (intake_json, result_json, plan_json
+// empty): the chart needs only a few facts of each, remembered per record.
+struct ChartRecords {
+  Patient patient;
+  std::vector<Assessment> assessments;  // Oldest first.
+  std::vector<PlanRecord> plans;        // By version_no.
+  // Session notes written against the approved plan; 0 without one.
+  std::int64_t sessions_on_approved_plan = 0;
+  std::vector<ChartSession> sessions;  // Newest first, as ListSessionNotes.
+};
+
 struct Appointment {
   Id id = 0;
   Id clinic_id = 0;

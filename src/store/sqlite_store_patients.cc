@@ -170,18 +170,4 @@ StoreResult<std::vector<Assessment>> SqliteStore::ListAssessments(Id clinic_id, 
   });
 }
 
-StoreResult<std::vector<Assessment>> SqliteStore::ListAssessmentHeads(Id clinic_id, Id patient_id) {
-  return Reading([&]() -> StoreResult<std::vector<Assessment>> {
-    if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
-    // Empty literals in the documents' places, so the usual reader reads the row.
-    return Prepare(
-               "SELECT id, clinic_id, patient_id, kind, '', '', triage, knowledge_version, "
-               "created_by, created_at FROM assessments WHERE clinic_id = :clinic AND "
-               "patient_id = :patient ORDER BY created_at, id")
-        .Bind(":clinic", clinic_id)
-        .Bind(":patient", patient_id)
-        .All(ReadAssessment);
-  });
-}
-
 }  // namespace sciaticare::store

@@ -154,37 +154,6 @@ StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id pa
   });
 }
 
-StoreResult<std::vector<ChartSession>> SqliteStore::ListChartSessions(Id clinic_id, Id patient_id,
-                                                                      int limit) {
-  if (auto problem = CheckPage({limit, 0})) return *problem;
-  return Reading([&]() -> StoreResult<std::vector<ChartSession>> {
-    SQLite::Transaction tx(Db());  // The clinic check and the rows from one snapshot.
-    if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
-    static const std::string sql =
-        "SELECT " + kChartSessionColumns +
-        " FROM session_notes WHERE clinic_id = :clinic AND patient_id = :patient "
-        "ORDER BY occurred_at DESC, id DESC LIMIT :limit";
-    auto rows = Prepare(sql)
-                    .Bind(":clinic", clinic_id)
-                    .Bind(":patient", patient_id)
-                    .Bind(":limit", limit)
-                    .All(ReadChartSession);
-    tx.commit();
-    return rows;
-  });
-}
-
-StoreResult<std::int64_t> SqliteStore::CountSessionNotesForPlan(Id clinic_id, Id plan_id) {
-  return Reading([&]() -> StoreResult<std::int64_t> {
-    if (auto e = CheckInClinic("plans", "plan_id", clinic_id, plan_id)) return *e;
-    return Prepare(
-               "SELECT COUNT(*) FROM session_notes WHERE clinic_id = :clinic AND plan_id = :plan")
-        .Bind(":clinic", clinic_id)
-        .Bind(":plan", plan_id)
-        .Scalar();
-  });
-}
-
 StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& a) {
   if (auto problem = ValidateAppointment(a)) return *problem;
   if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");

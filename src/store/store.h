@@ -106,9 +106,6 @@ class Store {
   virtual StoreResult<Assessment> GetAssessment(Id clinic_id, Id id) = 0;
   // Oldest first.
   virtual StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) = 0;
-  // As ListAssessments with intake_json and result_json left empty: for lists
-  // that show when, what kind and the triage, without copying the documents.
-  virtual StoreResult<std::vector<Assessment>> ListAssessmentHeads(Id clinic_id, Id patient_id) = 0;
 
   // Plans. Create stores a new draft with the patient's next version_no.
   // Approve turns a draft into the patient's one approved plan and supersedes
@@ -139,12 +136,10 @@ class Store {
   // Newest occurred_at first.
   virtual StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                           const PageRequest& page) = 0;
-  // The chart's view of the patient's newest `limit` notes (1..kMaxPageSize),
-  // in ListSessionNotes' order; kNotFound when the patient is not in the clinic.
-  virtual StoreResult<std::vector<ChartSession>> ListChartSessions(Id clinic_id, Id patient_id,
-                                                                   int limit) = 0;
-  // "Sessions done" under a plan.
-  virtual StoreResult<std::int64_t> CountSessionNotesForPlan(Id clinic_id, Id plan_id) = 0;
+  // The patient chart's records (see ChartRecords) with the newest
+  // `session_limit` notes (1..kMaxPageSize); kNotFound when the patient is not
+  // in the clinic.
+  virtual StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) = 0;
 
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;

@@ -327,14 +327,18 @@ TEST_P(StoreContractTest, PatientsAreSearchedByName) {
   EXPECT_EQ(page.items.size(), 1u);
 }
 
-// Heads are the listed assessments, field for field, without the documents.
-TEST_P(StoreContractTest, AssessmentHeadsAreTheListWithoutDocuments) {
+// The chart's assessments are the listed ones, field for field, without the
+// documents.
+TEST_P(StoreContractTest, ChartAssessmentsAreTheListWithoutDocuments) {
   Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
   later.kind = AssessmentKind::kReassessment;
   later.triage = "treat_with_caution";
   Must(store_->CreateAssessment(later));
   const auto full = Must(store_->ListAssessments(a_.id, patient_a_.id));
-  const auto heads = Must(store_->ListAssessmentHeads(a_.id, patient_a_.id));
+  const ChartRecords chart = Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize));
+  const std::vector<Assessment>& heads = chart.assessments;
+  EXPECT_EQ(chart.patient.id, patient_a_.id);
+  EXPECT_EQ(chart.patient.family_name, patient_a_.family_name);
   ASSERT_EQ(heads.size(), 2u);
   ASSERT_EQ(full.size(), heads.size());
   for (std::size_t i = 0; i < heads.size(); ++i) {
@@ -351,7 +355,7 @@ TEST_P(StoreContractTest, AssessmentHeadsAreTheListWithoutDocuments) {
     EXPECT_EQ(heads[i].result_json, "");
   }
   EXPECT_EQ(heads[1].kind, AssessmentKind::kReassessment);
-  EXPECT_EQ(Outcome(store_->ListAssessmentHeads(b_.id, patient_a_.id)), "not found");
+  EXPECT_EQ(Outcome(store_->ReadChart(b_.id, patient_a_.id, kMaxPageSize)), "not found");
 }
 
 TEST_P(StoreContractTest, AssessmentsAreStoredAndListedPerPatient) {
@@ -492,8 +496,6 @@ TEST_P(StoreContractTest, SessionNotesAreStoredAndCountedPerPlan) {
 
   Must(store_->CreateSessionNote(n));
   Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2)));
-  EXPECT_EQ(Must(store_->CountSessionNotesForPlan(a_.id, plan.id)), 2);
-  EXPECT_EQ(Outcome(store_->CountSessionNotesForPlan(b_.id, plan.id)), "not found");
   EXPECT_EQ(Outcome(store_->GetSessionNote(b_.id, stored.id)), "not found");
 }
 
@@ -589,7 +591,7 @@ TEST_P(StoreContractTest, ChartSessionsAreTheNewestNotesSlimmed) {
   }
   Must(store_->CreateSessionNote(NewNote(b_.id, patient_b_.id, therapist_b_.id, kT1)));
 
-  const std::vector<ChartSession> rows = Must(store_->ListChartSessions(a_.id, patient_a_.id, 3));
+  const std::vector<ChartSession> rows = Must(store_->ReadChart(a_.id, patient_a_.id, 3)).sessions;
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].occurred_at, kT3);
   EXPECT_EQ(rows[2].occurred_at, kT1);
@@ -606,13 +608,53 @@ TEST_P(StoreContractTest, ChartSessionsAreTheNewestNotesSlimmed) {
   EXPECT_EQ(rows[0].back_pain_before, std::nullopt);
 
   const auto listed = Must(store_->ListSessionNotes(a_.id, patient_a_.id, {kMaxPageSize, 0}));
-  const auto all = Must(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize));
+  const auto all = Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize)).sessions;
   ASSERT_EQ(all.size(), listed.items.size());
   for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].id, listed.items[i].id);
 
-  EXPECT_EQ(Outcome(store_->ListChartSessions(b_.id, patient_a_.id, 10)), "not found");
-  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, 0)), "invalid");
-  EXPECT_EQ(Outcome(store_->ListChartSessions(a_.id, patient_a_.id, kMaxPageSize + 1)), "invalid");
+  EXPECT_EQ(Outcome(store_->ReadChart(b_.id, patient_a_.id, 10)), "not found");
+  EXPECT_EQ(Outcome(store_->ReadChart(a_.id, patient_a_.id, 0)), "invalid");
+  EXPECT_EQ(Outcome(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize + 1)), "invalid");
+}
+
+// The chart's plans are the listed versions without their documents, and it
+// counts the notes written against the approved plan only.
+TEST_P(StoreContractTest, ChartPlansAreTheListAndTheApprovedPlansNotesAreCounted) {
+  const PlanRecord first = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
+  const PlanRecord second = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT2)));
+  SessionNote on_first = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT1);
+  on_first.plan_id = first.id;
+  Must(store_->CreateSessionNote(on_first));
+  ChartRecords chart = Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize));
+  EXPECT_EQ(chart.sessions_on_approved_plan, 0);  // No plan is approved yet.
+
+  const PlanRecord approved =
+      Must(store_->ApprovePlan(a_.id, second.id, second.version, therapist_a_.id, kT2));
+  SessionNote on_second = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT3);
+  on_second.plan_id = second.id;
+  Must(store_->CreateSessionNote(on_second));
+  Must(store_->CreateSessionNote(on_second));
+  Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kT3)));
+
+  chart = Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize));
+  EXPECT_EQ(chart.sessions_on_approved_plan, 2);
+  EXPECT_EQ(chart.sessions.size(), 4u);
+  const auto listed = Must(store_->ListPlans(a_.id, patient_a_.id));
+  ASSERT_EQ(chart.plans.size(), listed.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    EXPECT_EQ(chart.plans[i].id, listed[i].id);
+    EXPECT_EQ(chart.plans[i].version_no, listed[i].version_no);
+    EXPECT_EQ(chart.plans[i].status, listed[i].status);
+    EXPECT_EQ(chart.plans[i].approved_at, listed[i].approved_at);
+    EXPECT_EQ(chart.plans[i].created_at, listed[i].created_at);
+    EXPECT_EQ(chart.plans[i].version, listed[i].version);
+    EXPECT_FALSE(listed[i].plan_json.empty());
+    EXPECT_EQ(chart.plans[i].plan_json, "");
+  }
+  EXPECT_EQ(chart.plans[1].status, PlanStatus::kApproved);
+  EXPECT_EQ(chart.plans[1].approved_at, approved.approved_at);
 }
 
 TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
