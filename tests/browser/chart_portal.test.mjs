@@ -139,7 +139,7 @@ describe('patient chart and portal', () => {
     const saved = page.getByTestId('saved');
     await saved.waitFor();
     // 10 sections x 2 = 20 of 50 -> 40%; SBI 4 x 3 = 12.
-    assert.match(await saved.innerText(), /leg pain 6, back pain 4, Oswestry 40%, SBI 12 of 24/);
+    assert.match(await saved.innerText(), /Leg pain 6 of 10; Back pain 4 of 10; Oswestry 40\.0 %; SBI total 12 of 24/);
 
     await page.getByRole('link', { name: 'See my progress' }).click();
     await page.getByRole('heading', { name: 'My progress', level: 1 }).waitFor();
