@@ -160,6 +160,61 @@ describe('one questionnaire form for the intake and the portal', () => {
     assert.ok(stored, 'the portal answers are in the chart');
     assert.deepEqual(expectedFigures(stored.scores), expected);
     page.expectClean();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  // The radios offer only answers the server takes, so a refused answer is
+  // made by changing the request on its way: the first Oswestry answer becomes 9.
+  test('a refused answer is shown at its item on both screens', async () => {
+    const spoil = async (route) => {
+      const body = route.request().postDataJSON();
+      body.questionnaires.odi[0] = 9;
+      await route.continue({ postData: JSON.stringify(body) });
+    };
+    const firstOdi = (page) => page.getByRole('group', { name: /^1\. pain intensity/ });
+    const expectRefusedAtItem = async (page) => {
+      const item = firstOdi(page);
+      await item.locator('.field-refusal').filter({ hasText: /must be a whole number 0–5/ }).waitFor();
+      assert.equal(await item.getAttribute('aria-invalid'), 'true');
+      const describedBy = await item.getAttribute('aria-describedby');
+      assert.match(await page.locator(`[id="${describedBy}"]`).innerText(), /must be a whole number 0–5/);
+    };
+
+    // The intake: its live scoring is refused.
+    const page = await watchedPage(browser.context);
+    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.route('**/api/v1/questionnaires/score', spoil);
+    await page.goto(`${BASE_URL}/patients/${patientId}/intake`);
+    await firstOdi(page).getByRole('radio', { name: '2', exact: true }).check();
+    await expectRefusedAtItem(page);
+    await page.getByTestId('live-scores').getByRole('alert').filter({ hasText: 'questionnaires.odi[0]' }).waitFor();
+    await checkDesktopAndTablet(page, 'intake questionnaires with a refused answer');
+    await page.unroute('**/api/v1/questionnaires/score');
+    page.expectClean([/^422 POST \/api\/v1\/questionnaires\/score$/]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // The portal: what the patient sends is refused, and nothing is stored.
+    const before = (await api('GET', `/api/v1/patients/${patientId}/chart`)).json.assessments.length;
+    await signIn(page, patientLogin.email, patientLogin.password);
+    await page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
+    await page.route('**/api/v1/patients/*/questionnaires', spoil);
+    await page.goto(`${BASE_URL}/portal/questionnaires`);
+    await firstOdi(page).getByRole('radio', { name: '2', exact: true }).check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await expectRefusedAtItem(page);
+    await page.locator('form > .error-box[role="alert"]').filter({ hasText: 'must be a whole number 0–5' }).waitFor();
+    assert.equal(await page.getByTestId('saved').count(), 0, 'no thank-you for a refused answer');
+    await checkDesktopAndTablet(page, 'portal questionnaires with a refused answer');
+    const after_ = (await api('GET', `/api/v1/patients/${patientId}/chart`)).json.assessments.length;
+    assert.equal(after_, before, 'nothing stored');
+    // The page keeps its record from the intake above.
+    page.expectClean([/^422 POST \/api\/v1\/questionnaires\/score$/, /^422 POST \/api\/v1\/patients\/\d+\/questionnaires$/]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.close();
   });
 });
