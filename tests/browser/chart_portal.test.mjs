@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, expectAccessible, launch, screenshot,
-  signIn, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, expectAccessible, launch,
+  screenshot, signIn, watchedPage,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -21,28 +21,6 @@ const patientLogin = { email: `portal-${tag}@browser-test.example`, password: 'p
 let browser;
 let patientId = 0;
 let otherId = 0;
-
-// A JSON client of the REST API signed in as the clinician, as a browser would be.
-async function clinicianApi() {
-  const login = await fetch(`${BASE_URL}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: LOGIN_EMAIL, password: LOGIN_PASSWORD }),
-  });
-  assert.equal(login.status, 200, 'the clinician can sign in');
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await login.json();
-  return async (method, url, body, headers = {}) => {
-    const res = await fetch(`${BASE_URL}${url}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    assert.ok(res.status < 300, `${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return { json, etag: res.headers.get('etag') };
-  };
-}
 
 const daysAgo = (n) => new Date(Date.now() - n * 86400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -139,7 +117,7 @@ describe('patient chart and portal', () => {
     const saved = page.getByTestId('saved');
     await saved.waitFor();
     // 10 sections x 2 = 20 of 50 -> 40%; SBI 4 x 3 = 12.
-    assert.match(await saved.innerText(), /leg pain 6, back pain 4, Oswestry 40%, SBI 12 of 24/);
+    assert.match(await saved.innerText(), /Leg pain 6 of 10; Back pain 4 of 10; Oswestry 40\.0 %; SBI total 12 of 24/);
 
     await page.getByRole('link', { name: 'See my progress' }).click();
     await page.getByRole('heading', { name: 'My progress', level: 1 }).waitFor();

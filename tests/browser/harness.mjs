@@ -114,3 +114,35 @@ export async function checkDesktopAndTablet(page, label) {
   await expectAccessible(page, `${label} at 768 px`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+// A JSON client of the REST API signed in as the clinician, as a browser
+// would be; every call must succeed (status below 300).
+export async function clinicianApi() {
+  const login = await fetch(`${BASE_URL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: LOGIN_EMAIL, password: LOGIN_PASSWORD }),
+  });
+  assert.equal(login.status, 200, 'the clinician can sign in');
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  return async (method, url, body, headers = {}) => {
+    const res = await fetch(`${BASE_URL}${url}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    assert.ok(res.status < 300, `${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+    return { json, etag: res.headers.get('etag') };
+  };
+}
+
+// Presses Tab until the focused element matches `selector`: keyboard only.
+export async function tabTo(page, selector, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}

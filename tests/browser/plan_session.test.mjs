@@ -12,7 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, tabTo, watchedPage,
 } from './harness.mjs';
 
 const family = `Planreview${Date.now() % 100000}`;
@@ -29,15 +29,6 @@ async function addSymptomByMouse(label, kind, intensity) {
   await page.getByRole('radio', { name: kind, exact: true }).check();
   await page.getByLabel(/^Intensity/).fill(String(intensity));
   await page.getByRole('button', { name: /^(Add|Update) symptom$/ }).click();
-}
-
-// Presses Tab until the focused element matches `selector`: keyboard only.
-async function tabTo(selector, limit = 120) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached ${selector}`);
 }
 
 async function checkPage(label, shot, options = {}) {
@@ -212,22 +203,22 @@ describe('Plan review and session notes at 768 px', () => {
     // From here on only the keyboard.
     const started = Date.now();
     await page.getByLabel('Date and time').focus();
-    await tabTo('input[name="leg_pain_before"]');
+    await tabTo(page, 'input[name="leg_pain_before"]');
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight'); // not asked → 0 … 6
-    await tabTo('input[name="back_pain_before"]');
+    await tabTo(page, 'input[name="back_pain_before"]');
     await page.keyboard.press('4');
-    await tabTo('input[name="leg_pain_after"]');
+    await tabTo(page, 'input[name="leg_pain_after"]');
     await page.keyboard.press('3');
-    await tabTo('input[name="back_pain_after"]');
+    await tabTo(page, 'input[name="back_pain_after"]');
     await page.keyboard.press('2');
-    await tabTo('button[data-add="event"]');
+    await tabTo(page, 'button[data-add="event"]');
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.activeElement?.id.endsWith('-kind'));
     await page.keyboard.press('Tab'); // severity: mild
     await page.keyboard.press('ArrowRight'); // moderate
     await page.keyboard.press('Tab');
     await page.keyboard.type('Tender over the right buttock, eased by the end');
-    await tabTo('#soap-subjective');
+    await tabTo(page, '#soap-subjective');
     await page.keyboard.type('Sitting at work still brings the leg pain on after an hour.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Gluteal tone raised on the right.');
@@ -235,7 +226,7 @@ describe('Plan review and session notes at 768 px', () => {
     await page.keyboard.type('Eased with light pressure.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Same again next week with the walking programme.');
-    await tabTo('button[type="submit"]');
+    await tabTo(page, 'button[type="submit"]');
     const elapsed = Date.now() - started;
     console.log(`session note by keyboard: ${elapsed} ms of scripted typing and tabbing`);
     await screenshot(page, '24-session-note-filled');

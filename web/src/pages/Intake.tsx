@@ -1,6 +1,6 @@
 // The intake: body map, history, red-flag questions (from /api/v1/knowledge),
 // conditions, preferences and the outcome questionnaires with live scores
-// (components/Questionnaires), and a live preview of the triage
+// (components/QuestionnaireForm), and a live preview of the triage
 // (POST /api/v1/assess, debounced). Submitting stores the assessment and
 // shows the screening result first, then the draft plan.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -11,9 +11,11 @@ import {
 import { BodyMap, KINDS, REGION_NAMES, type Kind, type Region, type Side, type Symptom } from '../components/BodyMap';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, isReferral, words } from '../components/common';
 import { ResultView } from '../components/ResultView';
+import { CLINICIAN_VOICE } from '../components/clinicianQuestionnaireVoice';
+import { QuestionnaireForm } from '../components/QuestionnaireForm';
 import {
-  NO_ANSWERS, QuestionnairesSection, questionnairesDocument, type QuestionnaireAnswers,
-} from '../components/Questionnaires';
+  questionnaireProblems, questionnairesDocument, type QuestionnaireAnswers,
+} from '../components/questionnaireAnswers';
 
 const ACTIVITIES = [
   'sitting', 'standing', 'walking', 'bending', 'lifting', 'twisting', 'lying', 'coughing_sneezing', 'driving',
@@ -229,7 +231,7 @@ export function IntakePage(props: { patientId: number }) {
   const [state, setState] = useState<IntakeState>({
     age: '', sex: '', pregnant: false, firstEpisode: '', symptoms: [], onsetWeeks: '', aggravated: [],
     redFlags: {}, conditions: [], painTolerance: '', fragranceSensitive: false, pressurePreference: '',
-    questionnaires: NO_ANSWERS,
+    questionnaires: {},
   });
   const [selected, setSelected] = useState<{ region: Region; side: 'left' | 'right' } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -512,8 +514,12 @@ export function IntakePage(props: { patientId: number }) {
           </div>
         </section>
 
-        <QuestionnairesSection defs={knowledge.questionnaires} answers={state.questionnaires} badField={badField}
-          onChange={(questionnaires) => set({ questionnaires })} />
+        <section class="card questionnaires" aria-labelledby="questionnaires-title">
+          <h2 id="questionnaires-title">Questionnaires</h2>
+          <QuestionnaireForm defs={knowledge.questionnaires} answers={state.questionnaires} voice={CLINICIAN_VOICE}
+            problems={questionnaireProblems(submitError)} headingLevel={3}
+            onChange={(questionnaires) => set({ questionnaires })} />
+        </section>
 
         <div class="submit-bar">
           <ErrorBox error={submitError} />
