@@ -107,46 +107,42 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
 
   // A patient answers questionnaires from the portal before a session; the
   // scores join the chart like any assessment's.
-  router.Add(
-      "POST", "/api/v1/patients/{id}/questionnaires",
-      api.Guard(kCliniciansAndPatient, [&api, &k](http::Request& req, const Caller& c) {
-        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-        json body = ParseBody(req);
-        const json& answers = Member(body, "questionnaires");
-        if (!answers.is_object() || answers.empty())
-          Reject("questionnaires", "must name at least one questionnaire");
-        // The intake reader owns questionnaire validation; a minimal
-        // intake around the answers reuses it with the same field paths.
-        json wrapper = {
-            {"patient", {{"age", 30}, {"sex", "other"}}},
-            {"symptoms", {{{"region", "lower_back"}, {"side", "midline"}, {"kind", "numbness"}}}},
-            {"questionnaires", answers}};
-        Intake parsed = ReadIntake(wrapper, "", k);
-        Scores scores = ScoreQuestionnaires(parsed.questionnaires, k);
-        Assessment only_scores;
-        only_scores.scores = scores;
-        json result = {{"scores", AssessmentToJson(only_scores, k)["scores"]},
-                       {"knowledge_version", k.version}};
-        // Unknown keys are ignored by the intake reader; answers with
-        // nothing it knows would store an empty record.
-        if (result["scores"].empty()) {
-          Reject("questionnaires",
-                 "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
-        }
-        store::Assessment record;
-        record.clinic_id = c.clinic();
-        record.patient_id = patient.id;
-        record.kind = store::AssessmentKind::kPortal;
-        record.triage = "not_screened";  // Answers only: no screening was done.
-        record.intake_json = json({{"questionnaires", answers}}).dump();
-        record.result_json = result.dump();
-        record.knowledge_version = k.version;
-        record.created_by = c.user.id;
-        record.created_at = api.Now();
-        store::Assessment stored = Must(api.store().CreateAssessment(record));
-        api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
-        return JsonResponse(201, ToJson(stored));
-      }));
+  router.Add("POST", "/api/v1/patients/{id}/questionnaires",
+             api.Guard(kCliniciansAndPatient, [&api, &k](http::Request& req, const Caller& c) {
+               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               json body = ParseBody(req);
+               const json& answers = Member(body, "questionnaires");
+               if (!answers.is_object() || answers.empty())
+                 Reject("questionnaires", "must name at least one questionnaire");
+               // The intake's questionnaire reader, so the same field paths
+               // ("questionnaires.odi[3]") and limits apply.
+               Result<Questionnaires> parsed = ParseQuestionnairesJson(
+                   json({{"questionnaires", answers}})
+                       .dump(-1, ' ', false, json::error_handler_t::replace),
+                   k);
+               if (!parsed) Reject(parsed.error().field, parsed.error().message);
+               json result = {{"scores", ScoresToJson(ScoreQuestionnaires(parsed.value(), k))},
+                              {"knowledge_version", k.version}};
+               // Unknown keys are ignored by the intake reader; answers with
+               // nothing it knows would store an empty record.
+               if (result["scores"].empty()) {
+                 Reject("questionnaires",
+                        "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
+               }
+               store::Assessment record;
+               record.clinic_id = c.clinic();
+               record.patient_id = patient.id;
+               record.kind = store::AssessmentKind::kPortal;
+               record.triage = "not_screened";  // Answers only: no screening was done.
+               record.intake_json = json({{"questionnaires", answers}}).dump();
+               record.result_json = result.dump();
+               record.knowledge_version = k.version;
+               record.created_by = c.user.id;
+               record.created_at = api.Now();
+               store::Assessment stored = Must(api.store().CreateAssessment(record));
+               api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
+               return JsonResponse(201, ToJson(stored));
+             }));
 
   router.Add("GET", "/api/v1/patients/{id}/plans",
              api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {

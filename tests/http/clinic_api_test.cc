@@ -366,6 +366,12 @@ TEST_P(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
                 .status,
             404);
   EXPECT_EQ(AssessmentCount(clinic_a_.id, patient2_.id), 0);
+  // Refusals name the field by the intake's paths, and nothing is stored.
+  HttpResult refused = patient->Post(PatientPath(patient1_.id, "/questionnaires"),
+                                     {{"questionnaires", {{"nrs_leg", 3}, {"nrs_back", 11}}}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(BodyOf(refused)["error"]["field"], "questionnaires.nrs_back");
+  EXPECT_EQ(AssessmentCount(clinic_a_.id, patient1_.id), 2);
 
   HttpResult chart = therapist->Get(PatientPath(patient1_.id, "/chart"));
   ASSERT_EQ(chart.status, 200);
