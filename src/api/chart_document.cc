@@ -1,5 +1,6 @@
 #include "api/chart_document.h"
 
+#include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <algorithm>
@@ -13,23 +14,14 @@
 namespace sciaticare::api {
 namespace {
 
-// RapidJSON's output stream interface over the answer's body.
-class BodyStream {
- public:
-  using Ch = char;
-  explicit BodyStream(std::string& out) : out_(out) {}
-  void Put(char c) { out_.push_back(c); }
-  void Flush() {}
-
- private:
-  std::string& out_;
-};
-
-using Writer = rapidjson::Writer<BodyStream>;
+// RapidJSON's own buffer: it reserves once per value and writes without a
+// capacity check per character, which a std::string adapter cannot.
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 class ChartWriter {
  public:
-  explicit ChartWriter(std::string& out) : stream_(out), w_(stream_) {}
+  explicit ChartWriter(std::size_t capacity) : buffer_(nullptr, capacity), w_(buffer_) {}
+  std::string Text() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
 
   void Key(std::string_view key) { Check(w_.Key(key.data(), Size(key))); }
   // Stored text was checked to be UTF-8 on the way in (store/validation.h);
@@ -70,7 +62,7 @@ class ChartWriter {
     if (!written) throw std::runtime_error("chart: a stored text is not valid UTF-8");
   }
 
-  BodyStream stream_;
+  rapidjson::StringBuffer buffer_;
   Writer w_;
 };
 
@@ -232,9 +224,7 @@ std::string ChartDocument(const ChartInput& in, const Knowledge& k) {
                                                       in.records.sessions.rend());
   const ChartOutcomes outcomes =
       ReadChartOutcomes(in.records.assessments, in.assessment_facts, oldest_first, k);
-  std::string body;
-  body.reserve(4096 + 256 * oldest_first.size());
-  ChartWriter w(body);
+  ChartWriter w(4096 + 256 * oldest_first.size());
   w.StartObject();
   w.Key("assessments");
   WriteAssessments(w, in);
@@ -250,7 +240,7 @@ std::string ChartDocument(const ChartInput& in, const Knowledge& k) {
   w.Key("sessions");
   WriteSessions(w, oldest_first);
   w.EndObject();
-  return body;
+  return w.Text();
 }
 
 }  // namespace sciaticare::api

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <stdexcept>
+
 #include "store/sqlite_query.h"
 
 namespace sciaticare::store {
@@ -56,6 +58,14 @@ void GroupCommit::RunBatch(std::vector<Job>& jobs) {
     Outcome failed = Guarded([&]() -> Outcome {
       writer_.Prepare("BEGIN IMMEDIATE").Exec();
       for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (jobs[i].one_statement) {
+          outcomes[i] = Guarded(jobs[i].run);
+          // Some failures (a full disk, I/O errors) end the whole transaction;
+          // the next members must not run outside it.
+          if (sqlite3_get_autocommit(writer_.db->getHandle()) != 0)
+            throw std::runtime_error("the batch's transaction ended early");
+          continue;
+        }
         writer_.Prepare("SAVEPOINT member").Exec();
         outcomes[i] = Guarded(jobs[i].run);
         if (outcomes[i]) writer_.Prepare("ROLLBACK TO member").Exec();

@@ -5,8 +5,11 @@
 // write, while one fsync serves every write that queued up during the last.
 //
 // Each write runs under its own savepoint: one that fails is rolled back alone
-// and told its error, and the others in the batch still commit. If the commit
-// itself fails, every member of the batch is told so and nothing is stored.
+// and told its error, and the others in the batch still commit. A write that
+// changes at most one statement's worth, as its last step (an audit entry),
+// needs no savepoint: SQLite undoes a failed statement by itself. If the
+// commit itself fails, every member of the batch is told so and nothing is
+// stored.
 // Internal to the SQLite store.
 #pragma once
 
@@ -37,6 +40,9 @@ class GroupCommit {
     // Keep it short (hand the answer over to another thread): the next batch
     // waits for it.
     std::function<void(Outcome)> done;
+    // True when `run` changes the database in one statement at most, as its
+    // last: it then runs without a savepoint of its own.
+    bool one_statement = false;
   };
 
   // `writer` must outlive this object; its mutex is held while a batch runs,

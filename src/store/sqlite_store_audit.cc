@@ -24,6 +24,7 @@ SqliteQuery& BindAuditFilter(SqliteQuery& q, Id clinic_id, const AuditQuery& que
 
 }  // namespace
 
+// One change at most, as the last statement (GroupCommit::Job::one_statement).
 std::optional<StoreError> SqliteStore::InsertAudit(AuditEntry& entry) {
   if (Prepare("SELECT 1 FROM clinics WHERE id = :id").Bind(":id", entry.clinic_id).Scalar() == 0) {
     return NotFound("clinic_id", "no such clinic");
@@ -62,7 +63,8 @@ void SqliteStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry>
                   [out, done = std::move(done)](GroupCommit::Outcome failed) {
                     if (failed) return done(std::move(*failed));
                     done(std::move(*out));
-                  }});
+                  },
+                  /*one_statement=*/true});
 }
 
 StoreResult<Page<AuditEntry>> SqliteStore::ListAudit(Id clinic_id, const AuditQuery& query) {

@@ -154,7 +154,7 @@ class GroupCommitTest : public ::testing::Test {
     writer_.db = std::make_unique<SQLite::Database>((dir_.path() / "g.db").string(),
                                                     SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     writer_.db->exec("PRAGMA journal_mode = WAL");
-    writer_.db->exec("CREATE TABLE t (v TEXT NOT NULL)");
+    writer_.db->exec("CREATE TABLE t (v TEXT NOT NULL CHECK (v <> 'refused'))");
     group_ = std::make_unique<GroupCommit>(writer_);
   }
 
@@ -167,6 +167,13 @@ class GroupCommitTest : public ::testing::Test {
           return error;
         },
         [&outcome](GroupCommit::Outcome o) { outcome.set_value(std::move(o)); }};
+  }
+
+  // As Insert, declared a one-statement job (no savepoint of its own).
+  GroupCommit::Job InsertOne(std::string v, std::promise<GroupCommit::Outcome>& outcome) {
+    GroupCommit::Job job = Insert(std::move(v), std::nullopt, outcome);
+    job.one_statement = true;
+    return job;
   }
 
   // Submits a job that keeps the writer busy until release_ is set, and
@@ -238,6 +245,46 @@ TEST_F(GroupCommitTest, ABrokenTransactionStoresNothingAndTellsEveryMember) {
   group_->Submit(Insert("after", std::nullopt, after));
   EXPECT_FALSE(after.get_future().get());
   EXPECT_EQ(Rows(), std::vector<std::string>{"after"});
+}
+
+// A one-statement write runs without a savepoint: a failing one is undone by
+// SQLite alone, and the members around it still commit.
+TEST_F(GroupCommitTest, AFailingOneStatementMemberIsUndoneAloneWithoutASavepoint) {
+  std::promise<GroupCommit::Outcome> hold, ok1, bad, ok2, ok3;
+  HoldWriter(hold);
+  group_->Submit(InsertOne("one", ok1));
+  group_->Submit(InsertOne("refused", bad));  // The table's CHECK refuses it.
+  group_->Submit(InsertOne("two", ok2));
+  group_->Submit(Insert("three", std::nullopt, ok3));
+  release_.set_value();
+  hold.get_future().get();
+  EXPECT_FALSE(ok1.get_future().get());
+  EXPECT_TRUE(bad.get_future().get());
+  EXPECT_FALSE(ok2.get_future().get());
+  EXPECT_FALSE(ok3.get_future().get());
+  EXPECT_EQ(Rows(), (std::vector<std::string>{"one", "two", "three"}));
+}
+
+// A one-statement member that ends the transaction stops the batch: nothing
+// of it is stored, later members do not run outside the transaction, and
+// every member is told.
+TEST_F(GroupCommitTest, AOneStatementMemberThatEndsTheTransactionStopsTheBatch) {
+  std::promise<GroupCommit::Outcome> hold, before, breaker, later;
+  HoldWriter(hold);
+  group_->Submit(InsertOne("before", before));
+  GroupCommit::Job ends{[] {
+                          ConnectionScope::Current().db->exec("ROLLBACK");
+                          return GroupCommit::Outcome{Internal("disk full, as it were")};
+                        },
+                        [&](GroupCommit::Outcome o) { breaker.set_value(std::move(o)); }, true};
+  group_->Submit(std::move(ends));
+  group_->Submit(InsertOne("later", later));
+  release_.set_value();
+  hold.get_future().get();
+  EXPECT_TRUE(before.get_future().get());
+  EXPECT_TRUE(breaker.get_future().get());
+  EXPECT_TRUE(later.get_future().get());
+  EXPECT_EQ(Rows(), std::vector<std::string>{});
 }
 
 }  // namespace
