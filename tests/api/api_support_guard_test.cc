@@ -48,7 +48,7 @@ class GuardTest : public ClinicApiFixture {
   }
 
   // A handler whose answer is `answer`, sent later from another thread.
-  api::Api::Handler Deferred(http::Response answer) {
+  api::Api::Handler Deferred(const http::Response& answer) {
     return [this, answer](http::Request&, const api::Caller&) {
       http::Response held;
       held.defer = [this, answer](http::Response::Send send) {
@@ -113,7 +113,7 @@ TEST_P(GuardTest, DeferredRefusalGetsTheSameDeniedRecordAsASynchronousOne) {
                         Case{403, "forbidden", patient1_.id, patient1_.id},
                         Case{404, "not found", patient_b_.id, std::nullopt}}) {
     SCOPED_TRACE(std::to_string(c.status) + " naming patient " + std::to_string(c.patient));
-    const http::Response refusal = http::ErrorResponse(c.status, "id", "no such record");
+    http::Response refusal = http::ErrorResponse(c.status, "id", "no such record");
     const api::Api::Handler sync = [&](http::Request&, const api::Caller&) { return refusal; };
     const std::int64_t before = Total();
     ASSERT_EQ(Answer(sync, RequestFor(c.patient)).status, c.status);
