@@ -162,6 +162,25 @@ std::string CookieValue(const std::string& header, std::string_view name) {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
+// The detail of the "denied" record of an answer with `status`; nullptr when
+// that answer is no refusal.
+const char* RefusalReason(int status) {
+  if (status == 403) return "forbidden";
+  if (status == 404) return "not found";
+  return nullptr;
+}
+
+// What Api::DeniedEntry reads of a request, kept for an answer sent later:
+// the body and headers are not needed and may be large.
+http::Request AuditedPartsOf(const http::Request& request) {
+  http::Request parts;
+  parts.method = request.method;
+  parts.path = request.path;
+  parts.remote_addr = request.remote_addr;
+  parts.params = request.params;
+  return parts;
+}
+
 }  // namespace
 
 std::optional<Caller> Api::Authenticate(const http::Request& request) {
@@ -199,17 +218,17 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
                          "csrf token");
     } else {
       response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
-      if (response.status == 403)
-        response = Refused(*caller, request, std::move(response), "forbidden");
-      else if (response.status == 404)
-        response = Refused(*caller, request, std::move(response), "not found");
+      if (response.defer)  // Its status is known only when it is sent.
+        AuditRefusalWhenSent(*caller, request, response);
+      else if (const char* reason = RefusalReason(response.status))
+        response = Refused(*caller, request, std::move(response), reason);
     }
     return AfterAudits(std::move(*caller->audits), std::move(response));
   };
 }
 
-http::Response Api::Refused(const Caller& caller, const http::Request& request,
-                            http::Response response, std::string reason) {
+store::AuditEntry Api::DeniedEntry(const Caller& caller, const http::Request& request,
+                                   std::string reason) const {
   // The patient the request named, when that patient is in the caller's
   // clinic, so the refusal shows in that patient's trail ("who tried to see
   // my record"); another clinic's id stays only in entity_id.
@@ -219,10 +238,30 @@ http::Response Api::Refused(const Caller& caller, const http::Request& request,
     patient = ParseId(id->second);
     if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
   }
+  return AuditEntryFor(caller, request, "denied", "route", request.method + " " + request.path,
+                       patient, std::move(reason));
+}
+
+http::Response Api::Refused(const Caller& caller, const http::Request& request,
+                            http::Response response, std::string reason) {
   // Appended with the request's other entries: no trail, no answer.
-  Audit(caller, request, "denied", "route", request.method + " " + request.path, patient,
-        std::move(reason));
+  caller.audits->push_back(DeniedEntry(caller, request, std::move(reason)));
   return response;
+}
+
+void Api::AuditRefusalWhenSent(Caller caller, const http::Request& request,
+                               http::Response& response) {
+  response.defer = [this, caller = std::move(caller), request = AuditedPartsOf(request),
+                    defer = std::move(response.defer)](http::Response::Send send) mutable {
+    defer([this, caller = std::move(caller), request = std::move(request),
+           send = std::move(send)](http::Response answer) mutable {
+      const char* reason = answer.defer ? nullptr : RefusalReason(answer.status);
+      if (!reason) return send(std::move(answer));
+      // Often on the store's commit thread: refusals are rare, so the one
+      // read DeniedEntry may make costs the next batch little.
+      AfterAudits({DeniedEntry(caller, request, reason)}, std::move(answer)).defer(std::move(send));
+    });
+  };
 }
 
 http::Handler Api::Open(std::function<http::Response(http::Request&)> handler) {

@@ -113,7 +113,8 @@ class Api {
   // Wraps a handler: authenticates, checks the role and (for cookie sessions
   // on writes) the CSRF token, then runs it, turning BadRequest and store
   // failures into their answers. Every 403 and 404 a logged-in caller gets
-  // from it is audited as "denied" (who, when, which route and id, from where).
+  // from it is audited as "denied" (who, when, which route and id, from where),
+  // a deferred answer's too: its entry is durable before that answer is sent.
   http::Handler Guard(std::initializer_list<Role> roles, Handler handler);
 
   // Runs a handler without authentication (login), with the same error mapping.
@@ -150,10 +151,18 @@ class Api {
   DocumentFacts& facts() { return facts_; }
 
  private:
-  // Appends the "denied" audit record of a refused request (403, or a 404
-  // that may hide another clinic's record) and returns `response`.
+  // The "denied" audit record of a refused request (403, or a 404 that may
+  // hide another clinic's record); `reason` is its detail. Reads only the
+  // request's method, path, params and remote address.
+  store::AuditEntry DeniedEntry(const Caller& caller, const http::Request& request,
+                                std::string reason) const;
+  // Appends DeniedEntry to the request's entries and returns `response`.
   http::Response Refused(const Caller& caller, const http::Request& request,
                          http::Response response, std::string reason);
+  // Makes the deferred `response` audit its final answer as Guard audits a
+  // synchronous one: a 403 or 404 is sent only once its "denied" record is
+  // durable (a 500 if it cannot be stored); any other answer goes out as is.
+  void AuditRefusalWhenSent(Caller caller, const http::Request& request, http::Response& response);
 
   store::Store& store_;
   const Knowledge& k_;

@@ -116,24 +116,14 @@ void AddSessionRoutes(http::Router& router, Api& api) {
         // the note and then its audit entry are on disk.
         store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "", patient.id,
                                                     DeviationAuditDetail(note));
-        // A note naming another clinic's plan is refused inside the store; that
-        // refusal is audited like every other 403/404 (Api::Guard's rule).
-        store::AuditEntry denied = api.AuditEntryFor(
-            c, req, "denied", "route", req.method + " " + req.path, patient.id, "not found");
         http::Response held;
-        held.defer = [&api, note, audit, denied](http::Response::Send send) {
+        held.defer = [&api, note, audit](http::Response::Send send) {
           api.store().CreateSessionNoteAsync(
-              note, [&api, audit, denied, send = std::move(send)](
+              note, [&api, audit, send = std::move(send)](
                         store::StoreResult<store::SessionNote> stored) mutable {
-                if (!stored.ok()) {
-                  http::Response failed = StoreFailure(stored.error());
-                  if (failed.status != 403 && failed.status != 404) return send(std::move(failed));
-                  return api.store().AppendAuditAsync(
-                      denied, [failed = std::move(failed),
-                               send = std::move(send)](const auto& appended) mutable {
-                        send(appended.ok() ? std::move(failed) : StoreFailure(appended.error()));
-                      });
-                }
+                // A note naming another clinic's plan is refused here with a
+                // 404, which Api::Guard audits as it does every refusal.
+                if (!stored.ok()) return send(StoreFailure(stored.error()));
                 audit.entity_id = std::to_string(stored.value().id);
                 api.store().AppendAuditAsync(audit, [created = std::move(stored).value(),
                                                      send = std::move(send)](const auto& appended) {

@@ -349,6 +349,42 @@ TEST_P(ClinicApiTest, SessionNotesChartAndHomeProgramme) {
   }
 }
 
+// The store refuses such a note only once the answer is deferred (group
+// commit); Api::Guard still audits that refusal exactly once.
+TEST_P(ClinicApiTest, NoteNamingAnotherClinicsPlanIsRefusedAuditedOnceAndNotStored) {
+  auto therapist_b = As("therapist@b.test");
+  const json plan_b = CreateAssessment(*therapist_b, patient_b_.id, "l5_numbness")["plan"];
+  auto therapist = As("therapist@a.test");
+  const json note = {{"plan_id", plan_b["id"]}, {"occurred_at", "2026-11-24T10:00:00Z"}};
+  const std::int64_t audit_a = AuditCount(clinic_a_.id), audit_b = AuditCount(clinic_b_.id);
+
+  HttpResult refused = therapist->Post(PatientPath(patient1_.id, "/sessions"), note);
+  EXPECT_EQ(refused.status, 404) << refused.body;
+  EXPECT_EQ(BodyOf(refused)["error"]["field"], "plan_id");
+  EXPECT_EQ(SessionCount(clinic_a_.id, patient1_.id), 0);
+  EXPECT_EQ(SessionCount(clinic_b_.id, patient_b_.id), 0);
+  ASSERT_EQ(AuditCount(clinic_a_.id) - audit_a, 1);
+  EXPECT_EQ(AuditCount(clinic_b_.id) - audit_b, 0);
+  store::AuditQuery newest;
+  newest.page.limit = 1;
+  const store::AuditEntry denied = store_->ListAudit(clinic_a_.id, newest).value().items.at(0);
+  EXPECT_EQ(denied.action, "denied");
+  EXPECT_EQ(denied.entity, "route");
+  EXPECT_EQ(denied.entity_id, "POST " + PatientPath(patient1_.id, "/sessions"));
+  EXPECT_EQ(denied.user_id, therapist_.id);
+  EXPECT_EQ(denied.patient_id, patient1_.id);
+  EXPECT_EQ(denied.detail, "not found");
+  EXPECT_EQ(denied.remote_addr, "127.0.0.1");
+
+  // The same note without the foreign plan is stored, with no refusal on record.
+  json own = note;
+  own.erase("plan_id");
+  ASSERT_EQ(therapist->Post(PatientPath(patient1_.id, "/sessions"), own).status, 201);
+  EXPECT_EQ(SessionCount(clinic_a_.id, patient1_.id), 1);
+  ASSERT_EQ(AuditCount(clinic_a_.id) - audit_a, 2);
+  EXPECT_EQ(store_->ListAudit(clinic_a_.id, newest).value().items.at(0).action, "create");
+}
+
 TEST_P(ClinicApiTest, PortalQuestionnairesReachTheTherapistsChart) {
   auto therapist = As("therapist@a.test");
   json draft = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
