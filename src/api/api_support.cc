@@ -371,10 +371,7 @@ std::string UtcNow() { return AddSeconds("", 0); }
 
 std::string AddSeconds(const std::string& time, long long seconds) {
   std::time_t t = std::time(nullptr);
-  if (!time.empty()) {
-    std::tm tm{};
-    if (strptime(time.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) t = timegm(&tm);
-  }
+  if (auto given = store::UtcSeconds(time)) t = static_cast<std::time_t>(*given);
   t += seconds;
   std::tm out{};
   gmtime_r(&t, &out);

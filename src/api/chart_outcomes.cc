@@ -3,17 +3,15 @@
 // pain each session note recorded before treatment: both are "pain now,
 // before any massage".
 #include <algorithm>
-#include <ctime>
 
 #include "api/chart_document.h"
+#include "store/validation.h"
 
 namespace sciaticare::api {
 namespace {
 
 double DayOf(const std::string& utc) {
-  std::tm tm{};
-  if (!strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
-  return static_cast<double>(timegm(&tm)) / 86400.0;
+  return static_cast<double>(store::UtcSeconds(utc).value_or(0)) / 86400.0;
 }
 
 void Add(MeasureSeries& s, double day, const std::optional<double>& v) {

@@ -2,7 +2,6 @@
 // range, change status with If-Match), a patient's own appointment requests,
 // therapists with their profiles, and an admin's API tokens.
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <set>
 
@@ -40,13 +39,6 @@ json ProfileJson(const store::TherapistProfile& p) {
 
 json TokenJson(const store::ApiToken& t) {
   return {{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"revoked", t.revoked}};
-}
-
-// Seconds since the epoch of a "YYYY-MM-DDTHH:MM:SSZ" time already checked by IsUtcTime.
-long long EpochOf(const std::string& time) {
-  std::tm tm{};
-  strptime(time.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return static_cast<long long>(timegm(&tm));
 }
 
 std::string UtcTimeField(const json& body, const char* key) {
@@ -110,7 +102,8 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
                  Reject("from", "is required, a UTC time like 2026-11-23T00:00:00Z", 400);
                if (!store::IsUtcTime(to))
                  Reject("to", "is required, a UTC time like 2026-11-30T00:00:00Z", 400);
-               const long long span = EpochOf(to) - EpochOf(from);
+               const long long span =
+                   store::UtcSeconds(to).value_or(0) - store::UtcSeconds(from).value_or(0);
                if (span <= 0) Reject("to", "must be after from", 400);
                if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
                const auto therapist = QueryId(req, "therapist_id");

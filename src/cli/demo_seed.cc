@@ -63,12 +63,6 @@ constexpr std::int64_t kDay = 24 * 60 * 60;
 constexpr std::int64_t kHour = 60 * 60;
 constexpr std::int64_t kMinute = 60;
 
-std::int64_t ParseUtc(const std::string& text) {
-  std::tm tm{};
-  strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return static_cast<std::int64_t>(timegm(&tm));
-}
-
 std::string FormatUtc(std::int64_t t) {
   std::time_t time = static_cast<std::time_t>(t);
   std::tm tm{};
@@ -539,7 +533,7 @@ class Seeder {
       : db_(db),
         k_(k),
         now_(now),
-        now_t_(ParseUtc(now)),
+        now_t_(store::UtcSeconds(now).value_or(0)),
         report_(report),
         cost_(cost),
         rng_(0x5C1A71CA2E2026ULL) {

@@ -1,6 +1,7 @@
 // Backend-independent input rules for the Store.
 #include "store/validation.h"
 
+#include <chrono>
 #include <string>
 
 namespace sciaticare::store {
@@ -101,6 +102,15 @@ bool IsUtcTime(std::string_view s) {
 }
 
 bool IsDate(std::string_view s) { return s.size() == 10 && DatePart(s); }
+
+std::optional<std::int64_t> UtcSeconds(std::string_view s) {
+  if (!IsUtcTime(s)) return std::nullopt;
+  int y, m, d, h, mi, sec;
+  Digits(s, 0, 4, y), Digits(s, 5, 2, m), Digits(s, 8, 2, d);
+  Digits(s, 11, 2, h), Digits(s, 14, 2, mi), Digits(s, 17, 2, sec);
+  const std::chrono::sys_days day{std::chrono::year{y} / m / d};
+  return std::int64_t{day.time_since_epoch().count()} * 86400 + h * 3600 + mi * 60 + sec;
+}
 
 Problem CheckUtcTime(std::string_view field, std::string_view value) {
   if (!IsUtcTime(value)) {

@@ -4,6 +4,7 @@
 // in this clinic?) are the implementation's.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -23,6 +24,8 @@ Problem CheckText(std::string_view field, std::string_view value);
 
 // "YYYY-MM-DDTHH:MM:SSZ", a real calendar date and time.
 bool IsUtcTime(std::string_view s);
+// Seconds since the Unix epoch of a time IsUtcTime accepts; nullopt for any other text.
+std::optional<std::int64_t> UtcSeconds(std::string_view s);
 // "YYYY-MM-DD", a real calendar date.
 bool IsDate(std::string_view s);
 
