@@ -7,9 +7,9 @@ namespace {
 
 TEST(SqlColumnsTest, NamedColumnsBecomeTheEmptyLiteralInPlace) {
   EXPECT_EQ(EmptiedColumns("id, plan_json, status", {"plan_json"}, "''"), "id, '', status");
-  EXPECT_EQ(EmptiedColumns("intake_json,id ,result_json", {"intake_json", "result_json"},
-                           "''::text"),
-            "''::text, id, ''::text");
+  EXPECT_EQ(
+      EmptiedColumns("intake_json,id ,result_json", {"intake_json", "result_json"}, "''::text"),
+      "''::text, id, ''::text");
 }
 
 TEST(SqlColumnsTest, OnlyWholeNamesMatch) {
