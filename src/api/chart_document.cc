@@ -115,7 +115,7 @@ void WriteCurrentPlan(ChartWriter& w, const ChartInput& in) {
 }
 
 void WriteOutcomes(ChartWriter& w, const ChartOutcomes& outcomes,
-                   const std::vector<store::ChartSession>& oldest_first) {
+                   const std::vector<const store::ChartSession*>& oldest_first) {
   w.StartObject();
   w.Key("relief");
   w.StartArray();
@@ -135,7 +135,7 @@ void WriteOutcomes(ChartWriter& w, const ChartOutcomes& outcomes,
       w.String(r.measure);
     }
     w.Key("session_id");
-    w.Int(oldest_first[i].id);
+    w.Int(oldest_first[i]->id);
     w.EndObject();
   }
   w.EndArray();
@@ -190,9 +190,10 @@ void WritePlans(ChartWriter& w, const ChartInput& in) {
   w.EndArray();
 }
 
-void WriteSessions(ChartWriter& w, const std::vector<store::ChartSession>& oldest_first) {
+void WriteSessions(ChartWriter& w, const std::vector<const store::ChartSession*>& oldest_first) {
   w.StartArray();
-  for (const store::ChartSession& s : oldest_first) {
+  for (const store::ChartSession* session : oldest_first) {
+    const store::ChartSession& s = *session;
     w.StartObject();
     w.Key("adverse_events");
     w.Int(static_cast<std::int64_t>(AdverseEventCount(s.adverse_events_json)));
@@ -220,8 +221,10 @@ void WriteSessions(ChartWriter& w, const std::vector<store::ChartSession>& oldes
 std::string ChartDocument(const ChartInput& in, const Knowledge& k) {
   if (in.assessment_facts.size() != in.records.assessments.size())
     throw std::logic_error("chart: one set of facts per assessment");
-  const std::vector<store::ChartSession> oldest_first(in.records.sessions.rbegin(),
-                                                      in.records.sessions.rend());
+  std::vector<const store::ChartSession*> oldest_first;
+  oldest_first.reserve(in.records.sessions.size());
+  for (auto s = in.records.sessions.rbegin(); s != in.records.sessions.rend(); ++s)
+    oldest_first.push_back(&*s);
   const ChartOutcomes outcomes =
       ReadChartOutcomes(in.records.assessments, in.assessment_facts, oldest_first, k);
   ChartWriter w(4096 + 256 * oldest_first.size());

@@ -28,14 +28,15 @@ struct ChartInput {
 };
 
 // The outcomes of a chart: the responder reading over every rating and the
-// relief after each session (`sessions` oldest first, one relief row each).
+// relief after each session (`sessions` oldest first, one relief row each;
+// pointers into the records, which stay newest first as the store reads them).
 struct ChartOutcomes {
   ResponderReading responder;
   std::vector<SessionRelief> relief;
 };
 ChartOutcomes ReadChartOutcomes(const std::vector<store::Assessment>& assessments,
                                 const std::vector<std::shared_ptr<const AssessmentFacts>>& facts,
-                                const std::vector<store::ChartSession>& sessions,
+                                const std::vector<const store::ChartSession*>& sessions,
                                 const Knowledge& k);
 
 // The chart document for `input` (its sessions are given newest first, as the

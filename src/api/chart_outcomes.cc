@@ -22,7 +22,7 @@ void Add(MeasureSeries& s, double day, const std::optional<double>& v) {
 
 ChartOutcomes ReadChartOutcomes(const std::vector<store::Assessment>& assessments,
                                 const std::vector<std::shared_ptr<const AssessmentFacts>>& facts,
-                                const std::vector<store::ChartSession>& sessions,
+                                const std::vector<const store::ChartSession*>& sessions,
                                 const Knowledge& k) {
   MeasureSeries leg{"nrs_leg", {}}, back{"nrs_back", {}}, odi{"odi", {}};
   for (std::size_t i = 0; i < assessments.size() && i < facts.size(); ++i) {
@@ -33,7 +33,8 @@ ChartOutcomes ReadChartOutcomes(const std::vector<store::Assessment>& assessment
   }
   std::vector<SessionPain> pains;
   pains.reserve(sessions.size());
-  for (const store::ChartSession& s : sessions) {
+  for (const store::ChartSession* session : sessions) {
+    const store::ChartSession& s = *session;
     const SessionPain p{DayOf(s.occurred_at), s.leg_pain_before, s.leg_pain_after,
                         s.back_pain_before, s.back_pain_after};
     if (p.leg_before) leg.readings.push_back({p.day, static_cast<double>(*p.leg_before)});
