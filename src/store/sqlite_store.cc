@@ -1,6 +1,8 @@
 // Opening the SQLite store and the checks its record methods share.
 #include "store/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include "store/migrations.h"
 #include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
@@ -8,6 +10,16 @@
 namespace sciaticare::store {
 
 namespace {
+
+// SQLite counts every allocation under one process-wide mutex unless told not
+// to (memory statistics, which nothing here reads). With connections working
+// on several threads at once that mutex was the most contended lock of a chart
+// read: nearly half of the server's futex calls. The setting only takes before
+// SQLite initialises, so the first store opened in the process makes it.
+void StopCountingAllocations() {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;  // SQLITE_MISUSE when SQLite was already in use: it then keeps counting.
+}
 
 std::unique_ptr<SqliteConnection> Connect(const std::string& path, int flags, int busy_timeout_ms) {
   auto c = std::make_unique<SqliteConnection>();
@@ -33,6 +45,7 @@ SqliteStore::~SqliteStore() = default;
 
 StoreResult<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                             const Options& options) {
+  StopCountingAllocations();
   try {
     auto writer =
         Connect(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options.busy_timeout_ms);
