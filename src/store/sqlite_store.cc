@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "store/migrations.h"
+#include "store/sqlite_checkpointer.h"
 #include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
 
@@ -36,9 +37,11 @@ bool InMemory(const std::string& path) {
 }  // namespace
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
-                         std::vector<std::unique_ptr<SqliteConnection>> readers)
+                         std::vector<std::unique_ptr<SqliteConnection>> readers,
+                         std::unique_ptr<WalCheckpointer> checkpointer)
     : writer_(std::move(writer)),
       readers_(std::move(readers)),
+      checkpointer_(std::move(checkpointer)),
       group_(std::make_unique<GroupCommit>(*writer_)) {}
 
 SqliteStore::~SqliteStore() = default;
@@ -73,7 +76,10 @@ StoreResult<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& p
       // A read connection never writes; say so, so a mistake fails loudly.
       readers.back()->db->exec("PRAGMA query_only = ON");
     }
-    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), std::move(readers)));
+    std::unique_ptr<WalCheckpointer> checkpointer;
+    if (!InMemory(path)) checkpointer = std::make_unique<WalCheckpointer>(path, db.getHandle());
+    return std::unique_ptr<SqliteStore>(
+        new SqliteStore(std::move(writer), std::move(readers), std::move(checkpointer)));
   } catch (const std::exception& e) {
     return Internal("opening " + path + ": " + e.what());
   }

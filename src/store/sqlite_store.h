@@ -8,11 +8,11 @@
 // Threads: every method may be called from any thread. Writes take turns on
 // one write connection; reads run beside them on a few read-only connections
 // (WAL gives each read a consistent snapshot), so a slow commit never holds up
-// a read. The *Async writes go through a group commit (sqlite_group_commit.h):
-// concurrent callers share one transaction and one sync, and each hears back
-// only once its write is on disk. Several processes may open the same file: a
-// writer waits up to `busy_timeout_ms` for another's transaction before
-// kInternal.
+// a read; the log is copied into the database file by a checkpointer thread of
+// its own (sqlite_checkpointer.h). The *Async writes go through a group commit
+// (sqlite_group_commit.h): concurrent callers share one transaction and one sync, and each hears
+// back only once its write is on disk. Several processes may open the same file: a writer waits up
+// to `busy_timeout_ms` for another's transaction before kInternal.
 #pragma once
 
 #include <atomic>
@@ -33,6 +33,7 @@ namespace sciaticare::store {
 class SqliteQuery;
 struct SqliteConnection;
 class GroupCommit;
+class WalCheckpointer;
 
 class SqliteStore final : public Store {
  public:
@@ -122,7 +123,8 @@ class SqliteStore final : public Store {
 
  private:
   SqliteStore(std::unique_ptr<SqliteConnection> writer,
-              std::vector<std::unique_ptr<SqliteConnection>> readers);
+              std::vector<std::unique_ptr<SqliteConnection>> readers,
+              std::unique_ptr<WalCheckpointer> checkpointer);
 
   // Run `body` on the write connection, or on a free read connection,
   // turning any exception into a StoreError.
@@ -157,6 +159,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::atomic<unsigned> next_reader_{0};
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // None for an in-memory database.
   std::unique_ptr<GroupCommit> group_;  // Declared last: stops first, while the rest lives.
 };
 
