@@ -66,6 +66,24 @@ ConnectionScope::~ConnectionScope() { current_connection = previous_; }
 
 SqliteConnection& ConnectionScope::Current() { return *current_connection; }
 
+SqliteTransaction::SqliteTransaction(Kind kind) : connection_(ConnectionScope::Current()) {
+  connection_.Prepare(kind == Kind::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN").Exec();
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!open_) return;
+  try {
+    connection_.Prepare("ROLLBACK").Exec();
+  } catch (const std::exception&) {
+    // SQLite may already have rolled back after an error; nothing is left open.
+  }
+}
+
+void SqliteTransaction::commit() {
+  connection_.Prepare("COMMIT").Exec();
+  open_ = false;
+}
+
 StoreError MapSqliteError(const SQLite::Exception& e) {
   std::string what = e.what();
   switch (e.getExtendedErrorCode()) {

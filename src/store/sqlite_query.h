@@ -101,6 +101,25 @@ class ConnectionScope {
   SqliteConnection* previous_;
 };
 
+// A transaction on the calling thread's current connection (ConnectionScope)
+// whose BEGIN, COMMIT and ROLLBACK are that connection's cached statements:
+// SQLite::Transaction parses them anew on every call, which showed on reads
+// that run a transaction per request. Rolls back unless committed.
+class SqliteTransaction {
+ public:
+  enum class Kind { kDeferred, kImmediate };
+  explicit SqliteTransaction(Kind kind = Kind::kDeferred);
+  ~SqliteTransaction();
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+  void commit();
+
+ private:
+  SqliteConnection& connection_;
+  bool open_ = true;
+};
+
 // What a failed SQLite call means to the caller of the Store.
 StoreError MapSqliteError(const SQLite::Exception& e);
 

@@ -101,7 +101,7 @@ StoreResult<User> SqliteStore::UpdateUser(Id clinic_id, Id id, const UserUpdate&
     return Invalid("password_hash", "must not be empty");
   }
   return Writing([&]() -> StoreResult<User> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     auto user = Prepare(SelectUsers() + "WHERE clinic_id = :clinic AND id = :id")
                     .Bind(":clinic", clinic_id)
                     .Bind(":id", id)
@@ -160,7 +160,7 @@ std::optional<TherapistProfile> SqliteStore::ReadProfile(Id clinic_id, Id user_i
 StoreResult<TherapistProfile> SqliteStore::UpsertTherapistProfile(const TherapistProfile& p) {
   if (auto problem = ValidateTherapistProfile(p)) return *problem;
   return Writing([&]() -> StoreResult<TherapistProfile> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     if (auto e = CheckTherapist("user_id", p.clinic_id, p.user_id)) return *e;
     Prepare(
         "INSERT INTO therapist_profiles (user_id, clinic_id, years_experience, "
@@ -201,7 +201,7 @@ StoreResult<TherapistProfile> SqliteStore::GetTherapistProfile(Id clinic_id, Id 
 
 StoreResult<std::vector<TherapistProfile>> SqliteStore::ListTherapistProfiles(Id clinic_id) {
   return Reading([&]() -> StoreResult<std::vector<TherapistProfile>> {
-    SQLite::Transaction tx(Db());  // One snapshot for the list and its modalities.
+    SqliteTransaction tx;  // One snapshot for the list and its modalities.
     auto ids =
         Prepare("SELECT user_id FROM therapist_profiles WHERE clinic_id = :clinic ORDER BY user_id")
             .Bind(":clinic", clinic_id)

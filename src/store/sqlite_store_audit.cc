@@ -70,7 +70,7 @@ void SqliteStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry>
 StoreResult<Page<AuditEntry>> SqliteStore::ListAudit(Id clinic_id, const AuditQuery& query) {
   if (auto problem = ValidateAuditQuery(query)) return *problem;
   return Reading([&]() -> StoreResult<Page<AuditEntry>> {
-    SQLite::Transaction tx(Db());  // The count and the page from one snapshot.
+    SqliteTransaction tx;  // The count and the page from one snapshot.
     Page<AuditEntry> page;
     SqliteQuery count = Prepare(std::string("SELECT COUNT(*) FROM audit WHERE ") + kAuditFilter);
     page.total = BindAuditFilter(count, clinic_id, query).Scalar();

@@ -22,7 +22,7 @@ StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, in
       " FROM session_notes WHERE clinic_id = :clinic AND patient_id = :patient "
       "ORDER BY occurred_at DESC, id DESC LIMIT :limit";
   return Reading([&]() -> StoreResult<ChartRecords> {
-    SQLite::Transaction tx(Db());
+    SqliteTransaction tx;
     auto patient = Prepare(patient_sql)
                        .Bind(":clinic", clinic_id)
                        .Bind(":patient", patient_id)

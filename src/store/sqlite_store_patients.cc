@@ -68,7 +68,7 @@ StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expe
   if (auto problem = ValidatePatient(patient)) return *problem;
   if (auto problem = CheckUtcTime("updated_at", updated_at)) return *problem;
   return Writing([&]() -> StoreResult<Patient> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     int changed =
         Prepare(
             "UPDATE patients SET given_name = :given, family_name = :family, date_of_birth = :dob, "
@@ -104,7 +104,7 @@ StoreResult<Page<Patient>> SqliteStore::ListPatients(Id clinic_id, const Patient
   if (auto problem = CheckPage(query.page)) return *problem;
   return Reading([&]() -> StoreResult<Page<Patient>> {
     std::string pattern = LikePattern(query.search);
-    SQLite::Transaction tx(Db());  // The count and the page from one snapshot.
+    SqliteTransaction tx;  // The count and the page from one snapshot.
     Page<Patient> page;
     page.total = Prepare(std::string("SELECT COUNT(*) FROM patients WHERE ") + kNameMatches)
                      .Bind(":clinic", clinic_id)

@@ -23,7 +23,7 @@ StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
   if (auto problem = ValidatePlan(plan)) return *problem;
   return Writing([&]() -> StoreResult<PlanRecord> {
     // IMMEDIATE: the next version_no is read and used under the write lock.
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     if (auto e = CheckInClinic("patients", "patient_id", plan.clinic_id, plan.patient_id)) {
       return *e;
     }
@@ -63,7 +63,7 @@ StoreResult<PlanRecord> SqliteStore::ApprovePlan(Id clinic_id, Id plan_id, int e
                                                  Id approved_by, std::string_view approved_at) {
   if (auto problem = CheckUtcTime("approved_at", approved_at)) return *problem;
   return Writing([&]() -> StoreResult<PlanRecord> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     auto plan = ReadPlan(clinic_id, plan_id);
     if (!plan) return NotFound("id", "no such plan in this clinic");
     if (plan->version != expected_version) {

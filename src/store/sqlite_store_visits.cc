@@ -95,7 +95,7 @@ StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
                                                         int expected_version) {
   if (auto problem = ValidateSessionNote(note)) return *problem;
   return Writing([&]() -> StoreResult<SessionNote> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     auto stored = Prepare(SelectNotes() + "WHERE clinic_id = :clinic AND id = :id")
                       .Bind(":clinic", note.clinic_id)
                       .Bind(":id", note.id)
@@ -132,7 +132,7 @@ StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id pa
                                                              const PageRequest& request) {
   if (auto problem = CheckPage(request)) return *problem;
   return Reading([&]() -> StoreResult<Page<SessionNote>> {
-    SQLite::Transaction tx(Db());  // The count and the page from one snapshot.
+    SqliteTransaction tx;  // The count and the page from one snapshot.
     if (auto e = CheckInClinic("patients", "patient_id", clinic_id, patient_id)) return *e;
     Page<SessionNote> page;
     page.total = Prepare(
@@ -198,7 +198,7 @@ StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id i
                                                               AppointmentStatus status,
                                                               int expected_version) {
   return Writing([&]() -> StoreResult<Appointment> {
-    SQLite::Transaction tx(Db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
     auto stored = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
                       .Bind(":clinic", clinic_id)
                       .Bind(":id", id)
