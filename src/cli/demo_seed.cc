@@ -59,9 +59,9 @@ class DemoRng {
   std::uint64_t state_;
 };
 
-constexpr std::int64_t kDay = 24 * 60 * 60;
-constexpr std::int64_t kHour = 60 * 60;
 constexpr std::int64_t kMinute = 60;
+constexpr std::int64_t kHour = 60 * kMinute;
+constexpr std::int64_t kDay = 24 * kHour;
 
 std::string FormatUtc(std::int64_t t) {
   std::time_t time = static_cast<std::time_t>(t);
@@ -875,7 +875,7 @@ class Seeder {
     next.knowledge_version = k_.version;
     next.created_by = p.therapist;
     next.created_at = FormatUtc(at);
-    const store::PlanRecord created = Take(db_.CreatePlan(next));
+    store::PlanRecord created = Take(db_.CreatePlan(next));
     ++report_.plans;
     ++report_.plan_revisions;
     Audit("plan", created.id, p.patient_id, "demo revision of plan " + std::to_string(base.id));

@@ -207,6 +207,7 @@ StoreResult<std::vector<TherapistProfile>> SqliteStore::ListTherapistProfiles(Id
             .Bind(":clinic", clinic_id)
             .All([](SQLite::Statement& s) { return s.getColumn(0).getInt64(); });
     std::vector<TherapistProfile> out;
+    out.reserve(ids.size());
     for (Id id : ids) out.push_back(*ReadProfile(clinic_id, id));
     tx.commit();
     return out;

@@ -109,7 +109,8 @@ std::optional<std::int64_t> UtcSeconds(std::string_view s) {
   Digits(s, 0, 4, y), Digits(s, 5, 2, m), Digits(s, 8, 2, d);
   Digits(s, 11, 2, h), Digits(s, 14, 2, mi), Digits(s, 17, 2, sec);
   const std::chrono::sys_days day{std::chrono::year{y} / m / d};
-  return std::int64_t{day.time_since_epoch().count()} * 86400 + h * 3600 + mi * 60 + sec;
+  const std::int64_t seconds_of_day = std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + sec;
+  return std::int64_t{day.time_since_epoch().count()} * 86400 + seconds_of_day;
 }
 
 Problem CheckUtcTime(std::string_view field, std::string_view value) {

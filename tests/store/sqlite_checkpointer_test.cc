@@ -35,7 +35,7 @@ TEST(WalCheckpointerTest, TheLogIsCopiedOnItsOwnThreadPastTheThreshold) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_GT(checkpointer.checkpoints(), 0u);
   // At least the threshold's worth of pages went into the database file.
-  EXPECT_GE(std::filesystem::file_size(path), schema_only + 20 * 4096);
+  EXPECT_GE(std::filesystem::file_size(path), schema_only + std::uintmax_t{20} * 4096);
   SQLite::Database reader(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(reader.execAndGet("SELECT COUNT(*) FROM t").getInt(), 31);
 }

@@ -46,6 +46,7 @@ TEST(SqliteGroupCommitTest, ConcurrentAsyncWritersAreAllDurableAndVisible) {
   TempDir dir;
   const std::string path = dir.path() / "clinic.db";
   constexpr int kThreads = 8, kEach = 40;
+  constexpr std::size_t kWrites = std::size_t{kThreads} * kEach;
   Id clinic = 0, patient = 0, therapist = 0;
   std::mutex mu;
   std::set<Id> note_ids, audit_ids;
@@ -71,6 +72,7 @@ TEST(SqliteGroupCommitTest, ConcurrentAsyncWritersAreAllDurableAndVisible) {
 
     Countdown answered(kThreads * kEach * 2);
     std::vector<std::thread> writers;
+    writers.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
       writers.emplace_back([&, t] {
         for (int i = 0; i < kEach; ++i) {
@@ -110,9 +112,8 @@ TEST(SqliteGroupCommitTest, ConcurrentAsyncWritersAreAllDurableAndVisible) {
     for (auto& w : writers) w.join();
     ASSERT_TRUE(answered.Wait());
     EXPECT_EQ(failures, 0);
-    EXPECT_EQ(note_ids.size(),
-              std::size_t{kThreads * kEach});  // Distinct ids: none lost or merged.
-    EXPECT_EQ(audit_ids.size(), std::size_t{kThreads * kEach});
+    EXPECT_EQ(note_ids.size(), kWrites);  // Distinct ids: none lost or merged.
+    EXPECT_EQ(audit_ids.size(), kWrites);
     // Visible to the next read, on any connection, as soon as answered.
     PageRequest page;
     page.limit = 1;
@@ -159,7 +160,7 @@ class GroupCommitTest : public ::testing::Test {
   }
 
   // A job inserting `v`, then failing with `error` if one is given.
-  GroupCommit::Job Insert(std::string v, std::optional<StoreError> error,
+  GroupCommit::Job Insert(const std::string& v, const std::optional<StoreError>& error,
                           std::promise<GroupCommit::Outcome>& outcome) {
     return {
         [v, error]() -> GroupCommit::Outcome {
@@ -170,8 +171,8 @@ class GroupCommitTest : public ::testing::Test {
   }
 
   // As Insert, declared a one-statement job (no savepoint of its own).
-  GroupCommit::Job InsertOne(std::string v, std::promise<GroupCommit::Outcome>& outcome) {
-    GroupCommit::Job job = Insert(std::move(v), std::nullopt, outcome);
+  GroupCommit::Job InsertOne(const std::string& v, std::promise<GroupCommit::Outcome>& outcome) {
+    GroupCommit::Job job = Insert(v, std::nullopt, outcome);
     job.one_statement = true;
     return job;
   }
