@@ -56,10 +56,13 @@ class SqliteQuery {
     Reset();
     return row;
   }
-  // Every row, each read by `read(statement)`.
+  // Every row, each read by `read(statement)`; room for `expected` rows is
+  // made first, so a list of known size is not moved while it grows.
   template <typename Read>
-  auto All(Read read) -> std::vector<decltype(read(std::declval<SQLite::Statement&>()))> {
+  auto All(Read read, std::size_t expected = 0)
+      -> std::vector<decltype(read(std::declval<SQLite::Statement&>()))> {
     std::vector<decltype(read(*s_))> rows;
+    rows.reserve(expected);
     while (s_->executeStep()) rows.push_back(read(*s_));
     Reset();
     return rows;

@@ -6,6 +6,11 @@
 
 namespace sciaticare::store {
 
+namespace {
+// Most courses are well under this many sessions; longer ones grow the list.
+constexpr std::size_t kChartSessionsReserved = 32;
+}  // namespace
+
 StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, int session_limit) {
   if (auto problem = CheckPage({session_limit, 0})) return *problem;
   static const std::string patient_sql =
@@ -49,7 +54,7 @@ StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, in
                          .Bind(":clinic", clinic_id)
                          .Bind(":patient", patient_id)
                          .Bind(":limit", session_limit)
-                         .All(ReadChartSession);
+                         .All(ReadChartSession, kChartSessionsReserved);
     tx.commit();
     return chart;
   });
