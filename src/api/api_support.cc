@@ -195,11 +195,10 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
   }
   std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
   if (cookie.empty()) return std::nullopt;
-  auto session = store_.GetAuthSession(auth::HashToken(cookie), now);
-  if (!session.ok()) return std::nullopt;
-  auto user = store_.GetUser(session.value().clinic_id, session.value().user_id);
-  if (!user.ok() || !user.value().active) return std::nullopt;
-  return Caller{user.value(), true, session.value().csrf_token};
+  auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), now);
+  if (!signed_in.ok()) return std::nullopt;
+  store::SignedInSession& found = signed_in.value();
+  return Caller{std::move(found.user), true, std::move(found.session.csrf_token)};
 }
 
 http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {

@@ -349,10 +349,13 @@ AuditEntry PgReadAudit(const pqxx::row& r) {
 const std::string kPgAuthSessionColumns =
     "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
 
-AuthSession PgReadAuthSession(const pqxx::row& r) {
-  return AuthSession{
-      Text(r[0]), r[1].as<std::int64_t>(), r[2].as<std::int64_t>(), Text(r[3]), Text(r[4]),
-      Text(r[5])};
+AuthSession PgReadAuthSession(const pqxx::row& r, int first) {
+  return AuthSession{Text(r[first]),
+                     r[first + 1].as<std::int64_t>(),
+                     r[first + 2].as<std::int64_t>(),
+                     Text(r[first + 3]),
+                     Text(r[first + 4]),
+                     Text(r[first + 5])};
 }
 
 const std::string kPgApiTokenColumns =

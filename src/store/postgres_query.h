@@ -221,7 +221,8 @@ extern const std::string kPgChartSessionColumns;
 ChartSession PgReadChartSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
 AuditEntry PgReadAudit(const pqxx::row& r);
-AuthSession PgReadAuthSession(const pqxx::row& r);
+// `first`: the index of its first column, for a row that starts with others.
+AuthSession PgReadAuthSession(const pqxx::row& r, int first = 0);
 ApiToken PgReadApiToken(const pqxx::row& r);
 
 // `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.

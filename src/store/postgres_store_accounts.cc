@@ -1,5 +1,6 @@
 // PostgreSQL store: clinics, users, therapist profiles, login sessions and API tokens.
 #include "store/postgres_query.h"
+#include "store/sql_columns.h"
 #include "store/validation.h"
 
 namespace sciaticare::store {
@@ -215,16 +216,20 @@ StoreStatus PostgresStore::CreateAuthSession(const AuthSession& session) {
   });
 }
 
-StoreResult<AuthSession> PostgresStore::GetAuthSession(std::string_view token_hash,
-                                                       std::string_view now) {
+StoreResult<SignedInSession> PostgresStore::GetAuthSession(std::string_view token_hash,
+                                                           std::string_view now) {
   if (auto problem = CheckUtcTime("now", now)) return *problem;
-  return Run([&](PgConnection& c) -> StoreResult<AuthSession> {
+  static const std::string sql =
+      "SELECT " + QualifiedColumns(kPgUserColumns, "u") + ", " +
+      QualifiedColumns(kPgAuthSessionColumns, "s") +
+      " FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.clinic_id = s.clinic_id "
+      "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active";
+  static const int user_columns = ColumnCount(kPgUserColumns);
+  return Run([&](PgConnection& c) -> StoreResult<SignedInSession> {
     PgTx tx(c, Kind::kRead);
-    auto row = One(tx.Exec("SELECT " + kPgAuthSessionColumns +
-                               " FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2 AND "
-                               "user_id IN (SELECT id FROM users WHERE active)",
-                           token_hash, now),
-                   PgReadAuthSession);
+    auto row = One(tx.Exec(sql, token_hash, now), [](const pqxx::row& r) {
+      return SignedInSession{PgReadAuthSession(r, user_columns), PgReadUser(r)};
+    });
     if (!row) return NotFound("token", "no such session, or it has ended");
     return *row;
   });

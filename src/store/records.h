@@ -194,6 +194,13 @@ struct AuthSession {
   std::string expires_at;
 };
 
+// A live login session and its user, read together: every request that
+// carries a session cookie needs both.
+struct SignedInSession {
+  AuthSession session;
+  User user;
+};
+
 struct ApiToken {
   Id id = 0;
   Id user_id = 0;

@@ -16,4 +16,11 @@ std::string EmptiedColumns(std::string_view columns,
                            std::initializer_list<std::string_view> emptied,
                            std::string_view empty_literal);
 
+// How many columns `columns` ("a, b, c") lists.
+int ColumnCount(std::string_view columns);
+
+// `columns` ("a, b") with each column prefixed by `alias` ("u.a, u.b"), for
+// joins of tables that share column names.
+std::string QualifiedColumns(std::string_view columns, std::string_view alias);
+
 }  // namespace sciaticare::store

@@ -301,10 +301,10 @@ AuditEntry ReadAudit(SQLite::Statement& s) {
 const std::string kAuthSessionColumns =
     "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
 
-AuthSession ReadAuthSession(SQLite::Statement& s) {
-  return AuthSession{s.getColumn(0).getString(), s.getColumn(1).getInt64(),
-                     s.getColumn(2).getInt64(),  s.getColumn(3).getString(),
-                     s.getColumn(4).getString(), s.getColumn(5).getString()};
+AuthSession ReadAuthSession(SQLite::Statement& s, int first) {
+  return AuthSession{s.getColumn(first).getString(),     s.getColumn(first + 1).getInt64(),
+                     s.getColumn(first + 2).getInt64(),  s.getColumn(first + 3).getString(),
+                     s.getColumn(first + 4).getString(), s.getColumn(first + 5).getString()};
 }
 
 const std::string kApiTokenColumns =

@@ -174,7 +174,8 @@ extern const std::string kChartSessionColumns;
 ChartSession ReadChartSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
 AuditEntry ReadAudit(SQLite::Statement& s);
-AuthSession ReadAuthSession(SQLite::Statement& s);
+// `first`: the index of its first column, for a row that starts with others.
+AuthSession ReadAuthSession(SQLite::Statement& s, int first = 0);
 ApiToken ReadApiToken(SQLite::Statement& s);
 
 // `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.

@@ -111,8 +111,8 @@ class SqliteStore final : public Store {
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
 
   StoreStatus CreateAuthSession(const AuthSession& session) override;
-  StoreResult<AuthSession> GetAuthSession(std::string_view token_hash,
-                                          std::string_view now) override;
+  StoreResult<SignedInSession> GetAuthSession(std::string_view token_hash,
+                                              std::string_view now) override;
   StoreStatus DeleteAuthSession(std::string_view token_hash) override;
   StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) override;
 

@@ -1,4 +1,5 @@
 // SQLite store: clinics, users, therapist profiles, login sessions and API tokens.
+#include "store/sql_columns.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
@@ -231,18 +232,19 @@ StoreStatus SqliteStore::CreateAuthSession(const AuthSession& session) {
   });
 }
 
-StoreResult<AuthSession> SqliteStore::GetAuthSession(std::string_view token_hash,
-                                                     std::string_view now) {
+StoreResult<SignedInSession> SqliteStore::GetAuthSession(std::string_view token_hash,
+                                                         std::string_view now) {
   if (auto problem = CheckUtcTime("now", now)) return *problem;
-  return Reading([&]() -> StoreResult<AuthSession> {
-    auto row = Prepare("SELECT " + kAuthSessionColumns +
-                       " FROM auth_sessions WHERE token_hash = :hash AND expires_at > :now AND "
-                       // EXISTS, not IN: a point lookup, where IN scanned every user.
-                       "EXISTS (SELECT 1 FROM users WHERE users.id = auth_sessions.user_id AND "
-                       "users.active = 1)")
-                   .Bind(":hash", token_hash)
-                   .Bind(":now", now)
-                   .One(ReadAuthSession);
+  static const std::string sql =
+      "SELECT " + QualifiedColumns(kUserColumns, "u") + ", " +
+      QualifiedColumns(kAuthSessionColumns, "s") +
+      " FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.clinic_id = s.clinic_id "
+      "WHERE s.token_hash = :hash AND s.expires_at > :now AND u.active = 1";
+  static const int user_columns = ColumnCount(kUserColumns);
+  return Reading([&]() -> StoreResult<SignedInSession> {
+    auto row = Prepare(sql).Bind(":hash", token_hash).Bind(":now", now).One([](auto& s) {
+      return SignedInSession{ReadAuthSession(s, user_columns), ReadUser(s)};
+    });
     if (!row) return NotFound("token", "no such session, or it has ended");
     return *row;
   });

@@ -167,11 +167,12 @@ class Store {
   }
   virtual StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) = 0;
 
-  // Login sessions, found by the hash of the cookie. Get treats a session
-  // that has expired at `now` as absent. Delete is idempotent.
+  // Login sessions, found by the hash of the cookie. Get reads the session
+  // with its user in one go, and treats a session that has expired at `now`,
+  // or whose user is deactivated, as absent. Delete is idempotent.
   virtual StoreStatus CreateAuthSession(const AuthSession& session) = 0;
-  virtual StoreResult<AuthSession> GetAuthSession(std::string_view token_hash,
-                                                  std::string_view now) = 0;
+  virtual StoreResult<SignedInSession> GetAuthSession(std::string_view token_hash,
+                                                      std::string_view now) = 0;
   virtual StoreStatus DeleteAuthSession(std::string_view token_hash) = 0;
   // Removes sessions with expires_at <= `now`; returns how many.
   virtual StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) = 0;

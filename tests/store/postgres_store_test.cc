@@ -159,7 +159,7 @@ TEST_F(PostgresStoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
 
   // A login made through one store is seen, and ended, through the other.
   Must(one->CreateAuthSession({"h1", admin.id, clinic, "csrf", kT0, "2026-11-24T09:00:00Z"}));
-  EXPECT_EQ(Must(two->GetAuthSession("h1", kT0)).user_id, admin.id);
+  EXPECT_EQ(Must(two->GetAuthSession("h1", kT0)).user.id, admin.id);
   Must(two->UpdateUser(clinic, admin.id, {{}, {}, "rotated"}));
   EXPECT_EQ(Outcome(one->GetAuthSession("h1", kT0)), "not found");
   Must(two->AppendAudit({0, clinic, kT0, admin.id, "read", "patient", "1", p.id, "::1", ""}));

@@ -18,5 +18,11 @@ TEST(SqlColumnsTest, OnlyWholeNamesMatch) {
   EXPECT_EQ(EmptiedColumns("", {"a"}, "''"), "");
 }
 
+TEST(SqlColumnsTest, ColumnsAreCountedAndQualified) {
+  EXPECT_EQ(ColumnCount("id, clinic_id,email"), 3);
+  EXPECT_EQ(ColumnCount(""), 0);
+  EXPECT_EQ(QualifiedColumns("id, clinic_id,email", "u"), "u.id, u.clinic_id, u.email");
+}
+
 }  // namespace
 }  // namespace sciaticare::store

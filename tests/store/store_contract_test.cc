@@ -820,11 +820,23 @@ TEST_P(StoreContractTest, AuditIsAppendedAndFiltered) {
 TEST_P(StoreContractTest, AuthSessionsExpireAndAreDeleted) {
   AuthSession s{"hash-1", therapist_a_.id, a_.id, "csrf-1", kT0, kT2};
   Must(store_->CreateAuthSession(s));
-  AuthSession got = Must(store_->GetAuthSession("hash-1", kT1));
-  EXPECT_EQ(got.user_id, therapist_a_.id);
-  EXPECT_EQ(got.clinic_id, a_.id);
-  EXPECT_EQ(got.csrf_token, "csrf-1");
-  EXPECT_EQ(got.expires_at, kT2);
+  const SignedInSession got = Must(store_->GetAuthSession("hash-1", kT1));
+  EXPECT_EQ(got.session.token_hash, "hash-1");
+  EXPECT_EQ(got.session.user_id, therapist_a_.id);
+  EXPECT_EQ(got.session.clinic_id, a_.id);
+  EXPECT_EQ(got.session.csrf_token, "csrf-1");
+  EXPECT_EQ(got.session.created_at, kT0);
+  EXPECT_EQ(got.session.expires_at, kT2);
+  // The user comes with it, as GetUser reads them.
+  const User user = Must(store_->GetUser(a_.id, therapist_a_.id));
+  EXPECT_EQ(got.user.id, user.id);
+  EXPECT_EQ(got.user.clinic_id, user.clinic_id);
+  EXPECT_EQ(got.user.email, user.email);
+  EXPECT_EQ(got.user.display_name, user.display_name);
+  EXPECT_EQ(got.user.role, Role::kTherapist);
+  EXPECT_EQ(got.user.password_hash, user.password_hash);
+  EXPECT_EQ(got.user.patient_id, user.patient_id);
+  EXPECT_TRUE(got.user.active);
   EXPECT_EQ(Outcome(store_->GetAuthSession("hash-1", kT2)), "not found");  // Expired.
   EXPECT_EQ(Outcome(store_->GetAuthSession("hash-2", kT1)), "not found");
   EXPECT_EQ(Outcome(store_->CreateAuthSession(s)), "conflict");
@@ -832,7 +844,7 @@ TEST_P(StoreContractTest, AuthSessionsExpireAndAreDeleted) {
   Must(store_->CreateAuthSession({"hash-2", admin_a_.id, a_.id, "csrf-2", kT0, kT3}));
   Must(store_->CreateAuthSession({"hash-3", therapist_b_.id, b_.id, "csrf-3", kT0, kT1}));
   EXPECT_EQ(Must(store_->DeleteExpiredAuthSessions(kT2)), 2);
-  EXPECT_EQ(Must(store_->GetAuthSession("hash-2", kT2)).user_id, admin_a_.id);
+  EXPECT_EQ(Must(store_->GetAuthSession("hash-2", kT2)).user.role, Role::kAdmin);
   Must(store_->DeleteAuthSession("hash-2"));
   Must(store_->DeleteAuthSession("hash-2"));  // Logging out twice is fine.
   EXPECT_EQ(Outcome(store_->GetAuthSession("hash-2", kT2)), "not found");
@@ -902,7 +914,7 @@ TEST_P(StoreContractTest, RecordsSurviveClosingAndReopening) {
   EXPECT_EQ(Must(store_->ListAudit(a_.id, {})).total, 1);
   EXPECT_THAT(Must(store_->GetTherapistProfile(a_.id, therapist_a_.id)).modalities,
               ElementsAre("effleurage"));
-  EXPECT_EQ(Must(store_->GetAuthSession("h", kT1)).user_id, admin_a_.id);
+  EXPECT_EQ(Must(store_->GetAuthSession("h", kT1)).session.user_id, admin_a_.id);
   EXPECT_EQ(Must(store_->FindUserByEmail("desk@a.example")).id, desk_a_.id);
   // New ids keep counting after a reopen.
   EXPECT_GT(Must(store_->CreatePatient(NewPatient(a_.id, "New", "Person"))).id, patient_b_.id);
