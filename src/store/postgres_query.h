@@ -219,10 +219,16 @@ PlanRecord PgReadPlan(const pqxx::row& r);
 SessionNote PgReadSessionNote(const pqxx::row& r);
 extern const std::string kPgChartSessionColumns;
 ChartSession PgReadChartSession(const pqxx::row& r);
+extern const std::string kPgAttentionSessionColumns;
+AttentionSession PgReadAttentionSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
 AuditEntry PgReadAudit(const pqxx::row& r);
 AuthSession PgReadAuthSession(const pqxx::row& r);
 ApiToken PgReadApiToken(const pqxx::row& r);
+
+// How patients are listed: case-insensitively and byte-wise, as SQLite's
+// COLLATE NOCASE (patients_by_name).
+extern const std::string kPgPatientNameOrder;
 
 // `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
 std::string PgLikePattern(std::string_view value);

@@ -140,6 +140,10 @@ class Store {
   // `session_limit` notes (1..kMaxPageSize); kNotFound when the patient is not
   // in the clinic.
   virtual StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) = 0;
+  // The clinic's attention list records (see AttentionRecords), with each
+  // patient's newest `session_limit` notes (1..kMaxPageSize). A clinic without
+  // patients (or none at all) has empty lists.
+  virtual StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit) = 0;
 
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;

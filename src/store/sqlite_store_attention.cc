@@ -1,0 +1,46 @@
+// SQLite store: the clinic's attention list records, one query per record
+// kind, read in one transaction on a read connection, so every part comes
+// from the same snapshot.
+#include "store/sql_columns.h"
+#include "store/sqlite_query.h"
+#include "store/validation.h"
+
+namespace sciaticare::store {
+
+StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int session_limit) {
+  if (auto problem = CheckPage({session_limit, 0})) return *problem;
+  static const std::string patients_sql =
+      "SELECT " + kPatientColumns + " FROM patients WHERE clinic_id = :clinic " + kPatientNameOrder;
+  static const std::string assessments_sql =
+      "SELECT " +
+      ReplacedColumns(kAssessmentColumns,
+                      {{"intake_json", "''"},
+                       {"result_json", "CASE WHEN kind = 'intake' THEN result_json ELSE '' END"}}) +
+      " FROM assessments WHERE clinic_id = :clinic ORDER BY patient_id, created_at, id";
+  static const std::string plans_sql =
+      "SELECT " +
+      ReplacedColumns(kPlanColumns,
+                      {{"plan_json", "CASE WHEN status = 'approved' THEN plan_json ELSE '' END"}}) +
+      " FROM plans WHERE clinic_id = :clinic ORDER BY patient_id, version_no";
+  // Each patient's newest notes, numbered newest first, then put oldest first.
+  static const std::string sessions_sql =
+      "SELECT " + kAttentionSessionColumns + " FROM (SELECT " + kAttentionSessionColumns +
+      ", ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY occurred_at DESC, id DESC) AS newest "
+      "FROM session_notes WHERE clinic_id = :clinic) AS n WHERE newest <= :limit "
+      "ORDER BY patient_id, occurred_at, id";
+  return Reading([&]() -> StoreResult<AttentionRecords> {
+    SqliteTransaction tx;
+    AttentionRecords records;
+    records.patients = Prepare(patients_sql).Bind(":clinic", clinic_id).All(ReadPatient);
+    records.assessments = Prepare(assessments_sql).Bind(":clinic", clinic_id).All(ReadAssessment);
+    records.plans = Prepare(plans_sql).Bind(":clinic", clinic_id).All(ReadPlanRow);
+    records.sessions = Prepare(sessions_sql)
+                           .Bind(":clinic", clinic_id)
+                           .Bind(":limit", session_limit)
+                           .All(ReadAttentionSession);
+    tx.commit();
+    return records;
+  });
+}
+
+}  // namespace sciaticare::store
