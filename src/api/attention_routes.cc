@@ -2,9 +2,11 @@
 // attention today, with the reasons. The shell reads the whole clinic's
 // records in one store snapshot (Store::ReadAttention: one query per record
 // kind, not three reads per patient) into facts; core/attention decides.
-// Facts of the stored documents (intakes' results, approved plans) are
-// parsed once per record and remembered (api/document_facts.h).
+// The facts of stored documents (intakes' results, approved plans) are parsed
+// once per record and remembered (api/document_facts.h), so the store reads
+// only the documents whose facts are not remembered yet.
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "api/api_support.h"
@@ -17,9 +19,34 @@ int SeverityRank(const std::string& s) {
   return s == "severe" ? 3 : s == "moderate" ? 2 : s == "mild" ? 1 : 0;
 }
 
+// The remembered facts of the documents the attention list reads, held for
+// one request so that a table starting over meanwhile cannot lose them.
+struct HeldFacts {
+  std::unordered_map<Id, std::shared_ptr<const AssessmentFacts>> results;
+  std::unordered_map<Id, std::shared_ptr<const PlanFacts>> plans;
+};
+
+// Asks the store only for the documents whose facts `api` does not remember,
+// holding the others in `held`.
+store::AttentionDocuments UnrememberedDocuments(Api& api, HeldFacts& held) {
+  store::AttentionDocuments documents;
+  documents.need_result = [&api, &held](Id id) {
+    auto facts = api.facts().FindAssessment(id);
+    if (facts) held.results.emplace(id, std::move(facts));
+    return held.results.count(id) == 0;
+  };
+  documents.need_plan = [&api, &held](Id id) {
+    auto facts = api.facts().FindPlan(id);
+    if (facts) held.plans.emplace(id, std::move(facts));
+    return held.plans.count(id) == 0;
+  };
+  return documents;
+}
+
 // Each patient's facts from the clinic's records; a patient without records
 // has none (and is not in the map).
-std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRecords& records) {
+std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRecords& records,
+                                             const HeldFacts& held) {
   std::unordered_map<Id, PatientFacts> facts;
   // Assessments come oldest first within each patient, so the latest intake wins.
   for (const store::Assessment& a : records.assessments) {
@@ -29,9 +56,12 @@ std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRec
     f.intake_triage = a.triage;
     f.intake_at = a.created_at;
     f.intake_red_flags.clear();
-    // Only intakes carry their document (store::AttentionRecords), so only
-    // they may be remembered from it.
-    const auto result = api.facts().Assessment(a.id, [&] { return a.result_json; });
+    // Read by the store unless held: only intakes' documents are read, so
+    // only they may be remembered from the records.
+    const auto held_result = held.results.find(a.id);
+    const auto result = held_result != held.results.end()
+                            ? held_result->second
+                            : api.facts().Assessment(a.id, [&] { return a.result_json; });
     if (!result->readable) continue;
     f.intake_red_flags = result->red_flag_reasons;
     f.intake_leg_pain = result->leg_rating;
@@ -44,7 +74,10 @@ std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRec
     if (plan.status == store::PlanStatus::kDraft) ++f.draft_plans;
     if (plan.status != store::PlanStatus::kApproved) continue;
     approved_plan[plan.patient_id] = plan.id;
-    const auto doc = api.facts().Plan(plan.id, [&] { return plan.plan_json; });
+    const auto held_plan = held.plans.find(plan.id);
+    const auto doc = held_plan != held.plans.end()
+                         ? held_plan->second
+                         : api.facts().Plan(plan.id, [&] { return plan.plan_json; });
     f.reassess_after_sessions.insert(f.reassess_after_sessions.end(),
                                      doc->reassess_after_sessions.begin(),
                                      doc->reassess_after_sessions.end());
@@ -84,9 +117,10 @@ void AddAttentionRoutes(http::Router& router, Api& api) {
           rules.worse_by = *nrs->mic_absolute;
         const std::string now = api.Now();
         // Each patient's newest kMaxPageSize notes, as one page of them.
-        const store::AttentionRecords records =
-            Must(api.store().ReadAttention(c.clinic(), store::kMaxPageSize));
-        const auto facts = FactsOf(api, records);
+        HeldFacts held;
+        const store::AttentionRecords records = Must(api.store().ReadAttention(
+            c.clinic(), store::kMaxPageSize, UnrememberedDocuments(api, held)));
+        const auto facts = FactsOf(api, records, held);
         const PatientFacts no_records;
         json items = json::array();
         for (const store::Patient& p : records.patients) {

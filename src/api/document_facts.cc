@@ -24,12 +24,16 @@ std::optional<int> WholeNumberAt(const json& object, const char* key) {
 
 }  // namespace
 
+template <typename V>
+V DocumentFacts::Find(const std::unordered_map<store::Id, V>& table, store::Id id) {
+  std::lock_guard lock(mu_);
+  auto it = table.find(id);
+  return it == table.end() ? V() : it->second;
+}
+
 template <typename V, typename Parse>
 V DocumentFacts::Remembered(std::unordered_map<store::Id, V>& table, store::Id id, Parse parse) {
-  {
-    std::lock_guard lock(mu_);
-    if (auto it = table.find(id); it != table.end()) return it->second;
-  }
+  if (V found = Find(table, id)) return found;
   V value = parse();  // Outside the lock: parsing is the slow part.
   std::lock_guard lock(mu_);
   if (table.size() >= max_entries_) table.clear();
@@ -86,6 +90,12 @@ std::shared_ptr<const PlanFacts> DocumentFacts::Plan(
     return std::make_shared<const PlanFacts>(ReadPlanFacts(load_plan_json()));
   });
 }
+
+std::shared_ptr<const AssessmentFacts> DocumentFacts::FindAssessment(store::Id id) {
+  return Find(assessments_, id);
+}
+
+std::shared_ptr<const PlanFacts> DocumentFacts::FindPlan(store::Id id) { return Find(plans_, id); }
 
 int DocumentFacts::PlannedSessions(store::Id id,
                                    const std::function<std::string()>& load_plan_json) {

@@ -55,10 +55,15 @@ class DocumentFacts {
   // when they are not remembered. Never null.
   std::shared_ptr<const PlanFacts> Plan(store::Id id,
                                         const std::function<std::string()>& load_plan_json);
+  // The remembered facts of assessment or plan `id`; null when not remembered.
+  std::shared_ptr<const AssessmentFacts> FindAssessment(store::Id id);
+  std::shared_ptr<const PlanFacts> FindPlan(store::Id id);
   // Plan(id, load_plan_json)->planned_sessions.
   int PlannedSessions(store::Id id, const std::function<std::string()>& load_plan_json);
 
  private:
+  template <typename V>
+  V Find(const std::unordered_map<store::Id, V>& table, store::Id id);
   template <typename V, typename Parse>
   V Remembered(std::unordered_map<store::Id, V>& table, store::Id id, Parse parse);
 

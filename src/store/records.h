@@ -175,8 +175,9 @@ struct AttentionSession {
 // Everything the clinic's attention list is built from, read from one
 // snapshot for the whole clinic: one read per record kind, not per patient.
 // The record lists are ordered by patient_id, then as noted. Documents come
-// only where the list reads them: an intake's result_json and the approved
-// plan's plan_json; every other document (and every intake_json) is empty.
+// only where the list reads them, and only when asked for (see
+// Store::ReadAttention): an intake's result_json and the approved plan's
+// plan_json; every other document (and every intake_json) is empty.
 struct AttentionRecords {
   std::vector<Patient> patients;        // In ListPatients' order.
   std::vector<Assessment> assessments;  // Oldest first.

@@ -1,26 +1,30 @@
 // SQLite store: the clinic's attention list records, one query per record
-// kind, read in one transaction on a read connection, so every part comes
-// from the same snapshot.
+// kind (and one per kind of document asked for), read in one transaction on
+// a read connection, so every part comes from the same snapshot.
+#include "store/attention_documents.h"
 #include "store/sql_columns.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
 namespace sciaticare::store {
+namespace {
 
-StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int session_limit) {
+std::pair<Id, std::string> ReadIdAndText(SQLite::Statement& s) {
+  return {s.getColumn(0).getInt64(), s.getColumn(1).getString()};
+}
+
+}  // namespace
+
+StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int session_limit,
+                                                         const AttentionDocuments& documents) {
   if (auto problem = CheckPage({session_limit, 0})) return *problem;
   static const std::string patients_sql =
       "SELECT " + kPatientColumns + " FROM patients WHERE clinic_id = :clinic " + kPatientNameOrder;
   static const std::string assessments_sql =
-      "SELECT " +
-      ReplacedColumns(kAssessmentColumns,
-                      {{"intake_json", "''"},
-                       {"result_json", "CASE WHEN kind = 'intake' THEN result_json ELSE '' END"}}) +
+      "SELECT " + EmptiedColumns(kAssessmentColumns, {"intake_json", "result_json"}, "''") +
       " FROM assessments WHERE clinic_id = :clinic ORDER BY patient_id, created_at, id";
   static const std::string plans_sql =
-      "SELECT " +
-      ReplacedColumns(kPlanColumns,
-                      {{"plan_json", "CASE WHEN status = 'approved' THEN plan_json ELSE '' END"}}) +
+      "SELECT " + EmptiedColumns(kPlanColumns, {"plan_json"}, "''") +
       " FROM plans WHERE clinic_id = :clinic ORDER BY patient_id, version_no";
   // Each patient's newest notes, numbered newest first, then put oldest first.
   static const std::string sessions_sql =
@@ -28,6 +32,12 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
       ", ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY occurred_at DESC, id DESC) AS newest "
       "FROM session_notes WHERE clinic_id = :clinic) AS n WHERE newest <= :limit "
       "ORDER BY patient_id, occurred_at, id";
+  static const std::string results_sql =
+      "SELECT id, result_json FROM assessments WHERE clinic_id = :clinic AND id IN "
+      "(SELECT value FROM json_each(:ids))";
+  static const std::string plan_documents_sql =
+      "SELECT id, plan_json FROM plans WHERE clinic_id = :clinic AND id IN "
+      "(SELECT value FROM json_each(:ids))";
   return Reading([&]() -> StoreResult<AttentionRecords> {
     SqliteTransaction tx;
     AttentionRecords records;
@@ -38,6 +48,18 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
                            .Bind(":clinic", clinic_id)
                            .Bind(":limit", session_limit)
                            .All(ReadAttentionSession);
+    if (const auto ids = WantedResults(records, documents); !ids.empty()) {
+      PutResults(records, Prepare(results_sql)
+                              .Bind(":clinic", clinic_id)
+                              .Bind(":ids", IdArray(ids, '[', ']'))
+                              .All(ReadIdAndText));
+    }
+    if (const auto ids = WantedPlans(records, documents); !ids.empty()) {
+      PutPlans(records, Prepare(plan_documents_sql)
+                            .Bind(":clinic", clinic_id)
+                            .Bind(":ids", IdArray(ids, '[', ']'))
+                            .All(ReadIdAndText));
+    }
     tx.commit();
     return records;
   });

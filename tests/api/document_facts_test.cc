@@ -96,5 +96,16 @@ TEST(DocumentFactsTest, PlanFactsAreTheSessionCountAndTheReassessmentPoints) {
   EXPECT_EQ(remembered.PlannedSessions(4, [] { return std::string("{}"); }), 2);
 }
 
+TEST(DocumentFactsTest, FindGivesOnlyWhatIsRemembered) {
+  DocumentFacts facts;
+  EXPECT_EQ(facts.FindAssessment(5), nullptr);
+  EXPECT_EQ(facts.FindPlan(5), nullptr);
+  const auto result = facts.Assessment(5, [] { return std::string(kResult); });
+  const auto plan = facts.Plan(5, [] { return std::string(R"({"sessions":{"count":6}})"); });
+  EXPECT_EQ(facts.FindAssessment(5).get(), result.get());
+  EXPECT_EQ(facts.FindPlan(5).get(), plan.get());
+  EXPECT_EQ(facts.FindAssessment(6), nullptr);
+}
+
 }  // namespace
 }  // namespace sciaticare::api

@@ -120,7 +120,8 @@ http::HttpServer* DemoClinicApiTest::server_ = nullptr;
 // each patient's notes oldest first.
 TEST_F(DemoClinicApiTest, AttentionRecordsAreWhatThePerPatientReadsGive) {
   const store::Id clinic = report_->clinic_id;
-  const store::AttentionRecords records = Ok(store_->ReadAttention(clinic, store::kMaxPageSize));
+  const store::AttentionRecords records =
+      Ok(store_->ReadAttention(clinic, store::kMaxPageSize, {}));
   store::PatientQuery everyone;
   everyone.page.limit = store::kMaxPageSize;
   const auto listed = Ok(store_->ListPatients(clinic, everyone)).items;

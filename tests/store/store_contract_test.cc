@@ -668,7 +668,7 @@ TEST_P(StoreContractTest, AttentionRecordsAreTheClinicsOnly) {
   Must(store_->CreateSessionNote(NewNote(b_.id, patient_b_.id, therapist_b_.id, kT2)));
   Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2)));
 
-  const AttentionRecords records = Must(store_->ReadAttention(a_.id, kMaxPageSize));
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, kMaxPageSize, {}));
   std::vector<Id> patients;
   for (const Patient& p : records.patients) patients.push_back(p.id);
   EXPECT_THAT(patients, ElementsAre(quiet.id, patient_a_.id));  // Abbott, then Silva.
@@ -680,7 +680,7 @@ TEST_P(StoreContractTest, AttentionRecordsAreTheClinicsOnly) {
   ASSERT_EQ(records.sessions.size(), 1u);
   EXPECT_EQ(records.sessions[0].patient_id, patient_a_.id);
 
-  const AttentionRecords of_b = Must(store_->ReadAttention(b_.id, kMaxPageSize));
+  const AttentionRecords of_b = Must(store_->ReadAttention(b_.id, kMaxPageSize, {}));
   ASSERT_EQ(of_b.patients.size(), 1u);
   EXPECT_EQ(of_b.patients[0].id, patient_b_.id);
   ASSERT_EQ(of_b.plans.size(), 1u);
@@ -688,11 +688,11 @@ TEST_P(StoreContractTest, AttentionRecordsAreTheClinicsOnly) {
   ASSERT_EQ(of_b.sessions.size(), 1u);
   EXPECT_EQ(of_b.sessions[0].patient_id, patient_b_.id);
 
-  const AttentionRecords none = Must(store_->ReadAttention(b_.id + a_.id + 100, kMaxPageSize));
+  const AttentionRecords none = Must(store_->ReadAttention(b_.id + a_.id + 100, kMaxPageSize, {}));
   EXPECT_TRUE(none.patients.empty());
   EXPECT_TRUE(none.assessments.empty());
-  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, 0)), "invalid");
-  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, kMaxPageSize + 1)), "invalid");
+  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, 0, {})), "invalid");
+  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, kMaxPageSize + 1, {})), "invalid");
 }
 
 // The rows carry the stored values, documents only where the list reads them
@@ -727,7 +727,7 @@ TEST_P(StoreContractTest, AttentionRecordsCarryTheStoredValues) {
   }
   Must(store_->CreateSessionNote(NewNote(a_.id, other.id, therapist_a_.id, kT0)));
 
-  const AttentionRecords records = Must(store_->ReadAttention(a_.id, 3));
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, 3, {}));
   const auto listed = Must(store_->ListAssessments(a_.id, patient_a_.id));
   ASSERT_EQ(records.assessments.size(), 3u);
   const Id first_patient = std::min(patient_a_.id, other.id);
@@ -777,6 +777,42 @@ TEST_P(StoreContractTest, AttentionRecordsCarryTheStoredValues) {
   EXPECT_EQ(slim->back_pain_before, 7);
   EXPECT_EQ(slim->adverse_events_json, note.adverse_events_json);
   EXPECT_EQ(records.sessions.front().patient_id, first_patient);
+}
+
+// The caller says which documents it needs (it may remember the facts of
+// others): only those are read, and only intakes' and approved plans' are asked about.
+TEST_P(StoreContractTest, AttentionRecordsReadOnlyTheDocumentsAskedFor) {
+  Assessment second_intake = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT1);
+  second_intake.result_json = R"({"triage":"treat","red_flags":[]})";
+  second_intake = Must(store_->CreateAssessment(second_intake));
+  Assessment portal = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  portal.kind = AssessmentKind::kPortal;
+  Must(store_->CreateAssessment(portal));
+  const PlanRecord plan = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
+  Must(store_->ApprovePlan(a_.id, plan.id, plan.version, therapist_a_.id, kT1));
+  Must(store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT2)));
+
+  std::vector<Id> asked_results, asked_plans;
+  AttentionDocuments documents;
+  documents.need_result = [&](Id id) {
+    asked_results.push_back(id);
+    return id == second_intake.id;
+  };
+  documents.need_plan = [&](Id id) {
+    asked_plans.push_back(id);
+    return false;
+  };
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, kMaxPageSize, documents));
+  EXPECT_THAT(asked_results, ElementsAre(assessment_a_.id, second_intake.id));
+  EXPECT_THAT(asked_plans, ElementsAre(plan.id));
+  ASSERT_EQ(records.assessments.size(), 3u);
+  EXPECT_EQ(records.assessments[0].result_json, "");  // Not asked for.
+  EXPECT_EQ(records.assessments[1].result_json, second_intake.result_json);
+  EXPECT_EQ(records.assessments[2].result_json, "");  // Not an intake.
+  ASSERT_EQ(records.plans.size(), 2u);
+  EXPECT_EQ(records.plans[0].plan_json, "");
+  EXPECT_EQ(records.plans[1].plan_json, "");
 }
 
 TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
