@@ -18,13 +18,5 @@ TEST(SqlColumnsTest, OnlyWholeNamesMatch) {
   EXPECT_EQ(EmptiedColumns("", {"a"}, "''"), "");
 }
 
-TEST(SqlColumnsTest, ReplacedColumnsBecomeTheirExpressionsInPlace) {
-  EXPECT_EQ(ReplacedColumns("id, kind , result_json",
-                            {{"result_json", "CASE WHEN kind = 'intake' THEN result_json END"}}),
-            "id, kind, CASE WHEN kind = 'intake' THEN result_json END");
-  EXPECT_EQ(ReplacedColumns("a_b, a", {{"a", "''"}, {"b", "0"}}), "a_b, ''");
-  EXPECT_EQ(ReplacedColumns("a, b", {}), "a, b");
-}
-
 }  // namespace
 }  // namespace sciaticare::store
