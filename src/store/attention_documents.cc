@@ -8,7 +8,7 @@ namespace {
 // `records[i].*document` = the document of each (id, document) pair.
 template <typename Record>
 void Put(std::vector<Record>& records, std::string Record::*document,
-         std::vector<std::pair<Id, std::string>> read) {
+         std::vector<std::pair<Id, std::string>>&& read) {
   std::unordered_map<Id, std::string*> by_id;
   for (Record& r : records) by_id.emplace(r.id, &(r.*document));
   for (auto& [id, text] : read) {
