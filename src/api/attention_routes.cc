@@ -32,13 +32,15 @@ store::AttentionDocuments UnrememberedDocuments(Api& api, HeldFacts& held) {
   store::AttentionDocuments documents;
   documents.need_result = [&api, &held](Id id) {
     auto facts = api.facts().FindAssessment(id);
-    if (facts) held.results.emplace(id, std::move(facts));
-    return held.results.count(id) == 0;
+    if (!facts) return true;
+    held.results.emplace(id, std::move(facts));
+    return false;
   };
   documents.need_plan = [&api, &held](Id id) {
     auto facts = api.facts().FindPlan(id);
-    if (facts) held.plans.emplace(id, std::move(facts));
-    return held.plans.count(id) == 0;
+    if (!facts) return true;
+    held.plans.emplace(id, std::move(facts));
+    return false;
   };
   return documents;
 }
