@@ -1,8 +1,13 @@
 // GET /api/v1/attention: the clinic's patients who need a clinician's
-// attention today, with the reasons. The shell reads each patient's stored
-// records (assessments, plans, session notes: three reads a patient) into
-// facts; core/attention decides.
+// attention today, with the reasons. The shell reads the whole clinic's
+// records in one store snapshot (Store::ReadAttention: one query per record
+// kind, not three reads per patient) into facts; core/attention decides.
+// The facts of stored documents (intakes' results, approved plans) are parsed
+// once per record and remembered (api/document_facts.h), so the store reads
+// only the documents whose facts are not remembered yet.
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include "api/api_support.h"
 #include "core/attention.h"
@@ -10,60 +15,85 @@
 namespace sciaticare::api {
 namespace {
 
-std::optional<int> OptionalRating(const json& scores, const char* key) {
-  if (!scores.is_object() || !scores.contains(key) || !scores[key].is_number_integer())
-    return std::nullopt;
-  return scores[key].get<int>();
-}
-
 int SeverityRank(const std::string& s) {
   return s == "severe" ? 3 : s == "moderate" ? 2 : s == "mild" ? 1 : 0;
 }
 
-PatientFacts FactsOf(Api& api, Id clinic, Id patient) {
-  PatientFacts f;
-  for (const store::Assessment& a : Must(api.store().ListAssessments(clinic, patient))) {
+// The remembered facts of the documents the attention list reads, held for
+// one request so that a table starting over meanwhile cannot lose them.
+struct HeldFacts {
+  std::unordered_map<Id, std::shared_ptr<const AssessmentFacts>> results;
+  std::unordered_map<Id, std::shared_ptr<const PlanFacts>> plans;
+};
+
+// Asks the store only for the documents whose facts `api` does not remember,
+// holding the others in `held`.
+store::AttentionDocuments UnrememberedDocuments(Api& api, HeldFacts& held) {
+  store::AttentionDocuments documents;
+  documents.need_result = [&api, &held](Id id) {
+    auto facts = api.facts().FindAssessment(id);
+    if (!facts) return true;
+    held.results.emplace(id, std::move(facts));
+    return false;
+  };
+  documents.need_plan = [&api, &held](Id id) {
+    auto facts = api.facts().FindPlan(id);
+    if (!facts) return true;
+    held.plans.emplace(id, std::move(facts));
+    return false;
+  };
+  return documents;
+}
+
+// Each patient's facts from the clinic's records; a patient without records
+// has none (and is not in the map).
+std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRecords& records,
+                                             const HeldFacts& held) {
+  std::unordered_map<Id, PatientFacts> facts;
+  // Assessments come oldest first within each patient, so the latest intake wins.
+  for (const store::Assessment& a : records.assessments) {
+    PatientFacts& f = facts[a.patient_id];
     f.latest_assessment_at = std::max(f.latest_assessment_at, a.created_at);
     if (a.kind != store::AssessmentKind::kIntake || a.created_at < f.intake_at) continue;
     f.intake_triage = a.triage;
     f.intake_at = a.created_at;
     f.intake_red_flags.clear();
-    const json result = json::parse(a.result_json, nullptr, false);
-    if (!result.is_object()) continue;
-    for (const json& flag : result.value("red_flags", json::array())) {
-      if (flag.is_object() && flag.contains("reason") && flag["reason"].is_string())
-        f.intake_red_flags.push_back(flag["reason"].get<std::string>());
-    }
-    const json scores = result.value("scores", json::object());
-    f.intake_leg_pain = OptionalRating(scores, "nrs_leg");
-    f.intake_back_pain = OptionalRating(scores, "nrs_back");
+    // Read by the store unless held: only intakes' documents are read, so
+    // only they may be remembered from the records.
+    const auto held_result = held.results.find(a.id);
+    const auto result = held_result != held.results.end()
+                            ? held_result->second
+                            : api.facts().Assessment(a.id, [&] { return a.result_json; });
+    if (!result->readable) continue;
+    f.intake_red_flags = result->red_flag_reasons;
+    f.intake_leg_pain = result->leg_rating;
+    f.intake_back_pain = result->back_rating;
   }
 
-  std::optional<Id> plan_id;
-  for (const store::PlanRecord& plan : Must(api.store().ListPlans(clinic, patient))) {
+  std::unordered_map<Id, Id> approved_plan;  // By patient.
+  for (const store::PlanRecord& plan : records.plans) {
+    PatientFacts& f = facts[plan.patient_id];
     if (plan.status == store::PlanStatus::kDraft) ++f.draft_plans;
     if (plan.status != store::PlanStatus::kApproved) continue;
-    plan_id = plan.id;
-    const json doc = json::parse(plan.plan_json, nullptr, false);
-    const json after =
-        doc.is_object() && doc.contains("reassessment") && doc["reassessment"].is_object()
-            ? doc["reassessment"].value("after_sessions", json::array())
-            : json::array();
-    for (const json& n : after) {
-      if (n.is_number_integer()) f.reassess_after_sessions.push_back(n.get<int>());
-    }
+    approved_plan[plan.patient_id] = plan.id;
+    const auto held_plan = held.plans.find(plan.id);
+    const auto doc = held_plan != held.plans.end()
+                         ? held_plan->second
+                         : api.facts().Plan(plan.id, [&] { return plan.plan_json; });
+    f.reassess_after_sessions.insert(f.reassess_after_sessions.end(),
+                                     doc->reassess_after_sessions.begin(),
+                                     doc->reassess_after_sessions.end());
   }
 
-  store::PageRequest all;
-  all.limit = store::kMaxPageSize;
-  for (const store::SessionNote& n :
-       Must(api.store().ListSessionNotes(clinic, patient, all)).items) {
+  // Sessions come oldest first within each patient.
+  for (const store::AttentionSession& n : records.sessions) {
     SessionFacts s;
     s.occurred_at = n.occurred_at;
     s.recorded_at = n.created_at;
     s.leg_pain_before = n.leg_pain_before;
     s.back_pain_before = n.back_pain_before;
-    s.under_current_plan = plan_id && n.plan_id == plan_id;
+    const auto plan = approved_plan.find(n.patient_id);
+    s.under_current_plan = plan != approved_plan.end() && n.plan_id == plan->second;
     const json events = json::parse(n.adverse_events_json, nullptr, false);
     if (events.is_array()) {
       s.adverse_events = static_cast<int>(events.size());
@@ -72,10 +102,9 @@ PatientFacts FactsOf(Api& api, Id clinic, Id patient) {
         if (SeverityRank(severity) > SeverityRank(s.worst_severity)) s.worst_severity = severity;
       }
     }
-    f.sessions.push_back(std::move(s));
+    facts[n.patient_id].sessions.push_back(std::move(s));
   }
-  std::reverse(f.sessions.begin(), f.sessions.end());  // The store lists newest first.
-  return f;
+  return facts;
 }
 
 }  // namespace
@@ -89,27 +118,26 @@ void AddAttentionRoutes(http::Router& router, Api& api) {
             nrs && nrs->mic_absolute)
           rules.worse_by = *nrs->mic_absolute;
         const std::string now = api.Now();
+        // Each patient's newest kMaxPageSize notes, as one page of them.
+        HeldFacts held;
+        const store::AttentionRecords records = Must(api.store().ReadAttention(
+            c.clinic(), store::kMaxPageSize, UnrememberedDocuments(api, held)));
+        const auto facts = FactsOf(api, records, held);
+        const PatientFacts no_records;
         json items = json::array();
-        std::int64_t checked = 0;
-        store::PatientQuery q;
-        q.page.limit = store::kMaxPageSize;
-        for (;;) {
-          const auto page = Must(api.store().ListPatients(c.clinic(), q));
-          for (const store::Patient& p : page.items) {
-            ++checked;
-            const auto reasons = NeedsAttention(FactsOf(api, c.clinic(), p.id), now, rules);
-            if (reasons.empty()) continue;
-            json list = json::array();
-            for (const auto& r : reasons)
-              list.push_back({{"kind", Name(r.kind)}, {"text", r.text}});
-            items.push_back(
-                {{"patient",
-                  {{"id", p.id}, {"given_name", p.given_name}, {"family_name", p.family_name}}},
-                 {"reasons", list}});
-          }
-          q.page.offset += static_cast<std::int64_t>(page.items.size());
-          if (page.items.empty() || q.page.offset >= page.total) break;
+        for (const store::Patient& p : records.patients) {
+          const auto found = facts.find(p.id);
+          const auto reasons =
+              NeedsAttention(found == facts.end() ? no_records : found->second, now, rules);
+          if (reasons.empty()) continue;
+          json list = json::array();
+          for (const auto& r : reasons) list.push_back({{"kind", Name(r.kind)}, {"text", r.text}});
+          items.push_back(
+              {{"patient",
+                {{"id", p.id}, {"given_name", p.given_name}, {"family_name", p.family_name}}},
+               {"reasons", list}});
         }
+        const auto checked = static_cast<std::int64_t>(records.patients.size());
         api.Audit(
             c, req, "list", "attention", "", std::nullopt,
             "patients=" + std::to_string(checked) + " listed=" + std::to_string(items.size()));

@@ -310,6 +310,26 @@ ChartSession PgReadChartSession(const pqxx::row& r) {
   return n;
 }
 
+const std::string kPgAttentionSessionColumns =
+    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
+    "adverse_events_json";
+
+AttentionSession PgReadAttentionSession(const pqxx::row& r) {
+  AttentionSession n;
+  n.id = r[0].as<std::int64_t>();
+  n.patient_id = r[1].as<std::int64_t>();
+  n.plan_id = OptId(r[2]);
+  n.occurred_at = Text(r[3]);
+  n.created_at = Text(r[4]);
+  n.leg_pain_before = OptInt(r[5]);
+  n.back_pain_before = OptInt(r[6]);
+  n.adverse_events_json = Text(r[7]);
+  return n;
+}
+
+const std::string kPgPatientNameOrder =
+    "ORDER BY lower(family_name) COLLATE \"C\", lower(given_name) COLLATE \"C\", id ";
+
 const std::string kPgAppointmentColumns =
     "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
 

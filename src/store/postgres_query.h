@@ -219,11 +219,17 @@ PlanRecord PgReadPlan(const pqxx::row& r);
 SessionNote PgReadSessionNote(const pqxx::row& r);
 extern const std::string kPgChartSessionColumns;
 ChartSession PgReadChartSession(const pqxx::row& r);
+extern const std::string kPgAttentionSessionColumns;
+AttentionSession PgReadAttentionSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
 AuditEntry PgReadAudit(const pqxx::row& r);
 // `first`: the index of its first column, for a row that starts with others.
 AuthSession PgReadAuthSession(const pqxx::row& r, int first = 0);
 ApiToken PgReadApiToken(const pqxx::row& r);
+
+// How patients are listed: case-insensitively and byte-wise, as SQLite's
+// COLLATE NOCASE (patients_by_name).
+extern const std::string kPgPatientNameOrder;
 
 // `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
 std::string PgLikePattern(std::string_view value);

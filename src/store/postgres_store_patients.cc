@@ -23,10 +23,6 @@ constexpr const char* kNameMatches =
     "clinic_id = $1 AND ((given_name || ' ' || family_name) ILIKE $2 ESCAPE '\\' OR "
     "(family_name || ' ' || given_name) ILIKE $2 ESCAPE '\\') ";
 
-// Case-insensitive and byte-wise, as SQLite's COLLATE NOCASE (patients_by_name).
-constexpr const char* kNameOrder =
-    "ORDER BY lower(family_name) COLLATE \"C\", lower(given_name) COLLATE \"C\", id ";
-
 }  // namespace
 
 StoreResult<Patient> PostgresStore::CreatePatient(const Patient& patient) {
@@ -98,10 +94,10 @@ StoreResult<Page<Patient>> PostgresStore::ListPatients(Id clinic_id, const Patie
     Page<Patient> page;
     page.total = Scalar(tx.Exec(std::string("SELECT COUNT(*) FROM patients WHERE ") + kNameMatches,
                                 clinic_id, pattern));
-    page.items =
-        All(tx.Exec(SelectPatients() + "WHERE " + kNameMatches + kNameOrder + "LIMIT $3 OFFSET $4",
-                    clinic_id, pattern, query.page.limit, query.page.offset),
-            PgReadPatient);
+    page.items = All(tx.Exec(SelectPatients() + "WHERE " + kNameMatches + kPgPatientNameOrder +
+                                 "LIMIT $3 OFFSET $4",
+                             clinic_id, pattern, query.page.limit, query.page.offset),
+                     PgReadPatient);
     tx.Commit();
     return page;
   });

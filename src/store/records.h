@@ -159,6 +159,33 @@ struct ChartRecords {
   std::vector<ChartSession> sessions;  // Newest first, as ListSessionNotes.
 };
 
+// What the attention list needs of a session note: its times, plan, pain
+// before treatment and adverse events. No SOAP text or techniques.
+struct AttentionSession {
+  Id id = 0;
+  Id patient_id = 0;
+  std::optional<Id> plan_id;
+  std::string occurred_at;
+  std::string created_at;
+  std::optional<int> leg_pain_before;
+  std::optional<int> back_pain_before;
+  std::string adverse_events_json;
+};
+
+// Everything the clinic's attention list is built from, read from one
+// snapshot for the whole clinic: one read per record kind, not per patient.
+// The record lists are ordered by patient_id, then as noted. Documents come
+// only where the list reads them, and only when asked for (see
+// Store::ReadAttention): an intake's result_json and the approved plan's
+// plan_json; every other document (and every intake_json) is empty.
+struct AttentionRecords {
+  std::vector<Patient> patients;        // In ListPatients' order.
+  std::vector<Assessment> assessments;  // Oldest first.
+  std::vector<PlanRecord> plans;        // By version_no.
+  // Each patient's newest `session_limit` notes (see ReadAttention), oldest first.
+  std::vector<AttentionSession> sessions;
+};
+
 struct Appointment {
   Id id = 0;
   Id clinic_id = 0;

@@ -262,6 +262,26 @@ ChartSession ReadChartSession(SQLite::Statement& s) {
   return n;
 }
 
+const std::string kAttentionSessionColumns =
+    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
+    "adverse_events_json";
+
+AttentionSession ReadAttentionSession(SQLite::Statement& s) {
+  AttentionSession n;
+  n.id = s.getColumn(0).getInt64();
+  n.patient_id = s.getColumn(1).getInt64();
+  n.plan_id = OptId(s.getColumn(2));
+  n.occurred_at = s.getColumn(3).getString();
+  n.created_at = s.getColumn(4).getString();
+  n.leg_pain_before = OptInt(s.getColumn(5));
+  n.back_pain_before = OptInt(s.getColumn(6));
+  n.adverse_events_json = s.getColumn(7).getString();
+  return n;
+}
+
+const std::string kPatientNameOrder =
+    "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id ";
+
 const std::string kAppointmentColumns =
     "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
 

@@ -172,11 +172,16 @@ PlanRecord ReadPlanRow(SQLite::Statement& s);
 SessionNote ReadSessionNote(SQLite::Statement& s);
 extern const std::string kChartSessionColumns;
 ChartSession ReadChartSession(SQLite::Statement& s);
+extern const std::string kAttentionSessionColumns;
+AttentionSession ReadAttentionSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
 AuditEntry ReadAudit(SQLite::Statement& s);
 // `first`: the index of its first column, for a row that starts with others.
 AuthSession ReadAuthSession(SQLite::Statement& s, int first = 0);
 ApiToken ReadApiToken(SQLite::Statement& s);
+
+// How patients are listed: by name, case-insensitively (the patients_by_name index).
+extern const std::string kPatientNameOrder;
 
 // `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
 std::string LikePattern(std::string_view value);

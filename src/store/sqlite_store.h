@@ -96,6 +96,8 @@ class SqliteStore final : public Store {
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
   StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) override;
+  StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
+                                              const AttentionDocuments& documents) override;
 
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;

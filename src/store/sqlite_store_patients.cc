@@ -110,8 +110,7 @@ StoreResult<Page<Patient>> SqliteStore::ListPatients(Id clinic_id, const Patient
                      .Bind(":clinic", clinic_id)
                      .Bind(":q", pattern)
                      .Scalar();
-    page.items = Prepare(SelectPatients() + "WHERE " + kNameMatches +
-                         "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "
+    page.items = Prepare(SelectPatients() + "WHERE " + kNameMatches + kPatientNameOrder +
                          "LIMIT :limit OFFSET :offset")
                      .Bind(":clinic", clinic_id)
                      .Bind(":q", pattern)

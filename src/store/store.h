@@ -64,6 +64,15 @@ struct UserUpdate {
   std::optional<std::string> password_hash;
 };
 
+// Which documents ReadAttention reads: asked, within the read, about each
+// intake assessment's result and the approved plan's document; one answered
+// false stays empty. A caller that remembers what it needs of these immutable
+// documents (by record id) so spares copying them on every read.
+struct AttentionDocuments {
+  std::function<bool(Id assessment_id)> need_result = [](Id) { return true; };
+  std::function<bool(Id plan_id)> need_plan = [](Id) { return true; };
+};
+
 // Told the outcome of an asynchronous write, once, on any thread.
 template <typename T>
 using Callback = std::function<void(StoreResult<T>)>;
@@ -140,6 +149,12 @@ class Store {
   // `session_limit` notes (1..kMaxPageSize); kNotFound when the patient is not
   // in the clinic.
   virtual StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) = 0;
+  // The clinic's attention list records (see AttentionRecords), with each
+  // patient's newest `session_limit` notes (1..kMaxPageSize) and the documents
+  // `documents` asks for. A clinic without patients (or none at all) has empty
+  // lists.
+  virtual StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
+                                                      const AttentionDocuments& documents) = 0;
 
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;

@@ -1,4 +1,5 @@
-// DocumentFacts: the chart's facts from stored documents, read once per record.
+// DocumentFacts: the chart's and the attention list's facts from stored
+// documents, read once per record.
 #include "api/document_facts.h"
 
 #include <gtest/gtest.h>
@@ -61,6 +62,49 @@ TEST(DocumentFactsTest, AFullTableStartsOver) {
   EXPECT_EQ(loads, 3);
   facts.Assessment(1, load);
   EXPECT_EQ(loads, 4);
+}
+
+TEST(DocumentFactsTest, AttentionFactsAreTheRedFlagReasonsAndWholeRatings) {
+  const AssessmentFacts facts = ReadAssessmentFacts(
+      R"({"red_flags":[{"reason":"Saddle numbness"},{"code":"x"},{"reason":"Fever"}],)"
+      R"("scores":{"nrs_leg":7,"nrs_back":3.5}})");
+  EXPECT_TRUE(facts.readable);
+  EXPECT_EQ(facts.red_flag_reasons, (std::vector<std::string>{"Saddle numbness", "Fever"}));
+  EXPECT_EQ(facts.leg_rating, 7);
+  EXPECT_FALSE(facts.back_rating.has_value());  // 3.5 is no whole-number rating.
+  EXPECT_EQ(facts.nrs_back, 3.5);
+  const AssessmentFacts no_scores = ReadAssessmentFacts(R"({"red_flags":[{"reason":"Fever"}]})");
+  EXPECT_TRUE(no_scores.readable);
+  EXPECT_EQ(no_scores.red_flag_reasons.size(), 1u);
+  for (const char* doc : {"", "not json", "[]"}) {
+    EXPECT_FALSE(ReadAssessmentFacts(doc).readable) << doc;
+  }
+}
+
+TEST(DocumentFactsTest, PlanFactsAreTheSessionCountAndTheReassessmentPoints) {
+  const PlanFacts facts =
+      ReadPlanFacts(R"({"sessions":{"count":6},"reassessment":{"after_sessions":[3,"6",6]}})");
+  EXPECT_EQ(facts.planned_sessions, 6);
+  EXPECT_EQ(facts.reassess_after_sessions, (std::vector<int>{3, 6}));
+  for (const char* doc : {"", "{}", R"({"reassessment":[3]})"}) {
+    EXPECT_EQ(ReadPlanFacts(doc).planned_sessions, 0) << doc;
+    EXPECT_TRUE(ReadPlanFacts(doc).reassess_after_sessions.empty()) << doc;
+  }
+  DocumentFacts remembered;
+  const auto first = remembered.Plan(4, [] { return std::string(R"({"sessions":{"count":2}})"); });
+  EXPECT_EQ(remembered.Plan(4, [] { return std::string("{}"); }).get(), first.get());
+  EXPECT_EQ(remembered.PlannedSessions(4, [] { return std::string("{}"); }), 2);
+}
+
+TEST(DocumentFactsTest, FindGivesOnlyWhatIsRemembered) {
+  DocumentFacts facts;
+  EXPECT_EQ(facts.FindAssessment(5), nullptr);
+  EXPECT_EQ(facts.FindPlan(5), nullptr);
+  const auto result = facts.Assessment(5, [] { return std::string(kResult); });
+  const auto plan = facts.Plan(5, [] { return std::string(R"({"sessions":{"count":6}})"); });
+  EXPECT_EQ(facts.FindAssessment(5).get(), result.get());
+  EXPECT_EQ(facts.FindPlan(5).get(), plan.get());
+  EXPECT_EQ(facts.FindAssessment(6), nullptr);
 }
 
 }  // namespace

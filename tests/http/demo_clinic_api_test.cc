@@ -3,8 +3,11 @@
 // appointments, and each demo patient login reaches only its own record.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
+#include <stdexcept>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +22,13 @@
 
 namespace sciaticare::testing {
 namespace {
+
+// The value of a store read; fails the test (by throwing) on an error.
+template <typename T>
+T Ok(store::StoreResult<T> r) {
+  if (!r.ok()) throw std::runtime_error("store read failed: " + r.error().ToString());
+  return std::move(r).value();
+}
 
 class DemoClinicApiTest : public ::testing::Test {
  protected:
@@ -103,6 +113,66 @@ std::string* DemoClinicApiTest::now_ = nullptr;
 http::Router* DemoClinicApiTest::router_ = nullptr;
 api::ServerStats* DemoClinicApiTest::stats_ = nullptr;
 http::HttpServer* DemoClinicApiTest::server_ = nullptr;
+
+// The attention list's one clinic-wide read gives, on the demo clinic, what
+// the three reads per patient it replaced gave: the same patients in the same
+// order, every assessment and plan with the documents the list reads, and
+// each patient's notes oldest first.
+TEST_F(DemoClinicApiTest, AttentionRecordsAreWhatThePerPatientReadsGive) {
+  const store::Id clinic = report_->clinic_id;
+  const store::AttentionRecords records =
+      Ok(store_->ReadAttention(clinic, store::kMaxPageSize, {}));
+  store::PatientQuery everyone;
+  everyone.page.limit = store::kMaxPageSize;
+  const auto listed = Ok(store_->ListPatients(clinic, everyone)).items;
+  ASSERT_EQ(records.patients.size(), listed.size());
+  std::vector<store::Id> by_id;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    EXPECT_EQ(records.patients[i].id, listed[i].id);
+    by_id.push_back(listed[i].id);
+  }
+  std::sort(by_id.begin(), by_id.end());  // The record lists are grouped by patient id.
+  std::size_t next_assessment = 0, next_plan = 0, next_session = 0;
+  for (const store::Id patient : by_id) {
+    for (const store::Assessment& a : Ok(store_->ListAssessments(clinic, patient))) {
+      ASSERT_LT(next_assessment, records.assessments.size());
+      const store::Assessment& head = records.assessments[next_assessment++];
+      EXPECT_EQ(head.id, a.id);
+      EXPECT_EQ(head.patient_id, patient);
+      EXPECT_EQ(head.kind, a.kind);
+      EXPECT_EQ(head.triage, a.triage);
+      EXPECT_EQ(head.created_at, a.created_at);
+      if (a.kind == store::AssessmentKind::kIntake) {
+        EXPECT_EQ(head.result_json, a.result_json);
+      }
+    }
+    for (const store::PlanRecord& p : Ok(store_->ListPlans(clinic, patient))) {
+      ASSERT_LT(next_plan, records.plans.size());
+      const store::PlanRecord& head = records.plans[next_plan++];
+      EXPECT_EQ(head.id, p.id);
+      EXPECT_EQ(head.status, p.status);
+      if (p.status == store::PlanStatus::kApproved) {
+        EXPECT_EQ(head.plan_json, p.plan_json);
+      }
+    }
+    auto notes = Ok(store_->ListSessionNotes(clinic, patient, {store::kMaxPageSize, 0})).items;
+    for (auto n = notes.rbegin(); n != notes.rend(); ++n) {
+      ASSERT_LT(next_session, records.sessions.size());
+      const store::AttentionSession& row = records.sessions[next_session++];
+      EXPECT_EQ(row.id, n->id);
+      EXPECT_EQ(row.plan_id, n->plan_id);
+      EXPECT_EQ(row.occurred_at, n->occurred_at);
+      EXPECT_EQ(row.created_at, n->created_at);
+      EXPECT_EQ(row.leg_pain_before, n->leg_pain_before);
+      EXPECT_EQ(row.back_pain_before, n->back_pain_before);
+      EXPECT_EQ(row.adverse_events_json, n->adverse_events_json);
+    }
+  }
+  EXPECT_EQ(next_assessment, records.assessments.size());
+  EXPECT_EQ(next_plan, records.plans.size());
+  EXPECT_EQ(next_session, records.sessions.size());
+  EXPECT_GT(records.sessions.size(), 100u);
+}
 
 // The patient page, chart, plan review and session list of every patient.
 TEST_F(DemoClinicApiTest, EveryPatientsScreensLoadForATherapist) {

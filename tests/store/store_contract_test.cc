@@ -657,6 +657,164 @@ TEST_P(StoreContractTest, ChartPlansAreTheListAndTheApprovedPlansNotesAreCounted
   EXPECT_EQ(chart.plans[1].approved_at, approved.approved_at);
 }
 
+// The attention list reads the whole clinic at once: every patient of the
+// clinic in list order (those without records too), and no record of
+// another clinic.
+TEST_P(StoreContractTest, AttentionRecordsAreTheClinicsOnly) {
+  const Patient quiet = Must(store_->CreatePatient(NewPatient(a_.id, "Cara", "Abbott")));
+  const PlanRecord plan_b = Must(
+      store_->CreatePlan(NewPlan(b_.id, patient_b_.id, assessment_b_.id, therapist_b_.id, kT1)));
+  Must(store_->ApprovePlan(b_.id, plan_b.id, plan_b.version, therapist_b_.id, kT1));
+  Must(store_->CreateSessionNote(NewNote(b_.id, patient_b_.id, therapist_b_.id, kT2)));
+  Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2)));
+
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, kMaxPageSize, {}));
+  std::vector<Id> patients;
+  for (const Patient& p : records.patients) patients.push_back(p.id);
+  EXPECT_THAT(patients, ElementsAre(quiet.id, patient_a_.id));  // Abbott, then Silva.
+  EXPECT_EQ(records.patients[1].given_name, patient_a_.given_name);
+  EXPECT_EQ(records.patients[1].family_name, patient_a_.family_name);
+  ASSERT_EQ(records.assessments.size(), 1u);
+  EXPECT_EQ(records.assessments[0].id, assessment_a_.id);
+  EXPECT_TRUE(records.plans.empty());
+  ASSERT_EQ(records.sessions.size(), 1u);
+  EXPECT_EQ(records.sessions[0].patient_id, patient_a_.id);
+
+  const AttentionRecords of_b = Must(store_->ReadAttention(b_.id, kMaxPageSize, {}));
+  ASSERT_EQ(of_b.patients.size(), 1u);
+  EXPECT_EQ(of_b.patients[0].id, patient_b_.id);
+  ASSERT_EQ(of_b.plans.size(), 1u);
+  EXPECT_EQ(of_b.plans[0].id, plan_b.id);
+  ASSERT_EQ(of_b.sessions.size(), 1u);
+  EXPECT_EQ(of_b.sessions[0].patient_id, patient_b_.id);
+
+  const AttentionRecords none = Must(store_->ReadAttention(b_.id + a_.id + 100, kMaxPageSize, {}));
+  EXPECT_TRUE(none.patients.empty());
+  EXPECT_TRUE(none.assessments.empty());
+  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, 0, {})), "invalid");
+  EXPECT_EQ(Outcome(store_->ReadAttention(a_.id, kMaxPageSize + 1, {})), "invalid");
+}
+
+// The rows carry the stored values, documents only where the list reads them
+// (intakes' results, the approved plan), grouped by patient in each list's order.
+TEST_P(StoreContractTest, AttentionRecordsCarryTheStoredValues) {
+  const Patient other = Must(store_->CreatePatient(NewPatient(a_.id, "Dev", "Zeller")));
+  Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  later.kind = AssessmentKind::kReassessment;
+  later.triage = "treat_with_caution";
+  Must(store_->CreateAssessment(later));
+  Assessment intake_other = NewAssessment(a_.id, other.id, therapist_a_.id, kT1);
+  intake_other.result_json = R"({"triage":"refer_urgent","red_flags":[]})";
+  intake_other.triage = "refer_urgent";
+  intake_other = Must(store_->CreateAssessment(intake_other));
+  const PlanRecord draft = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
+  PlanRecord second = NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT2);
+  second.plan_json = R"({"reassessment":{"after_sessions":[3]}})";
+  second = Must(store_->CreatePlan(second));
+  Must(store_->ApprovePlan(a_.id, second.id, second.version, therapist_a_.id, kT2));
+  const PlanRecord third = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT3)));
+  SessionNote note = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  note.plan_id = second.id;
+  note.back_pain_before = 7;
+  note.leg_pain_before.reset();
+  note.adverse_events_json = R"([{"kind":"soreness","severity":"mild"}])";
+  note.created_at = kT3;
+  const SessionNote stored = Must(store_->CreateSessionNote(note));
+  for (const char* at : {kT3, kT0, kT1}) {
+    Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, at)));
+  }
+  Must(store_->CreateSessionNote(NewNote(a_.id, other.id, therapist_a_.id, kT0)));
+
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, 3, {}));
+  const auto listed = Must(store_->ListAssessments(a_.id, patient_a_.id));
+  ASSERT_EQ(records.assessments.size(), 3u);
+  const Id first_patient = std::min(patient_a_.id, other.id);
+  EXPECT_EQ(records.assessments[0].patient_id, first_patient);
+  const std::size_t a_first = patient_a_.id < other.id ? 0 : 1;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const Assessment& head = records.assessments[a_first + i];
+    EXPECT_EQ(head.id, listed[i].id);
+    EXPECT_EQ(head.patient_id, patient_a_.id);
+    EXPECT_EQ(head.kind, listed[i].kind);
+    EXPECT_EQ(head.triage, listed[i].triage);
+    EXPECT_EQ(head.created_at, listed[i].created_at);
+    EXPECT_EQ(head.intake_json, "");
+    EXPECT_EQ(head.result_json,
+              listed[i].kind == AssessmentKind::kIntake ? listed[i].result_json : "");
+  }
+  const Assessment& other_head = records.assessments[a_first == 0 ? 2 : 0];
+  EXPECT_EQ(other_head.id, intake_other.id);
+  EXPECT_EQ(other_head.triage, "refer_urgent");
+  EXPECT_EQ(other_head.result_json, intake_other.result_json);
+
+  ASSERT_EQ(records.plans.size(), 3u);
+  EXPECT_EQ(records.plans[0].id, draft.id);
+  EXPECT_EQ(records.plans[0].status, PlanStatus::kSuperseded);
+  EXPECT_EQ(records.plans[0].plan_json, "");
+  EXPECT_EQ(records.plans[1].id, second.id);
+  EXPECT_EQ(records.plans[1].status, PlanStatus::kApproved);
+  EXPECT_EQ(records.plans[1].plan_json, second.plan_json);
+  EXPECT_EQ(records.plans[2].id, third.id);
+  EXPECT_EQ(records.plans[2].status, PlanStatus::kDraft);
+  EXPECT_EQ(records.plans[2].plan_json, "");
+
+  // Ana's newest three of four notes, oldest first; Dev's one note.
+  std::vector<std::string> ana, dev;
+  for (const AttentionSession& s : records.sessions) {
+    (s.patient_id == patient_a_.id ? ana : dev).push_back(s.occurred_at);
+  }
+  EXPECT_THAT(ana, ElementsAre(kT1, kT2, kT3));
+  EXPECT_THAT(dev, ElementsAre(kT0));
+  const auto slim = std::find_if(records.sessions.begin(), records.sessions.end(),
+                                 [&](const AttentionSession& s) { return s.id == stored.id; });
+  ASSERT_NE(slim, records.sessions.end());
+  EXPECT_EQ(slim->plan_id, second.id);
+  EXPECT_EQ(slim->occurred_at, kT2);
+  EXPECT_EQ(slim->created_at, kT3);
+  EXPECT_EQ(slim->leg_pain_before, std::nullopt);
+  EXPECT_EQ(slim->back_pain_before, 7);
+  EXPECT_EQ(slim->adverse_events_json, note.adverse_events_json);
+  EXPECT_EQ(records.sessions.front().patient_id, first_patient);
+}
+
+// The caller says which documents it needs (it may remember the facts of
+// others): only those are read, and only intakes' and approved plans' are asked about.
+TEST_P(StoreContractTest, AttentionRecordsReadOnlyTheDocumentsAskedFor) {
+  Assessment second_intake = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT1);
+  second_intake.result_json = R"({"triage":"treat","red_flags":[]})";
+  second_intake = Must(store_->CreateAssessment(second_intake));
+  Assessment portal = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, kT2);
+  portal.kind = AssessmentKind::kPortal;
+  Must(store_->CreateAssessment(portal));
+  const PlanRecord plan = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
+  Must(store_->ApprovePlan(a_.id, plan.id, plan.version, therapist_a_.id, kT1));
+  Must(store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT2)));
+
+  std::vector<Id> asked_results, asked_plans;
+  AttentionDocuments documents;
+  documents.need_result = [&](Id id) {
+    asked_results.push_back(id);
+    return id == second_intake.id;
+  };
+  documents.need_plan = [&](Id id) {
+    asked_plans.push_back(id);
+    return false;
+  };
+  const AttentionRecords records = Must(store_->ReadAttention(a_.id, kMaxPageSize, documents));
+  EXPECT_THAT(asked_results, ElementsAre(assessment_a_.id, second_intake.id));
+  EXPECT_THAT(asked_plans, ElementsAre(plan.id));
+  ASSERT_EQ(records.assessments.size(), 3u);
+  EXPECT_EQ(records.assessments[0].result_json, "");  // Not asked for.
+  EXPECT_EQ(records.assessments[1].result_json, second_intake.result_json);
+  EXPECT_EQ(records.assessments[2].result_json, "");  // Not an intake.
+  ASSERT_EQ(records.plans.size(), 2u);
+  EXPECT_EQ(records.plans[0].plan_json, "");
+  EXPECT_EQ(records.plans[1].plan_json, "");
+}
+
 TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
   Appointment morning = Must(store_->CreateAppointment(
       NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-11-23T09:00:00Z")));

@@ -1,0 +1,27 @@
+// The part of ReadAttention both backends share: which documents the caller
+// asked for, and putting the ones read into their records. Not for use
+// outside src/store.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/store.h"
+
+namespace sciaticare::store {
+
+// The ids of the intake assessments whose result `documents` asks for.
+std::vector<Id> WantedResults(const AttentionRecords& records, const AttentionDocuments& documents);
+// The ids of the approved plans whose document `documents` asks for.
+std::vector<Id> WantedPlans(const AttentionRecords& records, const AttentionDocuments& documents);
+
+// Each (id, document) read into the record of that id.
+void PutResults(AttentionRecords& records, std::vector<std::pair<Id, std::string>> results);
+void PutPlans(AttentionRecords& records, std::vector<std::pair<Id, std::string>> plans);
+
+// `ids` as the text of an array: "[1,2]" (json_each in SQLite) when `open`
+// and `close` are '[' and ']', "{1,2}" (bigint[] in PostgreSQL) for '{' and '}'.
+std::string IdArray(const std::vector<Id>& ids, char open, char close);
+
+}  // namespace sciaticare::store
