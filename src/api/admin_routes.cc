@@ -16,8 +16,7 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
       std::string time = QueryText(req, name, 20);
       if (time.empty()) continue;
-      if (!store::IsUtcTime(time))
-        Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
+      if (!IsUtcTime(time)) Reject(name, "must be a UTC time like 2026-11-23T00:00:00Z", 400);
       *bound = std::move(time);
     }
     q.page = PagingOf(req);

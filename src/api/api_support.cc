@@ -369,14 +369,8 @@ void Api::AuditAnonymous(Id clinic_id, const http::Request& request, std::string
 std::string UtcNow() { return AddSeconds("", 0); }
 
 std::string AddSeconds(const std::string& time, long long seconds) {
-  std::time_t t = std::time(nullptr);
-  if (auto given = store::UtcSeconds(time)) t = static_cast<std::time_t>(*given);
-  t += seconds;
-  std::tm out{};
-  gmtime_r(&t, &out);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &out);
-  return buf;
+  const std::int64_t from = UtcSeconds(time).value_or(std::time(nullptr));
+  return FormatUtc(from + seconds);
 }
 
 }  // namespace sciaticare::api

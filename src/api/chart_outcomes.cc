@@ -11,7 +11,7 @@ namespace sciaticare::api {
 namespace {
 
 double DayOf(const std::string& utc) {
-  return static_cast<double>(store::UtcSeconds(utc).value_or(0)) / 86400.0;
+  return static_cast<double>(UtcSeconds(utc).value_or(0)) / 86400.0;
 }
 
 void Add(MeasureSeries& s, double day, const std::optional<double>& v) {

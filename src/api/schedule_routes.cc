@@ -43,7 +43,7 @@ json TokenJson(const store::ApiToken& t) {
 
 std::string UtcTimeField(const json& body, const char* key) {
   std::string value = StringField(body, key, 20);
-  if (!store::IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
+  if (!IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
   return value;
 }
 
@@ -98,12 +98,11 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/appointments",
              api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
                const std::string from = req.Query("from"), to = req.Query("to");
-               if (!store::IsUtcTime(from))
+               if (!IsUtcTime(from))
                  Reject("from", "is required, a UTC time like 2026-11-23T00:00:00Z", 400);
-               if (!store::IsUtcTime(to))
+               if (!IsUtcTime(to))
                  Reject("to", "is required, a UTC time like 2026-11-30T00:00:00Z", 400);
-               const long long span =
-                   store::UtcSeconds(to).value_or(0) - store::UtcSeconds(from).value_or(0);
+               const long long span = UtcSeconds(to).value_or(0) - UtcSeconds(from).value_or(0);
                if (span <= 0) Reject("to", "must be after from", 400);
                if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
                const auto therapist = QueryId(req, "therapist_id");

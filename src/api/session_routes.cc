@@ -145,9 +145,9 @@ void AddSessionRoutes(http::Router& router, Api& api) {
         store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
         const store::PageRequest paging = PagingOf(req);
         const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
-        if (!from.empty() && !store::IsUtcTime(from))
+        if (!from.empty() && !IsUtcTime(from))
           Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
-        if (!to.empty() && !store::IsUtcTime(to))
+        if (!to.empty() && !IsUtcTime(to))
           Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
         auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
         json answer;

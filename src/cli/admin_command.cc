@@ -3,6 +3,7 @@
 #include <optional>
 #include <ostream>
 
+#include "api/clinic_api.h"
 #include "cli/demo_seed.h"
 #include "cli/plan_command.h"
 #include "cli/store_url.h"
@@ -84,7 +85,7 @@ int RunAdminCreateCommand(const AdminCreateOptions& options, std::ostream& out, 
     return Failed(err, "looking up the email", existing_user.error());
   }
 
-  const std::string now = UtcNowIso();
+  const std::string now = api::UtcNow();
   auto found = FindClinicByName(db, options.clinic);
   if (!found) return Failed(err, "looking up the clinic", found.error());
   bool created_clinic = false;

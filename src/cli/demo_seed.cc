@@ -25,6 +25,7 @@
 #include "core/assessment.h"
 #include "core/plan_review.h"
 #include "core/scoring.h"
+#include "core/utc_time.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
 
@@ -62,15 +63,6 @@ class DemoRng {
 constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
-
-std::string FormatUtc(std::int64_t t) {
-  std::time_t time = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::tm Calendar(std::int64_t t) {
   std::time_t time = static_cast<std::time_t>(t);
@@ -533,7 +525,7 @@ class Seeder {
       : db_(db),
         k_(k),
         now_(now),
-        now_t_(store::UtcSeconds(now).value_or(0)),
+        now_t_(UtcSeconds(now).value_or(0)),
         report_(report),
         cost_(cost),
         rng_(0x5C1A71CA2E2026ULL) {
@@ -1168,7 +1160,7 @@ store::StoreResult<bool> StoreHasClinic(store::Store& db) {
 
 store::StoreStatus SeedDemoClinic(store::Store& db, const Knowledge& k, const std::string& now,
                                   SeedReport& report, auth::HashCost cost) {
-  if (!store::IsUtcTime(now)) {
+  if (!IsUtcTime(now)) {
     return store::Invalid("now", "must be a UTC time like 2026-11-23T20:15:00Z");
   }
   auto has_clinic = StoreHasClinic(db);
@@ -1212,7 +1204,5 @@ std::vector<DemoLogin> DemoLogins() {
   }
   return logins;
 }
-
-std::string UtcNowIso() { return FormatUtc(static_cast<std::int64_t>(std::time(nullptr))); }
 
 }  // namespace sciaticare

@@ -96,7 +96,4 @@ store::StoreStatus SeedDemoDatabase(const std::string& url, const Knowledge& k,
 // SeedReport::logins), for telling people how to log in to a seeded database.
 std::vector<DemoLogin> DemoLogins();
 
-// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
-std::string UtcNowIso();
-
 }  // namespace sciaticare

@@ -38,7 +38,7 @@ bool PrepareDemo(const std::string& url, const Knowledge& k, DemoState& state) {
   // The demo passwords are published (README, this command's output): a slow
   // hash would protect nothing and cost seconds on every fresh start. Logins
   // the clinic sets later are hashed at the full cost by the API.
-  auto seeded = SeedDemoDatabase(url, k, UtcNowIso(), report, auth::HashCost::kFastForTests);
+  auto seeded = SeedDemoDatabase(url, k, api::UtcNow(), report, auth::HashCost::kFastForTests);
   if (seeded) {
     state = DemoState::kSeeded;
     LogLine("info", "demo clinic seeded",

@@ -1,7 +1,8 @@
 #include "core/attention.h"
 
 #include <algorithm>
-#include <ctime>
+
+#include "core/utc_time.h"
 
 namespace sciaticare {
 namespace {
@@ -10,15 +11,9 @@ std::string Day(const std::string& time) { return time.substr(0, 10); }
 
 // `time` moved by whole days, in the same UTC form; empty when unreadable.
 std::string DaysBefore(std::string_view time, int days) {
-  std::tm tm{};
-  const std::string t(time);
-  if (!strptime(t.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return "";
-  std::time_t at = timegm(&tm) - static_cast<std::time_t>(days) * 24 * 60 * 60;
-  std::tm out{};
-  gmtime_r(&at, &out);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &out);
-  return buf;
+  const auto at = UtcSeconds(time);
+  if (!at) return "";
+  return FormatUtc(*at - std::int64_t{days} * 24 * 60 * 60);
 }
 
 std::string TriageWords(const std::string& triage) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/utc_time.h"
 #include "store/records.h"
 #include "store/store.h"
 #include "store/store_result.h"
@@ -21,13 +22,6 @@ using Problem = std::optional<StoreError>;
 // short), so every text a store keeps must be this on every backend.
 bool IsStorableText(std::string_view s);
 Problem CheckText(std::string_view field, std::string_view value);
-
-// "YYYY-MM-DDTHH:MM:SSZ", a real calendar date and time.
-bool IsUtcTime(std::string_view s);
-// Seconds since the Unix epoch of a time IsUtcTime accepts; nullopt for any other text.
-std::optional<std::int64_t> UtcSeconds(std::string_view s);
-// "YYYY-MM-DD", a real calendar date.
-bool IsDate(std::string_view s);
 
 Problem CheckUtcTime(std::string_view field, std::string_view value);
 // `from` and `to` are UTC times and `to` is not before `from`.

@@ -38,7 +38,7 @@ class DemoClinicApiTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.error().ToString();
     store_ = std::move(opened).value().release();
     report_ = new SeedReport();
-    now_ = new std::string(UtcNowIso());  // The server's clock: today is today.
+    now_ = new std::string(api::UtcNow());  // The server's clock: today is today.
     auto seeded = SeedDemoClinic(*store_, K(), *now_, *report_, auth::HashCost::kFastForTests);
     ASSERT_TRUE(seeded.ok()) << seeded.error().ToString();
 
