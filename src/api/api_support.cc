@@ -184,7 +184,6 @@ http::Request AuditedPartsOf(const http::Request& request) {
 }  // namespace
 
 std::optional<Caller> Api::Authenticate(const http::Request& request) {
-  const std::string now = Now();
   std::string bearer = request.Header("authorization");
   if (bearer.rfind("Bearer ", 0) == 0) {
     auto token = store_.GetApiTokenByHash(auth::HashToken(bearer.substr(7)));
@@ -195,7 +194,7 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
   }
   std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
   if (cookie.empty()) return std::nullopt;
-  auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), now);
+  auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), Now());
   if (!signed_in.ok()) return std::nullopt;
   store::SignedInSession& found = signed_in.value();
   return Caller{std::move(found.user), true, std::move(found.session.csrf_token)};

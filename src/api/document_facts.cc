@@ -97,9 +97,4 @@ std::shared_ptr<const AssessmentFacts> DocumentFacts::FindAssessment(store::Id i
 
 std::shared_ptr<const PlanFacts> DocumentFacts::FindPlan(store::Id id) { return Find(plans_, id); }
 
-int DocumentFacts::PlannedSessions(store::Id id,
-                                   const std::function<std::string()>& load_plan_json) {
-  return Plan(id, load_plan_json)->planned_sessions;
-}
-
 }  // namespace sciaticare::api

@@ -58,8 +58,6 @@ class DocumentFacts {
   // The remembered facts of assessment or plan `id`; null when not remembered.
   std::shared_ptr<const AssessmentFacts> FindAssessment(store::Id id);
   std::shared_ptr<const PlanFacts> FindPlan(store::Id id);
-  // Plan(id, load_plan_json)->planned_sessions.
-  int PlannedSessions(store::Id id, const std::function<std::string()>& load_plan_json);
 
  private:
   template <typename V>

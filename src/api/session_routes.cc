@@ -201,27 +201,29 @@ void AddSessionRoutes(http::Router& router, Api& api) {
 
   // One document for the chart screen (api/chart_document.h), from one store
   // snapshot. Documents are read only the first time their facts are needed.
-  router.Add("GET", "/api/v1/patients/{id}/chart",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-               const Id patient_id = PathId(req, "id");
-               api.CheckOwnRecord(c, patient_id);
-               const store::ChartRecords records =
-                   Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
-               ChartInput input{records, {}, 0, c.Is(Role::kPatient)};
-               input.assessment_facts.reserve(records.assessments.size());
-               for (const store::Assessment& a : records.assessments) {
-                 input.assessment_facts.push_back(api.facts().Assessment(a.id, [&] {
-                   return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json;
-                 }));
-               }
-               for (const store::PlanRecord& p : records.plans) {
-                 if (p.status != store::PlanStatus::kApproved) continue;
-                 input.planned_sessions = api.facts().PlannedSessions(
-                     p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; });
-               }
-               api.Audit(c, req, "read", "chart", std::to_string(patient_id), patient_id);
-               return http::Response::Json(200, ChartDocument(input, api.knowledge()));
-             }));
+  router.Add(
+      "GET", "/api/v1/patients/{id}/chart",
+      api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
+        const Id patient_id = PathId(req, "id");
+        api.CheckOwnRecord(c, patient_id);
+        const store::ChartRecords records =
+            Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
+        ChartInput input{records, {}, 0, c.Is(Role::kPatient)};
+        input.assessment_facts.reserve(records.assessments.size());
+        for (const store::Assessment& a : records.assessments) {
+          input.assessment_facts.push_back(api.facts().Assessment(
+              a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
+        }
+        for (const store::PlanRecord& p : records.plans) {
+          if (p.status != store::PlanStatus::kApproved) continue;
+          input.planned_sessions =
+              api.facts()
+                  .Plan(p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; })
+                  ->planned_sessions;
+        }
+        api.Audit(c, req, "read", "chart", std::to_string(patient_id), patient_id);
+        return http::Response::Json(200, ChartDocument(input, api.knowledge()));
+      }));
 
   // The home programme in plain words: self-massage and the complements of the
   // approved plan.

@@ -43,9 +43,11 @@ TEST(DocumentFactsTest, EachDocumentIsLoadedOnceAndRemembered) {
   const auto again = facts.Assessment(5, load);
   EXPECT_EQ(loads, 1);
   EXPECT_EQ(first.get(), again.get());
-  EXPECT_EQ(facts.PlannedSessions(9, [] { return std::string(R"({"sessions":{"count":6}})"); }), 6);
-  EXPECT_EQ(facts.PlannedSessions(9, [] { return std::string("{}"); }), 6);  // Remembered.
-  EXPECT_EQ(facts.PlannedSessions(10, [] { return std::string(R"({"sessions":{}})"); }), 0);
+  EXPECT_EQ(
+      facts.Plan(9, [] { return std::string(R"({"sessions":{"count":6}})"); })->planned_sessions,
+      6);
+  EXPECT_EQ(facts.Plan(9, [] { return std::string("{}"); })->planned_sessions, 6);  // Remembered.
+  EXPECT_EQ(facts.Plan(10, [] { return std::string(R"({"sessions":{}})"); })->planned_sessions, 0);
 }
 
 TEST(DocumentFactsTest, AFullTableStartsOver) {
@@ -93,7 +95,7 @@ TEST(DocumentFactsTest, PlanFactsAreTheSessionCountAndTheReassessmentPoints) {
   DocumentFacts remembered;
   const auto first = remembered.Plan(4, [] { return std::string(R"({"sessions":{"count":2}})"); });
   EXPECT_EQ(remembered.Plan(4, [] { return std::string("{}"); }).get(), first.get());
-  EXPECT_EQ(remembered.PlannedSessions(4, [] { return std::string("{}"); }), 2);
+  EXPECT_EQ(remembered.Plan(4, [] { return std::string("{}"); })->planned_sessions, 2);
 }
 
 TEST(DocumentFactsTest, FindGivesOnlyWhatIsRemembered) {
