@@ -5,6 +5,7 @@
 #include <ctime>
 #include <mutex>
 
+#include "codec/bounded_json.h"
 #include "store/validation.h"
 
 namespace sciaticare::api {
@@ -15,10 +16,10 @@ void Reject(std::string field, std::string message, int status) {
 
 json ParseBody(const http::Request& request) {
   if (request.body.empty()) Reject("body", "a JSON object is required", 400);
-  json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) Reject("body", "is not valid JSON", 400);
-  if (!body.is_object()) Reject("body", "must be a JSON object", 400);
-  return body;
+  Result<json> body = ReadBoundedJson(request.body, kBodyBounds, "body");
+  if (!body) Reject("body", body.error().message, 400);
+  if (!body.value().is_object()) Reject("body", "must be a JSON object", 400);
+  return std::move(body).value();
 }
 
 const json& Member(const json& obj, const char* key) {
@@ -27,7 +28,7 @@ const json& Member(const json& obj, const char* key) {
 }
 
 std::string StringField(const json& obj, const char* key, std::size_t max_length, bool required,
-                        const std::string& fallback) {
+                        const std::string& fallback, TextShape shape) {
   if (!obj.contains(key) || obj[key].is_null()) {
     if (required) Reject(key, "is required");
     return fallback;
@@ -37,7 +38,11 @@ std::string StringField(const json& obj, const char* key, std::size_t max_length
   if (value.size() > max_length)
     Reject(key, "must be at most " + std::to_string(max_length) + " characters");
   if (required && value.empty()) Reject(key, "must not be empty");
-  if (!store::IsStorableText(value)) Reject(key, "must not contain NUL characters");
+  return CheckedText(std::move(value), key, shape);
+}
+
+std::string CheckedText(std::string value, const std::string& field, TextShape shape) {
+  if (auto problem = ClientTextProblem(value, shape)) Reject(field, *problem);
   return value;
 }
 
@@ -160,6 +165,9 @@ std::string CookieValue(const std::string& header, std::string_view name) {
   return "";
 }
 
+// The longest route ("METHOD /path") a "denied" record keeps.
+constexpr std::size_t kMaxAuditedRouteBytes = 300;
+
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
 // The detail of the "denied" record of an answer with `status`; nullptr when
@@ -236,7 +244,11 @@ store::AuditEntry Api::DeniedEntry(const Caller& caller, const http::Request& re
     patient = ParseId(id->second);
     if (patient && !store_.GetPatient(caller.clinic(), *patient).ok()) patient.reset();
   }
-  return AuditEntryFor(caller, request, "denied", "route", request.method + " " + request.path,
+  // The path is the client's, percent-decoded: it may hold NUL or bytes that
+  // are not UTF-8, which no store keeps. Made printable, the refusal is still
+  // on record (and a long path cannot flood the trail).
+  return AuditEntryFor(caller, request, "denied", "route",
+                       PrintableExcerpt(request.method + " " + request.path, kMaxAuditedRouteBytes),
                        patient, std::move(reason));
 }
 

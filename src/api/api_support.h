@@ -14,6 +14,8 @@
 
 #include "api/clinic_api.h"
 #include "api/document_facts.h"
+#include "codec/bounded_json.h"
+#include "codec/client_text.h"
 #include "http/router.h"
 #include "store/store.h"
 
@@ -44,11 +46,22 @@ struct BadRequest {
 
 [[noreturn]] void Reject(std::string field, std::string message, int status = 422);
 
+// Every request body is read within these bounds (ParseBody): the server's
+// body limit, and a depth that fits an intake (itself at most kMaxIntakeDepth
+// deep) inside a body with room to spare.
+inline constexpr JsonBounds kBodyBounds{1 << 20, 64};
+
 // Reading JSON bodies: each helper names the field it refuses.
-json ParseBody(const http::Request& request);
+json ParseBody(const http::Request& request);          // A JSON object within kBodyBounds, or 400.
 const json& Member(const json& obj, const char* key);  // Required member.
+// A string member of at most `max_length` bytes, checked by CheckedText
+// (by default as prose: tab and line breaks allowed).
 std::string StringField(const json& obj, const char* key, std::size_t max_length,
-                        bool required = true, const std::string& fallback = "");
+                        bool required = true, const std::string& fallback = "",
+                        TextShape shape = TextShape::kFreeText);
+// `value` when ClientTextProblem finds nothing wrong with it; otherwise stops
+// with 422 naming `field`. Every client string the API keeps passes here.
+std::string CheckedText(std::string value, const std::string& field, TextShape shape);
 std::optional<int> OptionalInt(const json& obj, const char* key, int lo, int hi);
 std::optional<Id> ParseId(std::string_view text);  // A positive decimal id, or nullopt.
 Id PathId(const http::Request& request, const char* name);
@@ -179,9 +192,16 @@ void AddAdminRoutes(http::Router& router, Api& api);
 void AddScheduleRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 
+// Who a record is written for. A patient reading their own record never gets
+// the staff-only fields (the patient record's clinical "notes").
+enum class Audience { kStaff, kPatient };
+inline Audience AudienceOf(const Caller& c) {
+  return c.Is(Role::kPatient) ? Audience::kPatient : Audience::kStaff;
+}
+
 // Record <-> JSON.
 json ToJson(const store::User& u);
-json ToJson(const store::Patient& p);
+json ToJson(const store::Patient& p, Audience audience);
 json ToJson(const store::Assessment& a);
 json ToJson(const store::PlanRecord& p);
 json ToJson(const store::SessionNote& s);

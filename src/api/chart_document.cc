@@ -195,7 +195,7 @@ void WriteOutcomes(ChartWriter& w, const ChartOutcomes& outcomes,
 void WritePlans(ChartWriter& w, const ChartInput& in) {
   w.StartArray();
   for (const store::PlanRecord& p : in.records.plans) {
-    if (in.approved_plans_only && p.status != store::PlanStatus::kApproved) continue;
+    if (in.for_patient && p.status != store::PlanStatus::kApproved) continue;
     w.StartObject();
     w.Key("approved_at");
     w.Optional(p.approved_at);
@@ -258,7 +258,8 @@ std::string ChartDocument(const ChartInput& in, const Knowledge& k) {
   w.Key("outcomes");
   WriteOutcomes(w, outcomes, oldest_first);
   w.Key("patient");
-  w.Raw(ToJson(in.records.patient).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+  w.Raw(ToJson(in.records.patient, in.for_patient ? Audience::kPatient : Audience::kStaff)
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
         rapidjson::kObjectType);
   w.Key("plans");
   WritePlans(w, in);

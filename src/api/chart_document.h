@@ -23,8 +23,10 @@ struct ChartInput {
   const store::ChartRecords& records;
   // The facts of each of records.assessments, in the same order.
   std::vector<std::shared_ptr<const AssessmentFacts>> assessment_facts;
-  int planned_sessions = 0;          // Of the approved plan, if there is one.
-  bool approved_plans_only = false;  // A patient is shown approved plans only.
+  int planned_sessions = 0;  // Of the approved plan, if there is one.
+  // The patient's own chart: approved plans only, and the patient record
+  // without its staff-only fields.
+  bool for_patient = false;
 };
 
 // The outcomes of a chart: the responder reading over every rating and the

@@ -52,7 +52,7 @@ void AddPatientRoutes(http::Router& router, Api& api) {
                auto page = Must(api.store().ListPatients(c.clinic(), q));
                api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
                json items = json::array();
-               for (const auto& p : page.items) items.push_back(ToJson(p));
+               for (const auto& p : page.items) items.push_back(ToJson(p, AudienceOf(c)));
                return JsonResponse(200, {{"items", items},
                                          {"total", page.total},
                                          {"limit", q.page.limit},
@@ -68,7 +68,8 @@ void AddPatientRoutes(http::Router& router, Api& api) {
                p.created_at = p.updated_at = api.Now();
                store::Patient created = Must(api.store().CreatePatient(p));
                api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
-               http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+               http::Response r =
+                   WithEtag(JsonResponse(201, ToJson(created, AudienceOf(c))), created.version);
                r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
                return r;
              }));
@@ -78,7 +79,7 @@ void AddPatientRoutes(http::Router& router, Api& api) {
                        [&api](http::Request& req, const Caller& c) {
                          store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
                          api.Audit(c, req, "read", "patient", std::to_string(p.id), p.id);
-                         return WithEtag(JsonResponse(200, ToJson(p)), p.version);
+                         return WithEtag(JsonResponse(200, ToJson(p, AudienceOf(c))), p.version);
                        }));
 
   router.Add("PUT", "/api/v1/patients/{id}",
@@ -89,7 +90,7 @@ void AddPatientRoutes(http::Router& router, Api& api) {
                ReadPersonFields(body, p);
                store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
                api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
-               return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+               return WithEtag(JsonResponse(200, ToJson(updated, AudienceOf(c))), updated.version);
              }));
 }
 

@@ -26,18 +26,21 @@ json ToJson(const store::User& u) {
           {"active", u.active}};
 }
 
-json ToJson(const store::Patient& p) {
-  return {{"id", p.id},
-          {"given_name", p.given_name},
-          {"family_name", p.family_name},
-          {"date_of_birth", p.date_of_birth},
-          {"sex", p.sex},
-          {"email", p.email},
-          {"phone", p.phone},
-          {"notes", p.notes},
-          {"version", p.version},
-          {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
+json ToJson(const store::Patient& p, Audience audience) {
+  json out = {{"id", p.id},
+              {"given_name", p.given_name},
+              {"family_name", p.family_name},
+              {"date_of_birth", p.date_of_birth},
+              {"sex", p.sex},
+              {"email", p.email},
+              {"phone", p.phone},
+              {"version", p.version},
+              {"created_at", p.created_at},
+              {"updated_at", p.updated_at}};
+  // Staff write these notes for one another; the member is absent, not empty,
+  // for a patient, so no client can mistake it for "no notes".
+  if (audience == Audience::kStaff) out["notes"] = p.notes;
+  return out;
 }
 
 json ToJson(const store::Assessment& a) {

@@ -60,6 +60,7 @@ json ReadAdverseEvents(const json& body) {
         e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
     if (kind.empty() || kind.size() > 60)
       Reject(path + ".kind", "is required (e.g. soreness, bruising, symptom_peripheralisation)");
+    kind = CheckedText(std::move(kind), path + ".kind", TextShape::kLine);
     std::string severity =
         e.contains("severity") && e["severity"].is_string() ? e["severity"].get<std::string>() : "";
     if (severity != "mild" && severity != "moderate" && severity != "severe") {
@@ -68,6 +69,7 @@ json ReadAdverseEvents(const json& body) {
     std::string note =
         e.contains("note") && e["note"].is_string() ? e["note"].get<std::string>() : "";
     if (note.size() > 2000) Reject(path + ".note", "must be at most 2000 characters");
+    note = CheckedText(std::move(note), path + ".note", TextShape::kFreeText);
     out.push_back({{"kind", kind}, {"severity", severity}, {"note", note}});
   }
   return out;

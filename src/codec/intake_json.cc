@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codec/bounded_json.h"
+
 namespace sciaticare {
 namespace {
 
@@ -18,30 +20,6 @@ struct Invalid {
 
 [[noreturn]] void Fail(const std::string& field, const std::string& message) {
   throw Invalid{field, message};
-}
-
-// Nesting depth outside strings; nlohmann's parser recurses, so deep input is
-// refused before it is parsed.
-bool TooDeep(std::string_view text) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char ch : text) {
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (ch == '\\')
-        escaped = true;
-      else if (ch == '"')
-        in_string = false;
-    } else if (ch == '"') {
-      in_string = true;
-    } else if (ch == '{' || ch == '[') {
-      if (++depth > kMaxIntakeDepth) return true;
-    } else if (ch == '}' || ch == ']') {
-      --depth;
-    }
-  }
-  return false;
 }
 
 // A short excerpt of `v` for a message. The cut never splits a UTF-8
@@ -361,52 +339,17 @@ class IntakeReader {
 
 }  // namespace
 
-// Checks size and depth, parses, refuses repeated keys, then reads the
-// document with `read`; both public parsers go through here.
+// Reads the document within the intake's bounds (size, depth, no repeated
+// keys: ReadBoundedJson), then with `read`; both public parsers go through here.
 template <typename T, typename Read>
 static Result<T> ParseDocument(std::string_view text, Read read) {
-  if (text.size() > kMaxIntakeBytes) {
-    return Error{"input", "is larger than " + std::to_string(kMaxIntakeBytes) + " bytes"};
-  }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Error{"input", "is empty; expected a JSON object"};
   }
-  if (TooDeep(text)) {
-    return Error{"input", "is nested deeper than " + std::to_string(kMaxIntakeDepth) + " levels"};
-  }
-  json doc;
-  // nlohmann keeps the last of two equal keys; a hidden "true" red flag must
-  // not be overwritten by a later "false", so repeated keys are refused.
-  std::vector<std::vector<std::string>> keys_in_open_objects;
-  std::string repeated_key;
-  auto watch_keys = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) keys_in_open_objects.emplace_back();
-    if (event == json::parse_event_t::object_end && !keys_in_open_objects.empty())
-      keys_in_open_objects.pop_back();
-    if (event == json::parse_event_t::key && !keys_in_open_objects.empty()) {
-      auto& seen = keys_in_open_objects.back();
-      const std::string& key = parsed.get_ref<const std::string&>();
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        if (repeated_key.empty()) repeated_key = key;
-      } else {
-        seen.push_back(key);
-      }
-    }
-    return true;
-  };
+  Result<json> doc = ReadBoundedJson(text, {kMaxIntakeBytes, kMaxIntakeDepth}, "input");
+  if (!doc) return doc.error();
   try {
-    doc = json::parse(text, watch_keys);
-  } catch (const json::parse_error& e) {
-    return Error{"input", "is not valid JSON (byte " + std::to_string(e.byte) + ")"};
-  } catch (const json::exception& e) {
-    return Error{"input", "is not valid JSON"};
-  }
-  if (!repeated_key.empty()) {
-    return Error{"input", "gives the key \"" + SafeId(repeated_key) +
-                              "\" twice in one object; give each answer once"};
-  }
-  try {
-    return read(doc);
+    return read(doc.value());
   } catch (const Invalid& e) {
     return Error{e.field, e.message};
   } catch (const json::exception& e) {

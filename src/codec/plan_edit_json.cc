@@ -1,6 +1,7 @@
 #include "codec/plan_edit_json.h"
 
 #include "codec/assessment_json.h"
+#include "codec/client_text.h"
 
 namespace sciaticare {
 namespace {
@@ -39,6 +40,8 @@ Target ReadTarget(const json& t, const std::string& path) {
   if (t.contains("muscle")) {
     target.muscle = String(t, "muscle", path);
     if (target.muscle.size() > 200) Fail(path + ".muscle", "must be at most 200 characters");
+    if (auto problem = ClientTextProblem(target.muscle, TextShape::kLine))
+      Fail(path + ".muscle", *problem);
   }
   return target;
 }
@@ -60,9 +63,13 @@ PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k)
     out.targets.push_back(ReadTarget(targets[j], path + ".targets[" + std::to_string(j) + "]"));
   }
   if (item.contains("because") && item["because"].is_array()) {
-    for (const json& b : item["because"]) {
-      if (b.is_string() && b.get<std::string>().size() <= 1000)
-        out.because.push_back(b.get<std::string>());
+    const json& because = item["because"];
+    for (std::size_t j = 0; j < because.size(); ++j) {
+      const json& b = because[j];
+      if (!b.is_string() || b.get<std::string>().size() > 1000) continue;
+      if (auto problem = ClientTextProblem(b.get<std::string>(), TextShape::kFreeText))
+        Fail(path + ".because[" + std::to_string(j) + "]", *problem);
+      out.because.push_back(b.get<std::string>());
     }
   }
   if (out.because.empty()) out.because.push_back("Chosen by the therapist at plan review.");

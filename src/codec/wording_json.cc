@@ -1,5 +1,8 @@
 #include "codec/wording_json.h"
 
+#include "codec/bounded_json.h"
+#include "codec/client_text.h"
+
 namespace sciaticare {
 namespace {
 
@@ -22,6 +25,7 @@ std::string Text(const json& v, const std::string& path) {
   if (s.empty() || s.size() > kMaxTextLength) {
     Fail(path, "must be 1-" + std::to_string(kMaxTextLength) + " characters");
   }
+  if (auto problem = ClientTextProblem(s, TextShape::kFreeText)) Fail(path, *problem);
   return s;
 }
 
@@ -68,9 +72,10 @@ InstrumentWording ReadInstrument(const json& v, const InstrumentDef& def, const 
 }  // namespace
 
 Result<LicensedWording> ParseWordingJson(std::string_view text, const Knowledge& k) {
-  if (text.size() > kMaxWordingBytes) return Error{"input", "is larger than 4 MiB"};
-  json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded()) return Error{"input", "is not valid JSON"};
+  // A wording file is a few levels deep (instruments.odi.items[3].options[0]).
+  Result<json> parsed = ReadBoundedJson(text, {kMaxWordingBytes, 16}, "input");
+  if (!parsed) return parsed.error();
+  const json& doc = parsed.value();
   try {
     if (!doc.is_object()) Fail("input", "must be a JSON object");
     LicensedWording w;

@@ -632,6 +632,29 @@ std::vector<BadCase> BadRequestTest::Cases() const {
       {"profile: NUL in bio", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
        With(Profile(), {{"bio", std::string("calm\0", 5)}}).dump(), 422},
       {"token: NUL in name", admin, "POST", "/api/v1/tokens", R"({"name":"a\u0000b"})", 422},
+      // Control characters in any text the API keeps, including the members
+      // of a session note's adverse events (one checker: CheckedText).
+      {"note: NUL in adverse event kind", therapist, "POST", p1 + "/sessions",
+       With(Note(),
+            {{"adverse_events", {{{"kind", std::string("sore\0", 5)}, {"severity", "mild"}}}}})
+           .dump(),
+       422},
+      {"note: NUL in adverse event note", therapist, "POST", p1 + "/sessions",
+       With(Note(),
+            {{"adverse_events",
+              {{{"kind", "soreness"}, {"severity", "mild"}, {"note", std::string("a\0b", 3)}}}}})
+           .dump(),
+       422},
+      {"note: escape in adverse event note", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"adverse_events",
+                      {{{"kind", "soreness"}, {"severity", "mild"}, {"note", "\x1b[2Jgone"}}}}})
+           .dump(),
+       422},
+      {"note: line break in adverse event kind", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"adverse_events", {{{"kind", "sore\nness"}, {"severity", "mild"}}}}}).dump(),
+       422},
+      {"note: bell in SOAP text", therapist, "POST", p1 + "/sessions",
+       With(Note(), {{"subjective", "ring\x07"}}).dump(), 422},
       {"user: NUL in display name", admin, "POST", "/api/v1/users",
        With(NewUser(), {{"display_name", std::string("N\0ew", 4)}}).dump(), 422},
       {"user: NUL in email", admin, "POST", "/api/v1/users",
