@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Sciaticare needs, builds once and runs every test suite:
-# a short fuzzing run of the intake parser, a benchmark smoke run, the browser
-# tests of the web application, then the
-# unit and integration tests (CTest), whose summary closes the output. CTest
+# short fuzzing runs (the intake parser, the bounded JSON reader and the whole
+# API, about three minutes together), a benchmark smoke run, the browser tests
+# of the web application, then the unit and integration tests (CTest), whose
+# summary closes the output. CTest
 # runs with a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh), so the
 # store contract and the HTTP API suites run on PostgreSQL as well as SQLite.
 set -euo pipefail
@@ -11,21 +12,33 @@ root=$(pwd)
 bash scripts/install-deps.sh
 bash scripts/build.sh
 
-echo "=== Fuzzing the intake parser (libFuzzer with ASan/UBSan, 60 s)"
+echo "=== Fuzzing (libFuzzer with ASan/UBSan): each target for a fixed time with its corpus"
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DSCIATICARE_FUZZ=ON \
   -DSCIATICARE_TESTS=OFF -DSCIATICARE_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target intake_fuzzer >/dev/null
-work=$(mktemp -d)
-mkdir "$work/corpus"
-cp examples/*.json "$work/corpus"/
-if ! build-fuzz/fuzz/intake_fuzzer "$work/corpus" -max_total_time=60 -max_len=8192 \
-    -print_final_stats=1 -artifact_prefix="$work/" >"$work/log" 2>&1; then
-  tail -n 60 "$work/log"
-  echo "FUZZING FOUND A FAILURE"
-  exit 1
-fi
-grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$work/log" || true
-rm -rf "$work"
+cmake --build build-fuzz -j"$(nproc)" --target intake_fuzzer bounded_json_fuzzer api_fuzzer >/dev/null
+# fuzz TARGET SECONDS MAX_LEN [EXTRA_SEED_FILES...]: runs build-fuzz/fuzz/TARGET on a
+# copy of fuzz/corpus/TARGET (new units stay out of the repository), fails the
+# run on a crash, a leak, a sanitizer report or a timeout, and prints how many
+# inputs it executed.
+fuzz() {
+  local target=$1 seconds=$2 max_len=$3
+  shift 3
+  local work
+  work=$(mktemp -d)
+  mkdir "$work/corpus"
+  cp fuzz/corpus/"$target"/* "$@" "$work/corpus"/
+  if ! build-fuzz/fuzz/"$target" "$work/corpus" -max_total_time="$seconds" -max_len="$max_len" \
+      -timeout=30 -print_final_stats=1 -artifact_prefix="$work/" >"$work/log" 2>&1; then
+    tail -n 60 "$work/log"
+    echo "FUZZING FOUND A FAILURE in $target (input kept in $work)"
+    exit 1
+  fi
+  echo "$target: $(grep -E '^stat::number_of_executed_units' "$work/log" | awk '{print $2}') executions in ${seconds} s"
+  rm -rf "$work"
+}
+fuzz intake_fuzzer 45 8192 examples/*.json
+fuzz bounded_json_fuzzer 30 8192
+fuzz api_fuzzer 90 16384
 
 echo "=== Benchmark smoke run (docs/performance.md holds figures from a quiet machine)"
 build/bench/plan_benchmark --benchmark_min_time=0.2 --benchmark_filter=BM_Assess
