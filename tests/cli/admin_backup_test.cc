@@ -217,6 +217,37 @@ TEST_F(BackupTest, RestoreRefusesToOverwriteADatabaseWithRecordsUnlessForced) {
   EXPECT_FALSE(std::filesystem::exists(live + "-journal"));
 }
 
+// A session that logged out after the backup was taken must not come back
+// with the restore: the restored database holds no login session at all.
+TEST_F(BackupTest, RestoreEndsEveryLoginSession) {
+  const std::string live = Path("clinic.db"), backup = Path("clinic.backup");
+  const std::string logged_out = auth::HashToken("logged out after the backup");
+  const std::string still_open = auth::HashToken("still open at the restore");
+  {
+    auto db = Must(store::SqliteStore::Open(live));
+    const store::Id clinic = Must(db->CreateClinic({0, "Clinic"})).id;
+    store::User u;
+    u.clinic_id = clinic;
+    u.email = "ada@clinic.example";
+    u.display_name = "Ada";
+    u.role = store::Role::kAdmin;
+    u.password_hash = auth::HashPassword("kettle-violet-harbor-91", auth::HashCost::kFastForTests);
+    const store::Id user = Must(db->CreateUser(u)).id;
+    for (const std::string& hash : {logged_out, still_open}) {
+      ASSERT_TRUE(
+          db->CreateAuthSession({hash, user, clinic, "csrf", kT0, "2026-11-23T21:00:00Z"}).ok());
+    }
+    ASSERT_TRUE(store::BackupSqlite(live, backup).ok());
+    ASSERT_TRUE(db->DeleteAuthSession(logged_out).ok());  // Logout after the backup.
+  }
+  auto forced = RunSciaticare(
+      "restore --from " + Quote(backup) + " --db " + Quote("sqlite:" + live) + " --force", "");
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  auto db = Must(store::SqliteStore::Open(live));
+  EXPECT_EQ(db->GetAuthSession(logged_out, kT0).kind(), store::StoreErrorKind::kNotFound);
+  EXPECT_EQ(db->GetAuthSession(still_open, kT0).kind(), store::StoreErrorKind::kNotFound);
+}
+
 TEST_F(BackupTest, RestoreRefusesAFileThatIsNotABackup) {
   const std::string junk = Path("junk.backup"), target = Path("target.db");
   std::ofstream(junk) << "this is not a database, just some text that is long enough";
