@@ -76,9 +76,17 @@ TEST_F(AdminCreateTest, AdminCreateRefusesBadInputNamingTheFlag) {
   auto short_password = Create("Lakeside", "ada@lakeside.example", "Ada", "short-pw");
   EXPECT_EQ(short_password.exit_code, 2);
   EXPECT_THAT(short_password.err, HasSubstr("--password"));
-  EXPECT_THAT(short_password.err, HasSubstr("at least 10"));
+  EXPECT_THAT(short_password.err, HasSubstr("at least 12"));
+  // The password policy of every other door (auth/password_policy.h).
+  for (const char* weak : {"1234567890", "123456789012", "ada@lakeside.example", "Ada Byrne"}) {
+    auto r = Create("Lakeside", "ada@lakeside.example", "Ada Byrne", weak);
+    EXPECT_EQ(r.exit_code, 2) << weak;
+    EXPECT_THAT(r.err, HasSubstr("--password")) << weak;
+  }
+  EXPECT_FALSE(std::filesystem::exists(Db()));  // Refused before the database is opened.
 
-  for (const char* bad : {"ada", "ada@", "@lakeside.example", "ada@lakeside", "a da@x.example"}) {
+  for (const char* bad : {"ada", "ada@", "@lakeside.example", "ada@lakeside", "a da@x.example",
+                          "not-an-email@", "ada@lakeside..example"}) {
     auto r = Create("Lakeside", bad, "Ada", "long-enough-password");
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_THAT(r.err, HasSubstr("--email")) << bad;
@@ -94,7 +102,8 @@ TEST_F(AdminCreateTest, AdminCreateRefusesBadInputNamingTheFlag) {
   EXPECT_THAT(duplicate.err, HasSubstr("--email"));
 
   auto bad_db = RunSciaticare(
-      "admin create --db mysql://x --clinic A --email a@b.example --name A --password 0123456789",
+      "admin create --db mysql://x --clinic A --email a@b.example --name A --password "
+      "kettle-violet-harbor",
       "");
   EXPECT_EQ(bad_db.exit_code, 2);
   EXPECT_THAT(bad_db.err, HasSubstr("--db"));
