@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev python3-jsonschema
   libboost1.74-dev libssl-dev openssl
-  libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl
+  libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl libzxcvbn-dev
   postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev rapidjson-dev
 )
 # The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js

@@ -1,9 +1,22 @@
 // Admin: the clinic's users and the audit log (read-only: nobody can change or
 // delete an entry through the product).
 #include "api/api_support.h"
+#include "auth/password_policy.h"
 #include "store/validation.h"
 
 namespace sciaticare::api {
+namespace {
+
+// The hash of the body's "password" for `owner`, once the password policy
+// accepts it; a 422 naming "password" with the policy's words otherwise.
+std::string NewPasswordHash(const Api& api, const json& body, const auth::PasswordOwner& owner) {
+  const std::string password = StringField(body, "password", auth::kMaxPasswordBytes);
+  auto hash = auth::HashNewPassword(password, owner, api.options().hash_cost);
+  if (!hash) Reject(hash.error().field, hash.error().message);
+  return std::move(hash).value();
+}
+
+}  // namespace
 
 void AddAdminRoutes(http::Router& router, Api& api) {
   const auto admin = {Role::kAdmin};
@@ -46,14 +59,14 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     store::User u;
     u.clinic_id = c.clinic();
     u.email = StringField(body, "email", 254);
-    if (u.email.find('@') == std::string::npos) Reject("email", "must be an email address");
+    if (!store::IsEmailAddress(u.email)) {
+      Reject("email", "must be an email address like name@clinic.example");
+    }
     u.display_name = StringField(body, "display_name", 120);
     auto role = store::ParseRole(StringField(body, "role", 20));
     if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
     u.role = *role;
-    const std::string password = StringField(body, "password", 1024);
-    if (password.size() < 10) Reject("password", "must be at least 10 characters");
-    u.password_hash = auth::HashPassword(password, api.options().hash_cost);
+    u.password_hash = NewPasswordHash(api, body, {u.email, u.display_name});
     if (body.contains("patient_id") && !body["patient_id"].is_null()) {
       if (!body["patient_id"].is_number_integer()) Reject("patient_id", "must be a patient id");
       u.patient_id = body["patient_id"].get<Id>();
@@ -63,29 +76,28 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     return JsonResponse(201, ToJson(created));
   }));
 
-  router.Add("PATCH", "/api/v1/users/{id}",
-             api.Guard(admin, [&api](http::Request& req, const Caller& c) {
-               const Id id = PathId(req, "id");
-               json body = ParseBody(req);
-               store::UserUpdate update;
-               if (body.contains("role")) {
-                 auto role = store::ParseRole(StringField(body, "role", 20));
-                 if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
-                 update.role = role;
-               }
-               if (body.contains("active")) {
-                 if (!body["active"].is_boolean()) Reject("active", "must be true or false");
-                 update.active = body["active"].get<bool>();
-               }
-               if (body.contains("password")) {
-                 const std::string password = StringField(body, "password", 1024);
-                 if (password.size() < 10) Reject("password", "must be at least 10 characters");
-                 update.password_hash = auth::HashPassword(password, api.options().hash_cost);
-               }
-               store::User updated = Must(api.store().UpdateUser(c.clinic(), id, update));
-               api.Audit(c, req, "update", "user", std::to_string(id), updated.patient_id);
-               return JsonResponse(200, ToJson(updated));
-             }));
+  router.Add(
+      "PATCH", "/api/v1/users/{id}", api.Guard(admin, [&api](http::Request& req, const Caller& c) {
+        const Id id = PathId(req, "id");
+        json body = ParseBody(req);
+        store::UserUpdate update;
+        if (body.contains("role")) {
+          auto role = store::ParseRole(StringField(body, "role", 20));
+          if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
+          update.role = role;
+        }
+        if (body.contains("active")) {
+          if (!body["active"].is_boolean()) Reject("active", "must be true or false");
+          update.active = body["active"].get<bool>();
+        }
+        if (body.contains("password")) {
+          const store::User owner = Must(api.store().GetUser(c.clinic(), id));
+          update.password_hash = NewPasswordHash(api, body, {owner.email, owner.display_name});
+        }
+        store::User updated = Must(api.store().UpdateUser(c.clinic(), id, update));
+        api.Audit(c, req, "update", "user", std::to_string(id), updated.patient_id);
+        return JsonResponse(200, ToJson(updated));
+      }));
 }
 
 }  // namespace sciaticare::api

@@ -205,7 +205,9 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
   auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), Now());
   if (!signed_in.ok()) return std::nullopt;
   store::SignedInSession& found = signed_in.value();
-  return Caller{std::move(found.user), true, std::move(found.session.csrf_token)};
+  Caller caller{std::move(found.user), true, std::move(found.session.csrf_token)};
+  caller.session_token_hash = std::move(found.session.token_hash);
+  return caller;
 }
 
 http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {

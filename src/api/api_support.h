@@ -30,6 +30,9 @@ struct Caller {
   store::User user;
   bool via_cookie = false;  // Cookie sessions need a CSRF token on writes; API tokens do not.
   std::string csrf_token;
+  // The stored hash of the session cookie that authenticated a cookie caller
+  // (what logout ends); empty for API tokens.
+  std::string session_token_hash = {};
   // Audit entries of this request, appended durably before it is answered
   // (Api::Audit adds, Api::Guard waits for them).
   std::shared_ptr<std::vector<store::AuditEntry>> audits =

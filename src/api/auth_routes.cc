@@ -1,6 +1,10 @@
 // POST/GET/DELETE /api/v1/session: password login into a database-held
 // session (any server process can serve it), the CSRF token the browser must
 // echo on writes, and logout.
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "api/api_support.h"
 
 namespace sciaticare::api {
@@ -60,10 +64,50 @@ http::Response LogIn(Api& api, const http::Request& req, const Caller& who,
   return r;
 }
 
+// The host[:port] of an Origin header value ("https://clinic.example:8443"
+// -> "clinic.example:8443"); empty when it has no scheme.
+std::string_view OriginHost(std::string_view origin) {
+  const std::size_t scheme_end = origin.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  return origin.substr(scheme_end + 3);
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Login CSRF: a page of another site must not sign the browser into an
+// account of the attacker's. Browsers send Origin (and Sec-Fetch-Site) on
+// every cross-origin POST, and only same-origin script can send a JSON
+// content type without a preflight, so both are checked. Clients that are no
+// browser (curl, scripts) send neither header and are let through. The
+// origin's scheme is not compared: behind a TLS proxy the server sees HTTP.
+void RefuseCrossSiteLogin(const http::Request& req) {
+  const std::string fetch_site = req.Header("sec-fetch-site");
+  if (!fetch_site.empty() && fetch_site != "same-origin") {
+    Reject("sec-fetch-site", "login is accepted only from this site's own pages", 403);
+  }
+  const std::string origin = req.Header("origin");
+  if (!origin.empty() && !EqualsIgnoringCase(OriginHost(origin), req.Header("host"))) {
+    Reject("origin", "login is accepted only from this site's own pages", 403);
+  }
+  const std::string content_type = req.Header("content-type");
+  std::string_view type = content_type;
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  if (!EqualsIgnoringCase(type, "application/json")) {
+    Reject("content-type", "must be application/json", 415);
+  }
+}
+
 }  // namespace
 
 void AddAuthRoutes(http::Router& router, Api& api) {
   router.Add("POST", "/api/v1/session", api.Open([&api](http::Request& req) {
+    RefuseCrossSiteLogin(req);
     json body = ParseBody(req);
     const std::string email = StringField(body, "email", 254);
     const std::string password = StringField(body, "password", 1024);
@@ -88,11 +132,10 @@ void AddAuthRoutes(http::Router& router, Api& api) {
 
   router.Add("DELETE", "/api/v1/session",
              api.Guard(everyone, [&api](http::Request& req, const Caller& c) {
-               std::string cookie = req.Header("cookie");
-               std::size_t at = cookie.find("sc_session=");
-               if (at != std::string::npos) {
-                 std::string token = cookie.substr(at + 11, cookie.find(';', at) - at - 11);
-                 Must(api.store().DeleteAuthSession(auth::HashToken(token)));
+               // Exactly the session that authenticated this request (read by
+               // the one cookie parser in Api::Authenticate), never a look-alike.
+               if (!c.session_token_hash.empty()) {
+                 Must(api.store().DeleteAuthSession(c.session_token_hash));
                }
                api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
                http::Response r = JsonResponse(200, {{"logged_out", true}});

@@ -4,9 +4,11 @@
 #include <ostream>
 
 #include "api/clinic_api.h"
+#include "auth/password_policy.h"
 #include "cli/demo_seed.h"
 #include "cli/plan_command.h"
 #include "cli/store_url.h"
+#include "store/validation.h"
 
 namespace sciaticare {
 namespace {
@@ -41,39 +43,18 @@ store::StoreResult<std::optional<store::Clinic>> FindClinicByName(store::Store& 
 
 }  // namespace
 
-bool LooksLikeEmail(const std::string& email) {
-  if (email.size() < 5 || email.size() > 254) return false;
-  const auto at = email.find('@');
-  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) {
-    return false;
-  }
-  for (unsigned char c : email) {
-    if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"') {
-      return false;
-    }
-  }
-  const std::string domain = email.substr(at + 1);
-  const auto dot = domain.find('.');
-  return dot != std::string::npos && dot != 0 && domain.back() != '.' &&
-         domain.find("..") == std::string::npos;
-}
-
 int RunAdminCreateCommand(const AdminCreateOptions& options, std::ostream& out, std::ostream& err) {
   if (options.clinic.empty()) return Invalid(err, "--clinic", "must not be empty");
   if (options.clinic.size() > 200)
     return Invalid(err, "--clinic", "must be at most 200 characters");
-  if (!LooksLikeEmail(options.email)) {
+  if (!store::IsEmailAddress(options.email)) {
     return Invalid(err, "--email", "must be an email address like name@clinic.example");
   }
   if (options.name.empty()) return Invalid(err, "--name", "must not be empty");
   if (options.name.size() > 200) return Invalid(err, "--name", "must be at most 200 characters");
-  if (options.password.size() < kMinPasswordLength) {
-    return Invalid(err, "--password",
-                   "must be at least " + std::to_string(kMinPasswordLength) + " characters");
-  }
-  if (options.password.size() > 1024) {
-    return Invalid(err, "--password", "must be at most 1024 characters");
-  }
+  auto password_hash =
+      auth::HashNewPassword(options.password, {options.email, options.name}, options.hash_cost);
+  if (!password_hash) return Invalid(err, "--password", password_hash.error().message);
 
   Result<std::unique_ptr<store::Store>> opened = OpenStore(options.db);
   if (!opened) return Invalid(err, "--db", opened.error().message);
@@ -116,7 +97,7 @@ int RunAdminCreateCommand(const AdminCreateOptions& options, std::ostream& out, 
   user.email = options.email;
   user.display_name = options.name;
   user.role = store::Role::kAdmin;
-  user.password_hash = auth::HashPassword(options.password, options.hash_cost);
+  user.password_hash = std::move(password_hash).value();
   auto made = db.CreateUser(user);
   if (!made) {
     if (made.kind() == store::StoreErrorKind::kConflict) {

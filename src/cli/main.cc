@@ -71,7 +71,9 @@ int main(int argc, char** argv) {
   admin_create->add_option("--clinic", admin_options.clinic, "Clinic name")->required();
   admin_create->add_option("--email", admin_options.email, "The admin's login email")->required();
   admin_create->add_option("--name", admin_options.name, "The admin's display name")->required();
-  admin_create->add_option("--password", admin_options.password, "At least 10 characters")
+  admin_create
+      ->add_option("--password", admin_options.password,
+                   "At least 12 characters, hard to guess (not your email or name)")
       ->required();
 
   std::string backup_db = "sqlite:sciaticare.db", backup_to;

@@ -310,6 +310,11 @@ StoreStatus RestoreSqlite(const std::string& backup_path, const std::string& tar
       if (!copy.Open(temp.path(), SQLITE_OPEN_READWRITE, options.busy_timeout_ms, error)) {
         return Internal("cannot reopen " + temp.path() + ": " + error);
       }
+      // A restore ends every login: the backup may hold sessions that were
+      // logged out (or stolen and revoked) after it was taken.
+      if (!copy.Text("DELETE FROM auth_sessions", error)) {
+        return Internal("ending the backup's login sessions: " + error);
+      }
       if (auto problem = Seal(copy, "backup")) return *problem;
       if (!copy.Close(&error)) return Internal("closing the copy: " + error);
     }

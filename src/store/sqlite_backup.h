@@ -11,7 +11,8 @@
 //
 // Restore copies a backup to a temporary file beside the target, checks that
 // it is an intact Sciaticare database and that SqliteStore::Open migrates it,
-// and renames it over the target. It refuses to replace a database that holds
+// ends every login session it holds (a session logged out after the backup
+// must not come back), and renames it over the target. It refuses to replace a database that holds
 // records unless `force` is set, and refuses a target another process has
 // open (stop the server first).
 #pragma once

@@ -1,6 +1,7 @@
 // Backend-independent input rules for the Store.
 #include "store/validation.h"
 
+#include <algorithm>
 #include <string>
 
 namespace sciaticare::store {
@@ -98,8 +99,47 @@ Problem ValidateClinic(const Clinic& c) {
   return First(Required("name", c.name), CheckText("name", c.name));
 }
 
+namespace {
+
+bool IsDomainLabel(std::string_view label) {
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+    return false;
+  }
+  return std::all_of(label.begin(), label.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace
+
+bool IsEmailAddress(std::string_view email) {
+  if (email.size() > 254 || !IsStorableText(email)) return false;
+  const std::size_t at = email.find('@');
+  if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view local = email.substr(0, at), domain = email.substr(at + 1);
+  if (local.empty() || local.size() > 64) return false;
+  for (unsigned char c : local) {
+    if (c <= ' ' || c == 0x7f ||
+        std::string_view("(),:;<>[\\]\"").find(static_cast<char>(c)) != std::string_view::npos) {
+      return false;
+    }
+  }
+  int labels = 0;
+  for (std::size_t start = 0; start <= domain.size(); ++labels) {
+    std::size_t dot = domain.find('.', start);
+    if (dot == std::string_view::npos) dot = domain.size();
+    if (!IsDomainLabel(domain.substr(start, dot - start))) return false;
+    start = dot + 1;
+  }
+  return labels >= 2;
+}
+
 Problem ValidateUser(const User& u) {
-  if (u.email.find('@') == std::string::npos) return Invalid("email", "must be an email address");
+  if (!IsEmailAddress(u.email)) {
+    return Invalid("email", "must be an email address like name@clinic.example");
+  }
   if (u.role == Role::kPatient && !u.patient_id) {
     return Invalid("patient_id", "a patient login must name its patient");
   }

@@ -23,6 +23,13 @@ using Problem = std::optional<StoreError>;
 bool IsStorableText(std::string_view s);
 Problem CheckText(std::string_view field, std::string_view value);
 
+// An email address of the shape mail can be delivered to: at most 254 bytes,
+// one '@', a local part of 1-64 bytes without spaces, control characters or
+// the delimiters "(),:;<>[\], and a domain of two or more dot-separated
+// labels of ASCII letters, digits and inner hyphens (1-63 each). Every door
+// that makes an account goes through ValidateUser, which applies it.
+bool IsEmailAddress(std::string_view email);
+
 Problem CheckUtcTime(std::string_view field, std::string_view value);
 // `from` and `to` are UTC times and `to` is not before `from`.
 Problem CheckTimeRange(std::string_view from, std::string_view to);

@@ -252,7 +252,7 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /password: must be at least 10 characters/);
+    assert.match(await refusal.innerText(), /password: must be at least 12 characters/);
     await page.getByLabel(/^First password/).fill('a long enough password');
     await page.getByRole('button', { name: 'Create user' }).click();
     const row = users.getByRole('row', { name: new RegExp(email.replace(/[.]/g, '\\.')) });

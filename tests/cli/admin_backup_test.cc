@@ -76,9 +76,17 @@ TEST_F(AdminCreateTest, AdminCreateRefusesBadInputNamingTheFlag) {
   auto short_password = Create("Lakeside", "ada@lakeside.example", "Ada", "short-pw");
   EXPECT_EQ(short_password.exit_code, 2);
   EXPECT_THAT(short_password.err, HasSubstr("--password"));
-  EXPECT_THAT(short_password.err, HasSubstr("at least 10"));
+  EXPECT_THAT(short_password.err, HasSubstr("at least 12"));
+  // The password policy of every other door (auth/password_policy.h).
+  for (const char* weak : {"1234567890", "123456789012", "ada@lakeside.example", "Ada Byrne"}) {
+    auto r = Create("Lakeside", "ada@lakeside.example", "Ada Byrne", weak);
+    EXPECT_EQ(r.exit_code, 2) << weak;
+    EXPECT_THAT(r.err, HasSubstr("--password")) << weak;
+  }
+  EXPECT_FALSE(std::filesystem::exists(Db()));  // Refused before the database is opened.
 
-  for (const char* bad : {"ada", "ada@", "@lakeside.example", "ada@lakeside", "a da@x.example"}) {
+  for (const char* bad : {"ada", "ada@", "@lakeside.example", "ada@lakeside", "a da@x.example",
+                          "not-an-email@", "ada@lakeside..example"}) {
     auto r = Create("Lakeside", bad, "Ada", "long-enough-password");
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_THAT(r.err, HasSubstr("--email")) << bad;
@@ -94,7 +102,8 @@ TEST_F(AdminCreateTest, AdminCreateRefusesBadInputNamingTheFlag) {
   EXPECT_THAT(duplicate.err, HasSubstr("--email"));
 
   auto bad_db = RunSciaticare(
-      "admin create --db mysql://x --clinic A --email a@b.example --name A --password 0123456789",
+      "admin create --db mysql://x --clinic A --email a@b.example --name A --password "
+      "kettle-violet-harbor",
       "");
   EXPECT_EQ(bad_db.exit_code, 2);
   EXPECT_THAT(bad_db.err, HasSubstr("--db"));
@@ -215,6 +224,37 @@ TEST_F(BackupTest, RestoreRefusesToOverwriteADatabaseWithRecordsUnlessForced) {
   auto db = Must(store::SqliteStore::Open(live));
   EXPECT_EQ(PatientCount(*db, clinic), 1);  // Back to the backup.
   EXPECT_FALSE(std::filesystem::exists(live + "-journal"));
+}
+
+// A session that logged out after the backup was taken must not come back
+// with the restore: the restored database holds no login session at all.
+TEST_F(BackupTest, RestoreEndsEveryLoginSession) {
+  const std::string live = Path("clinic.db"), backup = Path("clinic.backup");
+  const std::string logged_out = auth::HashToken("logged out after the backup");
+  const std::string still_open = auth::HashToken("still open at the restore");
+  {
+    auto db = Must(store::SqliteStore::Open(live));
+    const store::Id clinic = Must(db->CreateClinic({0, "Clinic"})).id;
+    store::User u;
+    u.clinic_id = clinic;
+    u.email = "ada@clinic.example";
+    u.display_name = "Ada";
+    u.role = store::Role::kAdmin;
+    u.password_hash = auth::HashPassword("kettle-violet-harbor-91", auth::HashCost::kFastForTests);
+    const store::Id user = Must(db->CreateUser(u)).id;
+    for (const std::string& hash : {logged_out, still_open}) {
+      ASSERT_TRUE(
+          db->CreateAuthSession({hash, user, clinic, "csrf", kT0, "2026-11-23T21:00:00Z"}).ok());
+    }
+    ASSERT_TRUE(store::BackupSqlite(live, backup).ok());
+    ASSERT_TRUE(db->DeleteAuthSession(logged_out).ok());  // Logout after the backup.
+  }
+  auto forced = RunSciaticare(
+      "restore --from " + Quote(backup) + " --db " + Quote("sqlite:" + live) + " --force", "");
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  auto db = Must(store::SqliteStore::Open(live));
+  EXPECT_EQ(db->GetAuthSession(logged_out, kT0).kind(), store::StoreErrorKind::kNotFound);
+  EXPECT_EQ(db->GetAuthSession(still_open, kT0).kind(), store::StoreErrorKind::kNotFound);
 }
 
 TEST_F(BackupTest, RestoreRefusesAFileThatIsNotABackup) {

@@ -137,7 +137,7 @@ std::vector<BadCase> BadRequestTest::Cases() const {
   return {
       // Login.
       {"login: not JSON", Who::kNobody, "POST", "/api/v1/session", "{", 400},
-      {"login: empty body", Who::kNobody, "POST", "/api/v1/session", "", 400},
+      {"login: empty body", Who::kNobody, "POST", "/api/v1/session", "", 415},  // No Content-Type.
       {"login: array", Who::kNobody, "POST", "/api/v1/session", "[]", 400},
       {"login: email a number", Who::kNobody, "POST", "/api/v1/session",
        R"({"email":5,"password":"x"})", 422},

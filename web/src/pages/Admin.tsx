@@ -99,7 +99,7 @@ function NewUserForm(props: { onCreated: (u: User) => void }) {
           </select>
         </div>
         <div class="field">
-          <label for="nu-password">First password (at least 10 characters)</label>
+          <label for="nu-password">First password (at least 12 characters, hard to guess)</label>
           <input {...field('password')} type="password" autoComplete="new-password" />
         </div>
         {form.role === 'patient' && (
