@@ -22,13 +22,21 @@ Intake BaseIntake() {
                  {Region::kCalf, Side::kRight, SymptomKind::kPain, 4}};
   in.onset_weeks = 8;
   in.preferences.pain_tolerance = PainTolerance::kMedium;
+  for (const RedFlagDef& def : K().red_flags) {
+    if (def.group == "ces" && def.scope == "patient") SetFlag(in, def.id, false);
+  }
   return in;
 }
 
-void SetFlag(Intake& in, const std::string& id, bool answer) {
+void SetFlag(Intake& in, const std::string& id, std::optional<bool> answer) {
+  ClearFlag(in, id);
+  in.red_flags.push_back({K().FindRedFlag(id), answer});
+}
+
+void ClearFlag(Intake& in, const std::string& id) {
   int flag = K().FindRedFlag(id);
   if (flag < 0) throw std::invalid_argument("unknown red flag " + id);
-  in.red_flags.push_back({flag, answer});
+  std::erase_if(in.red_flags, [flag](const RedFlagAnswer& a) { return a.flag == flag; });
 }
 
 ConditionReport& AddCondition(Intake& in, const std::string& id) {

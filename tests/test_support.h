@@ -2,6 +2,7 @@
 // data files, and running the built `sciaticare` binary.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/intake.h"
@@ -13,11 +14,16 @@ namespace sciaticare::testing {
 const Knowledge& K();
 
 // A minimal valid intake: a 45-year-old with right-sided buttock and calf
-// pain, medium tolerance, no flags or conditions, onset 8 weeks.
+// pain, medium tolerance, no conditions, onset 8 weeks, and every cauda
+// equina question a patient answers asked and answered "no".
 Intake BaseIntake();
 
-// Sets red flag `id` to `answer` (the id must exist).
-void SetFlag(Intake& in, const std::string& id, bool answer = true);
+// Sets red flag `id` to `answer`, replacing an earlier answer (the id must
+// exist); nullopt records the question as put but the answer unknown.
+void SetFlag(Intake& in, const std::string& id, std::optional<bool> answer = true);
+
+// Removes red flag `id` from the intake, as if the question was never asked.
+void ClearFlag(Intake& in, const std::string& id);
 
 // Reports condition `id` as present (the id must exist).
 ConditionReport& AddCondition(Intake& in, const std::string& id);

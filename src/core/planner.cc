@@ -304,7 +304,10 @@ class Planner {
     plan_.no_heat = c_.no_heat;
     plan_.clearances = c_.clearances;
     for (const std::string& id : sc_.unanswered_ces_flags) {
-      plan_.approval_blockers.push_back("Red-flag question " + id + " is unanswered.");
+      const RedFlagDef& def = k_.red_flags[static_cast<std::size_t>(k_.FindRedFlag(id))];
+      plan_.approval_blockers.push_back("Red-flag question " + id +
+                                        " is not answered (cauda equina): \"" + def.question +
+                                        "\" Ask it before approval.");
     }
     for (const std::string& c : c_.clearances) {
       plan_.approval_blockers.push_back("Needs " + c + ".");

@@ -80,10 +80,8 @@ class Screener {
     std::vector<int> positive;
     for (const RedFlagAnswer& a : in_.red_flags) {
       if (a.answer.value_or(false)) positive.push_back(a.flag);
-      if (!a.answer && k_.red_flags[a.flag].group == "ces") {
-        out_.unanswered_ces_flags.push_back(k_.red_flags[a.flag].id);
-      }
     }
+    ListUnansweredCesQuestions();
     auto add_derived = [&positive](int flag) {
       if (std::find(positive.begin(), positive.end(), flag) != positive.end()) return false;
       positive.push_back(flag);
@@ -125,6 +123,23 @@ class Screener {
                                            : k_.bilateral_leg_reason;
       out_.reasons.push_back(u == Urgency::kNote ? "Note: " + reason + "."
                                                  : "Red flag: " + reason + ".");
+    }
+  }
+
+  // Patients may not volunteer cauda equina symptoms (CKS), so every ces_*
+  // question a patient can answer must be asked: one left out counts as one
+  // whose answer is unknown. The clinician-only finding is imported, never
+  // asked, so it is listed only when its answer was given as unknown.
+  void ListUnansweredCesQuestions() {
+    for (std::size_t f = 0; f < k_.red_flags.size(); ++f) {
+      const RedFlagDef& def = k_.red_flags[f];
+      if (def.group != "ces") continue;
+      const RedFlagAnswer* given = nullptr;
+      for (const RedFlagAnswer& a : in_.red_flags) {
+        if (a.flag == static_cast<int>(f)) given = &a;
+      }
+      const bool unknown = given ? !given->answer.has_value() : def.scope == "patient";
+      if (unknown) out_.unanswered_ces_flags.push_back(def.id);
     }
   }
 

@@ -53,7 +53,7 @@ struct Screening {
   std::vector<ActiveCondition> conditions;
   std::vector<std::string> reasons;               // Why this triage, one sentence each.
   std::string referral_action;                    // What to do; empty unless referred.
-  std::vector<std::string> unanswered_ces_flags;  // Block plan approval until answered.
+  std::vector<std::string> unanswered_ces_flags;  // Not asked or unknown: blocks approval.
   Constraints constraints;
 };
 

@@ -28,8 +28,11 @@ async function addSymptomByMouse(page, label, kind, intensity) {
   await page.getByRole('button', { name: /^(Add|Update) symptom$/ }).click();
 }
 
+// The bulk answer leaves every cauda equina question open: each is answered on its own.
 async function answerRedFlagsNo(page) {
   await page.getByRole('button', { name: /Answer the remaining questions/ }).click();
+  assert.equal(await page.locator('input[data-flag^="ces_"]:checked:not([value=""])').count(), 0);
+  for (const no of await page.locator('input[data-flag^="ces_"][value="no"]').all()) await no.check();
 }
 
 describe('Sciaticare web application', () => {

@@ -70,6 +70,7 @@ describe('Plan review and session notes at 768 px', () => {
     await addSymptomByMouse('right back of thigh', 'pain', 5);
     await page.getByLabel('Weeks since this episode began').fill('9');
     await page.getByRole('button', { name: /Answer the remaining questions/ }).click();
+    for (const no of await page.locator('input[data-flag^="ces_"][value="no"]').all()) await no.check();
     // A past blood clot still treated: blood-thinner pressure cap, legs avoided, physician clearance.
     await page.locator('input[data-condition="dvt_history_on_treatment"]').check();
     await page.locator('input[name="q-nrs_leg"][value="5"]').check();

@@ -69,6 +69,26 @@ TEST(PlanCommandCli, CaudaEquinaBladderFlagIsReferredWithoutAPlan) {
   EXPECT_FALSE(out["knowledge_version"].get<std::string>().empty());
 }
 
+// red-flags.md (CKS): cauda equina questions must be asked; `plan --json` lists every one not
+// asked among the approval blockers, by its plain question.
+TEST(PlanCommandCli, CesQuestionsNotAskedAreApprovalBlockers) {
+  testing::CommandResult r = testing::RunSciaticare("plan --json -", CleanIntake().dump());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json out = json::parse(r.out);
+  EXPECT_EQ(out["triage"], "treat");
+  std::size_t patient_ces = 0;
+  for (const RedFlagDef& def : testing::K().red_flags) {
+    if (def.group != "ces" || def.scope != "patient") continue;
+    ++patient_ces;
+    bool named = false;
+    for (const json& b : out["plan"]["approval_blockers"]) {
+      named |= b.get<std::string>().find(def.question) != std::string::npos;
+    }
+    EXPECT_TRUE(named) << def.id << " " << out["plan"]["approval_blockers"].dump();
+  }
+  EXPECT_EQ(out["plan"]["approval_blockers"].size(), patient_ces);
+}
+
 TEST(PlanCommandCli, HelpExitsZero) {
   testing::CommandResult r = testing::RunSciaticare("plan --help", "");
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -481,7 +481,7 @@ TEST(PlannerCaseTest, FragranceSensitiveGetsUnscentedLotion) {
 TEST(PlannerCaseTest, ClearancesAndUnansweredCesBlockApproval) {
   Intake in = BaseIntake();
   AddCondition(in, "cancer_active_or_history");
-  in.red_flags.push_back({K().FindRedFlag("ces_saddle_anaesthesia"), std::nullopt});
+  SetFlag(in, "ces_saddle_anaesthesia", std::nullopt);
   Plan p = PlanFor(in);
   EXPECT_EQ(p.approval_blockers.size(), 2u);
   EXPECT_EQ(p.clearances.size(), 1u);

@@ -85,7 +85,7 @@ TEST(DerivedFlagsTest, SuspectedPelvicFractureIsReferred) {
 
 TEST(DerivedFlagsTest, UnansweredCesQuestionIsAReason) {
   Intake in = BaseIntake();
-  in.red_flags.push_back({K().FindRedFlag("ces_bladder_dysfunction"), std::nullopt});
+  testing::SetFlag(in, "ces_bladder_dysfunction", std::nullopt);
   Assessment a = Assess(in, K());
   bool said = false;
   for (const auto& r : a.screening.reasons) said |= r.find("Not answered yet") != std::string::npos;

@@ -463,7 +463,7 @@ TEST(UnansweredCesTest, UnansweredCesFlagIsListedWithoutReferral) {
     if (def.group != "ces") continue;
     SCOPED_TRACE(def.id);
     Intake in = BaseIntake();
-    in.red_flags.push_back({K().FindRedFlag(def.id), std::nullopt});
+    SetFlag(in, def.id, std::nullopt);
     Screening s = ScreenIntake(in);
     EXPECT_FALSE(IsReferral(s.triage));
     EXPECT_TRUE(s.flags.empty());
@@ -477,10 +477,51 @@ TEST(UnansweredCesTest, UnansweredCesFlagIsListedWithoutReferral) {
   }
 }
 
+// red-flags.md (CKS: patients may not volunteer these; ask explicitly): a cauda equina question
+// left out of the intake was not asked, and blocks approval exactly as an unknown answer does.
+TEST(UnansweredCesTest, CesQuestionLeftOutBlocksApprovalByItsQuestion) {
+  for (const RedFlagDef& def : K().red_flags) {
+    if (def.group != "ces" || def.scope != "patient") continue;
+    SCOPED_TRACE(def.id);
+    Intake in = BaseIntake();
+    testing::ClearFlag(in, def.id);
+    Screening s = ScreenIntake(in);
+    EXPECT_FALSE(IsReferral(s.triage));
+    ASSERT_EQ(s.unanswered_ces_flags.size(), 1u);
+    EXPECT_EQ(s.unanswered_ces_flags[0], def.id);
+    Assessment a = Assess(in, K());
+    ASSERT_TRUE(a.plan.has_value());
+    ASSERT_EQ(a.plan->approval_blockers.size(), 1u);
+    EXPECT_NE(a.plan->approval_blockers[0].find(def.question), std::string::npos)
+        << a.plan->approval_blockers[0];
+  }
+}
+
+// red-flags.md: an intake with no red-flag answers at all has asked none of the cauda equina
+// questions; every one a patient answers blocks approval. The clinician's exam finding is
+// imported from medical records, never asked, so its absence blocks nothing.
+TEST(UnansweredCesTest, IntakeWithoutRedFlagAnswersListsEveryPatientCesQuestion) {
+  Intake in = BaseIntake();
+  in.red_flags.clear();
+  Screening s = ScreenIntake(in);
+  EXPECT_EQ(s.triage, Triage::kTreat);
+  std::vector<std::string> expected;
+  for (const RedFlagDef& def : K().red_flags) {
+    if (def.group == "ces" && def.scope == "patient") expected.push_back(def.id);
+  }
+  EXPECT_EQ(s.unanswered_ces_flags, expected);
+  EXPECT_EQ(std::count(s.unanswered_ces_flags.begin(), s.unanswered_ces_flags.end(),
+                       "ces_exam_anal_tone_perineal_loss"),
+            0);
+  Assessment a = Assess(in, K());
+  ASSERT_TRUE(a.plan.has_value());
+  EXPECT_EQ(a.plan->approval_blockers.size(), expected.size());
+}
+
 // red-flags.md encoding notes: only ces_* unknowns block; other unknowns are not listed.
 TEST(UnansweredCesTest, UnansweredNonCesFlagIsNotListed) {
   Intake in = BaseIntake();
-  in.red_flags.push_back({K().FindRedFlag("ca_history_of_cancer"), std::nullopt});
+  SetFlag(in, "ca_history_of_cancer", std::nullopt);
   Screening s = ScreenIntake(in);
   EXPECT_TRUE(s.unanswered_ces_flags.empty());
   EXPECT_EQ(s.triage, Triage::kTreat);

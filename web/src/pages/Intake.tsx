@@ -301,9 +301,11 @@ export function IntakePage(props: { patientId: number }) {
 
   const groups = new Map<string, typeof knowledge.red_flags>();
   for (const f of knowledge.red_flags) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
-  const answerAllNo = () => {
+  // Cauda equina questions are never answered in bulk: patients may not volunteer these
+  // symptoms (red-flags.md, CKS), so each one is put to the patient and answered on its own.
+  const answerOthersNo = () => {
     const next = { ...state.redFlags };
-    for (const f of knowledge.red_flags) if (!next[f.id]) next[f.id] = 'no';
+    for (const f of knowledge.red_flags) if (f.group !== 'ces' && !next[f.id]) next[f.id] = 'no';
     set({ redFlags: next });
   };
 
@@ -437,11 +439,14 @@ export function IntakePage(props: { patientId: number }) {
         <section class="card" aria-labelledby="flags-title">
           <div class="page-head">
             <h2 id="flags-title">Red-flag questions</h2>
-            <button type="button" class="secondary" onClick={answerAllNo}>
-              Answer the remaining questions “No”
+            <button type="button" class="secondary" onClick={answerOthersNo}>
+              Answer the remaining questions “No”, except cauda equina
             </button>
           </div>
-          <p class="muted">Ask every question. “Not known” keeps a cauda equina question open and blocks approval.</p>
+          <p class="muted">
+            Ask every question. Cauda equina questions are answered one by one: one not asked or
+            “Not known” blocks approval.
+          </p>
           {[...groups.entries()].map(([group, flags]) => (
             <div key={group} class="flag-group">
               <h3>{GROUP_NAMES[group] ?? words(group)}</h3>
