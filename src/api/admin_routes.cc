@@ -58,11 +58,11 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     json body = ParseBody(req);
     store::User u;
     u.clinic_id = c.clinic();
-    u.email = StringField(body, "email", 254);
+    u.email = StringField(body, "email", 254, true, "", TextShape::kLine);
     if (!store::IsEmailAddress(u.email)) {
       Reject("email", "must be an email address like name@clinic.example");
     }
-    u.display_name = StringField(body, "display_name", 120);
+    u.display_name = StringField(body, "display_name", 120, true, "", TextShape::kLine);
     auto role = store::ParseRole(StringField(body, "role", 20));
     if (!role) Reject("role", "must be admin, therapist, front_desk or patient");
     u.role = *role;

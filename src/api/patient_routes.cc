@@ -8,14 +8,14 @@ namespace {
 constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
 
 void ReadPersonFields(const json& body, store::Patient& p) {
-  p.given_name = StringField(body, "given_name", 100);
-  p.family_name = StringField(body, "family_name", 100);
+  p.given_name = StringField(body, "given_name", 100, true, "", TextShape::kLine);
+  p.family_name = StringField(body, "family_name", 100, true, "", TextShape::kLine);
   p.date_of_birth = StringField(body, "date_of_birth", 10);
   p.sex = StringField(body, "sex", 10);
   if (p.sex != "female" && p.sex != "male" && p.sex != "other")
     Reject("sex", "must be female, male or other");
-  p.email = StringField(body, "email", 254, false);
-  p.phone = StringField(body, "phone", 40, false);
+  p.email = StringField(body, "email", 254, false, "", TextShape::kLine);
+  p.phone = StringField(body, "phone", 40, false, "", TextShape::kLine);
   p.notes = StringField(body, "notes", 4000, false);
 }
 

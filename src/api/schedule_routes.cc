@@ -264,7 +264,7 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
                store::ApiToken t;
                t.clinic_id = c.clinic();
                t.user_id = c.user.id;
-               t.name = StringField(body, "name", 100);
+               t.name = StringField(body, "name", 100, true, "", TextShape::kLine);
                t.created_at = api.Now();
                const std::string secret = auth::RandomToken();
                t.token_hash = auth::HashToken(secret);
