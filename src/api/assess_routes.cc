@@ -9,6 +9,7 @@
 #include "codec/intake_json.h"
 #include "codec/wording_json.h"
 #include "core/assessment.h"
+#include "core/region_sides.h"
 #include "core/vocabulary.h"
 
 namespace sciaticare::api {
@@ -68,7 +69,8 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
     for (std::size_t r = 0; r < kRegionCount; ++r) {
       regions.push_back({{"id", RegionNames()[r]},
                          {"label", k.regions[r].label},
-                         {"muscles", k.regions[r].muscles}});
+                         {"muscles", k.regions[r].muscles},
+                         {"sides", SidesOf(k.regions[r])}});
     }
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},

@@ -3,6 +3,7 @@
 #include "api/api_support.h"
 #include "api/chart_document.h"
 #include "api/session_deviations.h"
+#include "core/region_sides.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
 
@@ -12,7 +13,7 @@ namespace {
 constexpr auto kClinicians = {Role::kAdmin, Role::kTherapist};
 constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kPatient};
 
-json ReadTechniques(const json& body) {
+json ReadTechniques(const json& body, const Knowledge& k) {
   if (!body.contains("techniques") || body["techniques"].is_null()) return json::array();
   const json& list = body["techniques"];
   if (!list.is_array() || list.size() > 40)
@@ -27,8 +28,13 @@ json ReadTechniques(const json& body) {
       return t[key].get<std::string>();
     };
     if (!ParseTechnique(name("technique"))) Reject(path + ".technique", "unknown technique");
-    if (!ParseRegion(name("region"))) Reject(path + ".region", "unknown region");
-    if (!ParseSide(name("side"))) Reject(path + ".side", "must be left, right, both or midline");
+    const auto region = ParseRegion(name("region"));
+    if (!region) Reject(path + ".region", "unknown region");
+    const auto side = ParseSide(name("side"));
+    if (!side) Reject(path + ".side", "must be left, right, both or midline");
+    if (auto refused = SideNotOnRegion(*region, *side, k, path + ".side")) {
+      Reject(refused->field, refused->message);
+    }
     auto in_range = [&](const char* key, int lo, int hi) {
       if (!t.contains(key) || !t[key].is_number_integer() || t[key].get<long long>() < lo ||
           t[key].get<long long>() > hi) {
@@ -75,7 +81,7 @@ json ReadAdverseEvents(const json& body) {
   return out;
 }
 
-void ReadNote(const json& body, store::SessionNote& n) {
+void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
   if (body.contains("plan_id") && !body["plan_id"].is_null()) {
     if (!body["plan_id"].is_number_integer() || body["plan_id"].get<long long>() <= 0)
       Reject("plan_id", "must be a plan id");
@@ -92,7 +98,7 @@ void ReadNote(const json& body, store::SessionNote& n) {
   n.leg_pain_after = OptionalInt(body, "leg_pain_after", 0, 10);
   n.back_pain_before = OptionalInt(body, "back_pain_before", 0, 10);
   n.back_pain_after = OptionalInt(body, "back_pain_after", 0, 10);
-  n.techniques_json = ReadTechniques(body).dump();
+  n.techniques_json = ReadTechniques(body, k).dump();
   if (body.contains("oils_used") && !body["oils_used"].is_boolean())
     Reject("oils_used", "must be true or false");
   n.oils_used = body.value("oils_used", false);
@@ -111,7 +117,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
         note.clinic_id = c.clinic();
         note.patient_id = patient.id;
         note.therapist_id = c.user.id;
-        ReadNote(body, note);
+        ReadNote(body, api.knowledge(), note);
         if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
         note.created_at = api.Now();
         // Stored by the group commit: the answer waits, without a thread, until
@@ -193,7 +199,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                    Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
                const int expected = IfMatchVersion(req);
                json body = ParseBody(req);
-               ReadNote(body, note);
+               ReadNote(body, api.knowledge(), note);
                if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
                store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
                api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,

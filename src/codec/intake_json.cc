@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codec/bounded_json.h"
+#include "core/region_sides.h"
 
 namespace sciaticare {
 namespace {
@@ -210,8 +211,8 @@ class IntakeReader {
       } else if (sym.kind == SymptomKind::kPain) {
         Fail(path + ".intensity", "is required for pain (0–10)");
       }
-      if (IsLateralRegion(sym.region) && sym.side == Side::kMidline) {
-        Fail(path + ".side", "midline is only for lower_back or sacrum; use left, right or both");
+      if (auto refused = SideNotOnRegion(sym.region, sym.side, k_, path + ".side")) {
+        Fail(refused->field, refused->message);
       }
       out.push_back(sym);
     }
@@ -268,6 +269,13 @@ class IntakeReader {
         }
         if (value.contains("side")) {
           report.side = Named<Side>(value["side"], path + ".side", ParseSide, kSides);
+          for (std::size_t r = 0; r < kRegionCount; ++r) {
+            if (!report.site.Contains(static_cast<Region>(r))) continue;
+            if (auto refused =
+                    SideNotOnRegion(static_cast<Region>(r), *report.side, k_, path + ".side")) {
+              Fail(refused->field, refused->message);
+            }
+          }
         }
         for (const char* modifier : {"contagious", "high_risk", "unstable"}) {
           if (value.contains(modifier) && Bool(value[modifier], path + "." + modifier)) {

@@ -2,6 +2,7 @@
 
 #include "codec/assessment_json.h"
 #include "codec/client_text.h"
+#include "core/region_sides.h"
 
 namespace sciaticare {
 namespace {
@@ -30,12 +31,15 @@ std::string String(const json& obj, const char* key, const std::string& path) {
   return obj[key].get<std::string>();
 }
 
-Target ReadTarget(const json& t, const std::string& path) {
+Target ReadTarget(const json& t, const std::string& path, const Knowledge& k) {
   if (!t.is_object()) Fail(path, "must be an object");
   auto region = ParseRegion(String(t, "region", path));
   if (!region) Fail(path + ".region", "unknown region");
   auto side = ParseSide(String(t, "side", path));
   if (!side) Fail(path + ".side", "must be left, right, both or midline");
+  if (auto refused = SideNotOnRegion(*region, *side, k, path + ".side")) {
+    Fail(refused->field, refused->message);
+  }
   Target target{*region, *side, ""};
   if (t.contains("muscle")) {
     target.muscle = String(t, "muscle", path);
@@ -60,7 +64,7 @@ PlanItem ReadItem(const json& item, const std::string& path, const Knowledge& k)
   const json& targets = item["targets"];
   if (targets.size() > 20) Fail(path + ".targets", "must have at most 20 targets");
   for (std::size_t j = 0; j < targets.size(); ++j) {
-    out.targets.push_back(ReadTarget(targets[j], path + ".targets[" + std::to_string(j) + "]"));
+    out.targets.push_back(ReadTarget(targets[j], path + ".targets[" + std::to_string(j) + "]", k));
   }
   if (item.contains("because") && item["because"].is_array()) {
     const json& because = item["because"];

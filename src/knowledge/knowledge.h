@@ -91,7 +91,8 @@ struct ConditionDef {
 struct RegionDef {
   std::string label;
   std::vector<std::string> muscles;
-  RegionSet work_regions;  // Where to work for a symptom here.
+  RegionSet work_regions;       // Where to work for a symptom here.
+  std::array<bool, 4> sides{};  // Indexed by Side: which sides this region has.
 };
 
 struct NerveCautionZone {

@@ -169,6 +169,13 @@ class Loader {
       std::string path = "regions." + std::string(Name(region));
       def.label = Str(r, "label", path);
       for (const json& m : At(r, "muscles", path)) def.muscles.push_back(m.get<std::string>());
+      const json& sides = At(r, "sides", path);
+      if (!sides.is_array() || sides.empty()) Fail(path + ".sides", "must be a list of sides");
+      for (const json& side_name : sides) {
+        auto side = side_name.is_string() ? ParseSide(side_name.get<std::string>()) : std::nullopt;
+        if (!side) Fail(path + ".sides", "unknown side");
+        def.sides[static_cast<std::size_t>(*side)] = true;
+      }
       seen.Add(region);
     }
     if (!(seen == RegionSet::All())) Fail("regions", "every body-map region needs an entry");

@@ -214,6 +214,8 @@ export interface KnowledgeRegion {
   id: string;
   label: string;
   muscles: string[];
+  /** The sides this region has (knowledge/regions.json); the server refuses any other. */
+  sides: string[];
 }
 
 export interface KnowledgeCatalogue extends KnowledgeAnswer {

@@ -5,7 +5,7 @@
 import type { KnowledgeCatalogue } from '../api';
 import { EvidenceTag } from './ResultView';
 import { FieldRefusal, fieldProps, type Problem } from './Refusals';
-import { PRESSURE_WORDS, SIDES, newKey, regionLabel, techniqueLabel, totalMinutes, type DraftItem, type DraftPlan } from './planDraft';
+import { PRESSURE_WORDS, newKey, sidesOf, regionLabel, techniqueLabel, totalMinutes, type DraftItem, type DraftPlan } from './planDraft';
 
 interface Props {
   draft: DraftPlan;
@@ -103,7 +103,7 @@ function ItemEditor(props: Props & { index: number; item: DraftItem }) {
                     <label for={id(`t${j}-side`)}>Side <span class="visually-hidden">of {name}</span></label>
                     <select id={id(`t${j}-side`)} value={g.side} {...fieldProps(problems, `${tpath}.side`)}
                       onChange={(e) => setTarget(j, { side: e.currentTarget.value })}>
-                      {SIDES.map((s) => (
+                      {sidesOf(catalogue.regions, g.region).map((s) => (
                         <option key={s} value={s}>
                           {s}
                         </option>

@@ -32,6 +32,10 @@ export interface DraftPlan {
 export const PRESSURE_WORDS = ['', 'light', 'moderate', 'firm', 'deep', 'very deep'];
 export const SIDES = ['left', 'right', 'both', 'midline'];
 
+/** The sides a region has, from the knowledge: only a midline structure offers "midline". */
+export const sidesOf = (regions: { id: string; sides: string[] }[], region: string) =>
+  regions.find((r) => r.id === region)?.sides ?? SIDES;
+
 let nextKey = 1;
 export const newKey = () => nextKey++;
 

@@ -13,7 +13,7 @@ import {
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
 import { PainScale } from '../components/PainScale';
 import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf, type Problem } from '../components/Refusals';
-import { PRESSURE_WORDS, SIDES, newKey } from '../components/planDraft';
+import { PRESSURE_WORDS, newKey, sidesOf } from '../components/planDraft';
 import { navigate } from '../router';
 
 const EVENT_KINDS = [
@@ -290,7 +290,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
                     </select>
                     <select aria-label={`Side, ${n}`} value={r.side} {...fieldProps(problems, `${p}.side`)}
                       onChange={(e) => setRow(i, { side: e.currentTarget.value })}>
-                      {SIDES.map((s) => (
+                      {sidesOf(catalogue.regions, r.region).map((s) => (
                         <option key={s} value={s}>
                           {s}
                         </option>
