@@ -138,9 +138,15 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                          store::StoreResult<store::SessionNote> stored) mutable {
                        // A note naming another clinic's plan is refused here with a
                        // 404, which Api::Guard audits as it does every refusal.
-                       if (!stored.ok())
-                         return send(api.AnswerToFailedWrite(c, parts, stored.error()));
-                       send(std::move(*answer));
+                       if (stored.ok()) return send(std::move(*answer));
+                       // A concurrent retry's kept answer is an access too:
+                       // its "replay" entry is durable before it is sent.
+                       http::Response failed = api.AnswerToFailedWrite(c, parts, stored.error());
+                       std::vector<store::AuditEntry> entries = std::move(*c.audits);
+                       c.audits->clear();
+                       http::Response r = api.AfterAudits(std::move(entries), std::move(failed));
+                       if (!r.defer) return send(std::move(r));
+                       r.defer(std::move(send));
                      });
                };
                return held;

@@ -53,6 +53,9 @@ TEST_P(IdempotencyApiTest, ARetryWithTheKeyAnswersTheFirstAnswerAndStoresNothing
     ASSERT_GE(first.status, 200);
     ASSERT_LT(first.status, 300) << first.body;
     const json stored = StoredState(false);
+    store::AuditQuery replays;
+    replays.action = "replay";
+    const std::int64_t replays_before = store_->ListAudit(clinic_a_.id, replays).value().total;
     for (int retry = 0; retry < 2; ++retry) {
       HttpResult again = client.Send(route->method, call.target, call.body, call.headers);
       EXPECT_EQ(again.status, first.status);
@@ -67,6 +70,8 @@ TEST_P(IdempotencyApiTest, ARetryWithTheKeyAnswersTheFirstAnswerAndStoresNothing
       EXPECT_EQ(again.headers["etag"], first.headers["etag"]);
       EXPECT_TRUE(StoredState(false) == stored) << "the retry stored something";
     }
+    // Each answer given again holds a record: each is audited.
+    EXPECT_EQ(store_->ListAudit(clinic_a_.id, replays).value().total, replays_before + 2);
     // The same key on another request: refused, nothing stored.
     HttpResult other = client.Send(route->method, call.target, call.body + " ", call.headers);
     EXPECT_EQ(other.status, 422) << other.body;
@@ -121,6 +126,9 @@ TEST_P(IdempotencyApiTest, ConcurrentRetriesWithOneKeyCreateOnce) {
                                           : SessionCount(clinic_a_.id, patient1_.id);
     };
     const std::int64_t before = count();
+    store::AuditQuery replays;
+    replays.action = "replay";
+    const std::int64_t replays_before = store_->ListAudit(clinic_a_.id, replays).value().total;
     const std::string body =
         target == "/api/v1/patients" ? PersonBody().dump() : SessionBody().dump();
     std::vector<HttpResult> answers(kClients);
@@ -140,6 +148,9 @@ TEST_P(IdempotencyApiTest, ConcurrentRetriesWithOneKeyCreateOnce) {
       EXPECT_EQ(r.body, answers[0].body);
     }
     EXPECT_EQ(count(), before + 1);
+    // Every answer but the first was given again, and audited as such.
+    EXPECT_EQ(store_->ListAudit(clinic_a_.id, replays).value().total,
+              replays_before + kClients - 1);
   }
 }
 
