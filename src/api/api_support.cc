@@ -225,7 +225,9 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler) {
                          http::ErrorResponse(403, "x-csrf-token", "missing or wrong CSRF token"),
                          "csrf token");
     } else {
-      response = Open([&](http::Request& r) { return handler(r, *caller); })(request);
+      response = IsWrite(request.method)
+                     ? RunWrite(*caller, request, handler)
+                     : Open([&](http::Request& r) { return handler(r, *caller); })(request);
       if (response.defer)  // Its status is known only when it is sent.
         AuditRefusalWhenSent(*caller, request, response);
       else if (const char* reason = RefusalReason(response.status))

@@ -25,6 +25,13 @@ using nlohmann::json;
 using store::Id;
 using store::Role;
 
+// A creating request's Idempotency-Key and the hash that tells its retries
+// from another request reusing the key (see write_unit.cc).
+struct IdempotencyKey {
+  std::string key;
+  std::string request_hash;
+};
+
 // The authenticated user behind a request.
 struct Caller {
   store::User user;
@@ -37,6 +44,8 @@ struct Caller {
   // (Api::Audit adds, Api::Guard waits for them).
   std::shared_ptr<std::vector<store::AuditEntry>> audits =
       std::make_shared<std::vector<store::AuditEntry>>();
+  // Set when a write request sent an Idempotency-Key (Api::Guard reads it).
+  std::shared_ptr<const IdempotencyKey> idempotency = nullptr;
   Id clinic() const { return user.clinic_id; }
   bool Is(Role r) const { return user.role == r; }
 };
@@ -133,6 +142,16 @@ class Api {
   // a deferred answer's too: its entry is durable before that answer is sent.
   http::Handler Guard(std::initializer_list<Role> roles, Handler handler);
 
+  // Keeps `answer` under the caller's Idempotency-Key, if they sent one, in
+  // the unit of work of the write it answers (Store::Atomically).
+  store::StoreStatus KeepAnswer(const Caller& caller, const http::Response& answer);
+  // The answer to a write whose unit of work failed with `error`: the answer
+  // kept under the caller's key when a concurrent retry kept it first, else
+  // the error's own (StoreFailure).
+  // Reads only the request's method, path and remote address.
+  http::Response AnswerToFailedWrite(const Caller& caller, const http::Request& request,
+                                     const store::StoreError& error);
+
   // Runs a handler without authentication (login), with the same error mapping.
   http::Handler Open(std::function<http::Response(http::Request&)> handler);
 
@@ -179,6 +198,13 @@ class Api {
   // synchronous one: a 403 or 404 is sent only once its "denied" record is
   // durable (a 500 if it cannot be stored); any other answer goes out as is.
   void AuditRefusalWhenSent(Caller caller, const http::Request& request, http::Response& response);
+  // Runs a write's handler as one unit of work with its audit entries and
+  // kept answer (write_unit.cc): both or neither are stored. A deferred
+  // answer stores its own unit (see Store::CreateSessionNoteAsync).
+  http::Response RunWrite(Caller& caller, http::Request& request, const Handler& handler);
+  // The kept answer to a retry of `caller`'s keyed request, or a 422 when the
+  // key was used for another request; nullopt when no answer is kept.
+  std::optional<http::Response> KeptAnswer(const Caller& caller, const http::Request& request);
 
   store::Store& store_;
   const Knowledge& k_;

@@ -108,42 +108,57 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Api& api) {
-  router.Add(
-      "POST", "/api/v1/patients/{id}/sessions",
-      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-        json body = ParseBody(req);
-        store::SessionNote note;
-        note.clinic_id = c.clinic();
-        note.patient_id = patient.id;
-        note.therapist_id = c.user.id;
-        ReadNote(body, api.knowledge(), note);
-        if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
-        note.created_at = api.Now();
-        // Stored by the group commit: the answer waits, without a thread, until
-        // the note and then its audit entry are on disk.
-        store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "", patient.id,
-                                                    DeviationAuditDetail(note));
-        http::Response held;
-        held.defer = [&api, note, audit](http::Response::Send send) {
-          api.store().CreateSessionNoteAsync(
-              note, [&api, audit, send = std::move(send)](
-                        store::StoreResult<store::SessionNote> stored) mutable {
-                // A note naming another clinic's plan is refused here with a
-                // 404, which Api::Guard audits as it does every refusal.
-                if (!stored.ok()) return send(StoreFailure(stored.error()));
-                audit.entity_id = std::to_string(stored.value().id);
-                api.store().AppendAuditAsync(audit, [created = std::move(stored).value(),
-                                                     send = std::move(send)](const auto& appended) {
-                  if (!appended.ok()) return send(StoreFailure(appended.error()));
-                  http::Response r = WithEtag(JsonResponse(201, ToJson(created)), created.version);
-                  r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
-                  send(std::move(r));
-                });
-              });
-        };
-        return held;
-      }));
+  router.Add("POST", "/api/v1/patients/{id}/sessions",
+             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
+               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+               json body = ParseBody(req);
+               store::SessionNote note;
+               note.clinic_id = c.clinic();
+               note.patient_id = patient.id;
+               note.therapist_id = c.user.id;
+               ReadNote(body, api.knowledge(), note);
+               if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+               note.created_at = api.Now();
+               // Stored by the group commit as one unit with its audit entry and the
+               // answer kept under the request's Idempotency-Key: the answer waits,
+               // without a thread, until all three are on disk together.
+               store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "",
+                                                           patient.id, DeviationAuditDetail(note));
+               http::Request parts;  // What AnswerToFailedWrite reads, kept for later.
+               parts.method = req.method;
+               parts.path = req.path;
+               parts.remote_addr = req.remote_addr;
+               auto answer = std::make_shared<http::Response>();
+               http::Response held;
+               held.defer = [&api, c, parts, note, audit, answer](http::Response::Send send) {
+                 auto also = [&api, c, audit, answer](const store::SessionNote& created) mutable {
+                   store::AuditEntry entry = audit;
+                   entry.entity_id = std::to_string(created.id);
+                   store::StoreResult<store::AuditEntry> appended = api.store().AppendAudit(entry);
+                   if (!appended.ok()) return store::StoreStatus(appended.error());
+                   *answer = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+                   answer->headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+                   return api.KeepAnswer(c, *answer);
+                 };
+                 api.store().CreateSessionNoteAsync(
+                     note, std::move(also),
+                     [&api, c, parts, answer, send = std::move(send)](
+                         store::StoreResult<store::SessionNote> stored) mutable {
+                       // A note naming another clinic's plan is refused here with a
+                       // 404, which Api::Guard audits as it does every refusal.
+                       if (stored.ok()) return send(std::move(*answer));
+                       // A concurrent retry's kept answer is an access too:
+                       // its "replay" entry is durable before it is sent.
+                       http::Response failed = api.AnswerToFailedWrite(c, parts, stored.error());
+                       std::vector<store::AuditEntry> entries = std::move(*c.audits);
+                       c.audits->clear();
+                       http::Response r = api.AfterAudits(std::move(entries), std::move(failed));
+                       if (!r.defer) return send(std::move(r));
+                       r.defer(std::move(send));
+                     });
+               };
+               return held;
+             }));
 
   // Clinicians only, like GET /sessions/{id}: the notes are the therapist's
   // working record; a patient sees their pain ratings in the chart.

@@ -255,11 +255,32 @@ CREATE INDEX appointments_by_day ON appointments (clinic_id, starts_at);
 CREATE INDEX appointments_by_patient ON appointments (clinic_id, patient_id, starts_at);
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Version 5: the answers of creating requests sent with an Idempotency-Key,
+// one per user and key, so that a retry is answered alike and creates
+// nothing. Written in the same transaction as the record they answer; kept
+// for at least a day (the age index serves the pruning).
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE idempotency_keys (
+  user_id INTEGER NOT NULL,
+  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+  clinic_id INTEGER NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  headers_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, key),
+  FOREIGN KEY (clinic_id, user_id) REFERENCES users (clinic_id, id)
+) WITHOUT ROWID;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
+    {5, "idempotency keys", kSchemaV5},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

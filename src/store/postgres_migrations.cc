@@ -239,11 +239,30 @@ ALTER TABLE appointments
     CHECK (status IN ('requested', 'booked', 'cancelled', 'done', 'arrived', 'no_show'));
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Version 5: the answers of creating requests sent with an Idempotency-Key,
+// as in SQLite's version 5.
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE idempotency_keys (
+  user_id BIGINT NOT NULL,
+  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+  clinic_id BIGINT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  headers_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, key),
+  FOREIGN KEY (clinic_id, user_id) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
+    {5, "idempotency keys", kSchemaV5},
 }};
 
 constexpr const char* kVersionTable = R"sql(

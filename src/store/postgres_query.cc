@@ -69,7 +69,33 @@ void PgPool::Return(std::unique_ptr<PgConnection> conn, bool discard) {
   // A discarded connection closes here, outside the lock.
 }
 
+namespace {
+thread_local const PostgresStore* unit_store = nullptr;
+thread_local PgConnection* unit_connection = nullptr;
+}  // namespace
+
+PgUnitScope::PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx)
+    : conn_(conn) {
+  unit_store = &store;
+  unit_connection = &conn;
+  conn.unit_ = &tx;
+}
+
+PgUnitScope::~PgUnitScope() {
+  conn_.unit_ = nullptr;
+  unit_store = nullptr;
+  unit_connection = nullptr;
+}
+
+PgConnection* PgUnitScope::Of(const PostgresStore& store) {
+  return unit_store == &store ? unit_connection : nullptr;
+}
+
 PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
+  if (conn.unit() != nullptr) {
+    tx_ = std::make_unique<pqxx::subtransaction>(*conn.unit(), "store_call");
+    return;
+  }
   switch (kind) {
     case Kind::kRead:
       tx_ = std::make_unique<pqxx::nontransaction>(conn.raw());

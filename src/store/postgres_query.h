@@ -32,9 +32,14 @@ class PgConnection {
   pqxx::connection& raw() { return c_; }
   // The name `sql` is prepared under on this connection.
   const std::string& StatementName(const std::string& sql);
+  // The transaction of the unit of work running on this connection, if any
+  // (PgUnitScope): a PgTx then is a subtransaction of it.
+  pqxx::dbtransaction* unit() const { return unit_; }
 
  private:
+  friend class PgUnitScope;
   pqxx::connection c_;
+  pqxx::dbtransaction* unit_ = nullptr;
   std::unordered_map<std::string, std::string> names_;
 };
 
@@ -83,6 +88,24 @@ class PgPool {
   int open_ = 0;  // Idle and lent out.
 };
 
+// Marks the calling thread as running a unit of work of `store` on `conn`
+// in `tx` (Store::Atomically): the store's calls on this thread then run in
+// that transaction, each as a subtransaction, rather than borrow another
+// connection. One unit per thread.
+class PgUnitScope {
+ public:
+  PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx);
+  ~PgUnitScope();
+  PgUnitScope(const PgUnitScope&) = delete;
+  PgUnitScope& operator=(const PgUnitScope&) = delete;
+
+  // The connection of `store`'s unit on this thread, or nullptr.
+  static PgConnection* Of(const PostgresStore& store);
+
+ private:
+  PgConnection& conn_;
+};
+
 // A statement parameter as text; nullopt is SQL NULL.
 using PgParam = std::optional<std::string>;
 
@@ -106,7 +129,9 @@ class PgUnstorableText : public std::invalid_argument {
   PgUnstorableText() : std::invalid_argument("text must be UTF-8 without NUL characters") {}
 };
 
-// A transaction on one pooled connection, running prepared statements.
+// A transaction on one pooled connection, running prepared statements; in a
+// unit of work, a subtransaction of it (whatever the kind), so that a failed
+// statement undoes only its own call.
 class PgTx {
  public:
   enum class Kind {
@@ -160,6 +185,18 @@ auto PostgresStore::Run(F&& body) -> decltype(body(std::declval<PgConnection&>()
   // that failure comes before anything was committed, so the call is run
   // again on a fresh connection. So is a transaction the server rolled back
   // to resolve a deadlock or serialization conflict.
+  if (PgConnection* unit = PgUnitScope::Of(*this)) {
+    // In a unit of work: no retry here, the unit fails as a whole.
+    try {
+      return body(*unit);
+    } catch (const pqxx::sql_error& e) {
+      return MapPgError(e);
+    } catch (const PgUnstorableText& e) {
+      return Invalid("", e.what());
+    } catch (const std::exception& e) {
+      return Internal(std::string("database: ") + e.what());
+    }
+  }
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
     try {

@@ -27,6 +27,21 @@ StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::strin
   }
 }
 
+StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) {
+  if (PgUnitScope::Of(*this) != nullptr) return work();  // Joins the unit it is in.
+  // Run may start the unit again when the connection broke or the server
+  // rolled it back; `work` then runs afresh, nothing of the first try kept.
+  return Run([&](PgConnection& c) -> StoreStatus {
+    pqxx::work tx(c.raw());
+    StoreStatus outcome = [&] {
+      PgUnitScope unit(*this, c, tx);
+      return work();
+    }();
+    if (outcome.ok()) tx.commit();
+    return outcome;
+  });
+}
+
 std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id) {
   if (Scalar(tx.Exec("SELECT 1 FROM clinics WHERE id = $1", clinic_id)) == 0) {
     return NotFound("clinic_id", "no such clinic");

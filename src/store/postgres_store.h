@@ -73,6 +73,8 @@ class PostgresStore final : public Store {
   StoreResult<std::vector<PlanRecord>> ListPlans(Id clinic_id, Id patient_id) override;
   StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) override;
 
+  StoreStatus Atomically(const std::function<StoreStatus()>& work) override;
+
   StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
   StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
   StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
@@ -94,6 +96,11 @@ class PostgresStore final : public Store {
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
+
+  StoreStatus SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                   std::string_view forget_before) override;
+  StoreResult<IdempotentAnswer> GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                    std::string_view key) override;
 
   StoreStatus CreateAuthSession(const AuthSession& session) override;
   StoreResult<SignedInSession> GetAuthSession(std::string_view token_hash,

@@ -55,6 +55,7 @@ void GroupCommit::RunBatch(std::vector<Job>& jobs) {
   {
     std::lock_guard lock(writer_.mu);
     ConnectionScope scope(writer_);
+    UnitScope unit(writer_);  // A member's store calls join the batch's transaction.
     Outcome failed = Guarded([&]() -> Outcome {
       writer_.Prepare("BEGIN IMMEDIATE").Exec();
       for (std::size_t i = 0; i < jobs.size(); ++i) {

@@ -33,8 +33,9 @@ class GroupCommit {
   using Outcome = std::optional<StoreError>;
   struct Job {
     // Runs on the writer thread with `writer` as the current connection
-    // (ConnectionScope), inside the batch's transaction. An error, returned
-    // or thrown, undoes this job's changes only.
+    // (ConnectionScope), inside the batch's transaction, as a unit of work
+    // (UnitScope): the store calls it makes join it. An error, returned or
+    // thrown, undoes this job's changes only.
     std::function<Outcome()> run;
     // Called once, on the writer thread, after the batch commits or fails.
     // Keep it short (hand the answer over to another thread): the next batch

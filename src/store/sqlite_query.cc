@@ -66,21 +66,42 @@ ConnectionScope::~ConnectionScope() { current_connection = previous_; }
 
 SqliteConnection& ConnectionScope::Current() { return *current_connection; }
 
-SqliteTransaction::SqliteTransaction(Kind kind) : connection_(ConnectionScope::Current()) {
-  connection_.Prepare(kind == Kind::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN").Exec();
+namespace {
+thread_local SqliteConnection* unit_writer = nullptr;
+}  // namespace
+
+UnitScope::UnitScope(SqliteConnection& writer) : previous_(unit_writer) { unit_writer = &writer; }
+
+UnitScope::~UnitScope() { unit_writer = previous_; }
+
+bool UnitScope::Holds(const SqliteConnection& writer) { return unit_writer == &writer; }
+
+SqliteTransaction::SqliteTransaction(Kind kind)
+    : connection_(ConnectionScope::Current()),
+      nested_(sqlite3_get_autocommit(connection_.db->getHandle()) == 0) {
+  if (nested_) {
+    connection_.Prepare("SAVEPOINT nested").Exec();
+  } else {
+    connection_.Prepare(kind == Kind::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN").Exec();
+  }
 }
 
 SqliteTransaction::~SqliteTransaction() {
   if (!open_) return;
   try {
-    connection_.Prepare("ROLLBACK").Exec();
+    if (nested_) {
+      connection_.Prepare("ROLLBACK TO nested").Exec();
+      connection_.Prepare("RELEASE nested").Exec();
+    } else {
+      connection_.Prepare("ROLLBACK").Exec();
+    }
   } catch (const std::exception&) {
     // SQLite may already have rolled back after an error; nothing is left open.
   }
 }
 
 void SqliteTransaction::commit() {
-  connection_.Prepare("COMMIT").Exec();
+  connection_.Prepare(nested_ ? "RELEASE nested" : "COMMIT").Exec();
   open_ = false;
 }
 

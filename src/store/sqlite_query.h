@@ -104,10 +104,28 @@ class ConnectionScope {
   SqliteConnection* previous_;
 };
 
+// Marks the calling thread as running a unit of work (Store::Atomically, or a
+// group commit's batch) that holds `writer` locked with its transaction open:
+// the store's calls on this thread then work inside it rather than lock the
+// writer again, and reads see the unit's own writes. Scopes nest.
+class UnitScope {
+ public:
+  explicit UnitScope(SqliteConnection& writer);
+  ~UnitScope();
+  UnitScope(const UnitScope&) = delete;
+  UnitScope& operator=(const UnitScope&) = delete;
+
+  static bool Holds(const SqliteConnection& writer);
+
+ private:
+  SqliteConnection* previous_;
+};
+
 // A transaction on the calling thread's current connection (ConnectionScope)
 // whose BEGIN, COMMIT and ROLLBACK are that connection's cached statements:
 // SQLite::Transaction parses them anew on every call, which showed on reads
-// that run a transaction per request. Rolls back unless committed.
+// that run a transaction per request. Rolls back unless committed. Begun
+// while a transaction is open (a unit of work), it is a savepoint in it.
 class SqliteTransaction {
  public:
   enum class Kind { kDeferred, kImmediate };
@@ -120,6 +138,7 @@ class SqliteTransaction {
 
  private:
   SqliteConnection& connection_;
+  bool nested_;
   bool open_ = true;
 };
 
@@ -140,6 +159,8 @@ auto Guarded(F&& body) -> decltype(body()) {
 
 template <typename F>
 auto SqliteStore::Writing(F&& body) -> decltype(body()) {
+  // Inside a unit of work the writer is already this thread's, in its transaction.
+  if (UnitScope::Holds(*writer_)) return Guarded(body);
   std::lock_guard lock(writer_->mu);
   ConnectionScope scope(*writer_);
   return Guarded(body);
@@ -147,6 +168,7 @@ auto SqliteStore::Writing(F&& body) -> decltype(body()) {
 
 template <typename F>
 auto SqliteStore::Reading(F&& body) -> decltype(body()) {
+  if (UnitScope::Holds(*writer_)) return Guarded(body);  // Sees the unit's own writes.
   std::unique_lock<std::mutex> lock;
   ConnectionScope scope(LockReader(lock));
   return Guarded(body);

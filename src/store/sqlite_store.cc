@@ -103,6 +103,19 @@ SqliteConnection& SqliteStore::LockReader(std::unique_lock<std::mutex>& lock) {
   return c;
 }
 
+StoreStatus SqliteStore::Atomically(const std::function<StoreStatus()>& work) {
+  if (UnitScope::Holds(*writer_)) return work();  // Joins the unit it is in.
+  std::lock_guard lock(writer_->mu);
+  ConnectionScope scope(*writer_);
+  UnitScope unit(*writer_);
+  return Guarded([&]() -> StoreStatus {
+    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
+    StoreStatus outcome = work();
+    if (outcome.ok()) tx.commit();
+    return outcome;
+  });
+}
+
 SQLite::Database& SqliteStore::Db() { return *ConnectionScope::Current().db; }
 
 SqliteQuery SqliteStore::Prepare(const std::string& sql) {

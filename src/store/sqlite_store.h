@@ -88,8 +88,12 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<PlanRecord>> ListPlans(Id clinic_id, Id patient_id) override;
   StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) override;
 
+  StoreStatus Atomically(const std::function<StoreStatus()>& work) override;
+
   StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
-  void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) override;
+  using Store::CreateSessionNoteAsync;
+  void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
+                              Callback<SessionNote> done) override;
   StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
   StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
                                              int expected_version) override;
@@ -111,6 +115,11 @@ class SqliteStore final : public Store {
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
+
+  StoreStatus SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                   std::string_view forget_before) override;
+  StoreResult<IdempotentAnswer> GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                    std::string_view key) override;
 
   StoreStatus CreateAuthSession(const AuthSession& session) override;
   StoreResult<SignedInSession> GetAuthSession(std::string_view token_hash,

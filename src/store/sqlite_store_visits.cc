@@ -70,10 +70,19 @@ StoreResult<SessionNote> SqliteStore::CreateSessionNote(const SessionNote& note)
   });
 }
 
-void SqliteStore::CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
+void SqliteStore::CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
+                                         Callback<SessionNote> done) {
   if (auto problem = ValidateSessionNote(note)) return done(*problem);
   auto out = std::make_shared<SessionNote>(note);
-  group_->Submit({[this, out] { return InsertSessionNote(*out); },
+  // The note and what goes with it (its audit entry) are one member of the
+  // batch, under one savepoint: both are committed or neither.
+  group_->Submit({[this, out, also = std::move(also)]() -> GroupCommit::Outcome {
+                    if (auto e = InsertSessionNote(*out)) return e;
+                    if (!also) return std::nullopt;
+                    StoreStatus more = also(*out);
+                    if (!more.ok()) return more.error();
+                    return std::nullopt;
+                  },
                   [out, done = std::move(done)](GroupCommit::Outcome failed) {
                     if (failed) return done(std::move(*failed));
                     done(std::move(*out));

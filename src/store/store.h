@@ -77,6 +77,20 @@ struct AttentionDocuments {
 template <typename T>
 using Callback = std::function<void(StoreResult<T>)>;
 
+// The answer a creating request got, kept under the Idempotency-Key its
+// client sent so that a retry gets the same answer and creates nothing.
+// `request_hash` tells a retry from another request reusing the key.
+struct IdempotentAnswer {
+  Id clinic_id = 0;
+  Id user_id = 0;
+  std::string key;           // 1-200 printable ASCII characters.
+  std::string request_hash;  // Of the method, path and body.
+  int status = 0;
+  std::string body;
+  std::string headers_json;  // {"Location": ..., "ETag": ...}: the headers worth replaying.
+  std::string created_at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -129,15 +143,43 @@ class Store {
   // The approved plan; kNotFound when the patient has none.
   virtual StoreResult<PlanRecord> GetCurrentPlan(Id clinic_id, Id patient_id) = 0;
 
+  // Units of work. Runs `work` as one transaction: every write it makes
+  // through this store on the calling thread (audit entries included) is
+  // committed together when it succeeds, and none is when it fails, with
+  // its error returned (kInternal when the commit fails). A unit begun inside
+  // another joins it. Other threads see nothing of it until it commits; on
+  // SQLite they wait for it, so keep units short and free of slow work.
+  virtual StoreStatus Atomically(const std::function<StoreStatus()>& work) = 0;
+
   // Session notes. Update replaces the clinical content (plan_id, occurred_at,
   // SOAP text, pain ratings, techniques, oils, adverse events); patient,
   // therapist and created_at are fixed.
   virtual StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) = 0;
-  // As CreateSessionNote, for a caller that would rather not block a thread:
-  // `done` gets the stored note once it is durable (see AppendAuditAsync).
-  virtual void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
+  // As CreateSessionNote in a unit of work, for a caller that would rather not
+  // block a thread: `also` (when set) runs in the same unit once the note is
+  // stored (say, to append its audit entry, see Atomically), and its failure
+  // undoes the note; `done` gets the stored note once all of it is durable.
+  // SQLite commits many concurrent calls together (see AppendAuditAsync).
+  using AlsoWrite = std::function<StoreStatus(const SessionNote& stored)>;
+  virtual void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
+                                      Callback<SessionNote> done) {
     const Callback<SessionNote> call = std::move(done);
-    call(CreateSessionNote(note));
+    std::optional<SessionNote> stored;
+    StoreStatus unit = Atomically([&]() -> StoreStatus {
+      StoreResult<SessionNote> created = CreateSessionNote(note);
+      if (!created.ok()) return created.error();
+      if (also) {
+        StoreStatus more = also(created.value());
+        if (!more.ok()) return more;
+      }
+      stored = std::move(created).value();
+      return Done{};
+    });
+    if (!unit.ok()) return call(unit.error());
+    call(std::move(*stored));
+  }
+  void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
+    CreateSessionNoteAsync(note, nullptr, std::move(done));
   }
   virtual StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) = 0;
   virtual StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
@@ -181,6 +223,15 @@ class Store {
     call(AppendAudit(entry));
   }
   virtual StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) = 0;
+
+  // Idempotency keys (see IdempotentAnswer), one per user and key. Save keeps
+  // the answer, kConflict naming "idempotency-key" when that user's key is
+  // already kept, and first removes every answer created before
+  // `forget_before`. Meant to run in the unit of work of the write it answers.
+  virtual StoreStatus SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                           std::string_view forget_before) = 0;
+  virtual StoreResult<IdempotentAnswer> GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                            std::string_view key) = 0;
 
   // Login sessions, found by the hash of the cookie. Get reads the session
   // with its user in one go, and treats a session that has expired at `now`,

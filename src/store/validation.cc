@@ -241,4 +241,23 @@ Problem ValidateApiToken(const ApiToken& t) {
                CheckUtcTime("created_at", t.created_at));
 }
 
+bool IsIdempotencyKey(std::string_view key) {
+  if (key.empty() || key.size() > 200) return false;
+  for (char c : key) {
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+Problem ValidateIdempotentAnswer(const IdempotentAnswer& a) {
+  Problem key;
+  if (!IsIdempotencyKey(a.key))
+    key = Invalid("idempotency-key", "must be 1-200 printable ASCII characters");
+  Problem status;
+  if (a.status < 100 || a.status > 599) status = Invalid("status", "must be an HTTP status");
+  return First(Positive("clinic_id", a.clinic_id), Positive("user_id", a.user_id), key,
+               Required("request_hash", a.request_hash), status, CheckText("body", a.body),
+               CheckText("headers_json", a.headers_json), CheckUtcTime("created_at", a.created_at));
+}
+
 }  // namespace sciaticare::store

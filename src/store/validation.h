@@ -47,5 +47,8 @@ Problem ValidateAudit(const AuditEntry& e);
 Problem ValidateAuditQuery(const AuditQuery& q);
 Problem ValidateAuthSession(const AuthSession& s);
 Problem ValidateApiToken(const ApiToken& t);
+// The key is 1-200 printable ASCII characters (space to tilde).
+bool IsIdempotencyKey(std::string_view key);
+Problem ValidateIdempotentAnswer(const IdempotentAnswer& a);
 
 }  // namespace sciaticare::store

@@ -566,6 +566,14 @@ TEST_P(ClinicApiTest, OpenApiDocumentDescribesEveryRoute) {
         EXPECT_TRUE(op["responses"].contains("403")) << r.method << " " << r.pattern;
       }
     }
+    // Every creating write takes an Idempotency-Key (api/write_unit.cc).
+    if (clinic_route && r.method == "POST" && r.pattern != "/api/v1/session") {
+      bool keyed = false;
+      for (const json& p : op.value("parameters", json::array())) {
+        keyed |= resolve(p).value("name", "") == "Idempotency-Key";
+      }
+      EXPECT_TRUE(keyed) << r.pattern << " does not document Idempotency-Key";
+    }
     if (r.pattern.find("{id}") != std::string::npos) {
       bool documented = false;
       auto look = [&](const json& params) {

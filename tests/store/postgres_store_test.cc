@@ -389,6 +389,45 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion2KeepsAppointmentsAndTakesTheNew
   EXPECT_NE(RawSql("UPDATE appointments SET status = 'lost' WHERE id = 11"), "accepted");
 }
 
+// Version 5 adds the kept answers of Idempotency-Keys, as on SQLite.
+TEST_F(PostgresMigrationTest, UpgradeFromVersion4KeepsDataAndKeepsAnswers) {
+  {
+    pqxx::connection conn(url_);
+    EXPECT_EQ(Must(MigratePostgres(conn, 4)), 4);
+  }
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                     "tablename = 'idempotency_keys'"),
+            0);
+  EXPECT_EQ(RawSql(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, true);
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', 'kept', 2,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    )sql"),
+            "accepted");
+  auto store = Open();
+  EXPECT_EQ(Must(store->GetPatient(1, 7)).notes, "kept");
+  IdempotentAnswer answer;
+  answer.clinic_id = 1;
+  answer.user_id = 3;
+  answer.key = "after the upgrade";
+  answer.request_hash = "h";
+  answer.status = 201;
+  answer.body = "{}";
+  answer.headers_json = "{}";
+  answer.created_at = kT0;
+  EXPECT_EQ(Outcome(store->SaveIdempotentAnswer(answer, "2025-01-01T00:00:00Z")), "ok");
+  EXPECT_EQ(Outcome(store->SaveIdempotentAnswer(answer, "2025-01-01T00:00:00Z")), "conflict");
+  EXPECT_EQ(Must(store->GetIdempotentAnswer(1, 3, "after the upgrade")).status, 201);
+  EXPECT_EQ(RawCount("SELECT MAX(version) FROM schema_version"), 5);
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                     "indexname = 'idempotency_keys_by_age'"),
+            1);
+}
+
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {
   Open();
   EXPECT_EQ(RawSql("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')"),

@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 4);
+  EXPECT_EQ(LatestSchemaVersion(), 5);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -295,6 +295,44 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion2KeepsAppointmentsAndTakesTheNewSt
   EXPECT_TRUE(IndexExists(db, "appointments_by_day"));
   EXPECT_TRUE(IndexExists(db, "appointments_by_patient"));
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'appointments_v3'"), 0);
+}
+
+// Version 5 adds the kept answers of Idempotency-Keys; a version 4 file keeps
+// its records and then keeps answers, once per user and key.
+TEST_F(SqliteMigrationTest, UpgradeFromVersion4KeepsDataAndKeepsAnswers) {
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(Must(Migrate(db, 4)), 4);
+    EXPECT_FALSE(db.tableExists("idempotency_keys"));
+    db.exec(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, 1);
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', 'kept', 2,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    )sql");
+  }
+  auto store = Open();
+  EXPECT_EQ(Must(store->GetPatient(1, 7)).notes, "kept");
+  IdempotentAnswer answer;
+  answer.clinic_id = 1;
+  answer.user_id = 3;
+  answer.key = "after the upgrade";
+  answer.request_hash = "h";
+  answer.status = 201;
+  answer.body = "{}";
+  answer.headers_json = "{}";
+  answer.created_at = kT0;
+  EXPECT_EQ(Outcome(store->SaveIdempotentAnswer(answer, "2025-01-01T00:00:00Z")), "ok");
+  EXPECT_EQ(Outcome(store->SaveIdempotentAnswer(answer, "2025-01-01T00:00:00Z")), "conflict");
+  EXPECT_EQ(Must(store->GetIdempotentAnswer(1, 3, "after the upgrade")).status, 201);
+  store.reset();
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(Must(SchemaVersion(db)), 5);
+  EXPECT_TRUE(IndexExists(db, "idempotency_keys_by_age"));
 }
 
 TEST_F(SqliteMigrationTest, NewerSchemaIsRefused) {

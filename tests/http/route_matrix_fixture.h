@@ -1,0 +1,293 @@
+// The route matrix of the API suites: every route of the server with who may
+// call it (Expected) and a request each route accepts (RouteMatrixTest::Prepare),
+// shared by authorization_matrix_test.cc and idempotency_api_test.cc.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+
+#include "http/clinic_api_fixture.h"
+
+namespace sciaticare::testing {
+
+enum Who {
+  kAdmin,
+  kTherapist,
+  kFrontDesk,
+  kPatientSelf,   // Patient 1's own login, on patient 1's records.
+  kPatientOther,  // Patient 2's login, on patient 1's records.
+  kOtherClinic,   // Clinic B's therapist, on clinic A's records.
+  kNobody,        // No login at all.
+  kWhoCount
+};
+
+inline constexpr std::array<const char*, kWhoCount> kWhoNames = {
+    "admin", "therapist", "front_desk", "patient-self", "patient-other", "other-clinic", "nobody"};
+
+//                admin therapist desk  self  other  clinicB nobody
+using Row = std::array<int, kWhoCount>;
+
+// {id} is patient 1, one of patient 1's plans (the approved one to read and
+// revise, a fresh draft to approve), one of patient 1's session notes, a
+// spare user of clinic A, a fresh requested appointment of patient 1, clinic
+// A's therapist (whose profile is edited) or a fresh API token of the admin.
+inline const std::map<std::string, Row>& Expected() {
+  static const std::map<std::string, Row> table = {
+      {"GET /healthz", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /metrics", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/openapi.json", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/knowledge", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/assess", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/questionnaires/score", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/session", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
+      {"DELETE /api/v1/session", {200, 200, 200, 200, 200, 200, 401}},
+      {"GET /api/v1/patients", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/patients", {201, 201, 201, 403, 403, 201, 401}},
+      {"GET /api/v1/patients/{id}", {200, 200, 200, 200, 404, 404, 401}},
+      {"PUT /api/v1/patients/{id}", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/assessments", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/assessments", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/questionnaires", {201, 201, 403, 201, 404, 404, 401}},
+      {"GET /api/v1/patients/{id}/plans", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/plans/{id}", {200, 200, 403, 200, 404, 404, 401}},
+      {"POST /api/v1/plans/{id}/revisions", {201, 201, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/plans/{id}/approve", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/sessions", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/sessions", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"PUT /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/chart", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/patients/{id}/home-programme", {200, 200, 403, 200, 404, 404, 401}},
+      {"GET /api/v1/audit", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/users", {200, 403, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/users", {201, 403, 403, 403, 403, 403, 401}},
+      {"PATCH /api/v1/users/{id}", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/appointments", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/appointments", {201, 201, 201, 403, 403, 404, 401}},
+      {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
+      {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
+      {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
+      {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
+      {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
+      {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
+  };
+  return table;
+}
+
+class RouteMatrixTest : public ClinicApiFixture {
+ protected:
+  void SetUp() override {
+    ClinicApiFixture::SetUp();
+    if (IsSkipped()) return;
+    auto therapist = As("therapist@a.test");
+    json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+    const std::string plan = std::to_string(created["plan"]["id"].get<long long>());
+    ASSERT_EQ(
+        therapist->Send("POST", "/api/v1/plans/" + plan + "/approve", "", {{"If-Match", "\"1\""}})
+            .status,
+        200);
+    HttpResult note = therapist->Post(PatientPath(patient1_.id, "/sessions"), SessionBody());
+    ASSERT_EQ(note.status, 201) << note.body;
+    session_id_ = BodyOf(note)["id"].get<store::Id>();
+    store::User spare;
+    spare.clinic_id = clinic_a_.id;
+    spare.email = "spare@a.test";
+    spare.display_name = "Spare";
+    spare.role = store::Role::kTherapist;
+    spare.password_hash = "not-a-hash";
+    spare_user_id_ = store_->CreateUser(spare).value().id;
+  }
+
+  static json SessionBody() {
+    return {{"occurred_at", "2026-11-24T10:00:00Z"}, {"leg_pain_before", 5}, {"leg_pain_after", 3}};
+  }
+
+  static json PersonBody() {
+    // The same names as patient 1, so patient 1 stays recognisable in any answer.
+    return {{"given_name", "Ada"},
+            {"family_name", "Quillfeather"},
+            {"date_of_birth", "1971-03-04"},
+            {"sex", "female"}};
+  }
+
+  std::string EmailOf(Who who) const {
+    switch (who) {
+      case kAdmin:
+        return "admin@a.test";
+      case kTherapist:
+        return "therapist@a.test";
+      case kFrontDesk:
+        return "desk@a.test";
+      case kPatientSelf:
+        return "p1@a.test";
+      case kPatientOther:
+        return "p2@a.test";
+      case kOtherClinic:
+        return "therapist@b.test";
+      default:
+        return "";
+    }
+  }
+
+  store::Id UserIdOf(Who who) const {
+    switch (who) {
+      case kAdmin:
+        return admin_.id;
+      case kTherapist:
+        return therapist_.id;
+      case kFrontDesk:
+        return desk_.id;
+      case kPatientSelf:
+        return patient1_user_.id;
+      case kPatientOther:
+        return patient2_user_.id;
+      case kOtherClinic:
+        return therapist_b_.id;
+      default:
+        return 0;
+    }
+  }
+
+  // The clinic's "denied" audit records, newest first.
+  store::Page<store::AuditEntry> Denied(store::Id clinic) {
+    store::AuditQuery q;
+    q.action = "denied";
+    q.page.limit = 1;
+    return store_->ListAudit(clinic, q).value();
+  }
+
+  LoginResult LoginOf(Who who) {
+    if (who == kNobody) return {};
+    auto it = logins_.find(who);
+    if (it == logins_.end()) {
+      LoginResult login = Login(EmailOf(who));
+      EXPECT_EQ(login.status, 200) << EmailOf(who);
+      it = logins_.emplace(who, login).first;
+    }
+    return it->second;
+  }
+
+  struct Call {
+    std::string target, body;
+    std::map<std::string, std::string> headers;
+  };
+
+  // A request that the route would accept from a caller allowed to make it.
+  Call Prepare(const http::Route& route) {
+    const std::string key = route.method + " " + route.pattern;
+    Call call;
+    std::string id;
+    auto etag = [](int version) { return "\"" + std::to_string(version) + "\""; };
+    if (route.pattern.rfind("/api/v1/patients/{id}", 0) == 0) {
+      id = std::to_string(patient1_.id);
+      if (key == "PUT /api/v1/patients/{id}") {
+        call.headers["If-Match"] =
+            etag(store_->GetPatient(clinic_a_.id, patient1_.id).value().version);
+        call.body = PersonBody().dump();
+      } else if (key == "POST /api/v1/patients/{id}/assessments") {
+        call.body = json({{"kind", "intake"}, {"intake", Example("l5_numbness")}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/questionnaires") {
+        call.body = json({{"questionnaires", {{"nrs_leg", 4}}}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/sessions") {
+        call.body = SessionBody().dump();
+      } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
+        call.body = json({{"starts_at", "2026-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
+      }
+    } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
+      store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
+      if (key == "POST /api/v1/plans/{id}/approve") {
+        store::PlanRecord draft = plan;
+        draft.id = 0;
+        draft.approved_by.reset();
+        draft.approved_at.reset();
+        plan = store_->CreatePlan(draft).value();
+      } else if (key == "POST /api/v1/plans/{id}/revisions") {
+        call.body = json({{"plan", json::parse(plan.plan_json)}}).dump();
+      }
+      id = std::to_string(plan.id);
+      if (route.method == "POST") call.headers["If-Match"] = etag(plan.version);
+    } else if (route.pattern.rfind("/api/v1/sessions/{id}", 0) == 0) {
+      id = std::to_string(session_id_);
+      if (route.method == "PUT") {
+        call.headers["If-Match"] =
+            etag(store_->GetSessionNote(clinic_a_.id, session_id_).value().version);
+        call.body = SessionBody().dump();
+      }
+    } else if (route.pattern == "/api/v1/users/{id}") {
+      id = std::to_string(spare_user_id_);
+      call.body = json({{"active", true}}).dump();
+    } else if (route.pattern == "/api/v1/appointments/{id}") {
+      store::Appointment a;
+      a.clinic_id = clinic_a_.id;
+      a.patient_id = patient1_.id;
+      a.therapist_id = therapist_.id;
+      a.starts_at = "2026-12-02T10:00:00Z";
+      a.minutes = 60;
+      id = std::to_string(store_->CreateAppointment(a).value().id);
+      call.headers["If-Match"] = etag(1);
+      call.body = json({{"status", "booked"}}).dump();
+    } else if (key == "GET /api/v1/appointments") {
+      call.target = route.pattern + "?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z";
+      return call;
+    } else if (key == "POST /api/v1/appointments") {
+      call.body = json({{"patient_id", patient1_.id},
+                        {"therapist_id", therapist_.id},
+                        {"starts_at", "2026-12-03T11:00:00Z"},
+                        {"minutes", 60},
+                        {"status", "booked"}})
+                      .dump();
+    } else if (route.pattern == "/api/v1/therapists/{id}/profile") {
+      id = std::to_string(therapist_.id);
+      call.body = json({{"modalities", {"swedish"}},
+                        {"years_experience", 10},
+                        {"sciatica_experience_years", 4},
+                        {"bio", "Calm hands."}})
+                      .dump();
+    } else if (route.pattern == "/api/v1/tokens/{id}") {
+      store::ApiToken t;
+      t.clinic_id = clinic_a_.id;
+      t.user_id = admin_.id;
+      t.name = "matrix";
+      t.token_hash = "hash-" + std::to_string(++tokens_made_);
+      t.created_at = "2026-11-01T00:00:00Z";
+      id = std::to_string(store_->CreateApiToken(t).value().id);
+    } else if (key == "POST /api/v1/tokens") {
+      call.body = json({{"name", "matrix token"}}).dump();
+    } else if (key == "POST /api/v1/session") {
+      call.body = json({{"email", "desk@a.test"}, {"password", kPassword}}).dump();
+    } else if (key == "POST /api/v1/patients") {
+      call.body = json({{"given_name", "New"},
+                        {"family_name", "Person"},
+                        {"date_of_birth", "2000-01-01"},
+                        {"sex", "other"}})
+                      .dump();
+    } else if (key == "POST /api/v1/users") {
+      call.body = json({{"email", "made" + std::to_string(++users_made_) + "@a.test"},
+                        {"display_name", "Made"},
+                        {"role", "therapist"},
+                        {"password", "a long enough password"}})
+                      .dump();
+    } else if (key == "POST /api/v1/assess") {
+      call.body = Example("l5_numbness").dump();
+    } else if (key == "POST /api/v1/questionnaires/score") {
+      call.body = R"({"questionnaires":{"nrs_leg":6}})";
+    }
+    call.target = route.pattern;
+    if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);
+    return call;
+  }
+
+  std::map<Who, LoginResult> logins_;
+  store::Id session_id_ = 0, spare_user_id_ = 0;
+  int users_made_ = 0, tokens_made_ = 0;
+};
+
+}  // namespace sciaticare::testing
