@@ -29,7 +29,9 @@ fuzz() {
   cp fuzz/corpus/"$target"/* "$@" "$work/corpus"/
   # Every sanitizer report fails the run, but for the third-party ones
   # listed (and explained) in fuzz/ubsan.supp.
-  if ! UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp" \
+  # TMPDIR: the API fuzzer's store goes in $work too, however the run ends.
+  if ! TMPDIR="$work" \
+      UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp" \
       build-fuzz/fuzz/"$target" "$work/corpus" -max_total_time="$seconds" -max_len="$max_len" \
       -timeout=30 -print_final_stats=1 -artifact_prefix="$work/" >"$work/log" 2>&1; then
     tail -n 60 "$work/log"
