@@ -202,9 +202,18 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
   }
   std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
   if (cookie.empty()) return std::nullopt;
-  auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), Now());
+  const std::string now = Now();
+  auto signed_in = store_.GetAuthSession(auth::HashToken(cookie), now);
   if (!signed_in.ok()) return std::nullopt;
   store::SignedInSession& found = signed_in.value();
+  // The idle limit. Its clock moves on at most once a minute per session, so
+  // a busy session costs one write a minute, not one per request.
+  const auto seen = UtcSeconds(found.session.last_seen_at), at = UtcSeconds(now);
+  if (!seen || !at || *at - *seen >= 60LL * options_.session_idle_minutes) return std::nullopt;
+  if (*at - *seen >= 60) {
+    // A touch that fails only brings the idle end nearer: no reason to refuse.
+    [[maybe_unused]] auto touched = store_.TouchAuthSession(found.session.token_hash, now);
+  }
   Caller caller{std::move(found.user), true, std::move(found.session.csrf_token)};
   caller.session_token_hash = std::move(found.session.token_hash);
   return caller;

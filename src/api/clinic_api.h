@@ -11,6 +11,7 @@
 #include <string>
 
 #include "auth/credentials.h"
+#include "auth/login_throttle.h"
 #include "http/router.h"
 #include "knowledge/knowledge.h"
 #include "store/store.h"
@@ -20,9 +21,10 @@ namespace sciaticare::api {
 struct ClinicApiOptions {
   bool secure_cookies = false;  // Set the Secure attribute (serving HTTPS).
   auth::HashCost hash_cost = auth::HashCost::kInteractive;
-  int session_hours = 12;
-  int login_attempts_per_window = 5;  // Failed logins allowed per account per window.
-  int login_window_minutes = 15;
+  int session_hours = 12;         // Absolute lifetime of a login session.
+  int session_idle_minutes = 30;  // A session unused this long has ended.
+  auth::LoginLimits login_limits;
+  int login_attempts_kept_days = 30;  // Then the store prunes them.
   // Returns the current time as "YYYY-MM-DDTHH:MM:SSZ"; tests may fix it.
   std::function<std::string()> now;
 };

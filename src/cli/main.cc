@@ -58,6 +58,14 @@ int main(int argc, char** argv) {
   serve->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")
       ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--session-idle-minutes", serve_options.session_idle_minutes,
+                   "A login unused this long ends (default 30)")
+      ->check(CLI::Range(1, 24 * 60));
+  serve
+      ->add_option("--session-hours", serve_options.session_hours,
+                   "A login ends this long after it began, however used (default 12)")
+      ->check(CLI::Range(1, 24 * 30));
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

@@ -152,6 +152,8 @@ int RunServeCommand(const ServeOptions& options) {
   }
   api::ClinicApiOptions api_options;
   api_options.secure_cookies = !options.tls_cert.empty();
+  api_options.session_idle_minutes = options.session_idle_minutes;
+  api_options.session_hours = options.session_hours;
   api::AddClinicRoutes(router, *db, k, api_options);
   http::AddStaticFiles(router);  // After the API: the web application answers every other path.
 

@@ -13,7 +13,9 @@ struct ServeOptions {
   bool demo = false;
   std::string tls_cert, tls_key;
   int threads = 2;
-  bool access_log = true;  // A JSON line per request on standard output.
+  bool access_log = true;         // A JSON line per request on standard output.
+  int session_idle_minutes = 30;  // See api::ClinicApiOptions.
+  int session_hours = 12;
 };
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server

@@ -275,12 +275,32 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Version 6: login hardening. Sessions remember when they were last used
+// (the idle limit), and login attempts are kept a while (pruned by the
+// server) so that the throttle holds across server processes. An attempt
+// keeps a hash of the email, never the password.
+constexpr std::string_view kSchemaV6 = R"sql(
+ALTER TABLE auth_sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
+UPDATE auth_sessions SET last_seen_at = created_at;
+CREATE TABLE login_attempts (
+  id INTEGER PRIMARY KEY,
+  email_hash TEXT NOT NULL,
+  remote_addr TEXT NOT NULL,
+  at TEXT NOT NULL,
+  succeeded INTEGER NOT NULL CHECK (succeeded IN (0, 1))
+);
+CREATE INDEX login_attempts_by_pair ON login_attempts (email_hash, remote_addr, at);
+CREATE INDEX login_attempts_by_address ON login_attempts (remote_addr, at);
+CREATE INDEX login_attempts_by_time ON login_attempts (at);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
     {5, "idempotency keys", kSchemaV5},
+    {6, "session last use and login attempts", kSchemaV6},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -393,7 +393,7 @@ AuditEntry PgReadAudit(const pqxx::row& r) {
 }
 
 const std::string kPgAuthSessionColumns =
-    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
+    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
 
 AuthSession PgReadAuthSession(const pqxx::row& r, int first) {
   return AuthSession{Text(r[first]),
@@ -401,7 +401,8 @@ AuthSession PgReadAuthSession(const pqxx::row& r, int first) {
                      r[first + 2].as<std::int64_t>(),
                      Text(r[first + 3]),
                      Text(r[first + 4]),
-                     Text(r[first + 5])};
+                     Text(r[first + 5]),
+                     Text(r[first + 6])};
 }
 
 const std::string kPgApiTokenColumns =

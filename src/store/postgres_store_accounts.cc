@@ -207,10 +207,11 @@ StoreStatus PostgresStore::CreateAuthSession(const AuthSession& session) {
     if (auto e = PgCheckInClinic(tx, "users", "user_id", session.clinic_id, session.user_id)) {
       return *e;
     }
-    tx.Exec(
-        "INSERT INTO auth_sessions (" + kPgAuthSessionColumns + ") VALUES ($1, $2, $3, $4, $5, $6)",
-        session.token_hash, session.user_id, session.clinic_id, session.csrf_token,
-        session.created_at, session.expires_at);
+    tx.Exec("INSERT INTO auth_sessions (" + kPgAuthSessionColumns +
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            session.token_hash, session.user_id, session.clinic_id, session.csrf_token,
+            session.created_at, session.expires_at,
+            session.last_seen_at.empty() ? session.created_at : session.last_seen_at);
     tx.Commit();
     return Done{};
   });

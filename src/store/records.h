@@ -218,7 +218,29 @@ struct AuthSession {
   Id clinic_id = 0;
   std::string csrf_token;
   std::string created_at;
-  std::string expires_at;
+  std::string expires_at;  // The absolute end, whatever the use.
+  // When the session was last used (to the minute or so: see
+  // Store::TouchAuthSession); created_at when left empty on create.
+  std::string last_seen_at = {};
+};
+
+// One login attempt, kept a limited time to slow password guessing down: a
+// hash of the email as typed (normalized), never the password.
+struct LoginAttempt {
+  std::string email_hash;
+  std::string remote_addr;
+  std::string at;
+  bool succeeded = false;
+};
+
+// Failed logins since a time, for the login throttle: those of one email from
+// one address after that pair's last success, and those of the address for
+// any email. The *_last_at are the newest failure's time ("" for none).
+struct LoginFailures {
+  std::int64_t pair = 0;
+  std::string pair_last_at;
+  std::int64_t address = 0;
+  std::string address_last_at;
 };
 
 // A live login session and its user, read together: every request that

@@ -340,12 +340,13 @@ AuditEntry ReadAudit(SQLite::Statement& s) {
 }
 
 const std::string kAuthSessionColumns =
-    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at";
+    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
 
 AuthSession ReadAuthSession(SQLite::Statement& s, int first) {
   return AuthSession{s.getColumn(first).getString(),     s.getColumn(first + 1).getInt64(),
                      s.getColumn(first + 2).getInt64(),  s.getColumn(first + 3).getString(),
-                     s.getColumn(first + 4).getString(), s.getColumn(first + 5).getString()};
+                     s.getColumn(first + 4).getString(), s.getColumn(first + 5).getString(),
+                     s.getColumn(first + 6).getString()};
 }
 
 const std::string kApiTokenColumns =

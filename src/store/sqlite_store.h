@@ -126,6 +126,12 @@ class SqliteStore final : public Store {
                                               std::string_view now) override;
   StoreStatus DeleteAuthSession(std::string_view token_hash) override;
   StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) override;
+  StoreStatus TouchAuthSession(std::string_view token_hash, std::string_view seen_at) override;
+  StoreStatus RecordLoginAttempt(const LoginAttempt& attempt,
+                                 std::string_view prune_before) override;
+  StoreResult<LoginFailures> CountLoginFailures(std::string_view email_hash,
+                                                std::string_view remote_addr,
+                                                std::string_view since) override;
 
   StoreResult<ApiToken> CreateApiToken(const ApiToken& token) override;
   StoreResult<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;

@@ -220,13 +220,14 @@ StoreStatus SqliteStore::CreateAuthSession(const AuthSession& session) {
   return Writing([&]() -> StoreStatus {
     if (auto e = CheckInClinic("users", "user_id", session.clinic_id, session.user_id)) return *e;
     Prepare("INSERT INTO auth_sessions (" + kAuthSessionColumns +
-            ") VALUES (:hash, :user, :clinic, :csrf, :created, :expires)")
+            ") VALUES (:hash, :user, :clinic, :csrf, :created, :expires, :seen)")
         .Bind(":hash", session.token_hash)
         .Bind(":user", session.user_id)
         .Bind(":clinic", session.clinic_id)
         .Bind(":csrf", session.csrf_token)
         .Bind(":created", session.created_at)
         .Bind(":expires", session.expires_at)
+        .Bind(":seen", session.last_seen_at.empty() ? session.created_at : session.last_seen_at)
         .Exec();
     return Done{};
   });

@@ -242,6 +242,20 @@ class Store {
   virtual StoreStatus DeleteAuthSession(std::string_view token_hash) = 0;
   // Removes sessions with expires_at <= `now`; returns how many.
   virtual StoreResult<std::int64_t> DeleteExpiredAuthSessions(std::string_view now) = 0;
+  // Moves the session's last_seen_at forward to `seen_at` (never back);
+  // idempotent, and a missing session is no error.
+  virtual StoreStatus TouchAuthSession(std::string_view token_hash, std::string_view seen_at) = 0;
+
+  // Login attempts, shared by every server process on the database so that
+  // the throttle holds across them. Record appends one and, in the same
+  // write, removes every attempt older than `prune_before`.
+  virtual StoreStatus RecordLoginAttempt(const LoginAttempt& attempt,
+                                         std::string_view prune_before) = 0;
+  // The failures of `email_hash` from `remote_addr`, and of `remote_addr`,
+  // at or after `since` (see LoginFailures).
+  virtual StoreResult<LoginFailures> CountLoginFailures(std::string_view email_hash,
+                                                        std::string_view remote_addr,
+                                                        std::string_view since) = 0;
 
   // API tokens, found by hash. A revoked token is kNotFound to
   // GetApiTokenByHash but still listed, for the account page.

@@ -232,7 +232,13 @@ Problem ValidateAuditQuery(const AuditQuery& q) {
 Problem ValidateAuthSession(const AuthSession& s) {
   return First(Required("token_hash", s.token_hash), Positive("clinic_id", s.clinic_id),
                Positive("user_id", s.user_id), Required("csrf_token", s.csrf_token),
-               CheckUtcTime("created_at", s.created_at), CheckUtcTime("expires_at", s.expires_at));
+               CheckUtcTime("created_at", s.created_at), CheckUtcTime("expires_at", s.expires_at),
+               s.last_seen_at.empty() ? Problem() : CheckUtcTime("last_seen_at", s.last_seen_at));
+}
+
+Problem ValidateLoginAttempt(const LoginAttempt& a) {
+  return First(Required("email_hash", a.email_hash), CheckText("email_hash", a.email_hash),
+               CheckText("remote_addr", a.remote_addr), CheckUtcTime("at", a.at));
 }
 
 Problem ValidateApiToken(const ApiToken& t) {

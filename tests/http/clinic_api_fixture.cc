@@ -121,6 +121,7 @@ void ClinicApiFixture::SetUp() {
   api::AddStatelessRoutes(router_, K(), stats_);
   api::ClinicApiOptions options;
   options.hash_cost = auth::HashCost::kFastForTests;
+  Configure(options);
   api::AddClinicRoutes(router_, *store_, K(), options);
 
   http::ServerOptions server_options;

@@ -106,6 +106,9 @@ class ClinicApiFixture : public ::testing::TestWithParam<ApiBackend> {
   // that extends SetUp returns early when IsSkipped().
   void SetUp() override;
   void TearDown() override;
+  // Lets a suite change the API's options (its clock, limits) before the
+  // routes are made.
+  virtual void Configure(api::ClinicApiOptions&) {}
 
   unsigned short port() const { return server_->port(); }
 

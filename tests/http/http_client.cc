@@ -32,7 +32,11 @@ HttpResult ToResult(const bhttp::response<bhttp::string_body>& res) {
   return out;
 }
 
-HttpClient::HttpClient(unsigned short port) : stream_(ioc_) {
+HttpClient::HttpClient(unsigned short port, const std::string& from) : stream_(ioc_) {
+  if (!from.empty()) {
+    stream_.socket().open(tcp::v4());
+    stream_.socket().bind(tcp::endpoint(boost::asio::ip::make_address(from), 0));
+  }
   stream_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
 }
 

@@ -24,10 +24,11 @@ boost::beast::http::request<boost::beast::http::string_body> MakeRequest(
     const std::map<std::string, std::string>& headers);
 HttpResult ToResult(const boost::beast::http::response<boost::beast::http::string_body>& res);
 
-// One keep-alive connection to 127.0.0.1:port.
+// One keep-alive connection to 127.0.0.1:port, from the loopback address
+// `from` when given (e.g. "127.0.0.2": another client address to the server).
 class HttpClient {
  public:
-  explicit HttpClient(unsigned short port);
+  explicit HttpClient(unsigned short port, const std::string& from = "");
   HttpResult Send(const std::string& method, const std::string& target,
                   const std::string& body = "",
                   const std::map<std::string, std::string>& headers = {});

@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 5);
+  EXPECT_EQ(LatestSchemaVersion(), 6);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -331,8 +331,35 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion4KeepsDataAndKeepsAnswers) {
   EXPECT_EQ(Must(store->GetIdempotentAnswer(1, 3, "after the upgrade")).status, 201);
   store.reset();
   SQLite::Database db(Path(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(Must(SchemaVersion(db)), 5);
+  EXPECT_EQ(Must(SchemaVersion(db)), LatestSchemaVersion());
   EXPECT_TRUE(IndexExists(db, "idempotency_keys_by_age"));
+}
+
+TEST_F(SqliteMigrationTest, UpgradeToVersion6KeepsSessionsAndAddsLoginAttempts) {
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(Must(Migrate(db, 4)), 4);
+    db.exec(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, 1);
+      INSERT INTO auth_sessions (token_hash, user_id, clinic_id, csrf_token, created_at, expires_at)
+        VALUES ('old-session', 3, 1, 'c', '2025-03-01T09:00:00Z', '2025-03-01T21:00:00Z');
+    )sql");
+  }
+  auto store = Open();
+  // A session of before version 6 was last seen, as far as anyone knows, when it began.
+  EXPECT_EQ(Must(store->GetAuthSession("old-session", "2025-03-01T10:00:00Z")).session.last_seen_at,
+            "2025-03-01T09:00:00Z");
+  Must(store->RecordLoginAttempt({"e", "::1", "2025-03-01T10:00:00Z", false},
+                                 "2025-03-01T00:00:00Z"));
+  EXPECT_EQ(Must(store->CountLoginFailures("e", "::1", "2025-03-01T00:00:00Z")).pair, 1);
+  store.reset();
+  SQLite::Database db(Path(), SQLite::OPEN_READONLY);
+  EXPECT_TRUE(IndexExists(db, "login_attempts_by_pair"));
+  EXPECT_TRUE(IndexExists(db, "login_attempts_by_address"));
+  EXPECT_TRUE(IndexExists(db, "login_attempts_by_time"));
 }
 
 TEST_F(SqliteMigrationTest, NewerSchemaIsRefused) {
