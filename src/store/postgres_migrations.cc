@@ -239,11 +239,56 @@ ALTER TABLE appointments
     CHECK (status IN ('requested', 'booked', 'cancelled', 'done', 'arrived', 'no_show'));
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Version 5 (issue 13's "version 7": renumbered on merge after the parallel
+// 5 and 6): referrals and their append-only events, as SQLite's version 5.
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE referrals (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  assessment_id BIGINT,
+  session_id BIGINT REFERENCES session_notes (id),
+  urgency TEXT NOT NULL CHECK (urgency IN ('routine_gp', 'urgent', 'emergency')),
+  flags_json TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  opened_by BIGINT NOT NULL,
+  opened_at TEXT NOT NULL,
+  UNIQUE (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, assessment_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, opened_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referrals_by_patient ON referrals (clinic_id, patient_id, id);
+CREATE TABLE referral_events (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  referral_id BIGINT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('letter_sent', 'outcome', 'closed')),
+  detail_json TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, referral_id) REFERENCES referrals (clinic_id, id),
+  FOREIGN KEY (clinic_id, recorded_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referral_events_by_referral ON referral_events (referral_id, id);
+CREATE FUNCTION referrals_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'referrals are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER referrals_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON referrals
+  FOR EACH STATEMENT EXECUTE FUNCTION referrals_append_only();
+CREATE TRIGGER referral_events_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON referral_events
+  FOR EACH STATEMENT EXECUTE FUNCTION referrals_append_only();
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
+    {5, "referrals and their events", kSchemaV5},
 }};
 
 constexpr const char* kVersionTable = R"sql(
