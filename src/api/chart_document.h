@@ -25,6 +25,9 @@ struct ChartInput {
   std::vector<std::shared_ptr<const AssessmentFacts>> assessment_facts;
   int planned_sessions = 0;          // Of the approved plan, if there is one.
   bool approved_plans_only = false;  // A patient is shown approved plans only.
+  // The screening that suspends the approved plan (api/care_guard.h); empty
+  // when it is not suspended. The plan then shows status "suspended".
+  std::string approved_plan_suspended_by;
 };
 
 // The outcomes of a chart: the responder reading over every rating and the

@@ -274,14 +274,20 @@ void AddSessionRoutes(http::Router& router, Api& api) {
         api.CheckOwnRecord(c, patient_id);
         const store::ChartRecords records =
             Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
-        ChartInput input{records, {}, 0, c.Is(Role::kPatient)};
+        ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
         input.assessment_facts.reserve(records.assessments.size());
         for (const store::Assessment& a : records.assessments) {
           input.assessment_facts.push_back(api.facts().Assessment(
               a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
         }
+        // The latest screening may suspend the approved plan (care_guard.h).
+        const PatientScreenings screenings = ScreeningsOf(
+            records.assessments, Must(api.store().ListReferrals(c.clinic(), patient_id)));
         for (const store::PlanRecord& p : records.plans) {
           if (p.status != store::PlanStatus::kApproved) continue;
+          const CareVerdict verdict =
+              GovernStep(screenings.events, CareStep::kServeHomeProgramme, p.assessment_id);
+          if (!verdict.allowed) input.approved_plan_suspended_by = verdict.governed_by;
           input.planned_sessions =
               api.facts()
                   .Plan(p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; })

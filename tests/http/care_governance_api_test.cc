@@ -105,6 +105,17 @@ TEST_P(CareGovernanceApiTest, ANewerEmergencyReferralClosesEveryDoor) {
   EXPECT_EQ(plan["status"], "suspended");
   EXPECT_EQ(plan["suspended_by"], by);
   auto portal = As("p1@a.test");
+  for (ApiClient* reader : {&T(), portal.get()}) {
+    const json chart = BodyOf(reader->Get(PatientPath(patient1_.id, "/chart")));
+    bool shown = false;
+    for (const json& p : chart["plans"]) {
+      if (p["id"] != v1) continue;
+      shown = true;
+      EXPECT_EQ(p["status"], "suspended") << chart["plans"];
+      EXPECT_EQ(p["suspended_by"], by);
+    }
+    EXPECT_TRUE(shown) << chart["plans"];
+  }
   json home = BodyOf(portal->Get(PatientPath(patient1_.id, "/home-programme")));
   EXPECT_EQ(home["withdrawn"], true) << home;
   EXPECT_FALSE(home.contains("self_massage"));
