@@ -11,6 +11,7 @@
 
 #include "api/api_support.h"
 #include "core/attention.h"
+#include "core/care_governance.h"
 
 namespace sciaticare::api {
 namespace {
@@ -57,6 +58,7 @@ std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRec
     if (a.kind != store::AssessmentKind::kIntake || a.created_at < f.intake_at) continue;
     f.intake_triage = a.triage;
     f.intake_at = a.created_at;
+    f.legacy_intake = a.id;
     f.intake_red_flags.clear();
     // Read by the store unless held: only intakes' documents are read, so
     // only they may be remembered from the records.
@@ -68,6 +70,36 @@ std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRec
     f.intake_red_flags = result->red_flag_reasons;
     f.intake_leg_pain = result->leg_rating;
     f.intake_back_pain = result->back_rating;
+  }
+
+  // Referrals not closed, raised at any assessment or session; an intake that
+  // referred before referrals were kept as records counts as one.
+  std::unordered_map<Id, std::string> kind_of;  // Assessment id -> kind.
+  for (const store::Assessment& a : records.assessments)
+    kind_of[a.id] = std::string(store::ToString(a.kind));
+  std::unordered_map<Id, bool> has_record;  // Assessment id -> referral recorded.
+  for (const store::Referral& r : records.referrals) {
+    if (!r.session_id && r.assessment_id) has_record[*r.assessment_id] = true;
+    bool closed = false;
+    for (const auto& e : r.events) closed = closed || e.kind == "closed";
+    if (closed) continue;
+    ReferralFacts rf;
+    rf.urgency = r.urgency;
+    rf.raised_at = r.opened_at;
+    rf.raised_by = r.session_id ? "session" : kind_of[r.assessment_id.value_or(0)];
+    const json flags = json::parse(r.flags_json, nullptr, false);
+    if (flags.is_array()) {
+      for (const json& f : flags)
+        if (f.is_object()) rf.reasons.push_back(f.value("reason", ""));
+    }
+    facts[r.patient_id].open_referrals.push_back(std::move(rf));
+  }
+  for (auto& [patient, f] : facts) {
+    if (!f.legacy_intake || has_record.count(*f.legacy_intake)) continue;
+    if (auto u = UrgencyOfTriage(f.intake_triage)) {
+      f.open_referrals.push_back(
+          {std::string(Name(*u)), f.intake_at, "intake", f.intake_red_flags});
+    }
   }
 
   std::unordered_map<Id, Id> approved_plan;  // By patient.
@@ -125,18 +157,30 @@ void AddAttentionRoutes(http::Router& router, Api& api) {
         const auto facts = FactsOf(api, records, held);
         const PatientFacts no_records;
         json items = json::array();
+        std::vector<std::pair<int, std::size_t>> ranked;  // (rank, index in items).
         for (const store::Patient& p : records.patients) {
           const auto found = facts.find(p.id);
           const auto reasons =
               NeedsAttention(found == facts.end() ? no_records : found->second, now, rules);
           if (reasons.empty()) continue;
           json list = json::array();
-          for (const auto& r : reasons) list.push_back({{"kind", Name(r.kind)}, {"text", r.text}});
+          for (const auto& r : reasons) {
+            json reason = {{"kind", Name(r.kind)}, {"text", r.text}};
+            if (!r.urgency.empty()) reason["urgency"] = r.urgency;
+            list.push_back(std::move(reason));
+          }
+          ranked.emplace_back(Rank(reasons.front()), items.size());
           items.push_back(
               {{"patient",
                 {{"id", p.id}, {"given_name", p.given_name}, {"family_name", p.family_name}}},
                {"reasons", list}});
         }
+        // Most pressing patient first; ties keep the patients' name order.
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        json ordered = json::array();
+        for (const auto& [rank, index] : ranked) ordered.push_back(std::move(items[index]));
+        items = std::move(ordered);
         const auto checked = static_cast<std::int64_t>(records.patients.size());
         api.Audit(
             c, req, "list", "attention", "", std::nullopt,

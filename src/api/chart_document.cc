@@ -203,8 +203,14 @@ void WritePlans(ChartWriter& w, const ChartInput& in) {
     w.String(p.created_at);
     w.Key("id");
     w.Int(p.id);
+    const bool suspended =
+        p.status == store::PlanStatus::kApproved && !in.approved_plan_suspended_by.empty();
     w.Key("status");
-    w.String(store::ToString(p.status));
+    w.String(suspended ? "suspended" : store::ToString(p.status));
+    if (suspended) {
+      w.Key("suspended_by");
+      w.String(in.approved_plan_suspended_by);
+    }
     w.Key("version_no");
     w.Int(p.version_no);
     w.EndObject();

@@ -27,6 +27,9 @@ struct ChartInput {
   // The patient's own chart: approved plans only, and the patient record
   // without its staff-only fields.
   bool for_patient = false;
+  // The screening that suspends the approved plan (api/care_guard.h); empty
+  // when it is not suspended. The plan then shows status "suspended".
+  std::string approved_plan_suspended_by;
 };
 
 // The outcomes of a chart: the responder reading over every rating and the

@@ -1,6 +1,7 @@
 #include "api/clinic_api.h"
 
 #include "api/api_support.h"
+#include "api/referral_routes.h"
 
 namespace sciaticare::api {
 
@@ -17,6 +18,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
   AddAttentionRoutes(router, api);
+  AddReferralRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

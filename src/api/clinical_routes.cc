@@ -1,12 +1,18 @@
 // Assessments, portal questionnaires, plans (versions, revision, approval),
 // the patient chart and the home programme. Screening, scoring and planning
 // are the core's; these routes only carry documents to and from the store.
+#include <algorithm>
+#include <cctype>
+
 #include "api/api_support.h"
+#include "api/care_guard.h"
+#include "api/referral_routes.h"
 #include "codec/assessment_json.h"
 #include "codec/intake_json.h"
 #include "codec/plan_edit_json.h"
 #include "core/assessment.h"
 #include "core/plan_review.h"
+#include "core/utc_time.h"
 
 namespace sciaticare::api {
 namespace {
@@ -32,6 +38,61 @@ store::PlanRecord VisiblePlan(Api& api, const Caller& c, Id plan_id) {
     throw StoreStop{store::NotFound("id", "no such plan")};
   }
   return plan;
+}
+
+// The kinds of clearance a plan asks for ("physician", "obstetrician"), each
+// once, from its "<Kind> clearance: <reason>" lines.
+std::vector<std::string> RequiredClearanceKinds(const json& clearances) {
+  std::vector<std::string> kinds;
+  for (const json& line : clearances) {
+    if (!line.is_string()) continue;
+    std::string text = line.get<std::string>();
+    std::string kind = text.substr(0, text.find(" clearance"));
+    for (char& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+  }
+  return kinds;
+}
+
+// Checks the approval's clearances against the kinds required, one recorded
+// clearance (kind, by, role, date) per kind: a physician's clearance does not
+// stand for an obstetrician's. The single {by, date} "clearance" of old
+// clients is accepted only when one kind is required. Returns the audit text.
+std::string ClearancesGiven(const json& body, const std::vector<std::string>& kinds) {
+  if (kinds.empty()) return "";
+  std::string detail;
+  if (kinds.size() == 1 && body.contains("clearance") && !body.contains("clearances")) {
+    const json& clearance = body["clearance"];
+    if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
+    std::string by = StringField(clearance, "by", 200);
+    std::string date = StringField(clearance, "date", 10);
+    return "; " + kinds[0] + " clearance by " + by + " dated " + date;
+  }
+  if (!body.contains("clearances")) {
+    Reject(
+        kinds.size() == 1 ? "clearance" : "clearances",
+        "the plan needs a recorded clearance of each kind: " + [&] {
+          std::string list;
+          for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
+          return list;
+        }());
+  }
+  const json& given = body["clearances"];
+  if (!given.is_array() || given.size() > 10)
+    Reject("clearances", "must be a list of {kind, by, role, date}");
+  for (const std::string& kind : kinds) {
+    const json* match = nullptr;
+    for (const json& g : given) {
+      if (g.is_object() && g.contains("kind") && g["kind"] == kind) match = &g;
+    }
+    if (!match) Reject("clearances", "no " + kind + " clearance recorded; each kind needs its own");
+    std::string by = StringField(*match, "by", 200);
+    std::string role = StringField(*match, "role", 100);
+    std::string date = StringField(*match, "date", 10);
+    if (!IsDate(date)) Reject("clearances.date", "must be a date like 2026-11-20");
+    detail += "; " + kind + " clearance by " + by + " (" + role + ") dated " + date;
+  }
+  return detail;
 }
 
 json StoredJson(const std::string& text) {
@@ -69,6 +130,19 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                store::Assessment stored = Must(api.store().CreateAssessment(record));
                api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id,
                          record.triage);
+               // A referring screening opens a referral record, which then
+               // governs every later step until it is lifted (care_guard.h).
+               json referral_json = nullptr;
+               if (auto urgency = UrgencyOfTriage(record.triage)) {
+                 store::Referral referral;
+                 referral.patient_id = patient.id;
+                 referral.assessment_id = stored.id;
+                 referral.urgency = std::string(Name(*urgency));
+                 referral.flags_json = FlagsJson(assessed.screening, k).dump();
+                 for (const std::string& reason : assessed.screening.reasons)
+                   referral.findings += (referral.findings.empty() ? "" : " ") + reason;
+                 referral_json = ReferralJson(OpenReferral(api, c, req, std::move(referral)));
+               }
 
                json plan_json = nullptr;
                if (assessed.plan) {
@@ -85,7 +159,9 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                            "draft from assessment");
                  plan_json = ToJson(created);
                }
-               return JsonResponse(201, {{"assessment", ToJson(stored)}, {"plan", plan_json}});
+               return JsonResponse(201, {{"assessment", ToJson(stored)},
+                                         {"plan", plan_json},
+                                         {"referral", referral_json}});
              }));
 
   // Clinicians only: an assessment's result holds the draft plan, which a
@@ -150,22 +226,26 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                const auto status = QueryChoice(req, "status", {"draft", "approved", "superseded"});
                const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
                auto plans = Must(api.store().ListPlans(c.clinic(), patient.id));
+               const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
                api.Audit(c, req, "list", "plan", "", patient.id);
                auto keep = [&](const store::PlanRecord& p) {
                  // A patient sees only approved plans, whatever the filter.
                  if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) return false;
                  return !status || store::ToString(p.status) == *status;
                };
-               return JsonResponse(200, ListPage(plans, page, keep, [](const store::PlanRecord& p) {
-                                     return ToJson(p);
+               return JsonResponse(200,
+                                   ListPage(plans, page, keep, [&](const store::PlanRecord& p) {
+                                     return PlanJson(p, screenings);
                                    }));
              }));
 
   router.Add("GET", "/api/v1/plans/{id}",
              api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
                store::PlanRecord plan = VisiblePlan(api, c, PathId(req, "id"));
+               const PatientScreenings screenings =
+                   ReadScreenings(api, c.clinic(), plan.patient_id);
                api.Audit(c, req, "read", "plan", std::to_string(plan.id), plan.patient_id);
-               return WithEtag(JsonResponse(200, ToJson(plan)), plan.version);
+               return WithEtag(JsonResponse(200, PlanJson(plan, screenings)), plan.version);
              }));
 
   // The therapist's edit becomes a new draft version, after the core has
@@ -177,6 +257,8 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
         const int expected = IfMatchVersion(req);
         if (expected != base.version)
           Reject("if-match", "the plan changed since you read it; reload it", 409);
+        RequireStep(ReadScreenings(api, c.clinic(), base.patient_id), CareStep::kRevisePlan,
+                    base.assessment_id, "plan");
         json body = ParseBody(req);
         const json& edited_json = Member(body, "plan");
         json plan_json = StoredJson(base.plan_json);
@@ -219,6 +301,8 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
       api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
         store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
         const int expected = IfMatchVersion(req);
+        RequireStep(ReadScreenings(api, c.clinic(), plan.patient_id), CareStep::kApprovePlan,
+                    plan.assessment_id, "plan");
         json body = req.body.empty() ? json::object() : ParseBody(req);
         json plan_json = StoredJson(plan.plan_json);
         std::string detail = "approved";
@@ -230,13 +314,7 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                    409);
           }
         }
-        if (!clearances.empty()) {
-          const json& clearance = Member(body, "clearance");
-          if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
-          std::string by = StringField(clearance, "by", 200);
-          std::string date = StringField(clearance, "date", 10);
-          detail += "; clearance by " + by + " dated " + date;
-        }
+        detail += ClearancesGiven(body, RequiredClearanceKinds(clearances));
         store::PlanRecord approved =
             Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
         api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "api/api_support.h"
+#include "api/care_guard.h"
 #include "auth/credentials.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
@@ -92,6 +93,24 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
   Reject("therapist_id", "the clinic has no therapist to see you", 409);
 }
 
+// Stops with 409 at "plan_id" (or "patient_id") when the patient's latest
+// screening refuses booking a treatment, or the plan named is suspended.
+void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a) {
+  std::optional<Id> plan_assessment;
+  if (a.plan_id) {
+    auto plan = api.store().GetPlan(c.clinic(), *a.plan_id);
+    // A plan of another patient or clinic is refused by the store later.
+    if (plan.ok() && plan.value().patient_id == a.patient_id &&
+        plan.value().status == store::PlanStatus::kApproved)
+      plan_assessment = plan.value().assessment_id;
+  }
+  auto assessments = api.store().ListAssessments(c.clinic(), a.patient_id);
+  if (!assessments.ok()) return;  // No such patient: the store answers it.
+  RequireStep(
+      ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id))),
+      CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
+}
+
 }  // namespace
 
 void AddScheduleRoutes(http::Router& router, Api& api) {
@@ -141,6 +160,10 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
         if (body.contains("plan_id") && !body["plan_id"].is_null())
           a.plan_id = IdField(body, "plan_id");
         a.note = StringField(body, "note", 2000, false);
+        // Booking a treatment (booked, or under a plan) goes through the
+        // latest screening, like every step toward hands-on work.
+        if (a.status == store::AppointmentStatus::kBooked || a.plan_id)
+          RequireBookingAllowed(api, c, a);
         store::Appointment created = Must(api.store().CreateAppointment(a));
         api.Audit(c, req, "create", "appointment", std::to_string(created.id), created.patient_id);
         http::Response r = WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
@@ -160,6 +183,7 @@ void AddScheduleRoutes(http::Router& router, Api& api) {
                     store::AppointmentStatus::kDone, store::AppointmentStatus::kCancelled,
                     store::AppointmentStatus::kNoShow},
                    "must be booked, arrived, done, cancelled or no_show");
+               if (status == store::AppointmentStatus::kBooked) RequireBookingAllowed(api, c, a);
                store::Appointment updated =
                    Must(api.store().UpdateAppointmentStatus(c.clinic(), a.id, status, expected));
                api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,

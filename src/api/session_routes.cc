@@ -1,8 +1,11 @@
 // Session notes (SOAP, pain before and after, techniques per region, oils,
 // adverse events), the patient chart and the patient's home programme.
 #include "api/api_support.h"
+#include "api/care_guard.h"
 #include "api/chart_document.h"
+#include "api/referral_routes.h"
 #include "api/session_deviations.h"
+#include "api/session_screening.h"
 #include "core/region_sides.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
@@ -105,6 +108,48 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
   n.adverse_events_json = ReadAdverseEvents(body).dump();
 }
 
+// What the portal shows instead of exercises while a referral stands.
+json WithdrawnProgramme(const store::PlanRecord& plan, const PatientScreenings& screenings,
+                        const CareVerdict& verdict) {
+  std::string urgency = "routine_gp";
+  for (const store::Referral& r : screenings.referrals) {
+    if (!StateOf(r).closed) urgency = r.urgency;
+  }
+  const std::string advice =
+      urgency == "emergency"
+          ? "Go to a hospital emergency department now, as your therapist advised."
+      : urgency == "urgent"
+          ? "Speak to your GP or an urgent care service today or tomorrow, as your therapist "
+            "advised."
+          : "Book a review with your GP, as your therapist advised, and bring their advice back.";
+  return {{"plan_id", plan.id},
+          {"withdrawn", true},
+          {"status", "suspended"},
+          {"suspended_by", verdict.governed_by},
+          {"urgency", urgency},
+          {"message",
+           "Your home programme is paused: your therapist has referred you to a "
+           "doctor. " +
+               advice +
+               " Do not do the home exercises until a doctor has seen you and your "
+               "therapist has reassessed you."}};
+}
+
+// Stops with 409 at "techniques" when the patient's latest screening
+// refuses hands-on work (or the plan the note names is suspended).
+void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note) {
+  std::optional<Id> plan_assessment;
+  if (note.plan_id) {
+    auto plan = api.store().GetPlan(c.clinic(), *note.plan_id);
+    // A plan of another patient or clinic is refused by the store later.
+    if (plan.ok() && plan.value().patient_id == note.patient_id &&
+        plan.value().status == store::PlanStatus::kApproved)
+      plan_assessment = plan.value().assessment_id;
+  }
+  RequireStep(ReadScreenings(api, c.clinic(), note.patient_id), CareStep::kRecordWork,
+              plan_assessment, "techniques");
+}
+
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Api& api) {
@@ -117,8 +162,26 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                note.patient_id = patient.id;
                note.therapist_id = c.user.id;
                ReadNote(body, api.knowledge(), note);
+               // The visit and any red flag found at it may always be recorded;
+               // hands-on work only when the latest screening before it allows.
+               if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note);
+               std::optional<store::Referral> raised =
+                   ScreenSessionRedFlags(api, c, patient.id, body);
                if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
                note.created_at = api.Now();
+               if (raised) {
+                 // Rare, so stored directly: the note, then the referral it opens.
+                 store::SessionNote created = Must(api.store().CreateSessionNote(note));
+                 api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id,
+                           DeviationAuditDetail(created) + " red flag at session");
+                 raised->session_id = created.id;
+                 store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
+                 json out = ToJson(created);
+                 out["referral"] = ReferralJson(referral);
+                 http::Response r = WithEtag(JsonResponse(201, out), created.version);
+                 r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+                 return r;
+               }
                // Stored by the group commit as one unit with its audit entry and the
                // answer kept under the request's Idempotency-Key: the answer waits,
                // without a thread, until all three are on disk together.
@@ -214,7 +277,11 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                    Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
                const int expected = IfMatchVersion(req);
                json body = ParseBody(req);
+               const std::string done_before = note.techniques_json;
                ReadNote(body, api.knowledge(), note);
+               // Work recorded before is kept as it was; new work is checked.
+               if (note.techniques_json != "[]" && note.techniques_json != done_before)
+                 RequireWorkAllowed(api, c, note);
                if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
                store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
                api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,
@@ -231,14 +298,20 @@ void AddSessionRoutes(http::Router& router, Api& api) {
         api.CheckOwnRecord(c, patient_id);
         const store::ChartRecords records =
             Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
-        ChartInput input{records, {}, 0, c.Is(Role::kPatient)};
+        ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
         input.assessment_facts.reserve(records.assessments.size());
         for (const store::Assessment& a : records.assessments) {
           input.assessment_facts.push_back(api.facts().Assessment(
               a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
         }
+        // The latest screening may suspend the approved plan (care_guard.h).
+        const PatientScreenings screenings = ScreeningsOf(
+            records.assessments, Must(api.store().ListReferrals(c.clinic(), patient_id)));
         for (const store::PlanRecord& p : records.plans) {
           if (p.status != store::PlanStatus::kApproved) continue;
+          const CareVerdict verdict =
+              GovernStep(screenings.events, CareStep::kServeHomeProgramme, p.assessment_id);
+          if (!verdict.allowed) input.approved_plan_suspended_by = verdict.governed_by;
           input.planned_sessions =
               api.facts()
                   .Plan(p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; })
@@ -254,6 +327,15 @@ void AddSessionRoutes(http::Router& router, Api& api) {
              api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
                store::PlanRecord plan = Must(api.store().GetCurrentPlan(c.clinic(), patient.id));
+               const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
+               const CareVerdict verdict =
+                   GovernStep(screenings.events, CareStep::kServeHomeProgramme, plan.assessment_id);
+               if (!verdict.allowed) {
+                 // Withdrawn: the patient is told to follow the referral instead.
+                 api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id,
+                           "withdrawn: " + verdict.governed_by);
+                 return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict));
+               }
                json doc = json::parse(plan.plan_json, nullptr, false);
                if (!doc.is_object()) Reject("plan", "the approved plan cannot be read", 409);
                json self_massage = json::array();

@@ -16,22 +16,34 @@ std::string DaysBefore(std::string_view time, int days) {
   return FormatUtc(*at - std::int64_t{days} * 24 * 60 * 60);
 }
 
-std::string TriageWords(const std::string& triage) {
-  if (triage == "refer_emergency") return "emergency referral";
-  if (triage == "refer_urgent") return "urgent referral";
-  return "referral to a doctor";
+int UrgencyRank(const std::string& urgency) {
+  return urgency == "emergency" ? 0 : urgency == "urgent" ? 1 : 2;
 }
 
-void RedFlags(const PatientFacts& f, std::vector<AttentionReason>& out) {
-  if (f.intake_triage.rfind("refer_", 0) != 0) return;
-  std::string text =
-      "Red flag at intake on " + Day(f.intake_at) + " (" + TriageWords(f.intake_triage) + ")";
-  if (!f.intake_red_flags.empty()) {
-    text += ": " + f.intake_red_flags.front();
-    if (f.intake_red_flags.size() > 1)
-      text += " (+" + std::to_string(f.intake_red_flags.size() - 1) + " more)";
+std::string UrgencyWords(const std::string& urgency) {
+  if (urgency == "emergency") return "emergency referral";
+  if (urgency == "urgent") return "urgent referral";
+  return "referral to the GP";
+}
+
+// Every referral not closed, the most urgent first (then the newest).
+void Referrals(const PatientFacts& f, std::vector<AttentionReason>& out) {
+  std::vector<const ReferralFacts*> open;
+  for (const ReferralFacts& r : f.open_referrals) open.push_back(&r);
+  std::stable_sort(open.begin(), open.end(), [](const ReferralFacts* a, const ReferralFacts* b) {
+    if (UrgencyRank(a->urgency) != UrgencyRank(b->urgency))
+      return UrgencyRank(a->urgency) < UrgencyRank(b->urgency);
+    return a->raised_at > b->raised_at;
+  });
+  for (const ReferralFacts* r : open) {
+    std::string text = "Red flag at " + r->raised_by + " on " + Day(r->raised_at) + " (" +
+                       UrgencyWords(r->urgency) + ")";
+    if (!r->reasons.empty()) {
+      text += ": " + r->reasons.front();
+      if (r->reasons.size() > 1) text += " (+" + std::to_string(r->reasons.size() - 1) + " more)";
+    }
+    out.push_back({AttentionKind::kRedFlag, text, r->urgency});
   }
-  out.push_back({AttentionKind::kRedFlag, text});
 }
 
 void AdverseEvents(const PatientFacts& f, std::string_view now, const AttentionRules& rules,
@@ -44,7 +56,7 @@ void AdverseEvents(const PatientFacts& f, std::string_view now, const AttentionR
                        (it->adverse_events == 1 ? "" : "s") + " at the session on " +
                        Day(it->occurred_at);
     if (!it->worst_severity.empty()) text += " (worst: " + it->worst_severity + ")";
-    out.push_back({AttentionKind::kAdverseEvent, text});
+    out.push_back({AttentionKind::kAdverseEvent, text, ""});
     return;  // The latest one is enough to open the record.
   }
 }
@@ -76,10 +88,11 @@ void WorsePain(const PatientFacts& f, const AttentionRules& rules,
     if (!baseline || !latest) continue;
     const int now_pain = *(latest->*site.before);
     if (now_pain - *baseline >= rules.worse_by) {
-      out.push_back(
-          {AttentionKind::kWorsePain, std::string(site.name) + " pain " + std::to_string(now_pain) +
-                                          " before the session on " + Day(latest->occurred_at) +
-                                          ", up from " + std::to_string(*baseline) + " " + from});
+      out.push_back({AttentionKind::kWorsePain,
+                     std::string(site.name) + " pain " + std::to_string(now_pain) +
+                         " before the session on " + Day(latest->occurred_at) + ", up from " +
+                         std::to_string(*baseline) + " " + from,
+                     ""});
     }
   }
 }
@@ -100,7 +113,8 @@ void ReassessmentDue(const PatientFacts& f, std::vector<AttentionReason>& out) {
   out.push_back({AttentionKind::kReassessmentDue,
                  "Reassessment due: " + std::to_string(done) + " session" + (done == 1 ? "" : "s") +
                      " done under the plan, which asks for one after session " +
-                     std::to_string(checkpoint)});
+                     std::to_string(checkpoint),
+                 ""});
 }
 
 void Paperwork(const PatientFacts& f, std::vector<AttentionReason>& out) {
@@ -108,9 +122,10 @@ void Paperwork(const PatientFacts& f, std::vector<AttentionReason>& out) {
     out.push_back({AttentionKind::kDraftPlan,
                    f.draft_plans == 1 ? "A draft plan is waiting for review and approval"
                                       : std::to_string(f.draft_plans) +
-                                            " draft plans are waiting for review and approval"});
+                                            " draft plans are waiting for review and approval",
+                   ""});
   }
-  if (f.intake_triage.empty()) out.push_back({AttentionKind::kNoIntake, "No intake yet"});
+  if (f.intake_triage.empty()) out.push_back({AttentionKind::kNoIntake, "No intake yet", ""});
 }
 
 }  // namespace
@@ -133,12 +148,30 @@ std::string_view Name(AttentionKind kind) {
   return "unknown";
 }
 
+int Rank(const AttentionReason& reason) {
+  switch (reason.kind) {
+    case AttentionKind::kRedFlag:
+      return UrgencyRank(reason.urgency);
+    case AttentionKind::kWorsePain:
+      return 3;
+    case AttentionKind::kAdverseEvent:
+      return 4;
+    case AttentionKind::kReassessmentDue:
+      return 5;
+    case AttentionKind::kDraftPlan:
+      return 6;
+    case AttentionKind::kNoIntake:
+      return 7;
+  }
+  return 8;
+}
+
 std::vector<AttentionReason> NeedsAttention(const PatientFacts& facts, std::string_view now,
                                             const AttentionRules& rules) {
   std::vector<AttentionReason> out;
-  RedFlags(facts, out);
-  AdverseEvents(facts, now, rules, out);
+  Referrals(facts, out);
   WorsePain(facts, rules, out);
+  AdverseEvents(facts, now, rules, out);
   ReassessmentDue(facts, out);
   Paperwork(facts, out);
   return out;

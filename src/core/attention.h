@@ -1,8 +1,10 @@
 // Why a clinician should look at a patient today, decided from facts read out
-// of the patient's stored records: referred at the latest intake, adverse
-// events at a recent session, pain worse than at the start by at least the
-// minimal important change, a reassessment the approved plan calls for that
-// has not been done, a draft plan waiting for review, or no intake yet.
+// of the patient's stored records: a referral not yet closed (raised at any
+// assessment or session), pain worse than at the start by at least the
+// minimal important change, adverse events at a recent session, a
+// reassessment the approved plan calls for that has not been done, a draft
+// plan waiting for review, or no intake yet. Most pressing first: emergency,
+// urgent, then routine GP referrals, then the rest in that order.
 // Pure: the caller gives the time and the facts.
 #pragma once
 
@@ -26,10 +28,21 @@ struct SessionFacts {
   bool under_current_plan = false;
 };
 
+// A referral not yet closed.
+struct ReferralFacts {
+  std::string urgency;               // "emergency", "urgent", "routine_gp".
+  std::string raised_at;             // When it was opened (UTC).
+  std::string raised_by;             // "intake", "reassessment" or "session".
+  std::vector<std::string> reasons;  // Of the red flags behind it.
+};
+
 struct PatientFacts {
+  std::vector<ReferralFacts> open_referrals;
   // The latest intake assessment; empty triage when the patient has none.
   std::string intake_triage, intake_at;
   std::vector<std::string> intake_red_flags;  // Reasons of the red flags it raised.
+  // The latest intake's record id, when the caller tracks it (see open_referrals).
+  std::optional<long long> legacy_intake;
   std::optional<int> intake_leg_pain, intake_back_pain;
   // When the latest assessment of any kind (intake, reassessment, portal
   // answers) was stored.
@@ -58,7 +71,12 @@ enum class AttentionKind {
 struct AttentionReason {
   AttentionKind kind;
   std::string text;
+  std::string urgency;  // For kRedFlag (a referral): "emergency", "urgent", "routine_gp".
 };
+
+// How pressing a reason is: 0 for an emergency referral, then urgent,
+// routine GP, worse pain, adverse event, reassessment due, draft, no intake.
+int Rank(const AttentionReason& reason);
 
 std::string_view Name(AttentionKind kind);
 

@@ -294,13 +294,70 @@ CREATE INDEX login_attempts_by_address ON login_attempts (remote_addr, at);
 CREATE INDEX login_attempts_by_time ON login_attempts (at);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Version 7: referrals as records with a life (issue 13).
+// A referral is opened by the
+// screening that raised it (an assessment, or a session's red-flag check) and
+// never changed; what happens next (letter sent, outcome, closed) is appended
+// as events. Both tables are append-only, like the audit trail: nothing
+// clinical is overwritten or deleted.
+constexpr std::string_view kSchemaV7 = R"sql(
+CREATE TABLE referrals (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  assessment_id INTEGER,
+  session_id INTEGER,
+  urgency TEXT NOT NULL CHECK (urgency IN ('routine_gp', 'urgent', 'emergency')),
+  flags_json TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  opened_by INTEGER NOT NULL,
+  opened_at TEXT NOT NULL,
+  UNIQUE (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, assessment_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (session_id) REFERENCES session_notes (id),
+  FOREIGN KEY (clinic_id, opened_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referrals_by_patient ON referrals (clinic_id, patient_id, id);
+CREATE TABLE referral_events (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  referral_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('letter_sent', 'outcome', 'closed')),
+  detail_json TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, referral_id) REFERENCES referrals (clinic_id, id),
+  FOREIGN KEY (clinic_id, recorded_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referral_events_by_referral ON referral_events (referral_id, id);
+CREATE TRIGGER referrals_no_update BEFORE UPDATE ON referrals
+BEGIN
+  SELECT RAISE(ABORT, 'referrals are append-only');
+END;
+CREATE TRIGGER referrals_no_delete BEFORE DELETE ON referrals
+BEGIN
+  SELECT RAISE(ABORT, 'referrals are append-only');
+END;
+CREATE TRIGGER referral_events_no_update BEFORE UPDATE ON referral_events
+BEGIN
+  SELECT RAISE(ABORT, 'referral events are append-only');
+END;
+CREATE TRIGGER referral_events_no_delete BEFORE DELETE ON referral_events
+BEGIN
+  SELECT RAISE(ABORT, 'referral events are append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
     {5, "idempotency keys", kSchemaV5},
     {6, "session last use and login attempts", kSchemaV6},
+    {7, "referrals and their events", kSchemaV7},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -276,13 +276,58 @@ CREATE INDEX login_attempts_by_address ON login_attempts (remote_addr, at);
 CREATE INDEX login_attempts_by_time ON login_attempts (at);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Version 7: referrals as records with a life (issue 13).
+// Referrals and their append-only events, as in SQLite.
+constexpr std::string_view kSchemaV7 = R"sql(
+CREATE TABLE referrals (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  assessment_id BIGINT,
+  session_id BIGINT REFERENCES session_notes (id),
+  urgency TEXT NOT NULL CHECK (urgency IN ('routine_gp', 'urgent', 'emergency')),
+  flags_json TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  opened_by BIGINT NOT NULL,
+  opened_at TEXT NOT NULL,
+  UNIQUE (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, patient_id, assessment_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, opened_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referrals_by_patient ON referrals (clinic_id, patient_id, id);
+CREATE TABLE referral_events (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  referral_id BIGINT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('letter_sent', 'outcome', 'closed')),
+  detail_json TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, referral_id) REFERENCES referrals (clinic_id, id),
+  FOREIGN KEY (clinic_id, recorded_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX referral_events_by_referral ON referral_events (referral_id, id);
+CREATE FUNCTION referrals_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'referrals are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER referrals_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON referrals
+  FOR EACH STATEMENT EXECUTE FUNCTION referrals_append_only();
+CREATE TRIGGER referral_events_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON referral_events
+  FOR EACH STATEMENT EXECUTE FUNCTION referrals_append_only();
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
     {4, "appointment statuses arrived and no_show", kSchemaV4},
     {5, "idempotency keys", kSchemaV5},
     {6, "session last use and login attempts", kSchemaV6},
+    {7, "referrals and their events", kSchemaV7},
 }};
 
 constexpr const char* kVersionTable = R"sql(

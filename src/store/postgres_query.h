@@ -233,6 +233,9 @@ std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clini
                                            bool lock = false);
 // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
 std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id);
+// The clinic's referrals with their events (of one patient unless
+// `patient_id` is 0), by patient then id (postgres_store_referrals.cc).
+std::vector<Referral> PgReadReferrals(PgTx& tx, Id clinic_id, Id patient_id);
 // kNotFound unless the clinic exists.
 std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id);
 

@@ -85,6 +85,10 @@ class PostgresStore final : public Store {
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 
+  StoreResult<Referral> CreateReferral(const Referral& referral) override;
+  StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
+  StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;
+  StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) override;
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
   StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,

@@ -43,6 +43,7 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
     records.assessments = All(tx.Exec(assessments_sql, clinic_id), PgReadAssessment);
     records.plans = All(tx.Exec(plans_sql, clinic_id), PgReadPlan);
     records.sessions = All(tx.Exec(sessions_sql, clinic_id, session_limit), PgReadAttentionSession);
+    records.referrals = PgReadReferrals(tx, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records,
                  All(tx.Exec(results_sql, clinic_id, IdArray(ids, '{', '}')), PgReadIdAndText));

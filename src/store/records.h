@@ -132,6 +132,38 @@ struct SessionNote {
   std::string deviations_json;
 };
 
+// Something that happened to a referral after it was opened: the letter
+// sent, a medical outcome recorded, or the referral closed. Appended, never
+// changed. `detail_json` holds the kind's fields (see api/referral_routes.cc).
+struct ReferralEvent {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id referral_id = 0;
+  std::string kind;  // "letter_sent", "outcome", "closed".
+  std::string detail_json;
+  Id recorded_by = 0;  // A user of the same clinic.
+  std::string recorded_at;
+};
+
+// A referral to a doctor, opened by the screening that raised it: an
+// assessment (`assessment_id`, no `session_id`), or a session note's red-flag
+// check (`session_id`, with `assessment_id` the patient's latest assessment
+// before it, if any, which places it among the screenings). Immutable; its
+// life is its events.
+struct Referral {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  std::optional<Id> assessment_id;
+  std::optional<Id> session_id;
+  std::string urgency;     // "routine_gp", "urgent", "emergency".
+  std::string flags_json;  // The positive flags: [{"id", "reason"}].
+  std::string findings;    // What the screening found, in words.
+  Id opened_by = 0;
+  std::string opened_at;
+  std::vector<ReferralEvent> events;  // Oldest first.
+};
+
 // What the patient chart shows of a session note: its time, pain ratings and
 // the stored adverse events and deviations (for their counts). No SOAP text
 // or techniques, which the chart never shows and which dominate a note's size.
@@ -184,6 +216,8 @@ struct AttentionRecords {
   std::vector<PlanRecord> plans;        // By version_no.
   // Each patient's newest `session_limit` notes (see ReadAttention), oldest first.
   std::vector<AttentionSession> sessions;
+  // Every referral with its events, by patient then id.
+  std::vector<Referral> referrals;
 };
 
 struct Appointment {

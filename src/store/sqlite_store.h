@@ -103,6 +103,10 @@ class SqliteStore final : public Store {
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 
+  StoreResult<Referral> CreateReferral(const Referral& referral) override;
+  StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
+  StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;
+  StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) override;
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
   StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,
@@ -171,6 +175,8 @@ class SqliteStore final : public Store {
   std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
 
   std::optional<PlanRecord> ReadPlan(Id clinic_id, Id id);
+  // The clinic's referrals with their events (of one patient when given), by patient then id.
+  std::vector<Referral> ReadReferrals(Id clinic_id, std::optional<Id> patient_id);
   std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
 
   std::unique_ptr<SqliteConnection> writer_;

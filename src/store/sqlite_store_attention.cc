@@ -48,6 +48,7 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
                            .Bind(":clinic", clinic_id)
                            .Bind(":limit", session_limit)
                            .All(ReadAttentionSession);
+    records.referrals = ReadReferrals(clinic_id, std::nullopt);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records, Prepare(results_sql)
                               .Bind(":clinic", clinic_id)

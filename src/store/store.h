@@ -198,6 +198,15 @@ class Store {
   virtual StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                                       const AttentionDocuments& documents) = 0;
 
+  // Referrals (see Referral). Create checks that the patient, assessment,
+  // session note and user are the clinic's (kNotFound otherwise) and ignores
+  // `id` and `events`. AddReferralEvent appends to a referral of the clinic.
+  virtual StoreResult<Referral> CreateReferral(const Referral& referral) = 0;
+  virtual StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) = 0;
+  virtual StoreResult<Referral> GetReferral(Id clinic_id, Id id) = 0;
+  // Oldest first, each with its events; kNotFound when the patient is not the clinic's.
+  virtual StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) = 0;
+
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;

@@ -197,6 +197,29 @@ Problem ValidatePlan(const PlanRecord& p) {
                CheckText("knowledge_version", p.knowledge_version));
 }
 
+Problem ValidateReferral(const Referral& r) {
+  const bool urgency_known =
+      r.urgency == "routine_gp" || r.urgency == "urgent" || r.urgency == "emergency";
+  return First(
+      Positive("clinic_id", r.clinic_id), Positive("patient_id", r.patient_id),
+      Positive("opened_by", r.opened_by),
+      urgency_known ? Problem{} : Invalid("urgency", "must be routine_gp, urgent or emergency"),
+      r.assessment_id || r.session_id
+          ? Problem{}
+          : Invalid("assessment_id", "a referral is opened by an assessment or a session"),
+      Required("flags_json", r.flags_json), CheckText("flags_json", r.flags_json),
+      CheckText("findings", r.findings), CheckUtcTime("opened_at", r.opened_at));
+}
+
+Problem ValidateReferralEvent(const ReferralEvent& e) {
+  const bool kind_known = e.kind == "letter_sent" || e.kind == "outcome" || e.kind == "closed";
+  return First(Positive("clinic_id", e.clinic_id), Positive("referral_id", e.referral_id),
+               Positive("recorded_by", e.recorded_by),
+               kind_known ? Problem{} : Invalid("kind", "must be letter_sent, outcome or closed"),
+               Required("detail_json", e.detail_json), CheckText("detail_json", e.detail_json),
+               CheckUtcTime("recorded_at", e.recorded_at));
+}
+
 Problem ValidateSessionNote(const SessionNote& n) {
   return First(Positive("clinic_id", n.clinic_id), Positive("patient_id", n.patient_id),
                Positive("therapist_id", n.therapist_id), CheckUtcTime("occurred_at", n.occurred_at),

@@ -41,6 +41,8 @@ Problem ValidateTherapistProfile(const TherapistProfile& p);
 Problem ValidatePatient(const Patient& p);
 Problem ValidateAssessment(const Assessment& a);
 Problem ValidatePlan(const PlanRecord& p);
+Problem ValidateReferral(const Referral& r);
+Problem ValidateReferralEvent(const ReferralEvent& e);
 Problem ValidateSessionNote(const SessionNote& n);
 Problem ValidateAppointment(const Appointment& a);
 Problem ValidateAudit(const AuditEntry& e);

@@ -60,7 +60,7 @@ class ChartDocumentTest : public ::testing::Test {
   }
 
   json Chart(bool approved_plans_only = false, int planned = 6) {
-    ChartInput input{records_, facts_, planned, approved_plans_only};
+    ChartInput input{records_, facts_, planned, approved_plans_only, ""};
     return json::parse(ChartDocument(input, K()));
   }
 
@@ -143,13 +143,13 @@ TEST_F(ChartDocumentTest, TextIsEscapedAndBrokenTextIsAnErrorNotABrokenDocument)
   records_.patient.family_name = "O\"Brien\\\n";
   EXPECT_EQ(Chart()["patient"]["family_name"], "O\"Brien\\\n");
   records_.sessions[0].occurred_at = "2026-10-15\xff";
-  ChartInput input{records_, facts_, 6, false};
+  ChartInput input{records_, facts_, 6, false, ""};
   EXPECT_THROW(ChartDocument(input, K()), std::runtime_error);
 }
 
 TEST_F(ChartDocumentTest, FactsMustMatchTheAssessments) {
   facts_.clear();
-  ChartInput input{records_, facts_, 6, false};
+  ChartInput input{records_, facts_, 6, false, ""};
   EXPECT_THROW(ChartDocument(input, K()), std::logic_error);
 }
 

@@ -54,19 +54,37 @@ TEST(AttentionTest, NoIntakeAndDraftPlansComeLast) {
             "2 draft plans are waiting for review and approval");
 }
 
-TEST(AttentionTest, ReferredAtIntakeIsARedFlagWithItsReason) {
+TEST(AttentionTest, AnOpenReferralIsARedFlagWithItsUrgencyAndReason) {
   PatientFacts f = Treated();
-  f.intake_triage = "refer_emergency";
-  f.intake_at = "2026-11-20T09:00:00Z";
-  f.intake_red_flags = {"New bladder dysfunction", "Saddle numbness"};
+  f.open_referrals = {{"emergency",
+                       "2026-11-20T09:00:00Z",
+                       "intake",
+                       {"New bladder dysfunction", "Saddle numbness"}}};
   auto r = NeedsAttention(f, kNow, AttentionRules{});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].kind, AttentionKind::kRedFlag);
+  EXPECT_EQ(r[0].urgency, "emergency");
   EXPECT_EQ(
       r[0].text,
       "Red flag at intake on 2026-11-20 (emergency referral): New bladder dysfunction (+1 more)");
-  f.intake_triage = "treat_with_precautions";
+  f.open_referrals.clear();
   EXPECT_TRUE(NeedsAttention(f, kNow, AttentionRules{}).empty());
+}
+
+TEST(AttentionTest, ReferralsComeByUrgencyWhereverRaised) {
+  PatientFacts f = Treated();
+  f.open_referrals = {{"routine_gp", "2026-11-01T09:00:00Z", "reassessment", {}},
+                      {"emergency", "2026-11-02T09:00:00Z", "session", {"Saddle numbness"}},
+                      {"urgent", "2026-11-03T09:00:00Z", "intake", {}}};
+  auto r = NeedsAttention(f, kNow, AttentionRules{});
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].urgency, "emergency");
+  EXPECT_EQ(r[0].text, "Red flag at session on 2026-11-02 (emergency referral): Saddle numbness");
+  EXPECT_EQ(r[1].urgency, "urgent");
+  EXPECT_EQ(r[2].urgency, "routine_gp");
+  EXPECT_LT(Rank(r[0]), Rank(r[1]));
+  EXPECT_LT(Rank(r[1]), Rank(r[2]));
+  EXPECT_LT(Rank(r[2]), Rank({AttentionKind::kWorsePain, "", ""}));
 }
 
 TEST(AttentionTest, AdverseEventsCountWithinTheWindowOnly) {
@@ -140,8 +158,8 @@ TEST(AttentionTest, ReassessmentDueAfterTheCheckpointUntilOneIsRecorded) {
 
 TEST(AttentionTest, ReasonsComeMostPressingFirst) {
   PatientFacts f = Treated();
-  f.intake_triage = "refer_urgent";
   f.intake_at = "2026-11-02T09:00:00Z";
+  f.open_referrals = {{"urgent", f.intake_at, "intake", {}}};
   f.latest_assessment_at = f.intake_at;
   f.intake_leg_pain = 2;
   f.reassess_after_sessions = {1};
@@ -150,8 +168,8 @@ TEST(AttentionTest, ReasonsComeMostPressingFirst) {
   f.sessions = {s};
   EXPECT_EQ(
       Kinds(NeedsAttention(f, kNow, AttentionRules{})),
-      (std::vector<AttentionKind>{AttentionKind::kRedFlag, AttentionKind::kAdverseEvent,
-                                  AttentionKind::kWorsePain, AttentionKind::kReassessmentDue}));
+      (std::vector<AttentionKind>{AttentionKind::kRedFlag, AttentionKind::kWorsePain,
+                                  AttentionKind::kAdverseEvent, AttentionKind::kReassessmentDue}));
   EXPECT_EQ(Name(AttentionKind::kWorsePain), "worse_pain");
   EXPECT_EQ(Name(AttentionKind::kNoIntake), "no_intake");
 }

@@ -91,13 +91,16 @@ TEST_P(AttentionApiTest, ListsPatientsWithTheirReasonsFromStoredRecords) {
   ASSERT_EQ(body["items"].size(), 2u) << answer.body;
   const json referred = ReasonsOf(body, patient1_.id);
   EXPECT_THAT(Kinds(referred), ElementsAre("red_flag"));
+  EXPECT_EQ(referred[0]["urgency"], "emergency");
+  // The emergency referral puts its patient first.
+  EXPECT_EQ(body["items"][0]["patient"]["id"], patient1_.id);
   EXPECT_THAT(referred[0]["text"].get<std::string>(), ::testing::HasSubstr("emergency referral"));
   const json p2 = ReasonsOf(body, patient2_.id);
-  EXPECT_THAT(Kinds(p2), ElementsAre("adverse_event", "worse_pain", "reassessment_due"));
-  EXPECT_THAT(p2[0]["text"].get<std::string>(), ::testing::HasSubstr("2 adverse events"));
-  EXPECT_THAT(p2[0]["text"].get<std::string>(), ::testing::HasSubstr("worst: moderate"));
-  EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("Leg pain 8"));
-  EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("up from 5 at intake"));
+  EXPECT_THAT(Kinds(p2), ElementsAre("worse_pain", "adverse_event", "reassessment_due"));
+  EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("2 adverse events"));
+  EXPECT_THAT(p2[1]["text"].get<std::string>(), ::testing::HasSubstr("worst: moderate"));
+  EXPECT_THAT(p2[0]["text"].get<std::string>(), ::testing::HasSubstr("Leg pain 8"));
+  EXPECT_THAT(p2[0]["text"].get<std::string>(), ::testing::HasSubstr("up from 5 at intake"));
 
   // A reassessment recorded now takes the due reassessment off the list, and
   // its draft plan waits for review.
@@ -105,7 +108,7 @@ TEST_P(AttentionApiTest, ListsPatientsWithTheirReasonsFromStoredRecords) {
                                   {{"kind", "reassessment"}, {"intake", Example("l5_numbness")}});
   ASSERT_EQ(re.status, 201) << re.body;
   EXPECT_THAT(Kinds(ReasonsOf(BodyOf(therapist->Get("/api/v1/attention")), patient2_.id)),
-              ElementsAre("adverse_event", "worse_pain", "draft_plan"));
+              ElementsAre("worse_pain", "adverse_event", "draft_plan"));
 
   // Another clinic sees none of this; the front desk may not ask.
   HttpResult other = As("therapist@b.test")->Get("/api/v1/attention");

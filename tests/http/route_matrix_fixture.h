@@ -74,6 +74,12 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
       {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
       {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
+      {"GET /api/v1/patients/{id}/referrals", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/referrals/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/referrals/{id}/letter", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/referrals/{id}/letter-sent", {201, 201, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/referrals/{id}/outcome", {201, 201, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/referrals/{id}/close", {200, 200, 403, 403, 403, 404, 401}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
@@ -203,17 +209,51 @@ class RouteMatrixTest : public ClinicApiFixture {
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
-      if (key == "POST /api/v1/plans/{id}/approve") {
+      if (key == "POST /api/v1/plans/{id}/approve" || key == "POST /api/v1/plans/{id}/revisions") {
+        // A draft of the latest assessment: only it may be revised or
+        // approved (the matrix has added intakes meanwhile).
         store::PlanRecord draft = plan;
         draft.id = 0;
+        draft.assessment_id = LatestAssessment(patient1_.id);
         draft.approved_by.reset();
         draft.approved_at.reset();
         plan = store_->CreatePlan(draft).value();
-      } else if (key == "POST /api/v1/plans/{id}/revisions") {
-        call.body = json({{"plan", json::parse(plan.plan_json)}}).dump();
+        if (key == "POST /api/v1/plans/{id}/revisions")
+          call.body = json({{"plan", json::parse(plan.plan_json)}}).dump();
       }
       id = std::to_string(plan.id);
       if (route.method == "POST") call.headers["If-Match"] = etag(plan.version);
+    } else if (route.pattern.rfind("/api/v1/referrals/{id}", 0) == 0) {
+      // A fresh referral of patient 2 each time (closing is once only), so
+      // patient 1's routes are not held up by it.
+      store::Referral referral;
+      referral.clinic_id = clinic_a_.id;
+      referral.patient_id = patient2_.id;
+      referral.assessment_id = Patient2Assessment();
+      referral.urgency = "routine_gp";
+      referral.flags_json = R"([{"id":"ca_night_or_rest_pain","reason":"night pain"}])";
+      referral.opened_by = therapist_.id;
+      referral.opened_at = "2026-11-20T10:00:00Z";
+      id = std::to_string(store_->CreateReferral(referral).value().id);
+      if (key == "POST /api/v1/referrals/{id}/letter-sent") {
+        call.body = json({{"to", "Dr Lund"}}).dump();
+      } else if (key == "POST /api/v1/referrals/{id}/outcome") {
+        call.body = json({{"seen_by", "Dr Lund"},
+                          {"role", "GP"},
+                          {"seen_on", "2026-11-21"},
+                          {"said", "fine"},
+                          {"cleared", true}})
+                        .dump();
+      } else if (key == "POST /api/v1/referrals/{id}/close") {
+        store::ReferralEvent outcome;
+        outcome.clinic_id = clinic_a_.id;
+        outcome.referral_id = std::stoll(id);
+        outcome.kind = "outcome";
+        outcome.detail_json = R"({"cleared":true})";
+        outcome.recorded_by = therapist_.id;
+        outcome.recorded_at = "2026-11-21T10:00:00Z";
+        store_->AddReferralEvent(outcome).value();
+      }
     } else if (route.pattern.rfind("/api/v1/sessions/{id}", 0) == 0) {
       id = std::to_string(session_id_);
       if (route.method == "PUT") {
@@ -285,6 +325,31 @@ class RouteMatrixTest : public ClinicApiFixture {
     return call;
   }
 
+  store::Id LatestAssessment(store::Id patient) {
+    store::Id latest = 0;
+    const auto assessments = store_->ListAssessments(clinic_a_.id, patient).value();
+    for (const auto& a : assessments)
+      if (a.kind != store::AssessmentKind::kPortal) latest = a.id;
+    return latest;
+  }
+
+  // One assessment of patient 2 for the referrals to name, made once.
+  store::Id Patient2Assessment() {
+    if (patient2_assessment_ != 0) return patient2_assessment_;
+    store::Assessment a;
+    a.clinic_id = clinic_a_.id;
+    a.patient_id = patient2_.id;
+    a.intake_json = "{}";
+    a.result_json = "{}";
+    a.triage = "refer_routine";
+    a.knowledge_version = "test";
+    a.created_by = therapist_.id;
+    a.created_at = "2026-11-20T10:00:00Z";
+    patient2_assessment_ = store_->CreateAssessment(a).value().id;
+    return patient2_assessment_;
+  }
+
+  store::Id patient2_assessment_ = 0;
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
   int users_made_ = 0, tokens_made_ = 0;

@@ -130,7 +130,10 @@ TEST_P(SessionDeviationsTest, AnEditIsReviewedAgainAndClearsDeviationsItRemoves)
 
 // red-flags.md: a red flag means refer, do not treat. A note that records the
 // referral and no hands-on work is not a departure.
-TEST_P(SessionDeviationsTest, HandsOnWorkForAReferredPatientNeedsAcknowledgement) {
+// Issue 13: an emergency referral can never be overridden by a therapist, so
+// hands-on work is refused whether or not the departure is acknowledged; the
+// visit and the referral may still be recorded.
+TEST_P(SessionDeviationsTest, HandsOnWorkForAnEmergencyReferralIsRefusedAcknowledgedOrNot) {
   auto therapist = As("therapist@a.test");
   ASSERT_EQ(CreateAssessment(*therapist, patient2_.id, "cauda_equina")["assessment"]["triage"],
             "refer_emergency");
@@ -140,16 +143,15 @@ TEST_P(SessionDeviationsTest, HandsOnWorkForAReferredPatientNeedsAcknowledgement
 
   json worked = Note({Row("swedish", "lower_back", "both", 1)});
   HttpResult refused = therapist->Post(PatientPath(patient2_.id, "/sessions"), worked);
-  ASSERT_EQ(refused.status, 422) << refused.body;
-  EXPECT_TRUE(
-      Lists(BodyOf(refused)["problems"], "techniques", "refers the patient (refer_emergency)"));
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(BodyOf(refused)["error"]["field"], "techniques");
   EXPECT_EQ(SessionCount(clinic_a_.id, patient2_.id), 1);
 
   worked["deviations_acknowledged"] = true;
   worked["deviation_reason"] = "treated before the screening result was read";
-  HttpResult created = therapist->Post(PatientPath(patient2_.id, "/sessions"), worked);
-  ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_EQ(BodyOf(created)["deviations"]["items"][0]["field"], "techniques");
+  HttpResult still = therapist->Post(PatientPath(patient2_.id, "/sessions"), worked);
+  EXPECT_EQ(still.status, 409) << still.body;
+  EXPECT_EQ(SessionCount(clinic_a_.id, patient2_.id), 1);
 }
 
 }  // namespace

@@ -278,16 +278,14 @@ TEST(PostgresStoreOpenTest, UnreachableServerIsInternal) {
   EXPECT_FALSE(via_url.ok());
 }
 
-// Version 5 is another branch's; until the branches meet, 6 follows 4.
-TEST_F(PostgresMigrationTest, VersionsIncreaseAndMatchSqlite) {
-  int previous = 0;
+TEST_F(PostgresMigrationTest, VersionsAreConsecutiveAndMatchSqlite) {
+  int expected = 1;
   for (const Migration& m : PostgresMigrations()) {
-    EXPECT_GT(m.version, previous);
-    previous = m.version;
+    EXPECT_EQ(m.version, expected++);
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(PostgresMigrations().size(), SqliteMigrations().size());
-  EXPECT_EQ(PostgresLatestSchemaVersion(), previous);
+  EXPECT_EQ(PostgresLatestSchemaVersion(), expected - 1);
   EXPECT_EQ(PostgresLatestSchemaVersion(), LatestSchemaVersion());
 }
 
@@ -457,6 +455,41 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion4KeepsDataAndKeepsAnswers) {
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
                      "indexname = 'idempotency_keys_by_age'"),
             1);
+}
+
+TEST_F(PostgresMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
+  {
+    pqxx::connection conn(url_);
+    EXPECT_EQ(Must(MigratePostgres(conn, 4)), 4);
+  }
+  EXPECT_EQ(RawSql(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', '', 1,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, true);
+      INSERT INTO assessments (id, clinic_id, patient_id, kind, intake_json, result_json, triage,
+                               knowledge_version, created_by, created_at)
+        VALUES (5, 1, 7, 'intake', '{}', '{}', 'refer_emergency', 'k', 3, '2025-01-02T00:00:00Z');
+    )sql"),
+            "accepted");
+  auto store = Open();
+  Referral r;
+  r.clinic_id = 1;
+  r.patient_id = 7;
+  r.assessment_id = 5;
+  r.urgency = "emergency";
+  r.flags_json = "[]";
+  r.opened_by = 3;
+  r.opened_at = "2025-01-02T00:00:00Z";
+  r = Must(store->CreateReferral(r));
+  EXPECT_EQ(Must(store->ListReferrals(1, 7)).size(), 1u);
+  EXPECT_NE(RawSql("UPDATE referrals SET urgency = 'routine_gp'"), "accepted");
+  EXPECT_NE(RawSql("DELETE FROM referrals"), "accepted");
+  EXPECT_NE(RawSql("DELETE FROM referral_events"), "accepted");
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
 }
 
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {

@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 6);
+  EXPECT_EQ(LatestSchemaVersion(), 7);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -360,6 +360,42 @@ TEST_F(SqliteMigrationTest, UpgradeToVersion6KeepsSessionsAndAddsLoginAttempts) 
   EXPECT_TRUE(IndexExists(db, "login_attempts_by_pair"));
   EXPECT_TRUE(IndexExists(db, "login_attempts_by_address"));
   EXPECT_TRUE(IndexExists(db, "login_attempts_by_time"));
+}
+
+TEST_F(SqliteMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
+  {
+    SQLite::Database db(Path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(Must(Migrate(db, 4)), 4);
+    db.exec(R"sql(
+      INSERT INTO clinics (id, name) VALUES (1, 'Old Clinic');
+      INSERT INTO patients (id, clinic_id, given_name, family_name, date_of_birth, sex, email,
+                            phone, notes, version, created_at, updated_at)
+        VALUES (7, 1, 'Ana', 'Silva', '1979-04-30', 'female', '', '', '', 1,
+                '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+      INSERT INTO users (id, clinic_id, email, display_name, role, password_hash, patient_id, active)
+        VALUES (3, 1, 'thera@old.example', 'T', 'therapist', 'h', NULL, 1);
+      INSERT INTO assessments (id, clinic_id, patient_id, kind, intake_json, result_json, triage,
+                               knowledge_version, created_by, created_at)
+        VALUES (5, 1, 7, 'intake', '{}', '{}', 'refer_emergency', 'k', 3, '2025-01-02T00:00:00Z');
+    )sql");
+  }
+  auto store = Open();
+  Referral r;
+  r.clinic_id = 1;
+  r.patient_id = 7;
+  r.assessment_id = 5;
+  r.urgency = "emergency";
+  r.flags_json = "[]";
+  r.opened_by = 3;
+  r.opened_at = "2025-01-02T00:00:00Z";
+  r = Must(store->CreateReferral(r));
+  EXPECT_EQ(Must(store->ListReferrals(1, 7)).size(), 1u);
+  store.reset();
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE referrals SET urgency = 'routine_gp'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("DELETE FROM referrals"), SQLite::Exception);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
 }
 
 TEST_F(SqliteMigrationTest, NewerSchemaIsRefused) {

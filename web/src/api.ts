@@ -194,6 +194,8 @@ export interface PlanRecord {
   assessment_id: number;
   version_no: number;
   status: string;
+  // Set when an approved plan is suspended ("assessment 12", "session note 40").
+  suspended_by?: string | null;
   plan: Plan | null;
   created_at: string;
 }
@@ -326,6 +328,39 @@ export interface HomeProgramme {
   complements: Plan['complements'];
   escalation: Plan['escalation'];
   sessions: Partial<Plan['sessions']>;
+}
+
+// The answer while a referral stands: no exercises, the advice to follow instead.
+export interface WithdrawnProgramme {
+  plan_id: number;
+  withdrawn: true;
+  status: 'suspended';
+  suspended_by: string;
+  urgency: 'routine_gp' | 'urgent' | 'emergency';
+  message: string;
+}
+
+// A referral and its life (GET /patients/{id}/referrals, /referrals/{id}).
+export interface ReferralEvent {
+  id: number;
+  recorded_by: number;
+  recorded_at: string;
+  detail: Record<string, unknown>;
+}
+
+export interface Referral {
+  id: number;
+  patient_id: number;
+  urgency: 'routine_gp' | 'urgent' | 'emergency';
+  raised_at: string;
+  flags: { id: string; reason: string }[];
+  findings: string;
+  opened_at: string;
+  status: 'open' | 'letter_sent' | 'outcome_recorded' | 'closed';
+  cleared: boolean;
+  letters_sent: ReferralEvent[];
+  outcomes: ReferralEvent[];
+  closed: ReferralEvent | null;
 }
 
 export interface QuestionnaireItem {

@@ -4,9 +4,10 @@
 // their full result.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord } from '../api';
+import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { ProgressCharts } from '../components/Progress';
+import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
 
 interface TimelineEvent {
@@ -90,20 +91,24 @@ export function PatientPage(props: { patientId: number }) {
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [factsOnly, setFactsOnly] = useState<Patient | null>(null);
+  const [referrals, setReferrals] = useState<Referral[]>([]);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     Promise.all([
       get<ChartAnswer>(`/api/v1/patients/${id}/chart`),
       get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
       get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`),
+      get<{ items: Referral[] }>(`/api/v1/patients/${id}/referrals`),
     ])
-      .then(([c, a, pl]) => {
+      .then(([c, a, pl, rf]) => {
         setChart(c);
+        setReferrals(rf.items);
         // Portal answers carry scores only; they show in the timeline and tables.
         const items = a.items.filter((x) => x.kind !== 'portal').sort((x, y) => y.id - x.id);
         setAssessments(items);
         setPlans(pl.items);
-        if (items.length) setShown(items[0].id);
+        if (items.length && reload === 0) setShown(items[0].id);
       })
       .catch((e) => {
         // The front desk may not read clinical records; it still sees who the patient is.
@@ -113,7 +118,7 @@ export function PatientPage(props: { patientId: number }) {
           setError(e);
         }
       });
-  }, [id]);
+  }, [id, reload]);
 
   if (error) return <ErrorBox error={error} />;
   if (factsOnly) {
@@ -133,6 +138,7 @@ export function PatientPage(props: { patientId: number }) {
   const plan = current ? plans.find((p) => p.assessment_id === current.id) ?? null : null;
   const course = chart.current_plan;
   const events = timeline(chart);
+  const suspended = plans.find((p) => p.status === 'suspended');
 
   const showResult = (assessmentId: number) => {
     setShown(assessmentId);
@@ -166,6 +172,13 @@ export function PatientPage(props: { patientId: number }) {
         </dd>
       </Facts>
       {patient.notes && <p class="notes">{patient.notes}</p>}
+      {suspended && (
+        <p role="alert" class="alert-danger" data-testid="plan-suspended">
+          Plan version {suspended.version_no} is suspended by the referral raised at {suspended.suspended_by}: no
+          hands-on treatment until the referral is lifted and a new assessment's plan is approved.
+        </p>
+      )}
+      <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
 
       <h2>Progress</h2>
       <ProgressCharts chart={chart} headingLevel={3} />

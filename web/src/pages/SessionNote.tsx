@@ -49,7 +49,17 @@ interface NoteState {
   assessment: string;
   planText: string;
   deviationReason: string; // Sent only with "Record anyway".
+  // The session's red-flag check (new notes): question id -> answered yes.
+  redFlags: Record<string, boolean>;
 }
+
+// The red flags every session asks again: the cauda equina questions a
+// patient can answer and progressive weakness. A yes refers the patient as
+// an intake would (the server opens the referral and suspends the plan).
+const SESSION_RED_FLAGS = (id: string) =>
+  (id.startsWith('ces_') && id !== 'ces_exam_anal_tone_perineal_loss') ||
+  id === 'neuro_rapidly_progressing_deficit' ||
+  id === 'neuro_foot_drop_or_major_weakness';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function localInputValue(d: Date) {
@@ -102,6 +112,7 @@ function noteBody(s: NoteState, acknowledge: boolean) {
     objective: s.objective,
     assessment: s.assessment,
     plan_text: s.planText,
+    ...(Object.keys(s.redFlags).length ? { red_flags: s.redFlags } : {}),
   };
 }
 
@@ -154,6 +165,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
             events: (note.adverse_events ?? []).map((e) => ({ ...e, key: newKey() })),
             subjective: note.subjective, objective: note.objective, assessment: note.assessment, planText: note.plan_text,
             deviationReason: note.deviations?.reason ?? '',
+            redFlags: {},
           });
         } else {
           setState({
@@ -164,6 +176,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
             oilsUsed: chosen?.plan?.oils_allowed ?? false,
             events: [],
             subjective: '', objective: '', assessment: '', planText: '', deviationReason: '',
+            redFlags: Object.fromEntries(k.red_flags.filter((f) => SESSION_RED_FLAGS(f.id)).map((f) => [f.id, false])),
           });
         }
       })
@@ -351,6 +364,26 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           {pain('leg_pain_after', 'Leg pain after', state.legAfter, 'legAfter')}
           {pain('back_pain_after', 'Back pain after', state.backAfter, 'backAfter')}
         </section>
+
+        {!existing && (
+          <section class="card" aria-labelledby="red-flags-title" data-testid="session-red-flags">
+            <h2 id="red-flags-title">Red-flag check</h2>
+            <p class="muted small">
+              Ask again at every session. A yes refers the patient as at intake: the note is kept, the referral
+              opened and the plan suspended. Work done before the flag was found is recorded as usual.
+            </p>
+            <FieldRefusal problems={problems} field="red_flags" />
+            {catalogue.red_flags
+              .filter((f) => SESSION_RED_FLAGS(f.id))
+              .map((f) => (
+                <label class="choice" key={f.id}>
+                  <input type="checkbox" checked={state.redFlags[f.id] ?? false}
+                    onChange={(e) => set({ redFlags: { ...state.redFlags, [f.id]: e.currentTarget.checked } })} />
+                  Yes: {f.question}
+                </label>
+              ))}
+          </section>
+        )}
 
         <section class="card" aria-labelledby="events-title">
           <h2 id="events-title">Adverse events</h2>

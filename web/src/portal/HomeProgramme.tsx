@@ -2,7 +2,7 @@
 // stretches and exercise, and when to get help. Printable (styles.css @media
 // print hides the navigation and buttons).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type HomeProgramme, type Patient } from '../api';
+import { ApiError, get, type HomeProgramme, type Patient, type WithdrawnProgramme } from '../api';
 import { ErrorBox, Loading, words } from '../components/common';
 
 const GRADE_TEXT: Record<string, string> = {
@@ -25,12 +25,12 @@ const PATIENT_ACTION: Record<string, string> = {
 };
 
 export function HomeProgrammePage(props: { patientId: number }) {
-  const [programme, setProgramme] = useState<HomeProgramme | null | undefined>(undefined);
+  const [programme, setProgramme] = useState<HomeProgramme | WithdrawnProgramme | null | undefined>(undefined);
   const [patient, setPatient] = useState<Patient | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     get<Patient>(`/api/v1/patients/${props.patientId}`).then(setPatient).catch(setError);
-    get<HomeProgramme>(`/api/v1/patients/${props.patientId}/home-programme`)
+    get<HomeProgramme | WithdrawnProgramme>(`/api/v1/patients/${props.patientId}/home-programme`)
       .then(setProgramme)
       .catch((e) => {
         if (e instanceof ApiError && e.status === 404) setProgramme(null);
@@ -45,6 +45,17 @@ export function HomeProgrammePage(props: { patientId: number }) {
       <section aria-labelledby="home-title">
         <h1 id="home-title">Your home programme</h1>
         <p>Your therapist has not approved a plan for you yet. Your home programme appears here once they have.</p>
+      </section>
+    );
+  }
+  if ('withdrawn' in programme) {
+    // A referral stands: the server serves no exercises, only what to do instead.
+    return (
+      <section aria-labelledby="home-title" class="home-programme" data-testid="programme-withdrawn">
+        <h1 id="home-title">Your home programme is paused</h1>
+        <p role="alert" class={programme.urgency === 'emergency' ? 'alert-danger' : undefined}>
+          {programme.message}
+        </p>
       </section>
     );
   }

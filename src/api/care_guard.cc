@@ -1,0 +1,134 @@
+#include "api/care_guard.h"
+
+#include <algorithm>
+
+namespace sciaticare::api {
+namespace {
+
+json Parsed(const std::string& text) {
+  json v = json::parse(text, nullptr, false);
+  return v.is_discarded() ? json(nullptr) : v;
+}
+
+std::string SourceOf(const store::Referral& r) {
+  if (r.session_id) return "session note " + std::to_string(*r.session_id);
+  return "assessment " + std::to_string(r.assessment_id.value_or(0));
+}
+
+ScreeningEvent SessionScreening(const store::Referral& r) {
+  ScreeningEvent e;
+  e.source = SourceOf(r);
+  e.is_assessment = false;
+  e.referral = StateOf(r);
+  return e;
+}
+
+}  // namespace
+
+ReferralState StateOf(const store::Referral& referral) {
+  ReferralState s;
+  s.urgency = ParseReferralUrgency(referral.urgency).value_or(ReferralUrgency::kEmergency);
+  for (const store::ReferralEvent& e : referral.events) {
+    if (e.kind == "closed") s.closed = true;
+    if (e.kind != "outcome") continue;
+    s.outcome_recorded = true;
+    // The latest outcome speaks: a later visit may undo an earlier clearance.
+    const json detail = Parsed(e.detail_json);
+    s.cleared = detail.is_object() && detail.value("cleared", false);
+  }
+  return s;
+}
+
+PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
+                               std::vector<store::Referral> referrals) {
+  PatientScreenings out;
+  auto sessions_after = [&](std::optional<Id> assessment) {
+    for (const store::Referral& r : referrals) {
+      if (r.session_id && r.assessment_id == assessment) out.events.push_back(SessionScreening(r));
+    }
+  };
+  sessions_after(std::nullopt);
+  for (const store::Assessment& a : assessments) {
+    if (a.kind == store::AssessmentKind::kPortal) continue;
+    ScreeningEvent e;
+    e.source = "assessment " + std::to_string(a.id);
+    e.assessment_id = a.id;
+    for (const store::Referral& r : referrals) {
+      if (!r.session_id && r.assessment_id == a.id) e.referral = StateOf(r);
+    }
+    // A referring triage with no record (stored before referrals were kept)
+    // still refers: nothing recorded has lifted it.
+    if (!e.referral) {
+      if (auto urgency = UrgencyOfTriage(a.triage)) e.referral = ReferralState{*urgency};
+    }
+    out.events.push_back(std::move(e));
+    sessions_after(a.id);
+  }
+  out.referrals = std::move(referrals);
+  return out;
+}
+
+PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id) {
+  return ScreeningsOf(Must(api.store().ListAssessments(clinic_id, patient_id)),
+                      Must(api.store().ListReferrals(clinic_id, patient_id)));
+}
+
+void RequireStep(const PatientScreenings& screenings, CareStep step,
+                 std::optional<Id> plan_assessment, const std::string& field) {
+  const CareVerdict verdict = GovernStep(screenings.events, step, plan_assessment);
+  if (!verdict.allowed) Reject(field, verdict.reason, 409);
+}
+
+json PlanJson(const store::PlanRecord& plan, const PatientScreenings& screenings) {
+  json out = ToJson(plan);
+  out["suspended_by"] = nullptr;
+  if (plan.status != store::PlanStatus::kApproved) return out;
+  // Suspended whenever it may not be served: a newer referral, or any
+  // referral not lifted (a later outcome may withdraw a clearance).
+  const CareVerdict verdict =
+      GovernStep(screenings.events, CareStep::kServeHomeProgramme, plan.assessment_id);
+  if (!verdict.allowed) {
+    out["status"] = "suspended";
+    out["suspended_by"] = verdict.governed_by;
+  }
+  return out;
+}
+
+json ReferralJson(const store::Referral& r) {
+  const ReferralState state = StateOf(r);
+  json letters = json::array(), outcomes = json::array(), closed = nullptr;
+  for (const store::ReferralEvent& e : r.events) {
+    json item = {{"id", e.id},
+                 {"recorded_by", e.recorded_by},
+                 {"recorded_at", e.recorded_at},
+                 {"detail", Parsed(e.detail_json)}};
+    if (e.kind == "letter_sent") letters.push_back(item);
+    if (e.kind == "outcome") outcomes.push_back(item);
+    if (e.kind == "closed") closed = item;
+  }
+  const char* status = state.closed             ? "closed"
+                       : state.outcome_recorded ? "outcome_recorded"
+                       : !letters.empty()       ? "letter_sent"
+                                                : "open";
+  return {{"id", r.id},
+          {"patient_id", r.patient_id},
+          {"urgency", r.urgency},
+          {"raised_at", SourceOf(r)},
+          {"assessment_id", r.assessment_id ? json(*r.assessment_id) : json(nullptr)},
+          {"session_id", r.session_id ? json(*r.session_id) : json(nullptr)},
+          {"flags", Parsed(r.flags_json)},
+          {"findings", r.findings},
+          {"opened_by", r.opened_by},
+          {"opened_at", r.opened_at},
+          {"status", status},
+          {"cleared", state.cleared},
+          {"letters_sent", letters},
+          {"outcomes", outcomes},
+          {"closed", closed}};
+}
+
+std::string LatestScreening(const PatientScreenings& screenings) {
+  return screenings.events.empty() ? "" : screenings.events.back().source;
+}
+
+}  // namespace sciaticare::api

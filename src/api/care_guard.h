@@ -1,0 +1,48 @@
+// The one door every step toward hands-on treatment goes through: it reads
+// the patient's screenings (assessments and the referrals raised, with their
+// events), lets core/care_governance decide, and stops the request with a
+// 409 naming the governing screening when the step is refused. Also the JSON
+// of referrals and of plans as the latest screening leaves them (a suspended
+// approved plan says so). Internal to src/api.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/api_support.h"
+#include "core/care_governance.h"
+
+namespace sciaticare::api {
+
+// A patient's screenings in order, and the referral records behind them.
+struct PatientScreenings {
+  std::vector<ScreeningEvent> events;
+  std::vector<store::Referral> referrals;
+};
+
+// Pure: the screenings of the assessments (oldest first; portal answers are
+// no screening) and referrals (oldest first) of one patient. A referral
+// opened by an assessment marks that assessment; one opened at a session is a
+// screening of its own, placed after the assessment it followed.
+PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
+                               std::vector<store::Referral> referrals);
+PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id);
+
+ReferralState StateOf(const store::Referral& referral);
+
+// Stops with 409 at `field` when the latest screening refuses `step`.
+void RequireStep(const PatientScreenings& screenings, CareStep step,
+                 std::optional<Id> plan_assessment, const std::string& field);
+
+// The plan as the API shows it: an approved plan the latest screening does
+// not allow to be served (a newer referral, or one not lifted) has status
+// "suspended" and "suspended_by" naming the screening.
+json PlanJson(const store::PlanRecord& plan, const PatientScreenings& screenings);
+
+json ReferralJson(const store::Referral& referral);
+
+// The patient's latest screening (its source name) for the portal message.
+std::string LatestScreening(const PatientScreenings& screenings);
+
+}  // namespace sciaticare::api
