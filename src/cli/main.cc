@@ -58,6 +58,14 @@ int main(int argc, char** argv) {
   serve->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve->add_option("--threads", serve_options.threads, "I/O threads (default 2)")
       ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "Open connections served at once; more are answered 503 (default: the "
+                   "descriptor limit, ulimit -n, minus 64 kept for the database and files)")
+      ->check(CLI::Range(1, 1000000));
+  serve->add_option("--metrics-address", serve_options.metrics_address,
+                    "HOST:PORT of a separate plain-HTTP listener for GET /metrics, e.g. "
+                    "127.0.0.1:9090 (default: none; /metrics is never on the public port)");
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

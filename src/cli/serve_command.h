@@ -1,6 +1,7 @@
 // `sciaticare serve`: runs the clinic server until SIGINT or SIGTERM.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -13,7 +14,10 @@ struct ServeOptions {
   bool demo = false;
   std::string tls_cert, tls_key;
   int threads = 2;
-  bool access_log = true;  // A JSON line per request on standard output.
+  bool access_log = true;           // A JSON line per request on standard output.
+  std::size_t max_connections = 0;  // 0: derived from RLIMIT_NOFILE (http::ServerOptions).
+  // "HOST:PORT" of the metrics listener; empty: metrics are not served at all.
+  std::string metrics_address;
 };
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server
