@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <string>
 #include <string_view>
 
 #include "http/router.h"
@@ -99,6 +101,36 @@ ShedAnswer ShedConnection(int fd) {
   for (int i = 0; i < 8 && ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT) > 0; ++i) {
   }
   return answer;
+}
+
+void ShedAndReport(int fd, bool tls, std::string remote, HttpServer::Counters& counters,
+                   const ServerOptions::AnsweredCallback& on_answered) {
+  const auto started = std::chrono::steady_clock::now();
+  const ShedAnswer answer = tls ? ShedAnswer{} : ShedConnection(fd);
+  ++counters.requests;
+  if (answer.status != 200) ++counters.refused;
+  if (!on_answered) return;
+  Request request;
+  request.method = answer.method;
+  request.path = answer.path;
+  request.remote_addr = std::move(remote);
+  const Response response = answer.status == 200 ? Response::Text(200, "ok\n") : BusyResponse();
+  on_answered(request, response,
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count());
+}
+
+int AcceptQueued(int listen_fd, SpareFd& spare, bool& on_spare) {
+  on_spare = false;
+  int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
+  if (fd >= 0 || !IsOutOfResources(errno) || !spare.Release()) return fd;
+  fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
+  if (fd < 0) {
+    spare.Restore();
+    return -1;
+  }
+  on_spare = true;
+  return fd;
 }
 
 }  // namespace sciaticare::http

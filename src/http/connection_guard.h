@@ -22,6 +22,7 @@
 #include <string>
 
 #include "http/message.h"
+#include "http/server.h"
 
 namespace sciaticare::http {
 
@@ -85,5 +86,17 @@ struct ShedAnswer {
 // bytes otherwise, and shuts down the sending side. Never blocks; the caller
 // closes `fd`.
 ShedAnswer ShedConnection(int fd);
+
+// Sheds `fd` (ShedConnection; under TLS
+// nothing is written, as no answer is possible without a handshake), counts
+// it in `counters` and reports it to `on_answered` when set. The caller closes `fd`.
+void ShedAndReport(int fd, bool tls, std::string remote, HttpServer::Counters& counters,
+                   const ServerOptions::AnsweredCallback& on_answered);
+
+// Accepts one queued connection from the non-blocking listening socket
+// `listen_fd` (close-on-exec). Out of descriptors, it frees `spare` to take
+// the connection and sets `on_spare`: the caller must shed it and Restore the
+// spare. -1 when nothing was taken (an empty queue, or no descriptor at all).
+int AcceptQueued(int listen_fd, SpareFd& spare, bool& on_spare);
 
 }  // namespace sciaticare::http

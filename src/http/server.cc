@@ -220,24 +220,6 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   const bool health_slot_;
 };
 
-// Answers and closes a connection the server will not serve (over the cap
-// with the health slots taken, or taken with the spare descriptor), then
-// logs and counts it. Under TLS no answer is possible without a handshake,
-// so the connection is only closed.
-void Shed(const Shared& shared, int fd, std::string remote) {
-  const auto started = std::chrono::steady_clock::now();
-  const ShedAnswer answer = shared.tls ? ShedAnswer{} : ShedConnection(fd);
-  ++shared.counters->requests;
-  if (answer.status != 200) ++shared.counters->refused;
-  if (!shared.options.on_answered) return;
-  Request request;
-  request.method = answer.method;
-  request.path = answer.path;
-  request.remote_addr = std::move(remote);
-  const Response response = answer.status == 200 ? Response::Text(200, "ok\n") : BusyResponse();
-  shared.options.on_answered(request, response, MillisecondsSince(started));
-}
-
 }  // namespace
 
 struct HttpServer::Impl {
@@ -319,7 +301,8 @@ struct HttpServer::Impl {
   void ShedSocket(tcp::socket socket) {
     beast::error_code ec;
     std::string remote = socket.remote_endpoint(ec).address().to_string();
-    Shed(*shared, socket.native_handle(), std::move(remote));
+    ShedAndReport(socket.native_handle(), shared->tls, std::move(remote), *shared->counters,
+                  shared->options.on_answered);
   }  // The socket closes here.
 
   // Takes up to 64 queued connections (the acceptor is non-blocking, so an
@@ -331,14 +314,9 @@ struct HttpServer::Impl {
   bool DrainQueue() {
     const auto protocol = acceptor.local_endpoint().protocol();
     for (int i = 0; i < 64; ++i) {
-      int fd = ::accept4(acceptor.native_handle(), nullptr, nullptr, SOCK_CLOEXEC);
-      const bool out_of_descriptors = fd < 0 && IsOutOfResources(errno);
-      const bool on_spare = out_of_descriptors && spare.Release();
-      if (on_spare) fd = ::accept4(acceptor.native_handle(), nullptr, nullptr, SOCK_CLOEXEC);
-      if (fd < 0) {
-        if (on_spare) spare.Restore();
-        return !held.empty();
-      }
+      bool on_spare = false;
+      const int fd = AcceptQueued(acceptor.native_handle(), spare, on_spare);
+      if (fd < 0) return !held.empty();
       tcp::socket socket(asio::make_strand(ioc));
       beast::error_code ec;
       socket.assign(protocol, fd, ec);

@@ -38,7 +38,8 @@ struct ServerOptions {
   // in milliseconds (e.g. for a JSON-lines access log). Runs on I/O threads.
   // Answers refused before routing (400, 413, 503) come here too, with the
   // method and path when they were read and empty otherwise.
-  std::function<void(const Request&, const Response&, double)> on_answered;
+  using AnsweredCallback = std::function<void(const Request&, const Response&, double)>;
+  AnsweredCallback on_answered;
 };
 
 class HttpServer {

@@ -215,6 +215,10 @@ class CapTest : public ::testing::Test {
     server_ = std::make_unique<http::HttpServer>(options, TinyRouter());
     server_->Start();
   }
+  // Stopped before the log it writes to goes away.
+  void TearDown() override {
+    if (server_) server_->Stop();
+  }
   std::vector<Logged> Log() {
     std::lock_guard<std::mutex> lock(mutex_);
     return log_;
