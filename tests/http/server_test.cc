@@ -215,7 +215,6 @@ TEST_F(ServerTest, OpenApiDocumentIsValidJsonAndListsEveryRoute) {
   EXPECT_EQ(openapi["openapi"].get<std::string>().substr(0, 2), "3.");
   http::Router stateless;
   api::AddStatelessRoutes(stateless, testing::K());
-  api::AddMetricsRoute(stateless, testing::K(), stats_);
   for (const http::Route& r : stateless.routes()) {
     std::string method = r.method;
     for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
