@@ -18,9 +18,7 @@ using http::ErrorResponse;
 using http::Request;
 using http::Response;
 
-void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerStats& stats) {
-  router.Add("GET", "/healthz", [](Request&) { return Response::Text(200, "ok\n"); });
-
+void AddMetricsRoute(http::Router& router, const Knowledge& k, const ServerStats& stats) {
   router.Add("GET", "/metrics", [&k, &stats](Request&) {
     const double uptime =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - stats.started).count();
@@ -31,17 +29,25 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k, const ServerSt
         "# HELP sciaticare_http_connections_open Open client connections.\n"
         "# TYPE sciaticare_http_connections_open gauge\n"
         "sciaticare_http_connections_open {}\n"
+        "# HELP sciaticare_http_connections_refused_total Connections answered 503 at the cap.\n"
+        "# TYPE sciaticare_http_connections_refused_total counter\n"
+        "sciaticare_http_connections_refused_total {}\n"
         "# HELP sciaticare_uptime_seconds Seconds since the server started.\n"
         "# TYPE sciaticare_uptime_seconds gauge\n"
         "sciaticare_uptime_seconds {:.3f}\n"
         "# HELP sciaticare_build_info Knowledge version the server decides with.\n"
         "# TYPE sciaticare_build_info gauge\n"
         "sciaticare_build_info{{knowledge_version=\"{}\"}} 1\n",
-        stats.requests_served(), stats.connections_open(), uptime, k.version);
+        stats.requests_served(), stats.connections_open(),
+        stats.connections_refused ? stats.connections_refused() : 0, uptime, k.version);
     Response r = Response::Text(200, std::move(body));
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     return r;
   });
+}
+
+void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
+  router.Add("GET", "/healthz", [](Request&) { return Response::Text(200, "ok\n"); });
 
   router.Add("GET", "/api/v1/openapi.json",
              [](Request&) { return Response::Json(200, std::string(OpenApiDocument())); });

@@ -66,6 +66,14 @@ int main(int argc, char** argv) {
       ->add_option("--session-hours", serve_options.session_hours,
                    "A login ends this long after it began, however used (default 12)")
       ->check(CLI::Range(1, 24 * 30));
+  serve
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "Open connections served at once; more are answered 503 (default: the "
+                   "descriptor limit, ulimit -n, minus 64 kept for the database and files)")
+      ->check(CLI::Range(1, 1000000));
+  serve->add_option("--metrics-address", serve_options.metrics_address,
+                    "HOST:PORT of a separate plain-HTTP listener for GET /metrics, e.g. "
+                    "127.0.0.1:9090 (default: none; /metrics is never on the public port)");
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

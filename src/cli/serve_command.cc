@@ -97,6 +97,49 @@ void AnnounceDemo(DemoState state, const ServeOptions& options, std::uint16_t po
   std::cout << "Every person in the demo is invented; do not enter real patients." << std::endl;
 }
 
+// "127.0.0.1:9090" or "[::1]:9090" as the metrics listener's address and
+// port; false when it is not of that form.
+bool ParseListenAddress(const std::string& text, std::string& address, std::uint16_t& port) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
+  address = text.substr(0, colon);
+  if (address.front() == '[' && address.back() == ']')
+    address = address.substr(1, address.size() - 2);
+  unsigned long value = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (c < '0' || c > '9' || value > 65535) return false;
+    value = value * 10 + static_cast<unsigned long>(c - '0');
+  }
+  if (value > 65535) return false;
+  port = static_cast<std::uint16_t>(value);
+  return !address.empty();
+}
+
+// The metrics listener: /metrics and /healthz only, plain HTTP, not logged
+// per request (a scraper would fill the log). Kept off the public port so the
+// server's load is not shown to anyone who can reach the clinic's web page;
+// bind it to loopback or a monitoring network.
+std::unique_ptr<http::HttpServer> StartMetricsListener(const ServeOptions& options,
+                                                       const http::Router& router) {
+  http::ServerOptions metrics;
+  if (!ParseListenAddress(options.metrics_address, metrics.address, metrics.port)) {
+    LogLine("error", "--metrics-address must be HOST:PORT, e.g. 127.0.0.1:9090",
+            {{"metrics_address", options.metrics_address}});
+    return nullptr;
+  }
+  metrics.threads = 1;
+  metrics.max_connections = 32;
+  auto server = std::make_unique<http::HttpServer>(metrics, router);
+  try {
+    server->Start();
+  } catch (const std::exception& e) {
+    LogLine("error", e.what());
+    return nullptr;
+  }
+  LogLine("info", "serving metrics", {{"address", metrics.address}, {"port", server->port()}});
+  return server;
+}
+
 }  // namespace
 
 int RunServeCommand(const ServeOptions& options) {
@@ -108,6 +151,7 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.threads = options.threads;
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
+  server_options.max_connections = options.max_connections;
   std::mutex log_mutex;
   if (options.access_log) {
     // One JSON line per answer; buffered, not flushed per line, so logging
@@ -136,7 +180,12 @@ int RunServeCommand(const ServeOptions& options) {
   api::ServerStats stats;
   stats.requests_served = [&] { return server ? server->requests_served() : 0; };
   stats.connections_open = [&] { return server ? server->connections_open() : 0; };
-  api::AddStatelessRoutes(router, k, stats);
+  stats.connections_refused = [&] { return server ? server->connections_refused() : 0; };
+  api::AddStatelessRoutes(router, k);
+  http::Router metrics_router;
+  metrics_router.Add("GET", "/healthz",
+                     [](http::Request&) { return http::Response::Text(200, "ok\n"); });
+  api::AddMetricsRoute(metrics_router, k, stats);
 
   DemoState demo = DemoState::kOff;
   if (options.demo && !PrepareDemo(options.db, k, demo)) return 1;
@@ -164,14 +213,24 @@ int RunServeCommand(const ServeOptions& options) {
     LogLine("error", e.what());
     return 1;
   }
+  std::unique_ptr<http::HttpServer> metrics_server;
+  if (!options.metrics_address.empty()) {
+    metrics_server = StartMetricsListener(options, metrics_router);
+    if (!metrics_server) {
+      server->Stop();
+      return 1;
+    }
+  }
   LogLine("info", "serving",
           {{"port", server->port()},
            {"tls", !options.tls_cert.empty()},
+           {"max_connections", server->max_connections()},
            {"knowledge_version", k.version}});
   AnnounceDemo(demo, options, server->port());
   int signal = 0;
   sigwait(&signals, &signal);
   LogLine("info", "shutting down", {{"signal", signal}});
+  if (metrics_server) metrics_server->Stop();
   server->Stop();
   LogLine("info", "stopped");
   return 0;

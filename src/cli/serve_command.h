@@ -1,6 +1,7 @@
 // `sciaticare serve`: runs the clinic server until SIGINT or SIGTERM.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -13,7 +14,10 @@ struct ServeOptions {
   bool demo = false;
   std::string tls_cert, tls_key;
   int threads = 2;
-  bool access_log = true;         // A JSON line per request on standard output.
+  bool access_log = true;           // A JSON line per request on standard output.
+  std::size_t max_connections = 0;  // 0: derived from RLIMIT_NOFILE (http::ServerOptions).
+  // "HOST:PORT" of the metrics listener; empty: metrics are not served at all.
+  std::string metrics_address;
   int session_idle_minutes = 30;  // See api::ClinicApiOptions.
   int session_hours = 12;
 };

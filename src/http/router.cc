@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 namespace sciaticare::http {
@@ -36,6 +38,21 @@ bool Router::Match(const std::string& pattern, const std::string& path,
   return p == pattern.size() && q == path.size();
 }
 
+// 405 with Allow listing every method some route accepts on `path` (RFC 9110
+// requires it); only this refusal pays for the second pass.
+Response Router::MethodNotAllowed(const std::string& path) const {
+  std::set<std::string> methods;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> unused;
+    if (Match(route.pattern, path, unused)) methods.insert(route.method);
+  }
+  std::string allow;
+  for (const std::string& method : methods) allow += (allow.empty() ? "" : ", ") + method;
+  Response response = ErrorResponse(405, "", "method not allowed");
+  response.headers["Allow"] = allow;
+  return response;
+}
+
 Response Router::Dispatch(Request& request) const {
   bool path_known = false;
   for (const Route& route : routes_) {
@@ -46,7 +63,7 @@ Response Router::Dispatch(Request& request) const {
     request.params = std::move(params);
     return route.handler(request);
   }
-  if (path_known) return ErrorResponse(405, "", "method not allowed");
+  if (path_known) return MethodNotAllowed(request.path);
   if (fallback_) return fallback_(request);
   return ErrorResponse(404, "", "no such resource");
 }

@@ -1,7 +1,7 @@
 // Maps a method and a path pattern ("/api/v1/patients/{id}") to a handler.
-// Unknown paths answer 404 and known paths with another method 405, both as
-// JSON errors. The route list doubles as the server's self-description: the
-// tests compare it with the OpenAPI document.
+// Unknown paths answer 404 and known paths with another method 405 (with an
+// Allow header naming the methods the path takes), both as JSON errors. The route list doubles as
+// the server's self-description: the tests compare it with the OpenAPI document.
 #pragma once
 
 #include <functional>
@@ -35,6 +35,7 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  Response MethodNotAllowed(const std::string& path) const;
   static bool Match(const std::string& pattern, const std::string& path,
                     std::map<std::string, std::string>& params);
   std::vector<Route> routes_;

@@ -46,6 +46,9 @@ TEST_P(AuthorizationMatrixTest, EveryRouteForEveryCaller) {
                    r.body.substr(0, 300));
       ++checked;
       EXPECT_LT(r.status, 500);
+      // Every answer, refusals too, keeps patient data out of caches and unsniffed.
+      EXPECT_EQ(r.headers["cache-control"], "no-store");
+      EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
       EXPECT_EQ(r.status, want);
       if (r.status >= 400) {
         // A refusal is a JSON error and changes nothing.

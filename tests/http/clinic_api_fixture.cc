@@ -118,7 +118,7 @@ void ClinicApiFixture::SetUp() {
 
   stats_.requests_served = [this] { return server_ ? server_->requests_served() : 0; };
   stats_.connections_open = [this] { return server_ ? server_->connections_open() : 0; };
-  api::AddStatelessRoutes(router_, K(), stats_);
+  api::AddStatelessRoutes(router_, K());
   api::ClinicApiOptions options;
   options.hash_cost = auth::HashCost::kFastForTests;
   Configure(options);

@@ -46,7 +46,7 @@ class DemoClinicApiTest : public ::testing::Test {
     stats_ = new api::ServerStats();
     stats_->requests_served = [] { return 0; };
     stats_->connections_open = [] { return 0; };
-    api::AddStatelessRoutes(*router_, K(), *stats_);
+    api::AddStatelessRoutes(*router_, K());
     api::ClinicApiOptions options;
     options.hash_cost = auth::HashCost::kFastForTests;
     api::AddClinicRoutes(*router_, *store_, K(), options);

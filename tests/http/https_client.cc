@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <sys/stat.h>
@@ -45,8 +46,8 @@ void WritePem(const std::string& path, mode_t mode, int (*write)(FILE*, const vo
 
 }  // namespace
 
-TlsFiles MakeSelfSignedCert(const std::string& dir) {
-  KeyPtr key(EVP_EC_gen("P-256"));
+TlsFiles MakeSelfSignedCert(const std::string& dir, CertKey key_type) {
+  KeyPtr key(key_type == CertKey::kRsa2048 ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256"));
   Check(key != nullptr, "key generation");
   CertPtr cert(X509_new());
   Check(cert != nullptr, "X509_new");

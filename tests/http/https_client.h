@@ -16,11 +16,14 @@ namespace sciaticare::testing {
 
 struct TlsFiles {
   std::string cert_path;  // PEM certificate for CN and SAN 127.0.0.1, valid one day.
-  std::string key_path;   // PEM P-256 private key, mode 0600.
+  std::string key_path;   // PEM private key (P-256 unless asked for RSA), mode 0600.
 };
 
-// Writes a fresh key and self-signed certificate into `dir`; throws on failure.
-TlsFiles MakeSelfSignedCert(const std::string& dir);
+enum class CertKey { kEcP256, kRsa2048 };
+
+// Writes a fresh key and self-signed certificate into `dir`; throws on
+// failure. An RSA key lets a test see whether static-RSA suites are offered.
+TlsFiles MakeSelfSignedCert(const std::string& dir, CertKey key_type = CertKey::kEcP256);
 
 // One keep-alive TLS connection to 127.0.0.1:port that verifies the server
 // against `trusted_cert` (a PEM file). The handshake happens in the

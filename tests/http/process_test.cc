@@ -276,6 +276,32 @@ TEST_F(ProcessTest, ServesHttpsWithSecureCookies) {
   EXPECT_EQ(again.Send("GET", "/api/v1/session", "", {{"Cookie", cookie}}).status, 200);
 }
 
+// --metrics-address: GET /metrics answers on that listener only; the public
+// port never shows the server's counters.
+TEST_F(ProcessTest, MetricsAreServedOnlyOnTheMetricsAddress) {
+  const std::string db = "sqlite:" + dir_ + "/clinic.db";
+  ServerProcess& server = Spawn(db, {"--no-access-log", "--metrics-address", "127.0.0.1:0"});
+  ASSERT_TRUE(WaitReady(server));
+  unsigned short metrics_port = 0;
+  std::istringstream lines(server.Log());
+  for (std::string line; std::getline(lines, line);) {
+    json j = json::parse(line, nullptr, false);
+    if (j.is_object() && j.value("msg", "") == "serving metrics")
+      metrics_port = j.at("port").get<unsigned short>();
+  }
+  ASSERT_NE(metrics_port, 0) << server.Log();
+  HttpClient metrics(metrics_port);
+  HttpResult scraped = metrics.Send("GET", "/metrics");
+  EXPECT_EQ(scraped.status, 200);
+  EXPECT_NE(scraped.body.find("sciaticare_http_requests_total "), std::string::npos)
+      << scraped.body;
+  EXPECT_NE(scraped.body.find("sciaticare_http_connections_refused_total 0"), std::string::npos)
+      << scraped.body;
+  HttpClient public_port(server.port);
+  HttpResult open = public_port.Send("GET", "/metrics");
+  EXPECT_EQ(open.body.find("sciaticare_http_requests_total"), std::string::npos) << open.status;
+}
+
 // A login on one server is valid on the other; a write through one is read through the other.
 TEST_F(ProcessPgTest, TwoServersShareOneDatabase) {
   const std::string db = DatabaseUrl();

@@ -38,7 +38,6 @@ using Row = std::array<int, kWhoCount>;
 inline const std::map<std::string, Row>& Expected() {
   static const std::map<std::string, Row> table = {
       {"GET /healthz", {200, 200, 200, 200, 200, 200, 200}},
-      {"GET /metrics", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/openapi.json", {200, 200, 200, 200, 200, 200, 200}},
       {"GET /api/v1/knowledge", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/assess", {200, 200, 200, 200, 200, 200, 200}},

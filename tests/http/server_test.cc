@@ -27,7 +27,8 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     stats_.requests_served = [this] { return server_->requests_served(); };
     stats_.connections_open = [this] { return server_->connections_open(); };
-    api::AddStatelessRoutes(router_, testing::K(), stats_);
+    api::AddStatelessRoutes(router_, testing::K());
+    api::AddMetricsRoute(router_, testing::K(), stats_);
     router_.Add("GET", "/boom",
                 [](http::Request&) -> http::Response { throw std::runtime_error("x"); });
     router_.Add("GET", "/echo/{id}/items/{item}", [](http::Request& r) {
@@ -213,7 +214,7 @@ TEST_F(ServerTest, OpenApiDocumentIsValidJsonAndListsEveryRoute) {
   auto openapi = nlohmann::json::parse(doc.body);
   EXPECT_EQ(openapi["openapi"].get<std::string>().substr(0, 2), "3.");
   http::Router stateless;
-  api::AddStatelessRoutes(stateless, testing::K(), stats_);
+  api::AddStatelessRoutes(stateless, testing::K());
   for (const http::Route& r : stateless.routes()) {
     std::string method = r.method;
     for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
