@@ -14,6 +14,44 @@ namespace {
 constexpr auto kClinicians = {Role::kAdmin, Role::kTherapist};
 constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kPatient};
 
+// The clearances an approval body carries: "clearances", a list of {kind, by,
+// date}, one per kind; or the older single "clearance" {by, date}, which can
+// stand only for a plan that needs one kind.
+std::vector<GivenClearance> ReadClearances(const json& body,
+                                           const std::vector<std::string>& kinds) {
+  std::vector<GivenClearance> given;
+  if (body.contains("clearances")) {
+    const json& list = body["clearances"];
+    if (!list.is_array() || list.empty() || list.size() > 10)
+      Reject("clearances", "must be a list of 1–10 clearances {kind, by, date}");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "clearances[" + std::to_string(i) + "]";
+      if (!list[i].is_object()) Reject(path, "must be an object {kind, by, date}");
+      auto text = [&](const char* key, std::size_t max) {
+        const json& v = list[i].contains(key) ? list[i][key] : json();
+        if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > max)
+          Reject(path + "." + key, "must be text of 1–" + std::to_string(max) + " characters");
+        return v.get<std::string>();
+      };
+      given.push_back({text("kind", 40), text("by", 200), text("date", 10)});
+    }
+    return given;
+  }
+  if (kinds.empty()) return given;  // Screening no longer asks for any.
+  if (kinds.size() > 1) {
+    std::string all;
+    for (const std::string& kind : kinds) all += (all.empty() ? "" : ", ") + kind;
+    Reject("clearances", "this plan needs a separate clearance of each kind (" + all +
+                             "): send one {kind, by, date} for each");
+  }
+  const json& clearance = Member(body, "clearance");
+  if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
+  std::string by = StringField(clearance, "by", 200);
+  std::string date = StringField(clearance, "date", 10);
+  given.push_back({kinds[0], std::move(by), std::move(date)});
+  return given;
+}
+
 // Parses an intake document; its field paths are given under `prefix`.
 Intake ReadIntake(const json& doc, const std::string& prefix, const Knowledge& k) {
   Result<Intake> intake =
@@ -231,11 +269,23 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
           }
         }
         if (!clearances.empty()) {
-          const json& clearance = Member(body, "clearance");
-          if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
-          std::string by = StringField(clearance, "by", 200);
-          std::string date = StringField(clearance, "date", 10);
-          detail += "; clearance by " + by + " dated " + date;
+          // The kinds come from screening, so each is matched by name, never by count.
+          const Knowledge& k = api.knowledge();
+          store::Assessment source =
+              Must(api.store().GetAssessment(c.clinic(), plan.assessment_id));
+          const std::vector<std::string> kinds =
+              Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k)
+                  .screening.constraints.clearance_kinds;
+          const std::vector<GivenClearance> given = ReadClearances(body, kinds);
+          std::vector<Error> problems = ReviewClearances(kinds, given);
+          if (!problems.empty()) {
+            json list = json::array();
+            for (const Error& e : problems)
+              list.push_back({{"field", e.field}, {"message", e.message}});
+            return ProblemsResponse(problems[0].field, problems[0].message, list);
+          }
+          for (const GivenClearance& g : given)
+            detail += "; " + g.kind + " clearance by " + g.by + " dated " + g.date;
         }
         store::PlanRecord approved =
             Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));

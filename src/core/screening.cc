@@ -246,6 +246,10 @@ class Screener {
         break;
       case T::kRequireClearance:
         c.clearances.push_back(a.text + " clearance: " + def.reason);
+        if (std::find(c.clearance_kinds.begin(), c.clearance_kinds.end(), a.text) ==
+            c.clearance_kinds.end()) {
+          c.clearance_kinds.push_back(a.text);
+        }
         break;
       case T::kNoHeat:
         c.no_heat = true;

@@ -40,7 +40,8 @@ struct Constraints {
   bool oils_allowed = true;
   bool no_heat = false;
   std::string position;
-  std::vector<std::string> clearances;  // "physician", "obstetrician" with the reason.
+  std::vector<std::string> clearances;       // "physician", "obstetrician" with the reason.
+  std::vector<std::string> clearance_kinds;  // Each kind once: approval needs one of each.
   std::vector<std::string> cautions;
 
   Constraints() { cap.fill(5); }

@@ -174,5 +174,43 @@ TEST(PlanEditJsonTest, SessionLengthIsReadOrKeptAsPlanned) {
   EXPECT_EQ(ParsePlanEdit(plan, K(), 30).value().session_minutes, 30);
 }
 
+// contraindications.md (clearance rows: past clot on treatment -> physician; high-risk
+// pregnancy -> obstetrician): screening names each kind once, in order.
+TEST(ClearanceReviewTest, ScreeningListsEachRequiredKindOnce) {
+  Intake in = BaseIntake();
+  in.patient.pregnant = true;
+  AddCondition(in, "dvt_history_on_treatment");
+  AddCondition(in, "recent_surgery");
+  AddCondition(in, "pregnancy").modifiers.push_back("high_risk");
+  const Screening s = Assess(in, K()).screening;
+  EXPECT_EQ(s.constraints.clearance_kinds, (std::vector<std::string>{"physician", "obstetrician"}));
+}
+
+// contraindications.md: each clearance kind is its own check; one clearance never
+// satisfies two kinds, whatever the count, and a kind the plan does not need is refused.
+TEST(ClearanceReviewTest, EachRequiredKindNeedsItsOwnClearance) {
+  const std::vector<std::string> both = {"physician", "obstetrician"};
+  const GivenClearance gp{"physician", "Dr Hale", "2026-11-20"};
+  const GivenClearance ob{"obstetrician", "Dr Ade", "2026-11-21"};
+  EXPECT_TRUE(ReviewClearances(both, {gp, ob}).empty());
+  EXPECT_TRUE(ReviewClearances(both, {ob, gp}).empty());
+
+  std::vector<Error> one = ReviewClearances(both, {gp});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].field, "clearances");
+  EXPECT_NE(one[0].message.find("obstetrician"), std::string::npos);
+
+  std::vector<Error> twice = ReviewClearances(both, {gp, gp});  // Two letters of one kind.
+  ASSERT_EQ(twice.size(), 1u);
+  EXPECT_NE(twice[0].message.find("obstetrician"), std::string::npos);
+
+  std::vector<Error> stray = ReviewClearances({"physician"}, {gp, ob});
+  ASSERT_EQ(stray.size(), 1u);
+  EXPECT_EQ(stray[0].field, "clearances[1].kind");
+
+  EXPECT_EQ(ReviewClearances(both, {}).size(), 2u);
+  EXPECT_TRUE(ReviewClearances({}, {}).empty());
+}
+
 }  // namespace
 }  // namespace sciaticare
