@@ -284,7 +284,11 @@ class Planner {
       }
     }
     for (const std::string& c : k_.always_cautions) AddCaution(c);
-    if (pattern_.below_knee) AddCaution(k_.radicular_caution);
+    // KNGF 2021 advises against massage for sciatica as a whole, so any leg
+    // symptom (thigh or below) shows its caution, not only one below the knee.
+    const bool leg_symptoms = std::any_of(in_.symptoms.begin(), in_.symptoms.end(),
+                                          [](const Symptom& s) { return IsLegRegion(s.region); });
+    if (pattern_.below_knee || leg_symptoms) AddCaution(k_.radicular_caution);
     for (const PlanItem& item : plan_.techniques) {
       for (const Target& t : item.targets) {
         for (const NerveCautionZone& z : k_.nerve_caution_zones) {
