@@ -57,7 +57,7 @@ std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening
       const Target& target = item.targets[j];
       const std::string tpath = path + ".targets[" + std::to_string(j) + "]";
       add(AvoidedRegion(target.region, target.side, c, tpath + ".region"));
-      add(PressureAboveCap(item.pressure, target.region, c, path + ".pressure"));
+      add(PressureAboveCap(item.pressure, item.technique, target.region, c, path + ".pressure"));
     }
   }
   return problems;

@@ -7,6 +7,7 @@
 #include "codec/assessment_json.h"
 #include "codec/plan_edit_json.h"
 #include "core/assessment.h"
+#include "core/session_review.h"
 #include "test_support.h"
 
 namespace sciaticare {
@@ -45,6 +46,49 @@ TEST(PlanReviewTest, PressureAboveTheCapIsRefusedWithTheReason) {
   edited.techniques[0].pressure = 3;
   auto problems = ReviewPlanEdit(edited, a.screening, K());
   EXPECT_TRUE(Mentions(problems, "techniques[0].pressure", "blood thinners")) << problems.size();
+}
+
+// anatomy-and-techniques.md nerve caution zones (consensus): no sustained point pressure of 4 or
+// more over the sciatic nerve's course in the buttock. Every door keeps it: the planner never
+// plans it, a plan revision and a session note recording it are refused at the pressure.
+TEST(PlanReviewTest, TriggerPointOnTheButtockStaysBelowFourAtEveryDoor) {
+  for (int preference = 1; preference <= 5; ++preference) {
+    Intake in = BaseIntake();
+    in.preferences.pain_tolerance = PainTolerance::kHigh;
+    in.preferences.pressure_preference = preference;
+    Assessment a = Assess(in, K());
+    ASSERT_TRUE(a.plan);
+    for (const PlanItem& item : a.plan->techniques) {
+      for (const Target& t : item.targets) {
+        if (item.technique == Technique::kTriggerPoint && t.region == Region::kButtock) {
+          EXPECT_LE(item.pressure, 3) << "preference " << preference;
+        }
+      }
+    }
+  }
+  Intake in = BaseIntake();
+  in.preferences.pain_tolerance = PainTolerance::kHigh;
+  Assessment a = Assess(in, K());
+  ASSERT_TRUE(a.plan);
+  Plan edited = *a.plan;
+  edited.techniques = {{Technique::kTriggerPoint,
+                        {{Region::kButtock, Side::kRight, "gluteus medius"}},
+                        4,
+                        5,
+                        {},
+                        0}};
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "techniques[0].pressure",
+                       "sciatic nerve"));
+  edited.techniques[0].pressure = 3;
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
+  edited.techniques[0] = {
+      Technique::kDeepTissue, {{Region::kButtock, Side::kRight, "gluteus"}}, 4, 5, {}, 0};
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());  // Broad pressure is not capped.
+
+  SessionWork work;
+  work.techniques = {{Technique::kTriggerPoint, Region::kButtock, Side::kLeft, 5}};
+  EXPECT_TRUE(
+      Mentions(ReviewSessionWork(work, a.screening), "techniques[0].pressure", "sciatic nerve"));
 }
 
 TEST(PlanReviewTest, ExcludedTechniqueIsRefused) {
