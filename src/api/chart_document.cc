@@ -171,6 +171,8 @@ void WriteOutcomes(ChartWriter& w, const ChartOutcomes& outcomes,
     w.StartObject();
     w.Key("baseline");
     w.Double(c.baseline);
+    w.Key("change");
+    w.String(Name(c.direction));
     w.Key("improvement");
     w.Double(c.improvement);
     w.Key("latest");
@@ -179,6 +181,12 @@ void WriteOutcomes(ChartWriter& w, const ChartOutcomes& outcomes,
     w.Bool(c.meaningful);
     w.Key("measure");
     w.String(c.measure);
+    w.Key("pain_reduction");
+    if (c.pain_reduction) {
+      w.String(Name(*c.pain_reduction));
+    } else {
+      w.Null();
+    }
     w.Key("percent");
     w.Optional(c.percent);
     w.Key("readings");

@@ -24,12 +24,13 @@ ChartOutcomes ReadChartOutcomes(const std::vector<store::Assessment>& assessment
                                 const std::vector<std::shared_ptr<const AssessmentFacts>>& facts,
                                 const std::vector<const store::ChartSession*>& sessions,
                                 const Knowledge& k) {
-  MeasureSeries leg{"nrs_leg", {}}, back{"nrs_back", {}}, odi{"odi", {}};
+  MeasureSeries leg{"nrs_leg", {}}, back{"nrs_back", {}}, odi{"odi", {}}, rmdq{"rmdq", {}};
   for (std::size_t i = 0; i < assessments.size() && i < facts.size(); ++i) {
     const double day = DayOf(assessments[i].created_at);
     Add(leg, day, facts[i]->nrs_leg);
     Add(back, day, facts[i]->nrs_back);
     Add(odi, day, facts[i]->odi_percent);
+    Add(rmdq, day, facts[i]->rmdq_total);
   }
   std::vector<SessionPain> pains;
   pains.reserve(sessions.size());
@@ -41,11 +42,11 @@ ChartOutcomes ReadChartOutcomes(const std::vector<store::Assessment>& assessment
     if (p.back_before) back.readings.push_back({p.day, static_cast<double>(*p.back_before)});
     pains.push_back(p);
   }
-  for (MeasureSeries* m : {&leg, &back, &odi}) {
+  for (MeasureSeries* m : {&leg, &back, &odi, &rmdq}) {
     std::stable_sort(m->readings.begin(), m->readings.end(),
                      [](const Reading& a, const Reading& b) { return a.day < b.day; });
   }
-  return {ReadResponder({leg, back, odi}, k), ReadRelief(pains, k)};
+  return {ReadResponder({leg, back, odi, rmdq}, k), ReadRelief(pains, k)};
 }
 
 }  // namespace sciaticare::api

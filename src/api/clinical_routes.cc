@@ -8,6 +8,7 @@
 #include "api/care_guard.h"
 #include "api/referral_routes.h"
 #include "codec/assessment_json.h"
+#include "codec/client_text.h"
 #include "codec/intake_json.h"
 #include "codec/plan_edit_json.h"
 #include "core/assessment.h"
@@ -19,6 +20,50 @@ namespace {
 
 constexpr auto kClinicians = {Role::kAdmin, Role::kTherapist};
 constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kPatient};
+
+// The clearances an approval body carries: "clearances", a list of {kind, by,
+// role, date}, one per kind; or the older single "clearance" {by, date}, which can
+// stand only for a plan that needs one kind.
+std::vector<GivenClearance> ReadClearances(const json& body,
+                                           const std::vector<std::string>& kinds) {
+  std::vector<GivenClearance> given;
+  if (body.contains("clearances")) {
+    const json& list = body["clearances"];
+    if (!list.is_array() || list.empty() || list.size() > 10)
+      Reject("clearances", "must be a list of 1–10 clearances {kind, by, role, date}");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "clearances[" + std::to_string(i) + "]";
+      if (!list[i].is_object()) Reject(path, "must be an object {kind, by, role, date}");
+      auto text = [&](const char* key, std::size_t max) {
+        const json& v = list[i].contains(key) ? list[i][key] : json();
+        if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > max)
+          Reject(path + "." + key, "must be text of 1–" + std::to_string(max) + " characters");
+        if (auto problem = ClientTextProblem(v.get<std::string>(), TextShape::kLine))
+          Reject(path + "." + key, *problem);
+        return v.get<std::string>();
+      };
+      GivenClearance clearance{text("kind", 40), text("by", 200), text("date", 10)};
+      // Who gave it is recorded with their role when the client sends it.
+      if (list[i].contains("role")) clearance.role = text("role", 100);
+      if (!IsDate(clearance.date)) Reject(path + ".date", "must be a date like 2026-11-20");
+      given.push_back(std::move(clearance));
+    }
+    return given;
+  }
+  if (kinds.empty()) return given;  // Screening no longer asks for any.
+  if (kinds.size() > 1) {
+    std::string all;
+    for (const std::string& kind : kinds) all += (all.empty() ? "" : ", ") + kind;
+    Reject("clearances", "this plan needs a separate clearance of each kind (" + all +
+                             "): send one {kind, by, role, date} for each");
+  }
+  const json& clearance = Member(body, "clearance");
+  if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
+  std::string by = StringField(clearance, "by", 200);
+  std::string date = StringField(clearance, "date", 10);
+  given.push_back({kinds[0], std::move(by), std::move(date)});
+  return given;
+}
 
 // Parses an intake document; its field paths are given under `prefix`.
 Intake ReadIntake(const json& doc, const std::string& prefix, const Knowledge& k) {
@@ -38,61 +83,6 @@ store::PlanRecord VisiblePlan(Api& api, const Caller& c, Id plan_id) {
     throw StoreStop{store::NotFound("id", "no such plan")};
   }
   return plan;
-}
-
-// The kinds of clearance a plan asks for ("physician", "obstetrician"), each
-// once, from its "<Kind> clearance: <reason>" lines.
-std::vector<std::string> RequiredClearanceKinds(const json& clearances) {
-  std::vector<std::string> kinds;
-  for (const json& line : clearances) {
-    if (!line.is_string()) continue;
-    std::string text = line.get<std::string>();
-    std::string kind = text.substr(0, text.find(" clearance"));
-    for (char& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
-  }
-  return kinds;
-}
-
-// Checks the approval's clearances against the kinds required, one recorded
-// clearance (kind, by, role, date) per kind: a physician's clearance does not
-// stand for an obstetrician's. The single {by, date} "clearance" of old
-// clients is accepted only when one kind is required. Returns the audit text.
-std::string ClearancesGiven(const json& body, const std::vector<std::string>& kinds) {
-  if (kinds.empty()) return "";
-  std::string detail;
-  if (kinds.size() == 1 && body.contains("clearance") && !body.contains("clearances")) {
-    const json& clearance = body["clearance"];
-    if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
-    std::string by = StringField(clearance, "by", 200);
-    std::string date = StringField(clearance, "date", 10);
-    return "; " + kinds[0] + " clearance by " + by + " dated " + date;
-  }
-  if (!body.contains("clearances")) {
-    Reject(
-        kinds.size() == 1 ? "clearance" : "clearances",
-        "the plan needs a recorded clearance of each kind: " + [&] {
-          std::string list;
-          for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
-          return list;
-        }());
-  }
-  const json& given = body["clearances"];
-  if (!given.is_array() || given.size() > 10)
-    Reject("clearances", "must be a list of {kind, by, role, date}");
-  for (const std::string& kind : kinds) {
-    const json* match = nullptr;
-    for (const json& g : given) {
-      if (g.is_object() && g.contains("kind") && g["kind"] == kind) match = &g;
-    }
-    if (!match) Reject("clearances", "no " + kind + " clearance recorded; each kind needs its own");
-    std::string by = StringField(*match, "by", 200);
-    std::string role = StringField(*match, "role", 100);
-    std::string date = StringField(*match, "date", 10);
-    if (!IsDate(date)) Reject("clearances.date", "must be a date like 2026-11-20");
-    detail += "; " + kind + " clearance by " + by + " (" + role + ") dated " + date;
-  }
-  return detail;
 }
 
 json StoredJson(const std::string& text) {
@@ -314,7 +304,26 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                    409);
           }
         }
-        detail += ClearancesGiven(body, RequiredClearanceKinds(clearances));
+        if (!clearances.empty()) {
+          // The kinds come from screening, so each is matched by name, never by count.
+          const Knowledge& k = api.knowledge();
+          store::Assessment source =
+              Must(api.store().GetAssessment(c.clinic(), plan.assessment_id));
+          const std::vector<std::string> kinds =
+              Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k)
+                  .screening.constraints.clearance_kinds;
+          const std::vector<GivenClearance> given = ReadClearances(body, kinds);
+          std::vector<Error> problems = ReviewClearances(kinds, given);
+          if (!problems.empty()) {
+            json list = json::array();
+            for (const Error& e : problems)
+              list.push_back({{"field", e.field}, {"message", e.message}});
+            return ProblemsResponse(problems[0].field, problems[0].message, list);
+          }
+          for (const GivenClearance& g : given)
+            detail += "; " + g.kind + " clearance by " + g.by +
+                      (g.role.empty() ? "" : " (" + g.role + ")") + " dated " + g.date;
+        }
         store::PlanRecord approved =
             Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
         api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);

@@ -58,6 +58,7 @@ AssessmentFacts ReadAssessmentFacts(const std::string& result_json) {
   facts.leg_rating = WholeNumberAt(scores, "nrs_leg");
   facts.back_rating = WholeNumberAt(scores, "nrs_back");
   if (scores.contains("odi")) facts.odi_percent = NumberAt(scores["odi"], "percent");
+  if (scores.contains("rmdq")) facts.rmdq_total = NumberAt(scores["rmdq"], "total");
   return facts;
 }
 

@@ -28,7 +28,7 @@ namespace sciaticare::api {
 struct AssessmentFacts {
   std::string scores_json = "{}";  // Its "scores" member as JSON text ({} when absent).
   // The ratings the outcomes follow, when the scores have them.
-  std::optional<double> nrs_leg, nrs_back, odi_percent;
+  std::optional<double> nrs_leg, nrs_back, odi_percent, rmdq_total;
   // For the attention list: whether the document is a JSON object at all, the
   // reasons of its red flags, and its whole-number NRS ratings.
   bool readable = false;

@@ -11,6 +11,10 @@ const InstrumentDef* Instrument(const Knowledge& k, const std::string& id) {
   return it == k.instruments.end() ? nullptr : &*it;
 }
 
+bool IsPainRating(const std::string& measure) {
+  return measure == "nrs_leg" || measure == "nrs_back";
+}
+
 bool HasMic(const InstrumentDef* d) { return d && (d->mic_absolute || d->mic_percent); }
 
 // The one rule for "meaningful" (planning.json reassessment.responder): an
@@ -27,6 +31,19 @@ MeasureChange Compare(const std::string& measure, double baseline, double latest
   const bool by_percent =
       d.mic_percent && c.percent && c.improvement > 0 && *c.percent >= *d.mic_percent;
   c.meaningful = by_points || by_percent;
+  // Worse mirrors better: a rise of at least the same points or percentage.
+  const double rise = -c.improvement;
+  const bool worse_by_points = d.mic_absolute && rise >= *d.mic_absolute;
+  const bool worse_by_percent =
+      d.mic_percent && c.percent && rise > 0 && -*c.percent >= *d.mic_percent;
+  c.direction = c.meaningful                          ? ChangeDirection::kImproved
+                : worse_by_points || worse_by_percent ? ChangeDirection::kWorse
+                                                      : ChangeDirection::kNoMeaningfulChange;
+  if (IsPainRating(measure) && c.percent) {
+    c.pain_reduction = *c.percent >= 50   ? PainReduction::kSubstantial
+                       : *c.percent >= 30 ? PainReduction::kModerate
+                                          : PainReduction::kNone;
+  }
   return c;
 }
 
@@ -40,8 +57,34 @@ std::string_view Name(ResponderStatus s) {
       return "responder";
     case ResponderStatus::kNotYet:
       return "not_yet";
+    case ResponderStatus::kWorse:
+      return "worse";
   }
   return "too_early";
+}
+
+std::string_view Name(ChangeDirection d) {
+  switch (d) {
+    case ChangeDirection::kImproved:
+      return "improved";
+    case ChangeDirection::kNoMeaningfulChange:
+      return "no_meaningful_change";
+    case ChangeDirection::kWorse:
+      return "worse";
+  }
+  return "no_meaningful_change";
+}
+
+std::string_view Name(PainReduction r) {
+  switch (r) {
+    case PainReduction::kNone:
+      return "under_30_percent";
+    case PainReduction::kModerate:
+      return "at_least_30_percent";
+    case PainReduction::kSubstantial:
+      return "at_least_50_percent";
+  }
+  return "under_30_percent";
 }
 
 std::string_view Name(ReliefLasted r) {
@@ -69,20 +112,40 @@ ResponderReading ReadResponder(const std::vector<MeasureSeries>& series, const K
     c.readings = static_cast<int>(s.readings.size());
     out.measures.push_back(c);
   }
-  const bool any = std::any_of(out.measures.begin(), out.measures.end(),
-                               [](const MeasureChange& c) { return c.meaningful; });
-  if (out.measures.empty()) {
+  const auto leg = std::find_if(out.measures.begin(), out.measures.end(),
+                                [](const MeasureChange& c) { return c.measure == "nrs_leg"; });
+  const bool worse =
+      std::any_of(out.measures.begin(), out.measures.end(),
+                  [](const MeasureChange& c) { return c.direction == ChangeDirection::kWorse; });
+  // Leg pain is the primary outcome for sciatica (outcome-measures.md): a better
+  // back or Oswestry score never makes a responder, and never hides a worse one.
+  if (worse) {
+    out.status = ResponderStatus::kWorse;
+    std::string which;
+    for (const MeasureChange& c : out.measures) {
+      if (c.direction != ChangeDirection::kWorse) continue;
+      if (!which.empty()) which += " and ";
+      which += c.measure == "nrs_leg"    ? "leg pain"
+               : c.measure == "nrs_back" ? "back pain"
+               : c.measure == "odi"      ? "daily-life difficulty (Oswestry)"
+                                         : "daily-life difficulty (Roland-Morris)";
+    }
+    out.explanation = "Worse since the first reading: " + which +
+                      " went up by at least the amount that matters to patients.";
+  } else if (leg == out.measures.end()) {
     out.status = ResponderStatus::kTooEarly;
     out.explanation =
-        "Not enough repeated measures yet: a measure needs a first and a later reading.";
-  } else if (any) {
+        "Not enough repeated measures yet: leg pain needs a first and a later rating.";
+  } else if (leg->meaningful) {
     out.status = ResponderStatus::kResponder;
     out.explanation =
-        "At least one measure improved by its minimal important change since the first reading.";
+        "Leg pain improved by at least the amount that matters to patients, and nothing got "
+        "worse.";
   } else {
     out.status = ResponderStatus::kNotYet;
     out.explanation =
-        "No measure has improved by its minimal important change since the first reading.";
+        "Leg pain has not improved by the amount that matters to patients yet; nothing got "
+        "worse.";
   }
   return out;
 }

@@ -1,7 +1,9 @@
 // Outcomes of a course of care, read from the measures recorded over time:
-// whether the patient responds (a meaningful change from the first to the
-// latest reading of leg pain, back pain or Oswestry, by the minimal important
-// change the knowledge gives each instrument, docs/clinical-rules.md) and how
+// how each measure changed from the first to the latest reading (improved, no
+// meaningful change, or worse, by the minimal important change the knowledge
+// gives each instrument), whether the patient responds (leg pain, the primary
+// measure for sciatica, improved meaningfully and no measure got worse,
+// docs/clinical-rules.md) and how
 // long each session's relief lasted until the next session. Pure: readings
 // come in oldest first, with times already turned into days.
 #pragma once
@@ -26,19 +28,30 @@ struct MeasureSeries {
   std::vector<Reading> readings;
 };
 
+// Which way a measure moved, judged by its minimal important change (Ostelo 2008).
+enum class ChangeDirection { kImproved, kNoMeaningfulChange, kWorse };
+std::string_view Name(ChangeDirection d);
+
+// IMMPACT (Dworkin 2008) tiers of pain reduction, for the 0-10 pain ratings.
+enum class PainReduction { kNone, kModerate /* >= 30 % */, kSubstantial /* >= 50 % */ };
+std::string_view Name(PainReduction r);
+
 struct MeasureChange {
   std::string measure;
   double baseline = 0, latest = 0;
-  double improvement = 0;         // baseline - latest: lower is better for all three.
+  double improvement = 0;         // baseline - latest: lower is better for every measure.
   std::optional<double> percent;  // Of the baseline; absent when the baseline is 0.
-  bool meaningful = false;        // Reaches the instrument's minimal important change.
+  bool meaningful = false;        // Improved by at least the minimal important change.
+  ChangeDirection direction = ChangeDirection::kNoMeaningfulChange;
+  std::optional<PainReduction> pain_reduction;  // Pain ratings with a baseline above 0 only.
   int readings = 0;
 };
 
 enum class ResponderStatus {
-  kTooEarly,   // No measure has two readings yet.
-  kResponder,  // At least one measure changed meaningfully.
-  kNotYet,     // Measures repeated, none changed meaningfully.
+  kTooEarly,   // Leg pain, the primary measure, has not two readings yet and nothing is worse.
+  kResponder,  // Leg pain improved meaningfully and no measure got worse.
+  kNotYet,     // Leg pain repeated without a meaningful improvement, nothing worse.
+  kWorse,      // At least one measure got worse by its minimal important change.
 };
 std::string_view Name(ResponderStatus s);
 
@@ -49,7 +62,7 @@ struct ResponderReading {
 };
 
 // Series of measures the knowledge has no minimal important change for are
-// ignored (SBI has none).
+// ignored (SBI has none). A worse measure is never hidden by a better one.
 ResponderReading ReadResponder(const std::vector<MeasureSeries>& series, const Knowledge& k);
 
 // Pain around one session, 0-10, as the session note recorded it.

@@ -57,7 +57,31 @@ std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening
       const Target& target = item.targets[j];
       const std::string tpath = path + ".targets[" + std::to_string(j) + "]";
       add(AvoidedRegion(target.region, target.side, c, tpath + ".region"));
-      add(PressureAboveCap(item.pressure, target.region, c, path + ".pressure"));
+      add(PressureAboveCap(item.pressure, item.technique, target.region, c, path + ".pressure"));
+    }
+  }
+  return problems;
+}
+
+std::vector<Error> ReviewClearances(const std::vector<std::string>& required_kinds,
+                                    const std::vector<GivenClearance>& given) {
+  std::vector<Error> problems;
+  auto required = [&required_kinds](const std::string& kind) {
+    return std::find(required_kinds.begin(), required_kinds.end(), kind) != required_kinds.end();
+  };
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    if (!required(given[i].kind)) {
+      problems.push_back({"clearances[" + std::to_string(i) + "].kind",
+                          "this plan needs no " + given[i].kind + " clearance"});
+    }
+  }
+  for (const std::string& kind : required_kinds) {
+    const bool given_kind = std::any_of(
+        given.begin(), given.end(), [&kind](const GivenClearance& g) { return g.kind == kind; });
+    if (!given_kind) {
+      problems.push_back({"clearances", "a " + kind +
+                                            " clearance is required; each kind the plan needs "
+                                            "has its own clearance, one cannot stand for another"});
     }
   }
   return problems;

@@ -19,4 +19,18 @@ namespace sciaticare {
 std::vector<Error> ReviewPlanEdit(const Plan& edited, const Screening& screening,
                                   const Knowledge& k);
 
+// A clearance the therapist attaches at approval: which kind ("physician",
+// "obstetrician"), who gave it and when.
+struct GivenClearance {
+  std::string kind, by, date;
+  std::string role;  // Of who gave it (GP, obstetrician); empty in the older single form.
+};
+
+// What is missing from the clearances given for approval; empty when every
+// kind screening requires has a clearance of its own. One clearance is of one
+// kind, so a physician's letter never stands in for an obstetrician's. Fields
+// are paths into the approval body, e.g. "clearances[1].kind".
+std::vector<Error> ReviewClearances(const std::vector<std::string>& required_kinds,
+                                    const std::vector<GivenClearance>& given);
+
 }  // namespace sciaticare

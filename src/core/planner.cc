@@ -140,20 +140,21 @@ class Planner {
           dropped = "not on the " + def.label + " because of " + c_.avoid_reason[r];
         continue;
       }
-      const int allowed = std::min(want, c_.cap[r]);
+      const int cap = c_.CapFor(rule.technique, region);
+      const std::string& cap_reason = c_.CapReasonFor(rule.technique, region);
+      const int allowed = std::min(want, cap);
       if (allowed < tech.min_pressure) {
         if (dropped.empty()) {
           dropped = "needs pressure " + std::to_string(tech.min_pressure) +
-                    " or more, above the limit of " + std::to_string(c_.cap[r]) + " on the " +
-                    def.label + " set by " + c_.cap_reason[r];
+                    " or more, above the limit of " + std::to_string(cap) + " on the " + def.label +
+                    " set by " + cap_reason;
         }
         continue;
       }
-      std::string limit = allowed < want
-                              ? "Pressure kept at " + PressureWords(allowed) + " because of " +
-                                    c_.cap_reason[r] + "."
-                              : "Pressure " + PressureWords(allowed) +
-                                    ", within the limit set by " + c_.cap_reason[r] + ".";
+      std::string limit = allowed < want ? "Pressure kept at " + PressureWords(allowed) +
+                                               " because of " + cap_reason + "."
+                                         : "Pressure " + PressureWords(allowed) +
+                                               ", within the limit set by " + cap_reason + ".";
       candidates_[rule.technique].push_back({Target{region, *side, muscle}, allowed,
                                              rule.evidence.value_or(tech.evidence), &rule, limit});
     }
@@ -225,9 +226,11 @@ class Planner {
         return i.technique != Technique::kSelfMassage;
       });
       if (last == items.rend()) break;
-      Exclude(last->technique, "left for a later session: one session holds at most " +
-                                   std::to_string(k_.max_techniques) + " techniques");
-      items.erase(std::next(last).base());
+      // A technique may fill two items (a lower cap on one region): both go together.
+      const Technique dropped = last->technique;
+      Exclude(dropped, "left for a later session: one session holds at most " +
+                           std::to_string(k_.max_techniques) + " techniques");
+      std::erase_if(items, [dropped](const PlanItem& i) { return i.technique == dropped; });
     }
   }
 
@@ -284,7 +287,11 @@ class Planner {
       }
     }
     for (const std::string& c : k_.always_cautions) AddCaution(c);
-    if (pattern_.below_knee) AddCaution(k_.radicular_caution);
+    // KNGF 2021 advises against massage for sciatica as a whole, so any leg
+    // symptom (thigh or below) shows its caution, not only one below the knee.
+    const bool leg_symptoms = std::any_of(in_.symptoms.begin(), in_.symptoms.end(),
+                                          [](const Symptom& s) { return IsLegRegion(s.region); });
+    if (pattern_.below_knee || leg_symptoms) AddCaution(k_.radicular_caution);
     for (const PlanItem& item : plan_.techniques) {
       for (const Target& t : item.targets) {
         for (const NerveCautionZone& z : k_.nerve_caution_zones) {

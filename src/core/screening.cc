@@ -32,6 +32,16 @@ bool Constraints::Avoided(Region r, Side s) const {
   }
 }
 
+int Constraints::CapFor(Technique t, Region r) const {
+  const auto ti = static_cast<std::size_t>(t), ri = static_cast<std::size_t>(r);
+  return std::min(cap[ri], technique_cap[ti][ri]);
+}
+
+const std::string& Constraints::CapReasonFor(Technique t, Region r) const {
+  const auto ti = static_cast<std::size_t>(t), ri = static_cast<std::size_t>(r);
+  return technique_cap[ti][ri] < cap[ri] ? technique_cap_reason[ti][ri] : cap_reason[ri];
+}
+
 namespace {
 
 int MaxPain(const Intake& intake) {
@@ -246,6 +256,10 @@ class Screener {
         break;
       case T::kRequireClearance:
         c.clearances.push_back(a.text + " clearance: " + def.reason);
+        if (std::find(c.clearance_kinds.begin(), c.clearance_kinds.end(), a.text) ==
+            c.clearance_kinds.end()) {
+          c.clearance_kinds.push_back(a.text);
+        }
         break;
       case T::kNoHeat:
         c.no_heat = true;
@@ -302,6 +316,19 @@ class Screener {
     RegionSet numb = NumbRegions();
     for (std::size_t r = 0; r < kRegionCount; ++r) {
       if (numb.Contains(static_cast<Region>(r))) Cap(r, k_.numb_region_cap, k_.numb_region_reason);
+    }
+    // Anatomy reference (nerve caution zones): no sustained point pressure of
+    // 4 or more where the sciatic nerve runs, for every patient.
+    Constraints& c = out_.constraints;
+    for (const NerveCautionZone& z : k_.nerve_caution_zones) {
+      const auto r = static_cast<std::size_t>(z.region);
+      for (Technique t : z.point_pressure_techniques) {
+        const auto ti = static_cast<std::size_t>(t);
+        if (z.point_pressure_max < c.technique_cap[ti][r]) {
+          c.technique_cap[ti][r] = z.point_pressure_max;
+          c.technique_cap_reason[ti][r] = "the sciatic nerve's course (" + z.text + ")";
+        }
+      }
     }
     if (!numb.Empty())
       out_.constraints.no_heat = true;  // Burns go unnoticed where feeling is lost.

@@ -40,11 +40,23 @@ struct Constraints {
   bool oils_allowed = true;
   bool no_heat = false;
   std::string position;
-  std::vector<std::string> clearances;  // "physician", "obstetrician" with the reason.
+  std::vector<std::string> clearances;       // "physician", "obstetrician" with the reason.
+  std::vector<std::string> clearance_kinds;  // Each kind once: approval needs one of each.
   std::vector<std::string> cautions;
 
-  Constraints() { cap.fill(5); }
+  // Caps that hold for one technique only (trigger-point pressure over the
+  // sciatic nerve's course); 5 where the technique has none of its own.
+  std::array<std::array<int, kRegionCount>, kTechniqueCount> technique_cap;
+  std::array<std::array<std::string, kRegionCount>, kTechniqueCount> technique_cap_reason;
+
+  Constraints() {
+    cap.fill(5);
+    for (auto& per_region : technique_cap) per_region.fill(5);
+  }
   bool Avoided(Region r, Side s) const;
+  // The highest pressure technique `t` may use on region `r`, and why.
+  int CapFor(Technique t, Region r) const;
+  const std::string& CapReasonFor(Technique t, Region r) const;
 };
 
 struct Screening {

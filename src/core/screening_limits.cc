@@ -17,14 +17,13 @@ std::optional<Error> AvoidedRegion(Region r, Side s, const Constraints& c, std::
                                      ") must be avoided because of " + c.avoid_reason[i]};
 }
 
-std::optional<Error> PressureAboveCap(int pressure, Region r, const Constraints& c,
+std::optional<Error> PressureAboveCap(int pressure, Technique t, Region r, const Constraints& c,
                                       std::string field) {
-  const std::size_t i = static_cast<std::size_t>(r);
-  if (pressure <= c.cap[i]) return std::nullopt;
+  const int cap = c.CapFor(t, r);
+  if (pressure <= cap) return std::nullopt;
   return Error{std::move(field), "pressure " + std::to_string(pressure) +
-                                     " is above the limit of " + std::to_string(c.cap[i]) +
-                                     " on the " + std::string(Name(r)) + " set by " +
-                                     c.cap_reason[i]};
+                                     " is above the limit of " + std::to_string(cap) + " on the " +
+                                     std::string(Name(r)) + " set by " + c.CapReasonFor(t, r)};
 }
 
 std::optional<Error> OilsNotAllowed(bool oils, const Constraints& c, std::string field) {

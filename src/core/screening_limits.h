@@ -18,8 +18,8 @@ std::optional<Error> ExcludedTechnique(Technique t, const Constraints& c, std::s
 // A region (on that side) screening says to avoid; treating both sides of a
 // region avoided on one side counts as treating the avoided side.
 std::optional<Error> AvoidedRegion(Region r, Side s, const Constraints& c, std::string field);
-// A pressure above the cap screening set for the region.
-std::optional<Error> PressureAboveCap(int pressure, Region r, const Constraints& c,
+// A pressure above the cap screening set for the technique on the region.
+std::optional<Error> PressureAboveCap(int pressure, Technique t, Region r, const Constraints& c,
                                       std::string field);
 // Oil where screening rules oils out.
 std::optional<Error> OilsNotAllowed(bool oils, const Constraints& c, std::string field);

@@ -23,7 +23,7 @@ std::vector<Error> ReviewSessionWork(const SessionWork& work, const Screening& s
     const std::string path = "techniques[" + std::to_string(i) + "]";
     add(ExcludedTechnique(t.technique, c, path + ".technique"));
     add(AvoidedRegion(t.region, t.side, c, path + ".region"));
-    add(PressureAboveCap(t.pressure, t.region, c, path + ".pressure"));
+    add(PressureAboveCap(t.pressure, t.technique, t.region, c, path + ".pressure"));
   }
   add(OilsNotAllowed(work.oils_used, c, "oils_used"));
   return departures;

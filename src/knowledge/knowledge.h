@@ -99,6 +99,10 @@ struct NerveCautionZone {
   std::string id;
   Region region = Region::kButtock;
   std::string text;
+  // Sustained point pressure over the nerve: these techniques stay at or
+  // below point_pressure_max on the zone's region (6: no limit).
+  std::vector<Technique> point_pressure_techniques;
+  int point_pressure_max = 6;
 };
 
 struct TechniqueDef {

@@ -190,10 +190,22 @@ class Loader {
                                               "work_regions_for_symptom." + name);
     }
     for (const json& z : At(doc, "nerve_caution_zones", "")) {
-      k_.nerve_caution_zones.push_back(
-          {Str(z, "id", "nerve_caution_zones"),
-           RegionOf(At(z, "region", "nerve_caution_zones"), "nerve_caution_zones.region"),
-           Str(z, "text", "nerve_caution_zones")});
+      NerveCautionZone zone{
+          Str(z, "id", "nerve_caution_zones"),
+          RegionOf(At(z, "region", "nerve_caution_zones"), "nerve_caution_zones.region"),
+          Str(z, "text", "nerve_caution_zones"),
+          {},
+          6};
+      if (z.contains("point_pressure")) {
+        const std::string path = "nerve_caution_zones." + zone.id + ".point_pressure";
+        const json& point = At(z, "point_pressure", path);
+        for (const json& t : At(point, "techniques", path))
+          zone.point_pressure_techniques.push_back(TechniqueOf(t, path + ".techniques"));
+        zone.point_pressure_max = Int(point, "max", path);
+        if (zone.point_pressure_max < 1 || zone.point_pressure_max > 5)
+          Fail(path, "max must be 1-5");
+      }
+      k_.nerve_caution_zones.push_back(std::move(zone));
     }
     const json& derm = At(doc, "dermatome_patterns", "");
     const char* roots[] = {"L4", "L5", "S1"};

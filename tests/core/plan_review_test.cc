@@ -7,6 +7,7 @@
 #include "codec/assessment_json.h"
 #include "codec/plan_edit_json.h"
 #include "core/assessment.h"
+#include "core/session_review.h"
 #include "test_support.h"
 
 namespace sciaticare {
@@ -45,6 +46,49 @@ TEST(PlanReviewTest, PressureAboveTheCapIsRefusedWithTheReason) {
   edited.techniques[0].pressure = 3;
   auto problems = ReviewPlanEdit(edited, a.screening, K());
   EXPECT_TRUE(Mentions(problems, "techniques[0].pressure", "blood thinners")) << problems.size();
+}
+
+// anatomy-and-techniques.md nerve caution zones (consensus): no sustained point pressure of 4 or
+// more over the sciatic nerve's course in the buttock. Every door keeps it: the planner never
+// plans it, a plan revision and a session note recording it are refused at the pressure.
+TEST(PlanReviewTest, TriggerPointOnTheButtockStaysBelowFourAtEveryDoor) {
+  for (int preference = 1; preference <= 5; ++preference) {
+    Intake in = BaseIntake();
+    in.preferences.pain_tolerance = PainTolerance::kHigh;
+    in.preferences.pressure_preference = preference;
+    Assessment a = Assess(in, K());
+    ASSERT_TRUE(a.plan);
+    for (const PlanItem& item : a.plan->techniques) {
+      for (const Target& t : item.targets) {
+        if (item.technique == Technique::kTriggerPoint && t.region == Region::kButtock) {
+          EXPECT_LE(item.pressure, 3) << "preference " << preference;
+        }
+      }
+    }
+  }
+  Intake in = BaseIntake();
+  in.preferences.pain_tolerance = PainTolerance::kHigh;
+  Assessment a = Assess(in, K());
+  ASSERT_TRUE(a.plan);
+  Plan edited = *a.plan;
+  edited.techniques = {{Technique::kTriggerPoint,
+                        {{Region::kButtock, Side::kRight, "gluteus medius"}},
+                        4,
+                        5,
+                        {},
+                        0}};
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "techniques[0].pressure",
+                       "sciatic nerve"));
+  edited.techniques[0].pressure = 3;
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
+  edited.techniques[0] = {
+      Technique::kDeepTissue, {{Region::kButtock, Side::kRight, "gluteus"}}, 4, 5, {}, 0};
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());  // Broad pressure is not capped.
+
+  SessionWork work;
+  work.techniques = {{Technique::kTriggerPoint, Region::kButtock, Side::kLeft, 5}};
+  EXPECT_TRUE(
+      Mentions(ReviewSessionWork(work, a.screening), "techniques[0].pressure", "sciatic nerve"));
 }
 
 TEST(PlanReviewTest, ExcludedTechniqueIsRefused) {
@@ -172,6 +216,44 @@ TEST(PlanEditJsonTest, SessionLengthIsReadOrKeptAsPlanned) {
   EXPECT_EQ(ParsePlanEdit(plan, K(), 45).value().session_minutes, 60);
   plan["sessions"].erase("minutes");
   EXPECT_EQ(ParsePlanEdit(plan, K(), 30).value().session_minutes, 30);
+}
+
+// contraindications.md (clearance rows: past clot on treatment -> physician; high-risk
+// pregnancy -> obstetrician): screening names each kind once, in order.
+TEST(ClearanceReviewTest, ScreeningListsEachRequiredKindOnce) {
+  Intake in = BaseIntake();
+  in.patient.pregnant = true;
+  AddCondition(in, "dvt_history_on_treatment");
+  AddCondition(in, "recent_surgery");
+  AddCondition(in, "pregnancy").modifiers.push_back("high_risk");
+  const Screening s = Assess(in, K()).screening;
+  EXPECT_EQ(s.constraints.clearance_kinds, (std::vector<std::string>{"physician", "obstetrician"}));
+}
+
+// contraindications.md: each clearance kind is its own check; one clearance never
+// satisfies two kinds, whatever the count, and a kind the plan does not need is refused.
+TEST(ClearanceReviewTest, EachRequiredKindNeedsItsOwnClearance) {
+  const std::vector<std::string> both = {"physician", "obstetrician"};
+  const GivenClearance gp{"physician", "Dr Hale", "2026-11-20"};
+  const GivenClearance ob{"obstetrician", "Dr Ade", "2026-11-21"};
+  EXPECT_TRUE(ReviewClearances(both, {gp, ob}).empty());
+  EXPECT_TRUE(ReviewClearances(both, {ob, gp}).empty());
+
+  std::vector<Error> one = ReviewClearances(both, {gp});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].field, "clearances");
+  EXPECT_NE(one[0].message.find("obstetrician"), std::string::npos);
+
+  std::vector<Error> twice = ReviewClearances(both, {gp, gp});  // Two letters of one kind.
+  ASSERT_EQ(twice.size(), 1u);
+  EXPECT_NE(twice[0].message.find("obstetrician"), std::string::npos);
+
+  std::vector<Error> stray = ReviewClearances({"physician"}, {gp, ob});
+  ASSERT_EQ(stray.size(), 1u);
+  EXPECT_EQ(stray[0].field, "clearances[1].kind");
+
+  EXPECT_EQ(ReviewClearances(both, {}).size(), 2u);
+  EXPECT_TRUE(ReviewClearances({}, {}).empty());
 }
 
 }  // namespace

@@ -496,6 +496,28 @@ TEST(PlannerCaseTest, RadicularPatternAddsPhysiotherapy) {
             p.cautions.end());
 }
 
+// KNGF 2021 section C.4.2 (evidence.md: "show as a caution on every sciatica plan"; section 6
+// rule 3): leg symptoms above the knee, or numbness in the thigh, show the caution too; back
+// and buttock symptoms alone do not.
+TEST(PlannerCaseTest, KngfCautionOnEveryPlanWithLegSymptoms) {
+  auto has_caution = [](const Plan& p) {
+    return std::find(p.cautions.begin(), p.cautions.end(), K().radicular_caution) !=
+           p.cautions.end();
+  };
+  Intake thigh = BaseIntake();
+  thigh.symptoms = {{Region::kLowerBack, Side::kMidline, SymptomKind::kPain, 4},
+                    {Region::kPosteriorThigh, Side::kRight, SymptomKind::kPain, 5}};
+  EXPECT_TRUE(has_caution(PlanFor(thigh)));
+  Intake numb = BaseIntake();
+  numb.symptoms = {{Region::kLowerBack, Side::kMidline, SymptomKind::kPain, 4},
+                   {Region::kLateralThigh, Side::kLeft, SymptomKind::kNumbness, {}}};
+  EXPECT_TRUE(has_caution(PlanFor(numb)));
+  Intake back = BaseIntake();
+  back.symptoms = {{Region::kLowerBack, Side::kMidline, SymptomKind::kPain, 4},
+                   {Region::kButtock, Side::kRight, SymptomKind::kPain, 3}};
+  EXPECT_FALSE(has_caution(PlanFor(back)));
+}
+
 // Consensus (contraindications.md): neuropathy -> no heat packs in the plan.
 TEST(PlannerCaseTest, NeuropathyMeansNoHeat) {
   Intake in = BaseIntake();

@@ -61,5 +61,32 @@ TEST_P(ChartOutcomesTest, ResponderAndReliefFollowTheRatings) {
   }
 }
 
+// The example over HTTP: leg pain 5 -> 9 and Roland-Morris 6 -> 14 (portal
+// questionnaires) went up by their minimal important change (2 points; 5 points, Ostelo 2008):
+// the chart says "worse" for each and for the whole, never "no meaningful improvement".
+TEST_P(ChartOutcomesTest, WorseLegPainAndRolandMorrisReadAsWorse) {
+  auto patient = As("p1@a.test");
+  auto rmdq = [](int ticked) {
+    json items = json::array();
+    for (int i = 0; i < 24; ++i) items.push_back(i < ticked ? 1 : 0);
+    return items;
+  };
+  for (const auto& [leg, ticked] : std::vector<std::pair<int, int>>{{5, 6}, {9, 14}}) {
+    HttpResult posted =
+        patient->Post(PatientPath(patient1_.id, "/questionnaires"),
+                      {{"questionnaires", {{"nrs_leg", leg}, {"rmdq", rmdq(ticked)}}}});
+    ASSERT_EQ(posted.status, 201) << posted.body;
+  }
+  HttpResult chart = patient->Get(PatientPath(patient1_.id, "/chart"));
+  ASSERT_EQ(chart.status, 200) << chart.body;
+  const json responder = BodyOf(chart)["outcomes"]["responder"];
+  EXPECT_EQ(responder["status"], "worse") << responder.dump();
+  ASSERT_EQ(responder["measures"].size(), 2u) << responder.dump();
+  for (const json& m : responder["measures"]) EXPECT_EQ(m["change"], "worse") << m.dump();
+  EXPECT_EQ(responder["measures"][1]["measure"], "rmdq");
+  EXPECT_EQ(responder["measures"][1]["baseline"], 6);
+  EXPECT_EQ(responder["measures"][1]["latest"], 14);
+}
+
 }  // namespace
 }  // namespace sciaticare::testing

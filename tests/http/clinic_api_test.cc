@@ -257,6 +257,41 @@ TEST_P(ClinicApiTest, ApprovalNeedsTheClearanceThePlanAsksFor) {
   EXPECT_EQ(refused.status, 409) << refused.body;
   EXPECT_EQ(store_->GetCurrentPlan(clinic_a_.id, patient2_.id).kind(),
             store::StoreErrorKind::kNotFound);
+
+  // contraindications.md: a plan needing a physician's and an obstetrician's clearance
+  // needs both; one clearance (the old single form, or one kind listed twice) is not enough.
+  json two_kinds_intake = Example("clot_history_on_treatment");
+  two_kinds_intake["patient"]["age"] = 34;
+  two_kinds_intake["patient"]["pregnant"] = true;
+  two_kinds_intake["conditions"]["pregnancy"] = {{"present", true}, {"high_risk", true}};
+  HttpResult two_kinds = therapist->Post(PatientPath(patient2_.id, "/assessments"),
+                                         {{"kind", "intake"}, {"intake", two_kinds_intake}});
+  ASSERT_EQ(two_kinds.status, 201) << two_kinds.body;
+  ASSERT_TRUE(BodyOf(two_kinds)["plan"].is_object()) << two_kinds.body;
+  const std::string approve_two =
+      "/api/v1/plans/" + BodyOf(two_kinds)["plan"]["id"].dump() + "/approve";
+  const json gp = {
+      {"kind", "physician"}, {"by", "Dr Hale"}, {"role", "GP"}, {"date", "2026-11-20"}};
+  const json ob = {
+      {"kind", "obstetrician"}, {"by", "Dr Ade"}, {"role", "obstetrician"}, {"date", "2026-11-21"}};
+  HttpResult single = therapist->Post(
+      approve_two, {{"clearance", {{"by", "Dr Hale"}, {"date", "2026-11-20"}}}}, if_match);
+  EXPECT_EQ(single.status, 422) << single.body;
+  EXPECT_EQ(BodyOf(single)["error"]["field"], "clearances");
+  HttpResult doubled = therapist->Post(approve_two, {{"clearances", {gp, gp}}}, if_match);
+  EXPECT_EQ(doubled.status, 422) << doubled.body;
+  EXPECT_NE(BodyOf(doubled)["error"]["message"].get<std::string>().find("obstetrician"),
+            std::string::npos);
+  EXPECT_EQ(store_->GetCurrentPlan(clinic_a_.id, patient2_.id).kind(),
+            store::StoreErrorKind::kNotFound);
+  HttpResult both = therapist->Post(approve_two, {{"clearances", {gp, ob}}}, if_match);
+  ASSERT_EQ(both.status, 200) << both.body;
+  entries = AuditEntries("&action=approve");
+  ASSERT_EQ(entries.size(), 2u);
+  const std::string detail =
+      entries[0]["detail"].get<std::string>() + entries[1]["detail"].get<std::string>();
+  EXPECT_THAT(detail, HasSubstr("obstetrician clearance by Dr Ade"));
+  EXPECT_THAT(detail, HasSubstr("physician clearance by Dr Hale"));
 }
 
 TEST_P(ClinicApiTest, SessionNotesChartAndHomeProgramme) {

@@ -291,12 +291,14 @@ export interface ChartSession {
 }
 
 export interface MeasureChange {
-  measure: 'nrs_leg' | 'nrs_back' | 'odi';
+  measure: 'nrs_leg' | 'nrs_back' | 'odi' | 'rmdq';
   baseline: number;
   latest: number;
   improvement: number;
   percent: number | null;
   meaningful: boolean;
+  change: 'improved' | 'no_meaningful_change' | 'worse';
+  pain_reduction: 'under_30_percent' | 'at_least_30_percent' | 'at_least_50_percent' | null;
   readings: number;
 }
 
@@ -315,7 +317,7 @@ export interface ChartAnswer {
   current_plan: { id: number; sessions_planned: number; sessions_done: number; sessions_left: number } | null;
   sessions: ChartSession[];
   outcomes?: {
-    responder: { status: 'too_early' | 'responder' | 'not_yet'; explanation: string; measures: MeasureChange[] };
+    responder: { status: 'too_early' | 'responder' | 'not_yet' | 'worse'; explanation: string; measures: MeasureChange[] };
     relief: SessionRelief[];
   };
 }

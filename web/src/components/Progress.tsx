@@ -13,6 +13,19 @@ const MEASURE_TEXT: Record<string, string> = {
   nrs_leg: 'Leg pain (0–10)',
   nrs_back: 'Back pain (0–10)',
   odi: 'Oswestry disability (%)',
+  rmdq: 'Roland-Morris disability (0–24)',
+};
+
+// Each measure's change in words a patient understands; "worse" is said plainly.
+const CHANGE_TEXT: Record<MeasureChange['change'], string> = {
+  improved: 'better, by an amount that matters',
+  no_meaningful_change: 'no change that matters yet',
+  worse: 'worse, by an amount that matters',
+};
+
+const REDUCTION_TEXT: Record<string, string> = {
+  at_least_50_percent: 'pain at least halved',
+  at_least_30_percent: 'pain down by at least a third',
 };
 
 const KIND_TEXT: Record<string, string> = {
@@ -84,8 +97,10 @@ function ResponderBox(props: { outcomes: NonNullable<ChartAnswer['outcomes']>; H
   const { responder } = props.outcomes;
   const H = props.H;
   const title =
-    responder.status === 'responder'
-      ? 'Responding: a meaningful improvement'
+    responder.status === 'worse'
+      ? 'Worse: a measure has gone up by an amount that matters'
+      : responder.status === 'responder'
+      ? 'Responding: leg pain is better by an amount that matters'
       : responder.status === 'not_yet'
         ? 'No meaningful improvement yet'
         : 'Too early to tell';
@@ -93,7 +108,8 @@ function ResponderBox(props: { outcomes: NonNullable<ChartAnswer['outcomes']>; H
     `${MEASURE_TEXT[m.measure] ?? m.measure}: ${m.baseline} → ${m.latest} ` +
     `(${m.improvement >= 0 ? 'down' : 'up'} ${Math.abs(Math.round(m.improvement * 10) / 10)}` +
     `${m.percent === null ? '' : `, ${Math.abs(Math.round(m.percent))}%`}; ${m.readings} readings) — ` +
-    (m.meaningful ? 'meaningful' : 'not yet meaningful');
+    CHANGE_TEXT[m.change] +
+    (m.pain_reduction && REDUCTION_TEXT[m.pain_reduction] ? ` (${REDUCTION_TEXT[m.pain_reduction]})` : '');
   return (
     <section class={`responder responder-${responder.status}`} data-testid="responder" aria-labelledby="responder-title">
       <H id="responder-title">{title}</H>

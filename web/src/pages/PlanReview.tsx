@@ -66,12 +66,22 @@ function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApprove
   const v = props.version;
   const plan = v.plan;
   const [confirmed, setConfirmed] = useState(false);
-  const [by, setBy] = useState('');
-  const [date, setDate] = useState('');
+  // One clearance per kind the plan needs ("physician clearance: ..." names its kind):
+  // the server refuses one clearance standing for two kinds.
+  const [given, setGiven] = useState<Record<string, { by: string; date: string }>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (!plan) return null;
   const clearances = plan.clearances ?? [];
+  const kinds = [...new Set(clearances.map((c) => c.split(' clearance:')[0]))];
+  const of = (kind: string) => given[kind] ?? { by: '', date: '' };
+  const setOf = (kind: string, patch: Partial<{ by: string; date: string }>) =>
+    setGiven({ ...given, [kind]: { ...of(kind), ...patch } });
+  const body = kinds.length === 0 ? {}
+    : kinds.length === 1 ? { clearance: of(kinds[0]) }
+    : { clearances: kinds.map((kind) => ({ kind, ...of(kind) })) };
+  // Field of kind i's input: the single form keeps its old names.
+  const fieldOf = (i: number, key: 'by' | 'date') => kinds.length === 1 ? `clearance.${key}` : `clearances[${i}].${key}`;
   const problems = problemsOf(error).map((p) => ({ ...p, field: p.field === 'by' || p.field === 'date' ? `clearance.${p.field}` : p.field }));
   const local = clearances.length && !confirmed
     ? [{ field: 'clearance.confirmed', message: 'confirm that you have seen the written clearance' }]
@@ -85,7 +95,7 @@ function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApprove
     }
     setBusy(true);
     try {
-      await request('POST', `/api/v1/plans/${v.id}/approve`, clearances.length ? { clearance: { by, date } } : {}, {
+      await request('POST', `/api/v1/plans/${v.id}/approve`, body, {
         'If-Match': `"${v.version}"`,
       });
       props.onApproved();
@@ -129,22 +139,29 @@ function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApprove
             I have seen the written clearance
           </label>
           <FieldRefusal problems={problems} field="clearance.confirmed" />
-          <div class="grid-2">
-            <div class="field">
-              <label for="clearance-by">Cleared by</label>
-              <input id="clearance-by" value={by} {...fieldProps(problems, 'clearance.by')} onInput={(e) => setBy(e.currentTarget.value)} />
-              <FieldRefusal problems={problems} field="clearance.by" />
-            </div>
-            <div class="field">
-              <label for="clearance-date">Date of the clearance</label>
-              <input id="clearance-date" type="date" value={date} {...fieldProps(problems, 'clearance.date')}
-                onInput={(e) => setDate(e.currentTarget.value)} />
-              <FieldRefusal problems={problems} field="clearance.date" />
-            </div>
-          </div>
+          {kinds.map((kind, i) => {
+            const suffix = kinds.length === 1 ? '' : `-${i}`;
+            const whose = kinds.length === 1 ? '' : ` (${kind})`;
+            return (
+              <div class="grid-2" key={kind}>
+                <div class="field">
+                  <label for={`clearance-by${suffix}`}>Cleared by{whose}</label>
+                  <input id={`clearance-by${suffix}`} value={of(kind).by} {...fieldProps(problems, fieldOf(i, 'by'))}
+                    onInput={(e) => setOf(kind, { by: e.currentTarget.value })} />
+                  <FieldRefusal problems={problems} field={fieldOf(i, 'by')} />
+                </div>
+                <div class="field">
+                  <label for={`clearance-date${suffix}`}>Date of the clearance{whose}</label>
+                  <input id={`clearance-date${suffix}`} type="date" value={of(kind).date} {...fieldProps(problems, fieldOf(i, 'date'))}
+                    onInput={(e) => setOf(kind, { date: e.currentTarget.value })} />
+                  <FieldRefusal problems={problems} field={fieldOf(i, 'date')} />
+                </div>
+              </div>
+            );
+          })}
         </fieldset>
       )}
-      {error && !problems.some((p) => p.field.startsWith('clearance.')) ? <ErrorBox error={error} /> : null}
+      {error && !problems.some((p) => p.field.startsWith('clearance')) ? <ErrorBox error={error} /> : null}
       <div class="actions">
         <button type="button" onClick={approve} disabled={busy}>
           {busy ? 'Approving…' : `Approve version ${v.version_no}`}
