@@ -42,7 +42,7 @@ std::vector<GivenClearance> ReadClearances(const json& body,
           Reject(path + "." + key, *problem);
         return v.get<std::string>();
       };
-      GivenClearance clearance{text("kind", 40), text("by", 200), text("date", 10)};
+      GivenClearance clearance{text("kind", 40), text("by", 200), text("date", 10), ""};
       // Who gave it is recorded with their role when the client sends it.
       if (list[i].contains("role")) clearance.role = text("role", 100);
       if (!IsDate(clearance.date)) Reject(path + ".date", "must be a date like 2026-11-20");
@@ -61,7 +61,7 @@ std::vector<GivenClearance> ReadClearances(const json& body,
   if (!clearance.is_object()) Reject("clearance", "must be an object {by, date}");
   std::string by = StringField(clearance, "by", 200);
   std::string date = StringField(clearance, "date", 10);
-  given.push_back({kinds[0], std::move(by), std::move(date)});
+  given.push_back({kinds[0], std::move(by), std::move(date), ""});
   return given;
 }
 

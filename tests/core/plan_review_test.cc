@@ -234,8 +234,8 @@ TEST(ClearanceReviewTest, ScreeningListsEachRequiredKindOnce) {
 // satisfies two kinds, whatever the count, and a kind the plan does not need is refused.
 TEST(ClearanceReviewTest, EachRequiredKindNeedsItsOwnClearance) {
   const std::vector<std::string> both = {"physician", "obstetrician"};
-  const GivenClearance gp{"physician", "Dr Hale", "2026-11-20"};
-  const GivenClearance ob{"obstetrician", "Dr Ade", "2026-11-21"};
+  const GivenClearance gp{"physician", "Dr Hale", "2026-11-20", "GP"};
+  const GivenClearance ob{"obstetrician", "Dr Ade", "2026-11-21", "obstetrician"};
   EXPECT_TRUE(ReviewClearances(both, {gp, ob}).empty());
   EXPECT_TRUE(ReviewClearances(both, {ob, gp}).empty());
 
