@@ -94,9 +94,7 @@ class Clinic {
     fast.sync_every_commit = false;
     store_ = Must(store::SqliteStore::Open((Dir() / "clinic.db").string(), fast), "open store");
     const Knowledge& k = BuiltinKnowledge();
-    stats_.requests_served = [] { return 0; };
-    stats_.connections_open = [] { return 0; };
-    api::AddStatelessRoutes(router_, k, stats_);
+    api::AddStatelessRoutes(router_, k);
     api::ClinicApiOptions options;
     options.hash_cost = auth::HashCost::kFastForTests;
     api::AddClinicRoutes(router_, *store_, k, options);
@@ -251,7 +249,6 @@ class Clinic {
 
   std::unique_ptr<store::Store> store_;
   http::Router router_;
-  api::ServerStats stats_;
   std::vector<Login> logins_;
   std::vector<store::Id> user_ids_, clinic_ids_;  // Of each login.
   int throwaways_ = 0;
