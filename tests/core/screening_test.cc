@@ -567,17 +567,37 @@ TEST(ContraindicationTest, DvtHistoryOnTreatment) {
   EXPECT_FALSE(s.constraints.excluded_reason[Idx(Technique::kDeepTissue)].empty());
 }
 
-// Consensus (contraindications.md "avoid_region(affected limb)"): a given site and side narrow it.
-TEST(ContraindicationTest, DvtHistoryOnTreatmentWithSiteAvoidsThatLimbOnly) {
+// contraindications.md, dvt_history_on_treatment "avoid_region(affected limb)": the side
+// given picks the limb, and the whole of that leg is avoided, not only the regions named
+// as the clot's site; the other leg stays open.
+TEST(ContraindicationTest, DvtHistoryOnTreatmentAvoidsTheWholeAffectedLeg) {
+  Intake in = CleanHighTolerance();
+  ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
+  r.site = Set({Region::kCalf});
+  r.side = Side::kRight;
+  Screening s = ScreenIntake(in);
+  for (std::size_t i = 0; i < kRegionCount; ++i) {
+    const Region region = static_cast<Region>(i);
+    const bool leg = kLegs.Contains(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kRight), leg) << Name(region);
+    EXPECT_FALSE(s.constraints.Avoided(region, Side::kLeft)) << Name(region);
+  }
+}
+
+// contraindications.md, dvt_history_on_treatment: a clot reported on both sides avoids both
+// legs, whatever site was named.
+TEST(ContraindicationTest, DvtHistoryOnTreatmentOnBothSidesAvoidsBothLegs) {
   Intake in = CleanHighTolerance();
   ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
   r.site = Set({Region::kCalf, Region::kPosteriorThigh});
-  r.side = Side::kLeft;
+  r.side = Side::kBoth;
   Screening s = ScreenIntake(in);
-  EXPECT_TRUE(s.constraints.Avoided(Region::kCalf, Side::kLeft));
-  EXPECT_FALSE(s.constraints.Avoided(Region::kCalf, Side::kRight));
-  EXPECT_TRUE(s.constraints.Avoided(Region::kPosteriorThigh, Side::kLeft));
-  EXPECT_FALSE(s.constraints.Avoided(Region::kShin, Side::kLeft));
+  for (std::size_t i = 0; i < kRegionCount; ++i) {
+    const Region region = static_cast<Region>(i);
+    const bool leg = kLegs.Contains(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kLeft), leg) << Name(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kRight), leg) << Name(region);
+  }
 }
 
 // Ernst 2003 (haematoma); contraindications.md: anticoagulant -> cap 2 everywhere, exclusions.
