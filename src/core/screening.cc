@@ -128,6 +128,7 @@ class Screener {
       }
       out_.flags.push_back({f, u, from_map});
       refer_ = std::max(refer_, u);
+      if (def.same_day && u == Urgency::kUrgent) same_day_ = true;
       std::string reason = !from_map       ? def.reason
                            : long_standing ? k_.bilateral_long_standing_reason
                                            : k_.bilateral_leg_reason;
@@ -212,11 +213,11 @@ class Screener {
     Constraints& c = out_.constraints;
     switch (a.type) {
       case T::kExcludeAll:
-        ExcludeAll(a.refer, def);
+        ExcludeAll(a.refer, a.refer_same_day, def);
         break;
       case T::kExcludeAllUnlessSiteOutside:
         if (!report || report->site.Empty() || report->site.Intersects(a.outside)) {
-          ExcludeAll(a.refer, def);
+          ExcludeAll(a.refer, a.refer_same_day, def);
         }
         break;
       case T::kAvoidRegions: {
@@ -290,8 +291,9 @@ class Screener {
     out_.reasons.push_back(prefix + def.reason + ".");
   }
 
-  void ExcludeAll(Urgency refer, const ConditionDef& def) {
+  void ExcludeAll(Urgency refer, bool same_day, const ConditionDef& def) {
     refer_ = std::max(refer_, refer);
+    if (same_day && refer == Urgency::kUrgent) same_day_ = true;
     out_.reasons.push_back("No massage today: " + def.reason + ".");
   }
 
@@ -341,7 +343,10 @@ class Screener {
       out_.triage = refer_ == Urgency::kEmergency ? Triage::kReferEmergency
                     : refer_ == Urgency::kUrgent  ? Triage::kReferUrgent
                                                   : Triage::kReferRoutine;
-      out_.referral_action = info.action;
+      // red-flags.md names some urgent reasons same-day: their wording says today,
+      // not "today or tomorrow". An emergency's wording already says now.
+      const bool today = refer_ == Urgency::kUrgent && same_day_;
+      out_.referral_action = today ? info.same_day_action : info.action;
     } else if (precautions_) {
       out_.triage = Triage::kTreatWithPrecautions;
     } else {
@@ -358,6 +363,7 @@ class Screener {
   Screening out_;
   Urgency refer_ = Urgency::kNote;
   bool precautions_ = false;
+  bool same_day_ = false;  // An urgent reason the reference says needs a doctor today.
 };
 
 }  // namespace

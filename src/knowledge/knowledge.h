@@ -21,6 +21,9 @@ struct UrgencyInfo {
   std::string triage;  // "refer_routine", "refer_urgent", "refer_emergency".
   std::string action;  // What to tell the patient to do.
   std::string source;
+  // Wording for a reason the reference says needs a doctor the same day (e.g. a
+  // suspected clot); empty when this urgency has none.
+  std::string same_day_action;
 };
 
 struct FlagEscalation {
@@ -39,6 +42,7 @@ struct RecentSevere {
 struct RedFlagDef {
   std::string id, group, scope, question, reason, source;
   Urgency urgency = Urgency::kUrgent;
+  bool same_day = false;  // The reference asks for a doctor today, not "today or tomorrow".
   std::vector<FlagEscalation> escalate;
   std::optional<RecentSevere> recent_severe;
 };
@@ -71,6 +75,7 @@ struct ConditionAction {
   };
   Type type = Type::kCaution;
   Urgency refer = Urgency::kUrgent;             // kExcludeAll*.
+  bool refer_same_day = false;                  // kExcludeAll*: a doctor today.
   RegionSelector where;                         // kAvoidRegions, kCapPressure.
   RegionSet outside;                            // kExcludeAllUnlessSiteOutside.
   int max_pressure = 5;                         // kCapPressure.

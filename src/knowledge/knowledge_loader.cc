@@ -99,6 +99,20 @@ class Loader {
     return v.get<int>();
   }
 
+  // An optional "same_day": true. Only an urgent referral can be same-day, and
+  // only when urgencies.urgent gives the same-day wording to show.
+  bool SameDay(const json& obj, Urgency urgency, const std::string& path) {
+    if (!obj.contains("same_day")) return false;
+    if (!obj["same_day"].is_boolean()) Fail(path + ".same_day", "must be true or false");
+    if (!obj["same_day"].get<bool>()) return false;
+    if (urgency != Urgency::kUrgent)
+      Fail(path + ".same_day", "only an urgent referral can be same-day");
+    if (k_.urgencies[static_cast<std::size_t>(Urgency::kUrgent)].same_day_action.empty()) {
+      Fail(path + ".same_day", "urgencies.urgent has no same_day_action");
+    }
+    return true;
+  }
+
   Region RegionOf(const json& v, const std::string& path) {
     auto r = v.is_string() ? ParseRegion(v.get<std::string>()) : std::nullopt;
     if (!r) Fail(path, "unknown region " + v.dump());
@@ -245,8 +259,8 @@ class Loader {
     for (int i = 0; i < 3; ++i) {
       const json& u = At(urg, names[i], "urgencies");
       std::string path = std::string("urgencies.") + names[i];
-      k_.urgencies[i + 1] = {Str(u, "triage", path), Str(u, "action", path),
-                             Str(u, "source", path)};
+      k_.urgencies[i + 1] = {Str(u, "triage", path), Str(u, "action", path), Str(u, "source", path),
+                             OptStr(u, "same_day_action")};
     }
     const json& flags = At(doc, "flags", "");
     for (const json& f : flags) {
@@ -259,6 +273,7 @@ class Loader {
       def.reason = Str(f, "reason", path);
       def.source = Str(f, "source", path);
       def.urgency = UrgencyOf(At(f, "urgency", path), path + ".urgency");
+      def.same_day = SameDay(f, def.urgency, path);
       if (f.contains("recent_severe")) {
         const json& rs = f["recent_severe"];
         def.recent_severe =
@@ -329,9 +344,11 @@ class Loader {
     if (type == "exclude_all") {
       act.type = T::kExcludeAll;
       act.refer = UrgencyOf(At(a, "refer", path), path + ".refer");
+      act.refer_same_day = SameDay(a, act.refer, path);
     } else if (type == "exclude_all_unless_site_outside") {
       act.type = T::kExcludeAllUnlessSiteOutside;
       act.refer = UrgencyOf(At(a, "refer", path), path + ".refer");
+      act.refer_same_day = SameDay(a, act.refer, path);
       act.outside = RegionsOrSet(At(a, "regions", path), path + ".regions");
     } else if (type == "avoid_regions") {
       act.type = T::kAvoidRegions;

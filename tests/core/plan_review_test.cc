@@ -136,6 +136,39 @@ TEST(PlanReviewTest, OneSideAvoidedRefusesBothSides) {
   EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
 }
 
+const RegionSet kLegs = [] {
+  RegionSet legs;
+  for (Region r : {Region::kAnteriorThigh, Region::kLateralThigh, Region::kPosteriorThigh,
+                   Region::kKnee, Region::kShin, Region::kCalf, Region::kAnkle, Region::kFootTop,
+                   Region::kFootSole, Region::kFootLateral, Region::kBigToe, Region::kLittleToe})
+    legs.Add(r);
+  return legs;
+}();
+
+// contraindications.md, dvt_history_on_treatment "avoid_region(affected limb)": a clot
+// reported in the right calf keeps the draft off every right leg region, and a revision that
+// adds the right thigh is refused; the left thigh is still allowed.
+TEST(PlanReviewTest, PastClotKeepsDraftAndRevisionOffTheWholeLeg) {
+  Intake in = BaseIntake();
+  ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
+  r.site.Add(Region::kCalf);
+  r.side = Side::kRight;
+  Assessment a = Assess(in, K());
+  ASSERT_TRUE(a.plan.has_value());
+  for (const PlanItem& item : a.plan->techniques) {
+    for (const Target& target : item.targets) {
+      EXPECT_FALSE(kLegs.Contains(target.region) && target.side != Side::kLeft)
+          << Name(target.region) << " " << Name(target.side);
+    }
+  }
+  Plan edited = *a.plan;
+  edited.techniques[0].targets = {{Region::kPosteriorThigh, Side::kRight, "hamstrings"}};
+  EXPECT_TRUE(Mentions(ReviewPlanEdit(edited, a.screening, K()), "techniques[0].targets[0].region",
+                       "must be avoided"));
+  edited.techniques[0].targets = {{Region::kPosteriorThigh, Side::kLeft, "hamstrings"}};
+  EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());
+}
+
 TEST(PlanReviewTest, FrequencyMinutesAndPressureRangeAreChecked) {
   Assessment a = Assess(BaseIntake(), K());
   Plan edited = *a.plan;

@@ -164,6 +164,17 @@ TEST(RedFlagTest, TableCoversEveryFlagInKnowledge) {
   EXPECT_EQ(table, knowledge);
 }
 
+// red-flags.md, flag tables: the urgent flags whose action reads "urgent same day" (foot
+// drop, fever with back pain, suspected clot). Every other urgent flag is today or tomorrow.
+bool IsSameDayFlag(const std::string& id) {
+  return id == "neuro_foot_drop_or_major_weakness" || id == "inf_fever_unwell" ||
+         id == "vasc_dvt_suspected";
+}
+
+const UrgencyInfo& UrgentInfo() {
+  return K().urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
+}
+
 // red-flags.md, per-flag "action" column: each flag alone gives its own triage.
 TEST(RedFlagTest, EachFlagAloneGivesItsTriage) {
   for (const FlagCase& c : kFlagCases) {
@@ -185,7 +196,8 @@ TEST(RedFlagTest, EachFlagAloneGivesItsTriage) {
       EXPECT_TRUE(Assess(in, K()).plan.has_value());
     } else {
       EXPECT_TRUE(IsReferral(s.triage));
-      EXPECT_EQ(s.referral_action, K().urgencies[static_cast<std::size_t>(c.urgency)].action);
+      const UrgencyInfo& info = K().urgencies[static_cast<std::size_t>(c.urgency)];
+      EXPECT_EQ(s.referral_action, IsSameDayFlag(c.id) ? info.same_day_action : info.action);
       ASSERT_FALSE(s.reasons.empty());
       EXPECT_EQ(s.reasons.front().rfind("Red flag: ", 0), 0u) << s.reasons.front();
       EXPECT_FALSE(Assess(in, K()).plan.has_value());
@@ -201,6 +213,42 @@ TEST(RedFlagTest, UrgencyTriageNamesMatchReference) {
   EXPECT_EQ(Name(Triage::kReferRoutine), "refer_routine");
   EXPECT_EQ(Name(Triage::kReferUrgent), "refer_urgent");
   EXPECT_EQ(Name(Triage::kReferEmergency), "refer_emergency");
+}
+
+// red-flags.md ("urgent same day" for foot drop, fever and a suspected clot): the referral
+// wording for those flags tells the patient to see a doctor today, apart from the
+// "today or tomorrow" wording of the other urgent flags.
+TEST(RedFlagTest, SameDayFlagsTellThePatientToSeeADoctorToday) {
+  ASSERT_NE(UrgentInfo().same_day_action, UrgentInfo().action);
+  for (const char* id :
+       {"neuro_foot_drop_or_major_weakness", "inf_fever_unwell", "vasc_dvt_suspected"}) {
+    SCOPED_TRACE(id);
+    Intake in = BaseIntake();
+    SetFlag(in, id);
+    Screening s = ScreenIntake(in);
+    EXPECT_EQ(s.triage, Triage::kReferUrgent);
+    EXPECT_NE(s.referral_action.find("today"), std::string::npos) << s.referral_action;
+    EXPECT_EQ(s.referral_action.find("today or tomorrow"), std::string::npos) << s.referral_action;
+    // Another urgent flag beside it does not soften the wording.
+    SetFlag(in, "neuro_rapidly_progressing_deficit");
+    EXPECT_EQ(ScreenIntake(in).referral_action, UrgentInfo().same_day_action);
+  }
+  Intake other = BaseIntake();
+  SetFlag(other, "neuro_rapidly_progressing_deficit");
+  EXPECT_EQ(ScreenIntake(other).referral_action, UrgentInfo().action);
+  // An emergency outranks a same-day flag, so the wording is the emergency's.
+  SetFlag(other, "vasc_dvt_suspected");
+  SetFlag(other, "ces_saddle_anaesthesia");
+  EXPECT_EQ(ScreenIntake(other).referral_action,
+            K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)].action);
+}
+
+// contraindications.md dvt_suspected_or_active: "refer same day", the same wording as the
+// red flag for a suspected clot.
+TEST(ContraindicationTest, SuspectedClotConditionRefersSameDay) {
+  Intake in = BaseIntake();
+  AddCondition(in, "dvt_suspected_or_active");
+  EXPECT_EQ(ScreenIntake(in).referral_action, UrgentInfo().same_day_action);
 }
 
 // ---------------------------------------------------------------------------
@@ -567,17 +615,37 @@ TEST(ContraindicationTest, DvtHistoryOnTreatment) {
   EXPECT_FALSE(s.constraints.excluded_reason[Idx(Technique::kDeepTissue)].empty());
 }
 
-// Consensus (contraindications.md "avoid_region(affected limb)"): a given site and side narrow it.
-TEST(ContraindicationTest, DvtHistoryOnTreatmentWithSiteAvoidsThatLimbOnly) {
+// contraindications.md, dvt_history_on_treatment "avoid_region(affected limb)": the side
+// given picks the limb, and the whole of that leg is avoided, not only the regions named
+// as the clot's site; the other leg stays open.
+TEST(ContraindicationTest, DvtHistoryOnTreatmentAvoidsTheWholeAffectedLeg) {
+  Intake in = CleanHighTolerance();
+  ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
+  r.site = Set({Region::kCalf});
+  r.side = Side::kRight;
+  Screening s = ScreenIntake(in);
+  for (std::size_t i = 0; i < kRegionCount; ++i) {
+    const Region region = static_cast<Region>(i);
+    const bool leg = kLegs.Contains(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kRight), leg) << Name(region);
+    EXPECT_FALSE(s.constraints.Avoided(region, Side::kLeft)) << Name(region);
+  }
+}
+
+// contraindications.md, dvt_history_on_treatment: a clot reported on both sides avoids both
+// legs, whatever site was named.
+TEST(ContraindicationTest, DvtHistoryOnTreatmentOnBothSidesAvoidsBothLegs) {
   Intake in = CleanHighTolerance();
   ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
   r.site = Set({Region::kCalf, Region::kPosteriorThigh});
-  r.side = Side::kLeft;
+  r.side = Side::kBoth;
   Screening s = ScreenIntake(in);
-  EXPECT_TRUE(s.constraints.Avoided(Region::kCalf, Side::kLeft));
-  EXPECT_FALSE(s.constraints.Avoided(Region::kCalf, Side::kRight));
-  EXPECT_TRUE(s.constraints.Avoided(Region::kPosteriorThigh, Side::kLeft));
-  EXPECT_FALSE(s.constraints.Avoided(Region::kShin, Side::kLeft));
+  for (std::size_t i = 0; i < kRegionCount; ++i) {
+    const Region region = static_cast<Region>(i);
+    const bool leg = kLegs.Contains(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kLeft), leg) << Name(region);
+    EXPECT_EQ(s.constraints.Avoided(region, Side::kRight), leg) << Name(region);
+  }
 }
 
 // Ernst 2003 (haematoma); contraindications.md: anticoagulant -> cap 2 everywhere, exclusions.

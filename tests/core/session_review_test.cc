@@ -78,6 +78,24 @@ TEST(SessionReviewTest, BothSidesOfARegionAvoidedOnOneSideIsADeparture) {
   EXPECT_TRUE(Mentions(ReviewSessionWork(work, s), "techniques[0].region", "must be avoided"));
 }
 
+// contraindications.md, dvt_history_on_treatment "avoid_region(affected limb)": with a clot
+// reported in the right calf, work recorded on the right thigh or foot is a departure.
+TEST(SessionReviewTest, WorkAnywhereOnALegWithAPastClotIsADeparture) {
+  Intake in = BaseIntake();
+  ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
+  r.site.Add(Region::kCalf);
+  r.side = Side::kRight;
+  Screening s = Assess(in, K()).screening;
+  SessionWork work;
+  work.techniques = {{Technique::kSwedish, Region::kAnteriorThigh, Side::kRight, 1},
+                     {Technique::kSwedish, Region::kFootSole, Side::kRight, 1},
+                     {Technique::kSwedish, Region::kAnteriorThigh, Side::kLeft, 1}};
+  auto departures = ReviewSessionWork(work, s);
+  EXPECT_TRUE(Mentions(departures, "techniques[0].region", "must be avoided"));
+  EXPECT_TRUE(Mentions(departures, "techniques[1].region", "must be avoided"));
+  EXPECT_EQ(departures.size(), 2u);
+}
+
 // red-flags.md: a red flag means refer, do not treat; recording that the
 // patient was sent on, with no hands-on work, is not a departure.
 TEST(SessionReviewTest, AnyTechniqueForAReferredPatientIsADeparture) {

@@ -370,6 +370,23 @@ TEST(KnowledgeLoaderErrorTest, UnknownTechniqueInContraindications) {
               "unknown technique \"cross_fibre_friction\"");
 }
 
+// Only an urgent referral can be same-day, and only with same-day wording to show.
+TEST(KnowledgeLoaderErrorTest, SameDayNeedsAnUrgentFlagAndItsWording) {
+  ExpectError(
+      BrokenCopy()
+          .Replace("red_flags.json",
+                   "\"ces_saddle_anaesthesia\", \"group\": \"ces\", \"urgency\": \"emergency\",",
+                   "\"ces_saddle_anaesthesia\", \"group\": \"ces\", \"urgency\": \"emergency\", "
+                   "\"same_day\": true,")
+          .Load(),
+      "red_flags.json: flags.ces_saddle_anaesthesia.same_day",
+      "only an urgent referral can be same-day");
+  ExpectError(
+      BrokenCopy().Replace("red_flags.json", "\"same_day_action\"", "\"later_action\"").Load(),
+      "red_flags.json: flags.neuro_foot_drop_or_major_weakness.same_day",
+      "urgencies.urgent has no same_day_action");
+}
+
 TEST(KnowledgeLoaderErrorTest, UnknownConditionInImplies) {
   ExpectError(BrokenCopy()
                   .Replace("contraindications.json",
