@@ -73,7 +73,7 @@ function ReferralItem(props: { referral: Referral; onChanged: () => void }) {
     }
   };
   return (
-    <li class={`referral referral-${r.urgency}`} data-testid="referral">
+    <li class={`referral referral-${r.urgency}`} data-testid="referral-record">
       <p>
         <strong>{URGENCY_TEXT[r.urgency]}</strong> raised at {r.raised_at} on {shortDate(r.opened_at)} —{' '}
         {STATUS_TEXT[r.status]}
