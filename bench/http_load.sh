@@ -13,7 +13,7 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db="sqlite:$work/bench.db"
 "$bin" admin create --db "$db" --clinic "Bench Clinic" --email bench@example.invalid \
-  --name "Bench Admin" --password bench-password-1 >/dev/null
+  --name "Bench Admin" --password quiet-harbour-lantern-47 >/dev/null
 started=$(date +%s%N)
 taskset -c 0 "$bin" serve --port "$port" --db "$db" >"$work/server.log" 2>&1 &
 server=$!
@@ -24,7 +24,7 @@ echo "=== idle RSS: $(($(ps -o rss= -p $server) / 1024)) MB"
 url="http://127.0.0.1:$port"
 
 login=$(curl -s -c "$work/jar" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.invalid","password":"bench-password-1"}' "$url/api/v1/session")
+  -d '{"email":"bench@example.invalid","password":"quiet-harbour-lantern-47"}' "$url/api/v1/session")
 csrf=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["csrf_token"])' "$login")
 cookie="sc_session=$(awk '$6=="sc_session"{print $7}' "$work/jar")"
 api() { curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' "$@"; }
