@@ -291,6 +291,12 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByLabel('Patient id').fill(String(patient.id));
     await page.getByRole('button', { name: 'Show entries' }).click();
     await page.getByTestId('audit-count').filter({ hasText: /^Entries 1–/ }).waitFor();
+    // The unfiltered page also reads "Entries 1–…": wait until the filtered
+    // answer has replaced it (every row about the chosen patient).
+    await page.waitForFunction((id) => {
+      const cells = [...document.querySelectorAll('[data-testid="audit"] tbody tr td:nth-child(5)')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent.trim() === id);
+    }, String(patient.id));
     const patients = await audit.locator('tbody tr td:nth-child(5)').allInnerTexts();
     assert.ok(patients.length >= 3, `entries about the patient (${patients.length})`);
     assert.deepEqual([...new Set(patients)], [String(patient.id)], 'only the chosen patient');
