@@ -9,7 +9,8 @@
 #
 # Screenshots of the main pages go to artifacts/screenshots/ (gitignored).
 # Environment: CHROMIUM (default /usr/bin/chromium), KEEP_TMP=1 keeps the
-# temporary database and server log.
+# temporary database and server log, BROWSER_TESTS="app.test.mjs ..." runs
+# only those files (default: every *.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -118,7 +119,7 @@ status=0
 (cd tests/browser && BASE_URL="$base" LOGIN_EMAIL="$email" LOGIN_PASSWORD="$password" CHROMIUM="$chromium" \
   SCIATICARE_BIN="$bin" \
   SCREENSHOT_DIR="$root/artifacts/screenshots" node --test --test-concurrency=1 --test-reporter=spec \
-  ./*.test.mjs) || status=$?
+  ${BROWSER_TESTS:-./*.test.mjs}) || status=$?
 if [[ $status -ne 0 ]]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$tmp/server.log" >&2

@@ -68,14 +68,22 @@ describe('Sciaticare web application', () => {
     const page = await signedInPage();
     await page.getByRole('link', { name: 'Patients' }).click();
     await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    // Opening the form puts focus in its first field; cancelling returns it to the button.
     await page.getByRole('button', { name: 'New patient' }).click();
-    await page.getByLabel('Given name').fill('Ada');
+    await page.waitForFunction(() => document.activeElement?.id === 'np-given_name');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'New patient');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'np-given_name');
+    await page.keyboard.type('Ada');
     await page.getByLabel('Family name').fill(family);
     await page.getByLabel('Date of birth').fill('1978-04-12');
     await page.getByRole('button', { name: 'Create patient' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /sex: must/);
+    // The field is named by its label, never by its API id.
+    assert.match(await refusal.innerText(), /Sex: must/);
+    assert.doesNotMatch(await refusal.innerText(), /server|\bsex:/);
     assert.equal(await page.getByLabel('Sex').getAttribute('aria-invalid'), 'true');
     await expectAccessible(page, 'patients with the new-patient form');
 
@@ -209,12 +217,13 @@ describe('Sciaticare web application', () => {
     await addSymptomByMouse(page, 'right hip', 'pain', 4);
     await page.getByLabel('Age (years)').fill('130');
     const preview = page.getByTestId('preview');
-    await preview.getByText('patient.age').waitFor();
-    assert.match(await preview.innerText(), /must be a whole number 0–120/);
+    await preview.getByText('Age', { exact: true }).waitFor();
+    assert.match(await preview.innerText(), /Age: must be a whole number 0–120/);
+    assert.doesNotMatch(await preview.innerText(), /patient\.age/, 'the field by its label, not its id');
     await page.getByRole('button', { name: 'Save assessment and see the result' }).click();
     const refusal = page.locator('.submit-bar [role="alert"]');
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /intake\.patient\.age: must be a whole number 0–120/);
+    assert.match(await refusal.innerText(), /Age: must be a whole number 0–120/);
     assert.equal(await page.getByLabel('Age (years)').getAttribute('aria-invalid'), 'true');
     page.expectClean([/^422 POST \/api\/v1\/assess$/, /^422 POST \/api\/v1\/patients\/\d+\/assessments$/]);
     await page.close();

@@ -83,9 +83,15 @@ describe('patient chart and portal', () => {
     await checkDesktopAndTablet(page, 'portal home');
     await screenshot(page, '20-portal-home');
 
-    // An appointment request: a missing day is refused with its field, then one is sent.
+    // An appointment request: a missing day, then a day gone by, are refused
+    // in the patient's words (never a field id or a time format), then one is sent.
     await page.getByRole('button', { name: 'Send request' }).click();
-    await page.getByRole('alert').filter({ hasText: 'starts_at' }).waitFor();
+    const requestRefusal = page.getByRole('alert').filter({ hasText: 'Please choose the day and time you would like.' });
+    await requestRefusal.waitFor();
+    assert.doesNotMatch(await requestRefusal.innerText(), /starts_at|UTC|\d{4}-\d{2}-\d{2}T/);
+    await page.getByLabel('Day').fill(new Date(Date.now() - 2 * 86400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('alert').filter({ hasText: 'still to come' }).waitFor();
     const day = new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10);
     await page.getByLabel('Day').fill(day);
     await page.getByLabel('Time').fill('10:30');
@@ -100,7 +106,7 @@ describe('patient chart and portal', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /questionnaires/);
+    assert.match(await refusal.innerText(), /Questionnaires: must name at least one questionnaire/);
 
     await answerScale(page, 'Leg pain right now', 'Leg pain right now', 6);
     await answerScale(page, 'Back pain right now', 'Back pain right now', 4);
@@ -110,12 +116,19 @@ describe('patient chart and portal', () => {
     for (const group of await odiGroups.all()) await group.getByRole('radio', { name: '2', exact: true }).check();
     const sbiGroups = page.getByRole('region', { name: /Sciatica Bothersomeness/ }).getByRole('group');
     assert.equal(await sbiGroups.count(), 4);
+    assert.doesNotMatch(await page.locator('main').innerText(), /unverified/, 'no reviewer notes shown to patients');
     for (const group of await sbiGroups.all()) await group.getByRole('radio', { name: '3', exact: true }).check();
     await checkDesktopAndTablet(page, 'questionnaire');
     await screenshot(page, '21-portal-questionnaire');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const saved = page.getByTestId('saved');
     await saved.waitFor();
+    // The thank-you is on screen and focused, not above the form out of sight.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="saved"]');
+      const r = box?.getBoundingClientRect();
+      return !!r && document.activeElement === box && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
     // 10 sections x 2 = 20 of 50 -> 40%; SBI 4 x 3 = 12.
     assert.match(await saved.innerText(), /Leg pain 6 of 10; Back pain 4 of 10; Oswestry 40\.0 %; SBI total 12 of 24/);
 

@@ -40,7 +40,8 @@ function matchPlan(plan: PlanRecord, appointments: Appointment[], today: Date): 
 export function BookingForm(props: {
   therapists: Therapist[];
   canReadPlans: boolean;
-  onBooked: (a: Appointment) => void;
+  // The booked appointment and the patient's name as chosen on the form.
+  onBooked: (a: Appointment, patientName: string) => void;
 }) {
   const [search, setSearch] = useState('');
   const [patientId, setPatientId] = useState('');
@@ -113,7 +114,8 @@ export function BookingForm(props: {
         note,
       });
       setNote('');
-      props.onBooked(booked);
+      const chosen = shown.find((p) => p.id === booked.patient_id);
+      props.onBooked(booked, chosen ? `${chosen.given_name} ${chosen.family_name}` : 'the patient');
     } catch (err) {
       setError(err);
     } finally {

@@ -3,6 +3,7 @@
 // that says nothing was saved and lists every problem in plain words.
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../api';
+import { plainMessage } from '../plainWords';
 
 export interface Problem {
   field: string;
@@ -17,9 +18,7 @@ export function problemsOf(error: unknown): Problem[] {
 }
 
 // The server's messages name ids ("deep_tissue", "lower_back"); shown as words.
-export function plain(message: string) {
-  return message.replace(/([a-z])_(?=[a-z])/g, '$1 ');
-}
+export const plain = plainMessage;
 
 export function refusalId(field: string) {
   return `refusal-${field.replace(/[^a-zA-Z0-9]+/g, '-')}`;

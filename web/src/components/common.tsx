@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../api';
+import { fieldLabel, plainMessage } from '../plainWords';
 import { linkClick } from '../router';
 
 export function Link(props: { href: string; class?: string; children: ComponentChildren }) {
@@ -11,7 +12,9 @@ export function Link(props: { href: string; class?: string; children: ComponentC
   );
 }
 
-// The server's refusal, as it said it: the field it names and its message.
+// A refusal or failure in the reader's words: the field by its label (never
+// its API id) and the message without wire formats; data-field keeps the id
+// for tests and styling.
 export function ErrorBox(props: { error: unknown; focus?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,13 +23,13 @@ export function ErrorBox(props: { error: unknown; focus?: boolean }) {
   if (!props.error) return null;
   const e = props.error;
   const field = e instanceof ApiError ? e.field : '';
-  const message = e instanceof Error ? e.message : String(e);
+  const message = plainMessage(e instanceof Error ? e.message : String(e));
   return (
     <div class="error-box" role="alert" tabIndex={-1} ref={ref} data-field={field}>
-      <strong>The server refused this.</strong>{' '}
+      <strong>This could not be done.</strong>{' '}
       {field ? (
         <span>
-          <code class="field">{field}</code>: {message}
+          <span class="field">{fieldLabel(field)}</span>: {message}
         </span>
       ) : (
         <span>{message}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, type Page, type Patient } from '../api';
 import { ErrorBox, Link, Loading, ageFrom } from '../components/common';
 import { navigate } from '../router';
@@ -11,6 +11,9 @@ function NewPatientForm(props: { onCreated: (p: Patient) => void; onCancel: () =
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const badField = error instanceof ApiError ? error.field : '';
+  // Opening the form puts the cursor in its first field, so typing starts at once.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.querySelector<HTMLInputElement>('#np-given_name')?.focus(), []);
 
   const field = (name: keyof NewPatient, label: string, type: 'text' | 'date' | 'email' | 'tel' = 'text', extra: Record<string, unknown> = {}) => (
     <div class="field">
@@ -34,7 +37,7 @@ function NewPatientForm(props: { onCreated: (p: Patient) => void; onCancel: () =
   };
 
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="np-title" noValidate>
+    <form class="card" onSubmit={submit} aria-labelledby="np-title" noValidate ref={formRef}>
       <h2 id="np-title">New patient</h2>
       <ErrorBox error={error} />
       <div class="grid-2">
@@ -72,6 +75,12 @@ export function PatientsPage() {
   const [page, setPage] = useState<Page<Patient> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  // Closing the form gives focus back to the button that opened it.
+  const newPatientButton = useRef<HTMLButtonElement>(null);
+  const closeForm = () => {
+    setAdding(false);
+    setTimeout(() => newPatientButton.current?.focus(), 0);
+  };
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -90,13 +99,13 @@ export function PatientsPage() {
       <div class="page-head">
         <h1 id="patients-title">Patients</h1>
         {!adding && (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" ref={newPatientButton} onClick={() => setAdding(true)}>
             New patient
           </button>
         )}
       </div>
       {adding && (
-        <NewPatientForm onCancel={() => setAdding(false)} onCreated={(p) => navigate(`/patients/${p.id}`)} />
+        <NewPatientForm onCancel={closeForm} onCreated={(p) => navigate(`/patients/${p.id}`)} />
       )}
       <div class="field search">
         <label for="patient-search">Search by name</label>

@@ -127,8 +127,9 @@ export function SchedulePage(props: { user: User }) {
       <ErrorBox error={error} />
 
       <BookingForm therapists={therapists} canReadPlans={canReadPlans}
-        onBooked={(a) => {
-          setStatus(`Booked ${patientName(a.patient_id)} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
+        onBooked={(a, name) => {
+          setNames((n) => ({ ...n, [a.patient_id]: name }));
+          setStatus(`Booked ${name} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
           setMonday(mondayOf(new Date(a.starts_at)));
           setReload((n) => n + 1);
         }} />

@@ -32,9 +32,18 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
     e.preventDefault();
     setError(null);
     setDone(false);
+    // Checked here in the patient's words: the server's own refusal would name
+    // its field and time format, which a patient should never have to read.
     const local = new Date(`${date}T${time}`);
-    // An empty or impossible date goes to the server as typed, so its refusal names the field.
-    const startsAt = Number.isNaN(local.getTime()) ? `${date}T${time}` : local.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (!date || !time || Number.isNaN(local.getTime())) {
+      setError(new Error('Please choose the day and time you would like.'));
+      return;
+    }
+    if (local.getTime() <= Date.now()) {
+      setError(new Error('Please choose a day and time that is still to come.'));
+      return;
+    }
+    const startsAt = local.toISOString().replace(/\.\d{3}Z$/, 'Z');
     setBusy(true);
     try {
       await post(`/api/v1/patients/${props.patientId}/appointment-requests`, {

@@ -2,7 +2,7 @@
 // intake uses (components/QuestionnaireForm) with words for a patient: the
 // scores show as they answer, and "Send my answers" stores them as a portal
 // record of their chart (POST /api/v1/patients/{id}/questionnaires).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post, type AssessmentRecord, type QuestionnaireDef, type Scores } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
@@ -62,6 +62,14 @@ export function QuestionnairePage(props: { patientId: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  // The thank-you appears above the long form the patient just scrolled
+  // through: bring it into view and give it focus, so it is seen and read.
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!saved) return;
+    savedRef.current?.focus({ preventScroll: true });
+    savedRef.current?.scrollIntoView({ block: 'center' });
+  }, [saved]);
 
   useEffect(() => {
     get<{ questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')
@@ -103,7 +111,7 @@ export function QuestionnairePage(props: { patientId: number }) {
         Answer what you can; each part is optional. Your therapist sees your answers and the scores in your chart.
       </p>
       {saved && (
-        <div class="saved-box" role="status" data-testid="saved">
+        <div class="saved-box" role="status" data-testid="saved" tabIndex={-1} ref={savedRef}>
           <strong>Thank you, your answers are saved.</strong> {scoreSummary(defs, saved, PATIENT_VOICE)}.{' '}
           <Link href="/portal/progress">See my progress</Link>
         </div>

@@ -1,0 +1,82 @@
+// The words a person reads for what the API names: one label per API field
+// (English; another language is another map of the same keys), and messages
+// stripped of internal formats. Every message shown to a clinician or patient
+// goes through here, so a field id or a wire format never reaches the screen.
+
+const FIELD_LABELS_EN: Record<string, string> = {
+  given_name: 'Given name',
+  family_name: 'Family name',
+  date_of_birth: 'Date of birth',
+  sex: 'Sex',
+  email: 'Email',
+  phone: 'Phone',
+  notes: 'Notes',
+  display_name: 'Name',
+  password: 'Password',
+  role: 'Role',
+  active: 'Active',
+  patient_id: 'Patient',
+  therapist_id: 'Therapist',
+  starts_at: 'Day and time',
+  occurred_at: 'Date and time',
+  minutes: 'Length in minutes',
+  note: 'Message',
+  status: 'Status',
+  plan_id: 'Plan',
+  plan_text: 'Plan (SOAP)',
+  subjective: 'Subjective',
+  objective: 'Objective',
+  assessment: 'Assessment',
+  oils_used: 'Oil used',
+  techniques: 'Work done',
+  adverse_events: 'Adverse events',
+  deviation_reason: 'Reason for departing from screening',
+  deviations_acknowledged: 'Departures from screening',
+  red_flags: 'Red-flag check',
+  questionnaires: 'Questionnaires',
+  clearances: 'Clearances',
+  clearance: 'Clearance',
+  years_experience: 'Years of practice',
+  sciatica_experience_years: 'Years treating back pain and sciatica',
+  modalities: 'Techniques offered',
+  bio: 'About the therapist',
+  from: 'From',
+  to: 'To',
+  kind: 'Kind',
+  urgency: 'Urgency',
+  findings: 'Findings',
+  cleared: 'May massage resume',
+  referral: 'Referral',
+  'if-match': 'Version',
+  body: 'The form',
+  name: 'Name',
+};
+
+function capitalised(text: string) {
+  return text.replace(/^./, (c) => c.toUpperCase());
+}
+
+// The label of an API field: "given_name" → "Given name",
+// "techniques[1].pressure" → "Work done, row 2: pressure".
+export function fieldLabel(field: string): string {
+  if (!field) return '';
+  if (field in FIELD_LABELS_EN) return FIELD_LABELS_EN[field];
+  const row = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  if (row) {
+    const list = FIELD_LABELS_EN[row[1]] ?? capitalised(row[1].replace(/_/g, ' '));
+    return `${list}, row ${Number(row[2]) + 1}${row[3] ? `: ${row[3].replace(/_/g, ' ')}` : ''}`;
+  }
+  const last = field.split('.').pop() ?? field;
+  return FIELD_LABELS_EN[last] ?? capitalised(last.replace(/_/g, ' '));
+}
+
+// A server message in words: ids become words ("deep_tissue" → "deep tissue")
+// and wire formats ("a UTC time like 2026-11-23T20:15:00Z") become what the
+// person chooses on the form.
+export function plainMessage(message: string): string {
+  return message
+    .replace(/an? UTC time like \S+Z\b/g, 'a date and time')
+    .replace(/^must be an? (\w+ )?id$/, 'must be chosen')
+    .replace(/\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}Z\b/g, '$1 $2 UTC')
+    .replace(/([a-z])_(?=[a-z])/g, '$1 ');
+}
