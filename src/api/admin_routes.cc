@@ -1,5 +1,7 @@
 // Admin: the clinic's users and the audit log (read-only: nobody can change or
 // delete an entry through the product).
+#include <map>
+
 #include "api/api_support.h"
 #include "auth/password_policy.h"
 #include "store/validation.h"
@@ -14,6 +16,35 @@ std::string NewPasswordHash(const Api& api, const json& body, const auth::Passwo
   auto hash = auth::HashNewPassword(password, owner, api.options().hash_cost);
   if (!hash) Reject(hash.error().field, hash.error().message);
   return std::move(hash).value();
+}
+
+// The audit entries as JSON with the names a person reads beside the ids:
+// "user_name" and "patient_name" (null when the entry names none). Names are
+// looked up once per page, by the ids the page holds.
+json AuditItemsWithNames(store::Store& store, Id clinic_id,
+                         const std::vector<store::AuditEntry>& entries) {
+  std::map<Id, std::string> users;
+  for (const store::User& u : Must(store.ListUsers(clinic_id))) users[u.id] = u.display_name;
+  std::map<Id, std::string> patients;
+  for (const store::AuditEntry& e : entries) {
+    if (!e.patient_id || patients.count(*e.patient_id)) continue;
+    auto patient = store.GetPatient(clinic_id, *e.patient_id);
+    patients[*e.patient_id] =
+        patient ? patient.value().given_name + " " + patient.value().family_name : "";
+  }
+  auto name_of = [](const std::map<Id, std::string>& names, std::optional<Id> id) -> json {
+    if (!id) return nullptr;
+    auto it = names.find(*id);
+    return it == names.end() || it->second.empty() ? json(nullptr) : json(it->second);
+  };
+  json items = json::array();
+  for (const store::AuditEntry& e : entries) {
+    json item = ToJson(e);
+    item["user_name"] = name_of(users, e.user_id);
+    item["patient_name"] = name_of(patients, e.patient_id);
+    items.push_back(std::move(item));
+  }
+  return items;
 }
 
 }  // namespace
@@ -34,8 +65,7 @@ void AddAdminRoutes(http::Router& router, Api& api) {
     }
     q.page = PagingOf(req);
     auto page = Must(api.store().ListAudit(c.clinic(), q));
-    json items = json::array();
-    for (const auto& e : page.items) items.push_back(ToJson(e));
+    json items = AuditItemsWithNames(api.store(), c.clinic(), page.items);
     return JsonResponse(200, {{"items", items},
                               {"total", page.total},
                               {"limit", q.page.limit},

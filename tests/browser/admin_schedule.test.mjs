@@ -289,18 +289,24 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     const audit = page.getByTestId('audit');
     await audit.waitFor();
-    await page.getByLabel('Patient id').fill(String(patient.id));
+    // The patient is chosen by name, and the log names people, never their ids.
+    await page.getByLabel('Find patient by name').fill(`Schedtest${stamp}`);
+    await page.getByRole('option', { name: new RegExp(`^Schedtest${stamp}, Quinn`) }).waitFor({ state: 'attached' });
+    await page.getByLabel('Patient', { exact: true }).selectOption(String(patient.id));
     await page.getByRole('button', { name: 'Show entries' }).click();
     await page.getByTestId('audit-count').filter({ hasText: /^Entries 1–/ }).waitFor();
     // The unfiltered page also reads "Entries 1–…": wait until the filtered
     // answer has replaced it (every row about the chosen patient).
-    await page.waitForFunction((id) => {
+    const name = `Quinn Schedtest${stamp}`;
+    await page.waitForFunction((name) => {
       const cells = [...document.querySelectorAll('[data-testid="audit"] tbody tr td:nth-child(5)')];
-      return cells.length > 0 && cells.every((cell) => cell.textContent.trim() === id);
-    }, String(patient.id));
+      return cells.length > 0 && cells.every((cell) => cell.textContent.trim() === name);
+    }, name);
     const patients = await audit.locator('tbody tr td:nth-child(5)').allInnerTexts();
     assert.ok(patients.length >= 3, `entries about the patient (${patients.length})`);
-    assert.deepEqual([...new Set(patients)], [String(patient.id)], 'only the chosen patient');
+    assert.deepEqual([...new Set(patients)], [name], 'only the chosen patient, by name');
+    const actors = await audit.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(actors.every((u) => !/^user \d+$/.test(u)), `users by name (${actors})`);
     const actions = await audit.locator('tbody tr td:nth-child(3)').allInnerTexts();
     assert.ok(actions.includes('approve'), 'the plan approval is listed');
     await page.getByLabel('Action').selectOption('approve');

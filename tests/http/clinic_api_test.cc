@@ -481,6 +481,9 @@ TEST_P(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
     EXPECT_EQ(e["patient_id"], patient1_.id);
     EXPECT_EQ(e["remote_addr"], "127.0.0.1");
     EXPECT_FALSE(e["at"].get<std::string>().empty());
+    // Names beside the ids, so the log reads as people, not numbers.
+    EXPECT_EQ(e["user_name"], therapist_.display_name);
+    EXPECT_EQ(e["patient_name"], patient1_.given_name + " " + patient1_.family_name);
     seen.insert(e["action"].get<std::string>() + " " + e["entity"].get<std::string>());
   }
   EXPECT_EQ(seen, (std::set<std::string>{"read patient", "create assessment", "create plan",
@@ -493,6 +496,7 @@ TEST_P(ClinicApiTest, AuditLogListsReadsAndWritesWithUserPatientAndAddress) {
   // Logins are recorded, without a patient for staff.
   std::vector<json> logins = AuditEntries("&action=login");
   EXPECT_GE(logins.size(), 3u);  // Therapist, desk and the admin reading the log.
+  for (const json& e : logins) EXPECT_TRUE(e["patient_name"].is_null()) << e.dump();
   // The other clinic's log holds none of this.
   store::AuditQuery q;
   q.patient_id = patient1_.id;

@@ -420,6 +420,8 @@ export interface AuditEntry {
   entity: string;
   entity_id: string;
   patient_id: number | null;
+  user_name: string | null;
+  patient_name: string | null;
   remote_addr: string;
   detail: string;
 }

@@ -2,7 +2,7 @@
 // of UTC days, a page at a time (GET /api/v1/audit). Read-only, as the
 // server keeps it.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type AuditEntry, type User } from '../api';
+import { ApiError, get, type AuditEntry, type Page, type Patient, type User } from '../api';
 import { ErrorBox, Loading, words } from '../components/common';
 
 const PAGE = 25;
@@ -37,6 +37,44 @@ function query(f: Filters, offset: number) {
   if (f.fromDay) q.set('from', `${f.fromDay}T00:00:00Z`);
   if (f.toDay) q.set('to', `${nextDay(f.toDay)}T00:00:00Z`);
   return q.toString();
+}
+
+// A patient chosen by name: a search box and the matching patients (the
+// first 20 by name), asked of the server after a short pause.
+function PatientPicker(props: { value: string; invalid: boolean; onChange: (id: string) => void }) {
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState<Patient[]>([]);
+  useEffect(() => {
+    if (!search.trim()) return setShown([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      get<Page<Patient>>(`/api/v1/patients?limit=20&search=${encodeURIComponent(search.trim())}`)
+        .then((p) => live && setShown(p.items))
+        .catch(() => live && setShown([]));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
+  return (
+    <>
+      <div class="field">
+        <label for="au-patient-search">Find patient by name</label>
+        <input id="au-patient-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="au-patient">Patient</label>
+        <select id="au-patient" value={props.value} aria-invalid={props.invalid}
+          onChange={(e) => props.onChange(e.currentTarget.value)}>
+          <option value="">anyone</option>
+          {shown.map((p) => (
+            <option key={p.id} value={String(p.id)}>{`${p.family_name}, ${p.given_name} (born ${p.date_of_birth})`}</option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
 }
 
 export function AuditLog() {
@@ -77,11 +115,7 @@ export function AuditLog() {
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for="au-patient">Patient id</label>
-            <input id="au-patient" inputMode="numeric" value={draft.patient} aria-invalid={bad === 'patient_id'}
-              onInput={(e) => set({ patient: e.currentTarget.value })} />
-          </div>
+          <PatientPicker value={draft.patient} invalid={bad === 'patient_id'} onChange={(patient) => set({ patient })} />
           <div class="field">
             <label for="au-action">Action</label>
             <select id="au-action" value={draft.action} onChange={(e) => set({ action: e.currentTarget.value })}>
@@ -136,10 +170,10 @@ export function AuditLog() {
                 {page.items.map((e) => (
                   <tr key={e.id}>
                     <td>{e.at.replace('T', ' ').replace('Z', '')}</td>
-                    <td>{userName(e.user_id)}</td>
+                    <td>{e.user_name ?? userName(e.user_id)}</td>
                     <td>{words(e.action)}</td>
                     <td>{words(e.entity)}{e.entity_id ? ` ${e.entity_id}` : ''}</td>
-                    <td>{e.patient_id ?? '—'}</td>
+                    <td>{e.patient_id === null ? '—' : e.patient_name ?? 'unknown patient'}</td>
                     <td class="break small">
                       {e.detail}
                       {e.remote_addr && <span class="muted"> from {e.remote_addr}</span>}
