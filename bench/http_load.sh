@@ -5,19 +5,40 @@
 # request without interference), then with the server and wrk sharing both
 # cores, as when the whole machine serves. Prints requests/s and latency
 # percentiles; docs/performance.md records the figures.
-# Usage: bench/http_load.sh [path/to/sciaticare] [seconds]
+# Usage: bench/http_load.sh [path/to/sciaticare] [seconds] [database]
+#   database: "sqlite" (default: a fresh file), "postgres" (a throwaway
+#   cluster started here with scripts/pg-test-cluster.sh, on the same two
+#   cores, so its CPU is part of every figure), or the postgresql:// URL of an
+#   empty database.
 set -euo pipefail
 bin=${1:-build/sciaticare}
 secs=${2:-10}
+database=${3:-sqlite}
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-db="sqlite:$work/bench.db"
+pg_dir=""
+case "$database" in
+  sqlite) db="sqlite:$work/bench.db" ;;
+  postgres)
+    pg_dir=$(mktemp -d /tmp/bench-pg-XXXXXX)  # Outside $work: the cluster's own user must reach it.
+    db=$(bash "$(dirname "$0")/../scripts/pg-test-cluster.sh" start "$pg_dir")
+    ;;
+  postgresql://* | postgres://*) db="$database" ;;
+  *) echo "http_load: database must be sqlite, postgres or a postgresql:// URL" >&2; exit 2 ;;
+esac
+echo "=== database: ${db%%:*}"
 "$bin" admin create --db "$db" --clinic "Bench Clinic" --email bench@example.invalid \
   --name "Bench Admin" --password quiet-harbour-lantern-47 >/dev/null
 started=$(date +%s%N)
 taskset -c 0 "$bin" serve --port "$port" --db "$db" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+cleanup() {
+  kill $server 2>/dev/null || true
+  wait $server 2>/dev/null || true
+  if [[ -n "$pg_dir" ]]; then bash "$(dirname "$0")/../scripts/pg-test-cluster.sh" stop "$pg_dir" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.005; done
 echo "=== start to first answer: $((($(date +%s%N) - started) / 1000000)) ms"
 echo "=== idle RSS: $(($(ps -o rss= -p $server) / 1024)) MB"
