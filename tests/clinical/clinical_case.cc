@@ -121,6 +121,8 @@ json BuildIntakeDocument(const std::string& base_name, const json& changes, cons
   return doc;
 }
 
+void PrintTo(const ClinicalCase& c, std::ostream* os) { *os << c.file << " " << c.id; }
+
 std::vector<ClinicalCase> LoadClinicalCases() {
   std::vector<std::filesystem::path> files;
   const std::filesystem::path dir =

@@ -6,6 +6,7 @@
 // instead of the test binary failing to start.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct ClinicalCase {
   nlohmann::json expect;   // The expectations, checked by clinical_expectations.h.
   std::string load_error;  // Non-empty: the case is broken and must fail.
 };
+
+// How GoogleTest names a case in its output: file and id.
+void PrintTo(const ClinicalCase& c, std::ostream* os);
 
 // Every case of every *.json file under tests/clinical/cases, files in name order.
 std::vector<ClinicalCase> LoadClinicalCases();

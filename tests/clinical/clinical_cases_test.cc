@@ -42,10 +42,10 @@ std::vector<std::string> Failures(const json& intake, const json& expect) {
   return failures;
 }
 
-class ClinicalCaseTest : public ::testing::TestWithParam<std::size_t> {};
+class ClinicalCaseTest : public ::testing::TestWithParam<ClinicalCase> {};
 
 TEST_P(ClinicalCaseTest, MeetsItsExpectations) {
-  const ClinicalCase& c = Cases()[GetParam()];
+  const ClinicalCase& c = GetParam();
   const std::string where = c.file + " " + c.id + " (" + c.title + ", " + c.source + ")";
   ASSERT_TRUE(c.load_error.empty()) << c.file << " " << c.id << ": " << c.load_error;
   for (const std::string& failure : Failures(c.intake, c.expect)) {
@@ -53,9 +53,9 @@ TEST_P(ClinicalCaseTest, MeetsItsExpectations) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Case, ClinicalCaseTest, ::testing::Range<std::size_t>(0, Cases().size()),
-                         [](const ::testing::TestParamInfo<std::size_t>& info) {
-                           return Cases()[info.param].id;
+INSTANTIATE_TEST_SUITE_P(Case, ClinicalCaseTest, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<ClinicalCase>& info) {
+                           return info.param.id;
                          });
 
 // ---------------------------------------------------------------------------
