@@ -27,7 +27,7 @@ const json& Table() {
   return table;
 }
 
-// Raw cases spell bytes as characters U+0000..U+00FF; turn them back into bytes.
+// Raw `text` cases spell bytes as characters U+0000..U+00FF; turn them back into bytes.
 std::string BytesOf(const std::string& utf8) {
   std::string bytes;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -51,12 +51,28 @@ struct MalformedCase {
 
 void PrintTo(const MalformedCase& c, std::ostream* os) { *os << c.name; }
 
+// The text a case feeds the parser: `base` with the case's merge `patch` or
+// JSON Patch `edits`, a whole `document`, or raw `text`.
+std::string MalformedText(const json& c) {
+  if (c.contains("text")) return BytesOf(c["text"].get<std::string>());
+  if (c.contains("document")) return c["document"].dump();
+  json doc = Table().at("base");
+  if (c.contains("patch")) doc.merge_patch(c["patch"]);
+  if (c.contains("edits")) doc = doc.patch(c["edits"]);
+  return doc.dump();
+}
+
 std::vector<MalformedCase> MalformedCases() {
   std::vector<MalformedCase> cases;
   for (const json& c : Table().at("cases")) {
-    const json& doc = c.at("document");
-    std::string text = c.at("raw").get<bool>() ? BytesOf(doc.get<std::string>()) : doc.dump();
-    cases.push_back({c.at("name").get<std::string>(), c.at("field").get<std::string>(), text});
+    MalformedCase mc{c.value("name", "unnamed"), c.value("field", ""), ""};
+    try {
+      mc.text = MalformedText(c);
+    } catch (const json::exception& e) {
+      // A patch that does not apply fails its own test instead of the binary's start.
+      mc.field = std::string("(case does not apply: ") + e.what() + ")";
+    }
+    cases.push_back(mc);
   }
   return cases;
 }
@@ -87,6 +103,24 @@ TEST(IntakeJsonMalformedTable, HasAtLeastFiftyUniquelyNamedCases) {
   for (const auto& c : cases) names.push_back(c.name);
   std::sort(names.begin(), names.end());
   EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end());
+}
+
+// Each case says what it breaks in exactly one way, with a title, and a patch
+// or edit that changes nothing would leave the valid base: both are refused.
+TEST(IntakeJsonMalformedTable, EveryCaseHasATitleAndOneWayToBreakTheBase) {
+  for (const json& c : Table().at("cases")) {
+    SCOPED_TRACE(c.value("name", "?"));
+    EXPECT_FALSE(c.value("title", "").empty());
+    int ways = 0;
+    for (const char* key : {"patch", "edits", "document", "text"}) ways += c.contains(key) ? 1 : 0;
+    EXPECT_EQ(ways, 1);
+    for (const auto& [key, value] : c.items()) {
+      EXPECT_TRUE(key == "name" || key == "title" || key == "field" || key == "patch" ||
+                  key == "edits" || key == "document" || key == "text")
+          << "unknown key " << key;
+    }
+    EXPECT_NE(MalformedText(c), Table().at("base").dump());
+  }
 }
 
 TEST(IntakeJsonMalformedTable, BaseDocumentIsValid) {
