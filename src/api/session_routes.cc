@@ -177,7 +177,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                  raised->session_id = created.id;
                  store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
                  json out = ToJson(created);
-                 out["referral"] = ReferralJson(referral);
+                 out["referral"] = ReferralJson(referral, api.knowledge());
                  http::Response r = WithEtag(JsonResponse(201, out), created.version);
                  r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
                  return r;
