@@ -345,5 +345,17 @@ TEST_P(CareGovernanceApiTest, AReferralGivesTheKnowledgesAdviceSameDayWhenAFlagI
   EXPECT_EQ(listed[0]["advice"], urgent.same_day_action);
 }
 
+// The portal's withdrawn programme says "today" for a same-day referral.
+TEST_P(CareGovernanceApiTest, TheWithdrawnProgrammeSaysTodayForASameDayReferral) {
+  ApprovedPlan();
+  json fever = ClearIntake();
+  fever["red_flags"]["inf_fever_unwell"] = true;
+  ASSERT_EQ(Assess(fever)["referral"]["urgency"], "urgent");
+  const json home = BodyOf(T().Get(PatientPath(patient1_.id, "/home-programme")));
+  ASSERT_EQ(home["withdrawn"], true) << home;
+  EXPECT_THAT(home["message"].get<std::string>(), HasSubstr("See a doctor today"));
+  EXPECT_THAT(home["message"].get<std::string>(), ::testing::Not(HasSubstr("today or tomorrow")));
+}
+
 }  // namespace
 }  // namespace sciaticare::testing
