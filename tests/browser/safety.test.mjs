@@ -62,6 +62,11 @@ describe('clinical safety screens', () => {
     await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
     await addSymptom('left calf', 5);
     await addSymptom('left buttock', 5);
+    // Pregnant asks whether the pregnancy is high risk (the modifier its rule reads).
+    await page.getByLabel('Pregnant', { exact: true }).check();
+    await page.getByLabel(/High-risk pregnancy/).waitFor();
+    await page.getByLabel('Pregnant', { exact: true }).uncheck();
+    assert.equal(await page.getByLabel(/High-risk pregnancy/).count(), 0);
     await page.getByRole('button', { name: /Answer the remaining questions/ }).click();
     for (const no of await page.locator('input[data-flag^="ces_"][value="no"]').all()) await no.check();
 

@@ -135,6 +135,16 @@ export function IntakePage(props: { patientId: number }) {
   const set = (patch: Partial<IntakeState>) => setState((s) => ({ ...s, ...patch }));
   const toggle = (list: string[], item: string) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+  // Pregnant also reports the pregnancy condition, so the conditions list asks
+  // its modifier (high risk) instead of leaving it unasked.
+  const setPregnant = (pregnant: boolean) => {
+    const conditions = { ...state.conditions };
+    if (knowledge?.conditions.some((c) => c.id === 'pregnancy')) {
+      if (pregnant) conditions.pregnancy ??= { region: '', side: '', modifiers: [] };
+      else delete conditions.pregnancy;
+    }
+    set({ pregnant, conditions });
+  };
   const badField = submitError instanceof ApiError ? submitError.field.replace(/^intake\./, '') : '';
 
   if (loadError) return <ErrorBox error={loadError} />;
@@ -277,7 +287,7 @@ export function IntakePage(props: { patientId: number }) {
             </div>
           </div>
           <label class="choice">
-            <input type="checkbox" checked={state.pregnant} onChange={(e) => set({ pregnant: e.currentTarget.checked })} />
+            <input type="checkbox" checked={state.pregnant} onChange={(e) => setPregnant(e.currentTarget.checked)} />
             Pregnant
           </label>
         </section>
