@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "api/embedded_api.h"
@@ -17,6 +19,48 @@ namespace sciaticare::api {
 using http::ErrorResponse;
 using http::Request;
 using http::Response;
+
+namespace {
+
+// The knowledge's own names of urgencies (red_flags.json).
+const char* UrgencyName(Urgency u) {
+  switch (u) {
+    case Urgency::kNote:
+      return "note";
+    case Urgency::kRoutineGp:
+      return "routine_gp";
+    case Urgency::kUrgent:
+      return "urgent";
+    case Urgency::kEmergency:
+      return "emergency";
+  }
+  return "note";
+}
+
+// True when one of the condition's rules (or a rule under one of its
+// modifiers) acts on the site the intake reports.
+bool ActsOnSite(const ConditionAction& a) {
+  if (a.type == ConditionAction::Type::kExcludeAllUnlessSiteOutside) return true;
+  if (a.where.kind == RegionSelector::Kind::kSite) return true;
+  return a.then && ActsOnSite(*a.then);
+}
+
+bool ActsOnSite(const ConditionDef& c) {
+  return std::any_of(c.actions.begin(), c.actions.end(),
+                     [](const ConditionAction& a) { return ActsOnSite(a); });
+}
+
+std::vector<std::string> ModifiersOf(const ConditionDef& c) {
+  std::vector<std::string> out;
+  for (const ConditionAction& a : c.actions) {
+    if (a.type == ConditionAction::Type::kWhenModifier &&
+        std::find(out.begin(), out.end(), a.modifier) == out.end())
+      out.push_back(a.modifier);
+  }
+  return out;
+}
+
+}  // namespace
 
 void AddMetricsRoute(http::Router& router, const Knowledge& k, const ServerStats& stats) {
   router.Add("GET", "/metrics", [&k, &stats](Request&) {
@@ -55,11 +99,30 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
   router.Add("GET", "/api/v1/knowledge", [&k](Request&) {
     nlohmann::json flags = nlohmann::json::array(), conditions = nlohmann::json::array();
     for (const RedFlagDef& f : k.red_flags) {
-      flags.push_back(
-          {{"id", f.id}, {"group", f.group}, {"question", f.question}, {"scope", f.scope}});
+      flags.push_back({{"id", f.id},
+                       {"group", f.group},
+                       {"question", f.question},
+                       {"scope", f.scope},
+                       {"urgency", UrgencyName(f.urgency)},
+                       {"same_day", f.same_day}});
     }
-    for (const ConditionDef& c : k.conditions)
-      conditions.push_back({{"id", c.id}, {"reason", c.reason}});
+    // Each condition says whether its rules act on where it is (so the intake
+    // asks the site) and which modifiers they read (so the intake asks those).
+    for (const ConditionDef& c : k.conditions) {
+      conditions.push_back({{"id", c.id},
+                            {"reason", c.reason},
+                            {"asks_site", ActsOnSite(c)},
+                            {"modifiers", ModifiersOf(c)}});
+    }
+    // What each referral urgency tells the patient to do, in the knowledge's words.
+    nlohmann::json urgencies = nlohmann::json::object();
+    for (Urgency u : {Urgency::kRoutineGp, Urgency::kUrgent, Urgency::kEmergency}) {
+      const UrgencyInfo& info = k.urgencies[static_cast<std::size_t>(u)];
+      urgencies[UrgencyName(u)] = {
+          {"action", info.action},
+          {"same_day_action", info.same_day_action.empty() ? nlohmann::json(nullptr)
+                                                           : nlohmann::json(info.same_day_action)}};
+    }
     // The plan review, session note and therapist profile screens offer these to choose from.
     nlohmann::json techniques = nlohmann::json::array(), regions = nlohmann::json::array();
     for (std::size_t t = 0; t < kTechniqueCount; ++t) {
@@ -81,6 +144,7 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},
                            {"conditions", conditions},
+                           {"urgencies", urgencies},
                            {"techniques", techniques},
                            {"regions", regions},
                            {"questionnaires", QuestionnairesToJson(k, nullptr)}};

@@ -94,7 +94,26 @@ json PlanJson(const store::PlanRecord& plan, const PatientScreenings& screenings
   return out;
 }
 
-json ReferralJson(const store::Referral& r) {
+const std::string& ReferralAdvice(const store::Referral& r, const Knowledge& k) {
+  const Urgency u = r.urgency == "emergency" ? Urgency::kEmergency
+                    : r.urgency == "urgent"  ? Urgency::kUrgent
+                                             : Urgency::kRoutineGp;
+  const UrgencyInfo& info = k.urgencies[static_cast<std::size_t>(u)];
+  if (u != Urgency::kUrgent || info.same_day_action.empty()) return info.action;
+  // Same-day when one of the flags that raised it is (red_flags.json "same_day").
+  const json flags = Parsed(r.flags_json);
+  if (flags.is_array()) {
+    for (const json& f : flags) {
+      if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
+      const int flag = k.FindRedFlag(f["id"].get<std::string>());
+      if (flag >= 0 && k.red_flags[static_cast<std::size_t>(flag)].same_day)
+        return info.same_day_action;
+    }
+  }
+  return info.action;
+}
+
+json ReferralJson(const store::Referral& r, const Knowledge& k) {
   const ReferralState state = StateOf(r);
   json letters = json::array(), outcomes = json::array(), closed = nullptr;
   for (const store::ReferralEvent& e : r.events) {
@@ -118,6 +137,7 @@ json ReferralJson(const store::Referral& r) {
           {"session_id", r.session_id ? json(*r.session_id) : json(nullptr)},
           {"flags", Parsed(r.flags_json)},
           {"findings", r.findings},
+          {"advice", ReferralAdvice(r, k)},
           {"opened_by", r.opened_by},
           {"opened_at", r.opened_at},
           {"status", status},

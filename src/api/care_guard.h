@@ -40,7 +40,13 @@ void RequireStep(const PatientScreenings& screenings, CareStep step,
 // "suspended" and "suspended_by" naming the screening.
 json PlanJson(const store::PlanRecord& plan, const PatientScreenings& screenings);
 
-json ReferralJson(const store::Referral& referral);
+// The referral with its "advice": what the patient was told to do, in the
+// knowledge's words for its urgency (the same-day wording when one of its
+// flags is a same-day flag), so no screen or letter retypes it.
+json ReferralJson(const store::Referral& referral, const Knowledge& k);
+
+// The knowledge's advice for a referral (see ReferralJson).
+const std::string& ReferralAdvice(const store::Referral& referral, const Knowledge& k);
 
 // The patient's latest screening (its source name) for the portal message.
 std::string LatestScreening(const PatientScreenings& screenings);

@@ -131,7 +131,7 @@ void AddClinicalRoutes(http::Router& router, Api& api) {
                  referral.flags_json = FlagsJson(assessed.screening, k).dump();
                  for (const std::string& reason : assessed.screening.reasons)
                    referral.findings += (referral.findings.empty() ? "" : " ") + reason;
-                 referral_json = ReferralJson(OpenReferral(api, c, req, std::move(referral)));
+                 referral_json = ReferralJson(OpenReferral(api, c, req, std::move(referral)), k);
                }
 
                json plan_json = nullptr;

@@ -39,17 +39,11 @@ std::string Escaped(const std::string& text) {
   return out;
 }
 
+// Who the letter is for; how soon is said once, in the advice (ReferralAdvice).
 std::string Addressee(const std::string& urgency) {
   if (urgency == "emergency") return "The duty doctor, Emergency Department";
-  if (urgency == "urgent") return "The patient's GP (urgent: today or tomorrow)";
+  if (urgency == "urgent") return "The patient's GP or an urgent care service";
   return "The patient's GP";
-}
-
-const UrgencyInfo& InfoOf(const Knowledge& k, const std::string& urgency) {
-  const Urgency u = urgency == "emergency" ? Urgency::kEmergency
-                    : urgency == "urgent"  ? Urgency::kUrgent
-                                           : Urgency::kRoutineGp;
-  return k.urgencies[static_cast<std::size_t>(u)];
 }
 
 // The letter in plain clinical language, as a printable HTML page.
@@ -78,7 +72,7 @@ std::string Letter(const store::Referral& r, const store::Patient& p, const std:
          " they reported the following, which are warning signs that need a doctor's "
          "assessment rather than massage:</p><ul>" +
          flags + "</ul>" + (r.findings.empty() ? "" : "<p>" + Escaped(r.findings) + "</p>") +
-         "<p><strong>What we advised:</strong> " + Escaped(InfoOf(k, r.urgency).action) +
+         "<p><strong>What we advised:</strong> " + Escaped(ReferralAdvice(r, k)) +
          "</p><p>I have given no massage since these findings and will not resume until I "
          "have your assessment and advice in writing. Please let the patient or me know "
          "what you found and whether massage may resume.</p><p>Yours sincerely,<br>" +
@@ -101,7 +95,7 @@ json Appended(Api& api, const Caller& c, http::Request& req, const store::Referr
   Must(api.store().AddReferralEvent(e));
   api.Audit(c, req, kind == "closed" ? "close" : "update", "referral", std::to_string(r.id),
             r.patient_id, kind);
-  return ReferralJson(Must(api.store().GetReferral(c.clinic(), r.id)));
+  return ReferralJson(Must(api.store().GetReferral(c.clinic(), r.id)), api.knowledge());
 }
 
 void RequireOpen(const store::Referral& r) {
@@ -142,7 +136,7 @@ void AddReferralRoutes(http::Router& router, Api& api) {
                store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
                json items = json::array();
                for (const auto& r : Must(api.store().ListReferrals(c.clinic(), patient.id)))
-                 items.push_back(ReferralJson(r));
+                 items.push_back(ReferralJson(r, api.knowledge()));
                api.Audit(c, req, "list", "referral", "", patient.id);
                return JsonResponse(200, {{"items", items}});
              }));
@@ -151,7 +145,7 @@ void AddReferralRoutes(http::Router& router, Api& api) {
              api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
                store::Referral r = ReferralOf(api, c, req);
                api.Audit(c, req, "read", "referral", std::to_string(r.id), r.patient_id);
-               return JsonResponse(200, ReferralJson(r));
+               return JsonResponse(200, ReferralJson(r, api.knowledge()));
              }));
 
   router.Add("GET", "/api/v1/referrals/{id}/letter",

@@ -108,16 +108,25 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
   n.adverse_events_json = ReadAdverseEvents(body).dump();
 }
 
-// What the portal shows instead of exercises while a referral stands.
+// What the portal shows instead of exercises while a referral stands: what
+// to do for the latest open referral, in the patient's words; "today" when
+// the knowledge's advice for it is the same-day one (ReferralAdvice).
 json WithdrawnProgramme(const store::PlanRecord& plan, const PatientScreenings& screenings,
-                        const CareVerdict& verdict) {
+                        const CareVerdict& verdict, const Knowledge& k) {
   std::string urgency = "routine_gp";
+  bool same_day = false;
+  const UrgencyInfo& urgent = k.urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
   for (const store::Referral& r : screenings.referrals) {
-    if (!StateOf(r).closed) urgency = r.urgency;
+    if (StateOf(r).closed) continue;
+    urgency = r.urgency;
+    same_day = urgency == "urgent" && !urgent.same_day_action.empty() &&
+               ReferralAdvice(r, k) == urgent.same_day_action;
   }
   const std::string advice =
       urgency == "emergency"
           ? "Go to a hospital emergency department now, as your therapist advised."
+      : same_day ? "See a doctor today, at a same-day GP appointment or an urgent care service, "
+                   "as your therapist advised. Do not leave it until tomorrow."
       : urgency == "urgent"
           ? "Speak to your GP or an urgent care service today or tomorrow, as your therapist "
             "advised."
@@ -177,7 +186,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                  raised->session_id = created.id;
                  store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
                  json out = ToJson(created);
-                 out["referral"] = ReferralJson(referral);
+                 out["referral"] = ReferralJson(referral, api.knowledge());
                  http::Response r = WithEtag(JsonResponse(201, out), created.version);
                  r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
                  return r;
@@ -334,7 +343,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
                  // Withdrawn: the patient is told to follow the referral instead.
                  api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id,
                            "withdrawn: " + verdict.governed_by);
-                 return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict));
+                 const Knowledge& k = api.knowledge();
+                 return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict, k));
                }
                json doc = json::parse(plan.plan_json, nullptr, false);
                if (!doc.is_object()) Reject("plan", "the approved plan cannot be read", 409);

@@ -160,7 +160,9 @@ describe('Plan review and session notes at 768 px', () => {
     await panel.getByRole('button', { name: 'Approve version 2' }).click();
     assert.match(await panel.locator('.field-refusal').first().innerText(), /confirm that you have seen the written clearance/);
     await panel.getByLabel('I have seen the written clearance').check();
-    await panel.getByLabel('Cleared by').fill('Dr Hale, GP');
+    // Who cleared the patient, their role and the date (issue 13).
+    await panel.getByLabel('Cleared by').fill('Dr Hale');
+    await panel.getByLabel('Their role').fill('GP');
     await panel.getByLabel('Date of the clearance').fill('2026-11-20');
     await expectAccessible(page, 'approval');
     await panel.getByRole('button', { name: 'Approve version 2' }).click();
@@ -169,6 +171,10 @@ describe('Plan review and session notes at 768 px', () => {
     const plans = await page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/plans`)).json()).items, patientId);
     assert.deepEqual(plans.map((p) => p.status), ['superseded', 'approved']);
     v2Techniques = plans[1].plan.techniques;
+    // The approval records the clearance with who gave it and their role.
+    const audit = await page.evaluate(async (id) => (await (await fetch(`/api/v1/audit?limit=50&patient_id=${id}`)).json()).items, patientId);
+    assert.ok(audit.some((e) => e.action === 'approve' && /physician clearance by Dr Hale \(GP\) dated 2026-11-20/.test(e.detail)),
+      JSON.stringify(audit.filter((e) => e.action === 'approve')));
     page.expectClean([REVISION_REFUSED]);
   });
 

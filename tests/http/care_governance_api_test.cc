@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "http/clinic_api_fixture.h"
+#include "test_support.h"
 
 namespace sciaticare::testing {
 namespace {
@@ -312,6 +313,48 @@ TEST_P(CareGovernanceApiTest, AReferralIsARecordWithALetterAnOutcomeAndAClose) {
   for (const json& e : entries["items"])
     if (e["entity"] == "referral" || e["entity"] == "referral_letter") ++referral_entries;
   EXPECT_GE(referral_entries, 6) << audit.body;
+}
+
+// The advice a referral carries, and its letter gives, is the knowledge's
+// wording for its urgency: "today" when a flag that raised it is a same-day
+// flag (red_flags.json "same_day"), never "today or tomorrow" then.
+TEST_P(CareGovernanceApiTest, AReferralGivesTheKnowledgesAdviceSameDayWhenAFlagIsSameDay) {
+  const UrgencyInfo& urgent = K().urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
+  const UrgencyInfo& emergency = K().urgencies[static_cast<std::size_t>(Urgency::kEmergency)];
+  ASSERT_FALSE(urgent.same_day_action.empty());
+  json foot_drop = ClearIntake();
+  foot_drop["red_flags"]["neuro_foot_drop_or_major_weakness"] = true;
+  json referred = Assess(foot_drop, "intake")["referral"];
+  ASSERT_EQ(referred["urgency"], "urgent");
+  EXPECT_EQ(referred["advice"], urgent.same_day_action);
+  const std::string path = "/api/v1/referrals/" + std::to_string(referred["id"].get<long long>());
+  HttpResult letter = T().Get(path + "/letter");
+  ASSERT_EQ(letter.status, 200);
+  EXPECT_THAT(letter.body, ::testing::Not(HasSubstr("today or tomorrow")));
+  EXPECT_THAT(letter.body, HasSubstr("see a doctor today"));
+
+  json weight_loss = ClearIntake();
+  weight_loss["red_flags"]["ca_unexplained_weight_loss"] = true;
+  json later = Assess(weight_loss)["referral"];
+  ASSERT_EQ(later["urgency"], "urgent");
+  EXPECT_EQ(later["advice"], urgent.action);  // Not a same-day flag.
+  EXPECT_EQ(Assess(CaudaEquinaIntake())["referral"]["advice"], emergency.action);
+  // Listed with the same advice.
+  const json listed = BodyOf(T().Get(PatientPath(patient1_.id, "/referrals")))["items"];
+  ASSERT_GE(listed.size(), 3u);
+  EXPECT_EQ(listed[0]["advice"], urgent.same_day_action);
+}
+
+// The portal's withdrawn programme says "today" for a same-day referral.
+TEST_P(CareGovernanceApiTest, TheWithdrawnProgrammeSaysTodayForASameDayReferral) {
+  ApprovedPlan();
+  json fever = ClearIntake();
+  fever["red_flags"]["inf_fever_unwell"] = true;
+  ASSERT_EQ(Assess(fever)["referral"]["urgency"], "urgent");
+  const json home = BodyOf(T().Get(PatientPath(patient1_.id, "/home-programme")));
+  ASSERT_EQ(home["withdrawn"], true) << home;
+  EXPECT_THAT(home["message"].get<std::string>(), HasSubstr("See a doctor today"));
+  EXPECT_THAT(home["message"].get<std::string>(), ::testing::Not(HasSubstr("today or tomorrow")));
 }
 
 }  // namespace

@@ -112,12 +112,18 @@ export interface RedFlagQuestion {
   group: string;
   question: string;
   scope: string;
+  /** The referral a Yes raises ("note" raises none) and whether a doctor is needed today. */
+  urgency?: 'note' | 'routine_gp' | 'urgent' | 'emergency';
+  same_day?: boolean;
 }
 
 export interface KnowledgeAnswer {
   knowledge_version: string;
   red_flags: RedFlagQuestion[];
-  conditions: { id: string; reason: string }[];
+  /** asks_site: its rules act on where it is; modifiers: the ones its rules read. */
+  conditions: { id: string; reason: string; asks_site?: boolean; modifiers?: string[] }[];
+  /** What each referral urgency tells the patient to do (knowledge/red_flags.json). */
+  urgencies?: Record<'routine_gp' | 'urgent' | 'emergency', { action: string; same_day_action: string | null }>;
 }
 
 export interface Evidence {
@@ -357,6 +363,8 @@ export interface Referral {
   raised_at: string;
   flags: { id: string; reason: string }[];
   findings: string;
+  /** What the patient was told to do, in the knowledge's words (same-day wording when it applies). */
+  advice?: string;
   opened_at: string;
   status: 'open' | 'letter_sent' | 'outcome_recorded' | 'closed';
   cleared: boolean;

@@ -79,6 +79,11 @@ function ReferralItem(props: { referral: Referral; onChanged: () => void }) {
         {STATUS_TEXT[r.status]}
         {r.cleared ? ' (cleared for massage)' : ''}
       </p>
+      {r.advice && (
+        <p class="referral-advice" data-testid="referral-advice">
+          <strong>What the patient was told:</strong> {r.advice}
+        </p>
+      )}
       {r.flags.length > 0 && (
         <ul>
           {r.flags.map((f) => (

@@ -50,7 +50,9 @@ export const TRIAGE_TEXT: Record<string, string> = {
   treat: 'Treat',
   treat_with_precautions: 'Treat with precautions',
   refer_routine: 'Refer: GP review before a course',
-  refer_urgent: 'Refer urgently: medical contact today or tomorrow',
+  // How soon is the knowledge's to say (same-day flags: today), shown beside
+  // the badge from the API's referral advice; the badge never retypes it.
+  refer_urgent: 'Refer urgently: a doctor before any massage',
   refer_emergency: 'Emergency: hospital now',
 };
 

@@ -1,88 +1,30 @@
 // The intake: body map, history, red-flag questions (from /api/v1/knowledge),
-// conditions, preferences and the outcome questionnaires with live scores
+// conditions with their sites and modifiers (components/ConditionEditor),
+// preferences and the outcome questionnaires with live scores
 // (components/QuestionnaireForm), and a live preview of the triage
-// (POST /api/v1/assess, debounced). Submitting stores the assessment and
+// (components/IntakePreview). Submitting stores the assessment and
 // shows the screening result first, then the draft plan.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type AssessmentRecord, type AssessmentResult, type KnowledgeAnswer, type Patient,
-  type PlanRecord, type QuestionnaireDef,
+  ApiError, get, post, type AssessmentRecord, type KnowledgeCatalogue, type Patient, type PlanRecord,
+  type QuestionnaireDef,
 } from '../api';
 import { BodyMap, KINDS, REGION_NAMES, type Kind, type Region, type Side, type Symptom } from '../components/BodyMap';
-import { ErrorBox, Link, Loading, TriageBadge, ageFrom, isReferral, words } from '../components/common';
+import { ErrorBox, Link, Loading, ageFrom, words } from '../components/common';
+import { ConditionEditor } from '../components/ConditionEditor';
+import { buildIntake, type IntakeState } from '../components/intakeDocument';
+import { Preview } from '../components/IntakePreview';
+import { RedFlagQuestions } from '../components/RedFlagQuestions';
 import { ResultView } from '../components/ResultView';
 import { CLINICIAN_VOICE } from '../components/clinicianQuestionnaireVoice';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
-import {
-  questionnaireProblems, questionnairesDocument, type QuestionnaireAnswers,
-} from '../components/questionnaireAnswers';
+import { questionnaireProblems } from '../components/questionnaireAnswers';
 
 const ACTIVITIES = [
   'sitting', 'standing', 'walking', 'bending', 'lifting', 'twisting', 'lying', 'coughing_sneezing', 'driving',
   'stairs', 'morning', 'night', 'rest', 'movement', 'exercise', 'heat', 'cold', 'medication', 'stretching',
   'changing_position',
 ];
-
-const GROUP_NAMES: Record<string, string> = {
-  ces: 'Cauda equina (emergency signs)',
-  neuro: 'Nerve function',
-  cancer: 'Cancer',
-  infection: 'Infection',
-  fracture: 'Fracture',
-  inflammatory: 'Inflammatory back pain',
-  vascular: 'Blood vessels',
-  persistent: 'Persistent pain',
-};
-
-type Answer = '' | 'yes' | 'no' | 'unknown';
-
-interface IntakeState {
-  age: string;
-  sex: string;
-  pregnant: boolean;
-  firstEpisode: '' | 'yes' | 'no';
-  symptoms: Symptom[];
-  onsetWeeks: string;
-  aggravated: string[];
-  redFlags: Record<string, Answer>;
-  conditions: string[];
-  painTolerance: '' | 'low' | 'medium' | 'high';
-  fragranceSensitive: boolean;
-  pressurePreference: string;
-  questionnaires: QuestionnaireAnswers;
-}
-
-// Numbers go to the server as numbers; anything else goes as typed, so that
-// the server's own check names the field and says what is wrong.
-function numberOrText(s: string): number | string {
-  const t = s.trim();
-  return t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
-}
-
-export function buildIntake(s: IntakeState) {
-  const patient: Record<string, unknown> = { age: numberOrText(s.age), sex: s.sex };
-  if (s.pregnant) patient.pregnant = true;
-  if (s.firstEpisode) patient.first_episode = s.firstEpisode === 'yes';
-  const doc: Record<string, unknown> = { patient, symptoms: s.symptoms };
-  if (s.onsetWeeks.trim() !== '') doc.onset_weeks = numberOrText(s.onsetWeeks);
-  if (s.aggravated.length) doc.aggravated_by = s.aggravated;
-  const flags: Record<string, boolean | null> = {};
-  for (const [id, a] of Object.entries(s.redFlags)) {
-    if (a === 'yes') flags[id] = true;
-    else if (a === 'no') flags[id] = false;
-    else if (a === 'unknown') flags[id] = null;
-  }
-  if (Object.keys(flags).length) doc.red_flags = flags;
-  if (s.conditions.length) doc.conditions = Object.fromEntries(s.conditions.map((c) => [c, true]));
-  const prefs: Record<string, unknown> = {};
-  if (s.painTolerance) prefs.pain_tolerance = s.painTolerance;
-  if (s.fragranceSensitive) prefs.fragrance_sensitive = true;
-  if (s.pressurePreference) prefs.pressure_preference = Number(s.pressurePreference);
-  if (Object.keys(prefs).length) doc.preferences = prefs;
-  const q = questionnairesDocument(s.questionnaires);
-  if (Object.keys(q).length) doc.questionnaires = q;
-  return doc;
-}
 
 function SymptomEditor(props: {
   selected: { region: Region; side: 'left' | 'right' };
@@ -159,78 +101,14 @@ function SymptomEditor(props: {
   );
 }
 
-function Preview(props: { intake: Record<string, unknown>; hasSymptoms: boolean }) {
-  const [result, setResult] = useState<AssessmentResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const body = JSON.stringify(props.intake);
-  useEffect(() => {
-    if (!props.hasSymptoms) {
-      setResult(null);
-      setError(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      setBusy(true);
-      post<AssessmentResult>('/api/v1/assess', props.intake)
-        .then((r) => {
-          if (!live) return;
-          setResult(r);
-          setError(null);
-        })
-        .catch((e) => live && setError(e))
-        .finally(() => live && setBusy(false));
-    }, 400);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [body, props.hasSymptoms]);
-
-  return (
-    <aside class="preview card" aria-labelledby="preview-title" data-testid="preview">
-      <h2 id="preview-title">Live preview</h2>
-      <div aria-live="polite">
-        {!props.hasSymptoms && <p class="muted">Mark at least one symptom on the body map to see the triage.</p>}
-        {props.hasSymptoms && busy && !result && !error && <p class="muted">Checking…</p>}
-        {error ? <ErrorBox error={error} focus={false} /> : null}
-        {result && !error && (
-          <>
-            <p>
-              <TriageBadge triage={result.triage} />
-            </p>
-            {isReferral(result.triage) && result.referral && (
-              <p class="preview-referral">
-                <strong>Refer, do not treat.</strong> {result.referral.action}
-              </p>
-            )}
-            <ul class="small">
-              {result.reasons.slice(0, 4).map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
-            </ul>
-            {result.plan && (
-              <p class="small">
-                Draft plan: {result.plan.techniques.map((t) => t.label).join(', ')}.
-              </p>
-            )}
-          </>
-        )}
-      </div>
-      <p class="muted small">Preview only: nothing is stored until you submit.</p>
-    </aside>
-  );
-}
-
 export function IntakePage(props: { patientId: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [knowledge, setKnowledge] = useState<(KnowledgeAnswer & { questionnaires: QuestionnaireDef[] }) | null>(null);
+  const [knowledge, setKnowledge] = useState<(KnowledgeCatalogue & { questionnaires: QuestionnaireDef[] }) | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [state, setState] = useState<IntakeState>({
     age: '', sex: '', pregnant: false, firstEpisode: '', symptoms: [], onsetWeeks: '', aggravated: [],
-    redFlags: {}, conditions: [], painTolerance: '', fragranceSensitive: false, pressurePreference: '',
+    redFlags: {}, conditions: {}, painTolerance: '', fragranceSensitive: false, pressurePreference: '',
     questionnaires: {},
   });
   const [selected, setSelected] = useState<{ region: Region; side: 'left' | 'right' } | null>(null);
@@ -240,7 +118,7 @@ export function IntakePage(props: { patientId: number }) {
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<KnowledgeAnswer & { questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')])
+    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<KnowledgeCatalogue & { questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')])
       .then(([p, k]) => {
         setPatient(p);
         setKnowledge(k);
@@ -257,6 +135,16 @@ export function IntakePage(props: { patientId: number }) {
   const set = (patch: Partial<IntakeState>) => setState((s) => ({ ...s, ...patch }));
   const toggle = (list: string[], item: string) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+  // Pregnant also reports the pregnancy condition, so the conditions list asks
+  // its modifier (high risk) instead of leaving it unasked.
+  const setPregnant = (pregnant: boolean) => {
+    const conditions = { ...state.conditions };
+    if (knowledge?.conditions.some((c) => c.id === 'pregnancy')) {
+      if (pregnant) conditions.pregnancy ??= { region: '', side: '', modifiers: [] };
+      else delete conditions.pregnancy;
+    }
+    set({ pregnant, conditions });
+  };
   const badField = submitError instanceof ApiError ? submitError.field.replace(/^intake\./, '') : '';
 
   if (loadError) return <ErrorBox error={loadError} />;
@@ -297,16 +185,6 @@ export function IntakePage(props: { patientId: number }) {
     } finally {
       setBusy(false);
     }
-  };
-
-  const groups = new Map<string, typeof knowledge.red_flags>();
-  for (const f of knowledge.red_flags) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
-  // Cauda equina questions are never answered in bulk: patients may not volunteer these
-  // symptoms (red-flags.md, CKS), so each one is put to the patient and answered on its own.
-  const answerOthersNo = () => {
-    const next = { ...state.redFlags };
-    for (const f of knowledge.red_flags) if (f.group !== 'ces' && !next[f.id]) next[f.id] = 'no';
-    set({ redFlags: next });
   };
 
   return (
@@ -409,7 +287,7 @@ export function IntakePage(props: { patientId: number }) {
             </div>
           </div>
           <label class="choice">
-            <input type="checkbox" checked={state.pregnant} onChange={(e) => set({ pregnant: e.currentTarget.checked })} />
+            <input type="checkbox" checked={state.pregnant} onChange={(e) => setPregnant(e.currentTarget.checked)} />
             Pregnant
           </label>
         </section>
@@ -436,55 +314,11 @@ export function IntakePage(props: { patientId: number }) {
           </fieldset>
         </section>
 
-        <section class="card" aria-labelledby="flags-title">
-          <div class="page-head">
-            <h2 id="flags-title">Red-flag questions</h2>
-            <button type="button" class="secondary" onClick={answerOthersNo}>
-              Answer the remaining questions “No”, except cauda equina
-            </button>
-          </div>
-          <p class="muted">
-            Ask every question. Cauda equina questions are answered one by one: one not asked or
-            “Not known” blocks approval.
-          </p>
-          {[...groups.entries()].map(([group, flags]) => (
-            <div key={group} class="flag-group">
-              <h3>{GROUP_NAMES[group] ?? words(group)}</h3>
-              {flags.map((f) => (
-                <fieldset key={f.id}
-                  class={`flag ${state.redFlags[f.id] === 'yes' ? 'flag-yes' : ''} ${badField === `red_flags.${f.id}` ? 'invalid' : ''}`}>
-                  <legend>
-                    {f.question}
-                    {f.scope !== 'patient' && <span class="muted small"> ({f.scope})</span>}
-                  </legend>
-                  <div class="choices">
-                    {(['yes', 'no', 'unknown', ''] as Answer[]).map((a) => (
-                      <label key={a} class="choice">
-                        <input type="radio" name={`flag-${f.id}`} value={a} data-flag={f.id}
-                          checked={(state.redFlags[f.id] ?? '') === a}
-                          onChange={() => set({ redFlags: { ...state.redFlags, [f.id]: a } })} />
-                        {a === 'yes' ? 'Yes' : a === 'no' ? 'No' : a === 'unknown' ? 'Not known' : 'Not asked'}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              ))}
-            </div>
-          ))}
-        </section>
+        <RedFlagQuestions flags={knowledge.red_flags} answers={state.redFlags} badField={badField}
+          onChange={(redFlags) => set({ redFlags })} />
 
-        <section class="card" aria-labelledby="conditions-title">
-          <h2 id="conditions-title">Conditions, medicines and situations</h2>
-          <div class="choices columns">
-            {knowledge.conditions.map((c) => (
-              <label key={c.id} class="choice">
-                <input type="checkbox" checked={state.conditions.includes(c.id)} data-condition={c.id}
-                  onChange={() => set({ conditions: toggle(state.conditions, c.id) })} />
-                {c.reason.split(':')[0]}
-              </label>
-            ))}
-          </div>
-        </section>
+        <ConditionEditor conditions={knowledge.conditions} regions={knowledge.regions} value={state.conditions}
+          badField={badField} onChange={(conditions) => set({ conditions })} />
 
         <section class="card" aria-labelledby="prefs-title">
           <h2 id="prefs-title">Preferences</h2>

@@ -62,27 +62,33 @@ function ScreeningLimits(props: { result: AssessmentResult; catalogue: Knowledge
   );
 }
 
+interface Clearance {
+  by: string;
+  role: string;
+  date: string;
+}
+
 function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApproved: () => void }) {
   const v = props.version;
   const plan = v.plan;
   const [confirmed, setConfirmed] = useState(false);
   // One clearance per kind the plan needs ("physician clearance: ..." names its kind):
-  // the server refuses one clearance standing for two kinds.
-  const [given, setGiven] = useState<Record<string, { by: string; date: string }>>({});
+  // the server refuses one clearance standing for two kinds. Each records who
+  // gave it, their role and its date.
+  const [given, setGiven] = useState<Record<string, Clearance>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (!plan) return null;
   const clearances = plan.clearances ?? [];
   const kinds = [...new Set(clearances.map((c) => c.split(' clearance:')[0]))];
-  const of = (kind: string) => given[kind] ?? { by: '', date: '' };
-  const setOf = (kind: string, patch: Partial<{ by: string; date: string }>) =>
+  const of = (kind: string) => given[kind] ?? { by: '', role: '', date: '' };
+  const setOf = (kind: string, patch: Partial<Clearance>) =>
     setGiven({ ...given, [kind]: { ...of(kind), ...patch } });
+  // The role is optional to the API (older clients send none): sent when given.
   const body = kinds.length === 0 ? {}
-    : kinds.length === 1 ? { clearance: of(kinds[0]) }
-    : { clearances: kinds.map((kind) => ({ kind, ...of(kind) })) };
-  // Field of kind i's input: the single form keeps its old names.
-  const fieldOf = (i: number, key: 'by' | 'date') => kinds.length === 1 ? `clearance.${key}` : `clearances[${i}].${key}`;
-  const problems = problemsOf(error).map((p) => ({ ...p, field: p.field === 'by' || p.field === 'date' ? `clearance.${p.field}` : p.field }));
+    : { clearances: kinds.map((kind) => { const { role, ...rest } = of(kind); return { kind, ...rest, ...(role.trim() ? { role } : {}) }; }) };
+  const fieldOf = (i: number, key: keyof Clearance) => `clearances[${i}].${key}`;
+  const problems = problemsOf(error);
   const local = clearances.length && !confirmed
     ? [{ field: 'clearance.confirmed', message: 'confirm that you have seen the written clearance' }]
     : [];
@@ -143,12 +149,18 @@ function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApprove
             const suffix = kinds.length === 1 ? '' : `-${i}`;
             const whose = kinds.length === 1 ? '' : ` (${kind})`;
             return (
-              <div class="grid-2" key={kind}>
+              <div class="grid-3" key={kind}>
                 <div class="field">
-                  <label for={`clearance-by${suffix}`}>Cleared by{whose}</label>
+                  <label for={`clearance-by${suffix}`}>Cleared by (name){whose}</label>
                   <input id={`clearance-by${suffix}`} value={of(kind).by} {...fieldProps(problems, fieldOf(i, 'by'))}
                     onInput={(e) => setOf(kind, { by: e.currentTarget.value })} />
                   <FieldRefusal problems={problems} field={fieldOf(i, 'by')} />
+                </div>
+                <div class="field">
+                  <label for={`clearance-role${suffix}`}>Their role{whose}</label>
+                  <input id={`clearance-role${suffix}`} value={of(kind).role} placeholder="e.g. GP, obstetrician"
+                    {...fieldProps(problems, fieldOf(i, 'role'))} onInput={(e) => setOf(kind, { role: e.currentTarget.value })} />
+                  <FieldRefusal problems={problems} field={fieldOf(i, 'role')} />
                 </div>
                 <div class="field">
                   <label for={`clearance-date${suffix}`}>Date of the clearance{whose}</label>
