@@ -141,12 +141,20 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
                          {"muscles", k.regions[r].muscles},
                          {"sides", SidesOf(k.regions[r])}});
     }
+    // The intake's fixed vocabularies, named as the core parses them, so the web
+    // offers exactly the words the server accepts and never keeps its own list.
+    const nlohmann::json vocabularies = {{"activities", ActivityNames()},
+                                         {"symptom_kinds", SymptomKindNames()},
+                                         {"sides", SideNames()},
+                                         {"sexes", SexNames()},
+                                         {"pain_tolerances", PainToleranceNames()}};
     nlohmann::json body = {{"knowledge_version", k.version},
                            {"red_flags", flags},
                            {"conditions", conditions},
                            {"urgencies", urgencies},
                            {"techniques", techniques},
                            {"regions", regions},
+                           {"vocabularies", vocabularies},
                            {"questionnaires", QuestionnairesToJson(k, nullptr)}};
     return Response::Json(200, body.dump());
   });

@@ -63,6 +63,10 @@ std::optional<Activity> ParseActivity(std::string_view n) {
 const std::array<std::string_view, kRegionCount>& RegionNames() { return kRegionNames; }
 const std::array<std::string_view, kActivityCount>& ActivityNames() { return kActivityNames; }
 const std::array<std::string_view, kTechniqueCount>& TechniqueNames() { return kTechniqueNames; }
+const std::array<std::string_view, 4>& SideNames() { return kSideNames; }
+const std::array<std::string_view, 4>& SymptomKindNames() { return kKindNames; }
+const std::array<std::string_view, 3>& SexNames() { return kSexNames; }
+const std::array<std::string_view, 3>& PainToleranceNames() { return kToleranceNames; }
 
 bool IsLegRegion(Region r) { return r >= Region::kAnteriorThigh; }
 bool IsLateralRegion(Region r) { return r >= Region::kButtock; }

@@ -112,6 +112,10 @@ std::optional<Activity> ParseActivity(std::string_view name);
 const std::array<std::string_view, kRegionCount>& RegionNames();
 const std::array<std::string_view, kActivityCount>& ActivityNames();
 const std::array<std::string_view, kTechniqueCount>& TechniqueNames();
+const std::array<std::string_view, 4>& SideNames();
+const std::array<std::string_view, 4>& SymptomKindNames();
+const std::array<std::string_view, 3>& SexNames();
+const std::array<std::string_view, 3>& PainToleranceNames();
 
 // True for a region on the leg itself (thigh and below).
 bool IsLegRegion(Region r);

@@ -214,7 +214,7 @@ describe('Sciaticare web application', () => {
   test("the server's refusal of an intake is shown with its field, in the preview and on submit", async () => {
     const page = await signedInPage();
     await page.goto(`${BASE_URL}${patientPath}/intake`);
-    await addSymptomByMouse(page, 'right hip', 'pain', 4);
+    await addSymptomByMouse(page, 'right side of hip', 'pain', 4);
     await page.getByLabel('Age (years)').fill('130');
     const preview = page.getByTestId('preview');
     await preview.getByText('Age', { exact: true }).waitFor();
@@ -226,6 +226,44 @@ describe('Sciaticare web application', () => {
     assert.match(await refusal.innerText(), /Age: must be a whole number 0–120/);
     assert.equal(await page.getByLabel('Age (years)').getAttribute('aria-invalid'), 'true');
     page.expectClean([/^422 POST \/api\/v1\/assess$/, /^422 POST \/api\/v1\/patients\/\d+\/assessments$/]);
+    await page.close();
+  });
+
+  // The intake keeps no list of its own: regions, their names and sides, symptom
+  // kinds and activities are the ones GET /api/v1/knowledge serves.
+  test('intake: the body map, its sides, kinds and activities come from the knowledge', async () => {
+    const page = await signedInPage();
+    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
+    const knowledge = await page.evaluate(() => fetch('/api/v1/knowledge').then((r) => r.json()));
+    for (const region of knowledge.regions) {
+      for (const side of ['left', 'right']) {
+        const name = `${side} ${region.label.toLowerCase()}`;
+        assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+      }
+    }
+    await page.getByRole('button', { name: 'left lower back', exact: true }).click();
+    const sides = page.getByRole('group', { name: 'Side', exact: true }).getByRole('radio');
+    const lowerBack = knowledge.regions.find((r) => r.id === 'lower_back');
+    assert.deepEqual(await sides.evaluateAll((inputs) => inputs.map((i) => i.value)), lowerBack.sides);
+    await page.getByRole('button', { name: 'left calf', exact: true }).click();
+    const calf = knowledge.regions.find((r) => r.id === 'calf');
+    assert.deepEqual(await sides.evaluateAll((inputs) => inputs.map((i) => i.value)), calf.sides);
+    const kinds = page.getByRole('group', { name: 'Kind', exact: true }).getByRole('radio');
+    assert.deepEqual(await kinds.evaluateAll((inputs) => inputs.map((i) => i.value)),
+      knowledge.vocabularies.symptom_kinds);
+    const activities = page.getByRole('group', { name: 'Made worse by', exact: true }).getByRole('checkbox');
+    assert.equal(await activities.count(), knowledge.vocabularies.activities.length);
+    assert.ok(knowledge.vocabularies.activities.includes('coughing_sneezing'));
+    await page.getByRole('checkbox', { name: 'coughing sneezing' }).waitFor();
+
+    // A number field sends only what reads as a number: "Infinity" goes as
+    // typed and is refused at its field, never sent as null ("not known").
+    await addSymptomByMouse(page, 'left calf', 'pain', 4);
+    await page.getByLabel('Weeks since this episode began').fill('Infinity');
+    const preview = page.getByTestId('preview');
+    await preview.getByText('onset_weeks').waitFor();
+    page.expectClean([/^422 POST \/api\/v1\/assess$/]);
     await page.close();
   });
 
@@ -265,7 +303,7 @@ describe('Sciaticare web application', () => {
       await page.getByRole('heading', { name: heading }).first().waitFor();
       await noHorizontalScroll(page);
     }
-    await addSymptomByMouse(page, 'left shin', 'numbness', 4);
+    await addSymptomByMouse(page, 'left shin and outer lower leg', 'numbness', 4);
     await noHorizontalScroll(page);
     await expectAccessible(page, 'intake at 768 px');
     await page.evaluate(() => document.querySelector('#bodymap-title')?.scrollIntoView());

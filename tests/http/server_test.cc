@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/assess_routes.h"
+#include "core/region_sides.h"
 #include "core/vocabulary.h"
 #include "http/http_client.h"
 #include "test_support.h"
@@ -95,6 +96,33 @@ TEST_F(ServerTest, KnowledgeListsTechniquesAndRegions) {
   EXPECT_EQ(doc["regions"][0]["id"], "lower_back");
   EXPECT_EQ(doc["regions"][0]["label"], "Lower back");
   EXPECT_FALSE(doc["regions"][0]["muscles"].empty());
+}
+
+// The web offers the intake's words (activities, symptom kinds, sides) and
+// each region's sides from this answer only, so it must carry the core's own
+// lists, in the core's order: a word the web offers is a word the server takes.
+TEST_F(ServerTest, KnowledgeServesTheCoreVocabulariesAndEachRegionsSides) {
+  HttpClient c(server_->port());
+  auto answer = c.Send("GET", "/api/v1/knowledge");
+  ASSERT_EQ(answer.status, 200);
+  const nlohmann::json doc = nlohmann::json::parse(answer.body);
+  const nlohmann::json& v = doc["vocabularies"];
+  auto names = [](const auto& list) {
+    std::vector<std::string> out;
+    for (std::string_view n : list) out.emplace_back(n);
+    return out;
+  };
+  EXPECT_EQ(v["activities"].get<std::vector<std::string>>(), names(ActivityNames()));
+  EXPECT_EQ(v["symptom_kinds"].get<std::vector<std::string>>(), names(SymptomKindNames()));
+  EXPECT_EQ(v["sides"].get<std::vector<std::string>>(), names(SideNames()));
+  EXPECT_EQ(v["sexes"].get<std::vector<std::string>>(), names(SexNames()));
+  EXPECT_EQ(v["pain_tolerances"].get<std::vector<std::string>>(), names(PainToleranceNames()));
+  ASSERT_EQ(doc["regions"].size(), kRegionCount);
+  for (std::size_t r = 0; r < kRegionCount; ++r) {
+    const nlohmann::json& region = doc["regions"][r];
+    EXPECT_EQ(region["id"], RegionNames()[r]);
+    EXPECT_EQ(region["sides"].get<std::vector<std::string>>(), SidesOf(testing::K().regions[r]));
+  }
 }
 
 TEST_F(ServerTest, DeferredAnswersArriveInOrderOnEachKeepAliveConnection) {

@@ -1,47 +1,42 @@
-// The body map: FRONT and BACK figures whose regions are exactly the intake's
+// The body map: FRONT and BACK figures whose shapes are keyed by the intake's
 // region ids (docs/intake.md), once for the left and once for the right side.
-// Each region is a focusable button labelled "right calf"; click, Enter or
-// Space selects it. Regions light up by the kind and intensity of the
+// Only the drawing lives here: which regions there are and their names come
+// from the knowledge (GET /api/v1/knowledge), so a region the server does not
+// know is never drawn. Each region is a focusable button labelled by its name
+// ("right calf"); click, Enter or Space selects it. Regions light up by the kind and intensity of the
 // symptoms recorded on them. Symptoms are stored as data (region, side, kind,
 // intensity), never as marks on a picture.
 
-export const REGIONS = [
-  'lower_back', 'sacrum', 'buttock', 'hip', 'groin', 'anterior_thigh', 'lateral_thigh', 'posterior_thigh',
-  'knee', 'shin', 'calf', 'ankle', 'foot_top', 'foot_sole', 'foot_lateral', 'big_toe', 'little_toe',
-] as const;
-export type Region = (typeof REGIONS)[number];
-export type Side = 'left' | 'right' | 'both' | 'midline';
-export type Kind = 'pain' | 'numbness' | 'tingling' | 'weakness';
-export const KINDS: Kind[] = ['pain', 'numbness', 'tingling', 'weakness'];
+import type { KnowledgeRegion } from '../api';
+import { regionName } from '../knowledge';
 
+export type PatientSide = 'left' | 'right';
+
+/** A symptom as the intake records it; region, side and kind are knowledge ids. */
 export interface Symptom {
-  region: Region;
-  side: Side;
-  kind: Kind;
+  region: string;
+  side: string;
+  kind: string;
   intensity: number;
 }
 
-export const REGION_NAMES: Record<Region, string> = {
-  lower_back: 'lower back', sacrum: 'sacrum', buttock: 'buttock', hip: 'hip', groin: 'groin',
-  anterior_thigh: 'front of thigh', lateral_thigh: 'outer thigh', posterior_thigh: 'back of thigh',
-  knee: 'knee', shin: 'shin', calf: 'calf', ankle: 'ankle', foot_top: 'top of foot', foot_sole: 'sole of foot',
-  foot_lateral: 'outer edge of foot', big_toe: 'big toe', little_toe: 'little toe',
-};
-
 // Fill colours by kind; each has at least 3:1 contrast on white at full
-// strength, and the symptom table below the map says the same in words.
-export const KIND_COLOURS: Record<Kind, string> = {
+// strength, and the symptom table below the map says the same in words. A kind
+// the drawing has no colour for yet is drawn in a neutral grey.
+const KIND_COLOURS: Record<string, string> = {
   pain: '#c53030',
   numbness: '#2b6cb0',
   tingling: '#b45309',
   weakness: '#6b46c1',
 };
+const OTHER_KIND_COLOUR = '#4a5568';
+const colourOf = (kind: string) => KIND_COLOURS[kind] ?? OTHER_KIND_COLOUR;
 
 // Shapes for the side drawn on the viewer's LEFT half of each figure, in a
 // 200 x 460 box; the other side is the mirror image (x -> 200 - x). On the
 // front figure the viewer's left is the patient's right; on the back figure it
 // is the patient's left.
-const FRONT: Partial<Record<Region, string>> = {
+const FRONT: Record<string, string> = {
   hip: '50,178 64,178 64,222 52,222',
   groin: '78,200 99,200 99,222 86,222',
   lateral_thigh: '51,225 64,225 64,300 57,300',
@@ -54,7 +49,7 @@ const FRONT: Partial<Record<Region, string>> = {
   little_toe: '57,443 70,443 70,455 57,455',
   big_toe: '80,440 94,440 94,455 80,455',
 };
-const BACK: Partial<Record<Region, string>> = {
+const BACK: Record<string, string> = {
   lower_back: '68,148 99,148 99,188 66,188',
   sacrum: '88,191 99,191 99,223 93,223',
   buttock: '56,191 85,191 90,226 99,226 99,252 59,252',
@@ -88,34 +83,40 @@ function Silhouette() {
   );
 }
 
-function regionStyle(symptoms: Symptom[], region: Region, side: 'left' | 'right') {
+function regionStyle(symptoms: Symptom[], region: string, side: PatientSide) {
   const here = symptoms.filter(
     (s) => s.region === region && (s.side === side || s.side === 'both' || s.side === 'midline'),
   );
   if (here.length === 0) return { fill: '#ffffff', fillOpacity: 1, here };
   const strongest = here.reduce((a, b) => (b.intensity > a.intensity ? b : a));
   return {
-    fill: KIND_COLOURS[strongest.kind],
+    fill: colourOf(strongest.kind),
     fillOpacity: 0.3 + 0.07 * strongest.intensity,
     here,
   };
 }
 
-function Figure(props: {
-  view: 'front' | 'back';
+interface BodyMapProps {
+  /** The knowledge's regions: their ids key the shapes, their labels name them. */
+  regions: KnowledgeRegion[];
+  /** The knowledge's symptom kinds, for the colour key. */
+  kinds: string[];
   symptoms: Symptom[];
-  selected: { region: Region; side: 'left' | 'right' } | null;
-  onSelect: (region: Region, side: 'left' | 'right') => void;
-}) {
+  selected: { region: string; side: PatientSide } | null;
+  onSelect: (region: string, side: PatientSide) => void;
+}
+
+function Figure(props: BodyMapProps & { view: 'front' | 'back' }) {
   const shapes = props.view === 'front' ? FRONT : BACK;
   // Which patient side is drawn on the viewer's left of this figure.
-  const viewerLeft: 'left' | 'right' = props.view === 'front' ? 'right' : 'left';
-  const viewerRight: 'left' | 'right' = viewerLeft === 'left' ? 'right' : 'left';
+  const viewerLeft: PatientSide = props.view === 'front' ? 'right' : 'left';
+  const viewerRight: PatientSide = viewerLeft === 'left' ? 'right' : 'left';
   const title = props.view === 'front' ? 'Front' : 'Back';
   const buttons = [];
-  for (const region of REGIONS) {
+  for (const { id: region } of props.regions) {
     const points = shapes[region];
     if (!points) continue;
+    const name = regionName(props.regions, region);
     for (const [side, pts] of [
       [viewerLeft, points],
       [viewerRight, mirror(points)],
@@ -129,7 +130,7 @@ function Figure(props: {
           points={pts}
           role="button"
           tabindex={0}
-          aria-label={`${side} ${REGION_NAMES[region]}`}
+          aria-label={`${side} ${name}`}
           aria-pressed={isSelected}
           data-region={region}
           data-side={side}
@@ -144,7 +145,7 @@ function Figure(props: {
             }
           }}
         >
-          <title>{`${side} ${REGION_NAMES[region]}`}</title>
+          <title>{`${side} ${name}`}</title>
         </polygon>,
       );
     }
@@ -169,19 +170,15 @@ function Figure(props: {
   );
 }
 
-export function BodyMap(props: {
-  symptoms: Symptom[];
-  selected: { region: Region; side: 'left' | 'right' } | null;
-  onSelect: (region: Region, side: 'left' | 'right') => void;
-}) {
+export function BodyMap(props: BodyMapProps) {
   return (
     <div class="body-map">
       <Figure view="front" {...props} />
       <Figure view="back" {...props} />
       <ul class="legend" aria-label="Colour key">
-        {KINDS.map((k) => (
+        {props.kinds.map((k) => (
           <li key={k}>
-            <span class="swatch" style={{ background: KIND_COLOURS[k] }} aria-hidden="true" /> {k}
+            <span class="swatch" style={{ background: colourOf(k) }} aria-hidden="true" /> {k}
           </li>
         ))}
         <li class="muted">stronger colour = higher intensity</li>

@@ -59,7 +59,7 @@ function SiteAndModifiers(props: {
                 aria-invalid={props.badField === `${base}.regions[0]`}
                 onChange={(e) => {
                   const next = e.currentTarget.value;
-                  const nextSides = props.regions.find((r) => r.id === next)?.sides ?? [];
+                  const nextSides: string[] = props.regions.find((r) => r.id === next)?.sides ?? [];
                   // A side the new region does not have is dropped, not sent.
                   set({ region: next, side: nextSides.includes(value.side) ? value.side : '' });
                 }}>

@@ -2,7 +2,7 @@
 // ("Changed: pressure 2 → 1"), with a symbol and a heavier border as well as
 // a tint, so the difference never rests on colour alone.
 import { useEffect, useState } from 'preact/hooks';
-import type { KnowledgeCatalogue, PlanVersion } from '../api';
+import type { Knowledge, PlanVersion } from '../api';
 import { shortDate } from './common';
 import { compareRows } from './planDraft';
 
@@ -12,7 +12,7 @@ export function versionName(v: PlanVersion) {
 
 export function PlanCompare(props: {
   versions: PlanVersion[];
-  catalogue: KnowledgeCatalogue;
+  catalogue: Knowledge;
   initial: [number, number] | null; // Plan ids.
 }) {
   const { versions, catalogue } = props;

@@ -2,14 +2,15 @@
 // their targets and sides, pressure and minutes, the course and the session
 // length. Each item keeps its "because" and evidence grade in view; the
 // server's refusals appear under the control they name.
-import type { KnowledgeCatalogue } from '../api';
+import type { Knowledge } from '../api';
 import { EvidenceTag } from './ResultView';
 import { FieldRefusal, fieldProps, type Problem } from './Refusals';
-import { PRESSURE_WORDS, newKey, sidesOf, regionLabel, techniqueLabel, totalMinutes, type DraftItem, type DraftPlan } from './planDraft';
+import { PRESSURE_WORDS, newKey, regionLabel, techniqueLabel, totalMinutes, type DraftItem, type DraftPlan } from './planDraft';
+import { sidesOf } from '../knowledge';
 
 interface Props {
   draft: DraftPlan;
-  catalogue: KnowledgeCatalogue;
+  catalogue: Knowledge;
   problems: Problem[];
   onChange: (next: DraftPlan, structural?: boolean) => void;
 }
@@ -103,7 +104,7 @@ function ItemEditor(props: Props & { index: number; item: DraftItem }) {
                     <label for={id(`t${j}-side`)}>Side <span class="visually-hidden">of {name}</span></label>
                     <select id={id(`t${j}-side`)} value={g.side} {...fieldProps(problems, `${tpath}.side`)}
                       onChange={(e) => setTarget(j, { side: e.currentTarget.value })}>
-                      {sidesOf(catalogue.regions, g.region).map((s) => (
+                      {sidesOf(catalogue, g.region).map((s) => (
                         <option key={s} value={s}>
                           {s}
                         </option>

@@ -4,6 +4,7 @@
 import type { Symptom } from './BodyMap';
 import type { QuestionnaireAnswers } from './questionnaireAnswers';
 import { questionnairesDocument } from './questionnaireAnswers';
+import { numberOrText } from '../forms/numberOrText';
 
 export type Answer = '' | 'yes' | 'no' | 'unknown';
 
@@ -29,13 +30,6 @@ export interface IntakeState {
   fragranceSensitive: boolean;
   pressurePreference: string;
   questionnaires: QuestionnaireAnswers;
-}
-
-// Numbers go to the server as numbers; anything else goes as typed, so that
-// the server's own check names the field and says what is wrong.
-function numberOrText(s: string): number | string {
-  const t = s.trim();
-  return t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
 }
 
 // A condition with neither site nor modifier goes as `true`; otherwise as the

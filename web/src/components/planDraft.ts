@@ -1,8 +1,9 @@
 // The plan review screen's working copy of a plan, as plain functions: from a
 // stored plan to an editable draft, from the draft to the revision the server
 // checks, field paths in words, and the rows of a side-by-side comparison.
-import type { Evidence, KnowledgeCatalogue, Plan } from '../api';
+import type { Evidence, Knowledge, Plan } from '../api';
 import { words } from './common';
+import { numberOrText } from '../forms/numberOrText';
 
 export interface DraftTarget {
   region: string;
@@ -30,11 +31,6 @@ export interface DraftPlan {
 }
 
 export const PRESSURE_WORDS = ['', 'light', 'moderate', 'firm', 'deep', 'very deep'];
-export const SIDES = ['left', 'right', 'both', 'midline'];
-
-/** The sides a region has, from the knowledge: only a midline structure offers "midline". */
-export const sidesOf = (regions: { id: string; sides: string[] }[], region: string) =>
-  regions.find((r) => r.id === region)?.sides ?? SIDES;
 
 let nextKey = 1;
 export const newKey = () => nextKey++;
@@ -56,13 +52,6 @@ export function draftFromPlan(plan: Plan): DraftPlan {
     oilsAllowed: plan.oils_allowed,
     note: '',
   };
-}
-
-// Numbers go as numbers; anything else goes as typed, so the server's own
-// check names the field and says what is wrong.
-function numberOrText(s: string): number | string {
-  const t = s.trim();
-  return t !== '' && Number.isInteger(Number(t)) ? Number(t) : t;
 }
 
 export function revisionBody(d: DraftPlan) {
@@ -87,16 +76,16 @@ export function totalMinutes(d: DraftPlan) {
   return d.items.reduce((sum, i) => sum + (Number.isFinite(Number(i.minutes)) ? Number(i.minutes) : 0), 0);
 }
 
-export function techniqueLabel(catalogue: KnowledgeCatalogue, id: string) {
+export function techniqueLabel(catalogue: Knowledge, id: string) {
   return catalogue.techniques.find((t) => t.id === id)?.label ?? words(id);
 }
 
-export function regionLabel(catalogue: KnowledgeCatalogue, id: string) {
+export function regionLabel(catalogue: Knowledge, id: string) {
   return catalogue.regions.find((r) => r.id === id)?.label ?? words(id);
 }
 
 // "plan.techniques[1].targets[0].region" -> "Technique 2 (Myofascial release), target 1: region".
-export function describePlanField(field: string, d: DraftPlan, catalogue: KnowledgeCatalogue) {
+export function describePlanField(field: string, d: DraftPlan, catalogue: Knowledge) {
   const f = field.replace(/^plan\.?/, '');
   const m = /^techniques\[(\d+)\](?:\.targets\[(\d+)\])?(?:\.(\w+))?$/.exec(f);
   if (m) {
@@ -129,11 +118,11 @@ export interface CompareRow {
   changes: string[]; // Empty: the same in both.
 }
 
-function targetsText(catalogue: KnowledgeCatalogue, targets: { region: string; side: string }[]) {
+function targetsText(catalogue: Knowledge, targets: { region: string; side: string }[]) {
   return targets.map((g) => `${regionLabel(catalogue, g.region)} (${g.side})`).join(', ');
 }
 
-function itemText(catalogue: KnowledgeCatalogue, t: Plan['techniques'][number]) {
+function itemText(catalogue: Knowledge, t: Plan['techniques'][number]) {
   return `pressure ${t.pressure} (${PRESSURE_WORDS[t.pressure] ?? ''}) · ${t.minutes} min · ${targetsText(catalogue, t.targets)}`;
 }
 
@@ -147,7 +136,7 @@ function keyed(plan: Plan) {
   });
 }
 
-export function compareRows(a: Plan, b: Plan, catalogue: KnowledgeCatalogue, nameB: string): CompareRow[] {
+export function compareRows(a: Plan, b: Plan, catalogue: Knowledge, nameB: string): CompareRow[] {
   const rows: CompareRow[] = [];
   const scalar = (label: string, x: string, y: string) =>
     rows.push({ label, a: x, b: y, changes: x === y ? [] : [`${label.toLowerCase()} ${x} → ${y}`] });

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request, type Therapist, type User } from '../api';
 import { ErrorBox, Loading } from '../components/common';
+import { loadKnowledge } from '../knowledge';
 
 interface TechniqueName {
   id: string;
@@ -89,7 +90,7 @@ export function TherapistProfiles(_props: { me: User }) {
   useEffect(() => {
     Promise.all([
       get<{ items: Therapist[] }>('/api/v1/therapists'),
-      get<{ techniques: TechniqueName[] }>('/api/v1/knowledge'),
+      loadKnowledge(),
     ])
       .then(([t, k]) => {
         setTherapists(t.items.filter((x) => x.active));

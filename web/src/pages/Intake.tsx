@@ -6,10 +6,10 @@
 // shows the screening result first, then the draft plan.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type AssessmentRecord, type KnowledgeCatalogue, type Patient, type PlanRecord,
-  type QuestionnaireDef,
+  ApiError, get, post, type AssessmentRecord, type Knowledge, type Patient, type PlanRecord,
 } from '../api';
-import { BodyMap, KINDS, REGION_NAMES, type Kind, type Region, type Side, type Symptom } from '../components/BodyMap';
+import { BodyMap, type PatientSide, type Symptom } from '../components/BodyMap';
+import { loadKnowledge, regionName, sidesOf } from '../knowledge';
 import { ErrorBox, Link, Loading, ageFrom, words } from '../components/common';
 import { ConditionEditor } from '../components/ConditionEditor';
 import { buildIntake, type IntakeState } from '../components/intakeDocument';
@@ -20,42 +20,36 @@ import { CLINICIAN_VOICE } from '../components/clinicianQuestionnaireVoice';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
 import { questionnaireProblems } from '../components/questionnaireAnswers';
 
-const ACTIVITIES = [
-  'sitting', 'standing', 'walking', 'bending', 'lifting', 'twisting', 'lying', 'coughing_sneezing', 'driving',
-  'stairs', 'morning', 'night', 'rest', 'movement', 'exercise', 'heat', 'cold', 'medication', 'stretching',
-  'changing_position',
-];
-
 function SymptomEditor(props: {
-  selected: { region: Region; side: 'left' | 'right' };
+  knowledge: Knowledge;
+  selected: { region: string; side: PatientSide };
   existing: Symptom[];
   onAdd: (s: Symptom) => void;
   onClose: () => void;
 }) {
   const { region } = props.selected;
-  const [side, setSide] = useState<Side>(props.selected.side);
-  const [kind, setKind] = useState<Kind>('pain');
+  const [side, setSide] = useState<string>(props.selected.side);
+  const [kind, setKind] = useState<string>(props.knowledge.vocabularies.symptom_kinds[0] ?? '');
   const [intensity, setIntensity] = useState(5);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     setSide(props.selected.side);
     // A region already marked opens with what was recorded there.
     const known = props.existing.find((x) => x.region === region && x.side === props.selected.side);
-    if (known) {
-      setKind(known.kind);
-      setIntensity(known.intensity);
-    }
+    // A region not yet marked starts afresh: the kind and intensity of the
+    // region chosen before must not be saved here unnoticed.
+    setKind(known ? known.kind : (props.knowledge.vocabularies.symptom_kinds[0] ?? ''));
+    setIntensity(known ? known.intensity : 5);
     // Keyboard users continue in the editor: the next Tab reaches its fields.
     headingRef.current?.focus();
   }, [props.selected]);
-  const sides: Side[] = region === 'lower_back' || region === 'sacrum'
-    ? ['left', 'right', 'both', 'midline'] : ['left', 'right', 'both'];
+  const sides = sidesOf(props.knowledge, region);
   const replacing = props.existing.some((s) => s.region === region && s.side === side && s.kind === kind);
 
   return (
     <div class="symptom-editor card" aria-labelledby="editor-title">
       <h3 id="editor-title" ref={headingRef} tabIndex={-1} aria-live="polite">
-        Selected: {props.selected.side} {REGION_NAMES[region]}
+        Selected: {props.selected.side} {regionName(props.knowledge.regions, region)}
       </h3>
       <fieldset>
         <legend>Side</legend>
@@ -71,7 +65,7 @@ function SymptomEditor(props: {
       <fieldset>
         <legend>Kind</legend>
         <div class="choices">
-          {KINDS.map((k) => (
+          {props.knowledge.vocabularies.symptom_kinds.map((k) => (
             <label key={k} class="choice">
               <input type="radio" name="symptom-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
               {k}
@@ -104,21 +98,21 @@ function SymptomEditor(props: {
 export function IntakePage(props: { patientId: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [knowledge, setKnowledge] = useState<(KnowledgeCatalogue & { questionnaires: QuestionnaireDef[] }) | null>(null);
+  const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [state, setState] = useState<IntakeState>({
     age: '', sex: '', pregnant: false, firstEpisode: '', symptoms: [], onsetWeeks: '', aggravated: [],
     redFlags: {}, conditions: {}, painTolerance: '', fragranceSensitive: false, pressurePreference: '',
     questionnaires: {},
   });
-  const [selected, setSelected] = useState<{ region: Region; side: 'left' | 'right' } | null>(null);
+  const [selected, setSelected] = useState<{ region: string; side: PatientSide } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ assessment: AssessmentRecord; plan: PlanRecord | null } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<KnowledgeCatalogue & { questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')])
+    Promise.all([get<Patient>(`/api/v1/patients/${id}`), loadKnowledge()])
       .then(([p, k]) => {
         setPatient(p);
         setKnowledge(k);
@@ -202,10 +196,12 @@ export function IntakePage(props: { patientId: number }) {
             Choose a region (click, or Tab to it and press Enter), then its side, kind and intensity.
           </p>
           <div class="bodymap-layout">
-            <BodyMap symptoms={state.symptoms} selected={selected} onSelect={(region, side) => setSelected({ region, side })} />
+            <BodyMap regions={knowledge.regions} kinds={knowledge.vocabularies.symptom_kinds} symptoms={state.symptoms}
+              selected={selected} onSelect={(region, side) => setSelected({ region, side })} />
             <div class="bodymap-side">
               {selected ? (
                 <SymptomEditor
+                  knowledge={knowledge}
                   selected={selected}
                   existing={state.symptoms}
                   onClose={() => setSelected(null)}
@@ -238,13 +234,13 @@ export function IntakePage(props: { patientId: number }) {
                   <tbody>
                     {state.symptoms.map((s, i) => (
                       <tr key={`${s.region}-${s.side}-${s.kind}`} class={badField.startsWith(`symptoms[${i}]`) ? 'invalid' : ''}>
-                        <td>{REGION_NAMES[s.region]}</td>
+                        <td>{regionName(knowledge.regions, s.region)}</td>
                         <td>{s.side}</td>
                         <td>{s.kind}</td>
                         <td>{s.intensity}</td>
                         <td>
                           <button type="button" class="linklike"
-                            aria-label={`Remove ${s.side} ${REGION_NAMES[s.region]} ${s.kind}`}
+                            aria-label={`Remove ${s.side} ${regionName(knowledge.regions, s.region)} ${s.kind}`}
                             onClick={() => set({ symptoms: state.symptoms.filter((_, j) => j !== i) })}>
                             Remove
                           </button>
@@ -303,7 +299,7 @@ export function IntakePage(props: { patientId: number }) {
           <fieldset>
             <legend>Made worse by</legend>
             <div class="choices wrap">
-              {ACTIVITIES.map((a) => (
+              {knowledge.vocabularies.activities.map((a) => (
                 <label key={a} class="choice">
                   <input type="checkbox" checked={state.aggravated.includes(a)}
                     onChange={() => set({ aggravated: toggle(state.aggravated, a) })} />

@@ -5,7 +5,7 @@
 // medical clearance it needs.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  ApiError, get, request, type AssessmentRecord, type AssessmentResult, type KnowledgeCatalogue, type Patient,
+  ApiError, get, request, type AssessmentRecord, type AssessmentResult, type Knowledge, type Patient,
   type PlanVersion,
 } from '../api';
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
@@ -13,8 +13,9 @@ import { PlanCompare } from '../components/PlanCompare';
 import { PlanEditor } from '../components/PlanEditor';
 import { FieldRefusal, RefusalSummary, fieldProps, problemsOf } from '../components/Refusals';
 import { describePlanField, draftFromPlan, regionLabel, revisionBody, techniqueLabel, type DraftPlan } from '../components/planDraft';
+import { loadKnowledge } from '../knowledge';
 
-function ScreeningLimits(props: { result: AssessmentResult; catalogue: KnowledgeCatalogue }) {
+function ScreeningLimits(props: { result: AssessmentResult; catalogue: Knowledge }) {
   const c = props.result.constraints;
   // One line per limit, with every region it covers.
   const caps = new Map<string, string[]>();
@@ -186,7 +187,7 @@ function ApprovePanel(props: { version: PlanVersion; unsaved: boolean; onApprove
 export function PlanReviewPage(props: { patientId: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [catalogue, setCatalogue] = useState<KnowledgeCatalogue | null>(null);
+  const [catalogue, setCatalogue] = useState<Knowledge | null>(null);
   const [assessments, setAssessments] = useState<AssessmentRecord[]>([]);
   const [versions, setVersions] = useState<PlanVersion[] | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -215,7 +216,7 @@ export function PlanReviewPage(props: { patientId: number }) {
   useEffect(() => {
     Promise.all([
       get<Patient>(`/api/v1/patients/${id}`),
-      get<KnowledgeCatalogue>('/api/v1/knowledge'),
+      loadKnowledge(),
       get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
       loadVersions(),
     ])

@@ -8,13 +8,15 @@
 // may then record it anyway with a reason, kept with the note and audited.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ApiError, DEVIATIONS_FIELD, get, request, type AdverseEvent, type KnowledgeCatalogue, type Patient, type PlanVersion, type SessionNoteRecord,
+  ApiError, DEVIATIONS_FIELD, get, request, type AdverseEvent, type Knowledge, type Patient, type PlanVersion, type SessionNoteRecord,
 } from '../api';
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
 import { PainScale } from '../components/PainScale';
 import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf, type Problem } from '../components/Refusals';
-import { PRESSURE_WORDS, newKey, sidesOf } from '../components/planDraft';
+import { PRESSURE_WORDS, newKey } from '../components/planDraft';
+import { loadKnowledge, sidesOf } from '../knowledge';
 import { navigate } from '../router';
+import { numberOrText } from '../forms/numberOrText';
 
 const EVENT_KINDS = [
   'soreness', 'bruising', 'increased_pain', 'symptom_peripheralisation', 'numbness_or_tingling', 'dizziness',
@@ -73,11 +75,6 @@ function utcFromLocal(value: string) {
   return Number.isNaN(d.getTime()) ? value : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function numberOrText(s: string): number | string {
-  const t = s.trim();
-  return t !== '' && Number.isInteger(Number(t)) ? Number(t) : t;
-}
-
 // One row per technique, region and side; an item's minutes are shared
 // between its targets (at least one minute each).
 export function rowsFromPlan(plan: PlanVersion['plan']): Row[] {
@@ -129,7 +126,7 @@ function describeNoteField(field: string) {
 export function SessionNotePage(props: { patientId: number; sessionId?: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [catalogue, setCatalogue] = useState<KnowledgeCatalogue | null>(null);
+  const [catalogue, setCatalogue] = useState<Knowledge | null>(null);
   const [plan, setPlan] = useState<PlanVersion | null>(null);
   const [existing, setExisting] = useState<SessionNoteRecord | null>(null);
   const [state, setState] = useState<NoteState | null>(null);
@@ -141,7 +138,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
   useEffect(() => {
     Promise.all([
       get<Patient>(`/api/v1/patients/${id}`),
-      get<KnowledgeCatalogue>('/api/v1/knowledge'),
+      loadKnowledge(),
       get<{ items: PlanVersion[] }>(`/api/v1/patients/${id}/plans`),
       props.sessionId ? get<SessionNoteRecord>(`/api/v1/sessions/${props.sessionId}`) : Promise.resolve(null),
     ])
@@ -303,7 +300,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
                     </select>
                     <select aria-label={`Side, ${n}`} value={r.side} {...fieldProps(problems, `${p}.side`)}
                       onChange={(e) => setRow(i, { side: e.currentTarget.value })}>
-                      {sidesOf(catalogue.regions, r.region).map((s) => (
+                      {sidesOf(catalogue, r.region).map((s) => (
                         <option key={s} value={s}>
                           {s}
                         </option>

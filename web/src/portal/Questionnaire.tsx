@@ -3,9 +3,10 @@
 // scores show as they answer, and "Send my answers" stores them as a portal
 // record of their chart (POST /api/v1/patients/{id}/questionnaires).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, post, type AssessmentRecord, type QuestionnaireDef, type Scores } from '../api';
+import { post, type AssessmentRecord, type QuestionnaireDef, type Scores } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
+import { loadKnowledge } from '../knowledge';
 import {
   offeredDefs, questionnaireProblems, questionnairesDocument, scoreSummary, type QuestionnaireAnswers,
   type QuestionnaireVoice,
@@ -72,7 +73,7 @@ export function QuestionnairePage(props: { patientId: number }) {
   }, [saved]);
 
   useEffect(() => {
-    get<{ questionnaires: QuestionnaireDef[] }>('/api/v1/knowledge')
+    loadKnowledge()
       .then((k) => setDefs(offeredDefs(k.questionnaires)))
       .catch(setLoadError);
   }, []);
