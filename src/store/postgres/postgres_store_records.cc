@@ -3,6 +3,8 @@
 // retries, error mapping) and runs the shared method on it.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/idempotency_records.h"
+#include "store/records/login_records.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
@@ -32,6 +34,46 @@ StoreResult<std::vector<Referral>> PostgresStore::ListReferrals(Id clinic_id, Id
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ListReferrals(s, clinic_id, patient_id);
+  });
+}
+
+StoreStatus PostgresStore::SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                                std::string_view forget_before) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::SaveIdempotentAnswer(s, answer, forget_before);
+  });
+}
+
+StoreResult<IdempotentAnswer> PostgresStore::GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                                 std::string_view key) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetIdempotentAnswer(s, clinic_id, user_id, key);
+  });
+}
+
+StoreStatus PostgresStore::TouchAuthSession(std::string_view token_hash, std::string_view seen_at) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::TouchAuthSession(s, token_hash, seen_at);
+  });
+}
+
+StoreStatus PostgresStore::RecordLoginAttempt(const LoginAttempt& attempt,
+                                              std::string_view prune_before) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::RecordLoginAttempt(s, attempt, prune_before);
+  });
+}
+
+StoreResult<LoginFailures> PostgresStore::CountLoginFailures(std::string_view email_hash,
+                                                             std::string_view remote_addr,
+                                                             std::string_view since) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CountLoginFailures(s, email_hash, remote_addr, since);
   });
 }
 

@@ -1,6 +1,8 @@
 // The SQLite store's methods of the record families written once over the
 // SQL session (store/records/): each takes the writer or a reader
 // connection as its kind of call needs, and runs the shared method on it.
+#include "store/records/idempotency_records.h"
+#include "store/records/login_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_query.h"
@@ -32,6 +34,46 @@ StoreResult<std::vector<Referral>> SqliteStore::ListReferrals(Id clinic_id, Id p
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ListReferrals(s, clinic_id, patient_id);
+  });
+}
+
+StoreStatus SqliteStore::SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                              std::string_view forget_before) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::SaveIdempotentAnswer(s, answer, forget_before);
+  });
+}
+
+StoreResult<IdempotentAnswer> SqliteStore::GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                               std::string_view key) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetIdempotentAnswer(s, clinic_id, user_id, key);
+  });
+}
+
+StoreStatus SqliteStore::TouchAuthSession(std::string_view token_hash, std::string_view seen_at) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::TouchAuthSession(s, token_hash, seen_at);
+  });
+}
+
+StoreStatus SqliteStore::RecordLoginAttempt(const LoginAttempt& attempt,
+                                            std::string_view prune_before) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::RecordLoginAttempt(s, attempt, prune_before);
+  });
+}
+
+StoreResult<LoginFailures> SqliteStore::CountLoginFailures(std::string_view email_hash,
+                                                           std::string_view remote_addr,
+                                                           std::string_view since) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CountLoginFailures(s, email_hash, remote_addr, since);
   });
 }
 
