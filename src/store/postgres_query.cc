@@ -411,24 +411,6 @@ Appointment PgReadAppointment(const pqxx::row& r) {
   return a;
 }
 
-const std::string kPgAuditColumns =
-    "id, clinic_id, at, user_id, action, entity, entity_id, patient_id, remote_addr, detail";
-
-AuditEntry PgReadAudit(const pqxx::row& r) {
-  AuditEntry e;
-  e.id = r[0].as<std::int64_t>();
-  e.clinic_id = r[1].as<std::int64_t>();
-  e.at = Text(r[2]);
-  e.user_id = OptId(r[3]);
-  e.action = Text(r[4]);
-  e.entity = Text(r[5]);
-  e.entity_id = Text(r[6]);
-  e.patient_id = OptId(r[7]);
-  e.remote_addr = Text(r[8]);
-  e.detail = Text(r[9]);
-  return e;
-}
-
 const std::string kPgAuthSessionColumns =
     "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
 

@@ -251,7 +251,6 @@ extern const std::string kPgAssessmentColumns;
 extern const std::string kPgPlanColumns;
 extern const std::string kPgSessionNoteColumns;
 extern const std::string kPgAppointmentColumns;
-extern const std::string kPgAuditColumns;
 extern const std::string kPgAuthSessionColumns;
 extern const std::string kPgApiTokenColumns;
 
@@ -266,7 +265,6 @@ ChartSession PgReadChartSession(const pqxx::row& r);
 extern const std::string kPgAttentionSessionColumns;
 AttentionSession PgReadAttentionSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
-AuditEntry PgReadAudit(const pqxx::row& r);
 // `first`: the index of its first column, for a row that starts with others.
 AuthSession PgReadAuthSession(const pqxx::row& r, int first = 0);
 ApiToken PgReadApiToken(const pqxx::row& r);

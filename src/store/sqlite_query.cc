@@ -323,24 +323,6 @@ Appointment ReadAppointment(SQLite::Statement& s) {
   return a;
 }
 
-const std::string kAuditColumns =
-    "id, clinic_id, at, user_id, action, entity, entity_id, patient_id, remote_addr, detail";
-
-AuditEntry ReadAudit(SQLite::Statement& s) {
-  AuditEntry e;
-  e.id = s.getColumn(0).getInt64();
-  e.clinic_id = s.getColumn(1).getInt64();
-  e.at = s.getColumn(2).getString();
-  e.user_id = OptId(s.getColumn(3));
-  e.action = s.getColumn(4).getString();
-  e.entity = s.getColumn(5).getString();
-  e.entity_id = s.getColumn(6).getString();
-  e.patient_id = OptId(s.getColumn(7));
-  e.remote_addr = s.getColumn(8).getString();
-  e.detail = s.getColumn(9).getString();
-  return e;
-}
-
 const std::string kAuthSessionColumns =
     "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
 

@@ -187,7 +187,6 @@ extern const std::string kAssessmentColumns;
 extern const std::string kPlanColumns;
 extern const std::string kSessionNoteColumns;
 extern const std::string kAppointmentColumns;
-extern const std::string kAuditColumns;
 extern const std::string kAuthSessionColumns;
 extern const std::string kApiTokenColumns;
 
@@ -202,7 +201,6 @@ ChartSession ReadChartSession(SQLite::Statement& s);
 extern const std::string kAttentionSessionColumns;
 AttentionSession ReadAttentionSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
-AuditEntry ReadAudit(SQLite::Statement& s);
 // `first`: the index of its first column, for a row that starts with others.
 AuthSession ReadAuthSession(SQLite::Statement& s, int first = 0);
 ApiToken ReadApiToken(SQLite::Statement& s);

@@ -163,7 +163,6 @@ class SqliteStore final : public Store {
 
   // The checks and insert of one write, on the current connection; they
   // fill in the new id. Shared by the direct and the group-committed paths.
-  std::optional<StoreError> InsertAudit(AuditEntry& entry);
   std::optional<StoreError> InsertSessionNote(SessionNote& note);
 
   // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.

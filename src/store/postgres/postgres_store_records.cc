@@ -3,6 +3,7 @@
 // retries, error mapping) and runs the shared method on it.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/referral_records.h"
@@ -74,6 +75,20 @@ StoreResult<LoginFailures> PostgresStore::CountLoginFailures(std::string_view em
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::CountLoginFailures(s, email_hash, remote_addr, since);
+  });
+}
+
+StoreResult<AuditEntry> PostgresStore::AppendAudit(const AuditEntry& entry) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AppendAudit(s, entry);
+  });
+}
+
+StoreResult<Page<AuditEntry>> PostgresStore::ListAudit(Id clinic_id, const AuditQuery& query) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListAudit(s, clinic_id, query);
   });
 }
 

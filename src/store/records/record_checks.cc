@@ -5,6 +5,13 @@
 
 namespace sciaticare::store::records {
 
+std::optional<StoreError> CheckClinic(sql::Session& s, Id clinic_id) {
+  if (s.Prepare("SELECT 1 FROM clinics WHERE id = ?").Bind(clinic_id).Scalar() == 0) {
+    return NotFound("clinic_id", "no such clinic");
+  }
+  return std::nullopt;
+}
+
 std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, const char* field,
                                         Id clinic_id, Id id) {
   if (s.Prepare(std::string("SELECT 1 FROM ") + table + " WHERE clinic_id = ? AND id = ?")

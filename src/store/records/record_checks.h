@@ -11,6 +11,9 @@
 
 namespace sciaticare::store::records {
 
+// kNotFound unless the clinic exists.
+std::optional<StoreError> CheckClinic(sql::Session& s, Id clinic_id);
+
 // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
 // `table` is always a literal of the store, never caller input.
 std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, const char* field,

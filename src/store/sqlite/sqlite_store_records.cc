@@ -1,11 +1,16 @@
 // The SQLite store's methods of the record families written once over the
 // SQL session (store/records/): each takes the writer or a reader
 // connection as its kind of call needs, and runs the shared method on it.
+#include <memory>
+
+#include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
+#include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
+#include "store/validation.h"
 
 namespace sciaticare::store {
 
@@ -74,6 +79,35 @@ StoreResult<LoginFailures> SqliteStore::CountLoginFailures(std::string_view emai
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::CountLoginFailures(s, email_hash, remote_addr, since);
+  });
+}
+
+StoreResult<AuditEntry> SqliteStore::AppendAudit(const AuditEntry& entry) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AppendAudit(s, entry);
+  });
+}
+
+void SqliteStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
+  if (auto problem = ValidateAudit(entry)) return done(*problem);
+  auto out = std::make_shared<AuditEntry>(entry);
+  // The job runs on the group commit's writer thread, in its batch's transaction.
+  group_->Submit({[out] {
+                    SqliteSession s = SqliteSession::OnCurrent();
+                    return records::InsertAudit(s, *out);
+                  },
+                  [out, done = std::move(done)](GroupCommit::Outcome failed) {
+                    if (failed) return done(std::move(*failed));
+                    done(std::move(*out));
+                  },
+                  /*one_statement=*/true});
+}
+
+StoreResult<Page<AuditEntry>> SqliteStore::ListAudit(Id clinic_id, const AuditQuery& query) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListAudit(s, clinic_id, query);
   });
 }
 
