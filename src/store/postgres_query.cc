@@ -230,11 +230,6 @@ std::optional<int> OptInt(const pqxx::field& f) {
   return f.as<int>();
 }
 
-std::optional<std::string> OptText(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return std::string(f.c_str());
-}
-
 template <typename E>
 E Enum(std::optional<E> parsed, const pqxx::field& f) {
   // The schema's CHECK constraints admit only known names.
@@ -302,28 +297,6 @@ Assessment PgReadAssessment(const pqxx::row& r) {
   a.created_by = r[8].as<std::int64_t>();
   a.created_at = Text(r[9]);
   return a;
-}
-
-const std::string kPgPlanColumns =
-    "id, clinic_id, patient_id, assessment_id, version_no, status, plan_json, knowledge_version, "
-    "created_by, approved_by, approved_at, created_at, version";
-
-PlanRecord PgReadPlan(const pqxx::row& r) {
-  PlanRecord p;
-  p.id = r[0].as<std::int64_t>();
-  p.clinic_id = r[1].as<std::int64_t>();
-  p.patient_id = r[2].as<std::int64_t>();
-  p.assessment_id = r[3].as<std::int64_t>();
-  p.version_no = r[4].as<int>();
-  p.status = Enum(ParsePlanStatus(Text(r[5])), r[5]);
-  p.plan_json = Text(r[6]);
-  p.knowledge_version = Text(r[7]);
-  p.created_by = r[8].as<std::int64_t>();
-  p.approved_by = OptId(r[9]);
-  p.approved_at = OptText(r[10]);
-  p.created_at = Text(r[11]);
-  p.version = r[12].as<int>();
-  return p;
 }
 
 const std::string kPgSessionNoteColumns =

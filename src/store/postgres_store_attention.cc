@@ -4,6 +4,7 @@
 #include "store/attention_documents.h"
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 #include "store/sql_columns.h"
 #include "store/validation.h"
@@ -25,9 +26,6 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
   static const std::string assessments_sql =
       "SELECT " + EmptiedColumns(kPgAssessmentColumns, {"intake_json", "result_json"}, "''::text") +
       " FROM assessments WHERE clinic_id = $1 ORDER BY patient_id, created_at, id";
-  static const std::string plans_sql =
-      "SELECT " + EmptiedColumns(kPgPlanColumns, {"plan_json"}, "''::text") +
-      " FROM plans WHERE clinic_id = $1 ORDER BY patient_id, version_no";
   // Each patient's newest notes, numbered newest first, then put oldest first.
   static const std::string sessions_sql =
       "SELECT " + kPgAttentionSessionColumns + " FROM (SELECT " + kPgAttentionSessionColumns +
@@ -43,9 +41,9 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
     AttentionRecords records;
     records.patients = All(tx.Exec(patients_sql, clinic_id), PgReadPatient);
     records.assessments = All(tx.Exec(assessments_sql, clinic_id), PgReadAssessment);
-    records.plans = All(tx.Exec(plans_sql, clinic_id), PgReadPlan);
-    records.sessions = All(tx.Exec(sessions_sql, clinic_id, session_limit), PgReadAttentionSession);
     PgSession session(c, &tx);
+    records.plans = records::ReadClinicPlanHeads(session, clinic_id);
+    records.sessions = All(tx.Exec(sessions_sql, clinic_id, session_limit), PgReadAttentionSession);
     records.referrals = records::ReadReferrals(session, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records,

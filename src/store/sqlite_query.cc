@@ -140,11 +140,6 @@ std::optional<int> OptInt(const SQLite::Column& c) {
   return c.getInt();
 }
 
-std::optional<std::string> OptText(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-
 template <typename E>
 E Enum(std::optional<E> parsed, const SQLite::Column& c) {
   // The schema's CHECK constraints admit only known names.
@@ -214,28 +209,6 @@ Assessment ReadAssessment(SQLite::Statement& s) {
   a.created_by = s.getColumn(8).getInt64();
   a.created_at = s.getColumn(9).getString();
   return a;
-}
-
-const std::string kPlanColumns =
-    "id, clinic_id, patient_id, assessment_id, version_no, status, plan_json, knowledge_version, "
-    "created_by, approved_by, approved_at, created_at, version";
-
-PlanRecord ReadPlanRow(SQLite::Statement& s) {
-  PlanRecord p;
-  p.id = s.getColumn(0).getInt64();
-  p.clinic_id = s.getColumn(1).getInt64();
-  p.patient_id = s.getColumn(2).getInt64();
-  p.assessment_id = s.getColumn(3).getInt64();
-  p.version_no = s.getColumn(4).getInt();
-  p.status = Enum(ParsePlanStatus(s.getColumn(5).getString()), s.getColumn(5));
-  p.plan_json = s.getColumn(6).getString();
-  p.knowledge_version = s.getColumn(7).getString();
-  p.created_by = s.getColumn(8).getInt64();
-  p.approved_by = OptId(s.getColumn(9));
-  p.approved_at = OptText(s.getColumn(10));
-  p.created_at = s.getColumn(11).getString();
-  p.version = s.getColumn(12).getInt();
-  return p;
 }
 
 const std::string kSessionNoteColumns =

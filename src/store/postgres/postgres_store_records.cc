@@ -6,6 +6,7 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
@@ -89,6 +90,42 @@ StoreResult<Page<AuditEntry>> PostgresStore::ListAudit(Id clinic_id, const Audit
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ListAudit(s, clinic_id, query);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::CreatePlan(const PlanRecord& plan) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreatePlan(s, plan);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                                   Id approved_by, std::string_view approved_at) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ApprovePlan(s, clinic_id, plan_id, expected_version, approved_by, approved_at);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::GetPlan(Id clinic_id, Id id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetPlan(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<PlanRecord>> PostgresStore::ListPlans(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListPlans(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::GetCurrentPlan(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetCurrentPlan(s, clinic_id, patient_id);
   });
 }
 

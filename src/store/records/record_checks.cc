@@ -23,4 +23,17 @@ std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, cons
   return std::nullopt;
 }
 
+std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
+                                         Id user_id) {
+  auto role = s.Prepare("SELECT role FROM users WHERE clinic_id = ? AND id = ?")
+                  .Bind(clinic_id)
+                  .Bind(user_id)
+                  .One([](const sql::Row& r) { return r.Text(0); });
+  if (!role) return NotFound(field, "no such user in this clinic");
+  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
+    return Invalid(field, "must be a therapist or an admin, not " + *role);
+  }
+  return std::nullopt;
+}
+
 }  // namespace sciaticare::store::records

@@ -19,4 +19,8 @@ std::optional<StoreError> CheckClinic(sql::Session& s, Id clinic_id);
 std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, const char* field,
                                         Id clinic_id, Id id);
 
+// As CheckInClinic for a user, who must also be able to treat (therapist or admin).
+std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
+                                         Id user_id);
+
 }  // namespace sciaticare::store::records

@@ -6,6 +6,7 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_group_commit.h"
@@ -108,6 +109,42 @@ StoreResult<Page<AuditEntry>> SqliteStore::ListAudit(Id clinic_id, const AuditQu
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ListAudit(s, clinic_id, query);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreatePlan(s, plan);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                                 Id approved_by, std::string_view approved_at) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ApprovePlan(s, clinic_id, plan_id, expected_version, approved_by, approved_at);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::GetPlan(Id clinic_id, Id id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetPlan(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<PlanRecord>> SqliteStore::ListPlans(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListPlans(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::GetCurrentPlan(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetCurrentPlan(s, clinic_id, patient_id);
   });
 }
 
