@@ -2,7 +2,10 @@
 // kind (and one per kind of document asked for), read in one repeatable-read
 // transaction, so every part comes from the same snapshot.
 #include "store/attention_documents.h"
+#include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/plan_records.h"
+#include "store/records/referral_records.h"
 #include "store/sql_columns.h"
 #include "store/validation.h"
 
@@ -23,9 +26,6 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
   static const std::string assessments_sql =
       "SELECT " + EmptiedColumns(kPgAssessmentColumns, {"intake_json", "result_json"}, "''::text") +
       " FROM assessments WHERE clinic_id = $1 ORDER BY patient_id, created_at, id";
-  static const std::string plans_sql =
-      "SELECT " + EmptiedColumns(kPgPlanColumns, {"plan_json"}, "''::text") +
-      " FROM plans WHERE clinic_id = $1 ORDER BY patient_id, version_no";
   // Each patient's newest notes, numbered newest first, then put oldest first.
   static const std::string sessions_sql =
       "SELECT " + kPgAttentionSessionColumns + " FROM (SELECT " + kPgAttentionSessionColumns +
@@ -41,9 +41,10 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
     AttentionRecords records;
     records.patients = All(tx.Exec(patients_sql, clinic_id), PgReadPatient);
     records.assessments = All(tx.Exec(assessments_sql, clinic_id), PgReadAssessment);
-    records.plans = All(tx.Exec(plans_sql, clinic_id), PgReadPlan);
+    PgSession session(c, &tx);
+    records.plans = records::ReadClinicPlanHeads(session, clinic_id);
     records.sessions = All(tx.Exec(sessions_sql, clinic_id, session_limit), PgReadAttentionSession);
-    records.referrals = PgReadReferrals(tx, clinic_id, 0);
+    records.referrals = records::ReadReferrals(session, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records,
                  All(tx.Exec(results_sql, clinic_id, IdArray(ids, '{', '}')), PgReadIdAndText));

@@ -1,6 +1,8 @@
 // PostgreSQL store: the patient chart's records, read in one repeatable-read
 // transaction, so every part comes from the same snapshot.
+#include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/plan_records.h"
 #include "store/sql_columns.h"
 #include "store/validation.h"
 
@@ -13,9 +15,6 @@ StoreResult<ChartRecords> PostgresStore::ReadChart(Id clinic_id, Id patient_id, 
   static const std::string assessments_sql =
       "SELECT " + EmptiedColumns(kPgAssessmentColumns, {"intake_json", "result_json"}, "''::text") +
       " FROM assessments WHERE clinic_id = $1 AND patient_id = $2 ORDER BY created_at, id";
-  static const std::string plans_sql =
-      "SELECT " + EmptiedColumns(kPgPlanColumns, {"plan_json"}, "''::text") +
-      " FROM plans WHERE clinic_id = $1 AND patient_id = $2 ORDER BY version_no";
   static const std::string sessions_sql =
       "SELECT " + kPgChartSessionColumns +
       " FROM session_notes WHERE clinic_id = $1 AND patient_id = $2 "
@@ -27,7 +26,8 @@ StoreResult<ChartRecords> PostgresStore::ReadChart(Id clinic_id, Id patient_id, 
     ChartRecords chart;
     chart.patient = std::move(*patient);
     chart.assessments = All(tx.Exec(assessments_sql, clinic_id, patient_id), PgReadAssessment);
-    chart.plans = All(tx.Exec(plans_sql, clinic_id, patient_id), PgReadPlan);
+    PgSession session(c, &tx);
+    chart.plans = records::ReadPatientPlanHeads(session, clinic_id, patient_id);
     for (const PlanRecord& plan : chart.plans) {
       if (plan.status != PlanStatus::kApproved) continue;
       chart.sessions_on_approved_plan =

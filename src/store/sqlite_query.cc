@@ -77,8 +77,10 @@ UnitScope::~UnitScope() { unit_writer = previous_; }
 bool UnitScope::Holds(const SqliteConnection& writer) { return unit_writer == &writer; }
 
 SqliteTransaction::SqliteTransaction(Kind kind)
-    : connection_(ConnectionScope::Current()),
-      nested_(sqlite3_get_autocommit(connection_.db->getHandle()) == 0) {
+    : SqliteTransaction(ConnectionScope::Current(), kind) {}
+
+SqliteTransaction::SqliteTransaction(SqliteConnection& connection, Kind kind)
+    : connection_(connection), nested_(sqlite3_get_autocommit(connection_.db->getHandle()) == 0) {
   if (nested_) {
     connection_.Prepare("SAVEPOINT nested").Exec();
   } else {
@@ -136,11 +138,6 @@ std::optional<Id> OptId(const SQLite::Column& c) {
 std::optional<int> OptInt(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt();
-}
-
-std::optional<std::string> OptText(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
 }
 
 template <typename E>
@@ -212,28 +209,6 @@ Assessment ReadAssessment(SQLite::Statement& s) {
   a.created_by = s.getColumn(8).getInt64();
   a.created_at = s.getColumn(9).getString();
   return a;
-}
-
-const std::string kPlanColumns =
-    "id, clinic_id, patient_id, assessment_id, version_no, status, plan_json, knowledge_version, "
-    "created_by, approved_by, approved_at, created_at, version";
-
-PlanRecord ReadPlanRow(SQLite::Statement& s) {
-  PlanRecord p;
-  p.id = s.getColumn(0).getInt64();
-  p.clinic_id = s.getColumn(1).getInt64();
-  p.patient_id = s.getColumn(2).getInt64();
-  p.assessment_id = s.getColumn(3).getInt64();
-  p.version_no = s.getColumn(4).getInt();
-  p.status = Enum(ParsePlanStatus(s.getColumn(5).getString()), s.getColumn(5));
-  p.plan_json = s.getColumn(6).getString();
-  p.knowledge_version = s.getColumn(7).getString();
-  p.created_by = s.getColumn(8).getInt64();
-  p.approved_by = OptId(s.getColumn(9));
-  p.approved_at = OptText(s.getColumn(10));
-  p.created_at = s.getColumn(11).getString();
-  p.version = s.getColumn(12).getInt();
-  return p;
 }
 
 const std::string kSessionNoteColumns =
@@ -319,24 +294,6 @@ Appointment ReadAppointment(SQLite::Statement& s) {
   a.note = s.getColumn(8).getString();
   a.version = s.getColumn(9).getInt();
   return a;
-}
-
-const std::string kAuditColumns =
-    "id, clinic_id, at, user_id, action, entity, entity_id, patient_id, remote_addr, detail";
-
-AuditEntry ReadAudit(SQLite::Statement& s) {
-  AuditEntry e;
-  e.id = s.getColumn(0).getInt64();
-  e.clinic_id = s.getColumn(1).getInt64();
-  e.at = s.getColumn(2).getString();
-  e.user_id = OptId(s.getColumn(3));
-  e.action = s.getColumn(4).getString();
-  e.entity = s.getColumn(5).getString();
-  e.entity_id = s.getColumn(6).getString();
-  e.patient_id = OptId(s.getColumn(7));
-  e.remote_addr = s.getColumn(8).getString();
-  e.detail = s.getColumn(9).getString();
-  return e;
 }
 
 const std::string kAuthSessionColumns =

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "store/records.h"
+#include "store/sql/sql_session.h"
 #include "store/sqlite_store.h"
 #include "store/store_result.h"
 
@@ -83,6 +84,8 @@ struct SqliteConnection {
   std::unique_ptr<SQLite::Database> db;
   // Declared after `db`, so statements are finalised before it closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  // The same for the shared record methods (SqliteSession).
+  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> shared_statements;
 
   // The cached prepared statement for `sql`, ready to bind.
   SqliteQuery Prepare(const std::string& sql);
@@ -130,6 +133,8 @@ class SqliteTransaction {
  public:
   enum class Kind { kDeferred, kImmediate };
   explicit SqliteTransaction(Kind kind = Kind::kDeferred);
+  // The same on `connection`, which the calling thread holds.
+  SqliteTransaction(SqliteConnection& connection, Kind kind);
   ~SqliteTransaction();
   SqliteTransaction(const SqliteTransaction&) = delete;
   SqliteTransaction& operator=(const SqliteTransaction&) = delete;
@@ -179,10 +184,8 @@ extern const std::string kClinicColumns;
 extern const std::string kUserColumns;
 extern const std::string kPatientColumns;
 extern const std::string kAssessmentColumns;
-extern const std::string kPlanColumns;
 extern const std::string kSessionNoteColumns;
 extern const std::string kAppointmentColumns;
-extern const std::string kAuditColumns;
 extern const std::string kAuthSessionColumns;
 extern const std::string kApiTokenColumns;
 
@@ -190,14 +193,12 @@ Clinic ReadClinic(SQLite::Statement& s);
 User ReadUser(SQLite::Statement& s);
 Patient ReadPatient(SQLite::Statement& s);
 Assessment ReadAssessment(SQLite::Statement& s);
-PlanRecord ReadPlanRow(SQLite::Statement& s);
 SessionNote ReadSessionNote(SQLite::Statement& s);
 extern const std::string kChartSessionColumns;
 ChartSession ReadChartSession(SQLite::Statement& s);
 extern const std::string kAttentionSessionColumns;
 AttentionSession ReadAttentionSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
-AuditEntry ReadAudit(SQLite::Statement& s);
 // `first`: the index of its first column, for a row that starts with others.
 AuthSession ReadAuthSession(SQLite::Statement& s, int first = 0);
 ApiToken ReadApiToken(SQLite::Statement& s);

@@ -163,7 +163,6 @@ class SqliteStore final : public Store {
 
   // The checks and insert of one write, on the current connection; they
   // fill in the new id. Shared by the direct and the group-committed paths.
-  std::optional<StoreError> InsertAudit(AuditEntry& entry);
   std::optional<StoreError> InsertSessionNote(SessionNote& note);
 
   // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
@@ -174,9 +173,6 @@ class SqliteStore final : public Store {
   // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
   std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
 
-  std::optional<PlanRecord> ReadPlan(Id clinic_id, Id id);
-  // The clinic's referrals with their events (of one patient when given), by patient then id.
-  std::vector<Referral> ReadReferrals(Id clinic_id, std::optional<Id> patient_id);
   std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
 
   std::unique_ptr<SqliteConnection> writer_;

@@ -2,7 +2,10 @@
 // kind (and one per kind of document asked for), read in one transaction on
 // a read connection, so every part comes from the same snapshot.
 #include "store/attention_documents.h"
+#include "store/records/plan_records.h"
+#include "store/records/referral_records.h"
 #include "store/sql_columns.h"
+#include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
@@ -23,9 +26,6 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
   static const std::string assessments_sql =
       "SELECT " + EmptiedColumns(kAssessmentColumns, {"intake_json", "result_json"}, "''") +
       " FROM assessments WHERE clinic_id = :clinic ORDER BY patient_id, created_at, id";
-  static const std::string plans_sql =
-      "SELECT " + EmptiedColumns(kPlanColumns, {"plan_json"}, "''") +
-      " FROM plans WHERE clinic_id = :clinic ORDER BY patient_id, version_no";
   // Each patient's newest notes, numbered newest first, then put oldest first.
   static const std::string sessions_sql =
       "SELECT " + kAttentionSessionColumns + " FROM (SELECT " + kAttentionSessionColumns +
@@ -43,12 +43,13 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
     AttentionRecords records;
     records.patients = Prepare(patients_sql).Bind(":clinic", clinic_id).All(ReadPatient);
     records.assessments = Prepare(assessments_sql).Bind(":clinic", clinic_id).All(ReadAssessment);
-    records.plans = Prepare(plans_sql).Bind(":clinic", clinic_id).All(ReadPlanRow);
+    SqliteSession session = SqliteSession::OnCurrent();
+    records.plans = records::ReadClinicPlanHeads(session, clinic_id);
     records.sessions = Prepare(sessions_sql)
                            .Bind(":clinic", clinic_id)
                            .Bind(":limit", session_limit)
                            .All(ReadAttentionSession);
-    records.referrals = ReadReferrals(clinic_id, std::nullopt);
+    records.referrals = records::ReadReferrals(session, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records, Prepare(results_sql)
                               .Bind(":clinic", clinic_id)

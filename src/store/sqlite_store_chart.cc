@@ -1,6 +1,8 @@
 // SQLite store: the patient chart's records, read in one transaction on a
 // read connection, so every part comes from the same snapshot.
+#include "store/records/plan_records.h"
 #include "store/sql_columns.h"
+#include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
@@ -19,9 +21,6 @@ StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, in
       "SELECT " + EmptiedColumns(kAssessmentColumns, {"intake_json", "result_json"}, "''") +
       " FROM assessments WHERE clinic_id = :clinic AND patient_id = :patient "
       "ORDER BY created_at, id";
-  static const std::string plans_sql =
-      "SELECT " + EmptiedColumns(kPlanColumns, {"plan_json"}, "''") +
-      " FROM plans WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY version_no";
   static const std::string sessions_sql =
       "SELECT " + kChartSessionColumns +
       " FROM session_notes WHERE clinic_id = :clinic AND patient_id = :patient "
@@ -39,8 +38,8 @@ StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, in
                             .Bind(":clinic", clinic_id)
                             .Bind(":patient", patient_id)
                             .All(ReadAssessment);
-    chart.plans =
-        Prepare(plans_sql).Bind(":clinic", clinic_id).Bind(":patient", patient_id).All(ReadPlanRow);
+    SqliteSession session = SqliteSession::OnCurrent();
+    chart.plans = records::ReadPatientPlanHeads(session, clinic_id, patient_id);
     for (const PlanRecord& plan : chart.plans) {
       if (plan.status != PlanStatus::kApproved) continue;
       chart.sessions_on_approved_plan =

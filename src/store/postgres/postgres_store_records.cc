@@ -1,0 +1,132 @@
+// The PostgreSQL store's methods of the record families written once over
+// the SQL session (store/records/): each borrows a pooled connection (Run:
+// retries, error mapping) and runs the shared method on it.
+#include "store/postgres/postgres_session.h"
+#include "store/postgres_query.h"
+#include "store/records/audit_records.h"
+#include "store/records/idempotency_records.h"
+#include "store/records/login_records.h"
+#include "store/records/plan_records.h"
+#include "store/records/referral_records.h"
+
+namespace sciaticare::store {
+
+StoreResult<Referral> PostgresStore::CreateReferral(const Referral& referral) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreateReferral(s, referral);
+  });
+}
+
+StoreResult<ReferralEvent> PostgresStore::AddReferralEvent(const ReferralEvent& event) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AddReferralEvent(s, event);
+  });
+}
+
+StoreResult<Referral> PostgresStore::GetReferral(Id clinic_id, Id id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetReferral(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<Referral>> PostgresStore::ListReferrals(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListReferrals(s, clinic_id, patient_id);
+  });
+}
+
+StoreStatus PostgresStore::SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                                std::string_view forget_before) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::SaveIdempotentAnswer(s, answer, forget_before);
+  });
+}
+
+StoreResult<IdempotentAnswer> PostgresStore::GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                                 std::string_view key) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetIdempotentAnswer(s, clinic_id, user_id, key);
+  });
+}
+
+StoreStatus PostgresStore::TouchAuthSession(std::string_view token_hash, std::string_view seen_at) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::TouchAuthSession(s, token_hash, seen_at);
+  });
+}
+
+StoreStatus PostgresStore::RecordLoginAttempt(const LoginAttempt& attempt,
+                                              std::string_view prune_before) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::RecordLoginAttempt(s, attempt, prune_before);
+  });
+}
+
+StoreResult<LoginFailures> PostgresStore::CountLoginFailures(std::string_view email_hash,
+                                                             std::string_view remote_addr,
+                                                             std::string_view since) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CountLoginFailures(s, email_hash, remote_addr, since);
+  });
+}
+
+StoreResult<AuditEntry> PostgresStore::AppendAudit(const AuditEntry& entry) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AppendAudit(s, entry);
+  });
+}
+
+StoreResult<Page<AuditEntry>> PostgresStore::ListAudit(Id clinic_id, const AuditQuery& query) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListAudit(s, clinic_id, query);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::CreatePlan(const PlanRecord& plan) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreatePlan(s, plan);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                                   Id approved_by, std::string_view approved_at) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ApprovePlan(s, clinic_id, plan_id, expected_version, approved_by, approved_at);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::GetPlan(Id clinic_id, Id id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetPlan(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<PlanRecord>> PostgresStore::ListPlans(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListPlans(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<PlanRecord> PostgresStore::GetCurrentPlan(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetCurrentPlan(s, clinic_id, patient_id);
+  });
+}
+
+}  // namespace sciaticare::store

@@ -1,0 +1,151 @@
+// The SQLite store's methods of the record families written once over the
+// SQL session (store/records/): each takes the writer or a reader
+// connection as its kind of call needs, and runs the shared method on it.
+#include <memory>
+
+#include "store/records/audit_records.h"
+#include "store/records/idempotency_records.h"
+#include "store/records/login_records.h"
+#include "store/records/plan_records.h"
+#include "store/records/referral_records.h"
+#include "store/sqlite/sqlite_session.h"
+#include "store/sqlite_group_commit.h"
+#include "store/sqlite_query.h"
+#include "store/validation.h"
+
+namespace sciaticare::store {
+
+StoreResult<Referral> SqliteStore::CreateReferral(const Referral& referral) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreateReferral(s, referral);
+  });
+}
+
+StoreResult<ReferralEvent> SqliteStore::AddReferralEvent(const ReferralEvent& event) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AddReferralEvent(s, event);
+  });
+}
+
+StoreResult<Referral> SqliteStore::GetReferral(Id clinic_id, Id id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetReferral(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<Referral>> SqliteStore::ListReferrals(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListReferrals(s, clinic_id, patient_id);
+  });
+}
+
+StoreStatus SqliteStore::SaveIdempotentAnswer(const IdempotentAnswer& answer,
+                                              std::string_view forget_before) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::SaveIdempotentAnswer(s, answer, forget_before);
+  });
+}
+
+StoreResult<IdempotentAnswer> SqliteStore::GetIdempotentAnswer(Id clinic_id, Id user_id,
+                                                               std::string_view key) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetIdempotentAnswer(s, clinic_id, user_id, key);
+  });
+}
+
+StoreStatus SqliteStore::TouchAuthSession(std::string_view token_hash, std::string_view seen_at) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::TouchAuthSession(s, token_hash, seen_at);
+  });
+}
+
+StoreStatus SqliteStore::RecordLoginAttempt(const LoginAttempt& attempt,
+                                            std::string_view prune_before) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::RecordLoginAttempt(s, attempt, prune_before);
+  });
+}
+
+StoreResult<LoginFailures> SqliteStore::CountLoginFailures(std::string_view email_hash,
+                                                           std::string_view remote_addr,
+                                                           std::string_view since) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CountLoginFailures(s, email_hash, remote_addr, since);
+  });
+}
+
+StoreResult<AuditEntry> SqliteStore::AppendAudit(const AuditEntry& entry) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AppendAudit(s, entry);
+  });
+}
+
+void SqliteStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
+  if (auto problem = ValidateAudit(entry)) return done(*problem);
+  auto out = std::make_shared<AuditEntry>(entry);
+  // The job runs on the group commit's writer thread, in its batch's transaction.
+  group_->Submit({[out] {
+                    SqliteSession s = SqliteSession::OnCurrent();
+                    return records::InsertAudit(s, *out);
+                  },
+                  [out, done = std::move(done)](GroupCommit::Outcome failed) {
+                    if (failed) return done(std::move(*failed));
+                    done(std::move(*out));
+                  },
+                  /*one_statement=*/true});
+}
+
+StoreResult<Page<AuditEntry>> SqliteStore::ListAudit(Id clinic_id, const AuditQuery& query) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListAudit(s, clinic_id, query);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::CreatePlan(const PlanRecord& plan) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreatePlan(s, plan);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::ApprovePlan(Id clinic_id, Id plan_id, int expected_version,
+                                                 Id approved_by, std::string_view approved_at) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ApprovePlan(s, clinic_id, plan_id, expected_version, approved_by, approved_at);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::GetPlan(Id clinic_id, Id id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetPlan(s, clinic_id, id);
+  });
+}
+
+StoreResult<std::vector<PlanRecord>> SqliteStore::ListPlans(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListPlans(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<PlanRecord> SqliteStore::GetCurrentPlan(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetCurrentPlan(s, clinic_id, patient_id);
+  });
+}
+
+}  // namespace sciaticare::store
