@@ -5,6 +5,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "store/postgres/postgres_session.h"
 #include "store/validation.h"
 
 namespace sciaticare::store {
@@ -20,6 +21,13 @@ const std::string& PgConnection::StatementName(const std::string& sql) {
   std::string name = "s" + std::to_string(names_.size() + 1);
   c_.prepare(name, sql);
   return names_.emplace(sql, std::move(name)).first->second;
+}
+
+const std::string& PgConnection::PortableStatementName(const std::string& sql) {
+  auto found = portable_names_.find(sql);
+  if (found != portable_names_.end()) return found->second;
+  const std::string& name = StatementName(PositionalPlaceholders(sql));
+  return portable_names_.emplace(sql, name).first->second;
 }
 
 void PgPool::Adopt(std::unique_ptr<PgConnection> conn) {
@@ -91,9 +99,28 @@ PgConnection* PgUnitScope::Of(const PostgresStore& store) {
   return unit_store == &store ? unit_connection : nullptr;
 }
 
+namespace {
+
+// A subtransaction whose SAVEPOINT is sent when it is made. libpqxx 6 sends
+// it lazily, on the first exec() only: exec_prepared() skips that, so the
+// prepared statements of a "subtransaction" ran in its parent and its
+// rollback undid nothing (SqlSessionContract.NestedTransaction... showed it).
+class EagerSubtransaction : public pqxx::subtransaction {
+ public:
+  explicit EagerSubtransaction(pqxx::dbtransaction& parent)
+      // namedclass is a virtual base: the most derived class names it, as
+      // pqxx::subtransaction's own constructor does.
+      : pqxx::internal::namedclass("subtransaction", parent.conn().adorn_name("store_call")),
+        pqxx::subtransaction(parent, "store_call") {
+    Begin();
+  }
+};
+
+}  // namespace
+
 PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
   if (conn.unit() != nullptr) {
-    tx_ = std::make_unique<pqxx::subtransaction>(*conn.unit(), "store_call");
+    tx_ = std::make_unique<EagerSubtransaction>(*conn.unit());
     return;
   }
   switch (kind) {
@@ -109,14 +136,24 @@ PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
   }
 }
 
+PgTx::PgTx(PgTx& outer) : conn_(outer.conn_) {
+  auto* parent = dynamic_cast<pqxx::dbtransaction*>(outer.tx_.get());
+  if (parent == nullptr) throw std::logic_error("a subtransaction of an autocommit read");
+  tx_ = std::make_unique<EagerSubtransaction>(*parent);
+}
+
 pqxx::result PgTx::ExecParams(const std::string& sql, const std::vector<PgParam>& params) {
+  return ExecNamed(conn_.StatementName(sql), params);
+}
+
+pqxx::result PgTx::ExecNamed(const std::string& name, const std::vector<PgParam>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const PgParam& p : params) {
     if (p && !IsStorableText(*p)) throw PgUnstorableText();
     values.push_back(p ? p->c_str() : nullptr);
   }
-  return tx_->exec_prepared(conn_.StatementName(sql), pqxx::prepare::make_dynamic_params(values));
+  return tx_->exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
 }
 
 std::int64_t Scalar(const pqxx::result& r) {

@@ -32,6 +32,8 @@ class PgConnection {
   pqxx::connection& raw() { return c_; }
   // The name `sql` is prepared under on this connection.
   const std::string& StatementName(const std::string& sql);
+  // The same for shared SQL written with `?` placeholders (PgSession).
+  const std::string& PortableStatementName(const std::string& sql);
   // The transaction of the unit of work running on this connection, if any
   // (PgUnitScope): a PgTx then is a subtransaction of it.
   pqxx::dbtransaction* unit() const { return unit_; }
@@ -41,6 +43,7 @@ class PgConnection {
   pqxx::connection c_;
   pqxx::dbtransaction* unit_ = nullptr;
   std::unordered_map<std::string, std::string> names_;
+  std::unordered_map<std::string, std::string> portable_names_;
 };
 
 // At most `max_size` connections to one database, opened when first needed
@@ -140,12 +143,16 @@ class PgTx {
     kWrite,     // Read committed, committed by Commit().
   };
   PgTx(PgConnection& conn, Kind kind);
+  // A subtransaction of `outer` (a savepoint); `outer` must not be kRead.
+  explicit PgTx(PgTx& outer);
 
   template <typename... A>
   pqxx::result Exec(const std::string& sql, const A&... args) {
     return ExecParams(sql, {Arg(args)...});
   }
   pqxx::result ExecParams(const std::string& sql, const std::vector<PgParam>& params);
+  // Runs the statement prepared under `name` on this transaction's connection.
+  pqxx::result ExecNamed(const std::string& name, const std::vector<PgParam>& params);
   void Commit() { tx_->commit(); }
 
  private:
@@ -233,9 +240,6 @@ std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clini
                                            bool lock = false);
 // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
 std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id);
-// The clinic's referrals with their events (of one patient unless
-// `patient_id` is 0), by patient then id (postgres_store_referrals.cc).
-std::vector<Referral> PgReadReferrals(PgTx& tx, Id clinic_id, Id patient_id);
 // kNotFound unless the clinic exists.
 std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id);
 

@@ -2,7 +2,9 @@
 // kind (and one per kind of document asked for), read in one repeatable-read
 // transaction, so every part comes from the same snapshot.
 #include "store/attention_documents.h"
+#include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/referral_records.h"
 #include "store/sql_columns.h"
 #include "store/validation.h"
 
@@ -43,7 +45,8 @@ StoreResult<AttentionRecords> PostgresStore::ReadAttention(Id clinic_id, int ses
     records.assessments = All(tx.Exec(assessments_sql, clinic_id), PgReadAssessment);
     records.plans = All(tx.Exec(plans_sql, clinic_id), PgReadPlan);
     records.sessions = All(tx.Exec(sessions_sql, clinic_id, session_limit), PgReadAttentionSession);
-    records.referrals = PgReadReferrals(tx, clinic_id, 0);
+    PgSession session(c, &tx);
+    records.referrals = records::ReadReferrals(session, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records,
                  All(tx.Exec(results_sql, clinic_id, IdArray(ids, '{', '}')), PgReadIdAndText));

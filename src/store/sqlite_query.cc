@@ -77,8 +77,10 @@ UnitScope::~UnitScope() { unit_writer = previous_; }
 bool UnitScope::Holds(const SqliteConnection& writer) { return unit_writer == &writer; }
 
 SqliteTransaction::SqliteTransaction(Kind kind)
-    : connection_(ConnectionScope::Current()),
-      nested_(sqlite3_get_autocommit(connection_.db->getHandle()) == 0) {
+    : SqliteTransaction(ConnectionScope::Current(), kind) {}
+
+SqliteTransaction::SqliteTransaction(SqliteConnection& connection, Kind kind)
+    : connection_(connection), nested_(sqlite3_get_autocommit(connection_.db->getHandle()) == 0) {
   if (nested_) {
     connection_.Prepare("SAVEPOINT nested").Exec();
   } else {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "store/records.h"
+#include "store/sql/sql_session.h"
 #include "store/sqlite_store.h"
 #include "store/store_result.h"
 
@@ -83,6 +84,8 @@ struct SqliteConnection {
   std::unique_ptr<SQLite::Database> db;
   // Declared after `db`, so statements are finalised before it closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  // The same for the shared record methods (SqliteSession).
+  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> shared_statements;
 
   // The cached prepared statement for `sql`, ready to bind.
   SqliteQuery Prepare(const std::string& sql);
@@ -130,6 +133,8 @@ class SqliteTransaction {
  public:
   enum class Kind { kDeferred, kImmediate };
   explicit SqliteTransaction(Kind kind = Kind::kDeferred);
+  // The same on `connection`, which the calling thread holds.
+  SqliteTransaction(SqliteConnection& connection, Kind kind);
   ~SqliteTransaction();
   SqliteTransaction(const SqliteTransaction&) = delete;
   SqliteTransaction& operator=(const SqliteTransaction&) = delete;

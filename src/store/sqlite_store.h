@@ -175,8 +175,6 @@ class SqliteStore final : public Store {
   std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
 
   std::optional<PlanRecord> ReadPlan(Id clinic_id, Id id);
-  // The clinic's referrals with their events (of one patient when given), by patient then id.
-  std::vector<Referral> ReadReferrals(Id clinic_id, std::optional<Id> patient_id);
   std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
 
   std::unique_ptr<SqliteConnection> writer_;

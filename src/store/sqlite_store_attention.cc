@@ -2,7 +2,9 @@
 // kind (and one per kind of document asked for), read in one transaction on
 // a read connection, so every part comes from the same snapshot.
 #include "store/attention_documents.h"
+#include "store/records/referral_records.h"
 #include "store/sql_columns.h"
+#include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_query.h"
 #include "store/validation.h"
 
@@ -48,7 +50,8 @@ StoreResult<AttentionRecords> SqliteStore::ReadAttention(Id clinic_id, int sessi
                            .Bind(":clinic", clinic_id)
                            .Bind(":limit", session_limit)
                            .All(ReadAttentionSession);
-    records.referrals = ReadReferrals(clinic_id, std::nullopt);
+    SqliteSession session = SqliteSession::OnCurrent();
+    records.referrals = records::ReadReferrals(session, clinic_id, 0);
     if (const auto ids = WantedResults(records, documents); !ids.empty()) {
       PutResults(records, Prepare(results_sql)
                               .Bind(":clinic", clinic_id)

@@ -1,0 +1,51 @@
+// The SQL session interface (store/sql/sql_session.h) on one pooled
+// PostgreSQL connection. The dialect's differences live here: the shared
+// SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
+// then prepared once per connection; a kRead transaction is a read-only
+// repeatable-read snapshot, a kWrite one read committed with rows locked by
+// LockRowsSuffix(); a statement outside any transaction runs on its own
+// (autocommit). Failures are thrown as pqxx exceptions, or PgUnstorableText
+// for text PostgreSQL cannot hold; PostgresStore::Run maps them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sql/sql_session.h"
+
+namespace sciaticare::store {
+
+class PgConnection;
+class PgTx;
+
+// `sql` with each `?` outside quotes replaced by `$n`, numbered from 1.
+std::string PositionalPlaceholders(std::string_view sql);
+
+class PgSession : public sql::Session {
+ public:
+  // The caller has borrowed `connection` for the session's life. `open`,
+  // when given, is a transaction already open on it: statements run in it
+  // until Begin opens another.
+  explicit PgSession(PgConnection& connection, PgTx* open = nullptr);
+  ~PgSession() override;
+
+  sql::Query Prepare(const std::string& sql) override;
+  std::unique_ptr<sql::Transaction> Begin(sql::TxKind kind) override;
+  std::string_view LockRowsSuffix() const override { return " FOR NO KEY UPDATE"; }
+
+  PgConnection& connection() { return connection_; }
+  // The innermost open transaction, or nullptr.
+  PgTx* current() { return current_; }
+
+ private:
+  friend class PgSessionTransaction;
+
+  PgConnection& connection_;
+  PgTx* current_;
+  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
+};
+
+}  // namespace sciaticare::store

@@ -1,0 +1,19 @@
+// Checks the shared record methods make before they write: that a record a
+// write refers to is in the caller's clinic. Written once against the SQL
+// session, so both stores refuse the same writes with the same error.
+#pragma once
+
+#include <optional>
+
+#include "store/records.h"
+#include "store/sql/sql_session.h"
+#include "store/store_result.h"
+
+namespace sciaticare::store::records {
+
+// kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
+// `table` is always a literal of the store, never caller input.
+std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, const char* field,
+                                        Id clinic_id, Id id);
+
+}  // namespace sciaticare::store::records
