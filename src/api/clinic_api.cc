@@ -1,6 +1,7 @@
 #include "api/clinic_api.h"
 
 #include "api/api_support.h"
+#include "api/portal_invite_routes.h"
 #include "api/referral_routes.h"
 
 namespace sciaticare::api {
@@ -19,6 +20,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddScheduleRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
+  AddPortalInviteRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

@@ -350,7 +350,26 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::string_view kSchemaV8 = R"sql(
+CREATE TABLE portal_invites (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  email TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  user_id INTEGER,
+  replaced_at TEXT,
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX portal_invites_by_patient ON portal_invites (clinic_id, patient_id, id);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -358,6 +377,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, "idempotency keys", kSchemaV5},
     {6, "session last use and login attempts", kSchemaV6},
     {7, "referrals and their events", kSchemaV7},
+    {8, "portal invitations", kSchemaV8},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

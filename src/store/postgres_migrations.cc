@@ -320,7 +320,26 @@ CREATE TRIGGER referral_events_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON 
   FOR EACH STATEMENT EXECUTE FUNCTION referrals_append_only();
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::string_view kSchemaV8 = R"sql(
+CREATE TABLE portal_invites (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  email TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  user_id BIGINT,
+  replaced_at TEXT,
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX portal_invites_by_patient ON portal_invites (clinic_id, patient_id, id);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -328,6 +347,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, "idempotency keys", kSchemaV5},
     {6, "session last use and login attempts", kSchemaV6},
     {7, "referrals and their events", kSchemaV7},
+    {8, "portal invitations", kSchemaV8},
 }};
 
 constexpr const char* kVersionTable = R"sql(

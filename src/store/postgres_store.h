@@ -89,6 +89,11 @@ class PostgresStore final : public Store {
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;
   StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) override;
+  StoreResult<PortalInvite> CreatePortalInvite(const PortalInvite& invite) override;
+  StoreResult<PortalInvite> GetPortalInvite(std::string_view token_hash) override;
+  StoreStatus UsePortalInvite(std::string_view token_hash, Id user_id,
+                              std::string_view now) override;
+  StoreResult<PortalInvite> LatestPortalInvite(Id clinic_id, Id patient_id) override;
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
   StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,

@@ -233,6 +233,25 @@ struct Appointment {
   int version = 0;
 };
 
+// An invitation for a patient to set up their own portal login: a one-time
+// link whose secret is kept only as its hash. The front desk passes the link
+// on; the patient sets their password through it, which creates their login
+// (role patient) with `email`. A newer invitation replaces an unused older
+// one; a used, replaced or expired invitation opens nothing.
+struct PortalInvite {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  std::string email;       // The login the patient will sign in with.
+  std::string token_hash;  // HashToken of the link's secret.
+  Id created_by = 0;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> used_at;
+  std::optional<Id> user_id;  // The login it created, once used.
+  std::optional<std::string> replaced_at;
+};
+
 struct AuditEntry {
   Id id = 0;
   Id clinic_id = 0;

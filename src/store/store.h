@@ -207,6 +207,20 @@ class Store {
   // Oldest first, each with its events; kNotFound when the patient is not the clinic's.
   virtual StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) = 0;
 
+  // Portal invitations (see PortalInvite). Create checks the patient and
+  // creator are the clinic's and marks the patient's unused invitations
+  // replaced, in one transaction. GetPortalInvite finds one by its token
+  // hash in any clinic (the secret is the key). UsePortalInvite marks it used
+  // by `user_id` at `now` when it is unused, not replaced and not expired at
+  // `now`, kConflict naming "invite" otherwise; run it in one unit of work
+  // with the CreateUser it completes. LatestPortalInvite: the patient's
+  // newest, kNotFound when there is none.
+  virtual StoreResult<PortalInvite> CreatePortalInvite(const PortalInvite& invite) = 0;
+  virtual StoreResult<PortalInvite> GetPortalInvite(std::string_view token_hash) = 0;
+  virtual StoreStatus UsePortalInvite(std::string_view token_hash, Id user_id,
+                                      std::string_view now) = 0;
+  virtual StoreResult<PortalInvite> LatestPortalInvite(Id clinic_id, Id patient_id) = 0;
+
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;

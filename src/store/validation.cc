@@ -264,6 +264,16 @@ Problem ValidateLoginAttempt(const LoginAttempt& a) {
                CheckText("remote_addr", a.remote_addr), CheckUtcTime("at", a.at));
 }
 
+Problem ValidatePortalInvite(const PortalInvite& i) {
+  if (!IsEmailAddress(i.email)) {
+    return Invalid("email", "must be an email address like name@example.com");
+  }
+  return First(Positive("clinic_id", i.clinic_id), Positive("patient_id", i.patient_id),
+               Positive("created_by", i.created_by), Required("token_hash", i.token_hash),
+               CheckText("token_hash", i.token_hash), CheckUtcTime("created_at", i.created_at),
+               CheckUtcTime("expires_at", i.expires_at));
+}
+
 Problem ValidateApiToken(const ApiToken& t) {
   return First(Required("token_hash", t.token_hash), Positive("clinic_id", t.clinic_id),
                Positive("user_id", t.user_id), Required("name", t.name), CheckText("name", t.name),

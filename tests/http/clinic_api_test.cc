@@ -599,16 +599,19 @@ TEST_P(ClinicApiTest, OpenApiDocumentDescribesEveryRoute) {
                               r.pattern != "/api/v1/openapi.json" &&
                               r.pattern != "/api/v1/knowledge" && r.pattern != "/api/v1/assess" &&
                               r.pattern != "/api/v1/questionnaires/score";
-    // Every clinic route but login needs a login; all but login and "who am I"
-    // can refuse a role or a missing CSRF token.
-    if (clinic_route && !(r.method == "POST" && r.pattern == "/api/v1/session")) {
+    // A public route (no security) is open to anyone: login, and the portal
+    // invitation's lookup and acceptance, whose secret is the credential.
+    const bool public_route = op.contains("security") && op["security"].empty();
+    // Every other clinic route needs a login; all but "who am I" can refuse
+    // a role or a missing CSRF token.
+    if (clinic_route && !public_route) {
       EXPECT_TRUE(op["responses"].contains("401")) << r.method << " " << r.pattern;
       if (r.pattern != "/api/v1/session" || r.method == "DELETE") {
         EXPECT_TRUE(op["responses"].contains("403")) << r.method << " " << r.pattern;
       }
     }
     // Every creating write takes an Idempotency-Key (api/write_unit.cc).
-    if (clinic_route && r.method == "POST" && r.pattern != "/api/v1/session") {
+    if (clinic_route && r.method == "POST" && !public_route) {
       bool keyed = false;
       for (const json& p : op.value("parameters", json::array())) {
         keyed |= resolve(p).value("name", "") == "Idempotency-Key";

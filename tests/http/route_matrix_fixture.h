@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "auth/credentials.h"
 #include "http/clinic_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -79,6 +80,12 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/referrals/{id}/letter-sent", {201, 201, 403, 403, 403, 404, 401}},
       {"POST /api/v1/referrals/{id}/outcome", {201, 201, 403, 403, 403, 404, 401}},
       {"POST /api/v1/referrals/{id}/close", {200, 200, 403, 403, 403, 404, 401}},
+      // Patient 1 has a portal login already, so staff are told so (409).
+      {"GET /api/v1/patients/{id}/portal-access", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/portal-invite", {409, 409, 409, 403, 403, 404, 401}},
+      // Public: the link's secret is the credential (a fresh invitation each call).
+      {"POST /api/v1/portal-invites/lookup", {200, 200, 200, 200, 200, 200, 200}},
+      {"POST /api/v1/portal-invites/accept", {201, 201, 201, 201, 201, 201, 201}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
@@ -300,6 +307,28 @@ class RouteMatrixTest : public ClinicApiFixture {
       id = std::to_string(store_->CreateApiToken(t).value().id);
     } else if (key == "POST /api/v1/tokens") {
       call.body = json({{"name", "matrix token"}}).dump();
+    } else if (key == "POST /api/v1/portal-invites/lookup" ||
+               key == "POST /api/v1/portal-invites/accept") {
+      // A patient of clinic A without a login, invited with a known secret.
+      const int n = ++invites_made_;
+      store::Patient invited;
+      invited.clinic_id = clinic_a_.id;
+      invited.given_name = "Invitee";
+      invited.family_name = "Matrix" + std::to_string(n);
+      invited.date_of_birth = "1980-01-01";
+      invited.sex = "male";
+      invited.created_at = invited.updated_at = "2026-11-20T10:00:00Z";
+      store::PortalInvite invite;
+      invite.clinic_id = clinic_a_.id;
+      invite.patient_id = store_->CreatePatient(invited).value().id;
+      invite.email = "invitee" + std::to_string(n) + "@example.com";
+      const std::string token = "matrix-invite-" + std::to_string(n);
+      invite.token_hash = auth::HashToken(token);
+      invite.created_by = desk_.id;
+      invite.created_at = "2026-11-20T10:00:00Z";
+      invite.expires_at = "2099-01-01T00:00:00Z";
+      store_->CreatePortalInvite(invite).value();
+      call.body = json({{"token", token}, {"password", "juniper kettle harbour fifty"}}).dump();
     } else if (key == "POST /api/v1/session") {
       call.body = json({{"email", "desk@a.test"}, {"password", kPassword}}).dump();
     } else if (key == "POST /api/v1/patients") {
@@ -351,7 +380,7 @@ class RouteMatrixTest : public ClinicApiFixture {
   store::Id patient2_assessment_ = 0;
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
-  int users_made_ = 0, tokens_made_ = 0;
+  int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0;
 };
 
 }  // namespace sciaticare::testing

@@ -198,7 +198,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 7);
+  EXPECT_EQ(LatestSchemaVersion(), 8);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

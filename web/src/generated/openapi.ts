@@ -1484,6 +1484,161 @@ export interface paths {
       };
     };
   };
+  "/api/v1/patients/{id}/portal-access": {
+    /** Whether the patient has a portal login, and their latest invitation (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The login (or null) and the latest invitation (or null) */
+        200: {
+          content: {
+            "application/json": {
+              login?: {
+                email?: string;
+                active?: boolean;
+              } | null;
+              invite?: components["schemas"]["PortalInvite"] | null;
+            };
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/portal-invite": {
+    /**
+     * Invite the patient to the portal: a one-time link, valid seven days, through which they set their own password (staff)
+     * @description A newer invitation replaces an unused one. The link's secret is returned once, in `link` (after '#', so it never reaches a server log); only its hash is kept. 409 when the patient already has a portal login or the email is another login's.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** @description The login's email; the patient's own email when left out */
+            email?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The invitation and its link */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalInvite"] & {
+              /** @description /invite#<secret>, to be opened on this site */
+              link?: string;
+            };
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        /** @description The patient already has a portal login, or the email is another login's */
+        409: {
+          content: never;
+        };
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/portal-invites/lookup": {
+    /**
+     * What an invitation link is for: the patient's given name and the login's email, while it can be used
+     * @description Public: the secret is the credential. Cross-site requests are refused (403), bodies that are not application/json too (415).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalInviteToken"];
+        };
+      };
+      responses: {
+        /** @description The invitation */
+        200: {
+          content: {
+            "application/json": {
+              given_name?: string;
+              email?: string;
+              expires_at?: string;
+            };
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        403: components["responses"]["Forbidden"];
+        /** @description The invitation was used, replaced by a newer one, or has expired (field token) */
+        410: {
+          content: never;
+        };
+        413: components["responses"]["PayloadTooLarge"];
+        /** @description The body is not application/json */
+        415: {
+          content: never;
+        };
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
+  "/api/v1/portal-invites/accept": {
+    /**
+     * The patient sets their own password through the invitation: their portal login is created and the invitation used, in one commit
+     * @description Public: the secret is the credential. The password policy of every login applies (422 naming password). They then log in with POST /api/v1/session.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalInviteToken"] & {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The login was created */
+        201: {
+          content: {
+            "application/json": {
+              email?: string;
+            };
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        403: components["responses"]["Forbidden"];
+        /** @description The invitation was used, replaced by a newer one, or has expired (field token) */
+        410: {
+          content: never;
+        };
+        413: components["responses"]["PayloadTooLarge"];
+        /** @description The body is not application/json */
+        415: {
+          content: never;
+        };
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2263,6 +2418,20 @@ export interface components {
       urgency: "routine_gp" | "urgent" | "emergency";
       /** @description What the patient should do instead (follow the referral) */
       message: string;
+    };
+    PortalInvite: {
+      /** @description The login the patient will sign in with */
+      email?: string;
+      /** @description UTC time YYYY-MM-DDTHH:MM:SSZ */
+      created_at?: string;
+      /** @description UTC time; seven days after created_at */
+      expires_at?: string;
+      /** @enum {string} */
+      state?: "open" | "used" | "replaced" | "expired";
+    };
+    PortalInviteToken: {
+      /** @description The secret after '#' in the invitation link */
+      token: string;
     };
   };
   responses: {

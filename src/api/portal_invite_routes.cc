@@ -1,0 +1,166 @@
+// Portal invitations: the front desk (or a therapist or admin) invites a
+// patient from the patient's page; the patient opens the one-time link and
+// sets their own password, which creates their portal login. Staff never
+// choose or see a patient's password. The link's secret travels in the URL
+// fragment and in request bodies only, never in a path or query, so it is
+// not written to request logs; the store keeps only its hash.
+#include "api/portal_invite_routes.h"
+
+#include "api/api_support.h"
+#include "api/cross_site.h"
+#include "auth/credentials.h"
+#include "auth/password_policy.h"
+#include "store/validation.h"
+
+namespace sciaticare::api {
+namespace {
+
+constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
+constexpr long long kInviteSeconds = 7LL * 24 * 3600;
+
+std::string NameOf(const store::Patient& p) { return p.given_name + " " + p.family_name; }
+
+// The patient's portal login, if they have one.
+std::optional<store::User> PortalLogin(store::Store& store, Id clinic_id, Id patient_id) {
+  for (store::User& u : Must(store.ListUsers(clinic_id))) {
+    if (u.role == Role::kPatient && u.patient_id == patient_id) return std::move(u);
+  }
+  return std::nullopt;
+}
+
+// "open", "used", "replaced" or "expired" at `now`.
+std::string InviteState(const store::PortalInvite& i, const std::string& now) {
+  if (i.used_at) return "used";
+  if (i.replaced_at) return "replaced";
+  return i.expires_at > now ? "open" : "expired";
+}
+
+json InviteJson(const store::PortalInvite& i, const std::string& now) {
+  return {{"email", i.email},
+          {"created_at", i.created_at},
+          {"expires_at", i.expires_at},
+          {"state", InviteState(i, now)}};
+}
+
+// The invitation a token names, while it can still be used; 410 naming
+// "token" otherwise (unknown, used, replaced or expired look alike).
+store::PortalInvite UsableInvite(Api& api, const json& body) {
+  const std::string token = StringField(body, "token", 128, true, "", TextShape::kLine);
+  auto invite = api.store().GetPortalInvite(auth::HashToken(token));
+  if (!invite.ok() || InviteState(invite.value(), api.Now()) != "open") {
+    Reject("token",
+           "this invitation link has been used, replaced or has expired; ask the clinic for a "
+           "new one",
+           410);
+  }
+  return std::move(invite).value();
+}
+
+}  // namespace
+
+void AddPortalInviteRoutes(http::Router& router, Api& api) {
+  // Whether the patient has a portal login, and their latest invitation.
+  router.Add("GET", "/api/v1/patients/{id}/portal-access",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+               const auto login = PortalLogin(api.store(), c.clinic(), p.id);
+               auto invite = api.store().LatestPortalInvite(c.clinic(), p.id);
+               json answer = {{"login", nullptr}, {"invite", nullptr}};
+               if (login) answer["login"] = {{"email", login->email}, {"active", login->active}};
+               if (invite.ok()) answer["invite"] = InviteJson(invite.value(), api.Now());
+               api.Audit(c, req, "read", "portal_access", std::to_string(p.id), p.id);
+               return JsonResponse(200, answer);
+             }));
+
+  // A new one-time link (replacing an unused one); its secret is in the
+  // answer only, once.
+  router.Add("POST", "/api/v1/patients/{id}/portal-invite",
+             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
+               const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+               if (auto login = PortalLogin(api.store(), c.clinic(), p.id)) {
+                 Reject("patient", NameOf(p) + " already has a portal login (" + login->email + ")",
+                        409);
+               }
+               json body = req.body.empty() ? json::object() : ParseBody(req);
+               std::string email = StringField(body, "email", 254, false, "", TextShape::kLine);
+               if (email.empty()) email = p.email;
+               if (email.empty()) Reject("email", "the patient has no email address; give one");
+               if (!store::IsEmailAddress(email)) {
+                 Reject("email", "must be an email address like name@example.com");
+               }
+               if (api.store().FindUserByEmail(email).ok()) {
+                 Reject("email", "another login already uses this email address", 409);
+               }
+               const std::string token = auth::RandomToken();
+               store::PortalInvite invite;
+               invite.clinic_id = c.clinic();
+               invite.patient_id = p.id;
+               invite.email = email;
+               invite.token_hash = auth::HashToken(token);
+               invite.created_by = c.user.id;
+               invite.created_at = api.Now();
+               invite.expires_at = AddSeconds(invite.created_at, kInviteSeconds);
+               const store::PortalInvite stored = Must(api.store().CreatePortalInvite(invite));
+               api.Audit(c, req, "create", "portal_invite", std::to_string(stored.id), p.id,
+                         "portal invitation for " + email);
+               json answer = InviteJson(stored, api.Now());
+               answer["link"] = "/invite#" + token;
+               http::Response r = JsonResponse(201, answer);
+               r.headers["Cache-Control"] = "no-store";
+               return r;
+             }));
+
+  // What the invitation page shows before the patient sets a password.
+  router.Add("POST", "/api/v1/portal-invites/lookup", api.Open([&api](http::Request& req) {
+    RefuseCrossSitePost(req);
+    const store::PortalInvite invite = UsableInvite(api, ParseBody(req));
+    const store::Patient p = Must(api.store().GetPatient(invite.clinic_id, invite.patient_id));
+    return JsonResponse(
+        200,
+        {{"given_name", p.given_name}, {"email", invite.email}, {"expires_at", invite.expires_at}});
+  }));
+
+  // The patient's own password creates their login and uses the invitation,
+  // in one unit of work with its audit entry.
+  router.Add("POST", "/api/v1/portal-invites/accept", api.Open([&api](http::Request& req) {
+    RefuseCrossSitePost(req);
+    const json body = ParseBody(req);
+    const store::PortalInvite invite = UsableInvite(api, body);
+    const store::Patient p = Must(api.store().GetPatient(invite.clinic_id, invite.patient_id));
+    store::User user;
+    user.clinic_id = invite.clinic_id;
+    user.email = invite.email;
+    user.display_name = NameOf(p);
+    user.role = Role::kPatient;
+    user.patient_id = p.id;
+    const std::string password = StringField(body, "password", auth::kMaxPasswordBytes);
+    auto hash =
+        auth::HashNewPassword(password, {user.email, user.display_name}, api.options().hash_cost);
+    if (!hash) Reject(hash.error().field, hash.error().message);
+    user.password_hash = std::move(hash).value();
+    const std::string now = api.Now();
+    Must(api.store().Atomically([&]() -> store::StoreStatus {
+      auto created = api.store().CreateUser(user);
+      if (!created.ok()) return created.error();
+      store::StoreStatus used =
+          api.store().UsePortalInvite(invite.token_hash, created.value().id, now);
+      if (!used.ok()) return used;
+      store::AuditEntry e;
+      e.clinic_id = invite.clinic_id;
+      e.at = now;
+      e.user_id = created.value().id;
+      e.action = "create";
+      e.entity = "user";
+      e.entity_id = std::to_string(created.value().id);
+      e.patient_id = p.id;
+      e.remote_addr = req.remote_addr;
+      e.detail = "portal login set up through invitation " + std::to_string(invite.id);
+      auto appended = api.store().AppendAudit(e);
+      if (!appended.ok()) return appended.error();
+      return store::Done{};
+    }));
+    return JsonResponse(201, {{"email", user.email}});
+  }));
+}
+
+}  // namespace sciaticare::api

@@ -1,0 +1,38 @@
+// The PostgreSQL store's portal invitations: the shared record methods
+// (store/records/portal_invite_records.h) on a pooled connection.
+#include "store/postgres/postgres_session.h"
+#include "store/postgres_query.h"
+#include "store/records/portal_invite_records.h"
+
+namespace sciaticare::store {
+
+StoreResult<PortalInvite> PostgresStore::CreatePortalInvite(const PortalInvite& invite) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreatePortalInvite(s, invite);
+  });
+}
+
+StoreResult<PortalInvite> PostgresStore::GetPortalInvite(std::string_view token_hash) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetPortalInvite(s, token_hash);
+  });
+}
+
+StoreStatus PostgresStore::UsePortalInvite(std::string_view token_hash, Id user_id,
+                                           std::string_view now) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UsePortalInvite(s, token_hash, user_id, now);
+  });
+}
+
+StoreResult<PortalInvite> PostgresStore::LatestPortalInvite(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::LatestPortalInvite(s, clinic_id, patient_id);
+  });
+}
+
+}  // namespace sciaticare::store

@@ -1,0 +1,38 @@
+// The SQLite store's portal invitations: the shared record methods
+// (store/records/portal_invite_records.h) on the writer or a reader.
+#include "store/records/portal_invite_records.h"
+#include "store/sqlite/sqlite_session.h"
+#include "store/sqlite_query.h"
+
+namespace sciaticare::store {
+
+StoreResult<PortalInvite> SqliteStore::CreatePortalInvite(const PortalInvite& invite) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreatePortalInvite(s, invite);
+  });
+}
+
+StoreResult<PortalInvite> SqliteStore::GetPortalInvite(std::string_view token_hash) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetPortalInvite(s, token_hash);
+  });
+}
+
+StoreStatus SqliteStore::UsePortalInvite(std::string_view token_hash, Id user_id,
+                                         std::string_view now) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UsePortalInvite(s, token_hash, user_id, now);
+  });
+}
+
+StoreResult<PortalInvite> SqliteStore::LatestPortalInvite(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::LatestPortalInvite(s, clinic_id, patient_id);
+  });
+}
+
+}  // namespace sciaticare::store
