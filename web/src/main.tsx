@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request, setCsrfToken, type SessionAnswer, type User } from './api';
 import { Link, Loading } from './components/common';
 import { navigate, usePath } from './router';
+import { AcceptInvitePage } from './pages/AcceptInvite';
 import { LoginPage } from './pages/Login';
 import { TodayPage } from './pages/Today';
 import { PatientsPage } from './pages/Patients';
@@ -71,21 +72,26 @@ function App() {
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = {
-      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/schedule': 'Schedule', '/admin': 'Administration',
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/admin': 'Administration',
     };
     const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
       : path.endsWith('/plan') ? 'Plan review' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
     document.title = `${titles[path] ?? sub} · Sciaticare`;
   }, [path, user]);
 
+  const signedIn = (s: SessionAnswer) => {
+    localStorage.setItem(SIGNED_IN, '1');
+    setCsrfToken(s.csrf_token);
+    setUser(s.user);
+  };
+  // An invitation link is for someone without a login yet: it opens its own page.
+  if (path === '/invite' && !user) return <AcceptInvitePage onLogin={(s) => { signedIn(s); navigate('/', true); }} />;
   if (user === undefined) return <Loading what="Sciaticare" />;
   if (user === null) {
     return (
       <LoginPage
         onLogin={(s) => {
-          localStorage.setItem(SIGNED_IN, '1');
-          setCsrfToken(s.csrf_token);
-          setUser(s.user);
+          signedIn(s);
           if (path === '/login') navigate('/', true);
         }}
       />

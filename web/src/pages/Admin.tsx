@@ -46,10 +46,12 @@ export function AdminPage(props: { path: string; user: User }) {
   );
 }
 
-const ROLES: User['role'][] = ['therapist', 'front_desk', 'admin', 'patient'];
+// Staff roles only: a patient's portal login comes from the invitation on
+// their own page, where they choose their own password.
+const ROLES: User['role'][] = ['therapist', 'front_desk', 'admin'];
 
 function NewUserForm(props: { onCreated: (u: User) => void }) {
-  const [form, setForm] = useState({ email: '', display_name: '', role: 'therapist', password: '', patient_id: '' });
+  const [form, setForm] = useState({ email: '', display_name: '', role: 'therapist', password: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const bad = error instanceof ApiError ? error.field : '';
@@ -67,9 +69,8 @@ function NewUserForm(props: { onCreated: (u: User) => void }) {
       const body: Record<string, unknown> = {
         email: form.email, display_name: form.display_name, role: form.role, password: form.password,
       };
-      if (form.role === 'patient') body.patient_id = form.patient_id.trim() === '' ? null : Number(form.patient_id);
       const created = await post<User>('/api/v1/users', body);
-      setForm({ email: '', display_name: '', role: form.role, password: '', patient_id: '' });
+      setForm({ email: '', display_name: '', role: form.role, password: '' });
       props.onCreated(created);
     } catch (err) {
       setError(err);
@@ -102,13 +103,8 @@ function NewUserForm(props: { onCreated: (u: User) => void }) {
           <label for="nu-password">First password (at least 12 characters, hard to guess)</label>
           <input {...field('password')} type="password" autoComplete="new-password" />
         </div>
-        {form.role === 'patient' && (
-          <div class="field">
-            <label for="nu-patient_id">Patient record id (the portal login's own record)</label>
-            <input {...field('patient_id')} inputMode="numeric" />
-          </div>
-        )}
       </div>
+      <p class="muted small">Patients are invited to the portal from their own page, and choose their own password.</p>
       <ErrorBox error={error} />
       <div class="actions">
         <button type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create user'}</button>

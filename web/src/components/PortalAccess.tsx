@@ -1,0 +1,116 @@
+// The patient's portal access on their page (staff): whether they have a
+// login, their latest invitation, and "Invite to the portal", which shows
+// the one-time link to pass on (the patient sets their own password with it).
+import { useEffect, useState } from 'preact/hooks';
+import { get, post } from '../api';
+import { ErrorBox } from './common';
+
+interface Invite {
+  email: string;
+  created_at: string;
+  expires_at: string;
+  state: 'open' | 'used' | 'replaced' | 'expired';
+}
+interface Access {
+  login: { email: string; active: boolean } | null;
+  invite: Invite | null;
+}
+
+const STATE_TEXT: Record<Invite['state'], string> = {
+  open: 'waiting for the patient to set a password',
+  used: 'used',
+  replaced: 'replaced by a newer link',
+  expired: 'expired unused',
+};
+
+function day(iso: string) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function PortalAccess(props: { patient: { id: number; given_name: string; email?: string | null } }) {
+  const { patient } = props;
+  const [access, setAccess] = useState<Access | null>(null);
+  const [email, setEmail] = useState(patient.email ?? '');
+  const [link, setLink] = useState('');
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = () => get<Access>(`/api/v1/patients/${patient.id}/portal-access`).then(setAccess).catch(setError);
+  useEffect(() => {
+    load();
+  }, [patient.id]);
+
+  const invite = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setCopied(false);
+    try {
+      const made = await post<Invite & { link: string }>(`/api/v1/patients/${patient.id}/portal-invite`, { email });
+      setLink(`${location.origin}${made.link}`);
+      await load();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  if (!access) return error ? <ErrorBox error={error} focus={false} /> : null;
+  return (
+    <section class="card no-print" aria-labelledby="portal-access-title" data-testid="portal-access">
+      <h2 id="portal-access-title">Patient portal</h2>
+      {access.login ? (
+        <p>
+          {patient.given_name} signs in as <strong>{access.login.email}</strong>
+          {access.login.active ? '.' : ' (this login is switched off).'}
+        </p>
+      ) : (
+        <>
+          {access.invite && (
+            <p class="muted">
+              Last link: sent to {access.invite.email} on {day(access.invite.created_at)},{' '}
+              {STATE_TEXT[access.invite.state]}
+              {access.invite.state === 'open' ? ` (until ${day(access.invite.expires_at)})` : ''}.
+            </p>
+          )}
+          <form onSubmit={invite} noValidate class="add-row">
+            <div class="field">
+              <label for="invite-email">Email the patient will sign in with</label>
+              <input id="invite-email" type="email" value={email} autoComplete="off"
+                onInput={(e) => setEmail(e.currentTarget.value)} />
+            </div>
+            <button type="submit" disabled={busy}>
+              {access.invite?.state === 'open' ? 'Make a new link' : 'Invite to the portal'}
+            </button>
+          </form>
+          <ErrorBox error={error} />
+          {link && (
+            <div class="saved-box" role="status" data-testid="invite-link">
+              <p>
+                Give this link to {patient.given_name}. It works once, for seven days; with it they choose their own
+                password.
+              </p>
+              <label for="invite-link-text">Invitation link</label>
+              <input id="invite-link-text" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" class="secondary" onClick={copy}>
+                {copied ? 'Copied' : 'Copy link'}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
