@@ -6,6 +6,7 @@
 // once per record and remembered (api/document_facts.h), so the store reads
 // only the documents whose facts are not remembered yet.
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -139,54 +140,55 @@ std::unordered_map<Id, PatientFacts> FactsOf(Api& api, const store::AttentionRec
   return facts;
 }
 
+// GET /attention
+http::Response ListAttention(Api& api, http::Request& req, const Caller& c) {
+  AttentionRules rules;
+  if (const InstrumentDef* nrs = api.knowledge().FindInstrument("nrs_leg");
+      nrs && nrs->mic_absolute)
+    rules.worse_by = *nrs->mic_absolute;
+  const std::string now = api.Now();
+  // Each patient's newest kMaxPageSize notes, as one page of them.
+  HeldFacts held;
+  const store::AttentionRecords records = Must(
+      api.store().ReadAttention(c.clinic(), store::kMaxPageSize, UnrememberedDocuments(api, held)));
+  const auto facts = FactsOf(api, records, held);
+  const PatientFacts no_records;
+  json items = json::array();
+  std::vector<std::pair<int, std::size_t>> ranked;  // (rank, index in items).
+  for (const store::Patient& p : records.patients) {
+    const auto found = facts.find(p.id);
+    const auto reasons =
+        NeedsAttention(found == facts.end() ? no_records : found->second, now, rules);
+    if (reasons.empty()) continue;
+    json list = json::array();
+    for (const auto& r : reasons) {
+      json reason = {{"kind", Name(r.kind)}, {"text", r.text}};
+      if (!r.urgency.empty()) reason["urgency"] = r.urgency;
+      list.push_back(std::move(reason));
+    }
+    ranked.emplace_back(Rank(reasons.front()), items.size());
+    items.push_back(
+        {{"patient", {{"id", p.id}, {"given_name", p.given_name}, {"family_name", p.family_name}}},
+         {"reasons", list}});
+  }
+  // Most pressing patient first; ties keep the patients' name order.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  json ordered = json::array();
+  for (const auto& [rank, index] : ranked) ordered.push_back(std::move(items[index]));
+  items = std::move(ordered);
+  const auto checked = static_cast<std::int64_t>(records.patients.size());
+  api.Audit(c, req, "list", "attention", "", std::nullopt,
+            "patients=" + std::to_string(checked) + " listed=" + std::to_string(items.size()));
+  return JsonResponse(200, {{"items", items}, {"patients_checked", checked}, {"at", now}});
+}
+
 }  // namespace
 
 void AddAttentionRoutes(http::Router& router, Api& api) {
   router.Add(
       "GET", "/api/v1/attention",
-      api.Guard({Role::kAdmin, Role::kTherapist}, [&api](http::Request& req, const Caller& c) {
-        AttentionRules rules;
-        if (const InstrumentDef* nrs = api.knowledge().FindInstrument("nrs_leg");
-            nrs && nrs->mic_absolute)
-          rules.worse_by = *nrs->mic_absolute;
-        const std::string now = api.Now();
-        // Each patient's newest kMaxPageSize notes, as one page of them.
-        HeldFacts held;
-        const store::AttentionRecords records = Must(api.store().ReadAttention(
-            c.clinic(), store::kMaxPageSize, UnrememberedDocuments(api, held)));
-        const auto facts = FactsOf(api, records, held);
-        const PatientFacts no_records;
-        json items = json::array();
-        std::vector<std::pair<int, std::size_t>> ranked;  // (rank, index in items).
-        for (const store::Patient& p : records.patients) {
-          const auto found = facts.find(p.id);
-          const auto reasons =
-              NeedsAttention(found == facts.end() ? no_records : found->second, now, rules);
-          if (reasons.empty()) continue;
-          json list = json::array();
-          for (const auto& r : reasons) {
-            json reason = {{"kind", Name(r.kind)}, {"text", r.text}};
-            if (!r.urgency.empty()) reason["urgency"] = r.urgency;
-            list.push_back(std::move(reason));
-          }
-          ranked.emplace_back(Rank(reasons.front()), items.size());
-          items.push_back(
-              {{"patient",
-                {{"id", p.id}, {"given_name", p.given_name}, {"family_name", p.family_name}}},
-               {"reasons", list}});
-        }
-        // Most pressing patient first; ties keep the patients' name order.
-        std::stable_sort(ranked.begin(), ranked.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        json ordered = json::array();
-        for (const auto& [rank, index] : ranked) ordered.push_back(std::move(items[index]));
-        items = std::move(ordered);
-        const auto checked = static_cast<std::int64_t>(records.patients.size());
-        api.Audit(
-            c, req, "list", "attention", "", std::nullopt,
-            "patients=" + std::to_string(checked) + " listed=" + std::to_string(items.size()));
-        return JsonResponse(200, {{"items", items}, {"patients_checked", checked}, {"at", now}});
-      }));
+      api.Guard({Role::kAdmin, Role::kTherapist}, std::bind_front(ListAttention, std::ref(api))));
 }
 
 }  // namespace sciaticare::api

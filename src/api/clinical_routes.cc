@@ -1,8 +1,10 @@
-// Assessments, portal questionnaires, plans (versions, revision, approval),
-// the patient chart and the home programme. Screening, scoring and planning
-// are the core's; these routes only carry documents to and from the store.
+// Assessments, portal questionnaires, plans (versions, revision, approval).
+// Screening, scoring and planning are the core's; these routes only carry
+// documents to and from the store. One named handler per route; the route
+// table is at the end.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "api/api_support.h"
 #include "api/care_guard.h"
@@ -90,245 +92,250 @@ json StoredJson(const std::string& text) {
   return v.is_discarded() ? json::object() : v;
 }
 
+// POST /patients/{id}/assessments
+http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
+  const Knowledge& k = api.knowledge();
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  json body = ParseBody(req);
+  std::string kind_name = StringField(body, "kind", 20, false, "intake");
+  auto kind = store::ParseAssessmentKind(kind_name);
+  if (!kind || *kind == store::AssessmentKind::kPortal)
+    Reject("kind", "must be intake or reassessment");
+  Intake intake = ReadIntake(Member(body, "intake"), "intake", k);
+  Assessment assessed = Assess(intake, k);
+  json result = AssessmentToJson(assessed, k);
+
+  store::Assessment record;
+  record.clinic_id = c.clinic();
+  record.patient_id = patient.id;
+  record.kind = *kind;
+  record.intake_json = body["intake"].dump();
+  record.result_json = result.dump();
+  record.triage = std::string(Name(assessed.screening.triage));
+  record.knowledge_version = assessed.knowledge_version;
+  record.created_by = c.user.id;
+  record.created_at = api.Now();
+  store::Assessment stored = Must(api.store().CreateAssessment(record));
+  api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id, record.triage);
+  // A referring screening opens a referral record, which then
+  // governs every later step until it is lifted (care_guard.h).
+  json referral_json = nullptr;
+  if (auto urgency = UrgencyOfTriage(record.triage)) {
+    store::Referral referral;
+    referral.patient_id = patient.id;
+    referral.assessment_id = stored.id;
+    referral.urgency = std::string(Name(*urgency));
+    referral.flags_json = FlagsJson(assessed.screening, k).dump();
+    for (const std::string& reason : assessed.screening.reasons)
+      referral.findings += (referral.findings.empty() ? "" : " ") + reason;
+    referral_json = ReferralJson(OpenReferral(api, c, req, std::move(referral)), k);
+  }
+
+  json plan_json = nullptr;
+  if (assessed.plan) {
+    store::PlanRecord plan;
+    plan.clinic_id = c.clinic();
+    plan.patient_id = patient.id;
+    plan.assessment_id = stored.id;
+    plan.plan_json = result["plan"].dump();
+    plan.knowledge_version = assessed.knowledge_version;
+    plan.created_by = c.user.id;
+    plan.created_at = record.created_at;
+    store::PlanRecord created = Must(api.store().CreatePlan(plan));
+    api.Audit(c, req, "create", "plan", std::to_string(created.id), patient.id,
+              "draft from assessment");
+    plan_json = ToJson(created);
+  }
+  return JsonResponse(
+      201, {{"assessment", ToJson(stored)}, {"plan", plan_json}, {"referral", referral_json}});
+}
+
+// GET /patients/{id}/assessments
+// Clinicians only: an assessment's result holds the draft plan, which a
+// patient sees only once it is approved (GET /plans, the chart).
+http::Response ListAssessments(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  const auto kind = QueryChoice(req, "kind", {"intake", "reassessment", "portal"});
+  const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
+  auto list = Must(api.store().ListAssessments(c.clinic(), patient.id));
+  api.Audit(c, req, "list", "assessment", "", patient.id);
+  return JsonResponse(200, ListPage(
+                               list, page,
+                               [&](const store::Assessment& a) {
+                                 return !kind || store::ToString(a.kind) == *kind;
+                               },
+                               [](const store::Assessment& a) { return ToJson(a); }));
+}
+
+// POST /patients/{id}/questionnaires
+// A patient answers questionnaires from the portal before a session; the
+// scores join the chart like any assessment's.
+http::Response RecordQuestionnaires(Api& api, http::Request& req, const Caller& c) {
+  const Knowledge& k = api.knowledge();
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  json body = ParseBody(req);
+  const json& answers = Member(body, "questionnaires");
+  if (!answers.is_object() || answers.empty())
+    Reject("questionnaires", "must name at least one questionnaire");
+  // The intake's questionnaire reader, so the same field paths
+  // ("questionnaires.odi[3]") and limits apply.
+  Result<Questionnaires> parsed = ParseQuestionnairesJson(
+      json({{"questionnaires", answers}}).dump(-1, ' ', false, json::error_handler_t::replace), k);
+  if (!parsed) Reject(parsed.error().field, parsed.error().message);
+  json result = {{"scores", ScoresToJson(ScoreQuestionnaires(parsed.value(), k))},
+                 {"knowledge_version", k.version}};
+  // Unknown keys are ignored by the intake reader; answers with
+  // nothing it knows would store an empty record.
+  if (result["scores"].empty()) {
+    Reject("questionnaires",
+           "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
+  }
+  store::Assessment record;
+  record.clinic_id = c.clinic();
+  record.patient_id = patient.id;
+  record.kind = store::AssessmentKind::kPortal;
+  record.triage = "not_screened";  // Answers only: no screening was done.
+  record.intake_json = json({{"questionnaires", answers}}).dump();
+  record.result_json = result.dump();
+  record.knowledge_version = k.version;
+  record.created_by = c.user.id;
+  record.created_at = api.Now();
+  store::Assessment stored = Must(api.store().CreateAssessment(record));
+  api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
+  return JsonResponse(201, ToJson(stored));
+}
+
+// GET /patients/{id}/plans
+http::Response ListPlans(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  const auto status = QueryChoice(req, "status", {"draft", "approved", "superseded"});
+  const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
+  auto plans = Must(api.store().ListPlans(c.clinic(), patient.id));
+  const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
+  api.Audit(c, req, "list", "plan", "", patient.id);
+  auto keep = [&](const store::PlanRecord& p) {
+    // A patient sees only approved plans, whatever the filter.
+    if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) return false;
+    return !status || store::ToString(p.status) == *status;
+  };
+  return JsonResponse(200, ListPage(plans, page, keep, [&](const store::PlanRecord& p) {
+                        return PlanJson(p, screenings);
+                      }));
+}
+
+// GET /plans/{id}
+http::Response GetPlan(Api& api, http::Request& req, const Caller& c) {
+  store::PlanRecord plan = VisiblePlan(api, c, PathId(req, "id"));
+  const PatientScreenings screenings = ReadScreenings(api, c.clinic(), plan.patient_id);
+  api.Audit(c, req, "read", "plan", std::to_string(plan.id), plan.patient_id);
+  return WithEtag(JsonResponse(200, PlanJson(plan, screenings)), plan.version);
+}
+
+// POST /plans/{id}/revisions
+// The therapist's edit becomes a new draft version, after the core has
+// checked it against the screening of the assessment behind the plan.
+http::Response RevisePlan(Api& api, http::Request& req, const Caller& c) {
+  const Knowledge& k = api.knowledge();
+  store::PlanRecord base = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
+  const int expected = IfMatchVersion(req);
+  if (expected != base.version)
+    Reject("if-match", "the plan changed since you read it; reload it", 409);
+  RequireStep(ReadScreenings(api, c.clinic(), base.patient_id), CareStep::kRevisePlan,
+              base.assessment_id, "plan");
+  json body = ParseBody(req);
+  const json& edited_json = Member(body, "plan");
+  json plan_json = StoredJson(base.plan_json);
+  const json planned_sessions = plan_json.value("sessions", json::object());
+  const int planned_minutes = planned_sessions.is_object()
+                                  ? planned_sessions.value("minutes", k.session_minutes)
+                                  : k.session_minutes;
+  Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
+  if (!edited) Reject("plan." + edited.error().field, edited.error().message);
+  store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
+  Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
+  std::vector<Error> problems = ReviewPlanEdit(edited.value(), screening.screening, k);
+  if (!problems.empty()) {
+    json list = json::array();
+    for (const Error& e : problems)
+      list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
+    return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
+  }
+  plan_json = ApplyPlanEdit(std::move(plan_json), edited.value(), screening.screening, k);
+  if (body.contains("note")) plan_json["revision_note"] = StringField(body, "note", 2000, false);
+  store::PlanRecord next;
+  next.clinic_id = c.clinic();
+  next.patient_id = base.patient_id;
+  next.assessment_id = base.assessment_id;
+  next.plan_json = plan_json.dump();
+  next.knowledge_version = k.version;
+  next.created_by = c.user.id;
+  next.created_at = api.Now();
+  store::PlanRecord created = Must(api.store().CreatePlan(next));
+  api.Audit(c, req, "create", "plan", std::to_string(created.id), base.patient_id,
+            "revision of plan " + std::to_string(base.id));
+  return WithEtag(JsonResponse(201, ToJson(created)), created.version);
+}
+
+// POST /plans/{id}/approve
+// Approval: clearances the plan requires must be attached, and every cauda
+// equina question must have been answered.
+http::Response ApprovePlan(Api& api, http::Request& req, const Caller& c) {
+  store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
+  const int expected = IfMatchVersion(req);
+  RequireStep(ReadScreenings(api, c.clinic(), plan.patient_id), CareStep::kApprovePlan,
+              plan.assessment_id, "plan");
+  json body = req.body.empty() ? json::object() : ParseBody(req);
+  json plan_json = StoredJson(plan.plan_json);
+  std::string detail = "approved";
+  const json clearances = plan_json.value("clearances", json::array());
+  const json blockers = plan_json.value("approval_blockers", json::array());
+  for (const json& b : blockers) {
+    if (b.is_string() && b.get<std::string>().rfind("Red-flag question", 0) == 0) {
+      Reject("plan", b.get<std::string>() + " Record the answer in a new assessment first.", 409);
+    }
+  }
+  if (!clearances.empty()) {
+    // The kinds come from screening, so each is matched by name, never by count.
+    const Knowledge& k = api.knowledge();
+    store::Assessment source = Must(api.store().GetAssessment(c.clinic(), plan.assessment_id));
+    const std::vector<std::string> kinds =
+        Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k)
+            .screening.constraints.clearance_kinds;
+    const std::vector<GivenClearance> given = ReadClearances(body, kinds);
+    std::vector<Error> problems = ReviewClearances(kinds, given);
+    if (!problems.empty()) {
+      json list = json::array();
+      for (const Error& e : problems) list.push_back({{"field", e.field}, {"message", e.message}});
+      return ProblemsResponse(problems[0].field, problems[0].message, list);
+    }
+    for (const GivenClearance& g : given)
+      detail += "; " + g.kind + " clearance by " + g.by +
+                (g.role.empty() ? "" : " (" + g.role + ")") + " dated " + g.date;
+  }
+  store::PlanRecord approved =
+      Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
+  api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);
+  return WithEtag(JsonResponse(200, ToJson(approved)), approved.version);
+}
+
 }  // namespace
 
 void AddClinicalRoutes(http::Router& router, Api& api) {
-  const Knowledge& k = api.knowledge();
-
+  // Each handler gets the Api it serves; the table below is the file's routes.
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
   router.Add("POST", "/api/v1/patients/{id}/assessments",
-             api.Guard(kClinicians, [&api, &k](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json body = ParseBody(req);
-               std::string kind_name = StringField(body, "kind", 20, false, "intake");
-               auto kind = store::ParseAssessmentKind(kind_name);
-               if (!kind || *kind == store::AssessmentKind::kPortal)
-                 Reject("kind", "must be intake or reassessment");
-               Intake intake = ReadIntake(Member(body, "intake"), "intake", k);
-               Assessment assessed = Assess(intake, k);
-               json result = AssessmentToJson(assessed, k);
-
-               store::Assessment record;
-               record.clinic_id = c.clinic();
-               record.patient_id = patient.id;
-               record.kind = *kind;
-               record.intake_json = body["intake"].dump();
-               record.result_json = result.dump();
-               record.triage = std::string(Name(assessed.screening.triage));
-               record.knowledge_version = assessed.knowledge_version;
-               record.created_by = c.user.id;
-               record.created_at = api.Now();
-               store::Assessment stored = Must(api.store().CreateAssessment(record));
-               api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id,
-                         record.triage);
-               // A referring screening opens a referral record, which then
-               // governs every later step until it is lifted (care_guard.h).
-               json referral_json = nullptr;
-               if (auto urgency = UrgencyOfTriage(record.triage)) {
-                 store::Referral referral;
-                 referral.patient_id = patient.id;
-                 referral.assessment_id = stored.id;
-                 referral.urgency = std::string(Name(*urgency));
-                 referral.flags_json = FlagsJson(assessed.screening, k).dump();
-                 for (const std::string& reason : assessed.screening.reasons)
-                   referral.findings += (referral.findings.empty() ? "" : " ") + reason;
-                 referral_json = ReferralJson(OpenReferral(api, c, req, std::move(referral)), k);
-               }
-
-               json plan_json = nullptr;
-               if (assessed.plan) {
-                 store::PlanRecord plan;
-                 plan.clinic_id = c.clinic();
-                 plan.patient_id = patient.id;
-                 plan.assessment_id = stored.id;
-                 plan.plan_json = result["plan"].dump();
-                 plan.knowledge_version = assessed.knowledge_version;
-                 plan.created_by = c.user.id;
-                 plan.created_at = record.created_at;
-                 store::PlanRecord created = Must(api.store().CreatePlan(plan));
-                 api.Audit(c, req, "create", "plan", std::to_string(created.id), patient.id,
-                           "draft from assessment");
-                 plan_json = ToJson(created);
-               }
-               return JsonResponse(201, {{"assessment", ToJson(stored)},
-                                         {"plan", plan_json},
-                                         {"referral", referral_json}});
-             }));
-
-  // Clinicians only: an assessment's result holds the draft plan, which a
-  // patient sees only once it is approved (GET /plans, the chart).
+             api.Guard(kClinicians, with(CreateAssessment)));
   router.Add("GET", "/api/v1/patients/{id}/assessments",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               const auto kind = QueryChoice(req, "kind", {"intake", "reassessment", "portal"});
-               const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
-               auto list = Must(api.store().ListAssessments(c.clinic(), patient.id));
-               api.Audit(c, req, "list", "assessment", "", patient.id);
-               return JsonResponse(200, ListPage(
-                                            list, page,
-                                            [&](const store::Assessment& a) {
-                                              return !kind || store::ToString(a.kind) == *kind;
-                                            },
-                                            [](const store::Assessment& a) { return ToJson(a); }));
-             }));
-
-  // A patient answers questionnaires from the portal before a session; the
-  // scores join the chart like any assessment's.
+             api.Guard(kClinicians, with(ListAssessments)));
   router.Add("POST", "/api/v1/patients/{id}/questionnaires",
-             api.Guard(kCliniciansAndPatient, [&api, &k](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json body = ParseBody(req);
-               const json& answers = Member(body, "questionnaires");
-               if (!answers.is_object() || answers.empty())
-                 Reject("questionnaires", "must name at least one questionnaire");
-               // The intake's questionnaire reader, so the same field paths
-               // ("questionnaires.odi[3]") and limits apply.
-               Result<Questionnaires> parsed = ParseQuestionnairesJson(
-                   json({{"questionnaires", answers}})
-                       .dump(-1, ' ', false, json::error_handler_t::replace),
-                   k);
-               if (!parsed) Reject(parsed.error().field, parsed.error().message);
-               json result = {{"scores", ScoresToJson(ScoreQuestionnaires(parsed.value(), k))},
-                              {"knowledge_version", k.version}};
-               // Unknown keys are ignored by the intake reader; answers with
-               // nothing it knows would store an empty record.
-               if (result["scores"].empty()) {
-                 Reject("questionnaires",
-                        "must answer at least one of nrs_leg, nrs_back, odi, sbi, startback, rmdq");
-               }
-               store::Assessment record;
-               record.clinic_id = c.clinic();
-               record.patient_id = patient.id;
-               record.kind = store::AssessmentKind::kPortal;
-               record.triage = "not_screened";  // Answers only: no screening was done.
-               record.intake_json = json({{"questionnaires", answers}}).dump();
-               record.result_json = result.dump();
-               record.knowledge_version = k.version;
-               record.created_by = c.user.id;
-               record.created_at = api.Now();
-               store::Assessment stored = Must(api.store().CreateAssessment(record));
-               api.Audit(c, req, "create", "questionnaire", std::to_string(stored.id), patient.id);
-               return JsonResponse(201, ToJson(stored));
-             }));
-
+             api.Guard(kCliniciansAndPatient, with(RecordQuestionnaires)));
   router.Add("GET", "/api/v1/patients/{id}/plans",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               const auto status = QueryChoice(req, "status", {"draft", "approved", "superseded"});
-               const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
-               auto plans = Must(api.store().ListPlans(c.clinic(), patient.id));
-               const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
-               api.Audit(c, req, "list", "plan", "", patient.id);
-               auto keep = [&](const store::PlanRecord& p) {
-                 // A patient sees only approved plans, whatever the filter.
-                 if (c.Is(Role::kPatient) && p.status != store::PlanStatus::kApproved) return false;
-                 return !status || store::ToString(p.status) == *status;
-               };
-               return JsonResponse(200,
-                                   ListPage(plans, page, keep, [&](const store::PlanRecord& p) {
-                                     return PlanJson(p, screenings);
-                                   }));
-             }));
-
-  router.Add("GET", "/api/v1/plans/{id}",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-               store::PlanRecord plan = VisiblePlan(api, c, PathId(req, "id"));
-               const PatientScreenings screenings =
-                   ReadScreenings(api, c.clinic(), plan.patient_id);
-               api.Audit(c, req, "read", "plan", std::to_string(plan.id), plan.patient_id);
-               return WithEtag(JsonResponse(200, PlanJson(plan, screenings)), plan.version);
-             }));
-
-  // The therapist's edit becomes a new draft version, after the core has
-  // checked it against the screening of the assessment behind the plan.
-  router.Add(
-      "POST", "/api/v1/plans/{id}/revisions",
-      api.Guard(kClinicians, [&api, &k](http::Request& req, const Caller& c) {
-        store::PlanRecord base = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
-        const int expected = IfMatchVersion(req);
-        if (expected != base.version)
-          Reject("if-match", "the plan changed since you read it; reload it", 409);
-        RequireStep(ReadScreenings(api, c.clinic(), base.patient_id), CareStep::kRevisePlan,
-                    base.assessment_id, "plan");
-        json body = ParseBody(req);
-        const json& edited_json = Member(body, "plan");
-        json plan_json = StoredJson(base.plan_json);
-        const json planned_sessions = plan_json.value("sessions", json::object());
-        const int planned_minutes = planned_sessions.is_object()
-                                        ? planned_sessions.value("minutes", k.session_minutes)
-                                        : k.session_minutes;
-        Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
-        if (!edited) Reject("plan." + edited.error().field, edited.error().message);
-        store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
-        Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
-        std::vector<Error> problems = ReviewPlanEdit(edited.value(), screening.screening, k);
-        if (!problems.empty()) {
-          json list = json::array();
-          for (const Error& e : problems)
-            list.push_back({{"field", "plan." + e.field}, {"message", e.message}});
-          return ProblemsResponse("plan." + problems[0].field, problems[0].message, list);
-        }
-        plan_json = ApplyPlanEdit(std::move(plan_json), edited.value(), screening.screening, k);
-        if (body.contains("note"))
-          plan_json["revision_note"] = StringField(body, "note", 2000, false);
-        store::PlanRecord next;
-        next.clinic_id = c.clinic();
-        next.patient_id = base.patient_id;
-        next.assessment_id = base.assessment_id;
-        next.plan_json = plan_json.dump();
-        next.knowledge_version = k.version;
-        next.created_by = c.user.id;
-        next.created_at = api.Now();
-        store::PlanRecord created = Must(api.store().CreatePlan(next));
-        api.Audit(c, req, "create", "plan", std::to_string(created.id), base.patient_id,
-                  "revision of plan " + std::to_string(base.id));
-        return WithEtag(JsonResponse(201, ToJson(created)), created.version);
-      }));
-
-  // Approval: clearances the plan requires must be attached, and every cauda
-  // equina question must have been answered.
-  router.Add(
-      "POST", "/api/v1/plans/{id}/approve",
-      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-        store::PlanRecord plan = Must(api.store().GetPlan(c.clinic(), PathId(req, "id")));
-        const int expected = IfMatchVersion(req);
-        RequireStep(ReadScreenings(api, c.clinic(), plan.patient_id), CareStep::kApprovePlan,
-                    plan.assessment_id, "plan");
-        json body = req.body.empty() ? json::object() : ParseBody(req);
-        json plan_json = StoredJson(plan.plan_json);
-        std::string detail = "approved";
-        const json clearances = plan_json.value("clearances", json::array());
-        const json blockers = plan_json.value("approval_blockers", json::array());
-        for (const json& b : blockers) {
-          if (b.is_string() && b.get<std::string>().rfind("Red-flag question", 0) == 0) {
-            Reject("plan", b.get<std::string>() + " Record the answer in a new assessment first.",
-                   409);
-          }
-        }
-        if (!clearances.empty()) {
-          // The kinds come from screening, so each is matched by name, never by count.
-          const Knowledge& k = api.knowledge();
-          store::Assessment source =
-              Must(api.store().GetAssessment(c.clinic(), plan.assessment_id));
-          const std::vector<std::string> kinds =
-              Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k)
-                  .screening.constraints.clearance_kinds;
-          const std::vector<GivenClearance> given = ReadClearances(body, kinds);
-          std::vector<Error> problems = ReviewClearances(kinds, given);
-          if (!problems.empty()) {
-            json list = json::array();
-            for (const Error& e : problems)
-              list.push_back({{"field", e.field}, {"message", e.message}});
-            return ProblemsResponse(problems[0].field, problems[0].message, list);
-          }
-          for (const GivenClearance& g : given)
-            detail += "; " + g.kind + " clearance by " + g.by +
-                      (g.role.empty() ? "" : " (" + g.role + ")") + " dated " + g.date;
-        }
-        store::PlanRecord approved =
-            Must(api.store().ApprovePlan(c.clinic(), plan.id, expected, c.user.id, api.Now()));
-        api.Audit(c, req, "approve", "plan", std::to_string(plan.id), plan.patient_id, detail);
-        return WithEtag(JsonResponse(200, ToJson(approved)), approved.version);
-      }));
+             api.Guard(kCliniciansAndPatient, with(ListPlans)));
+  router.Add("GET", "/api/v1/plans/{id}", api.Guard(kCliniciansAndPatient, with(GetPlan)));
+  router.Add("POST", "/api/v1/plans/{id}/revisions", api.Guard(kClinicians, with(RevisePlan)));
+  router.Add("POST", "/api/v1/plans/{id}/approve", api.Guard(kClinicians, with(ApprovePlan)));
 }
 
 }  // namespace sciaticare::api

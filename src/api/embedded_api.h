@@ -8,7 +8,7 @@
 
 namespace sciaticare {
 
+// Every embedded file as (file name, content).
 std::span<const std::pair<std::string_view, std::string_view>> EmbeddedApiFileList();
-std::string_view EmbeddedApiHash();
 
 }  // namespace sciaticare

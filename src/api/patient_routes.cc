@@ -1,5 +1,8 @@
 // /api/v1/patients: list with search and paging, create, read, and update
-// with If-Match (a stale edit answers 409 and stores nothing).
+// with If-Match (a stale edit answers 409 and stores nothing). One named
+// handler per route; the route table is at the end.
+#include <functional>
+
 #include "api/api_support.h"
 
 namespace sciaticare::api {
@@ -43,55 +46,68 @@ store::PageRequest PagingOf(const http::Request& req, int default_limit) {
   return Paging(req, default_limit);
 }
 
+namespace {
+
+// GET /patients
+http::Response ListPatients(Api& api, http::Request& req, const Caller& c) {
+  store::PatientQuery q;
+  q.search = QueryText(req, "search", 100);
+  q.page = Paging(req);
+  auto page = Must(api.store().ListPatients(c.clinic(), q));
+  api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
+  json items = json::array();
+  for (const auto& p : page.items) items.push_back(ToJson(p, AudienceOf(c)));
+  return JsonResponse(200, {{"items", items},
+                            {"total", page.total},
+                            {"limit", q.page.limit},
+                            {"offset", q.page.offset}});
+}
+
+// POST /patients
+http::Response CreatePatient(Api& api, http::Request& req, const Caller& c) {
+  json body = ParseBody(req);
+  store::Patient p;
+  p.clinic_id = c.clinic();
+  ReadPersonFields(body, p);
+  p.created_at = p.updated_at = api.Now();
+  store::Patient created = Must(api.store().CreatePatient(p));
+  api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
+  http::Response r = WithEtag(JsonResponse(201, ToJson(created, AudienceOf(c))), created.version);
+  r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
+  return r;
+}
+
+// GET /patients/{id}
+http::Response GetPatient(Api& api, http::Request& req, const Caller& c) {
+  store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+  api.Audit(c, req, "read", "patient", std::to_string(p.id), p.id);
+  return WithEtag(JsonResponse(200, ToJson(p, AudienceOf(c))), p.version);
+}
+
+// PUT /patients/{id}
+http::Response UpdatePatient(Api& api, http::Request& req, const Caller& c) {
+  store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+  const int expected = IfMatchVersion(req);
+  json body = ParseBody(req);
+  ReadPersonFields(body, p);
+  store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
+  api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
+  return WithEtag(JsonResponse(200, ToJson(updated, AudienceOf(c))), updated.version);
+}
+
+}  // namespace
+
 void AddPatientRoutes(http::Router& router, Api& api) {
-  router.Add("GET", "/api/v1/patients",
-             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-               store::PatientQuery q;
-               q.search = QueryText(req, "search", 100);
-               q.page = Paging(req);
-               auto page = Must(api.store().ListPatients(c.clinic(), q));
-               api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
-               json items = json::array();
-               for (const auto& p : page.items) items.push_back(ToJson(p, AudienceOf(c)));
-               return JsonResponse(200, {{"items", items},
-                                         {"total", page.total},
-                                         {"limit", q.page.limit},
-                                         {"offset", q.page.offset}});
-             }));
-
-  router.Add("POST", "/api/v1/patients",
-             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-               json body = ParseBody(req);
-               store::Patient p;
-               p.clinic_id = c.clinic();
-               ReadPersonFields(body, p);
-               p.created_at = p.updated_at = api.Now();
-               store::Patient created = Must(api.store().CreatePatient(p));
-               api.Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
-               http::Response r =
-                   WithEtag(JsonResponse(201, ToJson(created, AudienceOf(c))), created.version);
-               r.headers["Location"] = "/api/v1/patients/" + std::to_string(created.id);
-               return r;
-             }));
-
+  // Each handler gets the Api it serves; the table below is the file's routes.
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
+  router.Add("GET", "/api/v1/patients", api.Guard(kStaff, with(ListPatients)));
+  router.Add("POST", "/api/v1/patients", api.Guard(kStaff, with(CreatePatient)));
   router.Add("GET", "/api/v1/patients/{id}",
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
-                       [&api](http::Request& req, const Caller& c) {
-                         store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-                         api.Audit(c, req, "read", "patient", std::to_string(p.id), p.id);
-                         return WithEtag(JsonResponse(200, ToJson(p, AudienceOf(c))), p.version);
-                       }));
-
-  router.Add("PUT", "/api/v1/patients/{id}",
-             api.Guard(kStaff, [&api](http::Request& req, const Caller& c) {
-               store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-               const int expected = IfMatchVersion(req);
-               json body = ParseBody(req);
-               ReadPersonFields(body, p);
-               store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
-               api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
-               return WithEtag(JsonResponse(200, ToJson(updated, AudienceOf(c))), updated.version);
-             }));
+                       with(GetPatient)));
+  router.Add("PUT", "/api/v1/patients/{id}", api.Guard(kStaff, with(UpdatePatient)));
 }
 
 }  // namespace sciaticare::api

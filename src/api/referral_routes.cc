@@ -2,8 +2,11 @@
 // (assessment or session red-flag check; see OpenReferral), then the letter
 // for the GP or emergency department, the letter sent, the medical outcome
 // and closing. Each event is appended, never changed, and audited. Whether
-// treatment may resume is decided by core/care_governance, not here.
+// treatment may resume is decided by core/care_governance, not here. One
+// named handler per route; the route table is at the end.
 #include "api/referral_routes.h"
+
+#include <functional>
 
 #include "api/care_guard.h"
 #include "core/utc_time.h"
@@ -130,74 +133,90 @@ json FlagsJson(const Screening& screening, const Knowledge& k) {
   return flags;
 }
 
+namespace {
+
+// GET /patients/{id}/referrals
+http::Response ListReferrals(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  json items = json::array();
+  for (const auto& r : Must(api.store().ListReferrals(c.clinic(), patient.id)))
+    items.push_back(ReferralJson(r, api.knowledge()));
+  api.Audit(c, req, "list", "referral", "", patient.id);
+  return JsonResponse(200, {{"items", items}});
+}
+
+// GET /referrals/{id}
+http::Response GetReferral(Api& api, http::Request& req, const Caller& c) {
+  store::Referral r = ReferralOf(api, c, req);
+  api.Audit(c, req, "read", "referral", std::to_string(r.id), r.patient_id);
+  return JsonResponse(200, ReferralJson(r, api.knowledge()));
+}
+
+// GET /referrals/{id}/letter
+http::Response ReadReferralLetter(Api& api, http::Request& req, const Caller& c) {
+  store::Referral r = ReferralOf(api, c, req);
+  store::Patient p = Must(api.store().GetPatient(c.clinic(), r.patient_id));
+  store::User from = Must(api.store().GetUser(c.clinic(), r.opened_by));
+  api.Audit(c, req, "read", "referral_letter", std::to_string(r.id), r.patient_id);
+  http::Response out = http::Response::Text(200, Letter(r, p, from.display_name, api.knowledge()));
+  out.content_type = "text/html; charset=utf-8";
+  return out;
+}
+
+// POST /referrals/{id}/letter-sent
+http::Response RecordLetterSent(Api& api, http::Request& req, const Caller& c) {
+  store::Referral r = ReferralOf(api, c, req);
+  RequireOpen(r);
+  json body = ParseBody(req);
+  json detail = {{"to", StringField(body, "to", 200)},
+                 {"via", StringField(body, "via", 60, false, "")}};
+  return JsonResponse(201, Appended(api, c, req, r, "letter_sent", detail));
+}
+
+// POST /referrals/{id}/outcome
+// The medical outcome: who saw the patient, their role, when, what they
+// said, and whether massage may resume (a clearance for routine_gp; for
+// urgent and emergency a new assessment is needed as well).
+http::Response RecordOutcome(Api& api, http::Request& req, const Caller& c) {
+  store::Referral r = ReferralOf(api, c, req);
+  RequireOpen(r);
+  json body = ParseBody(req);
+  if (!body.contains("cleared") || !body["cleared"].is_boolean())
+    Reject("cleared", "must be true or false: may massage resume?");
+  json detail = {{"seen_by", StringField(body, "seen_by", 200)},
+                 {"role", StringField(body, "role", 100)},
+                 {"seen_on", DateField(body, "seen_on")},
+                 {"said", StringField(body, "said", 4000)},
+                 {"cleared", body["cleared"].get<bool>()}};
+  return JsonResponse(201, Appended(api, c, req, r, "outcome", detail));
+}
+
+// POST /referrals/{id}/close
+http::Response CloseReferral(Api& api, http::Request& req, const Caller& c) {
+  store::Referral r = ReferralOf(api, c, req);
+  RequireOpen(r);
+  if (!StateOf(r).outcome_recorded)
+    Reject("referral", "record the medical outcome before closing the referral", 409);
+  json body = req.body.empty() ? json::object() : ParseBody(req);
+  json detail = {{"note", StringField(body, "note", 2000, false, "")}};
+  return JsonResponse(200, Appended(api, c, req, r, "closed", detail));
+}
+
+}  // namespace
+
 void AddReferralRoutes(http::Router& router, Api& api) {
-  router.Add("GET", "/api/v1/patients/{id}/referrals",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json items = json::array();
-               for (const auto& r : Must(api.store().ListReferrals(c.clinic(), patient.id)))
-                 items.push_back(ReferralJson(r, api.knowledge()));
-               api.Audit(c, req, "list", "referral", "", patient.id);
-               return JsonResponse(200, {{"items", items}});
-             }));
-
-  router.Add("GET", "/api/v1/referrals/{id}",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Referral r = ReferralOf(api, c, req);
-               api.Audit(c, req, "read", "referral", std::to_string(r.id), r.patient_id);
-               return JsonResponse(200, ReferralJson(r, api.knowledge()));
-             }));
-
+  // Each handler gets the Api it serves; the table below is the file's routes.
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
+  router.Add("GET", "/api/v1/patients/{id}/referrals", api.Guard(kClinicians, with(ListReferrals)));
+  router.Add("GET", "/api/v1/referrals/{id}", api.Guard(kClinicians, with(GetReferral)));
   router.Add("GET", "/api/v1/referrals/{id}/letter",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Referral r = ReferralOf(api, c, req);
-               store::Patient p = Must(api.store().GetPatient(c.clinic(), r.patient_id));
-               store::User from = Must(api.store().GetUser(c.clinic(), r.opened_by));
-               api.Audit(c, req, "read", "referral_letter", std::to_string(r.id), r.patient_id);
-               http::Response out =
-                   http::Response::Text(200, Letter(r, p, from.display_name, api.knowledge()));
-               out.content_type = "text/html; charset=utf-8";
-               return out;
-             }));
-
+             api.Guard(kClinicians, with(ReadReferralLetter)));
   router.Add("POST", "/api/v1/referrals/{id}/letter-sent",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Referral r = ReferralOf(api, c, req);
-               RequireOpen(r);
-               json body = ParseBody(req);
-               json detail = {{"to", StringField(body, "to", 200)},
-                              {"via", StringField(body, "via", 60, false, "")}};
-               return JsonResponse(201, Appended(api, c, req, r, "letter_sent", detail));
-             }));
-
-  // The medical outcome: who saw the patient, their role, when, what they
-  // said, and whether massage may resume (a clearance for routine_gp; for
-  // urgent and emergency a new assessment is needed as well).
-  router.Add("POST", "/api/v1/referrals/{id}/outcome",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Referral r = ReferralOf(api, c, req);
-               RequireOpen(r);
-               json body = ParseBody(req);
-               if (!body.contains("cleared") || !body["cleared"].is_boolean())
-                 Reject("cleared", "must be true or false: may massage resume?");
-               json detail = {{"seen_by", StringField(body, "seen_by", 200)},
-                              {"role", StringField(body, "role", 100)},
-                              {"seen_on", DateField(body, "seen_on")},
-                              {"said", StringField(body, "said", 4000)},
-                              {"cleared", body["cleared"].get<bool>()}};
-               return JsonResponse(201, Appended(api, c, req, r, "outcome", detail));
-             }));
-
-  router.Add("POST", "/api/v1/referrals/{id}/close",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Referral r = ReferralOf(api, c, req);
-               RequireOpen(r);
-               if (!StateOf(r).outcome_recorded)
-                 Reject("referral", "record the medical outcome before closing the referral", 409);
-               json body = req.body.empty() ? json::object() : ParseBody(req);
-               json detail = {{"note", StringField(body, "note", 2000, false, "")}};
-               return JsonResponse(200, Appended(api, c, req, r, "closed", detail));
-             }));
+             api.Guard(kClinicians, with(RecordLetterSent)));
+  router.Add("POST", "/api/v1/referrals/{id}/outcome", api.Guard(kClinicians, with(RecordOutcome)));
+  router.Add("POST", "/api/v1/referrals/{id}/close", api.Guard(kClinicians, with(CloseReferral)));
 }
 
 }  // namespace sciaticare::api

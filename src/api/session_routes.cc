@@ -1,5 +1,8 @@
 // Session notes (SOAP, pain before and after, techniques per region, oils,
-// adverse events), the patient chart and the patient's home programme.
+// adverse events), the patient chart and the patient's home programme. One
+// named handler per route; the route table is at the end.
+#include <functional>
+
 #include "api/api_support.h"
 #include "api/care_guard.h"
 #include "api/chart_document.h"
@@ -159,209 +162,216 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
               plan_assessment, "techniques");
 }
 
+// POST /patients/{id}/sessions
+http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  json body = ParseBody(req);
+  store::SessionNote note;
+  note.clinic_id = c.clinic();
+  note.patient_id = patient.id;
+  note.therapist_id = c.user.id;
+  ReadNote(body, api.knowledge(), note);
+  // The visit and any red flag found at it may always be recorded;
+  // hands-on work only when the latest screening before it allows.
+  if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note);
+  std::optional<store::Referral> raised = ScreenSessionRedFlags(api, c, patient.id, body);
+  if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+  note.created_at = api.Now();
+  if (raised) {
+    // Rare, so stored directly: the note, then the referral it opens.
+    store::SessionNote created = Must(api.store().CreateSessionNote(note));
+    api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id,
+              DeviationAuditDetail(created) + " red flag at session");
+    raised->session_id = created.id;
+    store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
+    json out = ToJson(created);
+    out["referral"] = ReferralJson(referral, api.knowledge());
+    http::Response r = WithEtag(JsonResponse(201, out), created.version);
+    r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+    return r;
+  }
+  // Stored by the group commit as one unit with its audit entry and the
+  // answer kept under the request's Idempotency-Key: the answer waits,
+  // without a thread, until all three are on disk together.
+  store::AuditEntry audit =
+      api.AuditEntryFor(c, req, "create", "session", "", patient.id, DeviationAuditDetail(note));
+  http::Request parts;  // What AnswerToFailedWrite reads, kept for later.
+  parts.method = req.method;
+  parts.path = req.path;
+  parts.remote_addr = req.remote_addr;
+  auto answer = std::make_shared<http::Response>();
+  http::Response held;
+  held.defer = [&api, c, parts, note, audit, answer](http::Response::Send send) {
+    auto also = [&api, c, audit, answer](const store::SessionNote& created) mutable {
+      store::AuditEntry entry = audit;
+      entry.entity_id = std::to_string(created.id);
+      store::StoreResult<store::AuditEntry> appended = api.store().AppendAudit(entry);
+      if (!appended.ok()) return store::StoreStatus(appended.error());
+      *answer = WithEtag(JsonResponse(201, ToJson(created)), created.version);
+      answer->headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
+      return api.KeepAnswer(c, *answer);
+    };
+    api.store().CreateSessionNoteAsync(
+        note, std::move(also),
+        [&api, c, parts, answer,
+         send = std::move(send)](store::StoreResult<store::SessionNote> stored) mutable {
+          // A note naming another clinic's plan is refused here with a
+          // 404, which Api::Guard audits as it does every refusal.
+          if (stored.ok()) return send(std::move(*answer));
+          // A concurrent retry's kept answer is an access too:
+          // its "replay" entry is durable before it is sent.
+          http::Response failed = api.AnswerToFailedWrite(c, parts, stored.error());
+          std::vector<store::AuditEntry> entries = std::move(*c.audits);
+          c.audits->clear();
+          http::Response r = api.AfterAudits(std::move(entries), std::move(failed));
+          if (!r.defer) return send(std::move(r));
+          r.defer(std::move(send));
+        });
+  };
+  return held;
+}
+
+// GET /patients/{id}/sessions
+// Clinicians only, like GET /sessions/{id}: the notes are the therapist's
+// working record; a patient sees their pain ratings in the chart.
+http::Response ListNotes(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  const store::PageRequest paging = PagingOf(req);
+  const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
+  if (!from.empty() && !IsUtcTime(from))
+    Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
+  if (!to.empty() && !IsUtcTime(to))
+    Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
+  auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
+  json answer;
+  if (from.empty() && to.empty()) {
+    auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, paging));
+    json items = json::array();
+    for (const auto& note : page.items) items.push_back(to_json(note));
+    answer = {{"items", items},
+              {"total", page.total},
+              {"limit", paging.limit},
+              {"offset", paging.offset}};
+  } else {
+    // A time window: read the patient's notes whole (a course is
+    // tens of sessions), keep those in [from, to), then page.
+    std::vector<store::SessionNote> all;
+    for (store::PageRequest chunk{store::kMaxPageSize, 0};; chunk.offset += chunk.limit) {
+      auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, chunk));
+      all.insert(all.end(), page.items.begin(), page.items.end());
+      if (static_cast<std::int64_t>(all.size()) >= page.total || page.items.empty()) break;
+    }
+    auto in_window = [&](const store::SessionNote& s) {
+      return (from.empty() || s.occurred_at >= from) && (to.empty() || s.occurred_at < to);
+    };
+    answer = ListPage(all, paging, in_window, to_json);
+  }
+  api.Audit(c, req, "list", "session", "", patient.id);
+  return JsonResponse(200, answer);
+}
+
+// GET /sessions/{id}
+http::Response GetNote(Api& api, http::Request& req, const Caller& c) {
+  store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+  api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
+  return WithEtag(JsonResponse(200, ToJson(note)), note.version);
+}
+
+// PUT /sessions/{id}
+http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
+  store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+  const int expected = IfMatchVersion(req);
+  json body = ParseBody(req);
+  const std::string done_before = note.techniques_json;
+  ReadNote(body, api.knowledge(), note);
+  // Work recorded before is kept as it was; new work is checked.
+  if (note.techniques_json != "[]" && note.techniques_json != done_before)
+    RequireWorkAllowed(api, c, note);
+  if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+  store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
+  api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,
+            DeviationAuditDetail(updated));
+  return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
+}
+
+// GET /patients/{id}/chart
+// One document for the chart screen (api/chart_document.h), from one store
+// snapshot. Documents are read only the first time their facts are needed.
+http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
+  const Id patient_id = PathId(req, "id");
+  api.CheckOwnRecord(c, patient_id);
+  const store::ChartRecords records =
+      Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
+  ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
+  input.assessment_facts.reserve(records.assessments.size());
+  for (const store::Assessment& a : records.assessments) {
+    input.assessment_facts.push_back(api.facts().Assessment(
+        a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
+  }
+  // The latest screening may suspend the approved plan (care_guard.h).
+  const PatientScreenings screenings =
+      ScreeningsOf(records.assessments, Must(api.store().ListReferrals(c.clinic(), patient_id)));
+  for (const store::PlanRecord& p : records.plans) {
+    if (p.status != store::PlanStatus::kApproved) continue;
+    const CareVerdict verdict =
+        GovernStep(screenings.events, CareStep::kServeHomeProgramme, p.assessment_id);
+    if (!verdict.allowed) input.approved_plan_suspended_by = verdict.governed_by;
+    input.planned_sessions =
+        api.facts()
+            .Plan(p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; })
+            ->planned_sessions;
+  }
+  api.Audit(c, req, "read", "chart", std::to_string(patient_id), patient_id);
+  return http::Response::Json(200, ChartDocument(input, api.knowledge()));
+}
+
+// GET /patients/{id}/home-programme
+// The home programme in plain words: self-massage and the complements of the
+// approved plan.
+http::Response ReadHomeProgramme(Api& api, http::Request& req, const Caller& c) {
+  store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
+  store::PlanRecord plan = Must(api.store().GetCurrentPlan(c.clinic(), patient.id));
+  const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
+  const CareVerdict verdict =
+      GovernStep(screenings.events, CareStep::kServeHomeProgramme, plan.assessment_id);
+  if (!verdict.allowed) {
+    // Withdrawn: the patient is told to follow the referral instead.
+    api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id,
+              "withdrawn: " + verdict.governed_by);
+    return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict, api.knowledge()));
+  }
+  json doc = json::parse(plan.plan_json, nullptr, false);
+  if (!doc.is_object()) Reject("plan", "the approved plan cannot be read", 409);
+  json self_massage = json::array();
+  for (const json& t : doc.value("techniques", json::array())) {
+    if (t.value("technique", "") == "self_massage") self_massage.push_back(t);
+  }
+  api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id);
+  return JsonResponse(200,
+                      {{"plan_id", plan.id},
+                       {"approved_at", plan.approved_at ? json(*plan.approved_at) : json(nullptr)},
+                       {"presented_as", doc.value("presented_as", "")},
+                       {"self_massage", self_massage},
+                       {"complements", doc.value("complements", json::array())},
+                       {"escalation", doc.value("escalation", json::array())},
+                       {"sessions", doc.value("sessions", json::object())}});
+}
+
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Api& api) {
-  router.Add("POST", "/api/v1/patients/{id}/sessions",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               json body = ParseBody(req);
-               store::SessionNote note;
-               note.clinic_id = c.clinic();
-               note.patient_id = patient.id;
-               note.therapist_id = c.user.id;
-               ReadNote(body, api.knowledge(), note);
-               // The visit and any red flag found at it may always be recorded;
-               // hands-on work only when the latest screening before it allows.
-               if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note);
-               std::optional<store::Referral> raised =
-                   ScreenSessionRedFlags(api, c, patient.id, body);
-               if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
-               note.created_at = api.Now();
-               if (raised) {
-                 // Rare, so stored directly: the note, then the referral it opens.
-                 store::SessionNote created = Must(api.store().CreateSessionNote(note));
-                 api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id,
-                           DeviationAuditDetail(created) + " red flag at session");
-                 raised->session_id = created.id;
-                 store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
-                 json out = ToJson(created);
-                 out["referral"] = ReferralJson(referral, api.knowledge());
-                 http::Response r = WithEtag(JsonResponse(201, out), created.version);
-                 r.headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
-                 return r;
-               }
-               // Stored by the group commit as one unit with its audit entry and the
-               // answer kept under the request's Idempotency-Key: the answer waits,
-               // without a thread, until all three are on disk together.
-               store::AuditEntry audit = api.AuditEntryFor(c, req, "create", "session", "",
-                                                           patient.id, DeviationAuditDetail(note));
-               http::Request parts;  // What AnswerToFailedWrite reads, kept for later.
-               parts.method = req.method;
-               parts.path = req.path;
-               parts.remote_addr = req.remote_addr;
-               auto answer = std::make_shared<http::Response>();
-               http::Response held;
-               held.defer = [&api, c, parts, note, audit, answer](http::Response::Send send) {
-                 auto also = [&api, c, audit, answer](const store::SessionNote& created) mutable {
-                   store::AuditEntry entry = audit;
-                   entry.entity_id = std::to_string(created.id);
-                   store::StoreResult<store::AuditEntry> appended = api.store().AppendAudit(entry);
-                   if (!appended.ok()) return store::StoreStatus(appended.error());
-                   *answer = WithEtag(JsonResponse(201, ToJson(created)), created.version);
-                   answer->headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
-                   return api.KeepAnswer(c, *answer);
-                 };
-                 api.store().CreateSessionNoteAsync(
-                     note, std::move(also),
-                     [&api, c, parts, answer, send = std::move(send)](
-                         store::StoreResult<store::SessionNote> stored) mutable {
-                       // A note naming another clinic's plan is refused here with a
-                       // 404, which Api::Guard audits as it does every refusal.
-                       if (stored.ok()) return send(std::move(*answer));
-                       // A concurrent retry's kept answer is an access too:
-                       // its "replay" entry is durable before it is sent.
-                       http::Response failed = api.AnswerToFailedWrite(c, parts, stored.error());
-                       std::vector<store::AuditEntry> entries = std::move(*c.audits);
-                       c.audits->clear();
-                       http::Response r = api.AfterAudits(std::move(entries), std::move(failed));
-                       if (!r.defer) return send(std::move(r));
-                       r.defer(std::move(send));
-                     });
-               };
-               return held;
-             }));
-
-  // Clinicians only, like GET /sessions/{id}: the notes are the therapist's
-  // working record; a patient sees their pain ratings in the chart.
-  router.Add(
-      "GET", "/api/v1/patients/{id}/sessions",
-      api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-        store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-        const store::PageRequest paging = PagingOf(req);
-        const std::string from = QueryText(req, "from", 20), to = QueryText(req, "to", 20);
-        if (!from.empty() && !IsUtcTime(from))
-          Reject("from", "must be a UTC time like 2026-11-01T00:00:00Z", 400);
-        if (!to.empty() && !IsUtcTime(to))
-          Reject("to", "must be a UTC time like 2026-12-01T00:00:00Z", 400);
-        auto to_json = [](const store::SessionNote& s) { return ToJson(s); };
-        json answer;
-        if (from.empty() && to.empty()) {
-          auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, paging));
-          json items = json::array();
-          for (const auto& note : page.items) items.push_back(to_json(note));
-          answer = {{"items", items},
-                    {"total", page.total},
-                    {"limit", paging.limit},
-                    {"offset", paging.offset}};
-        } else {
-          // A time window: read the patient's notes whole (a course is
-          // tens of sessions), keep those in [from, to), then page.
-          std::vector<store::SessionNote> all;
-          for (store::PageRequest chunk{store::kMaxPageSize, 0};; chunk.offset += chunk.limit) {
-            auto page = Must(api.store().ListSessionNotes(c.clinic(), patient.id, chunk));
-            all.insert(all.end(), page.items.begin(), page.items.end());
-            if (static_cast<std::int64_t>(all.size()) >= page.total || page.items.empty()) break;
-          }
-          auto in_window = [&](const store::SessionNote& s) {
-            return (from.empty() || s.occurred_at >= from) && (to.empty() || s.occurred_at < to);
-          };
-          answer = ListPage(all, paging, in_window, to_json);
-        }
-        api.Audit(c, req, "list", "session", "", patient.id);
-        return JsonResponse(200, answer);
-      }));
-
-  router.Add("GET", "/api/v1/sessions/{id}",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::SessionNote note =
-                   Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
-               api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
-               return WithEtag(JsonResponse(200, ToJson(note)), note.version);
-             }));
-
-  router.Add("PUT", "/api/v1/sessions/{id}",
-             api.Guard(kClinicians, [&api](http::Request& req, const Caller& c) {
-               store::SessionNote note =
-                   Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
-               const int expected = IfMatchVersion(req);
-               json body = ParseBody(req);
-               const std::string done_before = note.techniques_json;
-               ReadNote(body, api.knowledge(), note);
-               // Work recorded before is kept as it was; new work is checked.
-               if (note.techniques_json != "[]" && note.techniques_json != done_before)
-                 RequireWorkAllowed(api, c, note);
-               if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
-               store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
-               api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,
-                         DeviationAuditDetail(updated));
-               return WithEtag(JsonResponse(200, ToJson(updated)), updated.version);
-             }));
-
-  // One document for the chart screen (api/chart_document.h), from one store
-  // snapshot. Documents are read only the first time their facts are needed.
-  router.Add(
-      "GET", "/api/v1/patients/{id}/chart",
-      api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-        const Id patient_id = PathId(req, "id");
-        api.CheckOwnRecord(c, patient_id);
-        const store::ChartRecords records =
-            Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
-        ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
-        input.assessment_facts.reserve(records.assessments.size());
-        for (const store::Assessment& a : records.assessments) {
-          input.assessment_facts.push_back(api.facts().Assessment(
-              a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
-        }
-        // The latest screening may suspend the approved plan (care_guard.h).
-        const PatientScreenings screenings = ScreeningsOf(
-            records.assessments, Must(api.store().ListReferrals(c.clinic(), patient_id)));
-        for (const store::PlanRecord& p : records.plans) {
-          if (p.status != store::PlanStatus::kApproved) continue;
-          const CareVerdict verdict =
-              GovernStep(screenings.events, CareStep::kServeHomeProgramme, p.assessment_id);
-          if (!verdict.allowed) input.approved_plan_suspended_by = verdict.governed_by;
-          input.planned_sessions =
-              api.facts()
-                  .Plan(p.id, [&] { return Must(api.store().GetPlan(c.clinic(), p.id)).plan_json; })
-                  ->planned_sessions;
-        }
-        api.Audit(c, req, "read", "chart", std::to_string(patient_id), patient_id);
-        return http::Response::Json(200, ChartDocument(input, api.knowledge()));
-      }));
-
-  // The home programme in plain words: self-massage and the complements of the
-  // approved plan.
+  // Each handler gets the Api it serves; the table below is the file's routes.
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
+  router.Add("POST", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, with(CreateNote)));
+  router.Add("GET", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, with(ListNotes)));
+  router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(GetNote)));
+  router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(UpdateNote)));
+  router.Add("GET", "/api/v1/patients/{id}/chart",
+             api.Guard(kCliniciansAndPatient, with(ReadChart)));
   router.Add("GET", "/api/v1/patients/{id}/home-programme",
-             api.Guard(kCliniciansAndPatient, [&api](http::Request& req, const Caller& c) {
-               store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
-               store::PlanRecord plan = Must(api.store().GetCurrentPlan(c.clinic(), patient.id));
-               const PatientScreenings screenings = ReadScreenings(api, c.clinic(), patient.id);
-               const CareVerdict verdict =
-                   GovernStep(screenings.events, CareStep::kServeHomeProgramme, plan.assessment_id);
-               if (!verdict.allowed) {
-                 // Withdrawn: the patient is told to follow the referral instead.
-                 api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id,
-                           "withdrawn: " + verdict.governed_by);
-                 const Knowledge& k = api.knowledge();
-                 return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict, k));
-               }
-               json doc = json::parse(plan.plan_json, nullptr, false);
-               if (!doc.is_object()) Reject("plan", "the approved plan cannot be read", 409);
-               json self_massage = json::array();
-               for (const json& t : doc.value("techniques", json::array())) {
-                 if (t.value("technique", "") == "self_massage") self_massage.push_back(t);
-               }
-               api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id);
-               return JsonResponse(200, {{"plan_id", plan.id},
-                                         {"approved_at", plan.approved_at ? json(*plan.approved_at)
-                                                                          : json(nullptr)},
-                                         {"presented_as", doc.value("presented_as", "")},
-                                         {"self_massage", self_massage},
-                                         {"complements", doc.value("complements", json::array())},
-                                         {"escalation", doc.value("escalation", json::array())},
-                                         {"sessions", doc.value("sessions", json::object())}});
-             }));
+             api.Guard(kCliniciansAndPatient, with(ReadHomeProgramme)));
 }
 
 }  // namespace sciaticare::api

@@ -1,6 +1,6 @@
 // Store: the one interface through which the clinic server keeps its records.
-// SQLite implements it now (sqlite_store.h); PostgreSQL will implement the same
-// interface, and tests/store/store_contract.h is the behaviour both must show.
+// SQLite (sqlite_store.h) and PostgreSQL (postgres_store.h) implement it, and
+// tests/store/store_contract.h is the behaviour both must show.
 //
 // Contract shared by every method:
 //  - Patient data is scoped by clinic: each read and write names the clinic,
@@ -9,7 +9,8 @@
 //  - Records with a `version` use optimistic concurrency: an update names the
 //    version it read; a stale one is kConflict and nothing is stored.
 //  - Times are ISO-8601 UTC strings "YYYY-MM-DDTHH:MM:SSZ" given by the caller
-//    (they order correctly as text); the store never reads the clock.
+//    (they order correctly as text); no record's time comes from the store's
+//    clock (only the migration log notes when a migration ran).
 //  - Failures are values (StoreResult); implementations do not throw.
 //  - The audit trail is append-only: there is no method to change or remove an
 //    entry, and the database refuses it too.
@@ -67,7 +68,7 @@ struct UserUpdate {
 // Which documents ReadAttention reads: asked, within the read, about each
 // intake assessment's result and the approved plan's document; one answered
 // false stays empty. A caller that remembers what it needs of these immutable
-// documents (by record id) so spares copying them on every read.
+// documents (by record id) spares copying them on every read.
 struct AttentionDocuments {
   std::function<bool(Id assessment_id)> need_result = [](Id) { return true; };
   std::function<bool(Id plan_id)> need_plan = [](Id) { return true; };
@@ -159,7 +160,8 @@ class Store {
   // block a thread: `also` (when set) runs in the same unit once the note is
   // stored (say, to append its audit entry, see Atomically), and its failure
   // undoes the note; `done` gets the stored note once all of it is durable.
-  // SQLite commits many concurrent calls together (see AppendAuditAsync).
+  // SQLite commits many concurrent calls together (its group commit); this
+  // default, which PostgreSQL uses, commits each call on its own.
   using AlsoWrite = std::function<StoreStatus(const SessionNote& stored)>;
   virtual void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
                                       Callback<SessionNote> done) {
@@ -240,7 +242,8 @@ class Store {
   virtual StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) = 0;
   // As AppendAudit, but `done` is called with the outcome once the entry is
   // durable, possibly later and on another thread, so that many concurrent
-  // appends can share one commit. This default simply appends and answers.
+  // appends can share one commit (SQLite's group commit). This default, which
+  // PostgreSQL uses, simply appends and answers.
   virtual void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
     const Callback<AuditEntry> call = std::move(done);
     call(AppendAudit(entry));
