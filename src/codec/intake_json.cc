@@ -157,9 +157,10 @@ class IntakeReader {
 
   Intake Read(const json& doc) {
     Object(doc, "input");
-    RefuseNearMisses(doc, "",
-                     {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by",
-                      "red_flags", "conditions", "preferences", "questionnaires"});
+    RefuseNearMisses(
+        doc, "",
+        {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by", "red_flags",
+         "conditions", "preferences", "questionnaires", "symptoms_spread_in_treatment"});
     Intake in;
     if (!doc.contains("patient")) Fail("patient", "is required");
     ReadPatient(doc["patient"], in.patient);
@@ -175,6 +176,11 @@ class IntakeReader {
     if (doc.contains("preferences")) ReadPreferences(doc["preferences"], in.preferences);
     if (doc.contains("questionnaires"))
       ReadQuestionnaires(doc["questionnaires"], in.questionnaires);
+    if (doc.contains("symptoms_spread_in_treatment") &&
+        !doc["symptoms_spread_in_treatment"].is_null()) {
+      in.symptoms_spread_in_treatment =
+          Bool(doc["symptoms_spread_in_treatment"], "symptoms_spread_in_treatment");
+    }
     return in;
   }
 

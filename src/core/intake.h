@@ -67,6 +67,10 @@ struct Intake {
   std::vector<ConditionReport> conditions;
   Preferences preferences;
   Questionnaires questionnaires;
+  // Symptoms spread further down the leg during a treatment since the last
+  // assessment (a session note's `symptom_peripheralisation` event): the
+  // reference's second sign of irritable radicular pain.
+  bool symptoms_spread_in_treatment = false;
 };
 
 }  // namespace sciaticare

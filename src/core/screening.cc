@@ -172,7 +172,11 @@ class Screener {
     if (in_.preferences.pain_tolerance == PainTolerance::kLow) {
       Activate(k_.low_tolerance_condition, true);
     }
-    if (MaxLegPain(in_) >= k_.irritability_min_leg_pain) Activate(k_.irritability_condition, true);
+    // Two signs of irritable radicular pain (contraindications.md): severe leg
+    // pain, or symptoms that spread down the leg during a treatment.
+    if (MaxLegPain(in_) >= k_.irritability_min_leg_pain || in_.symptoms_spread_in_treatment) {
+      Activate(k_.irritability_condition, true);
+    }
   }
 
   const ConditionReport* ReportFor(int condition) const {
