@@ -97,6 +97,9 @@ class Screener {
       positive.push_back(flag);
       return true;
     };
+    // Asked with its features, inflammatory back pain is decided from them; a
+    // "yes" to the older single question still counts (never discarded).
+    if (InflammatoryPatternHolds()) add_derived(k_.inflammatory.flag);
     // Patients may not volunteer these answers (CKS), so the body map and age answer them too.
     const bool body_map_bilateral = pattern_.both_legs && add_derived(k_.bilateral_leg_flag);
     const bool long_standing =
@@ -135,6 +138,24 @@ class Screener {
       out_.reasons.push_back(u == Urgency::kNote ? "Note: " + reason + "."
                                                  : "Red flag: " + reason + ".");
     }
+  }
+
+  // NICE NG65 via red-flags.md: both entry conditions and at least
+  // min_features of the features answered yes.
+  bool InflammatoryPatternHolds() const {
+    if (!in_.inflammatory_back_pain) return false;
+    const InflammatoryAnswers& a = *in_.inflammatory_back_pain;
+    // An answer missing from the list was not asked: it is no "yes".
+    const auto yes = [](const std::vector<std::optional<bool>>& list, std::size_t i) {
+      return i < list.size() && list[i].value_or(false);
+    };
+    for (std::size_t i = 0; i < k_.inflammatory.entry.size(); ++i) {
+      if (!yes(a.entry, i)) return false;
+    }
+    int features = 0;
+    for (std::size_t i = 0; i < k_.inflammatory.features.size(); ++i)
+      features += yes(a.features, i);
+    return features >= k_.inflammatory.min_features;
   }
 
   // Patients may not volunteer cauda equina symptoms (CKS), so every ces_*

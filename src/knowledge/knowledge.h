@@ -191,6 +191,15 @@ struct Knowledge {
   int min_age = 16;  // Younger patients see a doctor first.
   Urgency min_age_urgency = Urgency::kRoutineGp;
   std::string min_age_reason;
+  // Inflammatory back pain asked with its features (NICE NG65 via
+  // red-flags.md): `flag` is positive when every entry question and at least
+  // `min_features` features are answered yes.
+  struct InflammatoryPattern {
+    int flag = -1;
+    std::vector<std::string> entry, features;  // Answer ids, in the intake's order.
+    std::vector<std::string> entry_questions, feature_questions;
+    int min_features = 3;
+  } inflammatory;
   int first_episode_flag = -1;  // Derived for a first episode over/under these ages.
   int first_episode_over = 50, first_episode_under = 20;
 
