@@ -126,8 +126,9 @@ struct RuleCondition {
   std::optional<double> min_onset_weeks;
   std::vector<Activity> aggravated_by_all;
   std::vector<Activity> aggravated_by_any;
-  RegionSet symptom_in;             // Any symptom in one of these regions.
-  std::vector<std::string> any_of;  // Named facts: "radicular", "startback_high", ...
+  RegionSet symptom_in;              // Any symptom in one of these regions.
+  std::vector<std::string> any_of;   // Named facts: "radicular", "startback_high", ...
+  std::vector<std::string> none_of;  // Named facts that must not hold, e.g. "irritable".
 };
 
 struct TechniqueRule {
@@ -140,7 +141,12 @@ struct TechniqueRule {
   std::optional<int> evidence;  // Overrides the technique's evidence.
 };
 
+// The evidence entry a plan item shows when its reasons were written by the
+// therapist at plan review rather than drawn from the knowledge.
+inline constexpr std::string_view kTherapistReasoningEvidence = "therapist-reasoning";
+
 struct CourseRule {
+  RuleCondition when;                     // Only facts (any_of / none_of) are read.
   std::optional<double> max_onset_weeks;  // Applies below this; nullopt matches all.
   int per_week = 1, count = 6;
   std::vector<int> reassess_after;
