@@ -9,6 +9,7 @@
 #include "api/api_support.h"
 #include "api/care_guard.h"
 #include "api/referral_routes.h"
+#include "api/treatment_response.h"
 #include "codec/assessment_json.h"
 #include "codec/client_text.h"
 #include "codec/intake_json.h"
@@ -87,6 +88,16 @@ store::PlanRecord VisiblePlan(Api& api, const Caller& c, Id plan_id) {
   return plan;
 }
 
+// When the patient's newest intake or reassessment was stored; empty when
+// there is none (portal answers are no screening).
+std::string PreviousScreeningTime(Api& api, Id clinic_id, Id patient_id) {
+  const auto assessments = Must(api.store().ListAssessments(clinic_id, patient_id));
+  for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
+    if (it->kind != store::AssessmentKind::kPortal) return it->created_at;
+  }
+  return "";
+}
+
 json StoredJson(const std::string& text) {
   json v = json::parse(text, nullptr, false);
   return v.is_discarded() ? json::object() : v;
@@ -102,6 +113,15 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   if (!kind || *kind == store::AssessmentKind::kPortal)
     Reject("kind", "must be intake or reassessment");
   Intake intake = ReadIntake(Member(body, "intake"), "intake", k);
+  // Symptoms that spread during a treatment since the previous assessment
+  // make this one's pain irritable; stored with it so the record says why
+  // the plan is lighter.
+  if (!intake.symptoms_spread_in_treatment &&
+      SymptomsSpreadSince(api, c.clinic(), patient.id,
+                          PreviousScreeningTime(api, c.clinic(), patient.id))) {
+    intake.symptoms_spread_in_treatment = true;
+    body["intake"]["symptoms_spread_in_treatment"] = true;
+  }
   Assessment assessed = Assess(intake, k);
   json result = AssessmentToJson(assessed, k);
 
@@ -252,7 +272,10 @@ http::Response RevisePlan(Api& api, http::Request& req, const Caller& c) {
   Result<Plan> edited = ParsePlanEdit(edited_json, k, planned_minutes);
   if (!edited) Reject("plan." + edited.error().field, edited.error().message);
   store::Assessment source = Must(api.store().GetAssessment(c.clinic(), base.assessment_id));
-  Assessment screening = Assess(ReadIntake(StoredJson(source.intake_json), "intake", k), k);
+  Intake source_intake = ReadIntake(StoredJson(source.intake_json), "intake", k);
+  source_intake.symptoms_spread_in_treatment |=
+      SymptomsSpreadSince(api, c.clinic(), base.patient_id, source.created_at);
+  Assessment screening = Assess(source_intake, k);
   std::vector<Error> problems = ReviewPlanEdit(edited.value(), screening.screening, k);
   if (!problems.empty()) {
     json list = json::array();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/treatment_response.h"
 #include "codec/intake_json.h"
 #include "core/assessment.h"
 #include "core/session_review.h"
@@ -17,9 +18,11 @@ struct LatestScreening {
 };
 
 // The newest intake or reassessment, screened again by the core from its
-// intake document; none when the patient was never screened. Portal
-// questionnaires hold scores, not a screening.
-std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patient) {
+// intake document, with symptoms that spread at a session since then (other
+// than at note `except_note`, the one under review); none when the patient
+// was never screened. Portal questionnaires hold scores, not a screening.
+std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patient,
+                                                   Id except_note) {
   const auto assessments = Must(api.store().ListAssessments(clinic, patient));  // Oldest first.
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind == store::AssessmentKind::kPortal) continue;
@@ -30,7 +33,10 @@ std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patie
                  "): reassess the patient before recording a session",
              409);
     }
-    return LatestScreening{it->id, Assess(intake.value(), api.knowledge()).screening};
+    Intake current = std::move(intake).value();
+    current.symptoms_spread_in_treatment |=
+        SymptomsSpreadSince(api, clinic, patient, it->created_at, except_note);
+    return LatestScreening{it->id, Assess(current, api.knowledge()).screening};
   }
   return std::nullopt;
 }
@@ -84,7 +90,7 @@ std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const 
                                                store::SessionNote& note) {
   const Acknowledgement ack = ReadAcknowledgement(body);
   note.deviations_json.clear();
-  const auto latest = FindLatestScreening(api, c.clinic(), note.patient_id);
+  const auto latest = FindLatestScreening(api, c.clinic(), note.patient_id, note.id);
   if (!latest) return std::nullopt;
   const std::vector<Error> departures = ReviewSessionWork(WorkOf(note), latest->screening);
   if (departures.empty()) return std::nullopt;

@@ -157,9 +157,10 @@ class IntakeReader {
 
   Intake Read(const json& doc) {
     Object(doc, "input");
-    RefuseNearMisses(doc, "",
-                     {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by",
-                      "red_flags", "conditions", "preferences", "questionnaires"});
+    RefuseNearMisses(
+        doc, "",
+        {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by", "red_flags",
+         "conditions", "preferences", "questionnaires", "symptoms_spread_in_treatment"});
     Intake in;
     if (!doc.contains("patient")) Fail("patient", "is required");
     ReadPatient(doc["patient"], in.patient);
@@ -175,10 +176,39 @@ class IntakeReader {
     if (doc.contains("preferences")) ReadPreferences(doc["preferences"], in.preferences);
     if (doc.contains("questionnaires"))
       ReadQuestionnaires(doc["questionnaires"], in.questionnaires);
+    if (doc.contains("symptoms_spread_in_treatment") &&
+        !doc["symptoms_spread_in_treatment"].is_null()) {
+      in.symptoms_spread_in_treatment =
+          Bool(doc["symptoms_spread_in_treatment"], "symptoms_spread_in_treatment");
+    }
+    if (doc.contains("inflammatory_back_pain") && !doc["inflammatory_back_pain"].is_null())
+      in.inflammatory_back_pain = ReadInflammatory(doc["inflammatory_back_pain"]);
     return in;
   }
 
  private:
+  // Every key must be one of the knowledge's questions, so a misspelt feature
+  // is refused rather than silently counted as not present.
+  InflammatoryAnswers ReadInflammatory(const json& v) {
+    const std::string path = "inflammatory_back_pain";
+    Object(v, path);
+    const auto& def = k_.inflammatory;
+    InflammatoryAnswers out;
+    out.entry.resize(def.entry.size());
+    out.features.resize(def.features.size());
+    for (const auto& [id, answer] : v.items()) {
+      const std::string at = path + "." + SafeId(id);
+      std::optional<bool>* slot = nullptr;
+      for (std::size_t i = 0; i < def.entry.size(); ++i)
+        if (def.entry[i] == id) slot = &out.entry[i];
+      for (std::size_t i = 0; i < def.features.size(); ++i)
+        if (def.features[i] == id) slot = &out.features[i];
+      if (!slot) Fail(at, "unknown inflammatory back pain question (see docs/intake.md)");
+      if (!answer.is_null()) *slot = Bool(answer, at);
+    }
+    return out;
+  }
+
   void ReadPatient(const json& v, Patient& p) {
     Object(v, "patient");
     if (!v.contains("age")) Fail("patient.age", "is required");

@@ -1,5 +1,7 @@
 #include "codec/plan_edit_json.h"
 
+#include <algorithm>
+
 #include "codec/assessment_json.h"
 #include "codec/client_text.h"
 #include "core/region_sides.h"
@@ -110,8 +112,31 @@ Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k, int planned_min
   }
 }
 
+namespace {
+
+// The evidence an edited item shows: that of a stored item of the same
+// technique whose reasons include all of the edited item's, since those
+// reasons came from the knowledge; otherwise the reasons are the therapist's
+// own and show no grade of evidence, never the technique's.
+json EvidenceOfEditedItem(const json& item, const json& before, const Knowledge& k) {
+  for (const json& old : before) {
+    if (!old.is_object() || old.value("technique", "") != item["technique"]) continue;
+    const json reasons = old.value("because", json::array());
+    const bool all_known =
+        std::all_of(item["because"].begin(), item["because"].end(), [&](const json& b) {
+          return std::find(reasons.begin(), reasons.end(), b) != reasons.end();
+        });
+    if (all_known && old.contains("evidence")) return old["evidence"];
+  }
+  return EvidenceToJson(k.FindEvidence(kTherapistReasoningEvidence), k);
+}
+
+}  // namespace
+
 json ApplyPlanEdit(json base, const Plan& edited, const Screening& screening, const Knowledge& k) {
+  const json before = base.value("techniques", json::array());
   base["techniques"] = PlanItemsToJson(edited.techniques, k);
+  for (json& item : base["techniques"]) item["evidence"] = EvidenceOfEditedItem(item, before, k);
   base["sessions"]["per_week"] = edited.per_week;
   base["sessions"]["count"] = edited.count;
   base["sessions"]["minutes"] = edited.session_minutes;

@@ -41,6 +41,13 @@ struct ConditionReport {
   std::vector<std::string> modifiers;  // e.g. "contagious", "high_risk", "unstable".
 };
 
+// The inflammatory back pain questions (Knowledge::inflammatory): one answer
+// per entry question and per feature, in the knowledge's order; nullopt where
+// the question was not asked or the answer is not known.
+struct InflammatoryAnswers {
+  std::vector<std::optional<bool>> entry, features;
+};
+
 struct Preferences {
   std::optional<PainTolerance> pain_tolerance;
   bool fragrance_sensitive = false;
@@ -67,6 +74,13 @@ struct Intake {
   std::vector<ConditionReport> conditions;
   Preferences preferences;
   Questionnaires questionnaires;
+  // Symptoms spread further down the leg during a treatment since the last
+  // assessment (a session note's `symptom_peripheralisation` event): the
+  // reference's second sign of irritable radicular pain.
+  bool symptoms_spread_in_treatment = false;
+  // Asked with its features; absent in older intakes, which answered the
+  // single red-flag question inflam_back_pain_pattern instead.
+  std::optional<InflammatoryAnswers> inflammatory_back_pain;
 };
 
 }  // namespace sciaticare

@@ -10,16 +10,19 @@ bool Contains(const std::vector<Activity>& list, Activity a) {
   return std::find(list.begin(), list.end(), a) != list.end();
 }
 
-bool FactHolds(const std::string& fact, const BodyPattern& pattern, const Scores& scores) {
+bool FactHolds(const std::string& fact, const BodyPattern& pattern, const Scores& scores,
+               bool irritable) {
   if (fact == "radicular") return pattern.below_knee;
+  if (fact == "irritable") return irritable;
   const std::string risk = scores.startback ? scores.startback->risk : "";
+  if (fact == "startback_low") return risk == "low";
   if (fact == "startback_medium") return risk == "medium";
   if (fact == "startback_high") return risk == "high";
   return false;
 }
 
 bool Matches(const RuleCondition& w, const Intake& in, const BodyPattern& pattern,
-             const Scores& scores) {
+             const Scores& scores, bool irritable) {
   if (w.min_onset_weeks && (!in.onset_weeks || *in.onset_weeks < *w.min_onset_weeks)) return false;
   for (Activity a : w.aggravated_by_all) {
     if (!Contains(in.aggravated_by, a)) return false;
@@ -35,11 +38,14 @@ bool Matches(const RuleCondition& w, const Intake& in, const BodyPattern& patter
     return false;
   }
   if (!w.any_of.empty() &&
-      std::none_of(w.any_of.begin(), w.any_of.end(),
-                   [&](const std::string& f) { return FactHolds(f, pattern, scores); })) {
+      std::none_of(w.any_of.begin(), w.any_of.end(), [&](const std::string& f) {
+        return FactHolds(f, pattern, scores, irritable);
+      })) {
     return false;
   }
-  return true;
+  return std::none_of(w.none_of.begin(), w.none_of.end(), [&](const std::string& f) {
+    return FactHolds(f, pattern, scores, irritable);
+  });
 }
 
 std::string SideWords(Side s) {
@@ -71,7 +77,10 @@ class Planner {
  public:
   Planner(const Intake& in, const Screening& sc, const BodyPattern& pattern, const Scores& scores,
           const Knowledge& k)
-      : in_(in), sc_(sc), c_(sc.constraints), pattern_(pattern), scores_(scores), k_(k) {}
+      : in_(in), sc_(sc), c_(sc.constraints), pattern_(pattern), scores_(scores), k_(k) {
+    for (const ActiveCondition& a : sc_.conditions)
+      irritable_ |= a.condition == k_.irritability_condition;
+  }
 
   Plan Run() {
     CollectWorkRegions();
@@ -116,7 +125,7 @@ class Planner {
   }
 
   void ApplyRule(const TechniqueRule& rule) {
-    if (!Matches(rule.when, in_, pattern_, scores_)) return;
+    if (!Matches(rule.when, in_, pattern_, scores_, irritable_)) return;
     const std::size_t t = static_cast<std::size_t>(rule.technique);
     if (!c_.excluded_reason[t].empty()) {
       Exclude(rule.technique, c_.excluded_reason[t]);
@@ -235,10 +244,7 @@ class Planner {
   }
 
   void FitMinutes() {
-    bool irritable = false;
-    for (const ActiveCondition& a : sc_.conditions)
-      irritable |= a.condition == k_.irritability_condition;
-    plan_.session_minutes = irritable ? k_.irritable_session_minutes : k_.session_minutes;
+    plan_.session_minutes = irritable_ ? k_.irritable_session_minutes : k_.session_minutes;
     int total = 0;
     for (const PlanItem& i : plan_.techniques) total += i.minutes;
     if (total <= plan_.session_minutes) return;
@@ -262,8 +268,10 @@ class Planner {
   }
 
   void ChooseCourse() {
-    // Unknown onset takes the first (shortest, most cautious) course.
+    // The first course whose facts hold and whose onset fits; unknown onset
+    // takes the first (shortest, most cautious) onset band.
     for (const CourseRule& c : k_.courses) {
+      if (!Matches(c.when, in_, pattern_, scores_, irritable_)) continue;
       if (c.max_onset_weeks && in_.onset_weeks && *in_.onset_weeks >= *c.max_onset_weeks) continue;
       plan_.per_week = c.per_week;
       plan_.count = c.count;
@@ -282,7 +290,7 @@ class Planner {
 
   void AddComplementsAndCautions() {
     for (std::size_t i = 0; i < k_.complements.size(); ++i) {
-      if (Matches(k_.complements[i].when, in_, pattern_, scores_)) {
+      if (Matches(k_.complements[i].when, in_, pattern_, scores_, irritable_)) {
         plan_.complements.push_back(static_cast<int>(i));
       }
     }
@@ -329,6 +337,7 @@ class Planner {
   const Knowledge& k_;
   RegionSet work_;
   int desired_ = 3;
+  bool irritable_ = false;  // acute_radicular_irritability is active.
   std::vector<Technique> order_;
   std::map<Technique, std::vector<Candidate>> candidates_;
   std::map<Technique, std::string> dropped_;

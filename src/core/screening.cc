@@ -97,6 +97,9 @@ class Screener {
       positive.push_back(flag);
       return true;
     };
+    // Asked with its features, inflammatory back pain is decided from them; a
+    // "yes" to the older single question still counts (never discarded).
+    if (InflammatoryPatternHolds()) add_derived(k_.inflammatory.flag);
     // Patients may not volunteer these answers (CKS), so the body map and age answer them too.
     const bool body_map_bilateral = pattern_.both_legs && add_derived(k_.bilateral_leg_flag);
     const bool long_standing =
@@ -137,6 +140,24 @@ class Screener {
     }
   }
 
+  // NICE NG65 via red-flags.md: both entry conditions and at least
+  // min_features of the features answered yes.
+  bool InflammatoryPatternHolds() const {
+    if (!in_.inflammatory_back_pain) return false;
+    const InflammatoryAnswers& a = *in_.inflammatory_back_pain;
+    // An answer missing from the list was not asked: it is no "yes".
+    const auto yes = [](const std::vector<std::optional<bool>>& list, std::size_t i) {
+      return i < list.size() && list[i].value_or(false);
+    };
+    for (std::size_t i = 0; i < k_.inflammatory.entry.size(); ++i) {
+      if (!yes(a.entry, i)) return false;
+    }
+    int features = 0;
+    for (std::size_t i = 0; i < k_.inflammatory.features.size(); ++i)
+      features += yes(a.features, i);
+    return features >= k_.inflammatory.min_features;
+  }
+
   // Patients may not volunteer cauda equina symptoms (CKS), so every ces_*
   // question a patient can answer must be asked: one left out counts as one
   // whose answer is unknown. The clinician-only finding is imported, never
@@ -172,7 +193,11 @@ class Screener {
     if (in_.preferences.pain_tolerance == PainTolerance::kLow) {
       Activate(k_.low_tolerance_condition, true);
     }
-    if (MaxLegPain(in_) >= k_.irritability_min_leg_pain) Activate(k_.irritability_condition, true);
+    // Two signs of irritable radicular pain (contraindications.md): severe leg
+    // pain, or symptoms that spread down the leg during a treatment.
+    if (MaxLegPain(in_) >= k_.irritability_min_leg_pain || in_.symptoms_spread_in_treatment) {
+      Activate(k_.irritability_condition, true);
+    }
   }
 
   const ConditionReport* ReportFor(int condition) const {

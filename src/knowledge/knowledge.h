@@ -126,8 +126,9 @@ struct RuleCondition {
   std::optional<double> min_onset_weeks;
   std::vector<Activity> aggravated_by_all;
   std::vector<Activity> aggravated_by_any;
-  RegionSet symptom_in;             // Any symptom in one of these regions.
-  std::vector<std::string> any_of;  // Named facts: "radicular", "startback_high", ...
+  RegionSet symptom_in;              // Any symptom in one of these regions.
+  std::vector<std::string> any_of;   // Named facts: "radicular", "startback_high", ...
+  std::vector<std::string> none_of;  // Named facts that must not hold, e.g. "irritable".
 };
 
 struct TechniqueRule {
@@ -140,7 +141,12 @@ struct TechniqueRule {
   std::optional<int> evidence;  // Overrides the technique's evidence.
 };
 
+// The evidence entry a plan item shows when its reasons were written by the
+// therapist at plan review rather than drawn from the knowledge.
+inline constexpr std::string_view kTherapistReasoningEvidence = "therapist-reasoning";
+
 struct CourseRule {
+  RuleCondition when;                     // Only facts (any_of / none_of) are read.
   std::optional<double> max_onset_weeks;  // Applies below this; nullopt matches all.
   int per_week = 1, count = 6;
   std::vector<int> reassess_after;
@@ -191,6 +197,15 @@ struct Knowledge {
   int min_age = 16;  // Younger patients see a doctor first.
   Urgency min_age_urgency = Urgency::kRoutineGp;
   std::string min_age_reason;
+  // Inflammatory back pain asked with its features (NICE NG65 via
+  // red-flags.md): `flag` is positive when every entry question and at least
+  // `min_features` features are answered yes.
+  struct InflammatoryPattern {
+    int flag = -1;
+    std::vector<std::string> entry, features;  // Answer ids, in the intake's order.
+    std::vector<std::string> entry_questions, feature_questions;
+    int min_features = 3;
+  } inflammatory;
   int first_episode_flag = -1;  // Derived for a first episode over/under these ages.
   int first_episode_over = 50, first_episode_under = 20;
 

@@ -1,5 +1,7 @@
 // Loads planning.json: pressure by tolerance, session minutes, technique rules, courses,
 // reassessment, complements, escalation and the cautions every plan carries.
+#include <algorithm>
+
 #include "knowledge/file_loader.h"
 
 namespace sciaticare::loading {
@@ -21,8 +23,16 @@ class PlanningLoader : public FileLoader {
         for (const json& a : v) rc.aggravated_by_any.push_back(ActivityOf(a, path + "." + key));
       } else if (key == "symptom_in")
         rc.symptom_in = RegionList(v, path + "." + key);
-      else if (key == "any_of") {
-        for (const json& f : v) rc.any_of.push_back(f.get<std::string>());
+      else if (key == "any_of" || key == "none_of") {
+        for (const json& f : v) {
+          const std::string fact = f.get<std::string>();
+          // A misspelt fact would silently never hold, so only known ones load.
+          static const char* kFacts[] = {"radicular", "irritable", "startback_low",
+                                         "startback_medium", "startback_high"};
+          if (std::find(std::begin(kFacts), std::end(kFacts), fact) == std::end(kFacts))
+            Fail(path + "." + key, "unknown fact " + fact);
+          (key == "any_of" ? rc.any_of : rc.none_of).push_back(fact);
+        }
       } else
         Fail(path + "." + key, "unknown condition");
     }
@@ -78,11 +88,14 @@ class PlanningLoader : public FileLoader {
       k_.technique_rules.push_back(std::move(rule));
     }
 
+    if (k_.FindEvidence(kTherapistReasoningEvidence) < 0)
+      Fail("evidence", "the therapist-reasoning entry is required (plan edits show it)");
     const json& courses = At(doc, "courses", "");
     for (std::size_t i = 0; i < courses.size(); ++i) {
       const json& c = courses[i];
       std::string path = "courses[" + std::to_string(i) + "]";
       CourseRule course;
+      if (c.contains("when")) course.when = When(c["when"], path + ".when");
       if (c.contains("max_onset_weeks"))
         course.max_onset_weeks = c["max_onset_weeks"].get<double>();
       course.per_week = Int(c, "per_week", path);
@@ -100,8 +113,10 @@ class PlanningLoader : public FileLoader {
       course.evidence = EvidenceOf(At(c, "evidence", path), path + ".evidence");
       k_.courses.push_back(std::move(course));
     }
-    if (k_.courses.empty() || k_.courses.back().max_onset_weeks) {
-      Fail("courses", "the last course must have no max_onset_weeks, so that one always applies");
+    if (k_.courses.empty() || k_.courses.back().max_onset_weeks ||
+        !k_.courses.back().when.any_of.empty() || !k_.courses.back().when.none_of.empty()) {
+      Fail("courses",
+           "the last course must have no max_onset_weeks and no when, so that one always applies");
     }
 
     const json& re = At(doc, "reassessment", "");

@@ -68,6 +68,25 @@ class RedFlagsLoader : public FileLoader {
                   "derived.bilateral_leg_symptoms.long_standing_urgency");
     k_.bilateral_long_standing_reason =
         Str(bilateral, "long_standing_reason", "derived.bilateral_leg_symptoms");
+    const std::string ibp_path = "derived.inflammatory_back_pain";
+    const json& ibp = At(At(doc, "derived", ""), "inflammatory_back_pain", "derived");
+    k_.inflammatory.flag = k_.FindRedFlag(Str(ibp, "flag", ibp_path));
+    if (k_.inflammatory.flag < 0) Fail(ibp_path + ".flag", "unknown flag");
+    k_.inflammatory.min_features = Int(ibp, "min_features", ibp_path);
+    for (const char* list : {"entry", "features"}) {
+      const json& items = At(ibp, list, ibp_path);
+      if (!items.is_array() || items.empty()) Fail(ibp_path + "." + list, "must be a list");
+      const bool entry = std::string(list) == "entry";
+      for (const json& item : items) {
+        (entry ? k_.inflammatory.entry : k_.inflammatory.features)
+            .push_back(Str(item, "id", ibp_path + "." + list));
+        (entry ? k_.inflammatory.entry_questions : k_.inflammatory.feature_questions)
+            .push_back(Str(item, "question", ibp_path + "." + list));
+      }
+    }
+    if (k_.inflammatory.min_features < 1 ||
+        k_.inflammatory.min_features > static_cast<int>(k_.inflammatory.features.size()))
+      Fail(ibp_path + ".min_features", "must be between 1 and the number of features");
     const json& age = At(At(doc, "derived", ""), "age", "derived");
     k_.min_age = Int(age, "min_age", "derived.age");
     k_.min_age_urgency = UrgencyOf(At(age, "urgency", "derived.age"), "derived.age.urgency");

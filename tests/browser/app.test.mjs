@@ -173,7 +173,7 @@ describe('Sciaticare web application', () => {
       assert.match(text, /\d+ min/);
       assert.match(text, /Targets:/);
       assert.match(text, /Because/);
-      assert.match(text, /Evidence: (moderate|low|very low|expert opinion|no evidence)/);
+      assert.match(text, /Evidence: (moderate|low|very low|expert opinion|no evidence|guideline, no grade given|therapist's reasoning)/);
       assert.ok((await t.locator('ul.because li').count()) >= 1, 'a because list');
     }
     await expectAccessible(page, 'plan');

@@ -95,7 +95,7 @@ describe('Plan review and session notes at 768 px', () => {
     for (const item of await items.all()) {
       const text = await item.innerText();
       assert.match(text, /Because/);
-      assert.match(text, /Evidence: (moderate|low|very low|expert opinion|no evidence)/);
+      assert.match(text, /Evidence: (moderate|low|very low|expert opinion|no evidence|guideline, no grade given|therapist's reasoning)/);
     }
     await checkPage('plan review', '20-plan-review');
 

@@ -280,17 +280,18 @@ TEST(KnowledgeLoaderErrorTest, MissingRegionEntry) {
               "regions.json: regions", "every body-map region");
 }
 
+// courses[0] is the low-risk STarT Back course; the onset courses follow it.
 TEST(KnowledgeLoaderErrorTest, CourseCountOutOfRange) {
   ExpectError(BrokenCopy()
                   .Replace("planning.json", "\"per_week\": 2, \"count\": 4",
                            "\"per_week\": 2, \"count\": 13")
                   .Load(),
-              "planning.json: courses[0]", "count 1-12");
+              "planning.json: courses[1]", "count 1-12");
   ExpectError(BrokenCopy()
                   .Replace("planning.json", "\"per_week\": 2, \"count\": 4",
                            "\"per_week\": 6, \"count\": 4")
                   .Load(),
-              "planning.json: courses[0]", "per_week must be 1-5");
+              "planning.json: courses[1]", "per_week must be 1-5");
 }
 
 TEST(KnowledgeLoaderErrorTest, LastCourseMustAlwaysApply) {

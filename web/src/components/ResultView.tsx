@@ -11,6 +11,8 @@ const GRADE_TEXT: Record<string, string> = {
   very_low: 'very low',
   expert: 'expert opinion',
   none: 'no evidence',
+  guideline: 'guideline, no grade given',
+  therapist: "therapist's reasoning",
 };
 
 export function EvidenceTag(props: { evidence: Evidence }) {

@@ -11,6 +11,8 @@ const GRADE_TEXT: Record<string, string> = {
   very_low: 'very low evidence',
   expert: 'expert opinion',
   none: 'no evidence yet',
+  guideline: 'guideline advice',
+  therapist: "your therapist's reasoning",
 };
 
 // The plan's own framing is written for the therapist; this says the same to the patient.
