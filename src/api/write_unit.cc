@@ -83,12 +83,18 @@ store::StoreStatus Api::KeepAnswer(const Caller& caller, const http::Response& a
   kept.request_hash = caller.idempotency->request_hash;
   kept.status = answer.status;
   kept.body = answer.body;
-  // A secret is shown once and never kept (an API token is stored only as
-  // its hash): a retry of its creation answers the record without it.
+  // A secret is shown once and never kept (an API token and a portal
+  // invitation's link are stored only as hashes): a retry of its creation
+  // answers the record without it.
   json body = json::parse(answer.body, nullptr, false);
   if (body.is_object() && body.contains("token")) {
     body["token"] = nullptr;
     body["token_note"] = "shown only once, in the first answer; revoke this token if it was lost";
+    kept.body = body.dump();
+  }
+  if (body.is_object() && body.contains("link")) {
+    body["link"] = nullptr;
+    body["link_note"] = "shown only once, in the first answer; make a new link if it was lost";
     kept.body = body.dump();
   }
   json headers = {{"Content-Type", answer.content_type}};

@@ -262,7 +262,7 @@ describe('Sciaticare web application', () => {
     await addSymptomByMouse(page, 'left calf', 'pain', 4);
     await page.getByLabel('Weeks since this episode began').fill('Infinity');
     const preview = page.getByTestId('preview');
-    await preview.getByText('onset_weeks').waitFor();
+    await preview.getByText('Weeks since this episode began', { exact: true }).waitFor();
     page.expectClean([/^422 POST \/api\/v1\/assess$/]);
     await page.close();
   });

@@ -190,7 +190,7 @@ describe('one questionnaire form for the intake and the portal', () => {
     await page.goto(`${BASE_URL}/patients/${patientId}/intake`);
     await firstOdi(page).getByRole('radio', { name: '2', exact: true }).check();
     await expectRefusedAtItem(page);
-    await page.getByTestId('live-scores').getByRole('alert').filter({ hasText: 'questionnaires.odi[0]' }).waitFor();
+    await page.getByTestId('live-scores').getByRole('alert').filter({ hasText: 'Oswestry, item 1' }).waitFor();
     await checkDesktopAndTablet(page, 'intake questionnaires with a refused answer');
     await page.unroute('**/api/v1/questionnaires/score');
     page.expectClean([/^422 POST \/api\/v1\/questionnaires\/score$/]);

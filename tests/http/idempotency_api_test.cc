@@ -23,12 +23,17 @@ class IdempotencyApiTest : public RouteMatrixTest {
     return kNobody;
   }
 
-  // The routes that take a key: POSTs that need a login.
+  // The routes that take a key: POSTs that need a login, and that the matrix
+  // makes succeed for someone (the portal invitation is refused for patient 1,
+  // who has a login; PortalInviteApiTest retries it on a patient without one).
   std::vector<const http::Route*> CreatingRoutes() const {
     std::vector<const http::Route*> out;
     for (const http::Route& route : router_.routes()) {
       if (route.method != "POST") continue;
-      if (Expected().at(route.method + " " + route.pattern)[kNobody] != 401) continue;
+      const std::string key = route.method + " " + route.pattern;
+      if (Expected().at(key)[kNobody] != 401) continue;
+      if (AllowedCaller(key) == kNobody && key == "POST /api/v1/patients/{id}/portal-invite")
+        continue;
       out.push_back(&route);
     }
     return out;

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <mutex>
 
 #include "http/clinic_api_fixture.h"
@@ -147,6 +148,26 @@ TEST_P(PortalInviteApiTest, OnlyTheClinicsStaffInviteAndOnlyItsOwnPatients) {
   EXPECT_EQ(BodyOf(taken)["error"]["field"], "email");
   HttpResult bad = desk->Post(cora + "/portal-invite", {{"email", "not an address"}});
   EXPECT_EQ(bad.status, 422) << bad.body;
+}
+
+// A retry of the invitation with its Idempotency-Key answers the same
+// invitation and stores nothing, but never shows (or keeps) the link again.
+TEST_P(PortalInviteApiTest, ARetryAnswersTheSameInvitationWithoutItsLink) {
+  auto desk = As("desk@a.test");
+  const std::string path =
+      PatientPath(NewPatient(*desk, "cora@example.com")["id"].get<store::Id>());
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "invite cora once"}};
+  HttpResult first = desk->Post(path + "/portal-invite", json::object(), key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string token = TokenOf(BodyOf(first));
+  HttpResult again = desk->Post(path + "/portal-invite", json::object(), key);
+  EXPECT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.headers["idempotent-replayed"], "true");
+  EXPECT_TRUE(BodyOf(again)["link"].is_null());
+  EXPECT_EQ(BodyOf(again)["created_at"], BodyOf(first)["created_at"]);
+  EXPECT_EQ(again.body.find(token), std::string::npos);
+  // The first link still works: the retry made no new one.
+  EXPECT_EQ(Accept(token, kPatientPassword).status, 201);
 }
 
 TEST_P(PortalInviteApiTest, AnotherSitesPageCannotCompleteAnInvitation) {

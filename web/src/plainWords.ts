@@ -50,6 +50,18 @@ const FIELD_LABELS_EN: Record<string, string> = {
   'if-match': 'Version',
   body: 'The form',
   name: 'Name',
+  onset_weeks: 'Weeks since this episode began',
+  age: 'Age',
+};
+
+// The questionnaires by the names clinicians and patients know them by.
+const QUESTIONNAIRE_NAMES_EN: Record<string, string> = {
+  nrs_leg: 'Leg pain',
+  nrs_back: 'Back pain',
+  odi: 'Oswestry',
+  rmdq: 'Roland-Morris',
+  sbi: 'Sciatica Bothersomeness',
+  startback: 'STarT Back',
 };
 
 function capitalised(text: string) {
@@ -61,6 +73,12 @@ function capitalised(text: string) {
 export function fieldLabel(field: string): string {
   if (!field) return '';
   if (field in FIELD_LABELS_EN) return FIELD_LABELS_EN[field];
+  // "questionnaires.odi[0]" → "Oswestry, item 1".
+  const item = /(?:^|\.)questionnaires\.(\w+)(?:\[(\d+)\])?$/.exec(field);
+  if (item) {
+    const name = QUESTIONNAIRE_NAMES_EN[item[1]] ?? item[1].replace(/_/g, ' ');
+    return item[2] === undefined ? name : `${name}, item ${Number(item[2]) + 1}`;
+  }
   const row = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(field);
   if (row) {
     const list = FIELD_LABELS_EN[row[1]] ?? capitalised(row[1].replace(/_/g, ' '));

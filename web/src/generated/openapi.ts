@@ -1812,6 +1812,7 @@ export interface components {
       minutes: number;
     };
     AdverseEvent: {
+      /** @description e.g. soreness, bruising, symptom_peripheralisation. symptom_peripheralisation (symptoms spread further down the leg during the treatment) makes the patient's pain count as irritable from then on: plan revisions and later session notes are checked with acute_radicular_irritability, and the next assessment is stored with intake.symptoms_spread_in_treatment true */
       kind: string;
       /** @enum {string} */
       severity: "mild" | "moderate" | "severe";
