@@ -22,21 +22,6 @@ using http::Response;
 
 namespace {
 
-// The knowledge's own names of urgencies (red_flags.json).
-const char* UrgencyName(Urgency u) {
-  switch (u) {
-    case Urgency::kNote:
-      return "note";
-    case Urgency::kRoutineGp:
-      return "routine_gp";
-    case Urgency::kUrgent:
-      return "urgent";
-    case Urgency::kEmergency:
-      return "emergency";
-  }
-  return "note";
-}
-
 // True when one of the condition's rules (or a rule under one of its
 // modifiers) acts on the site the intake reports.
 bool ActsOnSite(const ConditionAction& a) {
@@ -118,7 +103,7 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
     nlohmann::json urgencies = nlohmann::json::object();
     for (Urgency u : {Urgency::kRoutineGp, Urgency::kUrgent, Urgency::kEmergency}) {
       const UrgencyInfo& info = k.urgencies[static_cast<std::size_t>(u)];
-      urgencies[UrgencyName(u)] = {
+      urgencies[std::string(UrgencyName(u))] = {
           {"action", info.action},
           {"same_day_action", info.same_day_action.empty() ? nlohmann::json(nullptr)
                                                            : nlohmann::json(info.same_day_action)}};
@@ -148,14 +133,11 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
                                          {"sides", SideNames()},
                                          {"sexes", SexNames()},
                                          {"pain_tolerances", PainToleranceNames()}};
-    nlohmann::json body = {{"knowledge_version", k.version},
-                           {"red_flags", flags},
-                           {"conditions", conditions},
-                           {"urgencies", urgencies},
-                           {"techniques", techniques},
-                           {"regions", regions},
-                           {"vocabularies", vocabularies},
-                           {"questionnaires", QuestionnairesToJson(k, nullptr)}};
+    nlohmann::json body = {
+        {"knowledge_version", k.version}, {"red_flags", flags},
+        {"conditions", conditions},       {"urgencies", urgencies},
+        {"techniques", techniques},       {"regions", regions},
+        {"vocabularies", vocabularies},   {"questionnaires", QuestionnairesToJson(k, nullptr)}};
     return Response::Json(200, body.dump());
   });
 

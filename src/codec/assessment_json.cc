@@ -1,9 +1,6 @@
 #include "codec/assessment_json.h"
 
 namespace sciaticare {
-namespace {
-
-using nlohmann::json;
 
 std::string_view UrgencyName(Urgency u) {
   switch (u) {
@@ -18,6 +15,10 @@ std::string_view UrgencyName(Urgency u) {
   }
   return "note";
 }
+
+namespace {
+
+using nlohmann::json;
 
 std::string_view LevelName(ConditionLevel l) {
   switch (l) {

@@ -3,12 +3,17 @@
 // point into docs/evidence.md.
 #pragma once
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "core/assessment.h"
 #include "knowledge/knowledge.h"
 
 namespace sciaticare {
+
+// The knowledge's own name of an urgency: "note", "routine_gp", "urgent", "emergency".
+std::string_view UrgencyName(Urgency u);
 
 nlohmann::json AssessmentToJson(const Assessment& a, const Knowledge& k);
 
