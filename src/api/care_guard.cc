@@ -105,6 +105,7 @@ const std::string& ReferralAdvice(const store::Referral& r, const Knowledge& k) 
   if (flags.is_array()) {
     for (const json& f : flags) {
       if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
+      if (f.value("same_day", false) == true) return info.same_day_action;  // A same-day condition.
       const int flag = k.FindRedFlag(f["id"].get<std::string>());
       if (flag >= 0 && k.red_flags[static_cast<std::size_t>(flag)].same_day)
         return info.same_day_action;

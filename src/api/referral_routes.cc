@@ -130,6 +130,21 @@ json FlagsJson(const Screening& screening, const Knowledge& k) {
     const RedFlagDef& def = k.red_flags[static_cast<std::size_t>(f.flag)];
     flags.push_back({{"id", def.id}, {"reason", def.reason}});
   }
+  // A condition that refers the patient to a doctor today (a suspected clot)
+  // is kept with the flags, marked same-day, so the referral's advice, letter
+  // and portal message say "today" as the screening did (ReferralAdvice).
+  const UrgencyInfo& urgent = k.urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
+  if (!urgent.same_day_action.empty() && screening.referral_action == urgent.same_day_action) {
+    for (const ActiveCondition& c : screening.conditions) {
+      const ConditionDef& def = k.conditions[static_cast<std::size_t>(c.condition)];
+      for (const ConditionAction& a : def.actions) {
+        if (a.refer_same_day && a.refer == Urgency::kUrgent) {
+          flags.push_back({{"id", def.id}, {"reason", def.reason}, {"same_day", true}});
+          break;
+        }
+      }
+    }
+  }
   return flags;
 }
 

@@ -345,6 +345,24 @@ TEST_P(CareGovernanceApiTest, AReferralGivesTheKnowledgesAdviceSameDayWhenAFlagI
   EXPECT_EQ(listed[0]["advice"], urgent.same_day_action);
 }
 
+// A suspected clot refers the patient to a doctor today (contraindications.md,
+// dvt_suspected_or_active: urgent, same day): the referral record, its letter
+// and the screening say so alike, though no red flag was answered yes.
+TEST_P(CareGovernanceApiTest, ASameDayConditionGivesTheReferralTheSameDayAdvice) {
+  const UrgencyInfo& urgent = K().urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
+  json clot = ClearIntake();
+  clot["conditions"]["dvt_suspected_or_active"] = true;
+  const json answer = Assess(clot);
+  ASSERT_EQ(answer["referral"]["urgency"], "urgent") << answer;
+  EXPECT_EQ(answer["referral"]["advice"], urgent.same_day_action);
+  const std::string path =
+      "/api/v1/referrals/" + std::to_string(answer["referral"]["id"].get<long long>());
+  HttpResult letter = T().Get(path + "/letter");
+  ASSERT_EQ(letter.status, 200);
+  EXPECT_THAT(letter.body, ::testing::Not(HasSubstr("today or tomorrow")));
+  EXPECT_THAT(letter.body, HasSubstr("see a doctor today"));
+}
+
 // The portal's withdrawn programme says "today" for a same-day referral.
 TEST_P(CareGovernanceApiTest, TheWithdrawnProgrammeSaysTodayForASameDayReferral) {
   ApprovedPlan();
