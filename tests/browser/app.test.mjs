@@ -202,7 +202,11 @@ describe('Sciaticare web application', () => {
     const text = await referral.innerText();
     assert.match(text, /Refer — do not treat\. No massage plan is offered\./);
     assert.match(text, /What to do now:/);
-    assert.match(await page.getByTestId('screening').innerText(), /Emergency: hospital now/);
+    const screening = await page.getByTestId('screening').innerText();
+    assert.match(screening, /Emergency: hospital now/);
+    // The red flag in words, never its id ("ces bladder dysfunction").
+    assert.match(screening, /Emergency: [^\n]*bladder/i);
+    assert.doesNotMatch(screening, /\bces\b/);
     assert.equal(await page.getByTestId('plan').count(), 0, 'no plan');
     assert.equal(await page.getByTestId('technique').count(), 0, 'no technique');
     await expectAccessible(page, 'referral');

@@ -5,6 +5,14 @@
 import type { AssessmentResult, Evidence, Plan, PlanRecord } from '../api';
 import { Link, TriageBadge, isReferral, words } from './common';
 
+// How soon a red flag needs a doctor, in a clinician's words (never its id).
+const URGENCY_WORDS: Record<string, string> = {
+  emergency: 'Emergency',
+  urgent: 'Urgent',
+  routine_gp: 'GP review',
+  note: 'Note',
+};
+
 const GRADE_TEXT: Record<string, string> = {
   moderate: 'moderate',
   low: 'low',
@@ -52,8 +60,8 @@ function Screening(props: { result: AssessmentResult; H: 'h2' | 'h3' }) {
           <ul>
             {r.red_flags.map((f) => (
               <li key={f.id}>
-                <strong>{words(f.id)}</strong> ({f.urgency.replace('_', ' ')}
-                {f.from_body_map ? ', from the body map' : ''}): {f.reason}
+                <strong>{URGENCY_WORDS[f.urgency] ?? words(f.urgency)}</strong>
+                {f.from_body_map ? ' (from the body map)' : ''}: {f.reason}
               </li>
             ))}
           </ul>
