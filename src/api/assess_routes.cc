@@ -133,11 +133,30 @@ void AddStatelessRoutes(http::Router& router, const Knowledge& k) {
                                          {"sides", SideNames()},
                                          {"sexes", SexNames()},
                                          {"pain_tolerances", PainToleranceNames()}};
-    nlohmann::json body = {
-        {"knowledge_version", k.version}, {"red_flags", flags},
-        {"conditions", conditions},       {"urgencies", urgencies},
-        {"techniques", techniques},       {"regions", regions},
-        {"vocabularies", vocabularies},   {"questionnaires", QuestionnairesToJson(k, nullptr)}};
+    // Inflammatory back pain is asked as its entry questions and features
+    // (red_flags.json derived.inflammatory_back_pain), not as one question.
+    auto questions = [](const std::vector<std::string>& ids,
+                        const std::vector<std::string>& texts) {
+      nlohmann::json list = nlohmann::json::array();
+      for (std::size_t i = 0; i < ids.size() && i < texts.size(); ++i)
+        list.push_back({{"id", ids[i]}, {"question", texts[i]}});
+      return list;
+    };
+    const auto& ibp = k.inflammatory;
+    const nlohmann::json inflammatory = {
+        {"flag", ibp.flag >= 0 ? k.red_flags[static_cast<std::size_t>(ibp.flag)].id : ""},
+        {"min_features", ibp.min_features},
+        {"entry", questions(ibp.entry, ibp.entry_questions)},
+        {"features", questions(ibp.features, ibp.feature_questions)}};
+    nlohmann::json body = {{"knowledge_version", k.version},
+                           {"red_flags", flags},
+                           {"inflammatory_back_pain", inflammatory},
+                           {"conditions", conditions},
+                           {"urgencies", urgencies},
+                           {"techniques", techniques},
+                           {"regions", regions},
+                           {"vocabularies", vocabularies},
+                           {"questionnaires", QuestionnairesToJson(k, nullptr)}};
     return Response::Json(200, body.dump());
   });
 

@@ -215,6 +215,29 @@ describe('Sciaticare web application', () => {
     await page.close();
   });
 
+  test('inflammatory back pain is asked by its features: both entry answers and three features refer to the GP', async () => {
+    const page = await signedInPage();
+    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
+    await addSymptomByMouse(page, 'left calf', 'pain', 5);
+    await answerRedFlagsNo(page);
+    const questions = page.getByTestId('inflammatory-questions');
+    // The reference's 2 entry questions and 9 features, never the one question.
+    assert.equal(await questions.getByRole('group').count(), 11);
+    const preview = page.getByTestId('preview');
+    const yes = (id) => page.locator(`input[name="flag-ibp-${id}"][value="yes"]`).check();
+    await yes('began_before_45');
+    await yes('lasted_over_3_months');
+    await yes('wakes_second_half_of_night');
+    await yes('better_with_movement');
+    await preview.getByText(/^Treat/).waitFor();  // Two features: not yet.
+    await yes('buttock_pain');
+    await preview.getByText('Refer: GP review before a course').waitFor();
+    await expectAccessible(page, 'inflammatory back pain questions');
+    page.expectClean();
+    await page.close();
+  });
+
   test("the server's refusal of an intake is shown with its field, in the preview and on submit", async () => {
     const page = await signedInPage();
     await page.goto(`${BASE_URL}${patientPath}/intake`);

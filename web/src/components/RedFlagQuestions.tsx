@@ -3,9 +3,9 @@
 // Cauda equina questions are never answered in bulk: patients may not
 // volunteer these symptoms (red-flags.md, CKS), so each one is put to the
 // patient and answered on its own.
-import type { RedFlagQuestion } from '../api';
+import type { Knowledge, RedFlagQuestion } from '../api';
 import { words } from './common';
-import type { Answer } from './intakeDocument';
+import { INFLAMMATORY_PREFIX, type Answer } from './intakeDocument';
 
 const GROUP_NAMES: Record<string, string> = {
   ces: 'Cauda equina (emergency signs)',
@@ -18,19 +18,54 @@ const GROUP_NAMES: Record<string, string> = {
   persistent: 'Persistent pain',
 };
 
+// One question answered Yes, No, Not known or left Not asked.
+function Question(props: {
+  id: string;
+  question: string;
+  note?: string;
+  answer: Answer;
+  flagged: boolean;
+  invalid: boolean;
+  onAnswer: (a: Answer) => void;
+}) {
+  return (
+    <fieldset class={`flag ${props.answer === 'yes' && props.flagged ? 'flag-yes' : ''} ${props.invalid ? 'invalid' : ''}`}>
+      <legend>
+        {props.question}
+        {props.note && <span class="muted small"> ({props.note})</span>}
+      </legend>
+      <div class="choices">
+        {(['yes', 'no', 'unknown', ''] as Answer[]).map((a) => (
+          <label key={a} class="choice">
+            <input type="radio" name={`flag-${props.id}`} value={a} data-flag={props.id}
+              checked={props.answer === a} onChange={() => props.onAnswer(a)} />
+            {a === 'yes' ? 'Yes' : a === 'no' ? 'No' : a === 'unknown' ? 'Not known' : 'Not asked'}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function RedFlagQuestions(props: {
   flags: RedFlagQuestion[];
+  // Asked in place of its single flag question (NICE NG65 via red-flags.md).
+  inflammatory: Knowledge['inflammatory_back_pain'];
   answers: Record<string, Answer>;
   badField: string;
   onChange: (answers: Record<string, Answer>) => void;
 }) {
+  const ibp = props.inflammatory;
+  const ibpQuestions = [...ibp.entry, ...ibp.features];
   const groups = new Map<string, RedFlagQuestion[]>();
   for (const f of props.flags) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
   const answerOthersNo = () => {
     const next = { ...props.answers };
-    for (const f of props.flags) if (f.group !== 'ces' && !next[f.id]) next[f.id] = 'no';
+    for (const f of props.flags) if (f.group !== 'ces' && f.id !== ibp.flag && !next[f.id]) next[f.id] = 'no';
+    for (const q of ibpQuestions) next[INFLAMMATORY_PREFIX + q.id] ||= 'no';
     props.onChange(next);
   };
+  const set = (key: string, a: Answer) => props.onChange({ ...props.answers, [key]: a });
   return (
     <section class="card" aria-labelledby="flags-title">
       <div class="page-head">
@@ -46,25 +81,27 @@ export function RedFlagQuestions(props: {
       {[...groups.entries()].map(([group, flags]) => (
         <div key={group} class="flag-group">
           <h3>{GROUP_NAMES[group] ?? words(group)}</h3>
-          {flags.map((f) => (
-            <fieldset key={f.id}
-              class={`flag ${props.answers[f.id] === 'yes' ? 'flag-yes' : ''} ${props.badField === `red_flags.${f.id}` ? 'invalid' : ''}`}>
-              <legend>
-                {f.question}
-                {f.scope !== 'patient' && <span class="muted small"> ({f.scope})</span>}
-              </legend>
-              <div class="choices">
-                {(['yes', 'no', 'unknown', ''] as Answer[]).map((a) => (
-                  <label key={a} class="choice">
-                    <input type="radio" name={`flag-${f.id}`} value={a} data-flag={f.id}
-                      checked={(props.answers[f.id] ?? '') === a}
-                      onChange={() => props.onChange({ ...props.answers, [f.id]: a })} />
-                    {a === 'yes' ? 'Yes' : a === 'no' ? 'No' : a === 'unknown' ? 'Not known' : 'Not asked'}
-                  </label>
+          {flags.map((f) =>
+            f.id === ibp.flag ? (
+              <div key={f.id} data-testid="inflammatory-questions">
+                <p class="muted small">
+                  Both of the first two, and {ibp.min_features} or more of the rest, suggest inflammatory back pain
+                  for the GP to assess.
+                </p>
+                {ibpQuestions.map((q) => (
+                  <Question key={q.id} id={`ibp-${q.id}`} question={q.question}
+                    answer={props.answers[INFLAMMATORY_PREFIX + q.id] ?? ''} flagged={false}
+                    invalid={props.badField === `inflammatory_back_pain.${q.id}`}
+                    onAnswer={(a) => set(INFLAMMATORY_PREFIX + q.id, a)} />
                 ))}
               </div>
-            </fieldset>
-          ))}
+            ) : (
+              <Question key={f.id} id={f.id} question={f.question}
+                note={f.scope !== 'patient' ? f.scope : undefined}
+                answer={props.answers[f.id] ?? ''} flagged invalid={props.badField === `red_flags.${f.id}`}
+                onAnswer={(a) => set(f.id, a)} />
+            ),
+          )}
         </div>
       ))}
     </section>

@@ -45,6 +45,10 @@ function conditionDocument(c: ConditionAnswer): true | Record<string, unknown> {
   return doc;
 }
 
+// The answers map keeps inflammatory back pain's questions under this prefix
+// (components/RedFlagQuestions asks them in place of the single question).
+export const INFLAMMATORY_PREFIX = 'ibp.';
+
 export function buildIntake(s: IntakeState) {
   const patient: Record<string, unknown> = { age: numberOrText(s.age), sex: s.sex };
   if (s.pregnant) patient.pregnant = true;
@@ -53,12 +57,18 @@ export function buildIntake(s: IntakeState) {
   if (s.onsetWeeks.trim() !== '') doc.onset_weeks = numberOrText(s.onsetWeeks);
   if (s.aggravated.length) doc.aggravated_by = s.aggravated;
   const flags: Record<string, boolean | null> = {};
-  for (const [id, a] of Object.entries(s.redFlags)) {
-    if (a === 'yes') flags[id] = true;
-    else if (a === 'no') flags[id] = false;
-    else if (a === 'unknown') flags[id] = null;
+  const inflammatory: Record<string, boolean | null> = {};
+  for (const [key, a] of Object.entries(s.redFlags)) {
+    // "ibp.<id>": an entry question or feature of inflammatory back pain.
+    const [into, id] = key.startsWith(INFLAMMATORY_PREFIX)
+      ? [inflammatory, key.slice(INFLAMMATORY_PREFIX.length)]
+      : [flags, key];
+    if (a === 'yes') into[id] = true;
+    else if (a === 'no') into[id] = false;
+    else if (a === 'unknown') into[id] = null;
   }
   if (Object.keys(flags).length) doc.red_flags = flags;
+  if (Object.keys(inflammatory).length) doc.inflammatory_back_pain = inflammatory;
   const conditions = Object.entries(s.conditions);
   if (conditions.length) doc.conditions = Object.fromEntries(conditions.map(([id, c]) => [id, conditionDocument(c)]));
   const prefs: Record<string, unknown> = {};

@@ -2215,6 +2215,19 @@ export interface components {
           same_day_action: string | null;
         };
       };
+      /** @description How the intake asks inflammatory back pain: the flag it raises, both entry answers and at least min_features features yes (intake.inflammatory_back_pain) */
+      inflammatory_back_pain: {
+        flag: string;
+        min_features: number;
+        entry: {
+            id: string;
+            question: string;
+          }[];
+        features: {
+            id: string;
+            question: string;
+          }[];
+      };
     };
     /** @description A questionnaire: item topics and scales; licensed wording only where the clinic holds a licence */
     QuestionnaireDef: {

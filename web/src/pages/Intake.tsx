@@ -310,7 +310,8 @@ export function IntakePage(props: { patientId: number }) {
           </fieldset>
         </section>
 
-        <RedFlagQuestions flags={knowledge.red_flags} answers={state.redFlags} badField={badField}
+        <RedFlagQuestions flags={knowledge.red_flags} inflammatory={knowledge.inflammatory_back_pain}
+          answers={state.redFlags} badField={badField}
           onChange={(redFlags) => set({ redFlags })} />
 
         <ConditionEditor conditions={knowledge.conditions} regions={knowledge.regions} value={state.conditions}
