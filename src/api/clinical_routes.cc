@@ -307,6 +307,14 @@ http::Response ApprovePlan(Api& api, http::Request& req, const Caller& c) {
   const int expected = IfMatchVersion(req);
   RequireStep(ReadScreenings(api, c.clinic(), plan.patient_id), CareStep::kApprovePlan,
               plan.assessment_id, "plan");
+  // A draft made before symptoms spread at a session was never checked
+  // against the irritable pain that followed; a revision made since was.
+  if (SymptomsSpreadSince(api, c.clinic(), plan.patient_id, plan.created_at)) {
+    Reject("plan",
+           "symptoms spread down the leg at a session after this version was drafted: revise it "
+           "(it will be held to the lighter limits) or reassess before approving",
+           409);
+  }
   json body = req.body.empty() ? json::object() : ParseBody(req);
   json plan_json = StoredJson(plan.plan_json);
   std::string detail = "approved";

@@ -77,6 +77,13 @@ TEST_P(IrritabilityApiTest, SymptomsSpreadingAtASessionMakeEveryLaterStepLighter
   ASSERT_EQ(revised.status, 422) << revised.body;
   EXPECT_NE(revised.body.find("buttock"), std::string::npos) << revised.body;
   EXPECT_EQ(PlanCount(clinic_a_.id, patient1_.id), 1);
+  // Nor can that draft be approved as it is.
+  HttpResult approved =
+      therapist->Post("/api/v1/plans/" + v1 + "/approve", json::object(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 409) << approved.body;
+  EXPECT_EQ(BodyOf(approved)["error"]["field"], "plan");
+  EXPECT_EQ(store_->GetPlan(clinic_a_.id, std::stoll(v1)).value().status,
+            store::PlanStatus::kDraft);
 
   // So is the next session's work.
   HttpResult again =
