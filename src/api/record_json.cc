@@ -88,6 +88,7 @@ json ToJson(const store::SessionNote& s) {
           {"oils_used", s.oils_used},
           {"adverse_events", Embedded(s.adverse_events_json)},
           {"deviations", Embedded(s.deviations_json)},  // null when within screening
+          {"red_flags", Embedded(s.red_flags_json)},    // null when none was asked
           {"version", s.version},
           {"created_at", s.created_at}};
 }

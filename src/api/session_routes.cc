@@ -109,6 +109,10 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
     Reject("oils_used", "must be true or false");
   n.oils_used = body.value("oils_used", false);
   n.adverse_events_json = ReadAdverseEvents(body).dump();
+  // The red-flag check is kept as answered, "No" answers too: the record
+  // shows the questions were asked at this visit.
+  const json checked = SessionRedFlagAnswers(body, k);
+  n.red_flags_json = checked.empty() ? "" : checked.dump();
 }
 
 // What the portal shows instead of exercises while a referral stands: what

@@ -6,10 +6,8 @@
 #include "core/care_governance.h"
 
 namespace sciaticare::api {
-namespace {
 
-// The answers as given, checked: known ids, true/false/null each.
-json CheckedAnswers(const json& body, const Knowledge& k) {
+json SessionRedFlagAnswers(const json& body, const Knowledge& k) {
   if (!body.contains("red_flags") || body["red_flags"].is_null()) return json::object();
   const json& answers = body["red_flags"];
   if (!answers.is_object() || answers.size() > k.red_flags.size())
@@ -23,12 +21,10 @@ json CheckedAnswers(const json& body, const Knowledge& k) {
   return answers;
 }
 
-}  // namespace
-
 std::optional<store::Referral> ScreenSessionRedFlags(Api& api, const Caller& c, Id patient_id,
                                                      const json& body) {
   const Knowledge& k = api.knowledge();
-  const json answers = CheckedAnswers(body, k);
+  const json answers = SessionRedFlagAnswers(body, k);
   json positive = json::array();
   for (const auto& [id, answer] : answers.items()) {
     if (answer.is_boolean() && answer.get<bool>()) positive.push_back(id);

@@ -10,6 +10,10 @@
 
 namespace sciaticare::api {
 
+// The check's answers as given ({} when none): known ids, each true, false or
+// null. Stops with 422 naming "red_flags" or "red_flags.<id>" otherwise.
+json SessionRedFlagAnswers(const json& body, const Knowledge& k);
+
 // The referral the check raises (patient, assessment it follows, urgency,
 // flags, findings; no id yet), or nullopt when nothing positive refers.
 // Stops with 422 naming "red_flags.<id>" for an unknown key or a non-boolean.

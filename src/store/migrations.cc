@@ -369,7 +369,11 @@ CREATE TABLE portal_invites (
 CREATE INDEX portal_invites_by_patient ON portal_invites (clinic_id, patient_id, id);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+constexpr std::string_view kSchemaV9 = R"sql(
+ALTER TABLE session_notes ADD COLUMN red_flags_json TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -378,6 +382,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, "session last use and login attempts", kSchemaV6},
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
+    {9, "session note red-flag checks", kSchemaV9},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -302,7 +302,8 @@ Assessment PgReadAssessment(const pqxx::row& r) {
 const std::string kPgSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json";
+    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
+    "red_flags_json";
 
 SessionNote PgReadSessionNote(const pqxx::row& r) {
   SessionNote n;
@@ -326,6 +327,7 @@ SessionNote PgReadSessionNote(const pqxx::row& r) {
   n.version = r[17].as<int>();
   n.created_at = Text(r[18]);
   n.deviations_json = Text(r[19]);
+  n.red_flags_json = Text(r[20]);
   return n;
 }
 

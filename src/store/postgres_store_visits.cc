@@ -18,13 +18,13 @@ const std::string& SelectAppointments() {
 }
 
 // The clinical content of a note, shared by insert and update, after
-// `first` leading parameters: $first+1 ... $first+14.
+// `first` leading parameters: $first+1 ... $first+15.
 std::vector<PgParam> NoteContent(std::vector<PgParam> first, const SessionNote& n) {
   for (PgParam p :
        {Arg(n.plan_id), Arg(n.occurred_at), Arg(n.subjective), Arg(n.objective), Arg(n.assessment),
         Arg(n.plan_text), Arg(n.leg_pain_before), Arg(n.leg_pain_after), Arg(n.back_pain_before),
         Arg(n.back_pain_after), Arg(n.techniques_json), Arg(n.oils_used),
-        Arg(n.adverse_events_json), Arg(n.deviations_json)}) {
+        Arg(n.adverse_events_json), Arg(n.deviations_json), Arg(n.red_flags_json)}) {
     first.push_back(std::move(p));
   }
   return first;
@@ -57,8 +57,8 @@ StoreResult<SessionNote> PostgresStore::CreateSessionNote(const SessionNote& not
         "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
         "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
         "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-        "adverse_events_json, deviations_json) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, "
-        "$11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+        "adverse_events_json, deviations_json, red_flags_json) VALUES ($1, $2, $3, $4, 1, $5, $6, "
+        "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
         NoteContent({Arg(note.clinic_id), Arg(note.patient_id), Arg(note.therapist_id),
                      Arg(note.created_at)},
                     note)));
@@ -106,7 +106,8 @@ StoreResult<SessionNote> PostgresStore::UpdateSessionNote(const SessionNote& not
             "objective = $6, assessment = $7, plan_text = $8, leg_pain_before = $9, "
             "leg_pain_after = $10, back_pain_before = $11, back_pain_after = $12, "
             "techniques_json = $13, oils_used = $14, adverse_events_json = $15, deviations_json = "
-            "$16, version = version + 1 WHERE clinic_id = $1 AND id = $2 AND version = $17 "
+            "$16, red_flags_json = $17, version = version + 1 WHERE clinic_id = $1 AND id = $2 AND "
+            "version = $18 "
             "RETURNING " +
                 kPgSessionNoteColumns,
             WithVersion(NoteContent({Arg(note.clinic_id), Arg(note.id)}, note), expected_version)),

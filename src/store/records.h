@@ -130,6 +130,10 @@ struct SessionNote {
   // Departures from the patient's screening the therapist acknowledged, with
   // the reason, as a JSON document; empty when the work was within screening.
   std::string deviations_json;
+  // The session's red-flag check as answered ({"ces_saddle_anaesthesia":
+  // false, ...}), "No" answers included, so the record shows it was done;
+  // empty when the note asked none.
+  std::string red_flags_json;
 };
 
 // Something that happened to a referral after it was opened: the letter

@@ -214,7 +214,8 @@ Assessment ReadAssessment(SQLite::Statement& s) {
 const std::string kSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json";
+    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
+    "red_flags_json";
 
 SessionNote ReadSessionNote(SQLite::Statement& s) {
   SessionNote n;
@@ -238,6 +239,7 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   n.version = s.getColumn(17).getInt();
   n.created_at = s.getColumn(18).getString();
   n.deviations_json = s.getColumn(19).getString();
+  n.red_flags_json = s.getColumn(20).getString();
   return n;
 }
 

@@ -31,7 +31,8 @@ SqliteQuery& BindNoteContent(SqliteQuery& q, const SessionNote& n) {
       .Bind(":techniques", n.techniques_json)
       .BindBool(":oils", n.oils_used)
       .Bind(":adverse", n.adverse_events_json)
-      .Bind(":deviations", n.deviations_json);
+      .Bind(":deviations", n.deviations_json)
+      .Bind(":red_flags", n.red_flags_json);
 }
 
 }  // namespace
@@ -48,9 +49,10 @@ std::optional<StoreError> SqliteStore::InsertSessionNote(SessionNote& note) {
       "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
       "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
       "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-      "adverse_events_json, deviations_json) VALUES (:clinic, :patient, :therapist, :created, 1, "
-      ":plan, :occurred, :subjective, :objective, :assessment, :plan_text, :leg_before, "
-      ":leg_after, :back_before, :back_after, :techniques, :oils, :adverse, :deviations)");
+      "adverse_events_json, deviations_json, red_flags_json) VALUES (:clinic, :patient, "
+      ":therapist, :created, 1, :plan, :occurred, :subjective, :objective, :assessment, "
+      ":plan_text, :leg_before, :leg_after, :back_before, :back_after, :techniques, :oils, "
+      ":adverse, :deviations, :red_flags)");
   q.Bind(":clinic", note.clinic_id)
       .Bind(":patient", note.patient_id)
       .Bind(":therapist", note.therapist_id)
@@ -126,8 +128,8 @@ StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
         ":subjective, objective = :objective, assessment = :assessment, plan_text = :plan_text, "
         "leg_pain_before = :leg_before, leg_pain_after = :leg_after, back_pain_before = "
         ":back_before, back_pain_after = :back_after, techniques_json = :techniques, oils_used = "
-        ":oils, adverse_events_json = :adverse, deviations_json = :deviations, version = version + "
-        "1 WHERE id = :id");
+        ":oils, adverse_events_json = :adverse, deviations_json = :deviations, red_flags_json = "
+        ":red_flags, version = version + 1 WHERE id = :id");
     q.Bind(":id", note.id);
     BindNoteContent(q, note).Exec();
     auto updated =

@@ -363,6 +363,23 @@ TEST_P(CareGovernanceApiTest, ASameDayConditionGivesTheReferralTheSameDayAdvice)
   EXPECT_THAT(letter.body, HasSubstr("see a doctor today"));
 }
 
+// A session's red-flag check answered all "No" is kept with the note, so the
+// record shows the questions were asked at that visit (issue 13: each session
+// re-checks); a note that asked none keeps none.
+TEST_P(CareGovernanceApiTest, ASessionRedFlagCheckAnsweredNoIsKeptWithTheNote) {
+  const json check = {{"ces_saddle_anaesthesia", false},
+                      {"ces_bladder_dysfunction", false},
+                      {"neuro_rapidly_progressing_deficit", nullptr}};
+  HttpResult asked = Note(json::array(), {{"red_flags", check}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(BodyOf(asked)["red_flags"], check);
+  const std::string id = std::to_string(BodyOf(asked)["id"].get<long long>());
+  EXPECT_EQ(BodyOf(T().Get("/api/v1/sessions/" + id))["red_flags"], check);
+  HttpResult none = Note(json::array());
+  ASSERT_EQ(none.status, 201) << none.body;
+  EXPECT_TRUE(BodyOf(none)["red_flags"].is_null());
+}
+
 // The portal's withdrawn programme says "today" for a same-day referral.
 TEST_P(CareGovernanceApiTest, TheWithdrawnProgrammeSaysTodayForASameDayReferral) {
   ApprovedPlan();

@@ -1867,6 +1867,10 @@ export interface components {
       deviations: components["schemas"]["SessionDeviations"];
       /** @description Only in the answer to a note whose red-flag check referred */
       referral?: components["schemas"]["Referral"];
+      /** @description The session's red-flag check as answered (intake red-flag ids: true, false, or null for not known), No answers included; null when none was asked */
+      red_flags: ({
+        [key: string]: boolean | null;
+      }) | null;
     };
     Chart: {
       patient: components["schemas"]["Patient"];
