@@ -341,6 +341,8 @@ CREATE INDEX portal_invites_by_patient ON portal_invites (clinic_id, patient_id,
 
 constexpr std::string_view kSchemaV9 = R"sql(
 ALTER TABLE session_notes ADD COLUMN red_flags_json TEXT NOT NULL DEFAULT '';
+CREATE INDEX session_notes_symptom_spread ON session_notes (clinic_id, patient_id, created_at)
+  WHERE adverse_events_json LIKE '%"kind":"symptom_peripheralisation"%';
 )sql";
 
 constexpr std::array<Migration, 9> kMigrations{{
@@ -352,7 +354,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {6, "session last use and login attempts", kSchemaV6},
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
-    {9, "session note red-flag checks", kSchemaV9},
+    {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
 }};
 
 constexpr const char* kVersionTable = R"sql(

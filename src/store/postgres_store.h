@@ -89,6 +89,8 @@ class PostgresStore final : public Store {
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;
   StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) override;
+  StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id, std::string_view since,
+                                        Id except_note) override;
   StoreResult<PortalInvite> CreatePortalInvite(const PortalInvite& invite) override;
   StoreResult<PortalInvite> GetPortalInvite(std::string_view token_hash) override;
   StoreStatus UsePortalInvite(std::string_view token_hash, Id user_id,

@@ -209,6 +209,13 @@ class Store {
   // Oldest first, each with its events; kNotFound when the patient is not the clinic's.
   virtual StoreResult<std::vector<Referral>> ListReferrals(Id clinic_id, Id patient_id) = 0;
 
+  // Whether a session note of the patient stored at or after `since` (a UTC
+  // time; empty for all), other than note `except_note`, records the adverse
+  // event kind "symptom_peripheralisation" (symptoms spread down the leg
+  // during treatment). Answered from a partial index, not by reading notes.
+  virtual StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id,
+                                                std::string_view since, Id except_note) = 0;
+
   // Portal invitations (see PortalInvite). Create checks the patient and
   // creator are the clinic's and marks the patient's unused invitations
   // replaced, in one transaction. GetPortalInvite finds one by its token

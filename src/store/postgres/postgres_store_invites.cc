@@ -1,7 +1,8 @@
-// The PostgreSQL store's portal invitations: the shared record methods
-// (store/records/portal_invite_records.h) on a pooled connection.
+// The PostgreSQL store's portal invitations and session-note facts: the
+// shared record methods (store/records/) on a pooled connection.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/note_signal_records.h"
 #include "store/records/portal_invite_records.h"
 
 namespace sciaticare::store {
@@ -32,6 +33,14 @@ StoreResult<PortalInvite> PostgresStore::LatestPortalInvite(Id clinic_id, Id pat
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::LatestPortalInvite(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<bool> PostgresStore::SymptomsSpreadSince(Id clinic_id, Id patient_id,
+                                                     std::string_view since, Id except_note) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::SymptomsSpreadSince(s, clinic_id, patient_id, since, except_note);
   });
 }
 

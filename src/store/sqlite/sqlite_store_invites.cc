@@ -1,5 +1,6 @@
-// The SQLite store's portal invitations: the shared record methods
-// (store/records/portal_invite_records.h) on the writer or a reader.
+// The SQLite store's portal invitations and session-note facts: the shared
+// record methods (store/records/) on the writer or a reader.
+#include "store/records/note_signal_records.h"
 #include "store/records/portal_invite_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_query.h"
@@ -32,6 +33,14 @@ StoreResult<PortalInvite> SqliteStore::LatestPortalInvite(Id clinic_id, Id patie
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::LatestPortalInvite(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<bool> SqliteStore::SymptomsSpreadSince(Id clinic_id, Id patient_id,
+                                                   std::string_view since, Id except_note) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::SymptomsSpreadSince(s, clinic_id, patient_id, since, except_note);
   });
 }
 
