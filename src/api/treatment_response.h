@@ -2,7 +2,8 @@
 // note's adverse event of kind `symptom_peripheralisation`) are the
 // reference's second sign of irritable radicular pain (contraindications.md,
 // acute_radicular_irritability). Every door that screens hands-on work after
-// such a note asks here: a new assessment, a plan revision, a later note.
+// such a note asks here: a new assessment, a plan revision, an approval, a
+// later note. The store answers from its index (Store::SymptomsSpreadSince).
 // Internal to src/api.
 #pragma once
 
@@ -11,9 +12,6 @@
 #include "api/api_support.h"
 
 namespace sciaticare::api {
-
-// The adverse-event kind a session note records spreading symptoms with.
-inline constexpr const char* kSymptomSpreadKind = "symptom_peripheralisation";
 
 // True when a session note of the patient stored at or after `since` (an
 // assessment's created_at; empty for all notes), other than `except_note`,
