@@ -114,6 +114,7 @@ describe('Sciaticare web application', () => {
     await page.getByRole('button', { name: 'right calf', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Selected: right calf' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'editor-title');
     await page.keyboard.press('Tab'); // side: "right" is checked
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('value')), 'right');
     await page.keyboard.press('Tab'); // kind: "pain" is checked

@@ -4,7 +4,7 @@
 // (components/QuestionnaireForm), and a live preview of the triage
 // (components/IntakePreview). Submitting stores the assessment and
 // shows the screening result first, then the draft plan.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type AssessmentRecord, type Knowledge, type Patient, type PlanRecord,
 } from '../api';
@@ -32,7 +32,9 @@ function SymptomEditor(props: {
   const [kind, setKind] = useState<string>(props.knowledge.vocabularies.symptom_kinds[0] ?? '');
   const [intensity, setIntensity] = useState(5);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // A layout effect, so focus moves in the same task as the editor appears:
+  // a key pressed right after choosing a region lands in the editor, not on the map.
+  useLayoutEffect(() => {
     setSide(props.selected.side);
     // A region already marked opens with what was recorded there.
     const known = props.existing.find((x) => x.region === region && x.side === props.selected.side);
