@@ -6,6 +6,7 @@
 // refuses cross-site requests.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string_view>
 
 #include "api/api_support.h"
@@ -140,36 +141,41 @@ http::Response LogIn(Api& api, const http::Request& req, const std::string& emai
   return api.AfterAudits(std::move(*who.audits), std::move(answer));
 }
 
+// POST /session
+http::Response LogInRoute(Api& api, http::Request& req) {
+  RefuseCrossSitePost(req);
+  json body = ParseBody(req);
+  const std::string email = StringField(body, "email", 254);
+  const std::string password = StringField(body, "password", auth::kMaxPasswordBytes);
+  return LogIn(api, req, email, password);
+}
+
+// GET /session
+http::Response ReadSession(http::Request&, const Caller& c) {
+  http::Response r = JsonResponse(200, {{"user", ToJson(c.user)}, {"csrf_token", c.csrf_token}});
+  r.headers["Cache-Control"] = "no-store";
+  return r;
+}
+
+// DELETE /session
+http::Response LogOut(Api& api, http::Request& req, const Caller& c) {
+  // Exactly the session that authenticated this request (read by the one
+  // cookie parser in Api::Authenticate), never a look-alike.
+  if (!c.session_token_hash.empty()) Must(api.store().DeleteAuthSession(c.session_token_hash));
+  api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
+  http::Response r = JsonResponse(200, {{"logged_out", true}});
+  r.headers["Set-Cookie"] = SessionCookie("", 0, api.options().secure_cookies);
+  return r;
+}
+
 }  // namespace
 
 void AddAuthRoutes(http::Router& router, Api& api) {
-  router.Add("POST", "/api/v1/session", api.Open([&api](http::Request& req) {
-    RefuseCrossSitePost(req);
-    json body = ParseBody(req);
-    const std::string email = StringField(body, "email", 254);
-    const std::string password = StringField(body, "password", auth::kMaxPasswordBytes);
-    return LogIn(api, req, email, password);
-  }));
-
   const auto everyone = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient};
-  router.Add("GET", "/api/v1/session", api.Guard(everyone, [](http::Request&, const Caller& c) {
-    http::Response r = JsonResponse(200, {{"user", ToJson(c.user)}, {"csrf_token", c.csrf_token}});
-    r.headers["Cache-Control"] = "no-store";
-    return r;
-  }));
-
+  router.Add("POST", "/api/v1/session", api.Open(std::bind_front(LogInRoute, std::ref(api))));
+  router.Add("GET", "/api/v1/session", api.Guard(everyone, ReadSession));
   router.Add("DELETE", "/api/v1/session",
-             api.Guard(everyone, [&api](http::Request& req, const Caller& c) {
-               // Exactly the session that authenticated this request (read by
-               // the one cookie parser in Api::Authenticate), never a look-alike.
-               if (!c.session_token_hash.empty()) {
-                 Must(api.store().DeleteAuthSession(c.session_token_hash));
-               }
-               api.Audit(c, req, "logout", "user", std::to_string(c.user.id), std::nullopt);
-               http::Response r = JsonResponse(200, {{"logged_out", true}});
-               r.headers["Set-Cookie"] = SessionCookie("", 0, api.options().secure_cookies);
-               return r;
-             }));
+             api.Guard(everyone, std::bind_front(LogOut, std::ref(api))));
 }
 
 }  // namespace sciaticare::api
