@@ -3,7 +3,8 @@
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
 // then prepared once per connection; a kRead transaction is a read-only
 // repeatable-read snapshot, a kWrite one read committed with rows locked by
-// LockRowsSuffix(); a statement outside any transaction runs on its own
+// LockRowsSuffix(); case-insensitive
+// emails are compared as lower() of both sides; a statement outside any transaction runs on its own
 // (autocommit). Failures are thrown as pqxx exceptions, or PgUnstorableText
 // for text PostgreSQL cannot hold; PostgresStore::Run maps them.
 #pragma once
@@ -35,6 +36,9 @@ class PgSession : public sql::Session {
   sql::Query Prepare(const std::string& sql) override;
   std::unique_ptr<sql::Transaction> Begin(sql::TxKind kind) override;
   std::string_view LockRowsSuffix() const override { return " FOR NO KEY UPDATE"; }
+  std::string CaseFolded(std::string_view expr) const override {
+    return "lower(" + std::string(expr) + ")";
+  }
 
   PgConnection& connection() { return connection_; }
   // The innermost open transaction, or nullptr.

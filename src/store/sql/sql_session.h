@@ -175,6 +175,11 @@ class Session {
   // that no other writer changes them first: PostgreSQL locks the rows it
   // read; SQLite's write transaction already holds the whole database.
   virtual std::string_view LockRowsSuffix() const = 0;
+  // `expr` (a column or `?`) as compared case-insensitively with a column the
+  // schema declares so (users.email): SQLite's column collation (NOCASE)
+  // already does it; PostgreSQL compares lower() of both sides, which its
+  // lower(email) index serves.
+  virtual std::string CaseFolded(std::string_view expr) const = 0;
 };
 
 }  // namespace sciaticare::store::sql

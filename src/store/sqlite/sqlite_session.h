@@ -21,6 +21,7 @@ class SqliteSession : public sql::Session {
   sql::Query Prepare(const std::string& sql) override;
   std::unique_ptr<sql::Transaction> Begin(sql::TxKind kind) override;
   std::string_view LockRowsSuffix() const override { return ""; }
+  std::string CaseFolded(std::string_view expr) const override { return std::string(expr); }
 
  private:
   SqliteConnection& connection_;
