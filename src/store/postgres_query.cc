@@ -311,40 +311,6 @@ SessionNote PgReadSessionNote(const pqxx::row& r) {
   return n;
 }
 
-const std::string kPgChartSessionColumns =
-    "id, occurred_at, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "adverse_events_json, deviations_json";
-
-ChartSession PgReadChartSession(const pqxx::row& r) {
-  ChartSession n;
-  n.id = r[0].as<std::int64_t>();
-  n.occurred_at = Text(r[1]);
-  n.leg_pain_before = OptInt(r[2]);
-  n.leg_pain_after = OptInt(r[3]);
-  n.back_pain_before = OptInt(r[4]);
-  n.back_pain_after = OptInt(r[5]);
-  n.adverse_events_json = Text(r[6]);
-  n.deviations_json = Text(r[7]);
-  return n;
-}
-
-const std::string kPgAttentionSessionColumns =
-    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
-    "adverse_events_json";
-
-AttentionSession PgReadAttentionSession(const pqxx::row& r) {
-  AttentionSession n;
-  n.id = r[0].as<std::int64_t>();
-  n.patient_id = r[1].as<std::int64_t>();
-  n.plan_id = OptId(r[2]);
-  n.occurred_at = Text(r[3]);
-  n.created_at = Text(r[4]);
-  n.leg_pain_before = OptInt(r[5]);
-  n.back_pain_before = OptInt(r[6]);
-  n.adverse_events_json = Text(r[7]);
-  return n;
-}
-
 const std::string kPgPatientNameOrder =
     "ORDER BY lower(family_name) COLLATE \"C\", lower(given_name) COLLATE \"C\", id ";
 

@@ -250,12 +250,7 @@ extern const std::string kPgAppointmentColumns;
 Patient PgReadPatient(const pqxx::row& r);
 Assessment PgReadAssessment(const pqxx::row& r);
 SessionNote PgReadSessionNote(const pqxx::row& r);
-extern const std::string kPgChartSessionColumns;
-ChartSession PgReadChartSession(const pqxx::row& r);
-extern const std::string kPgAttentionSessionColumns;
-AttentionSession PgReadAttentionSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
-// `first`: the index of its first column, for a row that starts with others.
 
 // How patients are listed: case-insensitively and byte-wise, as SQLite's
 // COLLATE NOCASE (patients_by_name).

@@ -221,40 +221,6 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   return n;
 }
 
-const std::string kChartSessionColumns =
-    "id, occurred_at, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "adverse_events_json, deviations_json";
-
-ChartSession ReadChartSession(SQLite::Statement& s) {
-  ChartSession n;
-  n.id = s.getColumn(0).getInt64();
-  n.occurred_at = s.getColumn(1).getString();
-  n.leg_pain_before = OptInt(s.getColumn(2));
-  n.leg_pain_after = OptInt(s.getColumn(3));
-  n.back_pain_before = OptInt(s.getColumn(4));
-  n.back_pain_after = OptInt(s.getColumn(5));
-  n.adverse_events_json = s.getColumn(6).getString();
-  n.deviations_json = s.getColumn(7).getString();
-  return n;
-}
-
-const std::string kAttentionSessionColumns =
-    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
-    "adverse_events_json";
-
-AttentionSession ReadAttentionSession(SQLite::Statement& s) {
-  AttentionSession n;
-  n.id = s.getColumn(0).getInt64();
-  n.patient_id = s.getColumn(1).getInt64();
-  n.plan_id = OptId(s.getColumn(2));
-  n.occurred_at = s.getColumn(3).getString();
-  n.created_at = s.getColumn(4).getString();
-  n.leg_pain_before = OptInt(s.getColumn(5));
-  n.back_pain_before = OptInt(s.getColumn(6));
-  n.adverse_events_json = s.getColumn(7).getString();
-  return n;
-}
-
 const std::string kPatientNameOrder =
     "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id ";
 

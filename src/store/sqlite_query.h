@@ -188,10 +188,6 @@ extern const std::string kAppointmentColumns;
 Patient ReadPatient(SQLite::Statement& s);
 Assessment ReadAssessment(SQLite::Statement& s);
 SessionNote ReadSessionNote(SQLite::Statement& s);
-extern const std::string kChartSessionColumns;
-ChartSession ReadChartSession(SQLite::Statement& s);
-extern const std::string kAttentionSessionColumns;
-AttentionSession ReadAttentionSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
 
 // How patients are listed: by name, case-insensitively (the patients_by_name index).

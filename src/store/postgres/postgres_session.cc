@@ -115,6 +115,15 @@ class PgSessionTransaction : public sql::Transaction {
   std::unique_ptr<PgTx> tx_;
 };
 
+std::string PgSession::IdList(const std::vector<std::int64_t>& ids) const {
+  std::string out = "{";  // An array literal, cast to BIGINT[] by InIdList's SQL.
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "}";
+}
+
 PgSession::PgSession(PgConnection& connection, PgTx* open)
     : connection_(connection), current_(open) {}
 

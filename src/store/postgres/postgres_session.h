@@ -39,6 +39,13 @@ class PgSession : public sql::Session {
   std::string CaseFolded(std::string_view expr) const override {
     return "lower(" + std::string(expr) + ")";
   }
+  std::string CaseFoldedOrder(std::string_view column) const override {
+    return "lower(" + std::string(column) + ") COLLATE \"C\"";
+  }
+  std::string InIdList(std::string_view column) const override {
+    return std::string(column) + " = ANY(CAST(? AS BIGINT[]))";
+  }
+  std::string IdList(const std::vector<std::int64_t>& ids) const override;
 
   PgConnection& connection() { return connection_; }
   // The innermost open transaction, or nullptr.

@@ -180,6 +180,15 @@ class Session {
   // already does it; PostgreSQL compares lower() of both sides, which its
   // lower(email) index serves.
   virtual std::string CaseFolded(std::string_view expr) const = 0;
+  // What sorts by `column` case-insensitively, as the schema's name indexes
+  // do (patients_by_name): SQLite's NOCASE collation, PostgreSQL's lower()
+  // in the "C" collation. Both fold ASCII letters only, so they sort alike.
+  virtual std::string CaseFoldedOrder(std::string_view column) const = 0;
+  // "`column` is in the list bound here as one parameter", and that list's
+  // text for `ids`: SQLite reads a JSON array with json_each, PostgreSQL
+  // takes a BIGINT[] literal. One statement then serves lists of any length.
+  virtual std::string InIdList(std::string_view column) const = 0;
+  virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
 };
 
 }  // namespace sciaticare::store::sql

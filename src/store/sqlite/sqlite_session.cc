@@ -50,7 +50,22 @@ class SqliteSessionTransaction : public sql::Transaction {
   SqliteTransaction tx_;
 };
 
+// `ids` between `open` and `close`, comma-separated.
+std::string JoinIds(const std::vector<std::int64_t>& ids, char open, char close) {
+  std::string out(1, open);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  out += close;
+  return out;
+}
+
 }  // namespace
+
+std::string SqliteSession::IdList(const std::vector<std::int64_t>& ids) const {
+  return JoinIds(ids, '[', ']');  // A JSON array, for json_each.
+}
 
 sql::Query SqliteSession::Prepare(const std::string& sql) {
   auto& slot = connection_.shared_statements[sql];
