@@ -3,10 +3,10 @@
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
 // then prepared once per connection; a kRead transaction is a read-only
 // repeatable-read snapshot, a kWrite one read committed with rows locked by
-// LockRowsSuffix(); case-insensitive
-// emails are compared as lower() of both sides; a statement outside any transaction runs on its own
-// (autocommit). Failures are thrown as pqxx exceptions, or PgUnstorableText
-// for text PostgreSQL cannot hold; PostgresStore::Run maps them.
+// LockRowsSuffix(); case-insensitive emails and names are compared and
+// sorted through lower(), as the schema's indexes are built; a statement
+// outside any transaction runs on its own (autocommit). Failures are thrown as pqxx exceptions, or
+// PgUnstorableText for text PostgreSQL cannot hold; PostgresStore::Run maps them.
 #pragma once
 
 #include <memory>

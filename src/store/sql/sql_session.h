@@ -180,9 +180,9 @@ class Session {
   // already does it; PostgreSQL compares lower() of both sides, which its
   // lower(email) index serves.
   virtual std::string CaseFolded(std::string_view expr) const = 0;
-  // What sorts by `column` case-insensitively, as the schema's name indexes
-  // do (patients_by_name): SQLite's NOCASE collation, PostgreSQL's lower()
-  // in the "C" collation. Both fold ASCII letters only, so they sort alike.
+  // What sorts by `column` case-insensitively, in the order each schema's
+  // name index keeps (patients_by_name), so the index serves the sort:
+  // SQLite's NOCASE collation, PostgreSQL's lower() in the "C" collation.
   virtual std::string CaseFoldedOrder(std::string_view column) const = 0;
   // "`column` is in the list bound here as one parameter", and that list's
   // text for `ids`: SQLite reads a JSON array with json_each, PostgreSQL

@@ -50,21 +50,15 @@ class SqliteSessionTransaction : public sql::Transaction {
   SqliteTransaction tx_;
 };
 
-// `ids` between `open` and `close`, comma-separated.
-std::string JoinIds(const std::vector<std::int64_t>& ids, char open, char close) {
-  std::string out(1, open);
+}  // namespace
+
+std::string SqliteSession::IdList(const std::vector<std::int64_t>& ids) const {
+  std::string out = "[";  // A JSON array, read by InIdList's json_each.
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) out += ',';
     out += std::to_string(ids[i]);
   }
-  out += close;
-  return out;
-}
-
-}  // namespace
-
-std::string SqliteSession::IdList(const std::vector<std::int64_t>& ids) const {
-  return JoinIds(ids, '[', ']');  // A JSON array, for json_each.
+  return out + "]";
 }
 
 sql::Query SqliteSession::Prepare(const std::string& sql) {
