@@ -43,14 +43,4 @@ void PutPlans(AttentionRecords& records, std::vector<std::pair<Id, std::string>>
   Put(records.plans, &PlanRecord::plan_json, std::move(plans));
 }
 
-std::string IdArray(const std::vector<Id>& ids, char open, char close) {
-  std::string out(1, open);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += ',';
-    out += std::to_string(ids[i]);
-  }
-  out += close;
-  return out;
-}
-
 }  // namespace sciaticare::store

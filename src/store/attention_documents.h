@@ -20,8 +20,4 @@ std::vector<Id> WantedPlans(const AttentionRecords& records, const AttentionDocu
 void PutResults(AttentionRecords& records, std::vector<std::pair<Id, std::string>> results);
 void PutPlans(AttentionRecords& records, std::vector<std::pair<Id, std::string>> plans);
 
-// `ids` as the text of an array: "[1,2]" (json_each in SQLite) when `open`
-// and `close` are '[' and ']', "{1,2}" (bigint[] in PostgreSQL) for '{' and '}'.
-std::string IdArray(const std::vector<Id>& ids, char open, char close);
-
 }  // namespace sciaticare::store

@@ -239,26 +239,6 @@ E Enum(std::optional<E> parsed, const pqxx::field& f) {
 
 }  // namespace
 
-const std::string kPgClinicColumns = "id, name";
-
-Clinic PgReadClinic(const pqxx::row& r) { return Clinic{r[0].as<std::int64_t>(), Text(r[1])}; }
-
-const std::string kPgUserColumns =
-    "id, clinic_id, email, display_name, role, password_hash, patient_id, active";
-
-User PgReadUser(const pqxx::row& r) {
-  User u;
-  u.id = r[0].as<std::int64_t>();
-  u.clinic_id = r[1].as<std::int64_t>();
-  u.email = Text(r[2]);
-  u.display_name = Text(r[3]);
-  u.role = Enum(ParseRole(Text(r[4])), r[4]);
-  u.password_hash = Text(r[5]);
-  u.patient_id = OptId(r[6]);
-  u.active = r[7].as<bool>();
-  return u;
-}
-
 const std::string kPgPatientColumns =
     "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
     "created_at, updated_at";
@@ -331,40 +311,6 @@ SessionNote PgReadSessionNote(const pqxx::row& r) {
   return n;
 }
 
-const std::string kPgChartSessionColumns =
-    "id, occurred_at, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "adverse_events_json, deviations_json";
-
-ChartSession PgReadChartSession(const pqxx::row& r) {
-  ChartSession n;
-  n.id = r[0].as<std::int64_t>();
-  n.occurred_at = Text(r[1]);
-  n.leg_pain_before = OptInt(r[2]);
-  n.leg_pain_after = OptInt(r[3]);
-  n.back_pain_before = OptInt(r[4]);
-  n.back_pain_after = OptInt(r[5]);
-  n.adverse_events_json = Text(r[6]);
-  n.deviations_json = Text(r[7]);
-  return n;
-}
-
-const std::string kPgAttentionSessionColumns =
-    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
-    "adverse_events_json";
-
-AttentionSession PgReadAttentionSession(const pqxx::row& r) {
-  AttentionSession n;
-  n.id = r[0].as<std::int64_t>();
-  n.patient_id = r[1].as<std::int64_t>();
-  n.plan_id = OptId(r[2]);
-  n.occurred_at = Text(r[3]);
-  n.created_at = Text(r[4]);
-  n.leg_pain_before = OptInt(r[5]);
-  n.back_pain_before = OptInt(r[6]);
-  n.adverse_events_json = Text(r[7]);
-  return n;
-}
-
 const std::string kPgPatientNameOrder =
     "ORDER BY lower(family_name) COLLATE \"C\", lower(given_name) COLLATE \"C\", id ";
 
@@ -384,32 +330,6 @@ Appointment PgReadAppointment(const pqxx::row& r) {
   a.note = Text(r[8]);
   a.version = r[9].as<int>();
   return a;
-}
-
-const std::string kPgAuthSessionColumns =
-    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
-
-AuthSession PgReadAuthSession(const pqxx::row& r, int first) {
-  return AuthSession{Text(r[first]),
-                     r[first + 1].as<std::int64_t>(),
-                     r[first + 2].as<std::int64_t>(),
-                     Text(r[first + 3]),
-                     Text(r[first + 4]),
-                     Text(r[first + 5]),
-                     Text(r[first + 6])};
-}
-
-const std::string kPgApiTokenColumns =
-    "id, user_id, clinic_id, name, token_hash, created_at, revoked";
-
-ApiToken PgReadApiToken(const pqxx::row& r) {
-  return ApiToken{r[0].as<std::int64_t>(),
-                  r[1].as<std::int64_t>(),
-                  r[2].as<std::int64_t>(),
-                  Text(r[3]),
-                  Text(r[4]),
-                  Text(r[5]),
-                  r[6].as<bool>()};
 }
 
 std::string PgLikePattern(std::string_view value) {

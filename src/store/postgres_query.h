@@ -234,38 +234,23 @@ auto PostgresStore::Run(F&& body) -> decltype(body(std::declval<PgConnection&>()
 // `table` is always a literal of the store, never caller input.
 std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const char* field,
                                           Id clinic_id, Id id);
-// As PgCheckInClinic for a user, who must also be able to treat (therapist or
-// admin). `lock` takes a row lock on the user for the rest of the transaction.
-std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id,
-                                           bool lock = false);
+// As PgCheckInClinic for a user, who must also be able to treat (therapist or admin).
+std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id);
 // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
 std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id);
 // kNotFound unless the clinic exists.
 std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id);
 
 // Column lists in the order the readers below expect them.
-extern const std::string kPgClinicColumns;
-extern const std::string kPgUserColumns;
 extern const std::string kPgPatientColumns;
 extern const std::string kPgAssessmentColumns;
 extern const std::string kPgSessionNoteColumns;
 extern const std::string kPgAppointmentColumns;
-extern const std::string kPgAuthSessionColumns;
-extern const std::string kPgApiTokenColumns;
 
-Clinic PgReadClinic(const pqxx::row& r);
-User PgReadUser(const pqxx::row& r);
 Patient PgReadPatient(const pqxx::row& r);
 Assessment PgReadAssessment(const pqxx::row& r);
 SessionNote PgReadSessionNote(const pqxx::row& r);
-extern const std::string kPgChartSessionColumns;
-ChartSession PgReadChartSession(const pqxx::row& r);
-extern const std::string kPgAttentionSessionColumns;
-AttentionSession PgReadAttentionSession(const pqxx::row& r);
 Appointment PgReadAppointment(const pqxx::row& r);
-// `first`: the index of its first column, for a row that starts with others.
-AuthSession PgReadAuthSession(const pqxx::row& r, int first = 0);
-ApiToken PgReadApiToken(const pqxx::row& r);
 
 // How patients are listed: case-insensitively and byte-wise, as SQLite's
 // COLLATE NOCASE (patients_by_name).

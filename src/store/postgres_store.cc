@@ -58,12 +58,10 @@ std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const cha
   return std::nullopt;
 }
 
-std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id,
-                                           bool lock) {
-  auto role = One(tx.Exec(std::string("SELECT role FROM users WHERE clinic_id = $1 AND id = $2") +
-                              (lock ? " FOR NO KEY UPDATE" : ""),
-                          clinic_id, user_id),
-                  [](const pqxx::row& r) { return std::string(r[0].c_str()); });
+std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id) {
+  auto role =
+      One(tx.Exec("SELECT role FROM users WHERE clinic_id = $1 AND id = $2", clinic_id, user_id),
+          [](const pqxx::row& r) { return std::string(r[0].c_str()); });
   if (!role) return NotFound(field, "no such user in this clinic");
   if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
     return Invalid(field, "must be a therapist or an admin, not " + *role);

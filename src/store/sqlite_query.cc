@@ -149,28 +149,6 @@ E Enum(std::optional<E> parsed, const SQLite::Column& c) {
 
 }  // namespace
 
-const std::string kClinicColumns = "id, name";
-
-Clinic ReadClinic(SQLite::Statement& s) {
-  return Clinic{s.getColumn(0).getInt64(), s.getColumn(1).getString()};
-}
-
-const std::string kUserColumns =
-    "id, clinic_id, email, display_name, role, password_hash, patient_id, active";
-
-User ReadUser(SQLite::Statement& s) {
-  User u;
-  u.id = s.getColumn(0).getInt64();
-  u.clinic_id = s.getColumn(1).getInt64();
-  u.email = s.getColumn(2).getString();
-  u.display_name = s.getColumn(3).getString();
-  u.role = Enum(ParseRole(s.getColumn(4).getString()), s.getColumn(4));
-  u.password_hash = s.getColumn(5).getString();
-  u.patient_id = OptId(s.getColumn(6));
-  u.active = s.getColumn(7).getInt() != 0;
-  return u;
-}
-
 const std::string kPatientColumns =
     "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
     "created_at, updated_at";
@@ -243,40 +221,6 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   return n;
 }
 
-const std::string kChartSessionColumns =
-    "id, occurred_at, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "adverse_events_json, deviations_json";
-
-ChartSession ReadChartSession(SQLite::Statement& s) {
-  ChartSession n;
-  n.id = s.getColumn(0).getInt64();
-  n.occurred_at = s.getColumn(1).getString();
-  n.leg_pain_before = OptInt(s.getColumn(2));
-  n.leg_pain_after = OptInt(s.getColumn(3));
-  n.back_pain_before = OptInt(s.getColumn(4));
-  n.back_pain_after = OptInt(s.getColumn(5));
-  n.adverse_events_json = s.getColumn(6).getString();
-  n.deviations_json = s.getColumn(7).getString();
-  return n;
-}
-
-const std::string kAttentionSessionColumns =
-    "id, patient_id, plan_id, occurred_at, created_at, leg_pain_before, back_pain_before, "
-    "adverse_events_json";
-
-AttentionSession ReadAttentionSession(SQLite::Statement& s) {
-  AttentionSession n;
-  n.id = s.getColumn(0).getInt64();
-  n.patient_id = s.getColumn(1).getInt64();
-  n.plan_id = OptId(s.getColumn(2));
-  n.occurred_at = s.getColumn(3).getString();
-  n.created_at = s.getColumn(4).getString();
-  n.leg_pain_before = OptInt(s.getColumn(5));
-  n.back_pain_before = OptInt(s.getColumn(6));
-  n.adverse_events_json = s.getColumn(7).getString();
-  return n;
-}
-
 const std::string kPatientNameOrder =
     "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id ";
 
@@ -296,26 +240,6 @@ Appointment ReadAppointment(SQLite::Statement& s) {
   a.note = s.getColumn(8).getString();
   a.version = s.getColumn(9).getInt();
   return a;
-}
-
-const std::string kAuthSessionColumns =
-    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
-
-AuthSession ReadAuthSession(SQLite::Statement& s, int first) {
-  return AuthSession{s.getColumn(first).getString(),     s.getColumn(first + 1).getInt64(),
-                     s.getColumn(first + 2).getInt64(),  s.getColumn(first + 3).getString(),
-                     s.getColumn(first + 4).getString(), s.getColumn(first + 5).getString(),
-                     s.getColumn(first + 6).getString()};
-}
-
-const std::string kApiTokenColumns =
-    "id, user_id, clinic_id, name, token_hash, created_at, revoked";
-
-ApiToken ReadApiToken(SQLite::Statement& s) {
-  return ApiToken{s.getColumn(0).getInt64(),   s.getColumn(1).getInt64(),
-                  s.getColumn(2).getInt64(),   s.getColumn(3).getString(),
-                  s.getColumn(4).getString(),  s.getColumn(5).getString(),
-                  s.getColumn(6).getInt() != 0};
 }
 
 std::string LikePattern(std::string_view value) {

@@ -180,28 +180,15 @@ auto SqliteStore::Reading(F&& body) -> decltype(body()) {
 }
 
 // Column lists in the order the readers below expect them.
-extern const std::string kClinicColumns;
-extern const std::string kUserColumns;
 extern const std::string kPatientColumns;
 extern const std::string kAssessmentColumns;
 extern const std::string kSessionNoteColumns;
 extern const std::string kAppointmentColumns;
-extern const std::string kAuthSessionColumns;
-extern const std::string kApiTokenColumns;
 
-Clinic ReadClinic(SQLite::Statement& s);
-User ReadUser(SQLite::Statement& s);
 Patient ReadPatient(SQLite::Statement& s);
 Assessment ReadAssessment(SQLite::Statement& s);
 SessionNote ReadSessionNote(SQLite::Statement& s);
-extern const std::string kChartSessionColumns;
-ChartSession ReadChartSession(SQLite::Statement& s);
-extern const std::string kAttentionSessionColumns;
-AttentionSession ReadAttentionSession(SQLite::Statement& s);
 Appointment ReadAppointment(SQLite::Statement& s);
-// `first`: the index of its first column, for a row that starts with others.
-AuthSession ReadAuthSession(SQLite::Statement& s, int first = 0);
-ApiToken ReadApiToken(SQLite::Statement& s);
 
 // How patients are listed: by name, case-insensitively (the patients_by_name index).
 extern const std::string kPatientNameOrder;

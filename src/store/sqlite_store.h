@@ -180,8 +180,6 @@ class SqliteStore final : public Store {
   // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
   std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
 
-  std::optional<TherapistProfile> ReadProfile(Id clinic_id, Id user_id);
-
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::atomic<unsigned> next_reader_{0};

@@ -206,6 +206,22 @@ TEST_P(StoreContractTest, AUnitReadsItsOwnWritesAndCommitsThemTogether) {
   EXPECT_EQ(trail.items[0].entity_id, std::to_string(created));
 }
 
+// A write of one statement (which runs on its own outside a unit) made
+// inside a unit is kept when the unit commits, like its other writes.
+TEST_P(StoreContractTest, OneStatementWritesInAUnitAreKeptWhenItCommits) {
+  const ApiToken token =
+      Must(store_->CreateApiToken({0, therapist_a_.id, a_.id, "export", "tok-unit", kNow, false}));
+  Id clinic = 0;
+  StoreStatus unit = store_->Atomically([&]() -> StoreStatus {
+    clinic = Must(store_->CreateClinic({0, "Unit Clinic"})).id;
+    return store_->RevokeApiToken(a_.id, token.id);
+  });
+  ASSERT_TRUE(unit.ok()) << unit.error().ToString();
+  Reopen();
+  EXPECT_EQ(Must(store_->GetClinic(clinic)).name, "Unit Clinic");
+  EXPECT_EQ(Outcome(store_->GetApiTokenByHash("tok-unit")), "not found");
+}
+
 // The asynchronous note and what goes with it are one unit.
 TEST_P(StoreContractTest, AnAsynchronousNoteAndItsAuditEntryAreOneUnit) {
   auto create = [&](bool valid_entry) {

@@ -72,8 +72,13 @@ class PgStatement : public sql::Statement {
   pqxx::field Field(int column) const { return result_[row_][column]; }
   pqxx::result Run() {
     if (PgTx* tx = session_.current()) return tx->ExecNamed(name_, params_);
-    PgTx own(session_.connection(), PgTx::Kind::kRead);  // Autocommit: this statement alone.
-    return own.ExecNamed(name_, params_);
+    // Autocommit: this statement alone. Inside a unit of work `own` is a
+    // savepoint of it, which must be released, not rolled back, to keep the
+    // statement's changes.
+    PgTx own(session_.connection(), PgTx::Kind::kRead);
+    pqxx::result result = own.ExecNamed(name_, params_);
+    own.Commit();
+    return result;
   }
 
   PgSession& session_;
@@ -109,6 +114,15 @@ class PgSessionTransaction : public sql::Transaction {
   // transaction of the session, a savepoint of it.
   std::unique_ptr<PgTx> tx_;
 };
+
+std::string PgSession::IdList(const std::vector<std::int64_t>& ids) const {
+  std::string out = "{";  // An array literal, cast to BIGINT[] by InIdList's SQL.
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "}";
+}
 
 PgSession::PgSession(PgConnection& connection, PgTx* open)
     : connection_(connection), current_(open) {}

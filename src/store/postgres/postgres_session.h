@@ -3,9 +3,10 @@
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
 // then prepared once per connection; a kRead transaction is a read-only
 // repeatable-read snapshot, a kWrite one read committed with rows locked by
-// LockRowsSuffix(); a statement outside any transaction runs on its own
-// (autocommit). Failures are thrown as pqxx exceptions, or PgUnstorableText
-// for text PostgreSQL cannot hold; PostgresStore::Run maps them.
+// LockRowsSuffix(); case-insensitive emails and names are compared and
+// sorted through lower(), as the schema's indexes are built; a statement
+// outside any transaction runs on its own (autocommit). Failures are thrown as pqxx exceptions, or
+// PgUnstorableText for text PostgreSQL cannot hold; PostgresStore::Run maps them.
 #pragma once
 
 #include <memory>
@@ -35,6 +36,16 @@ class PgSession : public sql::Session {
   sql::Query Prepare(const std::string& sql) override;
   std::unique_ptr<sql::Transaction> Begin(sql::TxKind kind) override;
   std::string_view LockRowsSuffix() const override { return " FOR NO KEY UPDATE"; }
+  std::string CaseFolded(std::string_view expr) const override {
+    return "lower(" + std::string(expr) + ")";
+  }
+  std::string CaseFoldedOrder(std::string_view column) const override {
+    return "lower(" + std::string(column) + ") COLLATE \"C\"";
+  }
+  std::string InIdList(std::string_view column) const override {
+    return std::string(column) + " = ANY(CAST(? AS BIGINT[]))";
+  }
+  std::string IdList(const std::vector<std::int64_t>& ids) const override;
 
   PgConnection& connection() { return connection_; }
   // The innermost open transaction, or nullptr.

@@ -24,8 +24,9 @@ std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, cons
 }
 
 std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
-                                         Id user_id) {
-  auto role = s.Prepare("SELECT role FROM users WHERE clinic_id = ? AND id = ?")
+                                         Id user_id, bool lock) {
+  auto role = s.Prepare("SELECT role FROM users WHERE clinic_id = ? AND id = ?" +
+                        std::string(lock ? s.LockRowsSuffix() : ""))
                   .Bind(clinic_id)
                   .Bind(user_id)
                   .One([](const sql::Row& r) { return r.Text(0); });

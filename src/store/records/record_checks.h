@@ -19,8 +19,10 @@ std::optional<StoreError> CheckClinic(sql::Session& s, Id clinic_id);
 std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, const char* field,
                                         Id clinic_id, Id id);
 
-// As CheckInClinic for a user, who must also be able to treat (therapist or admin).
+// As CheckInClinic for a user, who must also be able to treat (therapist or
+// admin). `lock`: the user's row stays locked for the rest of the write
+// transaction (the session's LockRowsSuffix), so writes about one user take turns.
 std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
-                                         Id user_id);
+                                         Id user_id, bool lock = false);
 
 }  // namespace sciaticare::store::records

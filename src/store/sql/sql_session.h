@@ -175,6 +175,20 @@ class Session {
   // that no other writer changes them first: PostgreSQL locks the rows it
   // read; SQLite's write transaction already holds the whole database.
   virtual std::string_view LockRowsSuffix() const = 0;
+  // `expr` (a column or `?`) as compared case-insensitively with a column the
+  // schema declares so (users.email): SQLite's column collation (NOCASE)
+  // already does it; PostgreSQL compares lower() of both sides, which its
+  // lower(email) index serves.
+  virtual std::string CaseFolded(std::string_view expr) const = 0;
+  // What sorts by `column` case-insensitively, in the order each schema's
+  // name index keeps (patients_by_name), so the index serves the sort:
+  // SQLite's NOCASE collation, PostgreSQL's lower() in the "C" collation.
+  virtual std::string CaseFoldedOrder(std::string_view column) const = 0;
+  // "`column` is in the list bound here as one parameter", and that list's
+  // text for `ids`: SQLite reads a JSON array with json_each, PostgreSQL
+  // takes a BIGINT[] literal. One statement then serves lists of any length.
+  virtual std::string InIdList(std::string_view column) const = 0;
+  virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
 };
 
 }  // namespace sciaticare::store::sql

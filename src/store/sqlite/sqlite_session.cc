@@ -52,6 +52,15 @@ class SqliteSessionTransaction : public sql::Transaction {
 
 }  // namespace
 
+std::string SqliteSession::IdList(const std::vector<std::int64_t>& ids) const {
+  std::string out = "[";  // A JSON array, read by InIdList's json_each.
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "]";
+}
+
 sql::Query SqliteSession::Prepare(const std::string& sql) {
   auto& slot = connection_.shared_statements[sql];
   if (!slot) slot = std::make_unique<SqliteStatement>(*connection_.db, sql);

@@ -21,6 +21,14 @@ class SqliteSession : public sql::Session {
   sql::Query Prepare(const std::string& sql) override;
   std::unique_ptr<sql::Transaction> Begin(sql::TxKind kind) override;
   std::string_view LockRowsSuffix() const override { return ""; }
+  std::string CaseFolded(std::string_view expr) const override { return std::string(expr); }
+  std::string CaseFoldedOrder(std::string_view column) const override {
+    return std::string(column) + " COLLATE NOCASE";
+  }
+  std::string InIdList(std::string_view column) const override {
+    return std::string(column) + " IN (SELECT value FROM json_each(?))";
+  }
+  std::string IdList(const std::vector<std::int64_t>& ids) const override;
 
  private:
   SqliteConnection& connection_;

@@ -1,0 +1,71 @@
+// Sign-in sessions on the SQL session: their column list and row reader. A
+// session is only found while its user is active, so deactivating a user
+// ends their sessions even before they are deleted.
+#include "store/records/auth_session_records.h"
+
+#include <string>
+
+#include "store/records/record_checks.h"
+#include "store/records/user_records.h"
+#include "store/sql_columns.h"
+#include "store/validation.h"
+
+namespace sciaticare::store::records {
+namespace {
+
+const std::string kAuthSessionColumns =
+    "token_hash, user_id, clinic_id, csrf_token, created_at, expires_at, last_seen_at";
+
+// `first`: the index of its first column, for a row that starts with others.
+AuthSession ReadAuthSession(const sql::Row& r, int first) {
+  return AuthSession{r.Text(first),     r.Int64(first + 1), r.Int64(first + 2), r.Text(first + 3),
+                     r.Text(first + 4), r.Text(first + 5),  r.Text(first + 6)};
+}
+
+}  // namespace
+
+StoreStatus CreateAuthSession(sql::Session& s, const AuthSession& session) {
+  if (auto problem = ValidateAuthSession(session)) return *problem;
+  auto tx = s.Begin(sql::TxKind::kWrite);
+  if (auto e = CheckInClinic(s, "users", "user_id", session.clinic_id, session.user_id)) return *e;
+  s.Prepare("INSERT INTO auth_sessions (" + kAuthSessionColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .Bind(session.token_hash)
+      .Bind(session.user_id)
+      .Bind(session.clinic_id)
+      .Bind(session.csrf_token)
+      .Bind(session.created_at)
+      .Bind(session.expires_at)
+      .Bind(session.last_seen_at.empty() ? session.created_at : session.last_seen_at)
+      .Exec();
+  tx->Commit();
+  return Done{};
+}
+
+StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view token_hash,
+                                            std::string_view now) {
+  if (auto problem = CheckUtcTime("now", now)) return *problem;
+  static const std::string sql =
+      "SELECT " + QualifiedColumns(kUserColumns, "u") + ", " +
+      QualifiedColumns(kAuthSessionColumns, "s") +
+      " FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.clinic_id = s.clinic_id "
+      "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = TRUE";
+  static const int user_columns = ColumnCount(kUserColumns);
+  // One statement: its own snapshot on both databases.
+  auto row = s.Prepare(sql).Bind(token_hash).Bind(now).One([](const sql::Row& r) {
+    return SignedInSession{ReadAuthSession(r, user_columns), ReadUser(r)};
+  });
+  if (!row) return NotFound("token", "no such session, or it has ended");
+  return *row;
+}
+
+StoreStatus DeleteAuthSession(sql::Session& s, std::string_view token_hash) {
+  s.Prepare("DELETE FROM auth_sessions WHERE token_hash = ?").Bind(token_hash).Exec();
+  return Done{};
+}
+
+StoreResult<std::int64_t> DeleteExpiredAuthSessions(sql::Session& s, std::string_view now) {
+  if (auto problem = CheckUtcTime("now", now)) return *problem;
+  return s.Prepare("DELETE FROM auth_sessions WHERE expires_at <= ?").Bind(now).Exec();
+}
+
+}  // namespace sciaticare::store::records

@@ -1,0 +1,23 @@
+// The patient and assessment rows as the shared reads (chart, attention list)
+// take them over the SQL session: each table's column list in the order its
+// reader expects. The patients family's own methods still read these tables
+// through sqlite_query.cc / postgres_query.cc until that family is ported.
+#pragma once
+
+#include <string>
+
+#include "store/records.h"
+#include "store/sql/sql_session.h"
+
+namespace sciaticare::store::records {
+
+extern const std::string kPatientColumns;
+Patient ReadPatient(const sql::Row& r);
+
+extern const std::string kAssessmentColumns;
+// kAssessmentColumns with the intake and result documents read as empty
+// text: the lists that show an assessment's head.
+extern const std::string kAssessmentHeadColumns;
+Assessment ReadAssessment(const sql::Row& r);
+
+}  // namespace sciaticare::store::records
