@@ -1,6 +1,7 @@
 #include "api/clinic_api.h"
 
 #include "api/api_support.h"
+#include "api/intake_consent_routes.h"
 #include "api/portal_invite_routes.h"
 #include "api/referral_routes.h"
 
@@ -21,6 +22,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);
+  AddIntakeConsentRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

@@ -137,6 +137,12 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   record.created_at = api.Now();
   store::Assessment stored = Must(api.store().CreateAssessment(record));
   api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id, record.triage);
+  // The intake draft it was typed in has served: discarded in the same unit
+  // of work, so a restored draft never outlives its submitted assessment.
+  if (Must(api.store().DiscardIntakeDraft(c.clinic(), patient.id))) {
+    api.Audit(c, req, "delete", "intake_draft", std::to_string(patient.id), patient.id,
+              "submitted as assessment " + std::to_string(stored.id));
+  }
   // A referring screening opens a referral record, which then
   // governs every later step until it is lifted (care_guard.h).
   json referral_json = nullptr;

@@ -6,6 +6,7 @@
 #include "api/api_support.h"
 #include "api/care_guard.h"
 #include "api/chart_document.h"
+#include "api/consent_guard.h"
 #include "api/referral_routes.h"
 #include "api/session_deviations.h"
 #include "api/session_screening.h"
@@ -152,7 +153,9 @@ json WithdrawnProgramme(const store::PlanRecord& plan, const PatientScreenings& 
 }
 
 // Stops with 409 at "techniques" when the patient's latest screening
-// refuses hands-on work (or the plan the note names is suspended).
+// refuses hands-on work (or the plan the note names is suspended), or their
+// consent in force does not cover a region worked (consent_guard.h). Every
+// note path that records hands-on work comes through here.
 void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note) {
   std::optional<Id> plan_assessment;
   if (note.plan_id) {
@@ -164,6 +167,7 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
   }
   RequireStep(ReadScreenings(api, c.clinic(), note.patient_id), CareStep::kRecordWork,
               plan_assessment, "techniques");
+  RequireConsentForWork(api, c.clinic(), note.patient_id, note.techniques_json, "techniques");
 }
 
 // POST /patients/{id}/sessions

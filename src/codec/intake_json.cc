@@ -1,12 +1,14 @@
 #include "codec/intake_json.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "codec/bounded_json.h"
+#include "codec/client_text.h"
 #include "core/region_sides.h"
 
 namespace sciaticare {
@@ -151,6 +153,12 @@ constexpr std::array<std::string_view, 4> kKinds = {"pain", "numbness", "tinglin
 constexpr std::array<std::string_view, 3> kSexes = {"female", "male", "other"};
 constexpr std::array<std::string_view, 3> kTolerances = {"low", "medium", "high"};
 
+// The free-text history of an intake (schema/intake.schema.json "history"),
+// each at most kMaxHistoryBytes bytes of UTF-8.
+constexpr std::array<std::string_view, 4> kHistoryFields = {"presenting_complaint", "past_history",
+                                                            "medication", "goals"};
+constexpr std::size_t kMaxHistoryBytes = 4000;
+
 class IntakeReader {
  public:
   explicit IntakeReader(const Knowledge& k) : k_(k) {}
@@ -160,7 +168,7 @@ class IntakeReader {
     RefuseNearMisses(
         doc, "",
         {"patient", "symptoms", "onset_weeks", "aggravated_by", "relieved_by", "red_flags",
-         "conditions", "preferences", "questionnaires", "symptoms_spread_in_treatment"});
+         "conditions", "preferences", "questionnaires", "symptoms_spread_in_treatment", "history"});
     Intake in;
     if (!doc.contains("patient")) Fail("patient", "is required");
     ReadPatient(doc["patient"], in.patient);
@@ -183,10 +191,31 @@ class IntakeReader {
     }
     if (doc.contains("inflammatory_back_pain") && !doc["inflammatory_back_pain"].is_null())
       in.inflammatory_back_pain = ReadInflammatory(doc["inflammatory_back_pain"]);
+    if (doc.contains("history") && !doc["history"].is_null()) CheckHistory(doc["history"]);
     return in;
   }
 
  private:
+  // The free-text history is narrative: kept with the assessment as written
+  // and shown on the record, never read by screening or planning, so it is
+  // only checked here (bounded, text), not carried into the Intake.
+  static void CheckHistory(const json& v) {
+    Object(v, "history");
+    RefuseNearMisses(v, "history.",
+                     {"presenting_complaint", "past_history", "medication", "goals"});
+    for (std::string_view name : kHistoryFields) {
+      const std::string key(name);
+      if (!v.contains(key) || v[key].is_null()) continue;
+      const std::string path = "history." + key;
+      if (!v[key].is_string()) Fail(path, "must be text");
+      const std::string& text = v[key].get_ref<const std::string&>();
+      if (text.size() > kMaxHistoryBytes) {
+        Fail(path, "must be at most " + std::to_string(kMaxHistoryBytes) + " characters");
+      }
+      if (auto problem = ClientTextProblem(text, TextShape::kFreeText)) Fail(path, *problem);
+    }
+  }
+
   // Every key must be one of the knowledge's questions, so a misspelt feature
   // is refused rather than silently counted as not present.
   InflammatoryAnswers ReadInflammatory(const json& v) {

@@ -220,6 +220,8 @@ struct Knowledge {
   std::vector<NerveCautionZone> nerve_caution_zones;
   std::array<RegionSet, 3> dermatomes;  // L4, L5, S1.
   RegionSet radicular_regions;
+  // Regions a patient consents to by name before hands-on work there.
+  RegionSet consent_sensitive_regions;
 
   std::array<TechniqueDef, kTechniqueCount> techniques;
   std::vector<EvidenceDef> evidence;

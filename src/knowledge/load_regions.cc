@@ -1,5 +1,6 @@
 // Loads regions.json: body-map regions (label, muscles, sides), named region sets, where to work
-// for a symptom in each region, nerve caution zones and dermatome patterns.
+// for a symptom in each region, nerve caution zones, the regions that need
+// their own consent, and dermatome patterns.
 #include "knowledge/file_loader.h"
 
 namespace sciaticare::loading {
@@ -55,6 +56,9 @@ class RegionsLoader : public FileLoader {
       }
       k_.nerve_caution_zones.push_back(std::move(zone));
     }
+    k_.consent_sensitive_regions = RegionList(
+        At(At(doc, "consent_sensitive_regions", ""), "regions", "consent_sensitive_regions"),
+        "consent_sensitive_regions.regions");
     const json& derm = At(doc, "dermatome_patterns", "");
     const char* roots[] = {"L4", "L5", "S1"};
     for (int i = 0; i < 3; ++i) {

@@ -375,7 +375,44 @@ CREATE INDEX session_notes_symptom_spread ON session_notes (clinic_id, patient_i
   WHERE adverse_events_json LIKE '%"kind":"symptom_peripheralisation"%';
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+// Version 10: intake drafts (working state, one per patient, replaceable) and
+// consent records (append-only: a withdrawal is a new entry).
+constexpr std::string_view kSchemaV10 = R"sql(
+CREATE TABLE intake_drafts (
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  state_json TEXT NOT NULL,
+  updated_by INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (clinic_id, patient_id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, updated_by) REFERENCES users (clinic_id, id)
+);
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  treatment INTEGER NOT NULL CHECK (treatment IN (0, 1)),
+  areas_json TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('verbal', 'written')),
+  note TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, recorded_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX consents_by_patient ON consents (clinic_id, patient_id, id);
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+BEGIN
+  SELECT RAISE(ABORT, 'consent records are append-only');
+END;
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+BEGIN
+  SELECT RAISE(ABORT, 'consent records are append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -385,6 +422,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
+    {10, "intake drafts and consent records", kSchemaV10},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

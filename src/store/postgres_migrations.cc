@@ -345,7 +345,43 @@ CREATE INDEX session_notes_symptom_spread ON session_notes (clinic_id, patient_i
   WHERE adverse_events_json LIKE '%"kind":"symptom_peripheralisation"%';
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+// Version 10: intake drafts (working state, one per patient, replaceable) and
+// consent records (append-only: a withdrawal is a new entry).
+constexpr std::string_view kSchemaV10 = R"sql(
+CREATE TABLE intake_drafts (
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  state_json TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (clinic_id, patient_id),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, updated_by) REFERENCES users (clinic_id, id)
+);
+CREATE TABLE consents (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  treatment BOOLEAN NOT NULL,
+  areas_json TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('verbal', 'written')),
+  note TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, recorded_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX consents_by_patient ON consents (clinic_id, patient_id, id);
+CREATE FUNCTION consents_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'consent records are append-only' USING ERRCODE = 'restrict_violation';
+END;
+$fn$;
+CREATE TRIGGER consents_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON consents
+  FOR EACH STATEMENT EXECUTE FUNCTION consents_append_only();
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -355,6 +391,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
+    {10, "intake drafts and consent records", kSchemaV10},
 }};
 
 constexpr const char* kVersionTable = R"sql(

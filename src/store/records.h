@@ -256,6 +256,33 @@ struct PortalInvite {
   std::optional<std::string> replaced_at;
 };
 
+// A clinician's unfinished intake for one patient, kept so that the form
+// survives navigation. Not clinical record (the assessment submitted from it
+// is), so it may be replaced and discarded: one per patient, latest wins.
+struct IntakeDraft {
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  std::string state_json;  // The web's intake form state, kept as sent.
+  Id updated_by = 0;
+  std::string updated_at;
+};
+
+// One entry of a patient's consent record, append-only: the newest entry is
+// the consent in force, and a withdrawal or change is a new entry.
+struct ConsentRecord {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  bool treatment = false;  // Consents to hands-on treatment at all.
+  // The sensitive regions (knowledge: consent_sensitive_regions) the patient
+  // consents to having worked on: a JSON list of region names.
+  std::string areas_json = "[]";
+  std::string form;  // How it was given: "verbal" or "written".
+  std::string note;
+  Id recorded_by = 0;  // The clinician who recorded it.
+  std::string recorded_at;
+};
+
 struct AuditEntry {
   Id id = 0;
   Id clinic_id = 0;

@@ -114,6 +114,11 @@ class SqliteStore final : public Store {
   StoreStatus UsePortalInvite(std::string_view token_hash, Id user_id,
                               std::string_view now) override;
   StoreResult<PortalInvite> LatestPortalInvite(Id clinic_id, Id patient_id) override;
+  StoreResult<IntakeDraft> SaveIntakeDraft(const IntakeDraft& draft) override;
+  StoreResult<IntakeDraft> GetIntakeDraft(Id clinic_id, Id patient_id) override;
+  StoreResult<bool> DiscardIntakeDraft(Id clinic_id, Id patient_id) override;
+  StoreResult<ConsentRecord> AppendConsent(const ConsentRecord& consent) override;
+  StoreResult<std::vector<ConsentRecord>> ListConsents(Id clinic_id, Id patient_id) override;
   StoreResult<Appointment> CreateAppointment(const Appointment& appointment) override;
   StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) override;
   StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id, AppointmentStatus status,

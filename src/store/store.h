@@ -213,8 +213,8 @@ class Store {
   // time; empty for all), other than note `except_note`, records the adverse
   // event kind "symptom_peripheralisation" (symptoms spread down the leg
   // during treatment). Answered from a partial index, not by reading notes.
-  virtual StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id,
-                                                std::string_view since, Id except_note) = 0;
+  virtual StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id, std::string_view since,
+                                                Id except_note) = 0;
 
   // Portal invitations (see PortalInvite). Create checks the patient and
   // creator are the clinic's and marks the patient's unused invitations
@@ -229,6 +229,21 @@ class Store {
   virtual StoreStatus UsePortalInvite(std::string_view token_hash, Id user_id,
                                       std::string_view now) = 0;
   virtual StoreResult<PortalInvite> LatestPortalInvite(Id clinic_id, Id patient_id) = 0;
+
+  // Intake drafts (see IntakeDraft), one per patient. Save checks the
+  // patient and user are the clinic's and replaces any earlier draft. Get is
+  // kNotFound when the patient has none (or is not the clinic's). Discard
+  // removes it and answers whether there was one; no draft is no error.
+  virtual StoreResult<IntakeDraft> SaveIntakeDraft(const IntakeDraft& draft) = 0;
+  virtual StoreResult<IntakeDraft> GetIntakeDraft(Id clinic_id, Id patient_id) = 0;
+  virtual StoreResult<bool> DiscardIntakeDraft(Id clinic_id, Id patient_id) = 0;
+
+  // Consent records (see ConsentRecord), append-only: there is no method to
+  // change or remove one, and the database refuses it too. Append checks the
+  // patient and recorder are the clinic's. List: oldest first, kNotFound when
+  // the patient is not the clinic's.
+  virtual StoreResult<ConsentRecord> AppendConsent(const ConsentRecord& consent) = 0;
+  virtual StoreResult<std::vector<ConsentRecord>> ListConsents(Id clinic_id, Id patient_id) = 0;
 
   // Appointments. Cancelled and done are final: changing them is kConflict.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;

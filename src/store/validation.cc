@@ -274,6 +274,22 @@ Problem ValidatePortalInvite(const PortalInvite& i) {
                CheckUtcTime("expires_at", i.expires_at));
 }
 
+Problem ValidateIntakeDraft(const IntakeDraft& d) {
+  return First(Positive("clinic_id", d.clinic_id), Positive("patient_id", d.patient_id),
+               Positive("updated_by", d.updated_by), Required("state_json", d.state_json),
+               CheckText("state_json", d.state_json), CheckUtcTime("updated_at", d.updated_at));
+}
+
+Problem ValidateConsent(const ConsentRecord& c) {
+  if (c.form != "verbal" && c.form != "written") {
+    return Invalid("form", "must be verbal or written");
+  }
+  return First(Positive("clinic_id", c.clinic_id), Positive("patient_id", c.patient_id),
+               Positive("recorded_by", c.recorded_by), Required("areas_json", c.areas_json),
+               CheckText("areas_json", c.areas_json), CheckText("note", c.note),
+               CheckUtcTime("recorded_at", c.recorded_at));
+}
+
 Problem ValidateApiToken(const ApiToken& t) {
   return First(Required("token_hash", t.token_hash), Positive("clinic_id", t.clinic_id),
                Positive("user_id", t.user_id), Required("name", t.name), CheckText("name", t.name),

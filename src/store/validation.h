@@ -50,6 +50,8 @@ Problem ValidateAuditQuery(const AuditQuery& q);
 Problem ValidateAuthSession(const AuthSession& s);
 Problem ValidateLoginAttempt(const LoginAttempt& a);
 Problem ValidatePortalInvite(const PortalInvite& i);
+Problem ValidateIntakeDraft(const IntakeDraft& d);
+Problem ValidateConsent(const ConsentRecord& c);
 Problem ValidateApiToken(const ApiToken& t);
 // The key is 1-200 printable ASCII characters (space to tilde).
 bool IsIdempotencyKey(std::string_view key);

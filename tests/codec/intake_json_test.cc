@@ -708,3 +708,38 @@ TEST(IntakeSafetyTest, FirstEpisodeIsRead) {
 
 }  // namespace
 }  // namespace sciaticare
+
+namespace sciaticare {
+namespace {
+
+// The free-text history is narrative: whatever it says (a red flag's words
+// included), the assessment of the document is byte for byte the one without it.
+TEST(IntakeJsonHistory, FreeTextNeverChangesTheAssessment) {
+  const json base = Table().at("base");
+  auto assessed = [](const json& doc) {
+    Result<Intake> r = ParseIntakeJson(doc.dump(), testing::K());
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    return r.ok() ? AssessmentToJson(Assess(r.value(), testing::K()), testing::K()).dump() : "";
+  };
+  const std::string without = assessed(base);
+  std::mt19937 rng(15);
+  const std::vector<std::string> words = {
+      "bladder",          "numb saddle",  "cancer", "night pain", "fever",
+      "ibuprofen 400 mg", "walk the dog", "Gesäß",  "\n",         "—"};
+  for (int trial = 0; trial < 40; ++trial) {
+    json doc = base;
+    for (const char* field : {"presenting_complaint", "past_history", "medication", "goals"}) {
+      std::string text;
+      for (int n = static_cast<int>(rng() % 30); n > 0; --n)
+        text += words[rng() % words.size()] + " ";
+      doc["history"][field] = text;
+    }
+    ASSERT_EQ(assessed(doc), without) << doc["history"].dump();
+  }
+  json at_limit = base;
+  at_limit["history"]["goals"] = std::string(4000, 'g');
+  EXPECT_EQ(assessed(at_limit), without);
+}
+
+}  // namespace
+}  // namespace sciaticare

@@ -236,10 +236,18 @@ json ClinicApiFixture::StoredState(bool with_audit) {
         appointments.push_back({a.id, a.version, std::string(store::ToString(a.status)),
                                 a.therapist_id, a.starts_at, a.minutes});
       }
-      c["patient " + std::to_string(p.id)] = {{"assessments", assessments},
-                                              {"plans", plans},
-                                              {"sessions", sessions},
-                                              {"appointments", appointments}};
+      json consents = json::array();
+      for (const store::ConsentRecord& e : Must(store_->ListConsents(clinic.id, p.id))) {
+        consents.push_back({e.id, e.treatment, e.areas_json, e.form, e.note});
+      }
+      auto draft = store_->GetIntakeDraft(clinic.id, p.id);
+      c["patient " + std::to_string(p.id)] = {
+          {"assessments", assessments},
+          {"plans", plans},
+          {"sessions", sessions},
+          {"appointments", appointments},
+          {"consents", consents},
+          {"intake_draft", draft.ok() ? json(draft.value().state_json) : json(nullptr)}};
     }
     c["patients"] = patients;
     json users = json::array();

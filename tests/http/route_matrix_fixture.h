@@ -86,6 +86,11 @@ inline const std::map<std::string, Row>& Expected() {
       // Public: the link's secret is the credential (a fresh invitation each call).
       {"POST /api/v1/portal-invites/lookup", {200, 200, 200, 200, 200, 200, 200}},
       {"POST /api/v1/portal-invites/accept", {201, 201, 201, 201, 201, 201, 201}},
+      {"GET /api/v1/patients/{id}/intake-draft", {200, 200, 403, 403, 403, 404, 401}},
+      {"PUT /api/v1/patients/{id}/intake-draft", {200, 200, 403, 403, 403, 404, 401}},
+      {"DELETE /api/v1/patients/{id}/intake-draft", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/consents", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/consents", {200, 200, 403, 403, 403, 404, 401}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
@@ -210,6 +215,11 @@ class RouteMatrixTest : public ClinicApiFixture {
         call.body = json({{"questionnaires", {{"nrs_leg", 4}}}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/sessions") {
         call.body = SessionBody().dump();
+      } else if (key == "PUT /api/v1/patients/{id}/intake-draft") {
+        call.body = json({{"state", {{"intake", Example("l5_numbness")}}}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/consents") {
+        // Buttock work included: the matrix's session notes stay allowed.
+        call.body = json({{"treatment", true}, {"areas", {"buttock"}}, {"form", "verbal"}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
         call.body = json({{"starts_at", "2026-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
       }

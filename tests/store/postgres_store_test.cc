@@ -489,6 +489,18 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
   EXPECT_NE(RawSql("UPDATE referrals SET urgency = 'routine_gp'"), "accepted");
   EXPECT_NE(RawSql("DELETE FROM referrals"), "accepted");
   EXPECT_NE(RawSql("DELETE FROM referral_events"), "accepted");
+  ConsentRecord consent;
+  consent.clinic_id = 1;
+  consent.patient_id = 7;
+  consent.treatment = true;
+  consent.form = "written";
+  consent.recorded_by = 3;
+  consent.recorded_at = "2025-01-03T00:00:00Z";
+  Must(store->AppendConsent(consent));
+  EXPECT_THAT(RawSql("UPDATE consents SET treatment = false"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM consents"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("TRUNCATE consents"), HasSubstr("append-only"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM consents WHERE treatment"), 1);
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
 }
 

@@ -80,6 +80,48 @@ TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM audit"), 1);
 }
 
+TEST_F(SqliteStoreTest, ConsentRecordsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    const Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    Patient p;
+    p.clinic_id = clinic;
+    p.given_name = "Ada";
+    p.family_name = "Quill";
+    p.date_of_birth = "1970-01-01";
+    p.sex = "female";
+    p.created_at = p.updated_at = kT0;
+    p = Must(store->CreatePatient(p));
+    User u;
+    u.clinic_id = clinic;
+    u.email = "t@a.test";
+    u.display_name = "T";
+    u.role = Role::kTherapist;
+    u.password_hash = "h";
+    u = Must(store->CreateUser(u));
+    ConsentRecord c;
+    c.clinic_id = clinic;
+    c.patient_id = p.id;
+    c.treatment = true;
+    c.form = "verbal";
+    c.recorded_by = u.id;
+    c.recorded_at = kT0;
+    Must(store->AppendConsent(c));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) {
+    try {
+      db.exec(sql);
+      return std::string("accepted");
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_THAT(refusal("UPDATE consents SET treatment = 0"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM consents"), HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM consents WHERE treatment = 1"), 1);
+}
+
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
   Id therapist_a;
@@ -198,7 +240,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 9);
+  EXPECT_EQ(LatestSchemaVersion(), 10);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

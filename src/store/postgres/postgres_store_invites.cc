@@ -1,7 +1,9 @@
-// The PostgreSQL store's portal invitations and session-note facts: the
-// shared record methods (store/records/) on a pooled connection.
+// The PostgreSQL store's portal invitations, session-note facts, intake
+// drafts and consents: the shared record methods (store/records/) on a pooled
+// connection.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/intake_consent_records.h"
 #include "store/records/note_signal_records.h"
 #include "store/records/portal_invite_records.h"
 
@@ -41,6 +43,41 @@ StoreResult<bool> PostgresStore::SymptomsSpreadSince(Id clinic_id, Id patient_id
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::SymptomsSpreadSince(s, clinic_id, patient_id, since, except_note);
+  });
+}
+
+StoreResult<IntakeDraft> PostgresStore::SaveIntakeDraft(const IntakeDraft& draft) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::SaveIntakeDraft(s, draft);
+  });
+}
+
+StoreResult<IntakeDraft> PostgresStore::GetIntakeDraft(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetIntakeDraft(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<bool> PostgresStore::DiscardIntakeDraft(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::DiscardIntakeDraft(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<ConsentRecord> PostgresStore::AppendConsent(const ConsentRecord& consent) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AppendConsent(s, consent);
+  });
+}
+
+StoreResult<std::vector<ConsentRecord>> PostgresStore::ListConsents(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListConsents(s, clinic_id, patient_id);
   });
 }
 

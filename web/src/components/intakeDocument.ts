@@ -30,7 +30,18 @@ export interface IntakeState {
   fragranceSensitive: boolean;
   pressurePreference: string;
   questionnaires: QuestionnaireAnswers;
+  // Free-text history in the clinician's words; narrative, never screened.
+  history: IntakeHistory;
 }
+
+export interface IntakeHistory {
+  presenting_complaint: string;
+  past_history: string;
+  medication: string;
+  goals: string;
+}
+
+export const NO_HISTORY: IntakeHistory = { presenting_complaint: '', past_history: '', medication: '', goals: '' };
 
 // A condition with neither site nor modifier goes as `true`; otherwise as the
 // object form ({present, regions, side, <modifier>: true}) the API reads.
@@ -76,6 +87,9 @@ export function buildIntake(s: IntakeState) {
   if (s.fragranceSensitive) prefs.fragrance_sensitive = true;
   if (s.pressurePreference) prefs.pressure_preference = Number(s.pressurePreference);
   if (Object.keys(prefs).length) doc.preferences = prefs;
+  // Only what was written goes: an intake without history is sent as before.
+  const history = Object.entries(s.history ?? NO_HISTORY).filter(([, text]) => text.trim() !== '');
+  if (history.length) doc.history = Object.fromEntries(history);
   const q = questionnairesDocument(s.questionnaires);
   if (Object.keys(q).length) doc.questionnaires = q;
   return doc;

@@ -1639,6 +1639,169 @@ export interface paths {
       };
     };
   };
+  "/api/v1/patients/{id}/intake-draft": {
+    /** The patient's intake draft, or null when none is kept (clinicians) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The draft or null */
+        200: {
+          content: {
+            "application/json": {
+              draft: components["schemas"]["IntakeDraft"] | null;
+            };
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    /**
+     * Save the intake form as it is being typed; replaces the patient's draft (clinicians)
+     * @description One draft per patient, the latest wins. `state` is at most 64 KiB as compact JSON (413 beyond). Submitting an assessment for the patient discards the draft in the same commit.
+     */
+    put: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            state: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The saved draft */
+        200: {
+          content: {
+            "application/json": {
+              draft: components["schemas"]["IntakeDraft"] | null;
+            };
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        /** @description The draft is larger than 64 KiB */
+        413: {
+          content: never;
+        };
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    /**
+     * Discard the intake draft on purpose (clinicians)
+     * @description A draft is not clinical record; the submitted assessment is. Discarding when none is kept answers discarded: false.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Whether a draft was discarded */
+        200: {
+          content: {
+            "application/json": {
+              discarded: boolean;
+            };
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/consents": {
+    /** The patient's consent record, the entry in force and the areas that need consent by name (clinicians) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Every entry oldest first, the newest as current (null when none is recorded) */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Consent"][];
+              current: components["schemas"]["Consent"] | null;
+              sensitive_areas: components["schemas"]["ConsentArea"][];
+            };
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    /**
+     * Record the patient's consent, refusal or withdrawal, by the signed-in clinician (append-only)
+     * @description A withdrawal or change is a new entry. `areas` names the sensitive areas (GET sensitive_areas) the patient consents to; other areas are covered by consent to treatment. A session note with hands-on work on an area without consent is refused with 409 naming the area; with no consent recorded at all it is allowed and the note page warns.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            treatment: boolean;
+            /** @description Region names of sensitive areas */
+            areas?: string[];
+            /** @enum {string} */
+            form: "verbal" | "written";
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry recorded */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Consent"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2450,6 +2613,43 @@ export interface components {
     PortalInviteToken: {
       /** @description The secret after '#' in the invitation link */
       token: string;
+    };
+    /** @description The intake form as the therapist left it: working state, not clinical record. */
+    IntakeDraft: {
+      /** @description The web's intake form state, kept as sent */
+      state: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      updated_at: string;
+      /**
+       * Format: int64
+       * @description The clinician who saved it last
+       */
+      updated_by: number;
+    };
+    /** @description One entry of the patient's consent record (append-only; the newest is in force). */
+    Consent: {
+      /** Format: int64 */
+      id: number;
+      /** @description Consents to hands-on treatment (false: refused or withdrawn) */
+      treatment: boolean;
+      /** @description Sensitive areas consented to by name */
+      areas: components["schemas"]["ConsentArea"][];
+      /** @enum {string} */
+      form: "verbal" | "written";
+      note: string;
+      /**
+       * Format: int64
+       * @description The clinician who recorded it
+       */
+      recorded_by: number;
+      /** Format: date-time */
+      recorded_at: string;
+    };
+    ConsentArea: {
+      region: string;
+      label: string;
     };
   };
   responses: {

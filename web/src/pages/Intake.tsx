@@ -12,7 +12,8 @@ import { BodyMap, type PatientSide, type Symptom } from '../components/BodyMap';
 import { loadKnowledge, regionName, sidesOf } from '../knowledge';
 import { ErrorBox, Link, Loading, ageFrom, words } from '../components/common';
 import { ConditionEditor } from '../components/ConditionEditor';
-import { buildIntake, type IntakeState } from '../components/intakeDocument';
+import { NO_HISTORY, buildIntake, type IntakeHistory, type IntakeState } from '../components/intakeDocument';
+import { DraftNotice, useIntakeDraft } from '../components/intakeDraft';
 import { Preview } from '../components/IntakePreview';
 import { RedFlagQuestions } from '../components/RedFlagQuestions';
 import { ResultView } from '../components/ResultView';
@@ -102,11 +103,12 @@ export function IntakePage(props: { patientId: number }) {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [state, setState] = useState<IntakeState>({
+  const blank: IntakeState = {
     age: '', sex: '', pregnant: false, firstEpisode: '', symptoms: [], onsetWeeks: '', aggravated: [],
     redFlags: {}, conditions: {}, painTolerance: '', fragranceSensitive: false, pressurePreference: '',
-    questionnaires: {},
-  });
+    questionnaires: {}, history: NO_HISTORY,
+  };
+  const [state, setState] = useState<IntakeState>(blank);
   const [selected, setSelected] = useState<{ region: string; side: PatientSide } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -126,6 +128,14 @@ export function IntakePage(props: { patientId: number }) {
   useEffect(() => {
     if (saved) resultRef.current?.focus();
   }, [saved]);
+
+  // Kept on the server as it is typed; restored when the therapist comes back.
+  const draft = useIntakeDraft(id, patient !== null && knowledge !== null, state,
+    (restored) => setState({ ...blank, ...restored }));
+  const discardDraft = async () => {
+    await draft.discard();
+    setState({ ...blank, age: String(ageFrom(patient?.date_of_birth ?? '') ?? ''), sex: patient?.sex ?? '' });
+  };
 
   const intake = useMemo(() => buildIntake(state), [state]);
   const set = (patch: Partial<IntakeState>) => setState((s) => ({ ...s, ...patch }));
@@ -159,6 +169,22 @@ export function IntakePage(props: { patientId: number }) {
             <button type="button" class="secondary" onClick={() => window.print()}>Print</button>
           </div>
         </div>
+        {Object.values(state.history).some((t) => t.trim() !== '') && (
+          <section class="card" aria-labelledby="saved-history-title">
+            <h2 id="saved-history-title">History as written</h2>
+            <dl>
+              {([
+                ['presenting_complaint', 'Presenting complaint'], ['past_history', 'Past history'],
+                ['medication', 'Medication'], ['goals', "Patient's goals"],
+              ] as [keyof IntakeHistory, string][]).filter(([key]) => state.history[key].trim() !== '').map(([key, label]) => (
+                <div key={key}>
+                  <dt>{label}</dt>
+                  <dd class="notes">{state.history[key]}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
         {result ? <ResultView result={result} planRecord={saved.plan} headingLevel={2} /> : <p>Stored.</p>}
       </section>
     );
@@ -168,6 +194,7 @@ export function IntakePage(props: { patientId: number }) {
     e.preventDefault();
     setBusy(true);
     setSubmitError(null);
+    draft.cancelPending();
     try {
       setSaved(
         await post<{ assessment: AssessmentRecord; plan: PlanRecord | null }>(`/api/v1/patients/${id}/assessments`, {
@@ -191,6 +218,7 @@ export function IntakePage(props: { patientId: number }) {
         </h1>
         <Link href={`/patients/${id}`} class="button secondary">Cancel</Link>
       </div>
+      <DraftNotice status={draft.status} onDiscard={discardDraft} />
       <form class="intake" onSubmit={submit} noValidate>
         <section class="card body-section" aria-labelledby="bodymap-title">
           <h2 id="bodymap-title">Body map</h2>
@@ -292,6 +320,19 @@ export function IntakePage(props: { patientId: number }) {
 
         <section class="card" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
+          {([
+            ['presenting_complaint', 'Presenting complaint'],
+            ['past_history', 'Past history (earlier episodes, operations, other conditions)'],
+            ['medication', 'Medication'],
+            ['goals', "Patient's goals"],
+          ] as [keyof IntakeHistory, string][]).map(([key, label]) => (
+            <div class="field" key={key}>
+              <label for={`in-history-${key}`}>{label}</label>
+              <textarea id={`in-history-${key}`} rows={2} maxLength={4000} value={state.history[key]}
+                aria-invalid={badField === `history.${key}`}
+                onInput={(e) => set({ history: { ...state.history, [key]: e.currentTarget.value } })} />
+            </div>
+          ))}
           <div class="field narrow">
             <label for="in-onset">Weeks since this episode began</label>
             <input id="in-onset" inputMode="decimal" value={state.onsetWeeks} aria-invalid={badField === 'onset_weeks'}

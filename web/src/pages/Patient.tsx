@@ -8,6 +8,7 @@ import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, t
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { ProgressCharts } from '../components/Progress';
 import { PortalAccess } from '../components/PortalAccess';
+import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
 
@@ -181,6 +182,7 @@ export function PatientPage(props: { patientId: number }) {
         </p>
       )}
       <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
+      <ConsentPanel patientId={patient.id} />
       <PortalAccess patient={patient} />
 
       <h2>Progress</h2>

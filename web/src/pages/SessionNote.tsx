@@ -17,6 +17,7 @@ import { PRESSURE_WORDS, newKey } from '../components/planDraft';
 import { loadKnowledge, sidesOf } from '../knowledge';
 import { navigate } from '../router';
 import { numberOrText } from '../forms/numberOrText';
+import { ConsentBanner } from '../components/ConsentBanner';
 
 const EVENT_KINDS = [
   'soreness', 'bruising', 'increased_pain', 'symptom_peripheralisation', 'numbness_or_tingling', 'dizziness',
@@ -227,6 +228,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           Cancel
         </Link>
       </div>
+      <ConsentBanner patientId={id} regions={state.rows.map((r) => r.region)} />
       <p class="muted" data-testid="prefill">
         {plan
           ? `${existing ? 'Under' : 'Prefilled from'} plan version ${plan.version_no} (${plan.status}).`
