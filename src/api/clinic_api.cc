@@ -1,6 +1,7 @@
 #include "api/clinic_api.h"
 
 #include "api/api_support.h"
+#include "api/note_record.h"
 #include "api/portal_invite_routes.h"
 #include "api/referral_routes.h"
 
@@ -16,6 +17,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddPatientRoutes(router, api);
   AddClinicalRoutes(router, api);
   AddSessionRoutes(router, api);
+  AddNoteRecordRoutes(router, api);
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
   AddAttentionRoutes(router, api);
