@@ -2,6 +2,7 @@
 
 #include "api/api_support.h"
 #include "api/intake_consent_routes.h"
+#include "api/note_record.h"
 #include "api/portal_invite_routes.h"
 #include "api/referral_routes.h"
 
@@ -17,6 +18,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddPatientRoutes(router, api);
   AddClinicalRoutes(router, api);
   AddSessionRoutes(router, api);
+  AddNoteRecordRoutes(router, api);
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
   AddAttentionRoutes(router, api);

@@ -90,7 +90,10 @@ json ToJson(const store::SessionNote& s) {
           {"deviations", Embedded(s.deviations_json)},  // null when within screening
           {"red_flags", Embedded(s.red_flags_json)},    // null when none was asked
           {"version", s.version},
-          {"created_at", s.created_at}};
+          {"created_at", s.created_at},
+          {"status", s.status},  // "draft" until signed; then changed only by amendments
+          {"signed_by", OrNull(s.signed_by)},
+          {"signed_at", s.signed_by ? json(s.signed_at) : json(nullptr)}};
 }
 
 json ToJson(const store::AuditEntry& e) {

@@ -7,6 +7,7 @@
 #include "api/care_guard.h"
 #include "api/chart_document.h"
 #include "api/consent_guard.h"
+#include "api/note_record.h"
 #include "api/referral_routes.h"
 #include "api/session_deviations.h"
 #include "api/session_screening.h"
@@ -88,6 +89,8 @@ json ReadAdverseEvents(const json& body) {
   return out;
 }
 
+}  // namespace
+
 void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
   if (body.contains("plan_id") && !body["plan_id"].is_null()) {
     if (!body["plan_id"].is_number_integer() || body["plan_id"].get<long long>() <= 0)
@@ -115,6 +118,8 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n) {
   const json checked = SessionRedFlagAnswers(body, k);
   n.red_flags_json = checked.empty() ? "" : checked.dump();
 }
+
+namespace {
 
 // What the portal shows instead of exercises while a referral stands: what
 // to do for the latest open referral, in the patient's words; "today" when
@@ -152,6 +157,8 @@ json WithdrawnProgramme(const store::PlanRecord& plan, const PatientScreenings& 
                "therapist has reassessed you."}};
 }
 
+}  // namespace
+
 // Stops with 409 at "techniques" when the patient's latest screening
 // refuses hands-on work (or the plan the note names is suspended), or their
 // consent in force does not cover a region worked (consent_guard.h). Every
@@ -170,6 +177,8 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
   RequireConsentForWork(api, c.clinic(), note.patient_id, note.techniques_json, "techniques");
 }
 
+namespace {
+
 // POST /patients/{id}/sessions
 http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
   store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
@@ -179,12 +188,18 @@ http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
   note.patient_id = patient.id;
   note.therapist_id = c.user.id;
   ReadNote(body, api.knowledge(), note);
+  const bool sign_now = ReadSignNow(body);
   // The visit and any red flag found at it may always be recorded;
   // hands-on work only when the latest screening before it allows.
   if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note);
   std::optional<store::Referral> raised = ScreenSessionRedFlags(api, c, patient.id, body);
   if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
   note.created_at = api.Now();
+  if (sign_now) {
+    note.status = "signed";
+    note.signed_by = c.user.id;
+    note.signed_at = note.created_at;
+  }
   if (raised) {
     // Rare, so stored directly: the note, then the referral it opens.
     store::SessionNote created = Must(api.store().CreateSessionNote(note));
@@ -281,14 +296,17 @@ http::Response ListNotes(Api& api, http::Request& req, const Caller& c) {
 // GET /sessions/{id}
 http::Response GetNote(Api& api, http::Request& req, const Caller& c) {
   store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
+  json out = NoteRecordJson(api, c, note);
   api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id);
-  return WithEtag(JsonResponse(200, ToJson(note)), note.version);
+  return WithEtag(JsonResponse(200, out), note.version);
 }
 
 // PUT /sessions/{id}
 http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
   store::SessionNote note = Must(api.store().GetSessionNote(c.clinic(), PathId(req, "id")));
   const int expected = IfMatchVersion(req);
+  // Checked first, so a signed note is never reviewed as if it could change.
+  if (note.status != "draft") Reject("status", "a signed note is changed by an amendment", 409);
   json body = ParseBody(req);
   const std::string done_before = note.techniques_json;
   ReadNote(body, api.knowledge(), note);

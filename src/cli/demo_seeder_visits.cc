@@ -35,6 +35,10 @@ void Seeder::CreateSessionNote(PatientStory& p, int week) {
   note.clinic_id = clinic_;
   note.occurred_at = FormatUtc(at);
   note.created_at = FormatUtc(at + (p.session_minutes + 10) * kMinute);
+  // Past visits are signed records, signed by their author when written.
+  note.status = "signed";
+  note.signed_by = note.therapist_id;
+  note.signed_at = note.created_at;
   const store::Id id = Take(db_.CreateSessionNote(note)).id;
   ++report_.session_notes;
   Audit("session", id, p.patient_id, "demo session note, week " + std::to_string(week + 1));

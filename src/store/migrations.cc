@@ -412,7 +412,52 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations{{
+// Signed notes and their amendments. A note is a draft until signed; a signed
+// note's content changes only beside an appended amendment that keeps the
+// content before and after, so every version stays readable. Notes written
+// before this version were acknowledged records: they count as signed by
+// their author when written. Notes are never deleted.
+constexpr std::string_view kSchemaV11 = R"sql(
+ALTER TABLE session_notes ADD COLUMN status TEXT NOT NULL DEFAULT 'signed'
+  CHECK (status IN ('draft', 'signed'));
+ALTER TABLE session_notes ADD COLUMN signed_by INTEGER;
+ALTER TABLE session_notes ADD COLUMN signed_at TEXT;
+UPDATE session_notes SET signed_by = therapist_id, signed_at = created_at;
+CREATE TABLE session_note_amendments (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES session_notes (id),
+  note_version INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  amended_by INTEGER NOT NULL,
+  amended_at TEXT NOT NULL,
+  UNIQUE (session_id, note_version),
+  FOREIGN KEY (clinic_id, amended_by) REFERENCES users (clinic_id, id)
+);
+CREATE TRIGGER session_note_amendments_no_update BEFORE UPDATE ON session_note_amendments
+BEGIN
+  SELECT RAISE(ABORT, 'note amendments are append-only');
+END;
+CREATE TRIGGER session_note_amendments_no_delete BEFORE DELETE ON session_note_amendments
+BEGIN
+  SELECT RAISE(ABORT, 'note amendments are append-only');
+END;
+CREATE TRIGGER session_notes_no_delete BEFORE DELETE ON session_notes
+BEGIN
+  SELECT RAISE(ABORT, 'session notes are never deleted');
+END;
+CREATE TRIGGER session_notes_signed_amended_only BEFORE UPDATE ON session_notes
+WHEN OLD.status = 'signed' AND (NEW.status <> 'signed' OR NEW.version <> OLD.version + 1 OR NOT EXISTS (
+  SELECT 1 FROM session_note_amendments a WHERE a.session_id = OLD.id
+    AND a.note_version = NEW.version))
+BEGIN
+  SELECT RAISE(ABORT, 'a signed note changes only by an amendment');
+END;
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -423,6 +468,7 @@ constexpr std::array<Migration, 10> kMigrations{{
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
     {10, "intake drafts and consent records", kSchemaV10},
+    {11, "signed session notes and their amendments", kSchemaV11},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

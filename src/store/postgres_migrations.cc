@@ -381,7 +381,56 @@ CREATE TRIGGER consents_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON consent
   FOR EACH STATEMENT EXECUTE FUNCTION consents_append_only();
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations{{
+// Signed notes and their amendments, as in the SQLite schema: a signed note's
+// content changes only beside an appended amendment; notes are never deleted.
+constexpr std::string_view kSchemaV11 = R"sql(
+ALTER TABLE session_notes ADD COLUMN status TEXT NOT NULL DEFAULT 'signed'
+  CHECK (status IN ('draft', 'signed'));
+ALTER TABLE session_notes ADD COLUMN signed_by BIGINT;
+ALTER TABLE session_notes ADD COLUMN signed_at TEXT;
+UPDATE session_notes SET signed_by = therapist_id, signed_at = created_at;
+CREATE TABLE session_note_amendments (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  session_id BIGINT NOT NULL REFERENCES session_notes (id),
+  note_version INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  amended_by BIGINT NOT NULL,
+  amended_at TEXT NOT NULL,
+  UNIQUE (session_id, note_version),
+  FOREIGN KEY (clinic_id, amended_by) REFERENCES users (clinic_id, id)
+);
+CREATE FUNCTION session_note_amendments_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'note amendments are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER session_note_amendments_no_change
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON session_note_amendments
+  FOR EACH STATEMENT EXECUTE FUNCTION session_note_amendments_append_only();
+CREATE FUNCTION session_notes_kept() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP <> 'UPDATE' THEN
+    RAISE EXCEPTION 'session notes are never deleted' USING ERRCODE = 'restrict_violation';
+  END IF;
+  IF OLD.status = 'signed' AND (NEW.status <> 'signed' OR NEW.version <> OLD.version + 1 OR NOT EXISTS (
+      SELECT 1 FROM session_note_amendments a WHERE a.session_id = OLD.id
+        AND a.note_version = NEW.version)) THEN
+    RAISE EXCEPTION 'a signed note changes only by an amendment'
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER session_notes_kept BEFORE UPDATE OR DELETE ON session_notes
+  FOR EACH ROW EXECUTE FUNCTION session_notes_kept();
+CREATE TRIGGER session_notes_no_truncate BEFORE TRUNCATE ON session_notes
+  FOR EACH STATEMENT EXECUTE FUNCTION session_notes_kept();
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -392,6 +441,7 @@ constexpr std::array<Migration, 10> kMigrations{{
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
     {10, "intake drafts and consent records", kSchemaV10},
+    {11, "signed session notes and their amendments", kSchemaV11},
 }};
 
 constexpr const char* kVersionTable = R"sql(

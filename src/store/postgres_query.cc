@@ -283,7 +283,7 @@ const std::string kPgSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
     "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
-    "red_flags_json";
+    "red_flags_json, status, signed_by, signed_at";
 
 SessionNote PgReadSessionNote(const pqxx::row& r) {
   SessionNote n;
@@ -308,6 +308,9 @@ SessionNote PgReadSessionNote(const pqxx::row& r) {
   n.created_at = Text(r[18]);
   n.deviations_json = Text(r[19]);
   n.red_flags_json = Text(r[20]);
+  n.status = Text(r[21]);
+  n.signed_by = OptId(r[22]);
+  n.signed_at = r[23].is_null() ? "" : Text(r[23]);
   return n;
 }
 

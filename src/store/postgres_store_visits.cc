@@ -30,6 +30,14 @@ std::vector<PgParam> NoteContent(std::vector<PgParam> first, const SessionNote& 
   return first;
 }
 
+// How the note is signed, after its content: status, signer, when.
+std::vector<PgParam> Signing(std::vector<PgParam> params, const SessionNote& n) {
+  params.push_back(Arg(n.status));
+  params.push_back(Arg(n.signed_by));
+  params.push_back(n.signed_by ? Arg(n.signed_at) : Arg(std::nullopt));
+  return params;
+}
+
 std::vector<PgParam> WithVersion(std::vector<PgParam> params, int version) {
   params.push_back(Arg(version));
   return params;
@@ -57,11 +65,13 @@ StoreResult<SessionNote> PostgresStore::CreateSessionNote(const SessionNote& not
         "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
         "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
         "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-        "adverse_events_json, deviations_json, red_flags_json) VALUES ($1, $2, $3, $4, 1, $5, $6, "
-        "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
-        NoteContent({Arg(note.clinic_id), Arg(note.patient_id), Arg(note.therapist_id),
-                     Arg(note.created_at)},
-                    note)));
+        "adverse_events_json, deviations_json, red_flags_json, status, signed_by, signed_at) "
+        "VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+        "$18, $19, $20, $21, $22) RETURNING id",
+        Signing(NoteContent({Arg(note.clinic_id), Arg(note.patient_id), Arg(note.therapist_id),
+                             Arg(note.created_at)},
+                            note),
+                note)));
     out.version = 1;
     tx.Commit();
     return out;
@@ -90,6 +100,9 @@ StoreResult<SessionNote> PostgresStore::UpdateSessionNote(const SessionNote& not
     if (stored->version != expected_version) {
       return Conflict("version", "the note was changed meanwhile (now version " +
                                      std::to_string(stored->version) + ")");
+    }
+    if (stored->status != "draft") {
+      return Conflict("status", "a signed note is changed by an amendment");
     }
     if (note.patient_id != stored->patient_id) return Invalid("patient_id", "cannot change");
     if (note.therapist_id != stored->therapist_id) {

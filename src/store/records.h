@@ -134,6 +134,29 @@ struct SessionNote {
   // false, ...}), "No" answers included, so the record shows it was done;
   // empty when the note asked none.
   std::string red_flags_json;
+  // A draft may be edited; signing locks it, and a signed note changes only
+  // by an amendment kept beside it (NoteAmendment). signed_by and signed_at
+  // are set exactly when the status is "signed".
+  std::string status = "draft";
+  std::optional<Id> signed_by;
+  std::string signed_at;
+};
+
+// A change to a signed note, appended and never changed: who, when, why, and
+// the note's clinical content before and after (NoteContentJson documents),
+// so each version of the note can be read whole. The note's version after
+// the change is `note_version`.
+struct NoteAmendment {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id session_id = 0;
+  int note_version = 0;
+  std::string reason;
+  std::string before_json;
+  std::string after_json;
+  Id amended_by = 0;
+  std::string amended_by_name;  // Read from the user; not stored.
+  std::string amended_at;
 };
 
 // Something that happened to a referral after it was opened: the letter

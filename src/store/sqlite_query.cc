@@ -193,7 +193,7 @@ const std::string kSessionNoteColumns =
     "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
     "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
     "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
-    "red_flags_json";
+    "red_flags_json, status, signed_by, signed_at";
 
 SessionNote ReadSessionNote(SQLite::Statement& s) {
   SessionNote n;
@@ -218,6 +218,9 @@ SessionNote ReadSessionNote(SQLite::Statement& s) {
   n.created_at = s.getColumn(18).getString();
   n.deviations_json = s.getColumn(19).getString();
   n.red_flags_json = s.getColumn(20).getString();
+  n.status = s.getColumn(21).getString();
+  n.signed_by = OptId(s.getColumn(22));
+  n.signed_at = s.getColumn(23).isNull() ? "" : s.getColumn(23).getString();
   return n;
 }
 

@@ -103,6 +103,11 @@ class SqliteStore final : public Store {
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 
+  StoreResult<SessionNote> SignSessionNote(Id clinic_id, Id id, int expected_version, Id signed_by,
+                                           const std::string& signed_at) override;
+  StoreResult<SessionNote> AmendSessionNote(const SessionNote& amended, int expected_version,
+                                            const NoteAmendment& amendment) override;
+  StoreResult<std::vector<NoteAmendment>> ListNoteAmendments(Id clinic_id, Id session_id) override;
   StoreResult<Referral> CreateReferral(const Referral& referral) override;
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;

@@ -49,14 +49,18 @@ std::optional<StoreError> SqliteStore::InsertSessionNote(SessionNote& note) {
       "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
       "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
       "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-      "adverse_events_json, deviations_json, red_flags_json) VALUES (:clinic, :patient, "
-      ":therapist, :created, 1, :plan, :occurred, :subjective, :objective, :assessment, "
-      ":plan_text, :leg_before, :leg_after, :back_before, :back_after, :techniques, :oils, "
-      ":adverse, :deviations, :red_flags)");
+      "adverse_events_json, deviations_json, red_flags_json, status, signed_by, signed_at) VALUES "
+      "(:clinic, :patient, :therapist, :created, 1, :plan, :occurred, :subjective, :objective, "
+      ":assessment, :plan_text, :leg_before, :leg_after, :back_before, :back_after, :techniques, "
+      ":oils, :adverse, :deviations, :red_flags, :status, :signed_by, :signed_at)");
   q.Bind(":clinic", note.clinic_id)
       .Bind(":patient", note.patient_id)
       .Bind(":therapist", note.therapist_id)
-      .Bind(":created", note.created_at);
+      .Bind(":created", note.created_at)
+      .Bind(":status", note.status)
+      .Bind(":signed_by", note.signed_by)
+      .Bind(":signed_at",
+            note.signed_by ? std::optional<std::string>(note.signed_at) : std::nullopt);
   BindNoteContent(q, note).Exec();
   note.id = Db().getLastInsertRowid();
   note.version = 1;
@@ -115,6 +119,9 @@ StoreResult<SessionNote> SqliteStore::UpdateSessionNote(const SessionNote& note,
     if (stored->version != expected_version) {
       return Conflict("version", "the note was changed meanwhile (now version " +
                                      std::to_string(stored->version) + ")");
+    }
+    if (stored->status != "draft") {
+      return Conflict("status", "a signed note is changed by an amendment");
     }
     if (note.patient_id != stored->patient_id) return Invalid("patient_id", "cannot change");
     if (note.therapist_id != stored->therapist_id) {

@@ -152,9 +152,10 @@ class Store {
   // SQLite they wait for it, so keep units short and free of slow work.
   virtual StoreStatus Atomically(const std::function<StoreStatus()>& work) = 0;
 
-  // Session notes. Update replaces the clinical content (plan_id, occurred_at,
-  // SOAP text, pain ratings, techniques, oils, adverse events); patient,
-  // therapist and created_at are fixed.
+  // Session notes. Update replaces a draft's clinical content (plan_id,
+  // occurred_at, SOAP text, pain ratings, techniques, oils, adverse events);
+  // patient, therapist and created_at are fixed. A signed note is refused
+  // with kConflict naming "status": it changes only by AmendSessionNote.
   virtual StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) = 0;
   // As CreateSessionNote in a unit of work, for a caller that would rather not
   // block a thread: `also` (when set) runs in the same unit once the note is
@@ -186,6 +187,24 @@ class Store {
   virtual StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) = 0;
   virtual StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
                                                      int expected_version) = 0;
+  // Signs a draft note (kConflict naming "status" when it is signed already,
+  // "version" when it changed since `expected_version`): records the signer
+  // and when, locks its content, and bumps its version. `signed_by` must be
+  // a therapist or admin of the clinic.
+  virtual StoreResult<SessionNote> SignSessionNote(Id clinic_id, Id id, int expected_version,
+                                                   Id signed_by, const std::string& signed_at) = 0;
+  // Replaces a signed note's clinical content with `amended`'s, appending
+  // `amendment` (reason, amended_by, amended_at) with the content before and
+  // after, in one transaction. kConflict naming "status" for a draft (edit
+  // it with UpdateSessionNote, which refuses signed notes the same way);
+  // kInvalid naming "reason" when the reason is empty or nothing changes.
+  virtual StoreResult<SessionNote> AmendSessionNote(const SessionNote& amended,
+                                                    int expected_version,
+                                                    const NoteAmendment& amendment) = 0;
+  // A note's amendments, oldest first, with the amender's name; kNotFound
+  // when the note is not in the clinic.
+  virtual StoreResult<std::vector<NoteAmendment>> ListNoteAmendments(Id clinic_id,
+                                                                     Id session_id) = 0;
   // Newest occurred_at first.
   virtual StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                           const PageRequest& page) = 0;

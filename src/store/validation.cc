@@ -220,6 +220,22 @@ Problem ValidateReferralEvent(const ReferralEvent& e) {
                CheckUtcTime("recorded_at", e.recorded_at));
 }
 
+namespace {
+
+// A signed note names its signer and when; a draft names neither.
+Problem NoteSigning(const SessionNote& n) {
+  if (n.status == "draft") {
+    if (n.signed_by || !n.signed_at.empty()) return Invalid("status", "a draft is not signed");
+    return std::nullopt;
+  }
+  if (n.status != "signed") return Invalid("status", "must be draft or signed");
+  if (!n.signed_by || *n.signed_by <= 0)
+    return Invalid("signed_by", "a signed note names its signer");
+  return CheckUtcTime("signed_at", n.signed_at);
+}
+
+}  // namespace
+
 Problem ValidateSessionNote(const SessionNote& n) {
   return First(Positive("clinic_id", n.clinic_id), Positive("patient_id", n.patient_id),
                Positive("therapist_id", n.therapist_id), CheckUtcTime("occurred_at", n.occurred_at),
@@ -229,7 +245,7 @@ Problem ValidateSessionNote(const SessionNote& n) {
                CheckText("subjective", n.subjective), CheckText("objective", n.objective),
                CheckText("assessment", n.assessment), CheckText("plan_text", n.plan_text),
                CheckText("techniques", n.techniques_json),
-               CheckText("adverse_events", n.adverse_events_json));
+               CheckText("adverse_events", n.adverse_events_json), NoteSigning(n));
 }
 
 Problem ValidateAppointment(const Appointment& a) {

@@ -61,6 +61,9 @@ inline const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/patients/{id}/sessions", {200, 200, 403, 403, 403, 404, 401}},
       {"GET /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
       {"PUT /api/v1/sessions/{id}", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/sessions/{id}/sign", {200, 200, 403, 403, 403, 404, 401}},
+      {"POST /api/v1/sessions/{id}/amendments", {201, 201, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/sessions/{id}/versions/{n}", {200, 200, 403, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/chart", {200, 200, 403, 200, 404, 404, 401}},
       {"GET /api/v1/patients/{id}/home-programme", {200, 200, 403, 200, 404, 404, 401}},
       {"GET /api/v1/audit", {200, 403, 403, 403, 403, 403, 401}},
@@ -272,6 +275,24 @@ class RouteMatrixTest : public ClinicApiFixture {
       }
     } else if (route.pattern.rfind("/api/v1/sessions/{id}", 0) == 0) {
       id = std::to_string(session_id_);
+      if (key == "POST /api/v1/sessions/{id}/sign" ||
+          key == "POST /api/v1/sessions/{id}/amendments") {
+        // A fresh draft to sign, or a fresh signed note to amend, each time.
+        store::SessionNote note;
+        note.clinic_id = clinic_a_.id;
+        note.patient_id = patient1_.id;
+        note.therapist_id = therapist_.id;
+        note.occurred_at = note.created_at = "2026-11-24T10:00:00Z";
+        note.techniques_json = note.adverse_events_json = "[]";
+        if (route.pattern.ends_with("/amendments")) {
+          note.status = "signed";
+          note.signed_by = therapist_.id;
+          note.signed_at = note.created_at;
+          call.body = json({{"reason", "pain after was misheard"}, {"leg_pain_after", 2}}).dump();
+        }
+        id = std::to_string(store_->CreateSessionNote(note).value().id);
+        call.headers["If-Match"] = etag(1);
+      }
       if (route.method == "PUT") {
         call.headers["If-Match"] =
             etag(store_->GetSessionNote(clinic_a_.id, session_id_).value().version);
@@ -360,6 +381,7 @@ class RouteMatrixTest : public ClinicApiFixture {
     }
     call.target = route.pattern;
     if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);
+    if (auto at = call.target.find("{n}"); at != std::string::npos) call.target.replace(at, 3, "1");
     return call;
   }
 

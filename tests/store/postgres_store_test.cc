@@ -98,6 +98,40 @@ class PostgresStoreTest : public ::testing::Test {
 
 using PostgresMigrationTest = PostgresStoreTest;
 
+// A signed note changes only beside an amendment, and no note or amendment is
+// deleted, even by SQL that bypasses the store.
+TEST_F(PostgresStoreTest, SignedNotesCannotBeRewrittenEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    Id therapist = Must(store->CreateUser({0, clinic, "t@a.example", "T", Role::kTherapist, "h",
+                                           std::nullopt, true}))
+                       .id;
+    SessionNote n;
+    n.clinic_id = clinic;
+    n.patient_id = Must(store->CreatePatient(NewPatient(clinic, "Okafor"))).id;
+    n.therapist_id = therapist;
+    n.occurred_at = n.created_at = kT0;
+    n.techniques_json = n.adverse_events_json = "[]";
+    n = Must(store->CreateSessionNote(n));
+    n = Must(store->SignSessionNote(clinic, n.id, 1, therapist, kT0));
+    n.subjective = "amended";
+    NoteAmendment why{0, clinic, n.id, 0, "typo", "", "", therapist, "", kT0};
+    Must(store->AmendSessionNote(n, n.version, why));
+  }
+  EXPECT_THAT(RawSql("UPDATE session_notes SET subjective = 'rewritten'"),
+              HasSubstr("only by an amendment"));
+  EXPECT_THAT(RawSql("UPDATE session_notes SET status = 'draft'"),
+              HasSubstr("only by an amendment"));
+  EXPECT_THAT(RawSql("DELETE FROM session_notes"), HasSubstr("never deleted"));
+  EXPECT_THAT(RawSql("TRUNCATE session_notes CASCADE"),
+              ::testing::AnyOf(HasSubstr("never deleted"), HasSubstr("append-only")));
+  EXPECT_THAT(RawSql("UPDATE session_note_amendments SET reason = 'x'"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM session_note_amendments"), HasSubstr("append-only"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM session_notes WHERE subjective = 'amended'"), 1);
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM session_note_amendments WHERE reason = 'typo'"), 1);
+}
+
 TEST_F(PostgresStoreTest, AuditCannotBeChangedEvenWithRawSql) {
   {
     auto store = Open();

@@ -80,6 +80,51 @@ TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM audit"), 1);
 }
 
+// A signed note changes only beside an amendment, and no note or amendment is
+// deleted, even by SQL that bypasses the store.
+TEST_F(SqliteStoreTest, SignedNotesCannotBeRewrittenEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    Id therapist = Must(store->CreateUser({0, clinic, "t@a.example", "T", Role::kTherapist, "h",
+                                           std::nullopt, true}))
+                       .id;
+    Patient p;
+    p.clinic_id = clinic;
+    p.family_name = "Okafor";
+    p.created_at = kT0;
+    SessionNote n;
+    n.clinic_id = clinic;
+    n.patient_id = Must(store->CreatePatient(p)).id;
+    n.therapist_id = therapist;
+    n.occurred_at = n.created_at = kT0;
+    n.techniques_json = n.adverse_events_json = "[]";
+    n = Must(store->CreateSessionNote(n));
+    n = Must(store->SignSessionNote(clinic, n.id, 1, therapist, kT0));
+    n.subjective = "amended";
+    NoteAmendment why{0, clinic, n.id, 0, "typo", "", "", therapist, "", kT0};
+    Must(store->AmendSessionNote(n, n.version, why));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) {
+    try {
+      db.exec(sql);
+      return std::string("accepted");
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_THAT(refusal("UPDATE session_notes SET subjective = 'rewritten'"),
+              HasSubstr("only by an amendment"));
+  EXPECT_THAT(refusal("UPDATE session_notes SET status = 'draft'"),
+              HasSubstr("only by an amendment"));
+  EXPECT_THAT(refusal("DELETE FROM session_notes"), HasSubstr("never deleted"));
+  EXPECT_THAT(refusal("UPDATE session_note_amendments SET reason = 'x'"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM session_note_amendments"), HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM session_notes WHERE subjective = 'amended'"), 1);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM session_note_amendments WHERE reason = 'typo'"), 1);
+}
+
 TEST_F(SqliteStoreTest, ConsentRecordsCannotBeChangedEvenWithRawSql) {
   {
     auto store = Open();
@@ -240,7 +285,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 10);
+  EXPECT_EQ(LatestSchemaVersion(), 11);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

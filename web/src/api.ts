@@ -115,6 +115,8 @@ export type PlanRecord = PlanVersion;
 export type SessionTechnique = Schema<'Technique'>;
 export type AdverseEvent = Schema<'AdverseEvent'>;
 export type SessionNoteRecord = Schema<'SessionNote'>;
+// A note with its status, signer and amendments (GET /sessions/{id}).
+export type NoteRecord = Schema<'SessionNoteRecord'>;
 /** Departures from screening a therapist acknowledged (docs/clinical-rules.md). */
 export type SessionDeviations = NonNullable<Schema<'SessionDeviations'>>;
 

@@ -11,6 +11,7 @@ import { PatientPage } from './pages/Patient';
 import { IntakePage } from './pages/Intake';
 import { PlanReviewPage } from './pages/PlanReview';
 import { SessionNotePage } from './pages/SessionNote';
+import { NoteViewPage } from './pages/NoteView';
 import { LazyPortal } from './portal/LazyPortal';
 import { SchedulePage } from './pages/Schedule';
 import { AdminPage } from './pages/Admin';
@@ -38,6 +39,7 @@ function Page(props: { path: string; user: User }) {
   if ((m = /^\/patients\/(\d+)\/sessions\/(\d+)$/.exec(path))) {
     return <SessionNotePage patientId={Number(m[1])} sessionId={Number(m[2])} />;
   }
+  if ((m = /^\/sessions\/(\d+)$/.exec(path))) return <NoteViewPage sessionId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   if (path === '/schedule') return <SchedulePage user={props.user} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;

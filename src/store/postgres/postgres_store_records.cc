@@ -6,10 +6,37 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/note_amendment_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
+
+StoreResult<SessionNote> PostgresStore::SignSessionNote(Id clinic_id, Id id, int expected_version,
+                                                        Id signed_by,
+                                                        const std::string& signed_at) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::SignSessionNote(s, clinic_id, id, expected_version, signed_by, signed_at);
+  });
+}
+
+StoreResult<SessionNote> PostgresStore::AmendSessionNote(const SessionNote& amended,
+                                                         int expected_version,
+                                                         const NoteAmendment& amendment) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AmendSessionNote(s, amended, expected_version, amendment);
+  });
+}
+
+StoreResult<std::vector<NoteAmendment>> PostgresStore::ListNoteAmendments(Id clinic_id,
+                                                                          Id session_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListNoteAmendments(s, clinic_id, session_id);
+  });
+}
 
 StoreResult<Referral> PostgresStore::CreateReferral(const Referral& referral) {
   return Run([&](PgConnection& c) {

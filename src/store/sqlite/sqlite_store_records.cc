@@ -6,6 +6,7 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/note_amendment_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
@@ -14,6 +15,31 @@
 #include "store/validation.h"
 
 namespace sciaticare::store {
+
+StoreResult<SessionNote> SqliteStore::SignSessionNote(Id clinic_id, Id id, int expected_version,
+                                                      Id signed_by, const std::string& signed_at) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::SignSessionNote(s, clinic_id, id, expected_version, signed_by, signed_at);
+  });
+}
+
+StoreResult<SessionNote> SqliteStore::AmendSessionNote(const SessionNote& amended,
+                                                       int expected_version,
+                                                       const NoteAmendment& amendment) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AmendSessionNote(s, amended, expected_version, amendment);
+  });
+}
+
+StoreResult<std::vector<NoteAmendment>> SqliteStore::ListNoteAmendments(Id clinic_id,
+                                                                        Id session_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListNoteAmendments(s, clinic_id, session_id);
+  });
+}
 
 StoreResult<Referral> SqliteStore::CreateReferral(const Referral& referral) {
   return Writing([&] {

@@ -642,7 +642,7 @@ export interface paths {
     };
   };
   "/api/v1/sessions/{id}": {
-    /** Read a session note (clinicians) */
+    /** Read a session note with its status and amendments (clinicians) */
     get: {
       parameters: {
         path: {
@@ -657,7 +657,7 @@ export interface paths {
             ETag?: string;
           };
           content: {
-            "application/json": components["schemas"]["SessionNote"];
+            "application/json": components["schemas"]["SessionNoteRecord"];
           };
         };
         401: components["responses"]["Unauthorized"];
@@ -666,8 +666,8 @@ export interface paths {
       };
     };
     /**
-     * Replace a session note's clinical content (clinicians)
-     * @description If-Match must carry the ETag last read: a stale one answers 409 and stores nothing, a missing one 428. New hands-on work is checked like POST's (409 at "techniques").
+     * Replace a draft note's clinical content (clinicians)
+     * @description Drafts only: a signed note answers 409 naming "status" (a signed note is changed by an amendment). If-Match must carry the ETag last read: a stale one answers 409 and stores nothing, a missing one 428. New hands-on work is checked like POST's (409 at "techniques").
      */
     put: {
       parameters: {
@@ -713,6 +713,132 @@ export interface paths {
     parameters: {
       path: {
         id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/sessions/{id}/sign": {
+    /**
+     * Sign a draft note, locking it (clinicians)
+     * @description If-Match must carry the note's ETag. The signer is the caller, recorded with the time. 409 naming "status" when it is signed already.
+     */
+    post: {
+      parameters: {
+        header: {
+          "If-Match": components["parameters"]["IfMatch"];
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The signed note */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["SessionNoteRecord"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/sessions/{id}/amendments": {
+    /**
+     * Amend a signed note, kept beside the original (clinicians)
+     * @description If-Match must carry the note's ETag. The amendment names why (reason) and the fields to change; the resulting note is checked exactly as a new one: new hands-on work against the latest screening (409 at "techniques"), departures needing acknowledgement (422), and a red-flag check given in it screened and referred as at a session. Who, when, why and each field's before and after are kept; every version stays readable. 409 naming "status" for a draft (edit it with PUT).
+     */
+    post: {
+      parameters: {
+        header: {
+          "If-Match": components["parameters"]["IfMatch"];
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NoteAmendmentInput"];
+        };
+      };
+      responses: {
+        /** @description The amended note with its amendments */
+        201: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["SessionNoteRecord"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        /** @description A field is malformed ("reason" missing or blank, no field to change, "amendment" when it changes nothing), or the work departs from the patient's latest screening without acknowledgement; nothing is stored */
+        422: {
+          content: {
+            "application/json": components["schemas"]["SessionNoteProblems"];
+          };
+        };
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/sessions/{id}/versions/{n}": {
+    /** Read one version of a note in full (clinicians) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+          /** @description The version: 1 is the note as first signed (or the draft as it stands), k+1 what the k-th amendment made it */
+          n: number;
+        };
+      };
+      responses: {
+        /** @description The version */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NoteVersion"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+        /** @description The version: 1 is the note as first signed (or the draft as it stands), k+1 what the k-th amendment made it */
+        n: number;
       };
     };
   };
@@ -2004,6 +2130,8 @@ export interface components {
       red_flags?: {
         [key: string]: boolean | null;
       };
+      /** @description POST only: true signs the new note at once (the signer is the caller, at the time of writing). Without it the note is a draft, to be signed with POST /sessions/{id}/sign */
+      sign?: boolean;
     };
     SessionNote: {
       /** @description A plan of the same patient */
@@ -2034,6 +2162,15 @@ export interface components {
       red_flags: ({
         [key: string]: boolean | null;
       }) | null;
+      /**
+       * @description A draft may be edited with PUT; a signed note is locked and changes only by an amendment (POST /sessions/{id}/amendments)
+       * @enum {string}
+       */
+      status: "draft" | "signed";
+      /** @description Who signed the note; null for a draft */
+      signed_by: number | null;
+      /** @description When it was signed (UTC); null for a draft */
+      signed_at: string | null;
     };
     Chart: {
       patient: components["schemas"]["Patient"];
@@ -2650,6 +2787,130 @@ export interface components {
     ConsentArea: {
       region: string;
       label: string;
+    };
+    /** @description A note's clinical content at one version: the fields of a note body, with the acknowledged departures (deviations) and the red-flag check as answered */
+    NoteContent: {
+      /** @description A plan of the same patient */
+      plan_id?: number | null;
+      occurred_at?: string;
+      subjective?: string;
+      objective?: string;
+      assessment?: string;
+      plan_text?: string;
+      leg_pain_before?: number | null;
+      leg_pain_after?: number | null;
+      back_pain_before?: number | null;
+      back_pain_after?: number | null;
+      techniques?: components["schemas"]["Technique"][];
+      oils_used?: boolean;
+      adverse_events?: components["schemas"]["AdverseEvent"][];
+      /** @description The session's red-flag check as answered (intake red-flag ids: true, false, or null for not known), No answers included; null when none was asked */
+      red_flags?: ({
+        [key: string]: boolean | null;
+      }) | null;
+      deviations?: {
+        [key: string]: unknown;
+      } | null;
+      [key: string]: unknown;
+    };
+    NoteAmendment: {
+      /** @description The record version this amendment made (the original is version 1) */
+      version: number;
+      amended_by: number;
+      amended_by_name: string;
+      /** @description UTC time YYYY-MM-DDTHH:MM:SSZ */
+      amended_at: string;
+      reason: string;
+      /** @description Each field changed: {before, after} */
+      changes: {
+        [key: string]: {
+          before: unknown;
+          after: unknown;
+        };
+      };
+    };
+    SessionNoteRecord: {
+      /** @description A plan of the same patient */
+      plan_id: number | null;
+      occurred_at: string;
+      subjective: string;
+      objective: string;
+      assessment: string;
+      plan_text: string;
+      leg_pain_before: number | null;
+      leg_pain_after: number | null;
+      back_pain_before: number | null;
+      back_pain_after: number | null;
+      techniques: components["schemas"]["Technique"][];
+      oils_used: boolean;
+      adverse_events: components["schemas"]["AdverseEvent"][];
+      id: number;
+      patient_id: number;
+      therapist_id: number;
+      /** @description The ETag */
+      version: number;
+      /** @description UTC time YYYY-MM-DDTHH:MM:SSZ */
+      created_at: string;
+      deviations: components["schemas"]["SessionDeviations"];
+      /** @description Only in the answer to a note whose red-flag check referred */
+      referral?: components["schemas"]["Referral"];
+      /** @description The session's red-flag check as answered (intake red-flag ids: true, false, or null for not known), No answers included; null when none was asked */
+      red_flags: ({
+        [key: string]: boolean | null;
+      }) | null;
+      /**
+       * @description A draft may be edited with PUT; a signed note is locked and changes only by an amendment (POST /sessions/{id}/amendments)
+       * @enum {string}
+       */
+      status: "draft" | "signed";
+      /** @description Who signed the note; null for a draft */
+      signed_by: number | null;
+      /** @description When it was signed (UTC); null for a draft */
+      signed_at: string | null;
+      therapist_name: string;
+      signed_by_name: string | null;
+      /** @description How many versions the note has: 1 plus one per amendment */
+      versions: number;
+      /** @description Oldest first */
+      amendments: components["schemas"]["NoteAmendment"][];
+    };
+    /** @description The reason and the fields of the note body to change (at least one); fields not named keep their current value. The whole is checked as a new note is. */
+    NoteAmendmentInput: {
+      /** @description Why the note is amended, in plain words */
+      reason: string;
+      /** @description A plan of the same patient */
+      plan_id?: number | null;
+      occurred_at?: string;
+      subjective?: string;
+      objective?: string;
+      assessment?: string;
+      plan_text?: string;
+      leg_pain_before?: number | null;
+      leg_pain_after?: number | null;
+      back_pain_before?: number | null;
+      back_pain_after?: number | null;
+      techniques?: components["schemas"]["Technique"][];
+      oils_used?: boolean;
+      adverse_events?: components["schemas"]["AdverseEvent"][];
+      /** @description true records work that departs from the patient's latest screening (see SessionDeviations); needs deviation_reason */
+      deviations_acknowledged?: boolean;
+      /** @description Why the work departed from screening, in a few words; required when deviations_acknowledged is true */
+      deviation_reason?: string;
+      /** @description The session's red-flag check, with the intake's keys (e.g. ces_saddle_anaesthesia, ces_bladder_dysfunction, neuro_foot_drop_or_major_weakness) answered true, false or null. A positive answer refers exactly as an intake would: the note is stored and a referral opened (returned as "referral"). */
+      red_flags?: {
+        [key: string]: boolean | null;
+      };
+    };
+    NoteVersion: {
+      session_id: number;
+      version: number;
+      versions: number;
+      content: components["schemas"]["NoteContent"];
+      /** @description Version 1 only: the note's author */
+      written_by?: number;
+      written_by_name?: string;
+      written_at?: string;
+      amendment?: components["schemas"]["NoteAmendment"];
     };
   };
   responses: {

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
+import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
 import { PortalAccess } from '../components/PortalAccess';
 import { ConsentPanel } from '../components/ConsentPanel';
@@ -188,6 +189,8 @@ export function PatientPage(props: { patientId: number }) {
       <h2>Progress</h2>
       <ProgressCharts chart={chart} headingLevel={3} />
 
+      <NotesList patientId={id} />
+
       <h2 id="timeline-title">Timeline</h2>
       {events.length === 0 ? (
         <p>Nothing recorded yet. Start with a new intake.</p>
@@ -203,6 +206,12 @@ export function PatientPage(props: { patientId: number }) {
                 </>
               )}
               {e.text && <span> {e.text}</span>}
+              {e.sessionId !== undefined && (
+                <>
+                  {' '}
+                  <Link href={`/sessions/${e.sessionId}`}>Open the note</Link>
+                </>
+              )}
               {e.deviations ? (
                 <>
                   {' '}

@@ -183,6 +183,16 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
 
   if (loadError) return <ErrorBox error={loadError} />;
   if (!patient || !catalogue || !state) return <Loading what="the session note" />;
+  if (existing?.status === 'signed') {
+    return (
+      <section>
+        <h1>This session note is signed</h1>
+        <p>
+          A signed note is not edited. <Link href={`/sessions/${existing.id}`}>Open the note to read or amend it</Link>.
+        </p>
+      </section>
+    );
+  }
   const problems = problemsOf(saveError);
   const set = (patch: Partial<NoteState>) => setState({ ...state, ...patch });
   const setRow = (i: number, patch: Partial<Row>) => set({ rows: state.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
@@ -195,15 +205,21 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
     saveError instanceof ApiError && (saveError.field === DEVIATIONS_FIELD || saveError.field === 'deviation_reason');
   const recorded = existing?.deviations ?? null;
 
-  const submit = async (acknowledge: boolean) => {
+  // Saved as a draft, or signed too ("Save and sign"): a signed note is
+  // locked, and changed afterwards only by an amendment on its own page.
+  const submit = async (acknowledge: boolean, sign = false) => {
     setBusy(true);
     setSaveError(null);
     try {
       const body = noteBody(state, acknowledge);
       if (existing) {
-        await request('PUT', `/api/v1/sessions/${existing.id}`, body, { 'If-Match': `"${existing.version}"` });
+        const saved = await request<SessionNoteRecord>('PUT', `/api/v1/sessions/${existing.id}`, body,
+          { 'If-Match': `"${existing.version}"` });
+        if (sign) {
+          await request('POST', `/api/v1/sessions/${existing.id}/sign`, {}, { 'If-Match': `"${saved.data.version}"` });
+        }
       } else {
-        await request('POST', `/api/v1/patients/${id}/sessions`, body);
+        await request('POST', `/api/v1/patients/${id}/sessions`, { ...body, sign });
       }
       navigate(`/patients/${id}`);
     } catch (err) {
@@ -500,6 +516,9 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           )}
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : existing ? 'Save changes' : 'Save session note'}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => void submit(false, true)}>
+            Save and sign
           </button>
         </div>
       </form>
