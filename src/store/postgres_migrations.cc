@@ -345,7 +345,40 @@ CREATE INDEX session_notes_symptom_spread ON session_notes (clinic_id, patient_i
   WHERE adverse_events_json LIKE '%"kind":"symptom_peripheralisation"%';
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+// A patient's details are never overwritten without trace: each update keeps
+// the values it replaces here, with who changed them, when and why.
+constexpr std::string_view kSchemaV10 = R"sql(
+CREATE TABLE patient_versions (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  changed_by BIGINT NOT NULL,
+  changed_by_name TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  UNIQUE (patient_id, version),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, changed_by) REFERENCES users (clinic_id, id)
+);
+CREATE FUNCTION patient_versions_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'patient versions are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER patient_versions_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON patient_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION patient_versions_append_only();
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -355,6 +388,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
+    {10, "patient versions", kSchemaV10},
 }};
 
 constexpr const char* kVersionTable = R"sql(

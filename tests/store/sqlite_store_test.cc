@@ -80,6 +80,45 @@ TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM audit"), 1);
 }
 
+TEST_F(SqliteStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User desk = Must(
+        store->CreateUser({0, clinic, "d@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
+    Patient p;
+    p.clinic_id = clinic;
+    p.family_name = "Kept";
+    p.created_at = kT0;
+    p = Must(store->CreatePatient(p));
+    p.family_name = "Changed";
+    Must(store->UpdatePatient(p, 1, {desk.id, kT0, ""}));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) {
+    try {
+      db.exec(sql);
+      return std::string("accepted");
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_THAT(refusal("UPDATE patient_versions SET family_name = 'Forged'"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM patient_versions"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO patient_versions SELECT * FROM patient_versions"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO patient_versions (clinic_id, patient_id, version, "
+                      "given_name, family_name, date_of_birth, sex, email, phone, notes, "
+                      "valid_from, changed_by, changed_by_name, changed_at, reason) SELECT "
+                      "clinic_id, patient_id, version, given_name, 'Forged', date_of_birth, sex, "
+                      "email, phone, notes, valid_from, changed_by, changed_by_name, changed_at, "
+                      "reason FROM patient_versions"),
+              HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions"), 1);
+}
+
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
   Id therapist_a;
@@ -178,11 +217,13 @@ TEST_F(SqliteStoreTest, TwoConnectionsShareOneFile) {
   p.family_name = "Shared";
   p.created_at = kT0;
   p = Must(two->CreatePatient(p));
+  User desk =
+      Must(one->CreateUser({0, clinic, "desk@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
   p.notes = "edited through one";
-  Must(one->UpdatePatient(p, 1, kT0));
+  Must(one->UpdatePatient(p, 1, {desk.id, kT0, ""}));
   // The other connection's stale copy is refused.
   p.notes = "edited through two";
-  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, kT0)), "conflict");
+  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, {desk.id, kT0, ""})), "conflict");
   EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
 }
 
@@ -198,7 +239,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 9);
+  EXPECT_EQ(LatestSchemaVersion(), 10);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {
@@ -249,7 +290,7 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_EQ(old_note.deviations_json, "");
   // And the upgraded database takes new records.
   p.notes = "after upgrade";
-  EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
+  EXPECT_EQ(Must(store->UpdatePatient(p, 3, {3, kT0, ""})).version, 4);
   store.reset();
 
   SQLite::Database db(Path(), SQLite::OPEN_READONLY);

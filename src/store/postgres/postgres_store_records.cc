@@ -6,10 +6,27 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
+
+StoreResult<Patient> PostgresStore::UpdatePatient(const Patient& patient, int expected_version,
+                                                  const PatientChange& change) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UpdatePatient(s, patient, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<PatientVersion>> PostgresStore::ListPatientVersions(Id clinic_id,
+                                                                            Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
 
 StoreResult<Referral> PostgresStore::CreateReferral(const Referral& referral) {
   return Run([&](PgConnection& c) {

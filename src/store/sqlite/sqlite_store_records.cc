@@ -6,6 +6,7 @@
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
+#include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
@@ -14,6 +15,22 @@
 #include "store/validation.h"
 
 namespace sciaticare::store {
+
+StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expected_version,
+                                                const PatientChange& change) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UpdatePatient(s, patient, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<PatientVersion>> SqliteStore::ListPatientVersions(Id clinic_id,
+                                                                          Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
 
 StoreResult<Referral> SqliteStore::CreateReferral(const Referral& referral) {
   return Writing([&] {

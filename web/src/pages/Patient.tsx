@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { ProgressCharts } from '../components/Progress';
+import { PatientDetails } from '../components/PatientDetails';
 import { PortalAccess } from '../components/PortalAccess';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
@@ -130,6 +131,7 @@ export function PatientPage(props: { patientId: number }) {
         </h1>
         <Facts patient={factsOnly} />
         <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+        <PatientDetails patient={factsOnly} onChanged={setFactsOnly} />
         <PortalAccess patient={factsOnly} />
       </section>
     );
@@ -181,6 +183,7 @@ export function PatientPage(props: { patientId: number }) {
         </p>
       )}
       <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
+      <PatientDetails patient={patient} onChanged={() => setReload((n) => n + 1)} />
       <PortalAccess patient={patient} />
 
       <h2>Progress</h2>
