@@ -236,10 +236,12 @@ json ClinicApiFixture::StoredState(bool with_audit) {
         appointments.push_back({a.id, a.version, std::string(store::ToString(a.status)),
                                 a.therapist_id, a.starts_at, a.minutes});
       }
-      c["patient " + std::to_string(p.id)] = {{"assessments", assessments},
-                                              {"plans", plans},
-                                              {"sessions", sessions},
-                                              {"appointments", appointments}};
+      c["patient " + std::to_string(p.id)] = {
+          {"assessments", assessments},
+          {"plans", plans},
+          {"sessions", sessions},
+          {"appointments", appointments},
+          {"kept versions", Must(store_->ListPatientVersions(clinic.id, p.id)).size()}};
     }
     c["patients"] = patients;
     json users = json::array();
