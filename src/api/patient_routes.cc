@@ -1,9 +1,11 @@
-// /api/v1/patients: list with search and paging, create, read, and update
-// with If-Match (a stale edit answers 409 and stores nothing). One named
-// handler per route; the route table is at the end.
+// /api/v1/patients: list with search and paging, create, read, update with
+// If-Match (a stale edit answers 409 and stores nothing; a stored edit keeps
+// the values it replaced), and the history of those edits. One named handler
+// per route; the route table is at the end.
 #include <functional>
 
 #include "api/api_support.h"
+#include "api/patient_history.h"
 
 namespace sciaticare::api {
 namespace {
@@ -90,9 +92,35 @@ http::Response UpdatePatient(Api& api, http::Request& req, const Caller& c) {
   const int expected = IfMatchVersion(req);
   json body = ParseBody(req);
   ReadPersonFields(body, p);
-  store::Patient updated = Must(api.store().UpdatePatient(p, expected, api.Now()));
-  api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id);
+  store::PatientChange change;
+  change.by = c.user.id;
+  change.at = api.Now();
+  change.reason = StringField(body, "reason", 500, false, "", TextShape::kLine);
+  store::Patient updated = Must(api.store().UpdatePatient(p, expected, change));
+  api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id,
+            "version=" + std::to_string(updated.version));
   return WithEtag(JsonResponse(200, ToJson(updated, AudienceOf(c))), updated.version);
+}
+
+// GET /patients/{id}/history
+http::Response PatientDetailsHistory(Api& api, http::Request& req, const Caller& c) {
+  store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+  auto versions = Must(api.store().ListPatientVersions(c.clinic(), p.id));
+  api.Audit(c, req, "read", "patient_history", std::to_string(p.id), p.id);
+  json items = json::array();
+  for (const PatientDetailsChange& change : PatientHistory(std::move(versions), p)) {
+    json fields = json::array();
+    for (const FieldChange& f : change.fields) {
+      fields.push_back({{"field", f.field}, {"before", f.before}, {"after", f.after}});
+    }
+    items.push_back({{"version", change.from_version + 1},
+                     {"changed_by", change.changed_by},
+                     {"changed_by_name", change.changed_by_name},
+                     {"changed_at", change.changed_at},
+                     {"reason", change.reason},
+                     {"changes", fields}});
+  }
+  return JsonResponse(200, {{"patient_id", p.id}, {"version", p.version}, {"items", items}});
 }
 
 }  // namespace
@@ -108,6 +136,8 @@ void AddPatientRoutes(http::Router& router, Api& api) {
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
                        with(GetPatient)));
   router.Add("PUT", "/api/v1/patients/{id}", api.Guard(kStaff, with(UpdatePatient)));
+  router.Add("GET", "/api/v1/patients/{id}/history",
+             api.Guard(kStaff, with(PatientDetailsHistory)));
 }
 
 }  // namespace sciaticare::api

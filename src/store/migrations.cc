@@ -457,7 +457,49 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations{{
+// A patient's details are never overwritten without trace: each update keeps
+// the values it replaces here, with who changed them, when and why.
+constexpr std::string_view kSchemaV12 = R"sql(
+CREATE TABLE patient_versions (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  changed_by INTEGER NOT NULL,
+  changed_by_name TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  UNIQUE (patient_id, version),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, changed_by) REFERENCES users (clinic_id, id)
+);
+CREATE TRIGGER patient_versions_no_update BEFORE UPDATE ON patient_versions
+BEGIN
+  SELECT RAISE(ABORT, 'patient versions are append-only');
+END;
+CREATE TRIGGER patient_versions_no_delete BEFORE DELETE ON patient_versions
+BEGIN
+  SELECT RAISE(ABORT, 'patient versions are append-only');
+END;
+-- INSERT OR REPLACE would delete a kept version without firing the delete
+-- trigger, so an insert may reuse neither an id nor a version.
+CREATE TRIGGER patient_versions_no_replace BEFORE INSERT ON patient_versions
+WHEN EXISTS (SELECT 1 FROM patient_versions WHERE id = NEW.id OR
+             (patient_id = NEW.patient_id AND version = NEW.version))
+BEGIN
+  SELECT RAISE(ABORT, 'patient versions are append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -469,6 +511,7 @@ constexpr std::array<Migration, 11> kMigrations{{
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
     {10, "intake drafts and consent records", kSchemaV10},
     {11, "signed session notes and their amendments", kSchemaV11},
+    {12, "patient versions", kSchemaV12},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -430,7 +430,40 @@ CREATE TRIGGER session_notes_no_truncate BEFORE TRUNCATE ON session_notes
   FOR EACH STATEMENT EXECUTE FUNCTION session_notes_kept();
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations{{
+// A patient's details are never overwritten without trace: each update keeps
+// the values it replaces here, with who changed them, when and why.
+constexpr std::string_view kSchemaV12 = R"sql(
+CREATE TABLE patient_versions (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  changed_by BIGINT NOT NULL,
+  changed_by_name TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  UNIQUE (patient_id, version),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, changed_by) REFERENCES users (clinic_id, id)
+);
+CREATE FUNCTION patient_versions_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'patient versions are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER patient_versions_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON patient_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION patient_versions_append_only();
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -442,6 +475,7 @@ constexpr std::array<Migration, 11> kMigrations{{
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
     {10, "intake drafts and consent records", kSchemaV10},
     {11, "signed session notes and their amendments", kSchemaV11},
+    {12, "patient versions", kSchemaV12},
 }};
 
 constexpr const char* kVersionTable = R"sql(

@@ -55,37 +55,6 @@ StoreResult<Patient> PostgresStore::GetPatient(Id clinic_id, Id id) {
   });
 }
 
-StoreResult<Patient> PostgresStore::UpdatePatient(const Patient& patient, int expected_version,
-                                                  std::string_view updated_at) {
-  if (auto problem = ValidatePatient(patient)) return *problem;
-  if (auto problem = CheckUtcTime("updated_at", updated_at)) return *problem;
-  return Run([&](PgConnection& c) -> StoreResult<Patient> {
-    PgTx tx(c, Kind::kWrite);
-    // Under read committed a concurrent update of the row makes this one wait
-    // and then re-check `version`, so exactly one of two racing edits wins.
-    auto updated =
-        One(tx.Exec("UPDATE patients SET given_name = $1, family_name = $2, date_of_birth = $3, "
-                    "sex = $4, email = $5, phone = $6, notes = $7, version = version + 1, "
-                    "updated_at = $8 WHERE clinic_id = $9 AND id = $10 AND version = $11 "
-                    "RETURNING " +
-                        kPgPatientColumns,
-                    patient.given_name, patient.family_name, patient.date_of_birth, patient.sex,
-                    patient.email, patient.phone, patient.notes, updated_at, patient.clinic_id,
-                    patient.id, expected_version),
-            PgReadPatient);
-    if (updated) {
-      tx.Commit();
-      return *updated;
-    }
-    auto row = One(tx.Exec(SelectPatients() + "WHERE clinic_id = $1 AND id = $2", patient.clinic_id,
-                           patient.id),
-                   PgReadPatient);
-    if (!row) return NotFound("id", "no such patient in this clinic");
-    return Conflict("version", "the patient was changed meanwhile (now version " +
-                                   std::to_string(row->version) + ")");
-  });
-}
-
 StoreResult<Page<Patient>> PostgresStore::ListPatients(Id clinic_id, const PatientQuery& query) {
   if (auto problem = CheckPage(query.page)) return *problem;
   return Run([&](PgConnection& c) -> StoreResult<Page<Patient>> {

@@ -78,6 +78,36 @@ struct Patient {
   std::string updated_at;
 };
 
+// Who changes a patient's details, when, and why (optional): the change is
+// kept with the values it replaced (PatientVersion).
+struct PatientChange {
+  Id by = 0;  // A user of the patient's clinic.
+  std::string at;
+  std::string reason;  // Free text; may be empty.
+};
+
+// A patient's person fields as they were at `version`, kept when a change
+// replaced them; `changed_*` and `reason` describe that change, which made
+// version + 1. Appended, never changed (patient_versions).
+struct PatientVersion {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  int version = 0;
+  std::string given_name;
+  std::string family_name;
+  std::string date_of_birth;
+  std::string sex;
+  std::string email;
+  std::string phone;
+  std::string notes;
+  std::string valid_from;  // When these values were written (updated_at then).
+  Id changed_by = 0;
+  std::string changed_by_name;  // The user's display name at the time of the change.
+  std::string changed_at;
+  std::string reason;
+};
+
 struct Assessment {
   Id id = 0;
   Id clinic_id = 0;

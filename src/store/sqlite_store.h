@@ -74,7 +74,9 @@ class SqliteStore final : public Store {
   StoreResult<Patient> CreatePatient(const Patient& patient) override;
   StoreResult<Patient> GetPatient(Id clinic_id, Id id) override;
   StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
-                                     std::string_view updated_at) override;
+                                     const PatientChange& change) override;
+  StoreResult<std::vector<PatientVersion>> ListPatientVersions(Id clinic_id,
+                                                               Id patient_id) override;
   StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) override;
 
   StoreResult<Assessment> CreateAssessment(const Assessment& assessment) override;

@@ -63,43 +63,6 @@ StoreResult<Patient> SqliteStore::GetPatient(Id clinic_id, Id id) {
   });
 }
 
-StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expected_version,
-                                                std::string_view updated_at) {
-  if (auto problem = ValidatePatient(patient)) return *problem;
-  if (auto problem = CheckUtcTime("updated_at", updated_at)) return *problem;
-  return Writing([&]() -> StoreResult<Patient> {
-    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
-    int changed =
-        Prepare(
-            "UPDATE patients SET given_name = :given, family_name = :family, date_of_birth = :dob, "
-            "sex = :sex, email = :email, phone = :phone, notes = :notes, version = version + 1, "
-            "updated_at = :updated WHERE clinic_id = :clinic AND id = :id AND version = :expected")
-            .Bind(":given", patient.given_name)
-            .Bind(":family", patient.family_name)
-            .Bind(":dob", patient.date_of_birth)
-            .Bind(":sex", patient.sex)
-            .Bind(":email", patient.email)
-            .Bind(":phone", patient.phone)
-            .Bind(":notes", patient.notes)
-            .Bind(":updated", updated_at)
-            .Bind(":clinic", patient.clinic_id)
-            .Bind(":id", patient.id)
-            .Bind(":expected", expected_version)
-            .Exec();
-    auto row = Prepare(SelectPatients() + "WHERE clinic_id = :clinic AND id = :id")
-                   .Bind(":clinic", patient.clinic_id)
-                   .Bind(":id", patient.id)
-                   .One(ReadPatient);
-    if (!row) return NotFound("id", "no such patient in this clinic");
-    if (changed == 0) {
-      return Conflict("version", "the patient was changed meanwhile (now version " +
-                                     std::to_string(row->version) + ")");
-    }
-    tx.commit();
-    return *row;
-  });
-}
-
 StoreResult<Page<Patient>> SqliteStore::ListPatients(Id clinic_id, const PatientQuery& query) {
   if (auto problem = CheckPage(query.page)) return *problem;
   return Reading([&]() -> StoreResult<Page<Patient>> {

@@ -117,11 +117,17 @@ class Store {
 
   // Patients. Create sets id, version 1 and updated_at = created_at. Update
   // replaces the person fields (not clinic or created_at) of `patient.id`
-  // when its version is still `expected_version`, and bumps it.
+  // when its version is still `expected_version`, and bumps it; in the same
+  // transaction the replaced values are appended to the patient's versions
+  // with `change` (by must be a user of the clinic), so no value is lost.
   virtual StoreResult<Patient> CreatePatient(const Patient& patient) = 0;
   virtual StoreResult<Patient> GetPatient(Id clinic_id, Id id) = 0;
   virtual StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
-                                             std::string_view updated_at) = 0;
+                                             const PatientChange& change) = 0;
+  // Every earlier version of the patient's details, oldest first (the
+  // current values are the patient itself); kNotFound for no such patient.
+  virtual StoreResult<std::vector<PatientVersion>> ListPatientVersions(Id clinic_id,
+                                                                       Id patient_id) = 0;
   // Ordered by family name, given name, id.
   virtual StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) = 0;
 

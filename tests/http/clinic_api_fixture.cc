@@ -247,7 +247,8 @@ json ClinicApiFixture::StoredState(bool with_audit) {
           {"sessions", sessions},
           {"appointments", appointments},
           {"consents", consents},
-          {"intake_draft", draft.ok() ? json(draft.value().state_json) : json(nullptr)}};
+          {"intake_draft", draft.ok() ? json(draft.value().state_json) : json(nullptr)},
+          {"kept versions", Must(store_->ListPatientVersions(clinic.id, p.id)).size()}};
     }
     c["patients"] = patients;
     json users = json::array();

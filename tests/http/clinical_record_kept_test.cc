@@ -28,17 +28,17 @@ const std::map<std::string, std::string>& NotClinical() {
       {"PUT /api/v1/patients/{id}/intake-draft", "an unsubmitted intake form: working state"},
       {"DELETE /api/v1/patients/{id}/intake-draft",
        "discards an unsubmitted intake form; the submitted assessment is the record"},
-      // Patient details join here: their versioning is being built apart.
-      // When it lands, move this route to the clinical walk below with a
-      // check that every earlier version of the details reads back.
-      {"PUT /api/v1/patients/{id}", "patient details (versioned separately; joins here)"},
   };
   return routes;
 }
 
 // The clinical routes that change records, each walked by a property below.
 const std::set<std::string>& ClinicalWalked() {
-  static const std::set<std::string> routes = {"PUT /api/v1/sessions/{id}"};
+  // Patient details keep every earlier value: walked by
+  // PatientHistoryApiTest (patient_history_api_test.cc), which replays random
+  // edits backwards through GET /patients/{id}/history.
+  static const std::set<std::string> routes = {"PUT /api/v1/sessions/{id}",
+                                               "PUT /api/v1/patients/{id}"};
   return routes;
 }
 

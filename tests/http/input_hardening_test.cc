@@ -64,7 +64,7 @@ TEST_P(InputHardeningTest, APatientNeverReadsTheStaffNotesOnTheirRecord) {
   const std::string secret = "Staff only: ask about the court case gently";
   store::Patient p = store_->GetPatient(clinic_a_.id, patient1_.id).value();
   p.notes = secret;
-  ASSERT_TRUE(store_->UpdatePatient(p, p.version, api::UtcNow()).ok());
+  ASSERT_TRUE(store_->UpdatePatient(p, p.version, {desk_.id, api::UtcNow(), ""}).ok());
 
   auto patient = As("p1@a.test");
   for (const std::string& path : {PatientPath(patient1_.id), PatientPath(patient1_.id, "/chart")}) {

@@ -50,6 +50,7 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/patients", {201, 201, 201, 403, 403, 201, 401}},
       {"GET /api/v1/patients/{id}", {200, 200, 200, 200, 404, 404, 401}},
       {"PUT /api/v1/patients/{id}", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/patients/{id}/history", {200, 200, 200, 403, 403, 404, 401}},
       {"POST /api/v1/patients/{id}/assessments", {201, 201, 403, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/assessments", {200, 200, 403, 403, 403, 404, 401}},
       {"POST /api/v1/patients/{id}/questionnaires", {201, 201, 403, 201, 404, 404, 401}},

@@ -186,10 +186,10 @@ TEST_F(PostgresStoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
 
   Patient p = Must(two->CreatePatient(NewPatient(clinic, "Shared")));
   p.notes = "edited through one";
-  Must(one->UpdatePatient(p, 1, kT0));
+  Must(one->UpdatePatient(p, 1, {admin.id, kT0, ""}));
   // The other store's stale copy is refused.
   p.notes = "edited through two";
-  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, kT0)), "conflict");
+  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, {admin.id, kT0, ""})), "conflict");
   EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
 
   // A login made through one store is seen, and ended, through the other.
@@ -228,6 +228,8 @@ TEST_F(PostgresStoreTest, ConcurrentEditsOfOnePatientHaveOneWinner) {
   auto setup = Open();
   Id clinic = Must(setup->CreateClinic({0, "A"})).id;
   Patient p = Must(setup->CreatePatient(NewPatient(clinic, "Contested")));
+  User desk = Must(
+      setup->CreateUser({0, clinic, "desk@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
   std::vector<std::unique_ptr<PostgresStore>> stores;
   for (int i = 0; i < 4; ++i) stores.push_back(Open());
   std::atomic<int> won{0}, conflicts{0};
@@ -236,7 +238,7 @@ TEST_F(PostgresStoreTest, ConcurrentEditsOfOnePatientHaveOneWinner) {
     threads.emplace_back([&, i] {
       Patient edit = p;
       edit.notes = "edit " + std::to_string(i);
-      auto r = stores[i]->UpdatePatient(edit, 1, kT0);
+      auto r = stores[i]->UpdatePatient(edit, 1, {desk.id, kT0, ""});
       (r.ok() ? won : conflicts)++;
     });
   }
@@ -244,6 +246,8 @@ TEST_F(PostgresStoreTest, ConcurrentEditsOfOnePatientHaveOneWinner) {
   EXPECT_EQ(won.load(), 1);
   EXPECT_EQ(conflicts.load(), 3);
   EXPECT_EQ(Must(setup->GetPatient(clinic, p.id)).version, 2);
+  // Only the winner's replaced values are kept.
+  EXPECT_EQ(Must(setup->ListPatientVersions(clinic, p.id)).size(), 1u);
 }
 
 TEST_F(PostgresStoreTest, ConcurrentPlansOfOnePatientAreNumberedInTurn) {
@@ -387,7 +391,7 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_EQ(p.notes, "kept");
   EXPECT_EQ(Must(store->FindUserByEmail("thera@old.example")).id, 3);
   p.notes = "after upgrade";
-  EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
+  EXPECT_EQ(Must(store->UpdatePatient(p, 3, {3, kT0, ""})).version, 4);
   // A note from before version 3 recorded no deviations.
   EXPECT_EQ(Must(store->GetSessionNote(1, 5)).deviations_json, "");
   EXPECT_EQ(RawCount("SELECT MAX(version) FROM schema_version"), PostgresLatestSchemaVersion());
@@ -536,6 +540,23 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
   EXPECT_THAT(RawSql("TRUNCATE consents"), HasSubstr("append-only"));
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM consents WHERE treatment"), 1);
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
+}
+
+TEST_F(PostgresStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User desk = Must(
+        store->CreateUser({0, clinic, "d@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
+    Patient p = Must(store->CreatePatient(NewPatient(clinic, "Kept")));
+    p.family_name = "Changed";
+    Must(store->UpdatePatient(p, 1, {desk.id, kT0, ""}));
+  }
+  EXPECT_THAT(RawSql("UPDATE patient_versions SET family_name = 'Forged'"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM patient_versions"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("TRUNCATE patient_versions"), HasSubstr("append-only"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
 }
 
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {

@@ -167,6 +167,46 @@ TEST_F(SqliteStoreTest, ConsentRecordsCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM consents WHERE treatment = 1"), 1);
 }
 
+TEST_F(SqliteStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User desk = Must(
+        store->CreateUser({0, clinic, "d@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
+    Patient p;
+    p.clinic_id = clinic;
+    p.family_name = "Kept";
+    p.created_at = kT0;
+    p = Must(store->CreatePatient(p));
+    p.family_name = "Changed";
+    Must(store->UpdatePatient(p, 1, {desk.id, kT0, ""}));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) {
+    try {
+      db.exec(sql);
+      return std::string("accepted");
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_THAT(refusal("UPDATE patient_versions SET family_name = 'Forged'"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM patient_versions"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO patient_versions SELECT * FROM patient_versions"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO patient_versions (clinic_id, patient_id, version, "
+                      "given_name, family_name, date_of_birth, sex, email, phone, notes, "
+                      "valid_from, changed_by, changed_by_name, changed_at, reason) SELECT "
+                      "clinic_id, patient_id, version, given_name, 'Forged', date_of_birth, sex, "
+                      "email, phone, notes, valid_from, changed_by, changed_by_name, changed_at, "
+                      "reason FROM patient_versions"),
+              HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions"), 1);
+}
+
+
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
   Id therapist_a;
@@ -285,7 +325,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 11);
+  EXPECT_EQ(LatestSchemaVersion(), 12);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

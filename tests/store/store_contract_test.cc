@@ -253,7 +253,7 @@ TEST_P(StoreContractTest, PatientsAreCreatedAndReadWithinTheirClinic) {
 TEST_P(StoreContractTest, PatientUpdatesBumpTheVersion) {
   Patient p = patient_a_;
   p.phone = "+44 20 7946 0999";
-  Patient v2 = Must(store_->UpdatePatient(p, 1, kT1));
+  Patient v2 = Must(store_->UpdatePatient(p, 1, {desk_a_.id, kT1, ""}));
   EXPECT_EQ(v2.version, 2);
   EXPECT_EQ(v2.phone, "+44 20 7946 0999");
   EXPECT_EQ(v2.created_at, kT0);
@@ -264,9 +264,9 @@ TEST_P(StoreContractTest, PatientUpdatesBumpTheVersion) {
 TEST_P(StoreContractTest, StalePatientUpdateIsAConflictAndStoresNothing) {
   Patient p = patient_a_;
   p.notes = "first edit";
-  Must(store_->UpdatePatient(p, 1, kT1));
+  Must(store_->UpdatePatient(p, 1, {desk_a_.id, kT1, ""}));
   p.notes = "second edit from an old copy";
-  auto stale = store_->UpdatePatient(p, 1, kT2);
+  auto stale = store_->UpdatePatient(p, 1, {desk_a_.id, kT2, ""});
   EXPECT_EQ(Outcome(stale), "conflict");
   EXPECT_EQ(stale.error().field, "version");
   Patient stored = Must(store_->GetPatient(a_.id, p.id));
@@ -279,7 +279,7 @@ TEST_P(StoreContractTest, PatientUpdateIsScopedByClinic) {
   Patient p = patient_b_;
   p.clinic_id = a_.id;  // Clinic A tries to edit clinic B's patient.
   p.notes = "tampered";
-  EXPECT_EQ(Outcome(store_->UpdatePatient(p, 1, kT1)), "not found");
+  EXPECT_EQ(Outcome(store_->UpdatePatient(p, 1, {desk_a_.id, kT1, ""})), "not found");
   EXPECT_EQ(Must(store_->GetPatient(b_.id, patient_b_.id)).notes, "prefers mornings");
 }
 
@@ -1050,7 +1050,7 @@ TEST_P(StoreContractTest, ApiTokensAreRevoked) {
 TEST_P(StoreContractTest, RecordsSurviveClosingAndReopening) {
   Patient p = patient_a_;
   p.notes = "edited";
-  Must(store_->UpdatePatient(p, 1, kT1));
+  Must(store_->UpdatePatient(p, 1, {desk_a_.id, kT1, ""}));
   PlanRecord plan = Must(
       store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
   Must(store_->ApprovePlan(a_.id, plan.id, 1, therapist_a_.id, kT1));
@@ -1092,7 +1092,8 @@ TEST_P(StoreContractTest, TextADatabaseCannotHoldIsRefusedByName) {
     EXPECT_EQ(created.error().field, "notes");
     p = patient_a_;
     p.family_name = bad;
-    EXPECT_EQ(Outcome(store_->UpdatePatient(p, patient_a_.version, kT1)), "invalid");
+    EXPECT_EQ(Outcome(store_->UpdatePatient(p, patient_a_.version, {desk_a_.id, kT1, ""})),
+              "invalid");
     SessionNote n = NewNote(a_.id, patient_a_.id, therapist_a_.id, kT1);
     n.objective = bad;
     auto note = store_->CreateSessionNote(n);

@@ -86,7 +86,7 @@ TEST_P(StoreContractTest, AUnitWhoseAuditEntryFailsStoresNothingOfItsWrite) {
        [&] {
          Patient p = Must(store_->GetPatient(a_.id, patient_a_.id));
          p.notes = "changed";
-         return status(store_->UpdatePatient(p, p.version, kNow));
+         return status(store_->UpdatePatient(p, p.version, {desk_a_.id, kNow, ""}));
        }},
       {"create assessment",
        [&] {

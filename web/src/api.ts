@@ -84,6 +84,7 @@ type JsonAnswer<Path extends keyof paths, Method extends keyof paths[Path]> = pa
 export type User = Schema<'User'>;
 export type SessionAnswer = Schema<'SessionInfo'>;
 export type Patient = Schema<'Patient'>;
+export type PatientDetailsHistory = Schema<'PatientDetailsHistory'>;
 
 /** A page of a list answer (items with the total across all pages). */
 export interface Page<T> {

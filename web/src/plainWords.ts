@@ -11,6 +11,7 @@ const FIELD_LABELS_EN: Record<string, string> = {
   email: 'Email',
   phone: 'Phone',
   notes: 'Notes',
+  reason: 'Reason for the change',
   display_name: 'Name',
   password: 'Password',
   role: 'Role',

@@ -7,6 +7,7 @@
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/note_amendment_records.h"
+#include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 
@@ -35,6 +36,22 @@ StoreResult<std::vector<NoteAmendment>> PostgresStore::ListNoteAmendments(Id cli
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ListNoteAmendments(s, clinic_id, session_id);
+  });
+}
+
+StoreResult<Patient> PostgresStore::UpdatePatient(const Patient& patient, int expected_version,
+                                                  const PatientChange& change) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UpdatePatient(s, patient, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<PatientVersion>> PostgresStore::ListPatientVersions(Id clinic_id,
+                                                                            Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListPatientVersions(s, clinic_id, patient_id);
   });
 }
 

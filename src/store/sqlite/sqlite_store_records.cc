@@ -7,6 +7,7 @@
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/note_amendment_records.h"
+#include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 #include "store/sqlite/sqlite_session.h"
@@ -38,6 +39,22 @@ StoreResult<std::vector<NoteAmendment>> SqliteStore::ListNoteAmendments(Id clini
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ListNoteAmendments(s, clinic_id, session_id);
+  });
+}
+
+StoreResult<Patient> SqliteStore::UpdatePatient(const Patient& patient, int expected_version,
+                                                const PatientChange& change) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UpdatePatient(s, patient, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<PatientVersion>> SqliteStore::ListPatientVersions(Id clinic_id,
+                                                                          Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListPatientVersions(s, clinic_id, patient_id);
   });
 }
 

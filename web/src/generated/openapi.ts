@@ -233,8 +233,8 @@ export interface paths {
       };
     };
     /**
-     * Replace a patient's details (staff)
-     * @description If-Match must carry the ETag last read: a stale one answers 409 and stores nothing, a missing one 428.
+     * Change a patient's details (staff); the values replaced are kept
+     * @description If-Match must carry the ETag last read: a stale one answers 409 and stores nothing, a missing one 428. The values replaced are kept, with who changed them, when and the optional reason, in the same transaction (GET /patients/{id}/history).
      */
     put: {
       parameters: {
@@ -247,7 +247,10 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": components["schemas"]["PatientInput"];
+          "application/json": components["schemas"]["PatientInput"] & {
+            /** @description Why the details changed; kept with the earlier values */
+            reason?: string;
+          };
         };
       };
       responses: {
@@ -1928,6 +1931,32 @@ export interface paths {
       };
     };
   };
+  "/api/v1/patients/{id}/history": {
+    /** Every change to a patient's details: who, when, why, each field before and after (staff; audited) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The changes, newest first */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PatientDetailsHistory"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2911,6 +2940,30 @@ export interface components {
       written_by_name?: string;
       written_at?: string;
       amendment?: components["schemas"]["NoteAmendment"];
+    };
+    PatientDetailsHistory: {
+      /** Format: int64 */
+      patient_id: number;
+      /** @description The patient's current version */
+      version: number;
+      /** @description Newest change first */
+      items: ({
+          /** @description The version this change made */
+          version: number;
+          /** Format: int64 */
+          changed_by: number;
+          /** @description The user's name when they made the change */
+          changed_by_name: string;
+          /** Format: date-time */
+          changed_at: string;
+          reason: string;
+          changes: ({
+              /** @enum {string} */
+              field: "given_name" | "family_name" | "date_of_birth" | "sex" | "email" | "phone" | "notes";
+              before: string;
+              after: string;
+            })[];
+        })[];
     };
   };
   responses: {

@@ -8,6 +8,7 @@ import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, t
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
+import { PatientDetails } from '../components/PatientDetails';
 import { PortalAccess } from '../components/PortalAccess';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
@@ -132,6 +133,7 @@ export function PatientPage(props: { patientId: number }) {
         </h1>
         <Facts patient={factsOnly} />
         <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+        <PatientDetails patient={factsOnly} onChanged={setFactsOnly} />
         <PortalAccess patient={factsOnly} />
       </section>
     );
@@ -183,6 +185,7 @@ export function PatientPage(props: { patientId: number }) {
         </p>
       )}
       <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
+      <PatientDetails patient={patient} onChanged={() => setReload((n) => n + 1)} />
       <ConsentPanel patientId={patient.id} />
       <PortalAccess patient={patient} />
 
