@@ -305,11 +305,13 @@ TEST_F(SqliteStoreTest, TwoConnectionsShareOneFile) {
   p.family_name = "Shared";
   p.created_at = kT0;
   p = Must(two->CreatePatient(p));
+  User desk =
+      Must(one->CreateUser({0, clinic, "desk@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
   p.notes = "edited through one";
-  Must(one->UpdatePatient(p, 1, kT0));
+  Must(one->UpdatePatient(p, 1, {desk.id, kT0, ""}));
   // The other connection's stale copy is refused.
   p.notes = "edited through two";
-  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, kT0)), "conflict");
+  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, {desk.id, kT0, ""})), "conflict");
   EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
 }
 
@@ -376,7 +378,7 @@ TEST_F(SqliteMigrationTest, UpgradeFromVersion1KeepsData) {
   EXPECT_EQ(old_note.deviations_json, "");
   // And the upgraded database takes new records.
   p.notes = "after upgrade";
-  EXPECT_EQ(Must(store->UpdatePatient(p, 3, kT0)).version, 4);
+  EXPECT_EQ(Must(store->UpdatePatient(p, 3, {3, kT0, ""})).version, 4);
   store.reset();
 
   SQLite::Database db(Path(), SQLite::OPEN_READONLY);
