@@ -11,6 +11,7 @@
 #include <string>
 
 #include "auth/credentials.h"
+#include "core/utc_time.h"
 #include "http/clinic_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -275,7 +276,7 @@ class RouteMatrixTest : public ClinicApiFixture {
       a.clinic_id = clinic_a_.id;
       a.patient_id = patient1_.id;
       a.therapist_id = therapist_.id;
-      a.starts_at = "2026-12-02T10:00:00Z";
+      a.starts_at = NextFreeHour();
       a.minutes = 60;
       id = std::to_string(store_->CreateAppointment(a).value().id);
       call.headers["If-Match"] = etag(1);
@@ -286,7 +287,7 @@ class RouteMatrixTest : public ClinicApiFixture {
     } else if (key == "POST /api/v1/appointments") {
       call.body = json({{"patient_id", patient1_.id},
                         {"therapist_id", therapist_.id},
-                        {"starts_at", "2026-12-03T11:00:00Z"},
+                        {"starts_at", NextFreeHour()},
                         {"minutes", 60},
                         {"status", "booked"}})
                       .dump();
@@ -381,6 +382,11 @@ class RouteMatrixTest : public ClinicApiFixture {
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
   int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0;
+  // Each booking call takes the next free hour: a therapist holds one at a time.
+  int hours_booked_ = 0;
+  std::string NextFreeHour() {
+    return FormatUtc(*UtcSeconds("2026-12-02T08:00:00Z") + 3600LL * hours_booked_++);
+  }
 };
 
 }  // namespace sciaticare::testing

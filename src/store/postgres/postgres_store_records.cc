@@ -3,6 +3,7 @@
 // retries, error mapping) and runs the shared method on it.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
@@ -10,6 +11,22 @@
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
+
+StoreResult<Appointment> PostgresStore::CreateAppointment(const Appointment& appointment) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreateAppointment(s, appointment);
+  });
+}
+
+StoreResult<Appointment> PostgresStore::UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                                AppointmentStatus status,
+                                                                int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UpdateAppointmentStatus(s, clinic_id, id, status, expected_version);
+  });
+}
 
 StoreResult<Referral> PostgresStore::CreateReferral(const Referral& referral) {
   return Run([&](PgConnection& c) {

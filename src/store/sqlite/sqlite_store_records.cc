@@ -3,6 +3,7 @@
 // connection as its kind of call needs, and runs the shared method on it.
 #include <memory>
 
+#include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
@@ -14,6 +15,22 @@
 #include "store/validation.h"
 
 namespace sciaticare::store {
+
+StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& appointment) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreateAppointment(s, appointment);
+  });
+}
+
+StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                              AppointmentStatus status,
+                                                              int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UpdateAppointmentStatus(s, clinic_id, id, status, expected_version);
+  });
+}
 
 StoreResult<Referral> SqliteStore::CreateReferral(const Referral& referral) {
   return Writing([&] {
