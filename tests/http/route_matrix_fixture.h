@@ -212,7 +212,7 @@ class RouteMatrixTest : public ClinicApiFixture {
       } else if (key == "POST /api/v1/patients/{id}/sessions") {
         call.body = SessionBody().dump();
       } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
-        call.body = json({{"starts_at", "2026-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
+        call.body = json({{"starts_at", "2030-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();

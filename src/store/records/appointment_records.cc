@@ -94,6 +94,15 @@ bool HoldsSlot(AppointmentStatus status) {
          status == AppointmentStatus::kDone;
 }
 
+bool Clashes(const Appointment& a, const Appointment& held) {
+  if (a.id == held.id || a.therapist_id != held.therapist_id || !HoldsSlot(held.status)) {
+    return false;
+  }
+  const std::int64_t start = UtcSeconds(a.starts_at).value_or(0);
+  const std::int64_t held_start = UtcSeconds(held.starts_at).value_or(0);
+  return held_start < start + a.minutes * 60LL && start < held_start + held.minutes * 60LL;
+}
+
 std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
                                      std::string_view starts_at, int minutes, Id except_id) {
   const std::int64_t start = UtcSeconds(starts_at).value_or(0);
@@ -112,10 +121,14 @@ std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist
           .Bind(FormatUtc(end))
           .Bind(except_id)
           .All(ReadAppointment);
+  Appointment probe;
+  probe.id = except_id;
+  probe.therapist_id = therapist_id;
+  probe.starts_at = std::string(starts_at);
+  probe.minutes = minutes;
   std::vector<Appointment> out;
   for (Appointment& c : candidates) {
-    const std::int64_t c_start = UtcSeconds(c.starts_at).value_or(0);
-    if (c_start < end && start < c_start + c.minutes * 60LL) out.push_back(std::move(c));
+    if (Clashes(probe, c)) out.push_back(std::move(c));
   }
   return out;
 }

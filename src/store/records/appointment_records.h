@@ -19,6 +19,10 @@ namespace sciaticare::store::records {
 
 // Whether an appointment in `status` holds its therapist's time.
 bool HoldsSlot(AppointmentStatus status);
+// Whether `a`, if it held its time, would be in the way of `held`: same
+// therapist, `held` holds its slot, and their times overlap (back to back is
+// no overlap). The one definition of a clash, for the store and the API.
+bool Clashes(const Appointment& a, const Appointment& held);
 
 // The therapist's slot-holding appointments overlapping [starts, starts +
 // minutes), other than `except_id`, in the caller's transaction.

@@ -1996,7 +1996,7 @@ export interface components {
       therapist_id: number;
       /**
        * Format: date-time
-       * @description UTC, e.g. 2026-12-01T09:00:00Z
+       * @description UTC, e.g. 2026-12-01T09:00:00Z. A therapist holds one appointment at a time: booking over another booked, arrived or done appointment of theirs is 409 at starts_at naming it
        */
       starts_at: string;
       minutes: number;
@@ -2014,7 +2014,10 @@ export interface components {
       status: "booked" | "arrived" | "done" | "cancelled" | "no_show";
     };
     AppointmentRequestInput: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description UTC, in the future (an earlier time is 422 at starts_at)
+       */
       starts_at: string;
       minutes: number;
       note?: string;
@@ -2031,6 +2034,8 @@ export interface components {
       plan_id: number | null;
       note: string;
       version: number;
+      /** @description Only in GET /appointments, for a requested appointment: the booking its time clashes with, in plain words (the therapist, the patient and when), or null when its time is free. Booking it while it clashes is 409. */
+      clash?: string | null;
     };
     AppointmentList: {
       items: components["schemas"]["Appointment"][];
