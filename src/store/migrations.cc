@@ -375,7 +375,32 @@ CREATE INDEX session_notes_symptom_spread ON session_notes (clinic_id, patient_i
   WHERE adverse_events_json LIKE '%"kind":"symptom_peripheralisation"%';
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+// Version 10 (issue 16; planned as 12, renumbered by the lead on merge): the
+// clinic's time zone, weekly opening hours (minutes after local midnight, per
+// ISO weekday 0 = Monday) and closed days. A clinic without a row keeps UTC and
+// no opening hours, which means no restriction.
+constexpr std::string_view kSchemaV10 = R"sql(
+CREATE TABLE clinic_settings (
+  clinic_id INTEGER PRIMARY KEY REFERENCES clinics (id),
+  time_zone TEXT NOT NULL CHECK (time_zone <> ''),
+  version INTEGER NOT NULL CHECK (version >= 1)
+);
+CREATE TABLE clinic_opening_hours (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  opens_minute INTEGER NOT NULL CHECK (opens_minute BETWEEN 0 AND 1439),
+  closes_minute INTEGER NOT NULL CHECK (closes_minute BETWEEN 1 AND 1440),
+  CHECK (opens_minute < closes_minute)
+);
+CREATE INDEX clinic_opening_hours_by_clinic ON clinic_opening_hours (clinic_id, weekday);
+CREATE TABLE clinic_closed_days (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  day TEXT NOT NULL,
+  PRIMARY KEY (clinic_id, day)
+);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -385,6 +410,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, "referrals and their events", kSchemaV7},
     {8, "portal invitations", kSchemaV8},
     {9, "session note red-flag checks, notes recording spreading symptoms", kSchemaV9},
+    {10, "clinic time zone, opening hours and closed days", kSchemaV10},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -103,6 +103,8 @@ class SqliteStore final : public Store {
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 
+  StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) override;
+  StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) override;
   StoreResult<Referral> CreateReferral(const Referral& referral) override;
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;

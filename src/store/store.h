@@ -213,8 +213,8 @@ class Store {
   // time; empty for all), other than note `except_note`, records the adverse
   // event kind "symptom_peripheralisation" (symptoms spread down the leg
   // during treatment). Answered from a partial index, not by reading notes.
-  virtual StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id,
-                                                std::string_view since, Id except_note) = 0;
+  virtual StoreResult<bool> SymptomsSpreadSince(Id clinic_id, Id patient_id, std::string_view since,
+                                                Id except_note) = 0;
 
   // Portal invitations (see PortalInvite). Create checks the patient and
   // creator are the clinic's and marks the patient's unused invitations
@@ -230,7 +230,17 @@ class Store {
                                       std::string_view now) = 0;
   virtual StoreResult<PortalInvite> LatestPortalInvite(Id clinic_id, Id patient_id) = 0;
 
+  // How the clinic keeps time (records.h ClinicSettings). Get answers the
+  // defaults (UTC, always open, version 0) for a clinic never set. Put
+  // replaces all of it: kInvalid for an unknown time zone, a period that is
+  // empty or overlaps another of its day, or a closed day that is not a date.
+  virtual StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) = 0;
+  virtual StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) = 0;
+
   // Appointments. Cancelled and done are final: changing them is kConflict.
+  // A booking, a request, and a request becoming booked must fall within
+  // the clinic's opening hours (when it has any) and not on a closed day:
+  // kConflict at starts_at saying why in plain words.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;
   virtual StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id,

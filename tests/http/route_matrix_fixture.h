@@ -68,6 +68,8 @@ inline const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/users", {200, 403, 403, 403, 403, 403, 401}},
       {"POST /api/v1/users", {201, 403, 403, 403, 403, 403, 401}},
       {"PATCH /api/v1/users/{id}", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/clinic/settings", {200, 200, 200, 403, 403, 200, 401}},
+      {"PUT /api/v1/clinic/settings", {200, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/appointments", {200, 200, 200, 403, 403, 200, 401}},
       {"POST /api/v1/appointments", {201, 201, 201, 403, 403, 404, 401}},
       {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
@@ -281,6 +283,11 @@ class RouteMatrixTest : public ClinicApiFixture {
       id = std::to_string(store_->CreateAppointment(a).value().id);
       call.headers["If-Match"] = etag(1);
       call.body = json({{"status", "booked"}}).dump();
+    } else if (key == "PUT /api/v1/clinic/settings") {
+      call.body = json({{"time_zone", "Europe/London"},
+                        {"opening_hours", json::array()},
+                        {"closed_days", json::array()}})
+                      .dump();
     } else if (key == "GET /api/v1/appointments") {
       call.target = route.pattern + "?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z";
       return call;

@@ -5,12 +5,27 @@
 #include "store/postgres_query.h"
 #include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
+#include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store {
+
+StoreResult<ClinicSettings> PostgresStore::GetClinicSettings(Id clinic_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetClinicSettings(s, clinic_id);
+  });
+}
+
+StoreResult<ClinicSettings> PostgresStore::PutClinicSettings(const ClinicSettings& settings) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::PutClinicSettings(s, settings);
+  });
+}
 
 StoreResult<Appointment> PostgresStore::CreateAppointment(const Appointment& appointment) {
   return Run([&](PgConnection& c) {

@@ -5,6 +5,7 @@
 
 #include "clock/clinic_time.h"
 #include "core/utc_time.h"
+#include "store/records/clinic_settings_records.h"
 #include "store/records/record_checks.h"
 #include "store/validation.h"
 
@@ -71,13 +72,14 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
   return std::nullopt;
 }
 
-// kConflict naming the first appointment in the way of `a`, if any.
-std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a) {
+// kConflict naming the first appointment in the way of `a`, if any, with
+// times on the clinic's clock (`zone`).
+std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
+                                       const std::string& zone) {
   if (!HoldsSlot(a.status)) return std::nullopt;
   const auto clashes = ReadClashes(s, a.clinic_id, a.therapist_id, a.starts_at, a.minutes, a.id);
   if (clashes.empty()) return std::nullopt;
   const Appointment& other = clashes.front();
-  const std::string zone(kDefaultClinicZone);
   const std::int64_t start = UtcSeconds(other.starts_at).value_or(0);
   return Conflict("starts_at", TherapistName(s, a.clinic_id, a.therapist_id) +
                                    " is already booked with " +
@@ -147,7 +149,9 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
               .Scalar() == 0) {
     return NotFound("plan_id", "no such plan of this patient");
   }
-  if (auto e = CheckNoClash(s, a)) return *e;
+  const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
+  if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
+  if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
   Appointment out = a;
   out.id = s.Prepare(
                 "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, "
@@ -197,10 +201,12 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
                     "the appointment is already " + std::string(ToString(stored->status)));
   }
   // A request becoming booked takes the slot now: it must still be free.
-  if (!HoldsSlot(stored->status)) {
+  if (!HoldsSlot(stored->status) && HoldsSlot(status)) {
     Appointment next = *stored;
     next.status = status;
-    if (auto e = CheckNoClash(s, next)) return *e;
+    const ClinicSettings clinic = ReadClinicSettings(s, clinic_id);
+    if (auto e = CheckWithinOpening(clinic, next.starts_at, next.minutes)) return *e;
+    if (auto e = CheckNoClash(s, next, clinic.time_zone)) return *e;
   }
   s.Prepare(
        "UPDATE appointments SET status = ?, version = version + 1 WHERE clinic_id = ? AND id = ?")

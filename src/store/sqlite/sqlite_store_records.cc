@@ -5,6 +5,7 @@
 
 #include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
+#include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/plan_records.h"
@@ -15,6 +16,20 @@
 #include "store/validation.h"
 
 namespace sciaticare::store {
+
+StoreResult<ClinicSettings> SqliteStore::GetClinicSettings(Id clinic_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetClinicSettings(s, clinic_id);
+  });
+}
+
+StoreResult<ClinicSettings> SqliteStore::PutClinicSettings(const ClinicSettings& settings) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::PutClinicSettings(s, settings);
+  });
+}
 
 StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& appointment) {
   return Writing([&] {

@@ -1639,6 +1639,53 @@ export interface paths {
       };
     };
   };
+  "/api/v1/clinic/settings": {
+    /**
+     * How the clinic keeps time: time zone, opening hours, closed days (staff)
+     * @description A clinic never set answers UTC, no opening hours (no restriction) and no closed days, version 0.
+     */
+    get: {
+      responses: {
+        /** @description The settings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ClinicSettings"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+    /**
+     * Set the clinic's time zone, opening hours and closed days (admin)
+     * @description Replaces all of them. From then on every booking, request and request becoming booked must fall inside an opening period of its local weekday and not on a closed day, else 409 at starts_at saying why. Appointments already stored are kept.
+     */
+    put: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ClinicSettingsInput"];
+        };
+      };
+      responses: {
+        /** @description The settings as stored */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ClinicSettings"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2455,6 +2502,26 @@ export interface components {
     PortalInviteToken: {
       /** @description The secret after '#' in the invitation link */
       token: string;
+    };
+    OpeningPeriod: {
+      /** @enum {string} */
+      weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+      /** @description On the clinic's wall clock, e.g. 09:00 */
+      opens: string;
+      /** @description After opens; 24:00 for midnight */
+      closes: string;
+    };
+    ClinicSettingsInput: {
+      /** @description An IANA time zone, e.g. Europe/London. Appointments are stored in UTC and shown in this zone, across daylight-saving changes */
+      time_zone: string;
+      /** @description Periods of the week when the clinic is open; periods of one day must not overlap. Empty: no restriction */
+      opening_hours: components["schemas"]["OpeningPeriod"][];
+      /** @description Local dates the clinic is closed */
+      closed_days: string[];
+    };
+    ClinicSettings: components["schemas"]["ClinicSettingsInput"] & {
+      /** @description 0 until an admin first sets them */
+      version: number;
     };
   };
   responses: {
