@@ -11,6 +11,7 @@ packages=(
   libboost1.74-dev libssl-dev openssl
   libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl libzxcvbn-dev
   postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev rapidjson-dev
+  libhowardhinnant-date-dev  # Clinic time zones (src/clock/): g++ 12 has no <chrono> tzdb.
   faketime  # scripts/demo-answers.py freezes the server's clock with libfaketime.
 )
 # The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js

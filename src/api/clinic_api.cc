@@ -21,6 +21,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddNoteRecordRoutes(router, api);
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
+  AddClinicSettingsRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);

@@ -10,7 +10,9 @@
 #include "api/api_support.h"
 #include "api/care_guard.h"
 #include "auth/credentials.h"
+#include "clock/clinic_time.h"
 #include "core/vocabulary.h"
+#include "store/records/appointment_records.h"
 #include "store/validation.h"
 
 namespace sciaticare::api {
@@ -113,6 +115,28 @@ void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& 
       CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
 }
 
+// What a request is in the way of, for the front desk: the first slot-holding
+// appointment of the list it clashes with, in plain words, or null.
+json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
+             const std::vector<store::Appointment>& list,
+             const std::map<Id, std::string>& therapists) {
+  if (request.status != store::AppointmentStatus::kRequested) return nullptr;
+  for (const store::Appointment& held : list) {
+    if (!store::records::Clashes(request, held)) continue;
+    auto patient = api.store().GetPatient(c.clinic(), held.patient_id);
+    const std::string who = patient.ok()
+                                ? patient.value().given_name + " " + patient.value().family_name
+                                : "another patient";
+    auto t = therapists.find(held.therapist_id);
+    const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
+    const std::string zone(kDefaultClinicZone);
+    return (t == therapists.end() ? std::string("The therapist") : t->second) +
+           " is already booked with " + who + " on " + ClinicTimeText(start, zone) + " until " +
+           ClinicHourText(start + held.minutes * 60LL, zone);
+  }
+  return nullptr;
+}
+
 // GET /appointments
 http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const std::string from = req.Query("from"), to = req.Query("to");
@@ -133,7 +157,15 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
     return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
            (!status || store::ToString(a.status) == *status);
   };
-  json answer = ListPage(list, page, keep, AppointmentJson);
+  // A request shows what it would clash with (the whole range's bookings,
+  // whatever the filters), so the front desk sees it before confirming.
+  std::map<Id, std::string> therapists;
+  for (const auto& u : Must(api.store().ListUsers(c.clinic()))) therapists[u.id] = u.display_name;
+  json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
+    json item = AppointmentJson(a);
+    item["clash"] = ClashOf(api, c, a, list, therapists);
+    return item;
+  });
   answer["from"] = from;
   answer["to"] = to;
   return JsonResponse(200, answer);
@@ -203,6 +235,10 @@ http::Response RequestAppointment(Api& api, http::Request& req, const Caller& c)
   a.clinic_id = c.clinic();
   a.patient_id = p.id;
   a.starts_at = UtcTimeField(body, "starts_at");
+  // A request for a time already gone would wait in no one's list.
+  if (UtcSeconds(a.starts_at).value_or(0) <= UtcSeconds(api.Now()).value_or(0)) {
+    Reject("starts_at", "must be in the future");
+  }
   a.minutes = MinutesField(body);
   a.note = StringField(body, "note", 2000, false);
   a.status = store::AppointmentStatus::kRequested;

@@ -83,6 +83,11 @@ class Seeder {
   std::vector<std::pair<store::Id, std::string>> therapists_;
   std::vector<PatientStory> patients_;
   std::set<std::tuple<store::Id, int, int>> booked_;
+  // The hours (since the epoch) each therapist's done and booked visits hold:
+  // the store refuses a second appointment in a held hour.
+  std::set<std::pair<store::Id, std::int64_t>> held_;
+  // `at`, moved on by whole hours until the therapist's hour is free.
+  std::int64_t FreeHour(store::Id therapist, std::int64_t at) const;
   std::map<std::string, std::string> password_hashes_;
 };
 

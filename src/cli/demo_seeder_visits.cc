@@ -9,6 +9,11 @@ namespace sciaticare::demo {
 
 using nlohmann::json;
 
+std::int64_t Seeder::FreeHour(store::Id therapist, std::int64_t at) const {
+  while (held_.count({therapist, at / kHour}) != 0) at += kHour;
+  return at;
+}
+
 void Seeder::CreateSessionNote(PatientStory& p, int week) {
   if (!p.approved_plan) return;
   if (p.cast->symptoms_spread_at_session != 0 && p.cast->symptoms_spread_at_session == week) {
@@ -30,7 +35,9 @@ void Seeder::CreateSessionNote(PatientStory& p, int week) {
                before);
     Approve(p, lighter, json::array(), before + 10 * kMinute);
   }
-  const std::int64_t at = At(p, 7 * week, p.hour + (week == 0 ? 1 : 0), rng_.Between(0, 2) * 5);
+  const std::int64_t at =
+      FreeHour(p.therapist, At(p, 7 * week, p.hour + (week == 0 ? 1 : 0), rng_.Between(0, 2) * 5));
+  held_.insert({p.therapist, at / kHour});
   store::SessionNote note = SessionNoteOf(p, week, rng_);
   note.clinic_id = clinic_;
   note.occurred_at = FormatUtc(at);
@@ -51,6 +58,7 @@ void Seeder::PastAppointments(const PatientStory& p, int week, std::int64_t sess
   const std::int64_t slot = session_at - session_at % kHour;
   std::int64_t missed = slot - 2 * kDay;
   while (IsWeekend(missed)) missed -= kDay;
+  missed = FreeHour(p.therapist, missed);  // Cancelled or missed: it holds no hour after.
   if (week == 3 && p.index % 6 == 1) {
     Attend(p, missed, store::AppointmentStatus::kCancelled,
            "Cancelled by phone the day before (childcare); moved a few days later.");
@@ -91,7 +99,11 @@ void Seeder::Book(const PatientStory& p, int day, int hour, int minutes,
   // Weekdays only, except that a demo opened at a weekend still has a day's list.
   while (day != 0 && IsWeekend(today_ + day * kDay)) ++day;
   // One appointment per therapist per hour.
-  while (booked_.count({p.therapist, day, hour}) != 0 && hour < 18) ++hour;
+  while ((booked_.count({p.therapist, day, hour}) != 0 ||
+          held_.count({p.therapist, (today_ + day * kDay + hour * kHour) / kHour}) != 0) &&
+         hour < 18) {
+    ++hour;
+  }
   booked_.insert({p.therapist, day, hour});
   store::Appointment a;
   a.clinic_id = clinic_;

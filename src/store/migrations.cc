@@ -499,7 +499,32 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations{{
+// Version 13 (issue 16): the
+// clinic's time zone, weekly opening hours (minutes after local midnight, per
+// ISO weekday 0 = Monday) and closed days. A clinic without a row keeps UTC and
+// no opening hours, which means no restriction.
+constexpr std::string_view kSchemaV13 = R"sql(
+CREATE TABLE clinic_settings (
+  clinic_id INTEGER PRIMARY KEY REFERENCES clinics (id),
+  time_zone TEXT NOT NULL CHECK (time_zone <> ''),
+  version INTEGER NOT NULL CHECK (version >= 1)
+);
+CREATE TABLE clinic_opening_hours (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  opens_minute INTEGER NOT NULL CHECK (opens_minute BETWEEN 0 AND 1439),
+  closes_minute INTEGER NOT NULL CHECK (closes_minute BETWEEN 1 AND 1440),
+  CHECK (opens_minute < closes_minute)
+);
+CREATE INDEX clinic_opening_hours_by_clinic ON clinic_opening_hours (clinic_id, weekday);
+CREATE TABLE clinic_closed_days (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  day TEXT NOT NULL,
+  PRIMARY KEY (clinic_id, day)
+);
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -512,6 +537,7 @@ constexpr std::array<Migration, 12> kMigrations{{
     {10, "intake drafts and consent records", kSchemaV10},
     {11, "signed session notes and their amendments", kSchemaV11},
     {12, "patient versions", kSchemaV12},
+    {13, "clinic time zone, opening hours and closed days", kSchemaV13},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

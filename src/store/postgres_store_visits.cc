@@ -152,31 +152,6 @@ StoreResult<Page<SessionNote>> PostgresStore::ListSessionNotes(Id clinic_id, Id 
   });
 }
 
-StoreResult<Appointment> PostgresStore::CreateAppointment(const Appointment& a) {
-  if (auto problem = ValidateAppointment(a)) return *problem;
-  if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
-  return Run([&](PgConnection& c) -> StoreResult<Appointment> {
-    PgTx tx(c, Kind::kWrite);
-    if (auto e = PgCheckInClinic(tx, "patients", "patient_id", a.clinic_id, a.patient_id)) {
-      return *e;
-    }
-    if (auto e = PgCheckTherapist(tx, "therapist_id", a.clinic_id, a.therapist_id)) return *e;
-    if (a.plan_id) {
-      if (auto e = PgCheckPlanOfPatient(tx, a.clinic_id, a.patient_id, *a.plan_id)) return *e;
-    }
-    Appointment out = a;
-    out.id = Scalar(
-        tx.Exec("INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, "
-                "minutes, status, plan_id, note, version) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                "$8, 1) RETURNING id",
-                a.clinic_id, a.patient_id, a.therapist_id, a.starts_at, a.minutes,
-                ToString(a.status), a.plan_id, a.note));
-    out.version = 1;
-    tx.Commit();
-    return out;
-  });
-}
-
 StoreResult<Appointment> PostgresStore::GetAppointment(Id clinic_id, Id id) {
   return Run([&](PgConnection& c) -> StoreResult<Appointment> {
     PgTx tx(c, Kind::kRead);
@@ -185,35 +160,6 @@ StoreResult<Appointment> PostgresStore::GetAppointment(Id clinic_id, Id id) {
             PgReadAppointment);
     if (!row) return NotFound("id", "no such appointment in this clinic");
     return *row;
-  });
-}
-
-StoreResult<Appointment> PostgresStore::UpdateAppointmentStatus(Id clinic_id, Id id,
-                                                                AppointmentStatus status,
-                                                                int expected_version) {
-  return Run([&](PgConnection& c) -> StoreResult<Appointment> {
-    PgTx tx(c, Kind::kWrite);
-    auto stored =
-        One(tx.Exec(SelectAppointments() + "WHERE clinic_id = $1 AND id = $2 FOR NO KEY UPDATE",
-                    clinic_id, id),
-            PgReadAppointment);
-    if (!stored) return NotFound("id", "no such appointment in this clinic");
-    if (stored->version != expected_version) {
-      return Conflict("version", "the appointment was changed meanwhile (now version " +
-                                     std::to_string(stored->version) + ")");
-    }
-    if (IsFinal(stored->status)) {
-      return Conflict("status",
-                      "the appointment is already " + std::string(ToString(stored->status)));
-    }
-    auto updated = One(tx.Exec("UPDATE appointments SET status = $1, version = version + 1 WHERE "
-                               "clinic_id = $2 AND id = $3 AND version = $4 RETURNING " +
-                                   kPgAppointmentColumns,
-                               ToString(status), clinic_id, id, expected_version),
-                       PgReadAppointment);
-    if (!updated) return Conflict("version", "the appointment was changed meanwhile");
-    tx.Commit();
-    return *updated;
   });
 }
 

@@ -290,6 +290,26 @@ struct Appointment {
   int version = 0;
 };
 
+// A span of a clinic's week on its wall clock: [opens, closes) in minutes
+// after local midnight of `weekday` (0 = Monday ... 6 = Sunday).
+struct OpeningPeriod {
+  int weekday = 0;
+  int opens_minute = 0;
+  int closes_minute = 0;
+  bool operator==(const OpeningPeriod&) const = default;
+};
+
+// How a clinic keeps time: its IANA time zone, when it is open each week (no
+// periods at all: no restriction) and the local dates ("YYYY-MM-DD") it is
+// closed. `version` is 0 until an admin first sets them.
+struct ClinicSettings {
+  Id clinic_id = 0;
+  std::string time_zone = "UTC";
+  std::vector<OpeningPeriod> opening_hours;  // By weekday, then opening.
+  std::vector<std::string> closed_days;      // Ascending.
+  int version = 0;
+};
+
 // An invitation for a patient to set up their own portal login: a one-time
 // link whose secret is kept only as its hash. The front desk passes the link
 // on; the patient sets their password through it, which creates their login

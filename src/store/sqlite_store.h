@@ -110,6 +110,8 @@ class SqliteStore final : public Store {
   StoreResult<SessionNote> AmendSessionNote(const SessionNote& amended, int expected_version,
                                             const NoteAmendment& amendment) override;
   StoreResult<std::vector<NoteAmendment>> ListNoteAmendments(Id clinic_id, Id session_id) override;
+  StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) override;
+  StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) override;
   StoreResult<Referral> CreateReferral(const Referral& referral) override;
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;

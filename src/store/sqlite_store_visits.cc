@@ -172,35 +172,6 @@ StoreResult<Page<SessionNote>> SqliteStore::ListSessionNotes(Id clinic_id, Id pa
   });
 }
 
-StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& a) {
-  if (auto problem = ValidateAppointment(a)) return *problem;
-  if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
-  return Writing([&]() -> StoreResult<Appointment> {
-    if (auto e = CheckInClinic("patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
-    if (auto e = CheckTherapist("therapist_id", a.clinic_id, a.therapist_id)) return *e;
-    if (a.plan_id) {
-      if (auto e = CheckPlanOfPatient(a.clinic_id, a.patient_id, *a.plan_id)) return *e;
-    }
-    Prepare(
-        "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, minutes, "
-        "status, plan_id, note, version) VALUES (:clinic, :patient, :therapist, :starts, "
-        ":minutes, :status, :plan, :note, 1)")
-        .Bind(":clinic", a.clinic_id)
-        .Bind(":patient", a.patient_id)
-        .Bind(":therapist", a.therapist_id)
-        .Bind(":starts", a.starts_at)
-        .Bind(":minutes", a.minutes)
-        .Bind(":status", ToString(a.status))
-        .Bind(":plan", a.plan_id)
-        .Bind(":note", a.note)
-        .Exec();
-    Appointment out = a;
-    out.id = Db().getLastInsertRowid();
-    out.version = 1;
-    return out;
-  });
-}
-
 StoreResult<Appointment> SqliteStore::GetAppointment(Id clinic_id, Id id) {
   return Reading([&]() -> StoreResult<Appointment> {
     auto row = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
@@ -209,35 +180,6 @@ StoreResult<Appointment> SqliteStore::GetAppointment(Id clinic_id, Id id) {
                    .One(ReadAppointment);
     if (!row) return NotFound("id", "no such appointment in this clinic");
     return *row;
-  });
-}
-
-StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id id,
-                                                              AppointmentStatus status,
-                                                              int expected_version) {
-  return Writing([&]() -> StoreResult<Appointment> {
-    SqliteTransaction tx(SqliteTransaction::Kind::kImmediate);
-    auto stored = Prepare(SelectAppointments() + "WHERE clinic_id = :clinic AND id = :id")
-                      .Bind(":clinic", clinic_id)
-                      .Bind(":id", id)
-                      .One(ReadAppointment);
-    if (!stored) return NotFound("id", "no such appointment in this clinic");
-    if (stored->version != expected_version) {
-      return Conflict("version", "the appointment was changed meanwhile (now version " +
-                                     std::to_string(stored->version) + ")");
-    }
-    if (IsFinal(stored->status)) {
-      return Conflict("status",
-                      "the appointment is already " + std::string(ToString(stored->status)));
-    }
-    Prepare("UPDATE appointments SET status = :status, version = version + 1 WHERE id = :id")
-        .Bind(":status", ToString(status))
-        .Bind(":id", id)
-        .Exec();
-    stored->status = status;
-    stored->version += 1;
-    tx.commit();
-    return *stored;
   });
 }
 

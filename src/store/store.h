@@ -270,7 +270,17 @@ class Store {
   virtual StoreResult<ConsentRecord> AppendConsent(const ConsentRecord& consent) = 0;
   virtual StoreResult<std::vector<ConsentRecord>> ListConsents(Id clinic_id, Id patient_id) = 0;
 
+  // How the clinic keeps time (records.h ClinicSettings). Get answers the
+  // defaults (UTC, always open, version 0) for a clinic never set. Put
+  // replaces all of it: kInvalid for an unknown time zone, a period that is
+  // empty or overlaps another of its day, or a closed day that is not a date.
+  virtual StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) = 0;
+  virtual StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) = 0;
+
   // Appointments. Cancelled and done are final: changing them is kConflict.
+  // A booking, a request, and a request becoming booked must fall within
+  // the clinic's opening hours (when it has any) and not on a closed day:
+  // kConflict at starts_at saying why in plain words.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;
   virtual StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id,

@@ -97,7 +97,7 @@ class BadRequestTest : public ClinicApiFixture {
             {"minutes", 60},
             {"status", "booked"}};
   }
-  static json Request() { return {{"starts_at", "2026-12-02T10:00:00Z"}, {"minutes", 45}}; }
+  static json Request() { return {{"starts_at", "2030-12-02T10:00:00Z"}, {"minutes", 45}}; }
   static json Profile() {
     return {
         {"modalities", {"swedish"}}, {"years_experience", 10}, {"sciatica_experience_years", 3}};
@@ -563,6 +563,8 @@ std::vector<BadCase> BadRequestTest::Cases() const {
        With(Request(), {{"starts_at", nullptr}}).dump(), 422},
       {"request: 5 minutes", Who::kPatient, "POST", p1 + "/appointment-requests",
        With(Request(), {{"minutes", 5}}).dump(), 422},
+      {"request: in the past", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"starts_at", "2020-01-06T10:00:00Z"}}).dump(), 422},
       {"request: by front desk",
        desk,
        "POST",

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "core/utc_time.h"
 #include "http/clinic_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -96,6 +97,7 @@ class CareLifecyclePropertyTest : public ClinicApiFixture {
   std::unique_ptr<ApiClient> t_;
   ModelPatient patients_[2];
   int step_ = 0;
+  int bookings_ = 0;  // Each booking its own hour: a therapist holds one at a time.
 
   int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
   bool Chance(int percent) { return Pick(100) < percent; }
@@ -225,11 +227,12 @@ class CareLifecyclePropertyTest : public ClinicApiFixture {
   }
 
   void Book(ModelPatient& p) {
-    json body = {{"patient_id", p.id},
-                 {"therapist_id", therapist_.id},
-                 {"starts_at", "2026-12-20T10:00:00Z"},
-                 {"minutes", 45},
-                 {"status", "booked"}};
+    json body = {
+        {"patient_id", p.id},
+        {"therapist_id", therapist_.id},
+        {"starts_at", FormatUtc(*UtcSeconds("2026-12-20T10:00:00Z") + 3600LL * bookings_++)},
+        {"minutes", 45},
+        {"status", "booked"}};
     std::optional<json> plan = Approved(p);
     if (plan && Chance(60)) body["plan_id"] = (*plan)["id"];
     HttpResult r = t_->Post("/api/v1/appointments", body);

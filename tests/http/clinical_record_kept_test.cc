@@ -25,6 +25,7 @@ const std::map<std::string, std::string>& NotClinical() {
       {"PATCH /api/v1/appointments/{id}", "the schedule; a visit's record is its note"},
       {"PUT /api/v1/therapists/{id}/profile", "a therapist's public profile"},
       {"DELETE /api/v1/tokens/{id}", "revokes an API token"},
+      {"PUT /api/v1/clinic/settings", "the clinic's time zone, opening hours and closed days"},
       {"PUT /api/v1/patients/{id}/intake-draft", "an unsubmitted intake form: working state"},
       {"DELETE /api/v1/patients/{id}/intake-draft",
        "discards an unsubmitted intake form; the submitted assessment is the record"},

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "auth/credentials.h"
+#include "core/utc_time.h"
 #include "http/clinic_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -71,6 +72,8 @@ inline const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/users", {200, 403, 403, 403, 403, 403, 401}},
       {"POST /api/v1/users", {201, 403, 403, 403, 403, 403, 401}},
       {"PATCH /api/v1/users/{id}", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/clinic/settings", {200, 200, 200, 403, 403, 200, 401}},
+      {"PUT /api/v1/clinic/settings", {200, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/appointments", {200, 200, 200, 403, 403, 200, 401}},
       {"POST /api/v1/appointments", {201, 201, 201, 403, 403, 404, 401}},
       {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
@@ -225,7 +228,7 @@ class RouteMatrixTest : public ClinicApiFixture {
         // Buttock work included: the matrix's session notes stay allowed.
         call.body = json({{"treatment", true}, {"areas", {"buttock"}}, {"form", "verbal"}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
-        call.body = json({{"starts_at", "2026-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
+        call.body = json({{"starts_at", "2030-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
@@ -307,18 +310,23 @@ class RouteMatrixTest : public ClinicApiFixture {
       a.clinic_id = clinic_a_.id;
       a.patient_id = patient1_.id;
       a.therapist_id = therapist_.id;
-      a.starts_at = "2026-12-02T10:00:00Z";
+      a.starts_at = NextFreeHour();
       a.minutes = 60;
       id = std::to_string(store_->CreateAppointment(a).value().id);
       call.headers["If-Match"] = etag(1);
       call.body = json({{"status", "booked"}}).dump();
+    } else if (key == "PUT /api/v1/clinic/settings") {
+      call.body = json({{"time_zone", "Europe/London"},
+                        {"opening_hours", json::array()},
+                        {"closed_days", json::array()}})
+                      .dump();
     } else if (key == "GET /api/v1/appointments") {
       call.target = route.pattern + "?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z";
       return call;
     } else if (key == "POST /api/v1/appointments") {
       call.body = json({{"patient_id", patient1_.id},
                         {"therapist_id", therapist_.id},
-                        {"starts_at", "2026-12-03T11:00:00Z"},
+                        {"starts_at", NextFreeHour()},
                         {"minutes", 60},
                         {"status", "booked"}})
                       .dump();
@@ -414,6 +422,11 @@ class RouteMatrixTest : public ClinicApiFixture {
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
   int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0;
+  // Each booking call takes the next free hour: a therapist holds one at a time.
+  int hours_booked_ = 0;
+  std::string NextFreeHour() {
+    return FormatUtc(*UtcSeconds("2026-12-02T08:00:00Z") + 3600LL * hours_booked_++);
+  }
 };
 
 }  // namespace sciaticare::testing

@@ -150,7 +150,7 @@ TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   auto patient = As("p1@a.test");
   HttpResult request = patient->Post(
       PatientPath(patient1_.id, "/appointment-requests"),
-      {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}, {"note", "mornings are hard"}});
+      {{"starts_at", "2030-12-04T15:30:00Z"}, {"minutes", 45}, {"note", "mornings are hard"}});
   ASSERT_EQ(request.status, 201) << request.body;
   const json asked = BodyOf(request);
   EXPECT_EQ(asked["status"], "requested");
@@ -159,17 +159,17 @@ TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   // Not for anyone else, and not from staff.
   EXPECT_EQ(patient
                 ->Post(PatientPath(patient2_.id, "/appointment-requests"),
-                       {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}})
+                       {{"starts_at", "2030-12-04T15:30:00Z"}, {"minutes", 45}})
                 .status,
             404);
   auto desk = As("desk@a.test");
   EXPECT_EQ(desk->Post(PatientPath(patient1_.id, "/appointment-requests"),
-                       {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 45}})
+                       {{"starts_at", "2030-12-04T15:30:00Z"}, {"minutes", 45}})
                 .status,
             403);
 
   HttpResult day =
-      desk->Get("/api/v1/appointments?from=2026-12-04T00:00:00Z&to=2026-12-05T00:00:00Z");
+      desk->Get("/api/v1/appointments?from=2030-12-04T00:00:00Z&to=2030-12-05T00:00:00Z");
   ASSERT_EQ(BodyOf(day)["items"].size(), 1u);
   EXPECT_EQ(BodyOf(day)["items"][0]["status"], "requested");
   HttpResult booked = desk->Send("PATCH", "/api/v1/appointments/" + asked["id"].dump(),
@@ -178,6 +178,45 @@ TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   HttpResult mine = patient->Get(PatientPath(patient1_.id, "/appointments"));
   ASSERT_EQ(BodyOf(mine)["items"].size(), 1u);
   EXPECT_EQ(BodyOf(mine)["items"][0]["status"], "booked");
+}
+
+TEST_P(ScheduleApiTest, DoubleBookingIsRefusedInPlainWordsAndARequestShowsItsClash) {
+  auto desk = As("desk@a.test");
+  ASSERT_EQ(desk->Post("/api/v1/appointments", Booking("2030-12-03T09:00:00Z")).status, 201);
+  json other = Booking("2030-12-03T09:30:00Z");
+  other["patient_id"] = patient2_.id;
+  HttpResult refused = desk->Post("/api/v1/appointments", other);
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  const json error = BodyOf(refused)["error"];
+  EXPECT_EQ(error["field"], "starts_at");
+  const store::Patient ada = store_->GetPatient(clinic_a_.id, patient1_.id).value();
+  const std::string patient = ada.given_name + " " + ada.family_name;
+  const std::string therapist = store_->GetUser(clinic_a_.id, therapist_.id).value().display_name;
+  EXPECT_THAT(error["message"].get<std::string>(),
+              HasSubstr(therapist + " is already booked with " + patient));
+  EXPECT_THAT(error["message"].get<std::string>(), HasSubstr("on Tue 3 Dec 2030 at 09:00"));
+  EXPECT_THAT(error["message"].get<std::string>(), Not(HasSubstr("patient_id")));
+
+  // The patient asks for the taken time from the portal: kept, and the front
+  // desk's list shows the clash; a request for a free time shows none.
+  auto portal = As("p1@a.test");
+  ASSERT_EQ(portal
+                ->Post(PatientPath(patient1_.id, "/appointment-requests"),
+                       {{"starts_at", "2030-12-03T09:15:00Z"}, {"minutes", 30}})
+                .status,
+            201);
+  ASSERT_EQ(portal
+                ->Post(PatientPath(patient1_.id, "/appointment-requests"),
+                       {{"starts_at", "2030-12-03T14:00:00Z"}, {"minutes", 30}})
+                .status,
+            201);
+  const json day =
+      BodyOf(desk->Get("/api/v1/appointments?from=2030-12-03T00:00:00Z&to=2030-12-04T00:00:00Z"));
+  ASSERT_EQ(day["items"].size(), 3u);
+  EXPECT_TRUE(day["items"][0]["clash"].is_null());  // The booking itself.
+  EXPECT_THAT(day["items"][1]["clash"].get<std::string>(),
+              HasSubstr(therapist + " is already booked with " + patient + " on Tue 3 Dec"));
+  EXPECT_TRUE(day["items"][2]["clash"].is_null());
 }
 
 TEST_P(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
@@ -198,7 +237,7 @@ TEST_P(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {
             200);
   auto patient = As("p1@a.test");
   HttpResult request = patient->Post(PatientPath(patient1_.id, "/appointment-requests"),
-                                     {{"starts_at", "2026-12-04T15:30:00Z"}, {"minutes", 30}});
+                                     {{"starts_at", "2030-12-04T15:30:00Z"}, {"minutes", 30}});
   ASSERT_EQ(request.status, 201) << request.body;
   EXPECT_EQ(BodyOf(request)["therapist_id"], second.id);
 }

@@ -900,7 +900,7 @@ TEST_P(StoreContractTest, ArrivedLeadsToDoneAndNoShowIsFinal) {
       AppointmentStatus::kDone);
 
   Appointment b =
-      Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kT1)));
+      Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kT2)));
   Appointment missed =
       Must(store_->UpdateAppointmentStatus(a_.id, b.id, AppointmentStatus::kNoShow, b.version));
   EXPECT_EQ(Outcome(store_->UpdateAppointmentStatus(a_.id, b.id, AppointmentStatus::kBooked,

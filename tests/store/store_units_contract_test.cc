@@ -113,8 +113,9 @@ TEST_P(StoreContractTest, AUnitWhoseAuditEntryFailsStoresNothingOfItsWrite) {
        }},
       {"create appointment",
        [&] {
-         return status(store_->CreateAppointment(
-             NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kNow)));
+         // Another therapist: the first appointment holds therapist_a_ at kNow.
+         return status(
+             store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, admin_a_.id, kNow)));
        }},
       {"appointment status",
        [&] {

@@ -3,7 +3,9 @@
 // retries, error mapping) and runs the shared method on it.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
+#include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/note_amendment_records.h"
@@ -52,6 +54,36 @@ StoreResult<std::vector<PatientVersion>> PostgresStore::ListPatientVersions(Id c
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<ClinicSettings> PostgresStore::GetClinicSettings(Id clinic_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetClinicSettings(s, clinic_id);
+  });
+}
+
+StoreResult<ClinicSettings> PostgresStore::PutClinicSettings(const ClinicSettings& settings) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::PutClinicSettings(s, settings);
+  });
+}
+
+StoreResult<Appointment> PostgresStore::CreateAppointment(const Appointment& appointment) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreateAppointment(s, appointment);
+  });
+}
+
+StoreResult<Appointment> PostgresStore::UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                                AppointmentStatus status,
+                                                                int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UpdateAppointmentStatus(s, clinic_id, id, status, expected_version);
   });
 }
 

@@ -3,7 +3,9 @@
 // connection as its kind of call needs, and runs the shared method on it.
 #include <memory>
 
+#include "store/records/appointment_records.h"
 #include "store/records/audit_records.h"
+#include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
 #include "store/records/login_records.h"
 #include "store/records/note_amendment_records.h"
@@ -55,6 +57,36 @@ StoreResult<std::vector<PatientVersion>> SqliteStore::ListPatientVersions(Id cli
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<ClinicSettings> SqliteStore::GetClinicSettings(Id clinic_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetClinicSettings(s, clinic_id);
+  });
+}
+
+StoreResult<ClinicSettings> SqliteStore::PutClinicSettings(const ClinicSettings& settings) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::PutClinicSettings(s, settings);
+  });
+}
+
+StoreResult<Appointment> SqliteStore::CreateAppointment(const Appointment& appointment) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreateAppointment(s, appointment);
+  });
+}
+
+StoreResult<Appointment> SqliteStore::UpdateAppointmentStatus(Id clinic_id, Id id,
+                                                              AppointmentStatus status,
+                                                              int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UpdateAppointmentStatus(s, clinic_id, id, status, expected_version);
   });
 }
 

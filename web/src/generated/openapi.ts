@@ -1957,6 +1957,53 @@ export interface paths {
       };
     };
   };
+  "/api/v1/clinic/settings": {
+    /**
+     * How the clinic keeps time: time zone, opening hours, closed days (staff)
+     * @description A clinic never set answers UTC, no opening hours (no restriction) and no closed days, version 0.
+     */
+    get: {
+      responses: {
+        /** @description The settings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ClinicSettings"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+    /**
+     * Set the clinic's time zone, opening hours and closed days (admin)
+     * @description Replaces all of them. From then on every booking, request and request becoming booked must fall inside an opening period of its local weekday and not on a closed day, else 409 at starts_at saying why. Appointments already stored are kept.
+     */
+    put: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ClinicSettingsInput"];
+        };
+      };
+      responses: {
+        /** @description The settings as stored */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ClinicSettings"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2325,7 +2372,7 @@ export interface components {
       therapist_id: number;
       /**
        * Format: date-time
-       * @description UTC, e.g. 2026-12-01T09:00:00Z
+       * @description UTC, e.g. 2026-12-01T09:00:00Z. A therapist holds one appointment at a time: booking over another booked, arrived or done appointment of theirs is 409 at starts_at naming it
        */
       starts_at: string;
       minutes: number;
@@ -2343,7 +2390,10 @@ export interface components {
       status: "booked" | "arrived" | "done" | "cancelled" | "no_show";
     };
     AppointmentRequestInput: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description UTC, in the future (an earlier time is 422 at starts_at)
+       */
       starts_at: string;
       minutes: number;
       note?: string;
@@ -2360,6 +2410,8 @@ export interface components {
       plan_id: number | null;
       note: string;
       version: number;
+      /** @description Only in GET /appointments, for a requested appointment: the booking its time clashes with, in plain words (the therapist, the patient and when), or null when its time is free. Booking it while it clashes is 409. */
+      clash?: string | null;
     };
     AppointmentList: {
       items: components["schemas"]["Appointment"][];
@@ -2964,6 +3016,26 @@ export interface components {
               after: string;
             })[];
         })[];
+    };
+    OpeningPeriod: {
+      /** @enum {string} */
+      weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+      /** @description On the clinic's wall clock, e.g. 09:00 */
+      opens: string;
+      /** @description After opens; 24:00 for midnight */
+      closes: string;
+    };
+    ClinicSettingsInput: {
+      /** @description An IANA time zone, e.g. Europe/London. Appointments are stored in UTC and shown in this zone, across daylight-saving changes */
+      time_zone: string;
+      /** @description Periods of the week when the clinic is open; periods of one day must not overlap. Empty: no restriction */
+      opening_hours: components["schemas"]["OpeningPeriod"][];
+      /** @description Local dates the clinic is closed */
+      closed_days: string[];
+    };
+    ClinicSettings: components["schemas"]["ClinicSettingsInput"] & {
+      /** @description 0 until an admin first sets them */
+      version: number;
     };
   };
   responses: {

@@ -1,0 +1,116 @@
+// The clinic's time-keeping: GET /clinic/settings for staff, PUT for an admin
+// (its time zone, weekly opening hours and closed days). Times are given on
+// the clinic's wall clock ("09:00"); the store keeps them as minutes and
+// applies them to every booking and request.
+#include <array>
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "api/api_support.h"
+#include "clock/clinic_time.h"
+#include "core/utc_time.h"
+
+namespace sciaticare::api {
+namespace {
+
+constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                  "friday", "saturday", "sunday"};
+
+std::string Clock(int minute_of_day) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+  return out;
+}
+
+// "HH:MM" as minutes after midnight ("24:00" only when `end_of_day`), or 422.
+int MinuteField(const json& period, const char* key, const std::string& path, bool end_of_day) {
+  const json& v = Member(period, key);
+  const std::string field = path + "." + key;
+  int h = -1, m = -1;
+  char tail = 0;
+  if (!v.is_string() || v.get<std::string>().size() != 5 ||
+      std::sscanf(v.get<std::string>().c_str(), "%2d:%2d%c", &h, &m, &tail) != 2 || m < 0 ||
+      m > 59 || h < 0 || h > 24 || (h == 24 && (m != 0 || !end_of_day))) {
+    Reject(field, end_of_day ? "must be a time like 17:00 (24:00 for midnight)"
+                             : "must be a time like 09:00");
+  }
+  return h * 60 + m;
+}
+
+json SettingsJson(const store::ClinicSettings& s) {
+  json hours = json::array();
+  for (const store::OpeningPeriod& p : s.opening_hours) {
+    hours.push_back({{"weekday", kWeekdays[static_cast<std::size_t>(p.weekday)]},
+                     {"opens", Clock(p.opens_minute)},
+                     {"closes", Clock(p.closes_minute)}});
+  }
+  return {{"time_zone", s.time_zone},
+          {"opening_hours", hours},
+          {"closed_days", s.closed_days},
+          {"version", s.version}};
+}
+
+// GET /clinic/settings
+http::Response GetSettings(Api& api, http::Request& req, const Caller& c) {
+  store::ClinicSettings s = Must(api.store().GetClinicSettings(c.clinic()));
+  api.Audit(c, req, "read", "clinic_settings", std::to_string(c.clinic()), std::nullopt);
+  return JsonResponse(200, SettingsJson(s));
+}
+
+// PUT /clinic/settings
+http::Response PutSettings(Api& api, http::Request& req, const Caller& c) {
+  json body = ParseBody(req);
+  store::ClinicSettings s;
+  s.clinic_id = c.clinic();
+  s.time_zone = StringField(body, "time_zone", 64, true, "", TextShape::kLine);
+  if (!IsTimeZone(s.time_zone)) {
+    Reject("time_zone", "must be a time zone of the tz database, like Europe/London");
+  }
+  const json& hours = Member(body, "opening_hours");
+  if (!hours.is_array() || hours.size() > 42) {
+    Reject("opening_hours", "must be a list of at most 42 opening periods (empty: always open)");
+  }
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    const std::string path = "opening_hours[" + std::to_string(i) + "]";
+    if (!hours[i].is_object()) Reject(path, "must be an object with weekday, opens and closes");
+    const json& day = Member(hours[i], "weekday");
+    int weekday = -1;
+    for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
+      if (day.is_string() && day.get<std::string>() == kWeekdays[d]) weekday = static_cast<int>(d);
+    }
+    if (weekday < 0) Reject(path + ".weekday", "must be a day name like monday");
+    store::OpeningPeriod p{weekday, MinuteField(hours[i], "opens", path, false),
+                           MinuteField(hours[i], "closes", path, true)};
+    if (p.opens_minute >= p.closes_minute) Reject(path + ".closes", "must be after opens");
+    s.opening_hours.push_back(p);
+  }
+  const json& closed = Member(body, "closed_days");
+  if (!closed.is_array() || closed.size() > 400) {
+    Reject("closed_days", "must be a list of at most 400 dates");
+  }
+  for (std::size_t i = 0; i < closed.size(); ++i) {
+    const std::string path = "closed_days[" + std::to_string(i) + "]";
+    if (!closed[i].is_string() || !IsDate(closed[i].get<std::string>())) {
+      Reject(path, "must be a date like 2026-12-25");
+    }
+    s.closed_days.push_back(closed[i].get<std::string>());
+  }
+  store::ClinicSettings stored = Must(api.store().PutClinicSettings(s));
+  api.Audit(c, req, "update", "clinic_settings", std::to_string(c.clinic()), std::nullopt,
+            "time_zone=" + stored.time_zone);
+  return JsonResponse(200, SettingsJson(stored));
+}
+
+}  // namespace
+
+void AddClinicSettingsRoutes(http::Router& router, Api& api) {
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
+  router.Add("GET", "/api/v1/clinic/settings",
+             api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk}, with(GetSettings)));
+  router.Add("PUT", "/api/v1/clinic/settings", api.Guard({Role::kAdmin}, with(PutSettings)));
+}
+
+}  // namespace sciaticare::api

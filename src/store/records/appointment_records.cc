@@ -1,0 +1,223 @@
+// Appointments on the SQL session (see appointment_records.h).
+#include "store/records/appointment_records.h"
+
+#include <string>
+
+#include "clock/clinic_time.h"
+#include "core/utc_time.h"
+#include "store/records/clinic_settings_records.h"
+#include "store/records/record_checks.h"
+#include "store/validation.h"
+
+namespace sciaticare::store::records {
+namespace {
+
+const std::string kColumns =
+    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
+// The longest appointment ValidateAppointment lets through: an appointment
+// starting this long before a slot cannot reach into it.
+constexpr std::int64_t kLongestSeconds = 480LL * 60;
+
+Appointment ReadAppointment(const sql::Row& r) {
+  Appointment a;
+  a.id = r.Int64(0);
+  a.clinic_id = r.Int64(1);
+  a.patient_id = r.Int64(2);
+  a.therapist_id = r.Int64(3);
+  a.starts_at = r.Text(4);
+  a.minutes = r.Int(5);
+  a.status = ParseAppointmentStatus(r.Text(6)).value_or(AppointmentStatus::kBooked);
+  a.plan_id = r.OptInt64(7);
+  a.note = r.Text(8);
+  a.version = r.Int(9);
+  return a;
+}
+
+std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id) {
+  return s
+      .Prepare(
+          "SELECT given_name || ' ' || family_name FROM patients WHERE clinic_id = ? AND id = ?")
+      .Bind(clinic_id)
+      .Bind(patient_id)
+      .One([](const sql::Row& r) { return r.Text(0); })
+      .value_or("another patient");
+}
+
+std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id) {
+  return s.Prepare("SELECT display_name FROM users WHERE clinic_id = ? AND id = ?")
+      .Bind(clinic_id)
+      .Bind(user_id)
+      .One([](const sql::Row& r) { return r.Text(0); })
+      .value_or("The therapist");
+}
+
+// Locks the therapist's user row for the rest of the transaction and checks
+// they can treat. PostgreSQL: every booking and re-activation of one
+// therapist queues here, so the clash check that follows sees every
+// appointment committed before it (READ COMMITTED reads afresh per
+// statement). We chose this row lock over an exclusion constraint because
+// starts_at is kept as text (a timestamptz range over it would need a cast
+// PostgreSQL does not deem immutable) and because the same check then
+// serves SQLite too, whose write transaction already holds the database.
+std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_id) {
+  auto role = s.Prepare("SELECT role FROM users WHERE clinic_id = ? AND id = ?" +
+                        std::string(s.LockRowsSuffix()))
+                  .Bind(clinic_id)
+                  .Bind(user_id)
+                  .One([](const sql::Row& r) { return r.Text(0); });
+  if (!role) return NotFound("therapist_id", "no such user in this clinic");
+  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
+    return Invalid("therapist_id", "must be a therapist or an admin, not " + *role);
+  }
+  return std::nullopt;
+}
+
+// kConflict naming the first appointment in the way of `a`, if any, with
+// times on the clinic's clock (`zone`).
+std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
+                                       const std::string& zone) {
+  if (!HoldsSlot(a.status)) return std::nullopt;
+  const auto clashes = ReadClashes(s, a.clinic_id, a.therapist_id, a.starts_at, a.minutes, a.id);
+  if (clashes.empty()) return std::nullopt;
+  const Appointment& other = clashes.front();
+  const std::int64_t start = UtcSeconds(other.starts_at).value_or(0);
+  return Conflict("starts_at", TherapistName(s, a.clinic_id, a.therapist_id) +
+                                   " is already booked with " +
+                                   PatientName(s, a.clinic_id, other.patient_id) + " on " +
+                                   ClinicTimeText(start, zone) + " until " +
+                                   ClinicHourText(start + other.minutes * 60LL, zone) +
+                                   ": choose another time or therapist");
+}
+
+}  // namespace
+
+bool HoldsSlot(AppointmentStatus status) {
+  return status == AppointmentStatus::kBooked || status == AppointmentStatus::kArrived ||
+         status == AppointmentStatus::kDone;
+}
+
+bool Clashes(const Appointment& a, const Appointment& held) {
+  if (a.id == held.id || a.therapist_id != held.therapist_id || !HoldsSlot(held.status)) {
+    return false;
+  }
+  const std::int64_t start = UtcSeconds(a.starts_at).value_or(0);
+  const std::int64_t held_start = UtcSeconds(held.starts_at).value_or(0);
+  return held_start < start + a.minutes * 60LL && start < held_start + held.minutes * 60LL;
+}
+
+std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
+                                     std::string_view starts_at, int minutes, Id except_id) {
+  const std::int64_t start = UtcSeconds(starts_at).value_or(0);
+  const std::int64_t end = start + minutes * 60LL;
+  // Times are fixed-width UTC text, so text order is time order: the index
+  // narrows to appointments starting in [start - longest, end), and the
+  // exact overlap is decided here.
+  auto candidates =
+      s.Prepare("SELECT " + kColumns +
+                " FROM appointments WHERE clinic_id = ? AND therapist_id = ? AND starts_at >= ? "
+                "AND starts_at < ? AND id <> ? AND status IN ('booked', 'arrived', 'done') "
+                "ORDER BY starts_at, id")
+          .Bind(clinic_id)
+          .Bind(therapist_id)
+          .Bind(FormatUtc(start - kLongestSeconds))
+          .Bind(FormatUtc(end))
+          .Bind(except_id)
+          .All(ReadAppointment);
+  Appointment probe;
+  probe.id = except_id;
+  probe.therapist_id = therapist_id;
+  probe.starts_at = std::string(starts_at);
+  probe.minutes = minutes;
+  std::vector<Appointment> out;
+  for (Appointment& c : candidates) {
+    if (Clashes(probe, c)) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a) {
+  if (auto problem = ValidateAppointment(a)) return *problem;
+  if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
+  auto tx = s.Begin(sql::TxKind::kWrite);
+  if (auto e = CheckInClinic(s, "patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
+  if (auto e = LockTherapist(s, a.clinic_id, a.therapist_id)) return *e;
+  if (a.plan_id &&
+      s.Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND patient_id = ? AND id = ?")
+              .Bind(a.clinic_id)
+              .Bind(a.patient_id)
+              .Bind(*a.plan_id)
+              .Scalar() == 0) {
+    return NotFound("plan_id", "no such plan of this patient");
+  }
+  const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
+  if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
+  if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
+  Appointment out = a;
+  out.id = s.Prepare(
+                "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, "
+                "minutes, status, plan_id, note, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "RETURNING id")
+               .Bind(a.clinic_id)
+               .Bind(a.patient_id)
+               .Bind(a.therapist_id)
+               .Bind(a.starts_at)
+               .Bind(a.minutes)
+               .Bind(ToString(a.status))
+               .Bind(a.plan_id)
+               .Bind(a.note)
+               .Scalar();
+  out.version = 1;
+  tx->Commit();
+  return out;
+}
+
+StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, Id id,
+                                                 AppointmentStatus status, int expected_version) {
+  auto tx = s.Begin(sql::TxKind::kWrite);
+  const Id therapist =
+      s.Prepare("SELECT therapist_id FROM appointments WHERE clinic_id = ? AND id = ?")
+          .Bind(clinic_id)
+          .Bind(id)
+          .Scalar();
+  if (therapist == 0) return NotFound("id", "no such appointment in this clinic");
+  // The therapist's lock first, then the appointment's, in the same order as
+  // a booking, so a status change and a booking never wait on each other.
+  if (HoldsSlot(status)) {
+    if (auto e = LockTherapist(s, clinic_id, therapist)) return *e;
+  }
+  auto stored =
+      s.Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?" +
+                std::string(s.LockRowsSuffix()))
+          .Bind(clinic_id)
+          .Bind(id)
+          .One(ReadAppointment);
+  if (!stored) return NotFound("id", "no such appointment in this clinic");
+  if (stored->version != expected_version) {
+    return Conflict("version", "the appointment was changed meanwhile (now version " +
+                                   std::to_string(stored->version) + ")");
+  }
+  if (IsFinal(stored->status)) {
+    return Conflict("status",
+                    "the appointment is already " + std::string(ToString(stored->status)));
+  }
+  // A request becoming booked takes the slot now: it must still be free.
+  if (!HoldsSlot(stored->status) && HoldsSlot(status)) {
+    Appointment next = *stored;
+    next.status = status;
+    const ClinicSettings clinic = ReadClinicSettings(s, clinic_id);
+    if (auto e = CheckWithinOpening(clinic, next.starts_at, next.minutes)) return *e;
+    if (auto e = CheckNoClash(s, next, clinic.time_zone)) return *e;
+  }
+  s.Prepare(
+       "UPDATE appointments SET status = ?, version = version + 1 WHERE clinic_id = ? AND id = ?")
+      .Bind(ToString(status))
+      .Bind(clinic_id)
+      .Bind(id)
+      .Exec();
+  stored->status = status;
+  stored->version += 1;
+  tx->Commit();
+  return *stored;
+}
+
+}  // namespace sciaticare::store::records
