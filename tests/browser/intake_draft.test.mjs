@@ -50,6 +50,8 @@ describe('intake draft and consent', () => {
     assert.equal(await page.getByLabel('Weeks since this episode began').inputValue(), '6');
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.getByRole('button', { name: 'Yes, discard the draft' }).click();
+    // The question hides the button at once; the notice goes once the server has discarded it.
+    await page.getByText(/^Draft from .* restored\.$/).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Discard draft' }).waitFor({ state: 'detached' });
     assert.equal(await page.getByLabel('Weeks since this episode began').inputValue(), '');
     await page.reload();
