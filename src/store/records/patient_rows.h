@@ -1,7 +1,8 @@
 // The patient and assessment rows as the shared reads (chart, attention list)
-// take them over the SQL session: each table's column list in the order its
-// reader expects. The patients family's own methods still read these tables
-// through sqlite_query.cc / postgres_query.cc until that family is ported.
+// and patient updates take them over the SQL session: each table's column
+// list in the order its reader expects. Patient create, read and list still
+// read these tables through sqlite_query.cc / postgres_query.cc until that
+// family is ported.
 #pragma once
 
 #include <string>

@@ -4,35 +4,16 @@
 
 #include <string>
 
+#include "store/records/patient_rows.h"
 #include "store/records/record_checks.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
 namespace {
 
-const std::string kPatientColumns =
-    "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
-    "created_at, updated_at";
 const std::string kVersionColumns =
     "id, clinic_id, patient_id, version, given_name, family_name, date_of_birth, sex, email, "
     "phone, notes, valid_from, changed_by, changed_by_name, changed_at, reason";
-
-Patient ReadPatient(const sql::Row& r) {
-  Patient p;
-  p.id = r.Int64(0);
-  p.clinic_id = r.Int64(1);
-  p.given_name = r.Text(2);
-  p.family_name = r.Text(3);
-  p.date_of_birth = r.Text(4);
-  p.sex = r.Text(5);
-  p.email = r.Text(6);
-  p.phone = r.Text(7);
-  p.notes = r.Text(8);
-  p.version = r.Int(9);
-  p.created_at = r.Text(10);
-  p.updated_at = r.Text(11);
-  return p;
-}
 
 PatientVersion ReadVersion(const sql::Row& r) {
   PatientVersion v;
