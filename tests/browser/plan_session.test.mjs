@@ -191,6 +191,12 @@ describe('Plan review and session notes at 768 px', () => {
     assert.equal(await rows.first().getByLabel('Side, row 1').inputValue(), v2Techniques[0].targets[0].side);
     assert.equal(await rows.first().getByLabel('Pressure, row 1').inputValue(), '1');
     assert.ok(Number(await rows.first().getByLabel('Minutes, row 1').inputValue()) >= 1);
+    // The rows' minutes add up to what the plan gave its techniques (no rounding drift).
+    let prefilledMinutes = 0;
+    for (let i = 1; i <= expectedRows; i++) {
+      prefilledMinutes += Number(await rows.nth(i - 1).getByLabel(`Minutes, row ${i}`).inputValue());
+    }
+    assert.equal(prefilledMinutes, v2Techniques.reduce((n, t) => n + t.minutes, 0));
     assert.equal(await page.getByLabel('Oil used').isChecked(), true, 'the plan allows oils');
     await checkPage('session note', '23-session-note');
 

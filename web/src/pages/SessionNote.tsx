@@ -18,6 +18,7 @@ import { loadKnowledge, sidesOf } from '../knowledge';
 import { navigate } from '../router';
 import { numberOrText } from '../forms/numberOrText';
 import { ConsentBanner } from '../components/ConsentBanner';
+import { shareMinutes } from '../forms/shareMinutes';
 
 const EVENT_KINDS = [
   'soreness', 'bruising', 'increased_pain', 'symptom_peripheralisation', 'numbness_or_tingling', 'dizziness',
@@ -77,19 +78,20 @@ function utcFromLocal(value: string) {
 }
 
 // One row per technique, region and side; an item's minutes are shared
-// between its targets (at least one minute each).
+// between its targets so that they add up to what the plan gave it.
 export function rowsFromPlan(plan: PlanVersion['plan']): Row[] {
   if (!plan) return [];
-  return plan.techniques.flatMap((t) =>
-    t.targets.map((g) => ({
+  return plan.techniques.flatMap((t) => {
+    const shares = shareMinutes(t.minutes, t.targets.length);
+    return t.targets.map((g, i) => ({
       key: newKey(),
       technique: t.technique,
       region: g.region,
       side: g.side,
       pressure: t.pressure,
-      minutes: String(Math.max(1, Math.round(t.minutes / t.targets.length))),
-    })),
-  );
+      minutes: String(shares[i]),
+    }));
+  });
 }
 
 function noteBody(s: NoteState, acknowledge: boolean) {
