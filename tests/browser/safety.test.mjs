@@ -141,6 +141,20 @@ describe('clinical safety screens', () => {
     await checkDesktopAndTablet(page, 'chart with a session referral');
     await screenshot(page, '41-chart-session-referral');
 
+    // The next note opens with the referral, before the consent and the form.
+    await page.goto(`${BASE_URL}/patients/${patientId}/sessions/new`);
+    const banner = page.getByTestId('referral-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Emergency referral on .*not yet cleared by a doctor/);
+    assert.match(await banner.innerText(), /saddle area/);
+    assert.match(await banner.innerText(), /emergency department now/);
+    assert.ok(await page.evaluate(() => {
+      const first = document.querySelector('[data-testid="referral-banner"]');
+      const form = document.querySelector('[data-testid="prefill"]');
+      return !!first && !!form && !!(first.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }), 'the referral comes before the form');
+    await checkDesktopAndTablet(page, 'session note of a referred patient');
+
     await page.getByRole('link', { name: 'Today' }).click();
     const attention = page.getByTestId('attention');
     await attention.locator('.attention-list > li').first().waitFor();

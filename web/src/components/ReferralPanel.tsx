@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { request, type Referral } from '../api';
 import { ErrorBox, shortDate } from './common';
 
-const URGENCY_TEXT: Record<Referral['urgency'], string> = {
+export const URGENCY_TEXT: Record<Referral['urgency'], string> = {
   emergency: 'Emergency referral',
   urgent: 'Urgent referral',
   routine_gp: 'Referral to the GP',

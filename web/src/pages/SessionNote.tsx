@@ -18,6 +18,7 @@ import { loadKnowledge, sidesOf } from '../knowledge';
 import { navigate } from '../router';
 import { numberOrText } from '../forms/numberOrText';
 import { ConsentBanner } from '../components/ConsentBanner';
+import { ReferralBanner } from '../components/ReferralBanner';
 import { shareMinutes } from '../forms/shareMinutes';
 
 const EVENT_KINDS = [
@@ -246,6 +247,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           Cancel
         </Link>
       </div>
+      <ReferralBanner patientId={id} />
       <ConsentBanner patientId={id} regions={state.rows.map((r) => r.region)} />
       <p class="muted" data-testid="prefill">
         {plan
