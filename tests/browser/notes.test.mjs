@@ -3,7 +3,8 @@
 // keyboard alone with a reason; the chart's notes list shows it newest first
 // with pain before and after; the amendment trail shows who, when, why and
 // what changed beside the original; axe finds nothing serious on the page;
-// printed, it shows the note and its trail without the navigation or forms.
+// printed, it shows the note and its trail without the navigation or forms;
+// the patient's whole record prints as one document with the note inside.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -94,6 +95,32 @@ describe('Signed notes and their amendments at 768 px', () => {
     assert.ok(await page.getByTestId('amendment-trail').isVisible());
     assert.ok(await page.getByText('Calf pain eased since last week').isVisible());
     await screenshot(page, 'note-print');
+    await page.emulateMedia({ media: 'screen' });
+    page.expectClean();
+  });
+
+  test('the whole record prints as one document, the note with its versions inside', async () => {
+    await page.getByRole('link', { name: 'Back to the chart' }).click();
+    await page.getByRole('link', { name: 'Whole record' }).click();
+    const record = page.getByTestId('whole-record');
+    await record.waitFor();
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), new RegExp(`Clinical record: Nell ${family}`));
+    for (const part of ['Consent', 'Assessments', 'Plan versions', 'Referrals', 'Session notes']) {
+      await page.getByRole('heading', { level: 2, name: part, exact: true }).waitFor();
+    }
+    const note = page.getByTestId('record-note');
+    assert.equal(await note.count(), 1);
+    const text = await note.innerText();
+    assert.match(text, /Calf pain eased since last week/);
+    assert.match(text, /Version 2: amended by /);
+    assert.match(text, /Leg pain after: was 4, now 2/);
+    await expectAccessible(page, 'whole record');
+    await noHorizontalScroll(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);
+    assert.ok(await note.isVisible());
+    await screenshot(page, 'whole-record-print');
     await page.emulateMedia({ media: 'screen' });
     page.expectClean();
   });

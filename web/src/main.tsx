@@ -12,6 +12,7 @@ import { IntakePage } from './pages/Intake';
 import { PlanReviewPage } from './pages/PlanReview';
 import { SessionNotePage } from './pages/SessionNote';
 import { NoteViewPage } from './pages/NoteView';
+import { WholeRecordPage } from './pages/WholeRecord';
 import { LazyPortal } from './portal/LazyPortal';
 import { SchedulePage } from './pages/Schedule';
 import { AdminPage } from './pages/Admin';
@@ -40,6 +41,7 @@ function Page(props: { path: string; user: User }) {
     return <SessionNotePage patientId={Number(m[1])} sessionId={Number(m[2])} />;
   }
   if ((m = /^\/sessions\/(\d+)$/.exec(path))) return <NoteViewPage sessionId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)\/record$/.exec(path))) return <WholeRecordPage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   if (path === '/schedule') return <SchedulePage user={props.user} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
@@ -77,7 +79,7 @@ function App() {
       '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/admin': 'Administration',
     };
     const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
-      : path.endsWith('/plan') ? 'Plan review' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
+      : path.endsWith('/plan') ? 'Plan review' : path.endsWith('/record') ? 'Whole record' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
     document.title = `${titles[path] ?? sub} · Sciaticare`;
   }, [path, user]);
 

@@ -4,55 +4,8 @@
 // with who changed what, when and why. Prints as a clean document.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request, type NoteRecord, type Patient } from '../api';
-import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
-import { fieldLabel } from '../plainWords';
-
-type NoteText = 'subjective' | 'objective' | 'assessment' | 'plan_text';
-type NotePain = 'leg_pain_before' | 'leg_pain_after' | 'back_pain_before' | 'back_pain_after';
-
-const TEXTS: [NoteText, string][] = [
-  ['subjective', 'What the patient reported'],
-  ['objective', 'What you found'],
-  ['assessment', 'Your reading of it'],
-  ['plan_text', 'What comes next'],
-];
-const PAINS: [NotePain, string][] = [
-  ['leg_pain_before', 'Leg pain before'],
-  ['leg_pain_after', 'Leg pain after'],
-  ['back_pain_before', 'Back pain before'],
-  ['back_pain_after', 'Back pain after'],
-];
-const LABELS: Record<string, string> = Object.fromEntries([...TEXTS, ...PAINS]);
-
-const when = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '';
-
-// A changed value in words: a pain score, yes/no, a list's length, or text.
-function valueWords(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '(nothing)';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) {
-    return v.length === 0 ? '(none)' : v.map((t) => (t && typeof t === 'object' && 'technique' in t
-      ? `${words(String(t.technique))} on ${words(String(t.region))} (${String(t.minutes)} min)`
-      : JSON.stringify(t))).join('; ');
-  }
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function painWords(v: number | null | undefined) {
-  return v === null || v === undefined ? 'not rated' : `${v} out of 10`;
-}
-
-function Status(props: { note: NoteRecord }) {
-  const { note } = props;
-  if (note.status !== 'signed') return <p class="note-status draft" data-testid="note-status">Draft: not signed yet</p>;
-  return (
-    <p class="note-status signed" data-testid="note-status">
-      Signed by {note.signed_by_name ?? 'the therapist'} on {when(note.signed_at)}
-    </p>
-  );
-}
+import { ErrorBox, Link, Loading, shortDate } from '../components/common';
+import { NoteDocument, PAINS, TEXTS } from '../components/NoteDocument';
 
 function AmendForm(props: { note: NoteRecord; onDone: (n: NoteRecord) => void }) {
   const { note } = props;
@@ -160,44 +113,7 @@ export function NoteViewPage(props: { sessionId: number }) {
           <button type="button" class="secondary" onClick={() => window.print()}>Print</button>
         </div>
       </div>
-      <Status note={note} />
-      <p>Written by {note.therapist_name} on {when(note.created_at)}; session held {when(note.occurred_at)}.</p>
-
-      <h2>Pain</h2>
-      <ul class="note-pain">
-        {PAINS.map(([k, label]) => <li key={k}>{label}: {painWords(note[k])}</li>)}
-      </ul>
-
-      <h2>Work done</h2>
-      {note.techniques.length === 0 ? <p>No hands-on work recorded.</p> : (
-        <ul>
-          {note.techniques.map((t, i) => (
-            <li key={i}>
-              {words(t.technique)} on the {words(t.region)} ({words(t.side)}), pressure {t.pressure} of 5, {t.minutes} minutes
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>Oil used: {note.oils_used ? 'yes' : 'no'}.</p>
-      {note.adverse_events.length > 0 && (
-        <>
-          <h2>Reactions after treatment</h2>
-          <ul>
-            {note.adverse_events.map((e, i) => <li key={i}>{words(e.kind)} ({e.severity}){e.note ? `: ${e.note}` : ''}</li>)}
-          </ul>
-        </>
-      )}
-      {note.deviations && (
-        <p class="deviation-flag">Departed from screening, acknowledged: {note.deviations.reason}</p>
-      )}
-
-      {TEXTS.map(([k, label]) => (
-        <div key={k}>
-          <h2>{label}</h2>
-          <p class="note-text">{note[k] || '(nothing written)'}</p>
-        </div>
-      ))}
-
+      <NoteDocument note={note} />
       {note.status !== 'signed' ? (
         <div class="card no-print">
           <p>A draft may still be changed. Signing locks it: after that, changes are amendments kept beside it.</p>
@@ -209,26 +125,6 @@ export function NoteViewPage(props: { sessionId: number }) {
         <AmendForm key={note.version} note={note} onDone={setNote} />
       )}
 
-      <h2 id="trail-title">Versions</h2>
-      <ol class="amendment-trail" aria-labelledby="trail-title" data-testid="amendment-trail">
-        <li>
-          Version 1: written by {note.therapist_name} on {when(note.created_at)}
-          {note.status === 'signed' && <>, signed by {note.signed_by_name} on {when(note.signed_at)}</>}.
-        </li>
-        {note.amendments.map((a) => (
-          <li key={a.version}>
-            Version {note.amendments.indexOf(a) + 2}: amended by {a.amended_by_name} on {when(a.amended_at)}.
-            <br />Why: {a.reason}
-            <ul>
-              {Object.entries(a.changes).map(([field, change]) => (
-                <li key={field}>
-                  {LABELS[field] ?? fieldLabel(field)}: was {valueWords(change.before)}, now {valueWords(change.after)}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

@@ -167,6 +167,9 @@ export function PatientPage(props: { patientId: number }) {
           <Link href={`/patients/${id}/intake`} class="button secondary">
             New intake
           </Link>
+          <Link href={`/patients/${id}/record`} class="button secondary">
+            Whole record
+          </Link>
         </div>
       </div>
       <Facts patient={patient}>
