@@ -52,24 +52,15 @@ std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id) {
 }
 
 // Locks the therapist's user row for the rest of the transaction and checks
-// they can treat. PostgreSQL: every booking and re-activation of one
-// therapist queues here, so the clash check that follows sees every
-// appointment committed before it (READ COMMITTED reads afresh per
+// they can treat (CheckTherapist with its lock). PostgreSQL: every booking and
+// re-activation of one therapist queues here, so the clash check that follows
+// sees every appointment committed before it (READ COMMITTED reads afresh per
 // statement). We chose this row lock over an exclusion constraint because
 // starts_at is kept as text (a timestamptz range over it would need a cast
 // PostgreSQL does not deem immutable) and because the same check then
 // serves SQLite too, whose write transaction already holds the database.
 std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_id) {
-  auto role = s.Prepare("SELECT role FROM users WHERE clinic_id = ? AND id = ?" +
-                        std::string(s.LockRowsSuffix()))
-                  .Bind(clinic_id)
-                  .Bind(user_id)
-                  .One([](const sql::Row& r) { return r.Text(0); });
-  if (!role) return NotFound("therapist_id", "no such user in this clinic");
-  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
-    return Invalid("therapist_id", "must be a therapist or an admin, not " + *role);
-  }
-  return std::nullopt;
+  return CheckTherapist(s, "therapist_id", clinic_id, user_id, /*lock=*/true);
 }
 
 // kConflict naming the first appointment in the way of `a`, if any, with
