@@ -50,6 +50,17 @@ bool IndexExists(SQLite::Database& db, const std::string& name) {
   return q.executeStep();
 }
 
+// What SQLite says to a statement run past the store: "accepted", or the
+// error the database raised (a trigger's or a constraint's message).
+std::string RawSqlAnswer(SQLite::Database& db, const char* sql) {
+  try {
+    db.exec(sql);
+    return "accepted";
+  } catch (const SQLite::Exception& e) {
+    return e.what();
+  }
+}
+
 TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
   {
     auto store = Open();
@@ -58,14 +69,7 @@ TEST_F(SqliteStoreTest, AuditCannotBeChangedEvenWithRawSql) {
         {0, clinic, kT0, std::nullopt, "login_failed", "user", "", {}, "::1", "bad password"}));
   }
   SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
-  auto refusal = [&](const char* sql) {
-    try {
-      db.exec(sql);
-      return std::string("accepted");
-    } catch (const SQLite::Exception& e) {
-      return std::string(e.what());
-    }
-  };
+  auto refusal = [&](const char* sql) { return RawSqlAnswer(db, sql); };
   EXPECT_THAT(refusal("UPDATE audit SET action = 'login'"), HasSubstr("append-only"));
   EXPECT_THAT(refusal("DELETE FROM audit"), HasSubstr("append-only"));
   // REPLACE removes the old row without firing delete triggers; it is refused too.
@@ -106,14 +110,7 @@ TEST_F(SqliteStoreTest, SignedNotesCannotBeRewrittenEvenWithRawSql) {
     Must(store->AmendSessionNote(n, n.version, why));
   }
   SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
-  auto refusal = [&](const char* sql) {
-    try {
-      db.exec(sql);
-      return std::string("accepted");
-    } catch (const SQLite::Exception& e) {
-      return std::string(e.what());
-    }
-  };
+  auto refusal = [&](const char* sql) { return RawSqlAnswer(db, sql); };
   EXPECT_THAT(refusal("UPDATE session_notes SET subjective = 'rewritten'"),
               HasSubstr("only by an amendment"));
   EXPECT_THAT(refusal("UPDATE session_notes SET status = 'draft'"),
@@ -154,14 +151,7 @@ TEST_F(SqliteStoreTest, ConsentRecordsCannotBeChangedEvenWithRawSql) {
     Must(store->AppendConsent(c));
   }
   SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
-  auto refusal = [&](const char* sql) {
-    try {
-      db.exec(sql);
-      return std::string("accepted");
-    } catch (const SQLite::Exception& e) {
-      return std::string(e.what());
-    }
-  };
+  auto refusal = [&](const char* sql) { return RawSqlAnswer(db, sql); };
   EXPECT_THAT(refusal("UPDATE consents SET treatment = 0"), HasSubstr("append-only"));
   EXPECT_THAT(refusal("DELETE FROM consents"), HasSubstr("append-only"));
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM consents WHERE treatment = 1"), 1);
@@ -182,14 +172,7 @@ TEST_F(SqliteStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
     Must(store->UpdatePatient(p, 1, {desk.id, kT0, ""}));
   }
   SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
-  auto refusal = [&](const char* sql) {
-    try {
-      db.exec(sql);
-      return std::string("accepted");
-    } catch (const SQLite::Exception& e) {
-      return std::string(e.what());
-    }
-  };
+  auto refusal = [&](const char* sql) { return RawSqlAnswer(db, sql); };
   EXPECT_THAT(refusal("UPDATE patient_versions SET family_name = 'Forged'"),
               HasSubstr("append-only"));
   EXPECT_THAT(refusal("DELETE FROM patient_versions"), HasSubstr("append-only"));
@@ -205,7 +188,6 @@ TEST_F(SqliteStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions"), 1);
 }
-
 
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
