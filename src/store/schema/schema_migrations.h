@@ -12,8 +12,12 @@
 // references to them, {{TIME}} for ordered time text, {{BOOLEAN column}} for
 // flags and a {{sqlite}} / {{postgres}} ... {{end}} block only where the SQL
 // cannot be shared (triggers); append {N, description, kSchemaV<N>} to the list
-// in schema_migrations.cc and bump the expected latest version in the store
-// tests. Never edit a shipped migration: databases in use were built by it.
+// in schema_migrations.cc, bump the expected latest version in the store tests
+// and rewrite the recorded fresh schema (run the FreshSchemaTest tests with
+// SCIATICARE_WRITE_SCHEMA_CATALOG=1, review the diff of tests/data/schema/).
+// A migration written for the old two files ports as its SQLite text with
+// tokens where the PostgreSQL text differs; the recorded catalogs show any
+// difference. Never edit a shipped migration: databases in use were built by it.
 #pragma once
 
 #include <span>
