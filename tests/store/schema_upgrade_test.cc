@@ -169,6 +169,13 @@ INSERT INTO session_notes (id, clinic_id, patient_id, therapist_id, occurred_at,
   VALUES (5, 1, 7, 3, '2025-02-01T00:00:00Z', 'old note', '', '', '', '[]', '0', '[]', 1,
           '2025-02-01T00:00:00Z');
 )sql";
+  if (version >= 5) {
+    sql += R"sql(
+INSERT INTO idempotency_keys (user_id, key, clinic_id, request_hash, status, body, headers_json,
+                              created_at)
+  VALUES (3, 'kept key', 1, 'h', 201, '{}', '{}', '2025-01-02T00:00:00Z');
+)sql";
+  }
   if (version >= 7) {
     sql += R"sql(
 INSERT INTO referrals (id, clinic_id, patient_id, assessment_id, session_id, urgency, flags_json,
@@ -181,6 +188,21 @@ INSERT INTO referrals (id, clinic_id, patient_id, assessment_id, session_id, urg
 INSERT INTO consents (id, clinic_id, patient_id, treatment, areas_json, form, note, recorded_by,
                       recorded_at)
   VALUES (4, 1, 7, '1', '[]', 'verbal', 'kept', 3, '2025-01-02T00:00:00Z');
+)sql";
+  }
+  if (version >= 10) {
+    sql += R"sql(
+INSERT INTO intake_drafts (clinic_id, patient_id, state_json, updated_by, updated_at)
+  VALUES (1, 7, '{"step":2}', 3, '2025-01-02T00:00:00Z');
+)sql";
+  }
+  if (version >= 12) {
+    sql += R"sql(
+INSERT INTO patient_versions (id, clinic_id, patient_id, version, given_name, family_name,
+                              date_of_birth, sex, email, phone, notes, valid_from, changed_by,
+                              changed_by_name, changed_at, reason)
+  VALUES (1, 1, 7, 2, 'Ana', 'Sylva', '1979-04-30', 'female', '', '', 'kept', '2025-01-01T00:00:00Z',
+          3, 'T', '2025-02-01T00:00:00Z', 'spelling');
 )sql";
   }
   if (version >= 13) {
@@ -229,7 +251,15 @@ TEST_P(SchemaUpgradeTest, RecordsStayReadableAndTheSchemaEqualsAFreshOne) {
     // A note written before notes were signed counts as signed by its author.
     EXPECT_EQ(note.status, "signed");
     EXPECT_EQ(note.signed_by, std::optional<Id>(3));
+    EXPECT_EQ(Outcome(store->GetIdempotentAnswer(1, 3, "kept key")),
+              From() >= 5 ? "ok" : "not found");
     EXPECT_EQ(Must(store->ListReferrals(1, 7)).size(), From() >= 7 ? 1u : 0u);
+    EXPECT_EQ(Outcome(store->GetIntakeDraft(1, 7)), From() >= 10 ? "ok" : "not found");
+    auto versions = Must(store->ListPatientVersions(1, 7));
+    ASSERT_EQ(versions.size(), From() >= 12 ? 1u : 0u);
+    if (!versions.empty()) {
+      EXPECT_EQ(versions[0].family_name, "Sylva");
+    }
     auto consents = Must(store->ListConsents(1, 7));
     ASSERT_EQ(consents.size(), From() >= 10 ? 1u : 0u);
     if (!consents.empty()) {
