@@ -1,13 +1,15 @@
-// Versioned schema of the SQLite store. Migration N turns a version N-1
-// database into version N; `schema_version` records each applied one. A new
-// database gets them all; an old one gets the ones it lacks, each in its own
-// transaction, so a failure leaves the last good version in place. Migrations
-// already shipped never change: a schema change is a new migration.
+// Versioned schema of the SQLite store: the shared schema (schema/
+// schema_migrations.h) rendered for SQLite and applied in order. Migration N
+// turns a version N-1 database into version N; `schema_version` records each
+// applied one. A new database gets them all; an old one gets the ones it
+// lacks, each in its own transaction, so a failure leaves the last good
+// version in place. Migrations already shipped never change: a schema change
+// is a new migration.
 #pragma once
 
 #include <span>
-#include <string_view>
 
+#include "store/schema/schema_migrations.h"
 #include "store/store_result.h"
 
 namespace SQLite {
@@ -16,19 +18,15 @@ class Database;
 
 namespace sciaticare::store {
 
-struct Migration {
-  int version;  // 1, 2, 3... with no gaps.
-  std::string_view name;
-  std::string_view sql;
-};
-
+// The migrations as SQLite runs them (empty if the schema text has a fault,
+// which Migrate reports).
 std::span<const Migration> SqliteMigrations();
-int LatestSchemaVersion();
 
 // The highest applied migration; 0 for an empty database.
 StoreResult<int> SchemaVersion(SQLite::Database& db);
 
-// Applies the migrations above the database's version up to `target` and
+// Applies the migrations above the database's version up to `target` (tests
+// stop at an old version to build a database as an older program left it) and
 // returns the version reached. A database newer than this program is refused
 // (kInternal): old code must not write to a schema it does not know.
 StoreResult<int> Migrate(SQLite::Database& db, int target = LatestSchemaVersion());

@@ -1,4 +1,5 @@
-// Versioned schema of the PostgreSQL store, numbered like the SQLite one
+// Versioned schema of the PostgreSQL store: the shared schema (schema/
+// schema_migrations.h) rendered for PostgreSQL, numbered like the SQLite one
 // (migrations.h): migration N turns a version N-1 database into version N and
 // `schema_version` records each applied one. Every migration runs in its own
 // transaction holding a transaction-level advisory lock, so several server
@@ -18,6 +19,8 @@ class connection_base;
 
 namespace sciaticare::store {
 
+// The migrations as PostgreSQL runs them (empty if the schema text has a
+// fault, which MigratePostgres reports).
 std::span<const Migration> PostgresMigrations();
 int PostgresLatestSchemaVersion();
 
@@ -25,7 +28,8 @@ int PostgresLatestSchemaVersion();
 // of its search_path); 0 for an empty one.
 StoreResult<int> PostgresSchemaVersion(pqxx::connection_base& db);
 
-// Applies the migrations above the database's version up to `target` and
+// Applies the migrations above the database's version up to `target` (tests
+// stop at an old version) and
 // returns the version reached. A database newer than this program is refused
 // (kInternal): old code must not write to a schema it does not know.
 StoreResult<int> MigratePostgres(pqxx::connection_base& db,
