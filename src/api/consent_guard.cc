@@ -1,11 +1,13 @@
 // The consent door of every session note path (consent_guard.h).
 #include "api/consent_guard.h"
 
+#include "api/note_techniques.h"
+
 namespace sciaticare::api {
 namespace {
 
-// The region names of `list` that are regions; others are skipped (every
-// caller has checked them already).
+// The region names of a consent's `list` of areas (names, or objects with a
+// "region") that are regions; others are skipped (checked when stored).
 RegionSet RegionsOf(const json& list) {
   RegionSet out;
   if (!list.is_array()) return out;
@@ -65,7 +67,7 @@ json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k) {
 
 void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
                            const std::string& techniques_json, const std::string& field) {
-  const RegionSet worked = RegionsOf(json::parse(techniques_json, nullptr, false));
+  const RegionSet worked = RegionsWorked(techniques_json);
   if (worked.Empty()) return;
   const Knowledge& k = api.knowledge();
   const ConsentInForce consent =

@@ -20,8 +20,8 @@ ConsentInForce ConsentOf(const std::vector<store::ConsentRecord>& entries, const
 json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k);
 
 // Stops with 409 at `field` when the patient's consent in force refuses
-// hands-on work on a region of `techniques_json` (a session note's list of
-// {"region": ...} entries).
+// hands-on work on a region of `techniques_json` (a session note's stored
+// work, every region of every row: note_techniques.h).
 void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
                            const std::string& techniques_json, const std::string& field);
 

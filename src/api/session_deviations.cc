@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/note_techniques.h"
 #include "api/treatment_response.h"
 #include "codec/intake_json.h"
 #include "core/assessment.h"
@@ -41,19 +42,12 @@ std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patie
   return std::nullopt;
 }
 
-// The work as the core sees it; the names were checked when the body was read.
+// The work as the core sees it, one entry per region of each row; the names
+// were checked when the body was read.
 SessionWork WorkOf(const store::SessionNote& note) {
   SessionWork work;
   work.oils_used = note.oils_used;
-  const json techniques = json::parse(note.techniques_json, nullptr, false);
-  if (!techniques.is_array()) return work;
-  for (const json& t : techniques) {
-    auto technique = ParseTechnique(t.value("technique", ""));
-    auto region = ParseRegion(t.value("region", ""));
-    auto side = ParseSide(t.value("side", ""));
-    if (!technique || !region || !side) continue;
-    work.techniques.push_back({*technique, *region, *side, t.value("pressure", 1)});
-  }
+  work.techniques = WorkOfNote(note.techniques_json);
   return work;
 }
 

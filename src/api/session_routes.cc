@@ -1,4 +1,4 @@
-// Session notes (SOAP, pain before and after, techniques per region, oils,
+// Session notes (SOAP, pain before and after, techniques by region, oils,
 // adverse events), the patient chart and the patient's home programme. One
 // named handler per route; the route table is at the end.
 #include <functional>
@@ -8,10 +8,10 @@
 #include "api/chart_document.h"
 #include "api/consent_guard.h"
 #include "api/note_record.h"
+#include "api/note_techniques.h"
 #include "api/referral_routes.h"
 #include "api/session_deviations.h"
 #include "api/session_screening.h"
-#include "core/region_sides.h"
 #include "core/vocabulary.h"
 #include "store/validation.h"
 
@@ -20,45 +20,6 @@ namespace {
 
 constexpr auto kClinicians = {Role::kAdmin, Role::kTherapist};
 constexpr auto kCliniciansAndPatient = {Role::kAdmin, Role::kTherapist, Role::kPatient};
-
-json ReadTechniques(const json& body, const Knowledge& k) {
-  if (!body.contains("techniques") || body["techniques"].is_null()) return json::array();
-  const json& list = body["techniques"];
-  if (!list.is_array() || list.size() > 40)
-    Reject("techniques", "must be a list of at most 40 entries");
-  json out = json::array();
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string path = "techniques[" + std::to_string(i) + "]";
-    const json& t = list[i];
-    if (!t.is_object()) Reject(path, "must be an object");
-    auto name = [&](const char* key) {
-      if (!t.contains(key) || !t[key].is_string()) Reject(path + "." + key, "is required");
-      return t[key].get<std::string>();
-    };
-    if (!ParseTechnique(name("technique"))) Reject(path + ".technique", "unknown technique");
-    const auto region = ParseRegion(name("region"));
-    if (!region) Reject(path + ".region", "unknown region");
-    const auto side = ParseSide(name("side"));
-    if (!side) Reject(path + ".side", "must be left, right, both or midline");
-    if (auto refused = SideNotOnRegion(*region, *side, k, path + ".side")) {
-      Reject(refused->field, refused->message);
-    }
-    auto in_range = [&](const char* key, int lo, int hi) {
-      if (!t.contains(key) || !t[key].is_number_integer() || t[key].get<long long>() < lo ||
-          t[key].get<long long>() > hi) {
-        Reject(path + "." + key,
-               "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi));
-      }
-      return t[key].get<int>();
-    };
-    out.push_back({{"technique", t["technique"]},
-                   {"region", t["region"]},
-                   {"side", t["side"]},
-                   {"pressure", in_range("pressure", 1, 5)},
-                   {"minutes", in_range("minutes", 1, 120)}});
-  }
-  return out;
-}
 
 json ReadAdverseEvents(const json& body) {
   if (!body.contains("adverse_events") || body["adverse_events"].is_null()) return json::array();

@@ -1,5 +1,6 @@
 #include "core/session_review.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/screening_limits.h"
@@ -9,7 +10,11 @@ namespace sciaticare {
 std::vector<Error> ReviewSessionWork(const SessionWork& work, const Screening& screening) {
   std::vector<Error> departures;
   auto add = [&departures](std::optional<Error> problem) {
-    if (problem) departures.push_back(std::move(*problem));
+    if (!problem) return;
+    const bool listed = std::any_of(departures.begin(), departures.end(), [&](const Error& e) {
+      return e.field == problem->field && e.message == problem->message;
+    });
+    if (!listed) departures.push_back(std::move(*problem));
   };
   if (IsReferral(screening.triage) && !work.techniques.empty()) {
     departures.push_back(
@@ -20,10 +25,11 @@ std::vector<Error> ReviewSessionWork(const SessionWork& work, const Screening& s
   const Constraints& c = screening.constraints;
   for (std::size_t i = 0; i < work.techniques.size(); ++i) {
     const AppliedTechnique& t = work.techniques[i];
-    const std::string path = "techniques[" + std::to_string(i) + "]";
-    add(ExcludedTechnique(t.technique, c, path + ".technique"));
-    add(AvoidedRegion(t.region, t.side, c, path + ".region"));
-    add(PressureAboveCap(t.pressure, t.technique, t.region, c, path + ".pressure"));
+    const std::string row = t.row.empty() ? "techniques[" + std::to_string(i) + "]" : t.row;
+    const std::string target = t.target.empty() ? row : t.target;
+    add(ExcludedTechnique(t.technique, c, row + ".technique"));
+    add(AvoidedRegion(t.region, t.side, c, target + ".region"));
+    add(PressureAboveCap(t.pressure, t.technique, t.region, c, row + ".pressure"));
   }
   add(OilsNotAllowed(work.oils_used, c, "oils_used"));
   return departures;

@@ -5,6 +5,7 @@
 // the note such as "techniques[2].pressure", and says why in screening's words.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -12,12 +13,18 @@
 
 namespace sciaticare {
 
-// One row of work done: a technique on one region and side at one pressure.
+// One technique on one region and side at one pressure. A note's row that
+// names several regions is reviewed as one of these per region, each carrying
+// where its parts sit in the note: `row` ("techniques[2]", for the technique
+// and pressure) and `target` ("techniques[2].targets[1]", for the region).
+// Left empty, both are "techniques[i]" for the i-th entry.
 struct AppliedTechnique {
   Technique technique = Technique::kSwedish;
   Region region = Region::kLowerBack;
   Side side = Side::kBoth;
   int pressure = 1;
+  std::string row;
+  std::string target;
 };
 
 struct SessionWork {
@@ -28,7 +35,9 @@ struct SessionWork {
 // Every departure from what screening allows; empty when the work fits. A
 // referred patient (red flag) should get no hands-on work at all, so any
 // technique recorded for one is a departure at "techniques"; a note with no
-// techniques (e.g. "sent to the emergency department") never departs.
+// techniques (e.g. "sent to the emergency department") never departs. A
+// departure found again at the same field (one row's pressure on two of its
+// regions, say) is listed once.
 std::vector<Error> ReviewSessionWork(const SessionWork& work, const Screening& screening);
 
 }  // namespace sciaticare

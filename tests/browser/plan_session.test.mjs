@@ -184,11 +184,15 @@ describe('Plan review and session notes at 768 px', () => {
     await page.getByRole('heading', { name: /^New session note:/ }).waitFor();
     assert.match(await page.getByTestId('prefill').innerText(), /Prefilled from plan version 2 \(approved\)/);
     const rows = page.getByTestId('work-row');
-    const expectedRows = v2Techniques.reduce((n, t) => n + t.targets.length, 0);
-    assert.equal(await rows.count(), expectedRows, 'one row per technique, region and side');
+    const expectedRows = v2Techniques.length;
+    assert.equal(await rows.count(), expectedRows, 'one row per planned technique, with its regions');
     assert.equal(await rows.first().getByLabel('Technique, row 1').inputValue(), v2Techniques[0].technique);
-    assert.equal(await rows.first().getByLabel('Region, row 1').inputValue(), v2Techniques[0].targets[0].region);
-    assert.equal(await rows.first().getByLabel('Side, row 1').inputValue(), v2Techniques[0].targets[0].side);
+    const first = v2Techniques[0].targets;
+    for (let j = 0; j < first.length; j++) {
+      const which = first.length === 1 ? 'row 1' : `region ${j + 1}, row 1`;
+      assert.equal(await rows.first().getByLabel(`Region, ${which}`).inputValue(), first[j].region);
+      assert.equal(await rows.first().getByLabel(`Side, ${which}`).inputValue(), first[j].side);
+    }
     assert.equal(await rows.first().getByLabel('Pressure, row 1').inputValue(), '1');
     assert.ok(Number(await rows.first().getByLabel('Minutes, row 1').inputValue()) >= 1);
     // The rows' minutes add up to what the plan gave its techniques (no rounding drift).
@@ -204,7 +208,7 @@ describe('Plan review and session notes at 768 px', () => {
     const minutes = rows.first().getByLabel('Minutes, row 1');
     const planned = await minutes.inputValue();
     await minutes.fill('0');
-    await page.getByRole('button', { name: 'Save session note' }).click();
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
     const refusal = page.locator('.field-refusal[data-field="techniques[0].minutes"]');
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /must be a whole number 1–120/);
@@ -239,7 +243,8 @@ describe('Plan review and session notes at 768 px', () => {
     await page.keyboard.type('Eased with light pressure.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Same again next week with the walking programme.');
-    await tabTo(page, 'button[type="submit"]');
+    // Kept as a draft, so that the next test can still edit it.
+    await tabTo(page, 'button[data-save="draft"]');
     const elapsed = Date.now() - started;
     console.log(`session note by keyboard: ${elapsed} ms of scripted typing and tabbing`);
     await screenshot(page, '24-session-note-filled');
@@ -294,7 +299,7 @@ describe('Plan review and session notes at 768 px', () => {
     const rows = page.getByTestId('work-row');
     const pressure = rows.first().getByLabel('Pressure, row 1');
     await pressure.selectOption('3');
-    await page.getByRole('button', { name: 'Save session note' }).click();
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
     const refusal = page.locator('.field-refusal[data-field="techniques[0].pressure"]');
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /Refused: pressure 3 is above the limit of 2 .*blood thinners/);
@@ -323,20 +328,23 @@ describe('Plan review and session notes at 768 px', () => {
     await page.waitForURL(new RegExp(`/patients/${patientId}$`));
     const flag = page.getByTestId('deviation-flag');
     await flag.waitFor();
-    assert.match(await flag.innerText(), /departed from screening \(1\)/);
+    // One departure per region of the first row the plan gave several regions.
+    const perRegion = v2Techniques[0].targets.length;
+    assert.match(await flag.innerText(), new RegExp(`departed from screening \\(${perRegion}\\)`));
     await checkPage('chart with a deviation', '28-chart-deviation');
 
     const listed = await page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/sessions`)).json()).items, patientId);
     assert.equal(listed.length, 2);
     const recorded = listed.find((n) => n.deviations);
     assert.equal(recorded.deviations.reason, 'Patient asked for firmer work; bruising checked, none');
-    assert.deepEqual(recorded.deviations.items.map((d) => d.field), ['techniques[0].pressure']);
+    // One finding per region of the first row, all at its pressure.
+    assert.deepEqual([...new Set(recorded.deviations.items.map((d) => d.field))], ['techniques[0].pressure']);
     assert.equal(recorded.techniques[0].pressure, 3);
 
     // The note opens with its recorded deviation shown.
     await flag.getByRole('link').click();
     await page.getByRole('heading', { name: /^Session note of / }).waitFor();
-    assert.match(await page.getByTestId('recorded-deviations').innerText(), /1 departure from the patient's screening: pressure 3 is above the limit of 2/);
+    assert.match(await page.getByTestId('recorded-deviations').innerText(), /\d+ departures? from the patient's screening: pressure 3 is above the limit of 2/);
     await expectAccessible(page, 'session note with a recorded deviation');
     page.expectClean([REVISION_REFUSED, NOTE_REFUSED]);
   });

@@ -129,7 +129,7 @@ describe('clinical safety screens', () => {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Space');
-    await page.getByRole('button', { name: 'Save session note' }).click();
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
     await page.waitForURL(new RegExp(`/patients/${patientId}$`));
 
     const referral = page.getByTestId('referral-record');

@@ -86,7 +86,7 @@ TEST(PlanReviewTest, TriggerPointOnTheButtockStaysBelowFourAtEveryDoor) {
   EXPECT_TRUE(ReviewPlanEdit(edited, a.screening, K()).empty());  // Broad pressure is not capped.
 
   SessionWork work;
-  work.techniques = {{Technique::kTriggerPoint, Region::kButtock, Side::kLeft, 5}};
+  work.techniques = {{Technique::kTriggerPoint, Region::kButtock, Side::kLeft, 5, {}, {}}};
   EXPECT_TRUE(
       Mentions(ReviewSessionWork(work, a.screening), "techniques[0].pressure", "sciatic nerve"));
 }

@@ -32,8 +32,8 @@ Screening ScreenWith(const char* condition) {
 
 TEST(SessionReviewTest, WorkWithinScreeningHasNoDepartures) {
   SessionWork work;
-  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2},
-                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 4}};
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2, {}, {}},
+                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 4, {}, {}}};
   work.oils_used = true;
   EXPECT_TRUE(ReviewSessionWork(work, ScreenWith(nullptr)).empty());
 }
@@ -43,8 +43,8 @@ TEST(SessionReviewTest, WorkWithinScreeningHasNoDepartures) {
 TEST(SessionReviewTest, PressureAboveTheCapAndAnExcludedTechniqueAreDepartures) {
   Screening s = ScreenWith("anticoagulant_or_bleeding_disorder");
   SessionWork work;
-  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2},
-                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 3}};
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 2, {}, {}},
+                     {Technique::kDeepTissue, Region::kButtock, Side::kLeft, 3, {}, {}}};
   auto departures = ReviewSessionWork(work, s);
   EXPECT_TRUE(Mentions(departures, "techniques[1].technique", "deep_tissue is left out"));
   EXPECT_TRUE(Mentions(departures, "techniques[1].pressure", "above the limit of 2"));
@@ -58,7 +58,7 @@ TEST(SessionReviewTest, AvoidedRegionAndOilsArePregnancyDepartures) {
   in.patient.pregnant = true;
   Screening s = Assess(in, K()).screening;
   SessionWork work;
-  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kRight, 1}};
+  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kRight, 1, {}, {}}};
   work.oils_used = true;
   auto departures = ReviewSessionWork(work, s);
   EXPECT_TRUE(Mentions(departures, "techniques[0].region", "pregnancy"));
@@ -72,7 +72,7 @@ TEST(SessionReviewTest, BothSidesOfARegionAvoidedOnOneSideIsADeparture) {
   r.side = Side::kRight;
   Screening s = Assess(in, K()).screening;
   SessionWork work;
-  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kLeft, 1}};
+  work.techniques = {{Technique::kSwedish, Region::kCalf, Side::kLeft, 1, {}, {}}};
   EXPECT_TRUE(ReviewSessionWork(work, s).empty());
   work.techniques[0].side = Side::kBoth;
   EXPECT_TRUE(Mentions(ReviewSessionWork(work, s), "techniques[0].region", "must be avoided"));
@@ -87,9 +87,9 @@ TEST(SessionReviewTest, WorkAnywhereOnALegWithAPastClotIsADeparture) {
   r.side = Side::kRight;
   Screening s = Assess(in, K()).screening;
   SessionWork work;
-  work.techniques = {{Technique::kSwedish, Region::kAnteriorThigh, Side::kRight, 1},
-                     {Technique::kSwedish, Region::kFootSole, Side::kRight, 1},
-                     {Technique::kSwedish, Region::kAnteriorThigh, Side::kLeft, 1}};
+  work.techniques = {{Technique::kSwedish, Region::kAnteriorThigh, Side::kRight, 1, {}, {}},
+                     {Technique::kSwedish, Region::kFootSole, Side::kRight, 1, {}, {}},
+                     {Technique::kSwedish, Region::kAnteriorThigh, Side::kLeft, 1, {}, {}}};
   auto departures = ReviewSessionWork(work, s);
   EXPECT_TRUE(Mentions(departures, "techniques[0].region", "must be avoided"));
   EXPECT_TRUE(Mentions(departures, "techniques[1].region", "must be avoided"));
@@ -105,9 +105,39 @@ TEST(SessionReviewTest, AnyTechniqueForAReferredPatientIsADeparture) {
   ASSERT_TRUE(IsReferral(s.triage));
   SessionWork work;
   EXPECT_TRUE(ReviewSessionWork(work, s).empty());
-  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 1}};
+  work.techniques = {{Technique::kSwedish, Region::kLowerBack, Side::kBoth, 1, {}, {}}};
   EXPECT_TRUE(
       Mentions(ReviewSessionWork(work, s), "techniques", "refers the patient (refer_emergency)"));
+}
+
+// A row naming several regions is reviewed per region: each region's
+// departure sits at that region's place in the row, the row's technique and
+// pressure at the row, and one finding at one field is listed once.
+TEST(SessionReviewTest, ARowOfSeveralRegionsIsReviewedAtEachRegionAndListedOnce) {
+  Intake in = BaseIntake();
+  ConditionReport& r = AddCondition(in, "dvt_history_on_treatment");
+  r.site.Add(Region::kCalf);
+  r.side = Side::kRight;
+  AddCondition(in, "anticoagulant_or_bleeding_disorder");
+  Screening s = Assess(in, K()).screening;
+  SessionWork work;
+  const std::string row = "techniques[0]";
+  work.techniques = {
+      {Technique::kDeepTissue, Region::kLowerBack, Side::kBoth, 4, row, row + ".targets[0]"},
+      {Technique::kDeepTissue, Region::kCalf, Side::kRight, 4, row, row + ".targets[1]"},
+      {Technique::kDeepTissue, Region::kCalf, Side::kLeft, 4, row, row + ".targets[2]"}};
+  auto departures = ReviewSessionWork(work, s);
+  EXPECT_TRUE(Mentions(departures, "techniques[0].targets[1].region", "must be avoided"));
+  EXPECT_FALSE(Mentions(departures, "techniques[0].targets[2].region", ""));
+  EXPECT_TRUE(Mentions(departures, "techniques[0].technique", "deep_tissue is left out"));
+  EXPECT_TRUE(Mentions(departures, "techniques[0].pressure", "above the limit of 2"));
+  for (std::size_t i = 0; i < departures.size(); ++i) {
+    for (std::size_t j = i + 1; j < departures.size(); ++j) {
+      EXPECT_FALSE(departures[i].field == departures[j].field &&
+                   departures[i].message == departures[j].message)
+          << departures[i].field << ": " << departures[i].message;
+    }
+  }
 }
 
 }  // namespace

@@ -80,10 +80,12 @@ export function fieldLabel(field: string): string {
     const name = QUESTIONNAIRE_NAMES_EN[item[1]] ?? item[1].replace(/_/g, ' ');
     return item[2] === undefined ? name : `${name}, item ${Number(item[2]) + 1}`;
   }
-  const row = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  // "techniques[0].targets[1].side" → "Work done, row 1, region 2: side".
+  const row = /^(\w+)\[(\d+)\](?:\.targets\[(\d+)\])?(?:\.(\w+))?$/.exec(field);
   if (row) {
     const list = FIELD_LABELS_EN[row[1]] ?? capitalised(row[1].replace(/_/g, ' '));
-    return `${list}, row ${Number(row[2]) + 1}${row[3] ? `: ${row[3].replace(/_/g, ' ')}` : ''}`;
+    const region = row[3] === undefined ? '' : `, region ${Number(row[3]) + 1}`;
+    return `${list}, row ${Number(row[2]) + 1}${region}${row[4] ? `: ${row[4].replace(/_/g, ' ')}` : ''}`;
   }
   const last = field.split('.').pop() ?? field;
   return FIELD_LABELS_EN[last] ?? capitalised(last.replace(/_/g, ' '));

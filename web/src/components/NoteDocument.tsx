@@ -2,7 +2,8 @@
 // and when), who wrote it, pain, the work done, reactions, the four texts and
 // every version with who changed what, when and why. The note page adds the
 // sign and amend controls; the whole-record print lists one per note.
-import type { NoteRecord } from '../api';
+import type { NoteRecord, SessionTechnique } from '../api';
+import { targetWords, targetsOf } from '../forms/workRows';
 import { words } from './common';
 import { fieldLabel } from '../plainWords';
 
@@ -32,7 +33,7 @@ function valueWords(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) {
     return v.length === 0 ? '(none)' : v.map((t) => (t && typeof t === 'object' && 'technique' in t
-      ? `${words(String(t.technique))} on ${words(String(t.region))} (${String(t.minutes)} min)`
+      ? `${words(String(t.technique))} on ${targetWords(targetsOf(t as SessionTechnique), words)} (${String(t.minutes)} min)`
       : JSON.stringify(t))).join('; ');
   }
   if (typeof v === 'object') return JSON.stringify(v);
@@ -72,7 +73,7 @@ export function NoteDocument(props: { note: NoteRecord; headingLevel?: 2 | 3 }) 
           <ul>
             {note.techniques.map((t, i) => (
                 <li key={i}>
-                  {words(t.technique)} on the {words(t.region)} ({words(t.side)}), pressure {t.pressure} of 5, {t.minutes} minutes
+                  {words(t.technique)} on the {targetWords(targetsOf(t), words)}, pressure {t.pressure} of 5, {t.minutes} minutes
                 </li>
             ))}
           </ul>

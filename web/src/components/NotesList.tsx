@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, type Page, type SessionNoteRecord } from '../api';
 import { ErrorBox, Link, shortDate, words } from './common';
+import { targetsOf } from '../forms/workRows';
 
 function pain(label: string, before: number | null, after: number | null) {
   if (before === null && after === null) return null;
@@ -31,7 +32,9 @@ export function NotesList(props: { patientId: number; reload?: number }) {
           {notes.map((n) => {
             const pains = [pain('Leg', n.leg_pain_before, n.leg_pain_after), pain('Back', n.back_pain_before, n.back_pain_after)]
               .filter(Boolean).join('; ');
-            const work = n.techniques.map((t) => `${words(t.technique)} (${words(t.region)})`).join(', ');
+            const work = n.techniques
+              .map((t) => `${words(t.technique)} (${targetsOf(t).map((g) => words(g.region)).join(', ')})`)
+              .join(', ');
             return (
               <li key={n.id}>
                 <Link href={`/sessions/${n.id}`}>Note of {shortDate(n.occurred_at)}</Link>{' '}

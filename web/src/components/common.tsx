@@ -4,9 +4,9 @@ import { ApiError } from '../api';
 import { fieldLabel, plainMessage } from '../plainWords';
 import { linkClick } from '../router';
 
-export function Link(props: { href: string; class?: string; children: ComponentChildren }) {
+export function Link(props: { href: string; class?: string; 'aria-label'?: string; children: ComponentChildren }) {
   return (
-    <a href={props.href} class={props.class} onClick={linkClick}>
+    <a href={props.href} class={props.class} aria-label={props['aria-label']} onClick={linkClick}>
       {props.children}
     </a>
   );

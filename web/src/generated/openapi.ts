@@ -2168,11 +2168,18 @@ export interface components {
         date: string;
       };
     };
+    /** @description One row of work done: a technique at one pressure for some minutes, on one region and side (`region`, `side`) or on several at once (`targets`, as a plan's item names them), not both. Every safety check (deviation review, pressure caps, side rules, consent) applies to each region of the row as to a row of its own; a finding about one region is named at it (e.g. `techniques[0].targets[1].region`), one about the technique or pressure at the row. Rows are answered in the form they were written. */
     Technique: {
       technique: string;
-      region: string;
+      region?: string;
       /** @enum {string} */
-      side: "left" | "right" | "both" | "midline";
+      side?: "left" | "right" | "both" | "midline";
+      /** @description The regions and sides of the row, each once */
+      targets?: ({
+          region: string;
+          /** @enum {string} */
+          side: "left" | "right" | "both" | "midline";
+        })[];
       pressure: number;
       minutes: number;
     };

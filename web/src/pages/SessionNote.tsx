@@ -1,131 +1,34 @@
 // A session note on one screen, quick on a tablet: prefilled from the approved
-// plan (or the latest version) with each technique per region and side at its
-// pressure and minutes, and the oils the plan allows; the therapist rates leg
-// and back pain before and after, adjusts the work done, marks adverse events
-// and writes the SOAP text. Opened with a note id it edits that note (PUT with
-// If-Match). The server's refusals appear at the field they name. Work that
-// departs from the patient's screening is refused at its row; the therapist
-// may then record it anyway with a reason, kept with the note and audited.
+// plan (or the latest version) with one row per planned technique and its
+// regions, at its pressure and minutes, and the oils the plan allows; the
+// therapist rates leg and back pain before and after, adjusts the work done,
+// marks adverse events and writes the SOAP text, then saves and signs it in
+// one step (or keeps it as a draft). Opened with a note id it edits that
+// draft (PUT with If-Match). The server's refusals appear at the field they
+// name. Work that departs from the patient's screening is refused at its row;
+// the therapist may then record it anyway with a reason, kept with the note
+// and audited.
 import { useEffect, useState } from 'preact/hooks';
-import {
-  ApiError, DEVIATIONS_FIELD, get, request, type AdverseEvent, type Knowledge, type Patient, type PlanVersion, type SessionNoteRecord,
-} from '../api';
+import { ApiError, DEVIATIONS_FIELD, get, request, type Knowledge, type Patient, type PlanVersion, type SessionNoteRecord } from '../api';
 import { ErrorBox, Link, Loading, shortDate, words } from '../components/common';
 import { PainScale } from '../components/PainScale';
-import { FieldRefusal, RefusalSummary, fieldProps, plain, problemsOf, type Problem } from '../components/Refusals';
-import { PRESSURE_WORDS, newKey } from '../components/planDraft';
-import { loadKnowledge, sidesOf } from '../knowledge';
+import { FieldRefusal, RefusalSummary, fieldProps, problemsOf, type Problem } from '../components/Refusals';
+import { loadKnowledge } from '../knowledge';
 import { navigate } from '../router';
-import { numberOrText } from '../forms/numberOrText';
 import { ConsentBanner } from '../components/ConsentBanner';
 import { ReferralBanner } from '../components/ReferralBanner';
-import { shareMinutes } from '../forms/shareMinutes';
+import { WorkRows } from '../components/WorkRows';
+import { AdverseEventsEditor } from '../components/AdverseEventsEditor';
+import { DeviationPanel } from '../components/DeviationPanel';
+import { regionsOfRows } from '../forms/workRows';
+import { SESSION_RED_FLAGS, describeNoteField, noteBody, stateFromPlan, stateOfNote, type NoteState } from '../forms/noteForm';
 
-const EVENT_KINDS = [
-  'soreness', 'bruising', 'increased_pain', 'symptom_peripheralisation', 'numbness_or_tingling', 'dizziness',
-  'headache', 'skin_reaction', 'other',
-];
-
-interface Row {
-  key: number;
-  technique: string;
-  region: string;
-  side: string;
-  pressure: number;
-  minutes: string;
-}
-
-interface EventRow extends AdverseEvent {
-  key: number;
-}
-
-interface NoteState {
-  occurredAt: string; // <input type="datetime-local"> value, local time.
-  planId: number | null;
-  legBefore: number | null;
-  legAfter: number | null;
-  backBefore: number | null;
-  backAfter: number | null;
-  rows: Row[];
-  oilsUsed: boolean;
-  events: EventRow[];
-  subjective: string;
-  objective: string;
-  assessment: string;
-  planText: string;
-  deviationReason: string; // Sent only with "Record anyway".
-  // The session's red-flag check (new notes): question id -> answered yes.
-  redFlags: Record<string, boolean>;
-}
-
-// The red flags every session asks again: the cauda equina questions a
-// patient can answer and progressive weakness. A yes refers the patient as
-// an intake would (the server opens the referral and suspends the plan).
-const SESSION_RED_FLAGS = (id: string) =>
-  (id.startsWith('ces_') && id !== 'ces_exam_anal_tone_perineal_loss') ||
-  id === 'neuro_rapidly_progressing_deficit' ||
-  id === 'neuro_foot_drop_or_major_weakness';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-function localInputValue(d: Date) {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-// The local time typed in the form as the server's UTC form; anything that is
-// not a time goes as typed, so the server names the field.
-function utcFromLocal(value: string) {
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-// One row per technique, region and side; an item's minutes are shared
-// between its targets so that they add up to what the plan gave it.
-export function rowsFromPlan(plan: PlanVersion['plan']): Row[] {
-  if (!plan) return [];
-  return plan.techniques.flatMap((t) => {
-    const shares = shareMinutes(t.minutes, t.targets.length);
-    return t.targets.map((g, i) => ({
-      key: newKey(),
-      technique: t.technique,
-      region: g.region,
-      side: g.side,
-      pressure: t.pressure,
-      minutes: String(shares[i]),
-    }));
-  });
-}
-
-function noteBody(s: NoteState, acknowledge: boolean) {
-  return {
-    ...(acknowledge ? { deviations_acknowledged: true, deviation_reason: s.deviationReason } : {}),
-    plan_id: s.planId,
-    occurred_at: utcFromLocal(s.occurredAt),
-    leg_pain_before: s.legBefore,
-    leg_pain_after: s.legAfter,
-    back_pain_before: s.backBefore,
-    back_pain_after: s.backAfter,
-    techniques: s.rows.map((r) => ({
-      technique: r.technique, region: r.region, side: r.side, pressure: r.pressure, minutes: numberOrText(r.minutes),
-    })),
-    oils_used: s.oilsUsed,
-    adverse_events: s.events.map((e) => ({ kind: e.kind, severity: e.severity, note: e.note })),
-    subjective: s.subjective,
-    objective: s.objective,
-    assessment: s.assessment,
-    plan_text: s.planText,
-    ...(Object.keys(s.redFlags).length ? { red_flags: s.redFlags } : {}),
-  };
-}
-
-function describeNoteField(field: string) {
-  const m = /^(techniques|adverse_events)\[(\d+)\](?:\.(\w+))?$/.exec(field);
-  if (m) return `${m[1] === 'techniques' ? 'Technique row' : 'Adverse event'} ${Number(m[2]) + 1}${m[3] ? `: ${words(m[3])}` : ''}`;
-  const fixed: Record<string, string> = {
-    occurred_at: 'Date and time', plan_text: 'Plan (SOAP)', oils_used: 'Oil used', 'if-match': 'Version',
-    techniques: 'Work done', deviation_reason: 'Reason for departing from screening',
-  };
-  return fixed[field] ?? words(field).replace(/^./, (c) => c.toUpperCase());
-}
+const SOAP_FIELDS = [
+  ['subjective', 'Subjective (what the patient reports)', 'subjective'],
+  ['objective', 'Objective (what you found)', 'objective'],
+  ['assessment', 'Assessment (your reading)', 'assessment'],
+  ['plan_text', 'Plan (what comes next)', 'planText'],
+] as const;
 
 export function SessionNotePage(props: { patientId: number; sessionId?: number }) {
   const id = props.patientId;
@@ -155,31 +58,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           : sorted.find((v) => v.status === 'approved') ?? sorted[0] ?? null;
         setPlan(chosen);
         setExisting(note);
-        if (note) {
-          setState({
-            occurredAt: localInputValue(new Date(note.occurred_at)),
-            planId: note.plan_id,
-            legBefore: note.leg_pain_before, legAfter: note.leg_pain_after,
-            backBefore: note.back_pain_before, backAfter: note.back_pain_after,
-            rows: (note.techniques ?? []).map((t) => ({ ...t, key: newKey(), minutes: String(t.minutes) })),
-            oilsUsed: note.oils_used,
-            events: (note.adverse_events ?? []).map((e) => ({ ...e, key: newKey() })),
-            subjective: note.subjective, objective: note.objective, assessment: note.assessment, planText: note.plan_text,
-            deviationReason: note.deviations?.reason ?? '',
-            redFlags: {},
-          });
-        } else {
-          setState({
-            occurredAt: localInputValue(new Date()),
-            planId: chosen?.id ?? null,
-            legBefore: null, legAfter: null, backBefore: null, backAfter: null,
-            rows: rowsFromPlan(chosen?.plan ?? null),
-            oilsUsed: chosen?.plan?.oils_allowed ?? false,
-            events: [],
-            subjective: '', objective: '', assessment: '', planText: '', deviationReason: '',
-            redFlags: Object.fromEntries(k.red_flags.filter((f) => SESSION_RED_FLAGS(f.id)).map((f) => [f.id, false])),
-          });
-        }
+        setState(note ? stateOfNote(note) : stateFromPlan(chosen, k));
       })
       .catch(setLoadError);
   }, [id, props.sessionId]);
@@ -198,9 +77,6 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
   }
   const problems = problemsOf(saveError);
   const set = (patch: Partial<NoteState>) => setState({ ...state, ...patch });
-  const setRow = (i: number, patch: Partial<Row>) => set({ rows: state.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const setEvent = (i: number, patch: Partial<EventRow>) =>
-    set({ events: state.events.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const title = existing ? `Session note of ${shortDate(existing.occurred_at)}` : 'New session note';
 
   // The refusal was (or is about) departures from screening: offer to record anyway.
@@ -210,7 +86,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
 
   // Saved as a draft, or signed too ("Save and sign"): a signed note is
   // locked, and changed afterwards only by an amendment on its own page.
-  const submit = async (acknowledge: boolean, sign = false) => {
+  const submit = async (acknowledge: boolean, sign: boolean) => {
     setBusy(true);
     setSaveError(null);
     try {
@@ -248,7 +124,7 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
         </Link>
       </div>
       <ReferralBanner patientId={id} />
-      <ConsentBanner patientId={id} regions={state.rows.map((r) => r.region)} />
+      <ConsentBanner patientId={id} regions={regionsOfRows(state.rows)} />
       <p class="muted" data-testid="prefill">
         {plan
           ? `${existing ? 'Under' : 'Prefilled from'} plan version ${plan.version_no} (${plan.status}).`
@@ -269,7 +145,8 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
       )}
       <form class="session-note" noValidate onSubmit={(e) => {
         e.preventDefault();
-        void submit(false);
+        // Enter and the main button save and sign: a routine note is done in one step.
+        void submit(false, !existing);
       }}>
         <div class="card">
           <div class="field narrow">
@@ -288,79 +165,8 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
 
         <section class="card" aria-labelledby="work-title">
           <h2 id="work-title">Work done</h2>
-          <FieldRefusal problems={problems} field="techniques" />
-          <div class="work-rows" role="list">
-            <div class="work-row work-head" aria-hidden="true">
-              <span>Technique</span>
-              <span>Region</span>
-              <span>Side</span>
-              <span>Pressure</span>
-              <span>Minutes</span>
-              <span />
-            </div>
-            {state.rows.map((r, i) => {
-              const p = `techniques[${i}]`;
-              const n = `row ${i + 1}`;
-              return (
-                <div key={r.key} class="work-item" role="listitem" data-testid="work-row">
-                  <div class="work-row">
-                    <select aria-label={`Technique, ${n}`} value={r.technique} {...fieldProps(problems, `${p}.technique`)}
-                      onChange={(e) => setRow(i, { technique: e.currentTarget.value })}>
-                      {catalogue.techniques.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.label}
-                        </option>
-                      ))}
-                    </select>
-                    <select aria-label={`Region, ${n}`} value={r.region} {...fieldProps(problems, `${p}.region`)}
-                      onChange={(e) => setRow(i, { region: e.currentTarget.value })}>
-                      {catalogue.regions.map((g) => (
-                        <option key={g.id} value={g.id}>
-                          {g.label}
-                        </option>
-                      ))}
-                    </select>
-                    <select aria-label={`Side, ${n}`} value={r.side} {...fieldProps(problems, `${p}.side`)}
-                      onChange={(e) => setRow(i, { side: e.currentTarget.value })}>
-                      {sidesOf(catalogue, r.region).map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </select>
-                    <select aria-label={`Pressure, ${n}`} value={String(r.pressure)} {...fieldProps(problems, `${p}.pressure`)}
-                      onChange={(e) => setRow(i, { pressure: Number(e.currentTarget.value) })}>
-                      {[1, 2, 3, 4, 5].map((v) => (
-                        <option key={v} value={v}>
-                          {v} {PRESSURE_WORDS[v]}
-                        </option>
-                      ))}
-                    </select>
-                    <input aria-label={`Minutes, ${n}`} inputMode="numeric" value={r.minutes} {...fieldProps(problems, `${p}.minutes`)}
-                      onInput={(e) => setRow(i, { minutes: e.currentTarget.value })} />
-                    <button type="button" class="linklike" aria-label={`Remove ${n}`}
-                      onClick={() => set({ rows: state.rows.filter((_, j) => j !== i) })}>
-                      Remove
-                    </button>
-                  </div>
-                  {['technique', 'region', 'side', 'pressure', 'minutes'].map((f) => (
-                    <FieldRefusal key={f} problems={problems} field={`${p}.${f}`} />
-                  ))}
-                </div>
-              );
-            })}
-          </div>
-          <button type="button" class="secondary" onClick={() => {
-            const last = state.rows[state.rows.length - 1];
-            set({
-              rows: [...state.rows, {
-                key: newKey(), technique: last?.technique ?? 'swedish', region: last?.region ?? 'lower_back',
-                side: last?.side ?? 'both', pressure: last?.pressure ?? 2, minutes: '5',
-              }],
-            });
-          }}>
-            Add a technique row
-          </button>
+          <WorkRows rows={state.rows} catalogue={catalogue} problems={problems} onChange={(rows) => set({ rows })}
+            plannedMinutes={plan?.plan?.sessions.minutes} />
           <div>
             <label class="choice">
               <input type="checkbox" checked={state.oilsUsed} {...fieldProps(problems, 'oils_used')}
@@ -404,74 +210,12 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
           </section>
         )}
 
-        <section class="card" aria-labelledby="events-title">
-          <h2 id="events-title">Adverse events</h2>
-          {state.events.length === 0 && <p class="muted">None recorded.</p>}
-          <FieldRefusal problems={problems} field="adverse_events" />
-          {state.events.map((ev, i) => {
-            const p = `adverse_events[${i}]`;
-            return (
-              <fieldset key={ev.key} class="adverse-event" data-testid="adverse-event">
-                <legend>Adverse event {i + 1}</legend>
-                <div class="grid-2">
-                  <div class="field">
-                    <label for={`event-${ev.key}-kind`}>What happened</label>
-                    <select id={`event-${ev.key}-kind`} value={ev.kind} {...fieldProps(problems, `${p}.kind`)}
-                      onChange={(e) => setEvent(i, { kind: e.currentTarget.value })}>
-                      {EVENT_KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {words(k)}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldRefusal problems={problems} field={`${p}.kind`} />
-                  </div>
-                  <fieldset class="severity" {...fieldProps(problems, `${p}.severity`)}>
-                    <legend>Severity</legend>
-                    <div class="choices">
-                      {(['mild', 'moderate', 'severe'] as const).map((s) => (
-                        <label key={s} class="choice">
-                          <input type="radio" name={`event-${ev.key}-severity`} value={s} checked={ev.severity === s}
-                            onChange={() => setEvent(i, { severity: s })} />
-                          {s}
-                        </label>
-                      ))}
-                    </div>
-                    <FieldRefusal problems={problems} field={`${p}.severity`} />
-                  </fieldset>
-                </div>
-                <div class="field">
-                  <label for={`event-${ev.key}-note`}>Note</label>
-                  <input id={`event-${ev.key}-note`} value={ev.note} {...fieldProps(problems, `${p}.note`)}
-                    onInput={(e) => setEvent(i, { note: e.currentTarget.value })} />
-                  <FieldRefusal problems={problems} field={`${p}.note`} />
-                </div>
-                <button type="button" class="linklike" onClick={() => set({ events: state.events.filter((_, j) => j !== i) })}>
-                  Remove adverse event {i + 1}
-                </button>
-              </fieldset>
-            );
-          })}
-          <button type="button" class="secondary" data-add="event"
-            onClick={() => {
-              const key = newKey();
-              set({ events: [...state.events, { key, kind: 'soreness', severity: 'mild', note: '' }] });
-              // Keyboard users continue in the new event, which sits above this button.
-              setTimeout(() => document.getElementById(`event-${key}-kind`)?.focus());
-            }}>
-            Add an adverse event
-          </button>
-        </section>
+        <AdverseEventsEditor events={state.events} problems={problems} onChange={(events) => set({ events })} />
 
         <section class="card" aria-labelledby="soap-title">
           <h2 id="soap-title">SOAP note</h2>
           <div class="grid-2">
-            {([
-              ['subjective', 'Subjective (what the patient reports)', 'subjective'],
-              ['objective', 'Objective (what you found)', 'objective'],
-              ['assessment', 'Assessment (your reading)', 'assessment'],
-              ['plan_text', 'Plan (what comes next)', 'planText'],
-            ] as const).map(([field, label, key]) => (
+            {SOAP_FIELDS.map(([field, label, key]) => (
               <div key={field} class="field">
                 <label for={`soap-${field}`}>{label}</label>
                 <textarea id={`soap-${field}`} rows={3} value={state[key]} {...fieldProps(problems, field)}
@@ -485,45 +229,22 @@ export function SessionNotePage(props: { patientId: number; sessionId?: number }
         <div class="submit-bar">
           <RefusalSummary error={saveError} what="this session note" describe={describeNoteField} />
           {(deviationRefused || recorded || departures.length > 0) && (
-            <fieldset class="record-anyway" data-testid="record-anyway">
-              <legend>Record the deviation from screening</legend>
-              {recorded && (
-                <p data-testid="recorded-deviations">
-                  This note was recorded with {recorded.items.length} departure{recorded.items.length === 1 ? '' : 's'} from
-                  the patient's screening: {recorded.items.map((d) => plain(d.message)).join('; ')}.
-                </p>
-              )}
-              {departures.length > 0 && (
-                <ul data-testid="departures">
-                  {departures.map((d, i) => (
-                    <li key={i}>
-                      {describeNoteField(d.field)}: {plain(d.message)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p>
-                If this is what was actually done, record it anyway and say why. The deviation is kept with the note,
-                marked on the patient's chart and written to the audit trail.
-              </p>
-              <div class="field">
-                <label for="deviation-reason">Reason for departing from screening</label>
-                <textarea id="deviation-reason" rows={2} maxLength={500} value={state.deviationReason}
-                  {...fieldProps(problems, 'deviation_reason')}
-                  onInput={(e) => set({ deviationReason: e.currentTarget.value })} />
-                <FieldRefusal problems={problems} field="deviation_reason" />
-              </div>
-              <button type="button" class="record-anyway-button" disabled={busy} onClick={() => void submit(true)}>
-                Record anyway with this reason
-              </button>
-            </fieldset>
+            <DeviationPanel recorded={recorded} departures={departures} problems={problems} reason={state.deviationReason}
+              busy={busy} onReason={(deviationReason) => set({ deviationReason })} onRecord={() => void submit(true, false)} />
           )}
-          <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : existing ? 'Save changes' : 'Save session note'}
-          </button>{' '}
-          <button type="button" disabled={busy} onClick={() => void submit(false, true)}>
-            Save and sign
-          </button>
+          {existing ? (
+            <>
+              <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save changes'}</button>{' '}
+              <button type="button" disabled={busy} onClick={() => void submit(false, true)}>Save and sign</button>
+            </>
+          ) : (
+            <>
+              <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save and sign'}</button>{' '}
+              <button type="button" class="secondary" data-save="draft" disabled={busy} onClick={() => void submit(false, false)}>
+                Save as a draft
+              </button>
+            </>
+          )}
         </div>
       </form>
     </section>

@@ -63,6 +63,13 @@ function Appointments() {
                 {a.minutes} min with {therapists.find((t) => t.id === a.therapist_id)?.display_name ?? 'a therapist'} ·{' '}
                 {words(a.status)}
               </span>
+              {a.status === 'booked' && (
+                // Straight to the note prefilled from the plan: the fast path of a routine session.
+                <Link href={`/patients/${a.patient_id}/sessions/new`} class="button small-button write-note"
+                  aria-label={`Write note for ${names[a.patient_id] ?? "this patient"}`}>
+                  Write note
+                </Link>
+              )}
             </li>
           ))}
         </ul>
