@@ -1,6 +1,8 @@
-// Internal to the SQLite store: a borrowed prepared statement with named
-// binding, the mapping of SQLite failures onto StoreError, and the column
-// lists and row readers of each record. Not for use outside src/store.
+// Internal to the SQLite store: its connections with their cached statements,
+// the scopes that name the calling thread's connection and unit of work, a
+// transaction on cached BEGIN/COMMIT, and the mapping of SQLite failures onto
+// StoreError. Records are read and written in store/records/ over the SQL
+// session (sqlite/sqlite_session.h). Not for use outside src/store.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -178,22 +180,5 @@ auto SqliteStore::Reading(F&& body) -> decltype(body()) {
   ConnectionScope scope(LockReader(lock));
   return Guarded(body);
 }
-
-// Column lists in the order the readers below expect them.
-extern const std::string kPatientColumns;
-extern const std::string kAssessmentColumns;
-extern const std::string kSessionNoteColumns;
-extern const std::string kAppointmentColumns;
-
-Patient ReadPatient(SQLite::Statement& s);
-Assessment ReadAssessment(SQLite::Statement& s);
-SessionNote ReadSessionNote(SQLite::Statement& s);
-Appointment ReadAppointment(SQLite::Statement& s);
-
-// How patients are listed: by name, case-insensitively (the patients_by_name index).
-extern const std::string kPatientNameOrder;
-
-// `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
-std::string LikePattern(std::string_view value);
 
 }  // namespace sciaticare::store

@@ -184,6 +184,10 @@ class Session {
   // name index keeps (patients_by_name), so the index serves the sort:
   // SQLite's NOCASE collation, PostgreSQL's lower() in the "C" collation.
   virtual std::string CaseFoldedOrder(std::string_view column) const = 0;
+  // "`expr` matches the LIKE pattern bound here as one parameter, ignoring
+  // case, a backslash escaping its wildcards": SQLite's LIKE already ignores
+  // (ASCII) case; PostgreSQL's ILIKE.
+  virtual std::string CaseFoldedLike(std::string_view expr) const = 0;
   // "`column` is in the list bound here as one parameter", and that list's
   // text for `ids`: SQLite reads a JSON array with json_each, PostgreSQL
   // takes a BIGINT[] literal. One statement then serves lists of any length.
