@@ -1,4 +1,5 @@
-// Statement helpers, error mapping and row readers of the SQLite store.
+// The SQLite store's statement cache, connection scopes, transactions and
+// error mapping.
 #include "store/sqlite_query.h"
 
 #include <sqlite3.h>
@@ -20,21 +21,10 @@ SqliteQuery& SqliteQuery::Bind(const char* name, std::string_view v) {
   return *this;
 }
 
-SqliteQuery& SqliteQuery::BindNull(const char* name) {
-  s_->bind(name);
-  return *this;
-}
-
 int SqliteQuery::Exec() {
   int changed = s_->exec();
   Reset();
   return changed;
-}
-
-std::int64_t SqliteQuery::Scalar() {
-  std::int64_t v = s_->executeStep() ? s_->getColumn(0).getInt64() : 0;
-  Reset();
-  return v;
 }
 
 void SqliteQuery::Reset() noexcept {

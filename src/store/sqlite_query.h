@@ -23,9 +23,11 @@
 
 namespace sciaticare::store {
 
-// A cached statement borrowed for one call. It is reset when the call is done
-// with it (and at the latest when this object dies), so no statement keeps a
-// read snapshot open between calls, which in WAL mode would pin old pages.
+// A cached statement of the store's own (BEGIN, COMMIT, savepoints, pragmas)
+// borrowed for one use, with named binding; records go through the SQL
+// session instead. It is reset when done with (and at the latest when this
+// object dies), so no statement keeps a read snapshot open between calls,
+// which in WAL mode would pin old pages.
 class SqliteQuery {
  public:
   explicit SqliteQuery(SQLite::Statement& s) : s_(&s) {}
@@ -42,36 +44,8 @@ class SqliteQuery {
     return Bind(name, std::string_view(v));
   }
   SqliteQuery& Bind(const char* name, const char* v) { return Bind(name, std::string_view(v)); }
-  SqliteQuery& BindBool(const char* name, bool v) { return Bind(name, v ? 1 : 0); }
-  SqliteQuery& BindNull(const char* name);
-  template <typename T>
-  SqliteQuery& Bind(const char* name, const std::optional<T>& v) {
-    return v ? Bind(name, *v) : BindNull(name);
-  }
-
   // Runs a statement that returns no rows; returns the rows it changed.
   int Exec();
-  // The first row read by `read(statement)`, if any.
-  template <typename Read>
-  auto One(Read read) -> std::optional<decltype(read(std::declval<SQLite::Statement&>()))> {
-    std::optional<decltype(read(*s_))> row;
-    if (s_->executeStep()) row = read(*s_);
-    Reset();
-    return row;
-  }
-  // Every row, each read by `read(statement)`; room for `expected` rows is
-  // made first, so a list of known size is not moved while it grows.
-  template <typename Read>
-  auto All(Read read, std::size_t expected = 0)
-      -> std::vector<decltype(read(std::declval<SQLite::Statement&>()))> {
-    std::vector<decltype(read(*s_))> rows;
-    rows.reserve(expected);
-    while (s_->executeStep()) rows.push_back(read(*s_));
-    Reset();
-    return rows;
-  }
-  // The integer in the first column of the first row (0 when there is none).
-  std::int64_t Scalar();
 
  private:
   void Reset() noexcept;

@@ -10,17 +10,6 @@
 namespace sciaticare::store::records {
 namespace {
 
-// `value` with LIKE's wildcards escaped by '\', wrapped in '%...%', so a
-// search for "50%" finds that text rather than everything.
-std::string LikePattern(std::string_view value) {
-  std::string out = "%";
-  for (char c : value) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 // Both word orders, so "Ana Silva" and "Silva Ana" find the same person; the
 // pattern is bound twice.
 std::string NameMatches(const sql::Session& s) {
@@ -72,7 +61,7 @@ StoreResult<Page<Patient>> ListPatients(sql::Session& s, Id clinic_id, const Pat
   const std::string page_sql = "SELECT " + kPatientColumns + " FROM patients WHERE " + matches +
                                " ORDER BY " + s.CaseFoldedOrder("family_name") + ", " +
                                s.CaseFoldedOrder("given_name") + ", id LIMIT ? OFFSET ?";
-  const std::string pattern = LikePattern(query.search);
+  const std::string pattern = sql::ContainsPattern(query.search);
   auto tx = s.Begin(sql::TxKind::kRead);  // The count and the page from one snapshot.
   Page<Patient> page;
   page.total = s.Prepare("SELECT COUNT(*) FROM patients WHERE " + matches)

@@ -195,4 +195,16 @@ class Session {
   virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
 };
 
+// The pattern CaseFoldedLike is bound to in order to find `value` anywhere in
+// the text: LIKE's wildcards in `value` escaped by a backslash, so a search
+// for "50%" finds that text rather than everything, wrapped in '%...%'.
+inline std::string ContainsPattern(std::string_view value) {
+  std::string out = "%";
+  for (char c : value) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 }  // namespace sciaticare::store::sql
