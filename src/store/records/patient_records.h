@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "store/store.h"
 #include "store/sql/sql_session.h"
+#include "store/store.h"
 #include "store/store_result.h"
 
 namespace sciaticare::store::records {

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "store/store.h"
 #include "store/sql/sql_session.h"
+#include "store/store.h"
 #include "store/store_result.h"
 
 namespace sciaticare::store::records {
