@@ -142,10 +142,6 @@ PgTx::PgTx(PgTx& outer) : conn_(outer.conn_) {
   tx_ = std::make_unique<EagerSubtransaction>(*parent);
 }
 
-pqxx::result PgTx::ExecParams(const std::string& sql, const std::vector<PgParam>& params) {
-  return ExecNamed(conn_.StatementName(sql), params);
-}
-
 pqxx::result PgTx::ExecNamed(const std::string& name, const std::vector<PgParam>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
@@ -154,11 +150,6 @@ pqxx::result PgTx::ExecNamed(const std::string& name, const std::vector<PgParam>
     values.push_back(p ? p->c_str() : nullptr);
   }
   return tx_->exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
-}
-
-std::int64_t Scalar(const pqxx::result& r) {
-  if (r.empty() || r[0][0].is_null()) return 0;
-  return r[0][0].as<std::int64_t>();
 }
 
 namespace {
@@ -214,134 +205,6 @@ StoreError MapPgError(const pqxx::sql_error& e) {
 
 bool IsRetryable(const pqxx::sql_error& e) {
   return e.sqlstate() == "40001" || e.sqlstate() == "40P01";
-}
-
-namespace {
-
-std::string Text(const pqxx::field& f) { return f.is_null() ? std::string() : f.c_str(); }
-
-std::optional<Id> OptId(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<std::int64_t>();
-}
-
-std::optional<int> OptInt(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<int>();
-}
-
-template <typename E>
-E Enum(std::optional<E> parsed, const pqxx::field& f) {
-  // The schema's CHECK constraints admit only known names.
-  if (!parsed) throw std::runtime_error("unknown value in column " + std::string(f.name()));
-  return *parsed;
-}
-
-}  // namespace
-
-const std::string kPgPatientColumns =
-    "id, clinic_id, given_name, family_name, date_of_birth, sex, email, phone, notes, version, "
-    "created_at, updated_at";
-
-Patient PgReadPatient(const pqxx::row& r) {
-  Patient p;
-  p.id = r[0].as<std::int64_t>();
-  p.clinic_id = r[1].as<std::int64_t>();
-  p.given_name = Text(r[2]);
-  p.family_name = Text(r[3]);
-  p.date_of_birth = Text(r[4]);
-  p.sex = Text(r[5]);
-  p.email = Text(r[6]);
-  p.phone = Text(r[7]);
-  p.notes = Text(r[8]);
-  p.version = r[9].as<int>();
-  p.created_at = Text(r[10]);
-  p.updated_at = Text(r[11]);
-  return p;
-}
-
-const std::string kPgAssessmentColumns =
-    "id, clinic_id, patient_id, kind, intake_json, result_json, triage, knowledge_version, "
-    "created_by, created_at";
-
-Assessment PgReadAssessment(const pqxx::row& r) {
-  Assessment a;
-  a.id = r[0].as<std::int64_t>();
-  a.clinic_id = r[1].as<std::int64_t>();
-  a.patient_id = r[2].as<std::int64_t>();
-  a.kind = Enum(ParseAssessmentKind(Text(r[3])), r[3]);
-  a.intake_json = Text(r[4]);
-  a.result_json = Text(r[5]);
-  a.triage = Text(r[6]);
-  a.knowledge_version = Text(r[7]);
-  a.created_by = r[8].as<std::int64_t>();
-  a.created_at = Text(r[9]);
-  return a;
-}
-
-const std::string kPgSessionNoteColumns =
-    "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
-    "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
-    "red_flags_json, status, signed_by, signed_at";
-
-SessionNote PgReadSessionNote(const pqxx::row& r) {
-  SessionNote n;
-  n.id = r[0].as<std::int64_t>();
-  n.clinic_id = r[1].as<std::int64_t>();
-  n.patient_id = r[2].as<std::int64_t>();
-  n.plan_id = OptId(r[3]);
-  n.therapist_id = r[4].as<std::int64_t>();
-  n.occurred_at = Text(r[5]);
-  n.subjective = Text(r[6]);
-  n.objective = Text(r[7]);
-  n.assessment = Text(r[8]);
-  n.plan_text = Text(r[9]);
-  n.leg_pain_before = OptInt(r[10]);
-  n.leg_pain_after = OptInt(r[11]);
-  n.back_pain_before = OptInt(r[12]);
-  n.back_pain_after = OptInt(r[13]);
-  n.techniques_json = Text(r[14]);
-  n.oils_used = r[15].as<bool>();
-  n.adverse_events_json = Text(r[16]);
-  n.version = r[17].as<int>();
-  n.created_at = Text(r[18]);
-  n.deviations_json = Text(r[19]);
-  n.red_flags_json = Text(r[20]);
-  n.status = Text(r[21]);
-  n.signed_by = OptId(r[22]);
-  n.signed_at = r[23].is_null() ? "" : Text(r[23]);
-  return n;
-}
-
-const std::string kPgPatientNameOrder =
-    "ORDER BY lower(family_name) COLLATE \"C\", lower(given_name) COLLATE \"C\", id ";
-
-const std::string kPgAppointmentColumns =
-    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
-
-Appointment PgReadAppointment(const pqxx::row& r) {
-  Appointment a;
-  a.id = r[0].as<std::int64_t>();
-  a.clinic_id = r[1].as<std::int64_t>();
-  a.patient_id = r[2].as<std::int64_t>();
-  a.therapist_id = r[3].as<std::int64_t>();
-  a.starts_at = Text(r[4]);
-  a.minutes = r[5].as<int>();
-  a.status = Enum(ParseAppointmentStatus(Text(r[6])), r[6]);
-  a.plan_id = OptId(r[7]);
-  a.note = Text(r[8]);
-  a.version = r[9].as<int>();
-  return a;
-}
-
-std::string PgLikePattern(std::string_view value) {
-  std::string out = "%";
-  for (char c : value) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
 }
 
 }  // namespace sciaticare::store

@@ -1,7 +1,8 @@
 // Internal to the PostgreSQL store: one pooled connection with its prepared
-// statements, a transaction that runs them with positional parameters, the
-// mapping of PostgreSQL failures onto StoreError, and the column lists and row
-// readers of each record. Not for use outside src/store.
+// statements, a transaction that runs them with positional parameters, and
+// the mapping of PostgreSQL failures onto StoreError. Records are read and
+// written in store/records/ over the SQL session (postgres/postgres_session.h).
+// Not for use outside src/store.
 #pragma once
 
 #include <condition_variable>
@@ -112,18 +113,6 @@ class PgUnitScope {
 // A statement parameter as text; nullopt is SQL NULL.
 using PgParam = std::optional<std::string>;
 
-inline PgParam Arg(std::int64_t v) { return std::to_string(v); }
-inline PgParam Arg(int v) { return std::to_string(v); }
-inline PgParam Arg(bool v) { return std::string(v ? "true" : "false"); }
-inline PgParam Arg(std::string_view v) { return std::string(v); }
-inline PgParam Arg(const std::string& v) { return v; }
-inline PgParam Arg(const char* v) { return std::string(v); }
-inline PgParam Arg(std::nullopt_t) { return std::nullopt; }
-template <typename T>
-PgParam Arg(const std::optional<T>& v) {
-  return v ? Arg(*v) : std::nullopt;
-}
-
 // Thrown by PgTx before a statement reaches the server when a parameter is
 // text PostgreSQL cannot hold as given: libpq would cut it at a NUL, and the
 // server refuses broken UTF-8. PostgresStore::Run answers it as kInvalid.
@@ -146,11 +135,6 @@ class PgTx {
   // A subtransaction of `outer` (a savepoint); `outer` must not be kRead.
   explicit PgTx(PgTx& outer);
 
-  template <typename... A>
-  pqxx::result Exec(const std::string& sql, const A&... args) {
-    return ExecParams(sql, {Arg(args)...});
-  }
-  pqxx::result ExecParams(const std::string& sql, const std::vector<PgParam>& params);
   // Runs the statement prepared under `name` on this transaction's connection.
   pqxx::result ExecNamed(const std::string& name, const std::vector<PgParam>& params);
   void Commit() { tx_->commit(); }
@@ -159,25 +143,6 @@ class PgTx {
   PgConnection& conn_;
   std::unique_ptr<pqxx::transaction_base> tx_;
 };
-
-// The first row of `r` read by `read(row)`, if any.
-template <typename Read>
-auto One(const pqxx::result& r, Read read) -> std::optional<decltype(read(r[0]))> {
-  if (r.empty()) return std::nullopt;
-  return read(r[0]);
-}
-
-// Every row of `r`, each read by `read(row)`.
-template <typename Read>
-auto All(const pqxx::result& r, Read read) -> std::vector<decltype(read(r[0]))> {
-  std::vector<decltype(read(r[0]))> rows;
-  rows.reserve(r.size());
-  for (const auto& row : r) rows.push_back(read(row));
-  return rows;
-}
-
-// The integer in the first column of the first row (0 when there is none).
-std::int64_t Scalar(const pqxx::result& r);
 
 // What a failed PostgreSQL call means to the caller of the Store.
 StoreError MapPgError(const pqxx::sql_error& e);
@@ -229,34 +194,5 @@ auto PostgresStore::Run(F&& body) -> decltype(body(std::declval<PgConnection&>()
     }
   }
 }
-
-// kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
-// `table` is always a literal of the store, never caller input.
-std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const char* field,
-                                          Id clinic_id, Id id);
-// As PgCheckInClinic for a user, who must also be able to treat (therapist or admin).
-std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id);
-// kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
-std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id);
-// kNotFound unless the clinic exists.
-std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id);
-
-// Column lists in the order the readers below expect them.
-extern const std::string kPgPatientColumns;
-extern const std::string kPgAssessmentColumns;
-extern const std::string kPgSessionNoteColumns;
-extern const std::string kPgAppointmentColumns;
-
-Patient PgReadPatient(const pqxx::row& r);
-Assessment PgReadAssessment(const pqxx::row& r);
-SessionNote PgReadSessionNote(const pqxx::row& r);
-Appointment PgReadAppointment(const pqxx::row& r);
-
-// How patients are listed: case-insensitively and byte-wise, as SQLite's
-// COLLATE NOCASE (patients_by_name).
-extern const std::string kPgPatientNameOrder;
-
-// `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
-std::string PgLikePattern(std::string_view value);
 
 }  // namespace sciaticare::store

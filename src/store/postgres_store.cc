@@ -42,39 +42,4 @@ StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) 
   });
 }
 
-std::optional<StoreError> PgCheckClinic(PgTx& tx, Id clinic_id) {
-  if (Scalar(tx.Exec("SELECT 1 FROM clinics WHERE id = $1", clinic_id)) == 0) {
-    return NotFound("clinic_id", "no such clinic");
-  }
-  return std::nullopt;
-}
-
-std::optional<StoreError> PgCheckInClinic(PgTx& tx, const char* table, const char* field,
-                                          Id clinic_id, Id id) {
-  if (Scalar(tx.Exec(std::string("SELECT 1 FROM ") + table + " WHERE clinic_id = $1 AND id = $2",
-                     clinic_id, id)) == 0) {
-    return NotFound(field, "no such record in this clinic");
-  }
-  return std::nullopt;
-}
-
-std::optional<StoreError> PgCheckTherapist(PgTx& tx, const char* field, Id clinic_id, Id user_id) {
-  auto role =
-      One(tx.Exec("SELECT role FROM users WHERE clinic_id = $1 AND id = $2", clinic_id, user_id),
-          [](const pqxx::row& r) { return std::string(r[0].c_str()); });
-  if (!role) return NotFound(field, "no such user in this clinic");
-  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
-    return Invalid(field, "must be a therapist or an admin, not " + *role);
-  }
-  return std::nullopt;
-}
-
-std::optional<StoreError> PgCheckPlanOfPatient(PgTx& tx, Id clinic_id, Id patient_id, Id plan_id) {
-  if (Scalar(tx.Exec("SELECT 1 FROM plans WHERE clinic_id = $1 AND patient_id = $2 AND id = $3",
-                     clinic_id, patient_id, plan_id)) == 0) {
-    return NotFound("plan_id", "no such plan of this patient");
-  }
-  return std::nullopt;
-}
-
 }  // namespace sciaticare::store

@@ -1,6 +1,8 @@
-// Internal to the SQLite store: a borrowed prepared statement with named
-// binding, the mapping of SQLite failures onto StoreError, and the column
-// lists and row readers of each record. Not for use outside src/store.
+// Internal to the SQLite store: its connections with their cached statements,
+// the scopes that name the calling thread's connection and unit of work, a
+// transaction on cached BEGIN/COMMIT, and the mapping of SQLite failures onto
+// StoreError. Records are read and written in store/records/ over the SQL
+// session (sqlite/sqlite_session.h). Not for use outside src/store.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -21,9 +23,11 @@
 
 namespace sciaticare::store {
 
-// A cached statement borrowed for one call. It is reset when the call is done
-// with it (and at the latest when this object dies), so no statement keeps a
-// read snapshot open between calls, which in WAL mode would pin old pages.
+// A cached statement of the store's own (BEGIN, COMMIT, savepoints, pragmas)
+// borrowed for one use, with named binding; records go through the SQL
+// session instead. It is reset when done with (and at the latest when this
+// object dies), so no statement keeps a read snapshot open between calls,
+// which in WAL mode would pin old pages.
 class SqliteQuery {
  public:
   explicit SqliteQuery(SQLite::Statement& s) : s_(&s) {}
@@ -40,36 +44,8 @@ class SqliteQuery {
     return Bind(name, std::string_view(v));
   }
   SqliteQuery& Bind(const char* name, const char* v) { return Bind(name, std::string_view(v)); }
-  SqliteQuery& BindBool(const char* name, bool v) { return Bind(name, v ? 1 : 0); }
-  SqliteQuery& BindNull(const char* name);
-  template <typename T>
-  SqliteQuery& Bind(const char* name, const std::optional<T>& v) {
-    return v ? Bind(name, *v) : BindNull(name);
-  }
-
   // Runs a statement that returns no rows; returns the rows it changed.
   int Exec();
-  // The first row read by `read(statement)`, if any.
-  template <typename Read>
-  auto One(Read read) -> std::optional<decltype(read(std::declval<SQLite::Statement&>()))> {
-    std::optional<decltype(read(*s_))> row;
-    if (s_->executeStep()) row = read(*s_);
-    Reset();
-    return row;
-  }
-  // Every row, each read by `read(statement)`; room for `expected` rows is
-  // made first, so a list of known size is not moved while it grows.
-  template <typename Read>
-  auto All(Read read, std::size_t expected = 0)
-      -> std::vector<decltype(read(std::declval<SQLite::Statement&>()))> {
-    std::vector<decltype(read(*s_))> rows;
-    rows.reserve(expected);
-    while (s_->executeStep()) rows.push_back(read(*s_));
-    Reset();
-    return rows;
-  }
-  // The integer in the first column of the first row (0 when there is none).
-  std::int64_t Scalar();
 
  private:
   void Reset() noexcept;
@@ -178,22 +154,5 @@ auto SqliteStore::Reading(F&& body) -> decltype(body()) {
   ConnectionScope scope(LockReader(lock));
   return Guarded(body);
 }
-
-// Column lists in the order the readers below expect them.
-extern const std::string kPatientColumns;
-extern const std::string kAssessmentColumns;
-extern const std::string kSessionNoteColumns;
-extern const std::string kAppointmentColumns;
-
-Patient ReadPatient(SQLite::Statement& s);
-Assessment ReadAssessment(SQLite::Statement& s);
-SessionNote ReadSessionNote(SQLite::Statement& s);
-Appointment ReadAppointment(SQLite::Statement& s);
-
-// How patients are listed: by name, case-insensitively (the patients_by_name index).
-extern const std::string kPatientNameOrder;
-
-// `value` with LIKE's wildcards escaped by '\', wrapped in '%...%'.
-std::string LikePattern(std::string_view value);
 
 }  // namespace sciaticare::store

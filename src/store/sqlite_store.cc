@@ -116,46 +116,4 @@ StoreStatus SqliteStore::Atomically(const std::function<StoreStatus()>& work) {
   });
 }
 
-SQLite::Database& SqliteStore::Db() { return *ConnectionScope::Current().db; }
-
-SqliteQuery SqliteStore::Prepare(const std::string& sql) {
-  return ConnectionScope::Current().Prepare(sql);
-}
-
-std::optional<StoreError> SqliteStore::CheckInClinic(const char* table, const char* field,
-                                                     Id clinic_id, Id id) {
-  // `table` is always one of this file's literals, never caller input.
-  if (Prepare(std::string("SELECT 1 FROM ") + table + " WHERE clinic_id = :clinic AND id = :id")
-          .Bind(":clinic", clinic_id)
-          .Bind(":id", id)
-          .Scalar() == 0) {
-    return NotFound(field, "no such record in this clinic");
-  }
-  return std::nullopt;
-}
-
-std::optional<StoreError> SqliteStore::CheckTherapist(const char* field, Id clinic_id, Id user_id) {
-  auto role = Prepare("SELECT role FROM users WHERE clinic_id = :clinic AND id = :id")
-                  .Bind(":clinic", clinic_id)
-                  .Bind(":id", user_id)
-                  .One([](SQLite::Statement& s) { return s.getColumn(0).getString(); });
-  if (!role) return NotFound(field, "no such user in this clinic");
-  if (*role != ToString(Role::kTherapist) && *role != ToString(Role::kAdmin)) {
-    return Invalid(field, "must be a therapist or an admin, not " + *role);
-  }
-  return std::nullopt;
-}
-
-std::optional<StoreError> SqliteStore::CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id) {
-  if (Prepare("SELECT 1 FROM plans WHERE clinic_id = :clinic AND patient_id = :patient AND "
-              "id = :id")
-          .Bind(":clinic", clinic_id)
-          .Bind(":patient", patient_id)
-          .Bind(":id", plan_id)
-          .Scalar() == 0) {
-    return NotFound("plan_id", "no such plan of this patient");
-  }
-  return std::nullopt;
-}
-
 }  // namespace sciaticare::store

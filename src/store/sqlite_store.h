@@ -177,23 +177,6 @@ class SqliteStore final : public Store {
   // Locks a read connection (a free one if any) into `lock` and returns it.
   SqliteConnection& LockReader(std::unique_lock<std::mutex>& lock);
 
-  // The current call's connection (see Writing/Reading) and a cached
-  // prepared statement on it.
-  static SQLite::Database& Db();
-  static SqliteQuery Prepare(const std::string& sql);
-
-  // The checks and insert of one write, on the current connection; they
-  // fill in the new id. Shared by the direct and the group-committed paths.
-  std::optional<StoreError> InsertSessionNote(SessionNote& note);
-
-  // kNotFound naming `field` unless `table` has row `id` in `clinic_id`.
-  std::optional<StoreError> CheckInClinic(const char* table, const char* field, Id clinic_id,
-                                          Id id);
-  // As CheckInClinic for a user, who must also be able to treat (therapist or admin).
-  std::optional<StoreError> CheckTherapist(const char* field, Id clinic_id, Id user_id);
-  // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
-  std::optional<StoreError> CheckPlanOfPatient(Id clinic_id, Id patient_id, Id plan_id);
-
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::atomic<unsigned> next_reader_{0};

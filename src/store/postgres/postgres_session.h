@@ -42,6 +42,9 @@ class PgSession : public sql::Session {
   std::string CaseFoldedOrder(std::string_view column) const override {
     return "lower(" + std::string(column) + ") COLLATE \"C\"";
   }
+  std::string CaseFoldedLike(std::string_view expr) const override {
+    return std::string(expr) + " ILIKE ? ESCAPE '\\'";
+  }
   std::string InIdList(std::string_view column) const override {
     return std::string(column) + " = ANY(CAST(? AS BIGINT[]))";
   }

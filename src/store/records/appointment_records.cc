@@ -132,13 +132,8 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
   auto tx = s.Begin(sql::TxKind::kWrite);
   if (auto e = CheckInClinic(s, "patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
   if (auto e = LockTherapist(s, a.clinic_id, a.therapist_id)) return *e;
-  if (a.plan_id &&
-      s.Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND patient_id = ? AND id = ?")
-              .Bind(a.clinic_id)
-              .Bind(a.patient_id)
-              .Bind(*a.plan_id)
-              .Scalar() == 0) {
-    return NotFound("plan_id", "no such plan of this patient");
+  if (a.plan_id) {
+    if (auto e = CheckPlanOfPatient(s, a.clinic_id, a.patient_id, *a.plan_id)) return *e;
   }
   const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
   if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
@@ -209,6 +204,35 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   stored->version += 1;
   tx->Commit();
   return *stored;
+}
+
+StoreResult<Appointment> GetAppointment(sql::Session& s, Id clinic_id, Id id) {
+  static const std::string sql =
+      "SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?";
+  auto row = s.Prepare(sql).Bind(clinic_id).Bind(id).One(ReadAppointment);
+  if (!row) return NotFound("id", "no such appointment in this clinic");
+  return *row;
+}
+
+StoreResult<std::vector<Appointment>> ListAppointments(sql::Session& s, Id clinic_id,
+                                                       std::string_view from, std::string_view to) {
+  if (auto problem = CheckTimeRange(from, to)) return *problem;
+  static const std::string sql = "SELECT " + kColumns +
+                                 " FROM appointments WHERE clinic_id = ? AND starts_at >= ? AND "
+                                 "starts_at < ? ORDER BY starts_at, id";
+  return s.Prepare(sql).Bind(clinic_id).Bind(from).Bind(to).All(ReadAppointment);
+}
+
+StoreResult<std::vector<Appointment>> ListPatientAppointments(sql::Session& s, Id clinic_id,
+                                                              Id patient_id) {
+  static const std::string sql =
+      "SELECT " + kColumns +
+      " FROM appointments WHERE clinic_id = ? AND patient_id = ? ORDER BY starts_at, id";
+  auto tx = s.Begin(sql::TxKind::kRead);  // The check and the list from one snapshot.
+  if (auto e = CheckInClinic(s, "patients", "patient_id", clinic_id, patient_id)) return *e;
+  auto rows = s.Prepare(sql).Bind(clinic_id).Bind(patient_id).All(ReadAppointment);
+  tx->Commit();
+  return rows;
 }
 
 }  // namespace sciaticare::store::records

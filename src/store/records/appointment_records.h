@@ -35,5 +35,10 @@ std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist
 StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& appointment);
 StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, Id id,
                                                  AppointmentStatus status, int expected_version);
+StoreResult<Appointment> GetAppointment(sql::Session& s, Id clinic_id, Id id);
+StoreResult<std::vector<Appointment>> ListAppointments(sql::Session& s, Id clinic_id,
+                                                       std::string_view from, std::string_view to);
+StoreResult<std::vector<Appointment>> ListPatientAppointments(sql::Session& s, Id clinic_id,
+                                                              Id patient_id);
 
 }  // namespace sciaticare::store::records

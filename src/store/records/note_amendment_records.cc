@@ -7,63 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "store/records/record_checks.h"
+#include "store/records/session_note_records.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
 namespace {
 
 using nlohmann::json;
-
-const std::string kNoteColumns =
-    "id, clinic_id, patient_id, plan_id, therapist_id, occurred_at, subjective, objective, "
-    "assessment, plan_text, leg_pain_before, leg_pain_after, back_pain_before, back_pain_after, "
-    "techniques_json, oils_used, adverse_events_json, version, created_at, deviations_json, "
-    "red_flags_json, status, signed_by, signed_at";
-
-SessionNote ReadNote(const sql::Row& r) {
-  SessionNote n;
-  n.id = r.Int64(0);
-  n.clinic_id = r.Int64(1);
-  n.patient_id = r.Int64(2);
-  n.plan_id = r.OptInt64(3);
-  n.therapist_id = r.Int64(4);
-  n.occurred_at = r.Text(5);
-  n.subjective = r.Text(6);
-  n.objective = r.Text(7);
-  n.assessment = r.Text(8);
-  n.plan_text = r.Text(9);
-  n.leg_pain_before = r.OptInt(10);
-  n.leg_pain_after = r.OptInt(11);
-  n.back_pain_before = r.OptInt(12);
-  n.back_pain_after = r.OptInt(13);
-  n.techniques_json = r.Text(14);
-  n.oils_used = r.Bool(15);
-  n.adverse_events_json = r.Text(16);
-  n.version = r.Int(17);
-  n.created_at = r.Text(18);
-  n.deviations_json = r.Text(19);
-  n.red_flags_json = r.Text(20);
-  n.status = r.Text(21);
-  n.signed_by = r.OptInt64(22);
-  n.signed_at = r.Text(23);
-  return n;
-}
-
-// The note of the clinic, locked for the write that reads it.
-std::optional<SessionNote> LockedNote(sql::Session& s, Id clinic_id, Id id) {
-  return s
-      .Prepare("SELECT " + kNoteColumns + " FROM session_notes WHERE clinic_id = ? AND id = ?" +
-               std::string(s.LockRowsSuffix()))
-      .Bind(clinic_id)
-      .Bind(id)
-      .One(ReadNote);
-}
-
-std::optional<StoreError> CheckVersion(const SessionNote& stored, int expected_version) {
-  if (stored.version == expected_version) return std::nullopt;
-  return Conflict("version", "the note was changed meanwhile (now version " +
-                                 std::to_string(stored.version) + ")");
-}
 
 // A stored JSON column as a value: null when empty (nothing recorded).
 json Embedded(const std::string& text) {
@@ -116,9 +66,9 @@ StoreResult<SessionNote> SignSessionNote(sql::Session& s, Id clinic_id, Id id, i
                                          Id signed_by, const std::string& signed_at) {
   if (auto problem = CheckUtcTime("signed_at", signed_at)) return *problem;
   auto tx = s.Begin(sql::TxKind::kWrite);
-  std::optional<SessionNote> stored = LockedNote(s, clinic_id, id);
+  std::optional<SessionNote> stored = LockedSessionNote(s, clinic_id, id);
   if (!stored) return NotFound("id", "no such session note in this clinic");
-  if (auto e = CheckVersion(*stored, expected_version)) return *e;
+  if (auto e = CheckNoteVersion(*stored, expected_version)) return *e;
   if (stored->status != "draft") return Conflict("status", "the note is already signed");
   if (auto e = CheckTherapist(s, "signed_by", clinic_id, signed_by)) return *e;
   s.Prepare(
@@ -144,9 +94,9 @@ StoreResult<SessionNote> AmendSessionNote(sql::Session& s, const SessionNote& am
   if (auto problem = CheckText("reason", amendment.reason)) return *problem;
   if (auto problem = CheckUtcTime("amended_at", amendment.amended_at)) return *problem;
   auto tx = s.Begin(sql::TxKind::kWrite);
-  std::optional<SessionNote> stored = LockedNote(s, amended.clinic_id, amended.id);
+  std::optional<SessionNote> stored = LockedSessionNote(s, amended.clinic_id, amended.id);
   if (!stored) return NotFound("id", "no such session note in this clinic");
-  if (auto e = CheckVersion(*stored, expected_version)) return *e;
+  if (auto e = CheckNoteVersion(*stored, expected_version)) return *e;
   if (stored->status != "signed") {
     return Conflict("status", "a draft is edited, not amended; amend it once it is signed");
   }
@@ -154,13 +104,10 @@ StoreResult<SessionNote> AmendSessionNote(sql::Session& s, const SessionNote& am
   if (amended.therapist_id != stored->therapist_id) {
     return Invalid("therapist_id", "cannot change");
   }
-  if (amended.plan_id &&
-      s.Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND patient_id = ? AND id = ?")
-              .Bind(amended.clinic_id)
-              .Bind(amended.patient_id)
-              .Bind(*amended.plan_id)
-              .Scalar() == 0) {
-    return NotFound("plan_id", "no such plan of this patient");
+  if (amended.plan_id) {
+    if (auto e = CheckPlanOfPatient(s, amended.clinic_id, amended.patient_id, *amended.plan_id)) {
+      return *e;
+    }
   }
   if (auto e = CheckInClinic(s, "users", "amended_by", amended.clinic_id, amendment.amended_by)) {
     return *e;
@@ -183,31 +130,14 @@ StoreResult<SessionNote> AmendSessionNote(sql::Session& s, const SessionNote& am
       .Bind(amendment.amended_by)
       .Bind(amendment.amended_at)
       .Exec();
-  s.Prepare(
-       "UPDATE session_notes SET plan_id = ?, occurred_at = ?, subjective = ?, objective = ?, "
-       "assessment = ?, plan_text = ?, leg_pain_before = ?, leg_pain_after = ?, "
-       "back_pain_before = ?, back_pain_after = ?, techniques_json = ?, oils_used = ?, "
-       "adverse_events_json = ?, deviations_json = ?, red_flags_json = ?, version = ? "
-       "WHERE id = ?")
-      .Bind(amended.plan_id)
-      .Bind(amended.occurred_at)
-      .Bind(amended.subjective)
-      .Bind(amended.objective)
-      .Bind(amended.assessment)
-      .Bind(amended.plan_text)
-      .Bind(amended.leg_pain_before)
-      .Bind(amended.leg_pain_after)
-      .Bind(amended.back_pain_before)
-      .Bind(amended.back_pain_after)
-      .Bind(amended.techniques_json)
-      .BindBool(amended.oils_used)
-      .Bind(amended.adverse_events_json)
-      .Bind(amended.deviations_json)
-      .Bind(amended.red_flags_json)
-      .Bind(next_version)
-      .Bind(amended.id)
-      .Exec();
-  std::optional<SessionNote> now = LockedNote(s, amended.clinic_id, amended.id);
+  sql::Query update = s.Prepare(
+      "UPDATE session_notes SET plan_id = ?, occurred_at = ?, subjective = ?, objective = ?, "
+      "assessment = ?, plan_text = ?, leg_pain_before = ?, leg_pain_after = ?, "
+      "back_pain_before = ?, back_pain_after = ?, techniques_json = ?, oils_used = ?, "
+      "adverse_events_json = ?, deviations_json = ?, red_flags_json = ?, version = ? "
+      "WHERE id = ?");
+  BindNoteContent(update, amended).Bind(next_version).Bind(amended.id).Exec();
+  std::optional<SessionNote> now = LockedSessionNote(s, amended.clinic_id, amended.id);
   tx->Commit();
   return *now;
 }

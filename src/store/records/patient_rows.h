@@ -1,8 +1,6 @@
-// The patient and assessment rows as the shared reads (chart, attention list)
-// and patient updates take them over the SQL session: each table's column
-// list in the order its reader expects. Patient create, read and list still
-// read these tables through sqlite_query.cc / postgres_query.cc until that
-// family is ported.
+// The patient and assessment rows as every record method reads them over the
+// SQL session (patients and assessments, their updates, the chart and the
+// attention list): each table's column list in the order its reader expects.
 #pragma once
 
 #include <string>

@@ -37,4 +37,16 @@ std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id 
   return std::nullopt;
 }
 
+std::optional<StoreError> CheckPlanOfPatient(sql::Session& s, Id clinic_id, Id patient_id,
+                                             Id plan_id) {
+  if (s.Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND patient_id = ? AND id = ?")
+          .Bind(clinic_id)
+          .Bind(patient_id)
+          .Bind(plan_id)
+          .Scalar() == 0) {
+    return NotFound("plan_id", "no such plan of this patient");
+  }
+  return std::nullopt;
+}
+
 }  // namespace sciaticare::store::records

@@ -25,4 +25,8 @@ std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, cons
 std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
                                          Id user_id, bool lock = false);
 
+// kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
+std::optional<StoreError> CheckPlanOfPatient(sql::Session& s, Id clinic_id, Id patient_id,
+                                             Id plan_id);
+
 }  // namespace sciaticare::store::records

@@ -184,11 +184,27 @@ class Session {
   // name index keeps (patients_by_name), so the index serves the sort:
   // SQLite's NOCASE collation, PostgreSQL's lower() in the "C" collation.
   virtual std::string CaseFoldedOrder(std::string_view column) const = 0;
+  // "`expr` matches the LIKE pattern bound here as one parameter, ignoring
+  // case, a backslash escaping its wildcards": SQLite's LIKE already ignores
+  // (ASCII) case; PostgreSQL's ILIKE.
+  virtual std::string CaseFoldedLike(std::string_view expr) const = 0;
   // "`column` is in the list bound here as one parameter", and that list's
   // text for `ids`: SQLite reads a JSON array with json_each, PostgreSQL
   // takes a BIGINT[] literal. One statement then serves lists of any length.
   virtual std::string InIdList(std::string_view column) const = 0;
   virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
 };
+
+// The pattern CaseFoldedLike is bound to in order to find `value` anywhere in
+// the text: LIKE's wildcards in `value` escaped by a backslash, so a search
+// for "50%" finds that text rather than everything, wrapped in '%...%'.
+inline std::string ContainsPattern(std::string_view value) {
+  std::string out = "%";
+  for (char c : value) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
 
 }  // namespace sciaticare::store::sql

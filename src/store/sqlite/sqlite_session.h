@@ -25,6 +25,9 @@ class SqliteSession : public sql::Session {
   std::string CaseFoldedOrder(std::string_view column) const override {
     return std::string(column) + " COLLATE NOCASE";
   }
+  std::string CaseFoldedLike(std::string_view expr) const override {
+    return std::string(expr) + " LIKE ? ESCAPE '\\'";
+  }
   std::string InIdList(std::string_view column) const override {
     return std::string(column) + " IN (SELECT value FROM json_each(?))";
   }

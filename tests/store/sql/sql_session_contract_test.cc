@@ -7,6 +7,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -225,6 +227,43 @@ TEST_P(SqlSessionContract, NullReadsAsNulloptOrEmptyText) {
   EXPECT_EQ(std::get<0>(*row), std::nullopt);
   EXPECT_EQ(std::get<1>(*row), "");
   EXPECT_EQ(std::get<2>(*row), std::nullopt);
+}
+
+// Property: CaseFoldedLike with a ContainsPattern finds exactly the labels
+// that hold the searched text, ignoring ASCII case, with LIKE's wildcards
+// and the escape character in the text taken literally (the patient search).
+TEST_P(SqlSessionContract, CaseFoldedLikeFindsTheTextIgnoringCaseAndWildcards) {
+  std::mt19937_64 random(14);
+  const std::string alphabet = "aAbB%_\\";
+  auto word = [&](std::size_t min, std::size_t max) {
+    std::string out(min + random() % (max - min + 1), ' ');
+    for (char& c : out) c = alphabet[random() % alphabet.size()];
+    return out;
+  };
+  auto lower = [](std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+  };
+  std::vector<std::string> labels;
+  for (int i = 0; i < 60; ++i) {
+    std::string label = word(1, 5) + std::to_string(i);  // Unique: the column is.
+    Insert({0, i, label, std::nullopt, false});
+    labels.push_back(label);
+  }
+  const std::string sql =
+      "SELECT label FROM t WHERE " + s().CaseFoldedLike("label") + " ORDER BY id";
+  for (int trial = 0; trial < 80; ++trial) {
+    const std::string search = word(1, 2);
+    std::vector<std::string> expected;
+    for (const std::string& label : labels) {
+      if (lower(label).find(lower(search)) != std::string::npos) expected.push_back(label);
+    }
+    auto found = s().Prepare(sql).Bind(sql::ContainsPattern(search)).All([](const sql::Row& r) {
+      return r.Text(0);
+    });
+    EXPECT_EQ(found, expected) << "search: " << search;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
