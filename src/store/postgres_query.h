@@ -138,6 +138,9 @@ class PgTx {
   // Runs the statement prepared under `name` on this transaction's connection.
   pqxx::result ExecNamed(const std::string& name, const std::vector<PgParam>& params);
   void Commit() { tx_->commit(); }
+  // The transaction itself, for a unit of work run inside it (PgUnitScope);
+  // not for a kRead one, which has none.
+  pqxx::dbtransaction& Unit() { return dynamic_cast<pqxx::dbtransaction&>(*tx_); }
 
  private:
   PgConnection& conn_;

@@ -1,12 +1,14 @@
 // Opening the PostgreSQL store and the checks its record methods share.
 #include "store/postgres_store.h"
 
+#include "store/postgres/postgres_group_commit.h"
 #include "store/postgres_migrations.h"
 #include "store/postgres_query.h"
 
 namespace sciaticare::store {
 
-PostgresStore::PostgresStore(std::unique_ptr<PgPool> pool) : pool_(std::move(pool)) {}
+PostgresStore::PostgresStore(std::unique_ptr<PgPool> pool, std::unique_ptr<PgGroupCommit> group)
+    : pool_(std::move(pool)), group_(std::move(group)) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -14,13 +16,16 @@ StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::strin
                                                                 const Options& options) {
   if (options.pool_size < 1) return Invalid("pool_size", "must be at least 1");
   if (options.lock_timeout_ms < 0) return Invalid("lock_timeout_ms", "must not be negative");
+  if (options.group_writers < 1) return Invalid("group_writers", "must be at least 1");
   try {
     auto conn = std::make_unique<PgConnection>(url, options.lock_timeout_ms);
     auto migrated = MigratePostgres(conn->raw());
     if (!migrated) return migrated.error();
     auto pool = std::make_unique<PgPool>(url, options.pool_size, options.lock_timeout_ms);
     pool->Adopt(std::move(conn));
-    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool)));
+    auto group =
+        std::make_unique<PgGroupCommit>(url, options.lock_timeout_ms, options.group_writers);
+    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), std::move(group)));
   } catch (const std::exception& e) {
     // Not the URL itself: it may hold a password.
     return Internal(std::string("opening the PostgreSQL database: ") + e.what());

@@ -2,7 +2,9 @@
 // ("postgresql://user:password@host:5432/dbname?sslmode=require").
 //
 // Durability: a call that has returned has its transaction committed by the
-// server (with the server's own synchronous_commit and fsync settings).
+// server (with the server's own synchronous_commit and fsync settings). The
+// *Async writes go through a group commit (postgres/postgres_group_commit.h):
+// many callers' writes share one transaction, each answered once it commits.
 // The schema is migrated on open (postgres_migrations.h), under an advisory
 // lock, so servers starting together on one database do not race.
 //
@@ -21,6 +23,7 @@
 namespace sciaticare::store {
 
 class PgConnection;
+class PgGroupCommit;
 class PgPool;
 
 class PostgresStore final : public Store {
@@ -30,6 +33,9 @@ class PostgresStore final : public Store {
     // How long a call waits for a row lock held by another transaction
     // before it fails (kInternal), like SQLite's busy timeout.
     int lock_timeout_ms = 5000;
+    // Writers of the group commit, each with a connection of its own (on
+    // top of the pool): while one commits a batch, the next can start.
+    int group_writers = 2;
   };
 
   // Connects to `url` and migrates the database.
@@ -78,6 +84,9 @@ class PostgresStore final : public Store {
   StoreStatus Atomically(const std::function<StoreStatus()>& work) override;
 
   StoreResult<SessionNote> CreateSessionNote(const SessionNote& note) override;
+  using Store::CreateSessionNoteAsync;
+  void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
+                              Callback<SessionNote> done) override;
   StoreResult<SessionNote> GetSessionNote(Id clinic_id, Id id) override;
   StoreResult<SessionNote> UpdateSessionNote(const SessionNote& note,
                                              int expected_version) override;
@@ -120,6 +129,7 @@ class PostgresStore final : public Store {
                                                                 Id patient_id) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
+  void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;
 
   StoreStatus SaveIdempotentAnswer(const IdempotentAnswer& answer,
@@ -145,7 +155,7 @@ class PostgresStore final : public Store {
   StoreStatus RevokeApiToken(Id clinic_id, Id id) override;
 
  private:
-  explicit PostgresStore(std::unique_ptr<PgPool> pool);
+  PostgresStore(std::unique_ptr<PgPool> pool, std::unique_ptr<PgGroupCommit> group);
 
   // Runs `body` on a pooled connection, turning any exception into a
   // StoreError and running it again when the connection had died idle.
@@ -153,6 +163,8 @@ class PostgresStore final : public Store {
   auto Run(F&& body) -> decltype(body(std::declval<PgConnection&>()));
 
   std::unique_ptr<PgPool> pool_;
+  // Declared after the pool: it stops (running what is queued) first.
+  std::unique_ptr<PgGroupCommit> group_;
 };
 
 }  // namespace sciaticare::store

@@ -167,8 +167,8 @@ class Store {
   // block a thread: `also` (when set) runs in the same unit once the note is
   // stored (say, to append its audit entry, see Atomically), and its failure
   // undoes the note; `done` gets the stored note once all of it is durable.
-  // SQLite commits many concurrent calls together (its group commit); this
-  // default, which PostgreSQL uses, commits each call on its own.
+  // Both stores commit many concurrent calls together (their group commits);
+  // this default commits each call on its own.
   using AlsoWrite = std::function<StoreStatus(const SessionNote& stored)>;
   virtual void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
                                       Callback<SessionNote> done) {
@@ -299,8 +299,8 @@ class Store {
   virtual StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) = 0;
   // As AppendAudit, but `done` is called with the outcome once the entry is
   // durable, possibly later and on another thread, so that many concurrent
-  // appends can share one commit (SQLite's group commit). This default, which
-  // PostgreSQL uses, simply appends and answers.
+  // appends can share one commit (both stores' group commits). This default
+  // simply appends and answers.
   virtual void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
     const Callback<AuditEntry> call = std::move(done);
     call(AppendAudit(entry));

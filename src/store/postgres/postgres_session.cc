@@ -1,6 +1,6 @@
 // PostgreSQL's side of the SQL session interface: placeholders translated
 // once, parameters sent as text to prepared statements, rows read from the
-// result the server sent back whole.
+// result the server sent back whole; a screen's reads sent in two round trips.
 #include "store/postgres/postgres_session.h"
 
 #include "store/postgres_query.h"
@@ -31,15 +31,17 @@ std::string PositionalPlaceholders(std::string_view sql) {
 
 namespace {
 
-class PgStatement : public sql::Statement {
+// The rows of a result the server has sent, read as a statement's: what a
+// prepared statement run reads, and each read of a batch.
+class PgResultRows : public sql::Statement {
  public:
-  PgStatement(PgSession& session, const std::string& name) : session_(session), name_(name) {}
+  PgResultRows() = default;
+  explicit PgResultRows(pqxx::result result) : result_(std::move(result)), ran_(true) {}
 
-  void BindInt64(int position, std::int64_t v) override { Slot(position) = std::to_string(v); }
-  void BindText(int position, std::string_view v) override { Slot(position) = std::string(v); }
-  void BindBool(int position, bool v) override { Slot(position) = v ? "true" : "false"; }
-  void BindNull(int position) override { Slot(position) = std::nullopt; }
-
+  void BindInt64(int, std::int64_t) override { Unbindable(); }
+  void BindText(int, std::string_view) override { Unbindable(); }
+  void BindBool(int, bool) override { Unbindable(); }
+  void BindNull(int) override { Unbindable(); }
   bool Step() override {
     if (!ran_) {
       result_ = Run();
@@ -49,7 +51,7 @@ class PgStatement : public sql::Statement {
     return ++row_ < static_cast<int>(result_.size());
   }
   std::int64_t Exec() override {
-    result_ = Run();
+    if (!ran_) result_ = Run();
     ran_ = true;
     return result_.affected_rows();
   }
@@ -58,10 +60,37 @@ class PgStatement : public sql::Statement {
   std::string Text(int column) const override { return Field(column).c_str(); }
   bool Bool(int column) const override { return Field(column).as<bool>(); }
   void Reset() noexcept override {
-    params_.clear();
     result_ = pqxx::result();
     ran_ = false;
     row_ = -1;
+  }
+
+ protected:
+  // Runs the statement: only one that binds parameters has one to run.
+  virtual pqxx::result Run() { throw std::logic_error("these rows have been read"); }
+
+ private:
+  [[noreturn]] static void Unbindable() {
+    throw std::logic_error("the rows of a batch take no parameters");
+  }
+  pqxx::field Field(int column) const { return result_[row_][column]; }
+
+  pqxx::result result_;
+  bool ran_ = false;
+  int row_ = -1;
+};
+
+class PgStatement : public PgResultRows {
+ public:
+  PgStatement(PgSession& session, const std::string& name) : session_(session), name_(name) {}
+
+  void BindInt64(int position, std::int64_t v) override { Slot(position) = std::to_string(v); }
+  void BindText(int position, std::string_view v) override { Slot(position) = std::string(v); }
+  void BindBool(int position, bool v) override { Slot(position) = v ? "true" : "false"; }
+  void BindNull(int position) override { Slot(position) = std::nullopt; }
+  void Reset() noexcept override {
+    params_.clear();
+    PgResultRows::Reset();
   }
 
  private:
@@ -69,8 +98,7 @@ class PgStatement : public sql::Statement {
     if (static_cast<int>(params_.size()) < position) params_.resize(position);
     return params_[position - 1];
   }
-  pqxx::field Field(int column) const { return result_[row_][column]; }
-  pqxx::result Run() {
+  pqxx::result Run() override {
     if (PgTx* tx = session_.current()) return tx->ExecNamed(name_, params_);
     // Autocommit: this statement alone. Inside a unit of work `own` is a
     // savepoint of it, which must be released, not rolled back, to keep the
@@ -84,10 +112,17 @@ class PgStatement : public sql::Statement {
   PgSession& session_;
   const std::string& name_;  // Owned by the connection, which outlives the session.
   std::vector<PgParam> params_;
-  pqxx::result result_;
-  bool ran_ = false;
-  int row_ = -1;
 };
+
+// "EXECUTE name(1, 2)": a prepared statement run with integer literals.
+std::string ExecuteText(const std::string& name, const std::vector<std::int64_t>& params) {
+  std::string text = "EXECUTE " + name;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    text += i == 0 ? "(" : ", ";
+    text += std::to_string(params[i]);
+  }
+  return params.empty() ? text : text + ")";
+}
 
 }  // namespace
 
@@ -135,6 +170,50 @@ sql::Query PgSession::Prepare(const std::string& sql) {
     slot = std::make_unique<PgStatement>(*this, connection_.PortableStatementName(sql));
   }
   return sql::Query(*slot);
+}
+
+void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
+  if (current_ != nullptr || connection_.unit() != nullptr) return Session::ReadTogether(reads);
+  pqxx::connection& c = connection_.raw();
+  std::vector<std::string> texts;
+  texts.reserve(reads.size());
+  for (const sql::BatchRead& r : reads) {
+    const std::string& name = connection_.PortableStatementName(r.sql);
+    c.prepare_now(name);  // Once per connection: EXECUTE needs it on the server.
+    texts.push_back(ExecuteText(name, r.params));
+  }
+  std::vector<pqxx::result> results;
+  results.reserve(reads.size());
+  pqxx::nontransaction tx(c);
+  try {
+    // BEGIN goes alone: the pipeline starts a batch of several with a query
+    // of its own, which would take the snapshot before an isolation level
+    // could be set. The reads and the COMMIT then go in one round trip.
+    tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    pqxx::pipeline pipe(tx);
+    pipe.retain(static_cast<int>(reads.size()) + 1);
+    std::vector<pqxx::pipeline::query_id> ids;
+    ids.reserve(texts.size());
+    for (const std::string& text : texts) ids.push_back(pipe.insert(text));
+    auto commit = pipe.insert("COMMIT");
+    pipe.complete();
+    for (auto id : ids) results.push_back(pipe.retrieve(id));
+    pipe.retrieve(commit);
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (...) {
+    // A failed read leaves its transaction open and aborted on the server.
+    try {
+      tx.exec("ROLLBACK");
+    } catch (...) {
+    }
+    throw;
+  }
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    PgResultRows rows(std::move(results[i]));
+    sql::Query q(rows);
+    reads[i].read(q);
+  }
 }
 
 std::unique_ptr<sql::Transaction> PgSession::Begin(sql::TxKind kind) {

@@ -1,7 +1,8 @@
 // The SQL session interface (store/sql/sql_session.h) on one pooled
 // PostgreSQL connection. The dialect's differences live here: the shared
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
-// then prepared once per connection; a kRead transaction is a read-only
+// then prepared once per connection; reads sent together (ReadTogether) go
+// in two round trips; a kRead transaction is a read-only
 // repeatable-read snapshot, a kWrite one read committed with rows locked by
 // LockRowsSuffix(); case-insensitive emails and names are compared and
 // sorted through lower(), as the schema's indexes are built; a statement
@@ -49,6 +50,10 @@ class PgSession : public sql::Session {
     return std::string(column) + " = ANY(CAST(? AS BIGINT[]))";
   }
   std::string IdList(const std::vector<std::int64_t>& ids) const override;
+  // Outside a transaction: BEGIN, then the reads (each its prepared
+  // statement run with EXECUTE) and COMMIT in one round trip (libpqxx's
+  // pipeline). Inside one: one after another, as the default.
+  void ReadTogether(std::vector<sql::BatchRead>& reads) override;
 
   PgConnection& connection() { return connection_; }
   // The innermost open transaction, or nullptr.

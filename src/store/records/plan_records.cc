@@ -58,13 +58,18 @@ bool LockPatient(sql::Session& s, Id clinic_id, Id patient_id) {
 
 }  // namespace
 
+const std::string kPatientPlanHeadsSql =
+    "SELECT " + kPlanHeadColumns +
+    " FROM plans WHERE clinic_id = ? AND patient_id = ? ORDER BY version_no";
+
 std::vector<PlanRecord> ReadPatientPlanHeads(sql::Session& s, Id clinic_id, Id patient_id) {
-  return s
-      .Prepare("SELECT " + kPlanHeadColumns +
-               " FROM plans WHERE clinic_id = ? AND patient_id = ? ORDER BY version_no")
-      .Bind(clinic_id)
-      .Bind(patient_id)
-      .All(ReadPlan);
+  return s.Prepare(kPatientPlanHeadsSql).Bind(clinic_id).Bind(patient_id).All(ReadPlan);
+}
+
+sql::BatchRead PatientPlanHeadsRead(Id clinic_id, Id patient_id, std::vector<PlanRecord>& plans) {
+  return {kPatientPlanHeadsSql, {clinic_id, patient_id}, [&plans](sql::Query& q) {
+            plans = q.All(ReadPlan);
+          }};
 }
 
 std::vector<PlanRecord> ReadClinicPlanHeads(sql::Session& s, Id clinic_id) {

@@ -17,6 +17,8 @@ namespace sciaticare::store::records {
 // The heads of a patient's plans (plan_json left empty), oldest version
 // first, in the caller's transaction: the chart's list.
 std::vector<PlanRecord> ReadPatientPlanHeads(sql::Session& s, Id clinic_id, Id patient_id);
+// The same as one read of a batch (Session::ReadTogether), into `plans`.
+sql::BatchRead PatientPlanHeadsRead(Id clinic_id, Id patient_id, std::vector<PlanRecord>& plans);
 // The same for the whole clinic, by patient then version: the attention list's.
 std::vector<PlanRecord> ReadClinicPlanHeads(sql::Session& s, Id clinic_id);
 

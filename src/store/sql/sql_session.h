@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -164,6 +165,14 @@ class Transaction {
   virtual void Commit() = 0;
 };
 
+// One read of a batch (Session::ReadTogether): its SQL, its parameters (all
+// integers, so a dialect may send them as literals) and what reads its rows.
+struct BatchRead {
+  const std::string& sql;
+  std::vector<std::int64_t> params;
+  std::function<void(Query&)> read;
+};
+
 // One connection, lent to one store call.
 class Session {
  public:
@@ -193,6 +202,19 @@ class Session {
   // takes a BIGINT[] literal. One statement then serves lists of any length.
   virtual std::string InIdList(std::string_view column) const = 0;
   virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
+  // Runs `reads` in one snapshot (a kRead transaction, or the transaction
+  // already open), in order, each handed to its reader: the reads of one
+  // screen. PostgreSQL sends them in two round trips, not one per read; this
+  // default runs them one after another, which costs SQLite nothing.
+  virtual void ReadTogether(std::vector<BatchRead>& reads) {
+    auto tx = Begin(TxKind::kRead);
+    for (BatchRead& r : reads) {
+      Query q = Prepare(r.sql);
+      for (std::int64_t p : r.params) q.Bind(p);
+      r.read(q);
+    }
+    tx->Commit();
+  }
 };
 
 // The pattern CaseFoldedLike is bound to in order to find `value` anywhere in

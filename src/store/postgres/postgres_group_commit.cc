@@ -1,0 +1,152 @@
+#include "store/postgres/postgres_group_commit.h"
+
+#include <algorithm>
+
+#include "store/postgres_query.h"
+
+namespace sciaticare::store {
+namespace {
+
+using Outcome = PgGroupCommit::Outcome;
+
+// A member's failure, returned or thrown, as its outcome. A lost connection
+// or an unknown commit outcome belongs to the whole batch and is thrown on.
+Outcome Guarded(const PgGroupCommit::Job& job, PgConnection& conn, PgTx& tx) {
+  try {
+    return job.run(conn, tx);
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (const pqxx::in_doubt_error&) {
+    throw;
+  } catch (const pqxx::sql_error& e) {
+    return MapPgError(e);
+  } catch (const PgUnstorableText& e) {
+    return Invalid("", e.what());
+  } catch (const std::exception& e) {
+    return Internal(std::string("database: ") + e.what());
+  }
+}
+
+// Runs the batch once in one transaction; false when a member that ran
+// without a savepoint threw, which ended the transaction for everyone.
+bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
+              std::vector<Outcome>& outcomes, bool isolate_all) {
+  PgTx batch(conn, PgTx::Kind::kWrite);  // Rolled back by its destructor unless committed.
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (jobs[i].one_statement && !isolate_all) {
+      try {
+        outcomes[i] = jobs[i].run(conn, batch);
+      } catch (const pqxx::broken_connection&) {
+        throw;
+      } catch (const std::exception&) {
+        return false;
+      }
+      continue;
+    }
+    PgTx member(batch);  // SAVEPOINT; rolled back to by its destructor unless released.
+    outcomes[i] = Guarded(jobs[i], conn, member);
+    if (!outcomes[i]) member.Commit();
+  }
+  batch.Commit();
+  return true;
+}
+
+}  // namespace
+
+PgGroupCommit::PgGroupCommit(std::string url, int lock_timeout_ms, int writers)
+    : url_(std::move(url)), lock_timeout_ms_(lock_timeout_ms) {
+  threads_.reserve(static_cast<std::size_t>(std::max(writers, 1)));
+  for (int i = 0; i < std::max(writers, 1); ++i) threads_.emplace_back([this] { Loop(); });
+}
+
+PgGroupCommit::~PgGroupCommit() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+void PgGroupCommit::Submit(Job job) {
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+}
+
+std::uint64_t PgGroupCommit::batches() const {
+  std::lock_guard lock(mu_);
+  return batches_;
+}
+
+std::uint64_t PgGroupCommit::members() const {
+  std::lock_guard lock(mu_);
+  return members_;
+}
+
+void PgGroupCommit::Loop() {
+  std::unique_ptr<PgConnection> conn;  // This writer's own, opened on its first batch.
+  std::vector<Job> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      // No waiting for company: whatever queued while the writers were busy
+      // is the next batch, so a lone write is never delayed.
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // Stopping, and nothing left to write.
+      batch.swap(queue_);
+    }
+    RunBatch(conn, batch);
+    batch.clear();
+  }
+}
+
+void PgGroupCommit::RunBatch(std::unique_ptr<PgConnection>& conn, std::vector<Job>& jobs) {
+  std::vector<Outcome> outcomes(jobs.size());
+  Outcome failed;  // The whole batch's failure, if it has one.
+  bool isolate_all = false;
+  constexpr int kAttempts = 3;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    std::fill(outcomes.begin(), outcomes.end(), std::nullopt);
+    failed.reset();
+    try {
+      if (!conn) conn = std::make_unique<PgConnection>(url_, lock_timeout_ms_);
+      if (TryBatch(*conn, jobs, outcomes, isolate_all)) break;
+      isolate_all = true;  // Once only, so it is not counted as an attempt.
+      --attempt;
+      continue;
+    } catch (const pqxx::broken_connection& e) {
+      // Nothing of the batch was committed: run it again on a new connection.
+      conn.reset();
+      failed = Internal(std::string("the write was not committed: ") + e.what());
+      continue;
+    } catch (const pqxx::in_doubt_error& e) {
+      // The commit was sent and its answer lost: the members must not be
+      // told it is stored, nor may it run a second time.
+      conn.reset();
+      failed = Internal(std::string("the write may not have been committed: ") + e.what());
+    } catch (const pqxx::sql_error& e) {
+      // The server rolled back the batch (a deadlock with another writer's):
+      // nothing was committed, so it may run again.
+      failed = Internal("the write was not committed: " + MapPgError(e).message);
+      if (IsRetryable(e)) continue;
+    } catch (const std::exception& e) {
+      failed = Internal(std::string("the write was not committed: ") + e.what());
+    }
+    break;
+  }
+  if (failed) {
+    for (Outcome& o : outcomes) {
+      if (!o) o = failed;
+    }
+  } else {
+    std::lock_guard lock(mu_);
+    ++batches_;
+    members_ += jobs.size();
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(outcomes[i]));
+}
+
+}  // namespace sciaticare::store

@@ -1,0 +1,53 @@
+// PostgreSQL store: the writes that go through the group commit
+// (postgres_group_commit.h) — audit entries and new session notes with what
+// goes with them — answered once the batch holding them has committed.
+#include <memory>
+
+#include "store/postgres/postgres_group_commit.h"
+#include "store/postgres/postgres_session.h"
+#include "store/postgres_query.h"
+#include "store/records/audit_records.h"
+#include "store/records/session_note_records.h"
+#include "store/validation.h"
+
+namespace sciaticare::store {
+
+void PostgresStore::CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
+                                           Callback<SessionNote> done) {
+  if (auto problem = ValidateSessionNote(note)) return done(*problem);
+  auto out = std::make_shared<SessionNote>(note);
+  // The note and what goes with it (its audit entry, its kept answer) are one
+  // member of the batch, under one savepoint: both are committed or neither.
+  group_->Submit({[this, note, out, also = std::move(also)](
+                      PgConnection& conn, PgTx& member) -> PgGroupCommit::Outcome {
+                    *out = note;  // Afresh, should the batch run again.
+                    // Store calls made by `also` join this member's transaction.
+                    PgUnitScope unit(*this, conn, member.Unit());
+                    PgSession s(conn, &member);
+                    if (auto e = records::InsertSessionNote(s, *out)) return e;
+                    if (!also) return std::nullopt;
+                    StoreStatus more = also(*out);
+                    if (!more.ok()) return more.error();
+                    return std::nullopt;
+                  },
+                  [out, done = std::move(done)](PgGroupCommit::Outcome failed) {
+                    if (failed) return done(std::move(*failed));
+                    done(std::move(*out));
+                  }});
+}
+
+void PostgresStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
+  if (auto problem = ValidateAudit(entry)) return done(*problem);
+  auto out = std::make_shared<AuditEntry>(entry);
+  group_->Submit({[out](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
+                    PgSession s(conn, &tx);
+                    return records::InsertAudit(s, *out);
+                  },
+                  [out, done = std::move(done)](PgGroupCommit::Outcome failed) {
+                    if (failed) return done(std::move(*failed));
+                    done(std::move(*out));
+                  },
+                  /*one_statement=*/true});
+}
+
+}  // namespace sciaticare::store
