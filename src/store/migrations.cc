@@ -524,7 +524,48 @@ CREATE TABLE clinic_closed_days (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Version 14 (issue 16): therapists' weekly working hours and breaks (minutes
+// after local midnight per weekday, like opening hours; a therapist without a
+// row in therapist_weeks is not restricted) and their time off, kept when
+// withdrawn (withdrawn_at), never deleted.
+constexpr std::string_view kSchemaV14 = R"sql(
+CREATE TABLE therapist_weeks (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  therapist_id INTEGER NOT NULL REFERENCES users (id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  PRIMARY KEY (clinic_id, therapist_id)
+);
+CREATE TABLE therapist_week_spans (
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  therapist_id INTEGER NOT NULL REFERENCES users (id),
+  kind TEXT NOT NULL CHECK (kind IN ('hours', 'break')),
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  from_minute INTEGER NOT NULL CHECK (from_minute BETWEEN 0 AND 1439),
+  to_minute INTEGER NOT NULL CHECK (to_minute BETWEEN 1 AND 1440),
+  CHECK (from_minute < to_minute)
+);
+CREATE INDEX therapist_week_spans_by_therapist ON therapist_week_spans (clinic_id, therapist_id);
+CREATE TABLE therapist_time_off (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL REFERENCES clinics (id),
+  therapist_id INTEGER NOT NULL REFERENCES users (id),
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  withdrawn_at TEXT,
+  withdrawn_by INTEGER REFERENCES users (id),
+  CHECK (starts_at < ends_at)
+);
+CREATE INDEX therapist_time_off_by_therapist ON therapist_time_off (clinic_id, therapist_id, ends_at);
+CREATE TRIGGER therapist_time_off_kept BEFORE DELETE ON therapist_time_off
+BEGIN
+  SELECT RAISE(ABORT, 'time off is kept: withdraw it instead');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -538,6 +579,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "signed session notes and their amendments", kSchemaV11},
     {12, "patient versions", kSchemaV12},
     {13, "clinic time zone, opening hours and closed days", kSchemaV13},
+    {14, "therapists' working hours, breaks and time off", kSchemaV14},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(
