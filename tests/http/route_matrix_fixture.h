@@ -348,18 +348,18 @@ class RouteMatrixTest : public ClinicApiFixture {
       id = std::to_string(therapist_.id);
       // Whole days in 2031, one fresh day each time, clear of every booking
       // the matrix makes; hours that restrict nothing.
-      const std::string day = FormatUtc(*UtcSeconds("2031-01-01T00:00:00Z") +
-                                        86400LL * ++time_off_made_)
-                                  .substr(0, 10);
+      const std::string day =
+          FormatUtc(*UtcSeconds("2031-01-01T00:00:00Z") + 86400LL * ++time_off_made_).substr(0, 10);
       if (route.method == "PUT") {
         json hours = json::array();
-        for (const char* d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                              "sunday"}) {
+        for (const char* d :
+             {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
           hours.push_back({{"weekday", d}, {"starts", "00:00"}, {"ends", "24:00"}});
         }
         const int version =
             store_->GetTherapistAvailability(clinic_a_.id, therapist_.id).value().version;
-        call.body = json({{"hours", hours}, {"breaks", json::array()}, {"version", version}}).dump();
+        call.body =
+            json({{"hours", hours}, {"breaks", json::array()}, {"version", version}}).dump();
       } else if (key == "POST /api/v1/therapists/{id}/time-off") {
         call.body =
             json({{"starts", day + "T00:00"}, {"ends", day + "T23:00"}, {"reason", "Course"}})
