@@ -220,6 +220,7 @@ void AddSessionRoutes(http::Router& router, Api& api);
 void AddAdminRoutes(http::Router& router, Api& api);
 void AddScheduleRoutes(http::Router& router, Api& api);
 void AddClinicSettingsRoutes(http::Router& router, Api& api);
+void AddAvailabilityRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 
 // Who a record is written for. A patient reading their own record never gets

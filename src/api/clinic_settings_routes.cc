@@ -2,48 +2,24 @@
 // (its time zone, weekly opening hours and closed days). Times are given on
 // the clinic's wall clock ("09:00"); the store keeps them as minutes and
 // applies them to every booking and request.
-#include <array>
-#include <cstdio>
 #include <functional>
 #include <string>
 
 #include "api/api_support.h"
+#include "api/wall_clock_fields.h"
 #include "clock/clinic_time.h"
+#include "clock/therapist_week.h"
 #include "core/utc_time.h"
 
 namespace sciaticare::api {
 namespace {
 
-constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday"};
-
-std::string Clock(int minute_of_day) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-  return out;
-}
-
-// "HH:MM" as minutes after midnight ("24:00" only when `end_of_day`), or 422.
-int MinuteField(const json& period, const char* key, const std::string& path, bool end_of_day) {
-  const json& v = Member(period, key);
-  const std::string field = path + "." + key;
-  int h = -1, m = -1;
-  char tail = 0;
-  if (!v.is_string() || v.get<std::string>().size() != 5 ||
-      std::sscanf(v.get<std::string>().c_str(), "%2d:%2d%c", &h, &m, &tail) != 2 || m < 0 ||
-      m > 59 || h < 0 || h > 24 || (h == 24 && (m != 0 || !end_of_day))) {
-    Reject(field, end_of_day ? "must be a time like 17:00 (24:00 for midnight)"
-                             : "must be a time like 09:00");
-  }
-  return h * 60 + m;
-}
-
 json SettingsJson(const store::ClinicSettings& s) {
   json hours = json::array();
   for (const store::OpeningPeriod& p : s.opening_hours) {
-    hours.push_back({{"weekday", kWeekdays[static_cast<std::size_t>(p.weekday)]},
-                     {"opens", Clock(p.opens_minute)},
-                     {"closes", Clock(p.closes_minute)}});
+    hours.push_back({{"weekday", WeekdayId(p.weekday)},
+                     {"opens", WallClockText(p.opens_minute)},
+                     {"closes", WallClockText(p.closes_minute)}});
   }
   return {{"time_zone", s.time_zone},
           {"opening_hours", hours},
@@ -74,12 +50,7 @@ http::Response PutSettings(Api& api, http::Request& req, const Caller& c) {
   for (std::size_t i = 0; i < hours.size(); ++i) {
     const std::string path = "opening_hours[" + std::to_string(i) + "]";
     if (!hours[i].is_object()) Reject(path, "must be an object with weekday, opens and closes");
-    const json& day = Member(hours[i], "weekday");
-    int weekday = -1;
-    for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
-      if (day.is_string() && day.get<std::string>() == kWeekdays[d]) weekday = static_cast<int>(d);
-    }
-    if (weekday < 0) Reject(path + ".weekday", "must be a day name like monday");
+    const int weekday = WeekdayField(hours[i], "weekday", path);
     store::OpeningPeriod p{weekday, MinuteField(hours[i], "opens", path, false),
                            MinuteField(hours[i], "closes", path, true)};
     if (p.opens_minute >= p.closes_minute) Reject(path + ".closes", "must be after opens");

@@ -9,6 +9,7 @@
 
 #include "api/api_support.h"
 #include "api/care_guard.h"
+#include "api/wall_clock_fields.h"
 #include "auth/credentials.h"
 #include "clock/clinic_time.h"
 #include "core/vocabulary.h"
@@ -50,6 +51,15 @@ std::string UtcTimeField(const json& body, const char* key) {
   std::string value = StringField(body, key, 20);
   if (!IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
   return value;
+}
+
+// When the appointment starts, as UTC text: `starts_at_local` on the
+// clinic's wall clock ("2026-03-30T09:00", what the web sends) or `starts_at`
+// in UTC (for API clients).
+std::string StartsAtField(Api& api, const Caller& c, const json& body) {
+  if (!body.contains("starts_at_local")) return UtcTimeField(body, "starts_at");
+  return LocalTimeField(body, "starts_at_local",
+                        Must(api.store().GetClinicSettings(c.clinic())).time_zone);
 }
 
 int MinutesField(const json& body) {
@@ -119,7 +129,7 @@ void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& 
 // appointment of the list it clashes with, in plain words, or null.
 json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
              const std::vector<store::Appointment>& list,
-             const std::map<Id, std::string>& therapists) {
+             const std::map<Id, std::string>& therapists, const std::string& zone) {
   if (request.status != store::AppointmentStatus::kRequested) return nullptr;
   for (const store::Appointment& held : list) {
     if (!store::records::Clashes(request, held)) continue;
@@ -129,7 +139,6 @@ json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
                                 : "another patient";
     auto t = therapists.find(held.therapist_id);
     const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
-    const std::string zone(kDefaultClinicZone);
     return (t == therapists.end() ? std::string("The therapist") : t->second) +
            " is already booked with " + who + " on " + ClinicTimeText(start, zone) + " until " +
            ClinicHourText(start + held.minutes * 60LL, zone);
@@ -159,11 +168,12 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   };
   // A request shows what it would clash with (the whole range's bookings,
   // whatever the filters), so the front desk sees it before confirming.
+  const std::string zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
   std::map<Id, std::string> therapists;
   for (const auto& u : Must(api.store().ListUsers(c.clinic()))) therapists[u.id] = u.display_name;
   json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
     json item = AppointmentJson(a);
-    item["clash"] = ClashOf(api, c, a, list, therapists);
+    item["clash"] = ClashOf(api, c, a, list, therapists, zone);
     return item;
   });
   answer["from"] = from;
@@ -178,7 +188,7 @@ http::Response BookAppointment(Api& api, http::Request& req, const Caller& c) {
   a.clinic_id = c.clinic();
   a.patient_id = IdField(body, "patient_id");
   a.therapist_id = IdField(body, "therapist_id");
-  a.starts_at = UtcTimeField(body, "starts_at");
+  a.starts_at = StartsAtField(api, c, body);
   a.minutes = MinutesField(body);
   a.status =
       StatusField(body, {store::AppointmentStatus::kRequested, store::AppointmentStatus::kBooked},
@@ -234,7 +244,7 @@ http::Response RequestAppointment(Api& api, http::Request& req, const Caller& c)
   store::Appointment a;
   a.clinic_id = c.clinic();
   a.patient_id = p.id;
-  a.starts_at = UtcTimeField(body, "starts_at");
+  a.starts_at = StartsAtField(api, c, body);
   // A request for a time already gone would wait in no one's list.
   if (UtcSeconds(a.starts_at).value_or(0) <= UtcSeconds(api.Now()).value_or(0)) {
     Reject("starts_at", "must be in the future");

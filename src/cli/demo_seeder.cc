@@ -41,6 +41,7 @@ void Seeder::Run() {
   CreateStaff();
   for (int i = 0; i < static_cast<int>(cast_.patients.size()); ++i) CreatePatient(i);
   CreateAppointments();
+  SetWorkingHours();
 }
 
 void Seeder::Audit(const char* entity, store::Id id, std::optional<store::Id> patient,

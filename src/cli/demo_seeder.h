@@ -69,6 +69,9 @@ class Seeder {
   void Book(const PatientStory& p, int day, int hour, int minutes, store::AppointmentStatus status,
             const std::string& note);
   void CreateAppointments();
+  // Every therapist's working week, set once the history is seeded (the
+  // visits already kept are not moved by hours given after them).
+  void SetWorkingHours();
 
   store::Store& db_;
   const Knowledge& k_;

@@ -168,4 +168,24 @@ void Seeder::CreateAppointments() {
   }
 }
 
+void Seeder::SetWorkingHours() {
+  // A clinic open into the evening on weekdays and on Saturday mornings: each
+  // therapist works 08:00-20:00 Monday to Friday with a lunch break at
+  // 12:30-13:00 (a later therapist's at 13:00-13:30, so the front desk always
+  // has someone), and 09:00-13:00 on Saturday; Sunday off.
+  for (std::size_t i = 0; i < therapists_.size(); ++i) {
+    store::TherapistAvailability week;
+    week.clinic_id = clinic_;
+    week.therapist_id = therapists_[i].first;
+    const int lunch = i % 2 == 0 ? 12 * 60 + 30 : 13 * 60;
+    for (int day = 0; day < 5; ++day) {
+      week.week.hours.push_back({day, 8 * 60, 20 * 60});
+      week.week.breaks.push_back({day, lunch, lunch + 30});
+    }
+    week.week.hours.push_back({5, 9 * 60, 13 * 60});
+    Take(db_.PutTherapistAvailability(week, 0));
+    Audit("therapist_availability", week.therapist_id, std::nullopt, "demo working hours");
+  }
+}
+
 }  // namespace sciaticare::demo

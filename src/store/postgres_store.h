@@ -103,6 +103,14 @@ class PostgresStore final : public Store {
   StoreResult<std::vector<NoteAmendment>> ListNoteAmendments(Id clinic_id, Id session_id) override;
   StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) override;
   StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) override;
+  StoreResult<TherapistAvailability> GetTherapistAvailability(Id clinic_id,
+                                                              Id therapist_id) override;
+  StoreResult<TherapistAvailability> PutTherapistAvailability(
+      const TherapistAvailability& availability, int expected_version) override;
+  StoreResult<std::vector<TimeOff>> ListTimeOff(Id clinic_id, Id therapist_id) override;
+  StoreResult<TimeOff> AddTimeOff(const TimeOff& time_off) override;
+  StoreResult<TimeOff> WithdrawTimeOff(Id clinic_id, Id therapist_id, Id id, Id by,
+                                       std::string_view now) override;
   StoreResult<Referral> CreateReferral(const Referral& referral) override;
   StoreResult<ReferralEvent> AddReferralEvent(const ReferralEvent& event) override;
   StoreResult<Referral> GetReferral(Id clinic_id, Id id) override;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clock/therapist_week.h"
+
 namespace sciaticare::store {
 
 using Id = std::int64_t;
@@ -308,6 +310,30 @@ struct ClinicSettings {
   std::vector<OpeningPeriod> opening_hours;  // By weekday, then opening.
   std::vector<std::string> closed_days;      // Ascending.
   int version = 0;
+};
+
+// A therapist's weekly working hours and breaks (clock/therapist_week.h) as
+// kept: `version` 0 and `week.set` false until first given.
+struct TherapistAvailability {
+  Id clinic_id = 0;
+  Id therapist_id = 0;
+  TherapistWeek week;
+  int version = 0;
+};
+
+// A period a therapist is away, [starts_at, ends_at) in UTC. Withdrawing it
+// keeps the row and records who withdrew it and when; it then blocks nothing.
+struct TimeOff {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id therapist_id = 0;
+  std::string starts_at;
+  std::string ends_at;
+  std::string reason;
+  Id created_by = 0;
+  std::string created_at;
+  std::optional<std::string> withdrawn_at;
+  std::optional<Id> withdrawn_by;
 };
 
 // An invitation for a patient to set up their own portal login: a one-time

@@ -277,10 +277,30 @@ class Store {
   virtual StoreResult<ClinicSettings> GetClinicSettings(Id clinic_id) = 0;
   virtual StoreResult<ClinicSettings> PutClinicSettings(const ClinicSettings& settings) = 0;
 
+  // Therapists' working hours and breaks (records.h TherapistAvailability):
+  // Get answers version 0 and no restriction when never set; Put replaces
+  // them (kInvalid naming "hours[i]" or "breaks[i]" for a span that is empty,
+  // overlaps another of its day, or a break outside working hours; kConflict
+  // at "version" when `expected_version` is not the stored one). Time off:
+  // List answers every period, withdrawn too, earliest first; Add refuses an
+  // end before the start or an overlap with another period in force
+  // (kInvalid); Withdraw keeps the row, and refuses one already withdrawn or
+  // already over at `now` (kConflict). kNotFound for a user not of the
+  // clinic, kInvalid for one who does not treat (not a therapist or admin).
+  virtual StoreResult<TherapistAvailability> GetTherapistAvailability(Id clinic_id,
+                                                                      Id therapist_id) = 0;
+  virtual StoreResult<TherapistAvailability> PutTherapistAvailability(
+      const TherapistAvailability& availability, int expected_version) = 0;
+  virtual StoreResult<std::vector<TimeOff>> ListTimeOff(Id clinic_id, Id therapist_id) = 0;
+  virtual StoreResult<TimeOff> AddTimeOff(const TimeOff& time_off) = 0;
+  virtual StoreResult<TimeOff> WithdrawTimeOff(Id clinic_id, Id therapist_id, Id id, Id by,
+                                               std::string_view now) = 0;
+
   // Appointments. Cancelled and done are final: changing them is kConflict.
   // A booking, a request, and a request becoming booked must fall within
-  // the clinic's opening hours (when it has any) and not on a closed day:
-  // kConflict at starts_at saying why in plain words.
+  // the clinic's opening hours (when it has any) and not on a closed day,
+  // and within the therapist's working hours (when set), outside their breaks
+  // and time off: kConflict at starts_at saying why in plain words.
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;
   virtual StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id,

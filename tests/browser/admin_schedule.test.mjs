@@ -177,9 +177,14 @@ describe('questionnaires, today, schedule and administration', () => {
     await page.getByLabel('Patient', { exact: true }).selectOption(String(patient.id));
     const match = page.getByTestId('plan-match');
     await match.waitFor();
-    assert.match(await match.innerText(), /session(s)? a week, \d+ in all .*Next suggested date: \d{4}-\d{2}-\d{2}/);
-    const suggested = (await match.innerText()).match(/(\d{4}-\d{2}-\d{2})/)[1];
-    assert.equal(await page.getByLabel('Day').inputValue(), suggested, 'the day follows the plan');
+    assert.match(await match.innerText(), /session(s)? a week, \d+ in all .*Next suggested date: \w{3} \d{1,2} \w{3} \d{4}/);
+    // The day is said in words, and the form's day follows it.
+    const suggested = await page.getByLabel('Day').inputValue();
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    }).formatToParts(new Date(`${suggested}T12:00:00Z`)).map((x) => [x.type, x.value]));
+    const inWords = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+    assert.match(await match.innerText(), new RegExp(`Next suggested date: ${inWords}\\.`), 'the day follows the plan');
     await page.getByLabel('Time').fill('10:30');
     await page.getByLabel('Length').selectOption('45');
     await page.getByRole('button', { name: 'Book appointment' }).click();

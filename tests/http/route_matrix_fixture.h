@@ -99,6 +99,12 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/patients/{id}/consents", {201, 201, 403, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/consents", {200, 200, 403, 403, 403, 404, 401}},
       {"PUT /api/v1/therapists/{id}/profile", {200, 200, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/therapists/{id}/availability", {200, 200, 200, 403, 403, 404, 401}},
+      {"PUT /api/v1/therapists/{id}/availability", {200, 200, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/therapists/{id}/time-off", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/therapists/{id}/time-off", {201, 201, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/therapists/{id}/time-off/{time_off_id}/withdraw",
+       {200, 200, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
       {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
@@ -337,6 +343,41 @@ class RouteMatrixTest : public ClinicApiFixture {
                         {"sciatica_experience_years", 4},
                         {"bio", "Calm hands."}})
                       .dump();
+    } else if (route.pattern.rfind("/api/v1/therapists/{id}/", 0) == 0 &&
+               !route.pattern.ends_with("/profile")) {
+      id = std::to_string(therapist_.id);
+      // Whole days in 2031, one fresh day each time, clear of every booking
+      // the matrix makes; hours that restrict nothing.
+      const std::string day =
+          FormatUtc(*UtcSeconds("2031-01-01T00:00:00Z") + 86400LL * ++time_off_made_).substr(0, 10);
+      if (route.method == "PUT") {
+        json hours = json::array();
+        for (const char* d :
+             {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+          hours.push_back({{"weekday", d}, {"starts", "00:00"}, {"ends", "24:00"}});
+        }
+        const int version =
+            store_->GetTherapistAvailability(clinic_a_.id, therapist_.id).value().version;
+        call.body =
+            json({{"hours", hours}, {"breaks", json::array()}, {"version", version}}).dump();
+      } else if (key == "POST /api/v1/therapists/{id}/time-off") {
+        call.body =
+            json({{"starts", day + "T00:00"}, {"ends", day + "T23:00"}, {"reason", "Course"}})
+                .dump();
+      } else if (route.pattern.ends_with("/withdraw")) {
+        store::TimeOff t;
+        t.clinic_id = clinic_a_.id;
+        t.therapist_id = therapist_.id;
+        t.starts_at = day + "T00:00:00Z";
+        t.ends_at = day + "T23:00:00Z";
+        t.created_by = admin_.id;
+        t.created_at = "2026-11-01T00:00:00Z";
+        const std::string made = std::to_string(store_->AddTimeOff(t).value().id);
+        call.target = route.pattern;
+        call.target.replace(call.target.find("{id}"), 4, id);
+        call.target.replace(call.target.find("{time_off_id}"), 13, made);
+        return call;
+      }
     } else if (route.pattern == "/api/v1/tokens/{id}") {
       store::ApiToken t;
       t.clinic_id = clinic_a_.id;
@@ -421,7 +462,7 @@ class RouteMatrixTest : public ClinicApiFixture {
   store::Id patient2_assessment_ = 0;
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
-  int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0;
+  int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0;
   // Each booking call takes the next free hour: a therapist holds one at a time.
   int hours_booked_ = 0;
   std::string NextFreeHour() {

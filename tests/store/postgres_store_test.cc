@@ -542,6 +542,20 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
 }
 
+TEST_F(PostgresStoreTest, TimeOffCannotBeDeletedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User t = Must(
+        store->CreateUser({0, clinic, "t@a.example", "Thera", Role::kTherapist, "h", {}, true}));
+    Must(store->AddTimeOff({0, clinic, t.id, "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "",
+                            t.id, kT0, std::nullopt, std::nullopt}));
+  }
+  EXPECT_THAT(RawSql("DELETE FROM therapist_time_off"), HasSubstr("withdraw it"));
+  EXPECT_THAT(RawSql("TRUNCATE therapist_time_off"), HasSubstr("withdraw it"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM therapist_time_off"), 1);
+}
+
 TEST_F(PostgresStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
   {
     auto store = Open();

@@ -189,6 +189,20 @@ TEST_F(SqliteStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM patient_versions"), 1);
 }
 
+TEST_F(SqliteStoreTest, TimeOffCannotBeDeletedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User t = Must(
+        store->CreateUser({0, clinic, "t@a.example", "Thera", Role::kTherapist, "h", {}, true}));
+    Must(store->AddTimeOff({0, clinic, t.id, "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "",
+                            t.id, kT0, std::nullopt, std::nullopt}));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  EXPECT_THAT(RawSqlAnswer(db, "DELETE FROM therapist_time_off"), HasSubstr("withdraw it"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM therapist_time_off"), 1);
+}
+
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
   Id therapist_a;
@@ -309,7 +323,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 13);
+  EXPECT_EQ(LatestSchemaVersion(), 14);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

@@ -15,6 +15,7 @@ import { NoteViewPage } from './pages/NoteView';
 import { WholeRecordPage } from './pages/WholeRecord';
 import { LazyPortal } from './portal/LazyPortal';
 import { SchedulePage } from './pages/Schedule';
+import { WorkingHoursPage } from './pages/WorkingHours';
 import { AdminPage } from './pages/Admin';
 import './styles.css';
 
@@ -44,6 +45,7 @@ function Page(props: { path: string; user: User }) {
   if ((m = /^\/patients\/(\d+)\/record$/.exec(path))) return <WholeRecordPage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   if (path === '/schedule') return <SchedulePage user={props.user} />;
+  if (path === '/hours' && props.user.role !== 'front_desk') return <WorkingHoursPage user={props.user} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
   return <NotFound />;
 }
@@ -76,7 +78,7 @@ function App() {
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = {
-      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/admin': 'Administration',
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/hours': 'Working hours', '/admin': 'Administration',
     };
     const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
       : path.endsWith('/plan') ? 'Plan review' : path.endsWith('/record') ? 'Whole record' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
@@ -142,6 +144,13 @@ function App() {
                 Schedule
               </a>
             </li>
+            {user.role !== 'front_desk' && (
+              <li>
+                <a href="/hours" onClick={(e) => { e.preventDefault(); navigate('/hours'); }} {...current('/hours')}>
+                  Working hours
+                </a>
+              </li>
+            )}
             {user.role === 'admin' && (
               <li>
                 <a href="/admin/users" onClick={(e) => { e.preventDefault(); navigate('/admin/users'); }} {...current('/admin')}>

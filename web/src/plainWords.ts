@@ -19,6 +19,8 @@ const FIELD_LABELS_EN: Record<string, string> = {
   patient_id: 'Patient',
   therapist_id: 'Therapist',
   starts_at: 'Day and time',
+  starts_at_local: 'Day and time',
+  time_off_id: 'Time off',
   occurred_at: 'Date and time',
   minutes: 'Length in minutes',
   note: 'Message',
@@ -97,6 +99,7 @@ export function fieldLabel(field: string): string {
 export function plainMessage(message: string): string {
   return message
     .replace(/an? UTC time like \S+Z\b/g, 'a date and time')
+    .replace(/a day and time like \S+/g, 'a day and time')
     .replace(/^must be an? (\w+ )?id$/, 'must be chosen')
     .replace(/\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}Z\b/g, '$1 $2 UTC')
     .replace(/([a-z])_(?=[a-z])/g, '$1 ');

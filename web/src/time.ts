@@ -16,3 +16,38 @@ export function utcOf(day: string, time: string) {
   const d = new Date(`${day}T${time}`);
   return Number.isNaN(d.getTime()) ? '' : utcTime(d);
 }
+
+// The clinic's wall clock: times are shown and typed in the clinic's time
+// zone (GET /api/v1/clinic/settings), whatever the device's own zone, so a
+// booking means the same hour to everyone, across daylight-saving changes.
+function wallParts(at: string | Date, zone: string) {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+  return Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+}
+
+// "09:30" on the clinic's clock.
+export function zoneClock(at: string | Date, zone: string) {
+  const p = wallParts(at, zone);
+  return `${p.hour}:${p.minute}`;
+}
+
+// "YYYY-MM-DD" of the clinic's day (for comparing and for date inputs, not for reading).
+export function zoneDay(at: string | Date, zone: string) {
+  const p = wallParts(at, zone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+// "Mon 30 Mar 2026" on the clinic's calendar, for people to read (built from
+// parts, so no browser adds its own commas).
+export function zoneDate(at: string | Date, zone: string) {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+// A "YYYY-MM-DD" calendar day read by people: "Mon 30 Mar 2026".
+export function dayText(day: string) {
+  return zoneDate(`${day}T12:00:00Z`, 'UTC');
+}

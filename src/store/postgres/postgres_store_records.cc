@@ -12,6 +12,7 @@
 #include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
+#include "store/records/therapist_availability_records.h"
 
 namespace sciaticare::store {
 
@@ -68,6 +69,44 @@ StoreResult<ClinicSettings> PostgresStore::PutClinicSettings(const ClinicSetting
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::PutClinicSettings(s, settings);
+  });
+}
+
+StoreResult<TherapistAvailability> PostgresStore::GetTherapistAvailability(Id clinic_id,
+                                                                           Id therapist_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::GetTherapistAvailability(s, clinic_id, therapist_id);
+  });
+}
+
+StoreResult<TherapistAvailability> PostgresStore::PutTherapistAvailability(
+    const TherapistAvailability& availability, int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::PutTherapistAvailability(s, availability, expected_version);
+  });
+}
+
+StoreResult<std::vector<TimeOff>> PostgresStore::ListTimeOff(Id clinic_id, Id therapist_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListTimeOff(s, clinic_id, therapist_id);
+  });
+}
+
+StoreResult<TimeOff> PostgresStore::AddTimeOff(const TimeOff& time_off) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AddTimeOff(s, time_off);
+  });
+}
+
+StoreResult<TimeOff> PostgresStore::WithdrawTimeOff(Id clinic_id, Id therapist_id, Id id, Id by,
+                                                    std::string_view now) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::WithdrawTimeOff(s, clinic_id, therapist_id, id, by, now);
   });
 }
 

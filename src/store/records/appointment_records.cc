@@ -7,6 +7,7 @@
 #include "core/utc_time.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/record_checks.h"
+#include "store/records/therapist_availability_records.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
@@ -137,6 +138,10 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
   }
   const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
   if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
+  if (auto e = CheckTherapistAvailable(s, a.clinic_id, a.therapist_id, clinic.time_zone,
+                                       a.starts_at, a.minutes)) {
+    return *e;
+  }
   if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
   Appointment out = a;
   out.id = s.Prepare(
@@ -192,6 +197,10 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
     next.status = status;
     const ClinicSettings clinic = ReadClinicSettings(s, clinic_id);
     if (auto e = CheckWithinOpening(clinic, next.starts_at, next.minutes)) return *e;
+    if (auto e = CheckTherapistAvailable(s, clinic_id, next.therapist_id, clinic.time_zone,
+                                         next.starts_at, next.minutes)) {
+      return *e;
+    }
     if (auto e = CheckNoClash(s, next, clinic.time_zone)) return *e;
   }
   s.Prepare(

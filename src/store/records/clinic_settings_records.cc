@@ -7,6 +7,7 @@
 #include <string>
 
 #include "clock/clinic_time.h"
+#include "clock/therapist_week.h"
 #include "core/utc_time.h"
 #include "store/records/record_checks.h"
 
@@ -15,24 +16,15 @@ namespace {
 
 constexpr std::size_t kMaxPeriods = 7 * 6;
 constexpr std::size_t kMaxClosedDays = 400;
-constexpr std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                  "Friday", "Saturday", "Sunday"};
-
-std::string Clock(int minute_of_day) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-  return out;
-}
-
 // "Monday 09:00-12:30 and 13:30-17:00", or "Monday: closed".
 std::string OpeningOf(const ClinicSettings& settings, int weekday) {
   std::string out;
   for (const OpeningPeriod& p : settings.opening_hours) {
     if (p.weekday != weekday) continue;
-    out += (out.empty() ? " " : " and ") + Clock(p.opens_minute) + "-" + Clock(p.closes_minute);
+    out += (out.empty() ? " " : " and ") + WallClockText(p.opens_minute) + "-" +
+           WallClockText(p.closes_minute);
   }
-  return std::string(kWeekdays[static_cast<std::size_t>(weekday)]) +
-         (out.empty() ? ": closed all day" : out);
+  return std::string(WeekdayName(weekday)) + (out.empty() ? ": closed all day" : out);
 }
 
 std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
@@ -53,8 +45,8 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
       const OpeningPeriod& q = settings.opening_hours[j];
       if (q.weekday == p.weekday && q.opens_minute < p.closes_minute &&
           p.opens_minute < q.closes_minute) {
-        return Invalid(field, "overlaps another opening period of " +
-                                  std::string(kWeekdays[static_cast<std::size_t>(p.weekday)]));
+        return Invalid(field,
+                       "overlaps another opening period of " + std::string(WeekdayName(p.weekday)));
       }
     }
   }

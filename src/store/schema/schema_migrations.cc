@@ -11,7 +11,7 @@ namespace sciaticare::store {
 std::span<const SchemaMigration> SchemaMigrations() {
   using namespace schema_versions;
   // Built on first use, so the constants of the other files are set by then.
-  static const std::array<SchemaMigration, 13> kMigrations{{
+  static const std::array<SchemaMigration, 14> kMigrations{{
       {1, "clinic schema", kSchemaV1},
       {2, "audit and patient name indexes", kSchemaV2},
       {3, "session note deviations", kSchemaV3},
@@ -25,6 +25,7 @@ std::span<const SchemaMigration> SchemaMigrations() {
       {11, "signed session notes and their amendments", kSchemaV11},
       {12, "patient versions", kSchemaV12},
       {13, "clinic time zone, opening hours and closed days", kSchemaV13},
+      {14, "therapists' working hours, breaks and time off", kSchemaV14},
   }};
   return kMigrations;
 }

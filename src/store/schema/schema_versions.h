@@ -21,5 +21,6 @@ extern const std::string_view kSchemaV10;
 extern const std::string_view kSchemaV11;
 extern const std::string_view kSchemaV12;
 extern const std::string_view kSchemaV13;
+extern const std::string_view kSchemaV14;
 
 }  // namespace sciaticare::store::schema_versions

@@ -12,6 +12,7 @@
 #include "store/records/patient_version_records.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
+#include "store/records/therapist_availability_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
@@ -71,6 +72,44 @@ StoreResult<ClinicSettings> SqliteStore::PutClinicSettings(const ClinicSettings&
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::PutClinicSettings(s, settings);
+  });
+}
+
+StoreResult<TherapistAvailability> SqliteStore::GetTherapistAvailability(Id clinic_id,
+                                                                         Id therapist_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::GetTherapistAvailability(s, clinic_id, therapist_id);
+  });
+}
+
+StoreResult<TherapistAvailability> SqliteStore::PutTherapistAvailability(
+    const TherapistAvailability& availability, int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::PutTherapistAvailability(s, availability, expected_version);
+  });
+}
+
+StoreResult<std::vector<TimeOff>> SqliteStore::ListTimeOff(Id clinic_id, Id therapist_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListTimeOff(s, clinic_id, therapist_id);
+  });
+}
+
+StoreResult<TimeOff> SqliteStore::AddTimeOff(const TimeOff& time_off) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AddTimeOff(s, time_off);
+  });
+}
+
+StoreResult<TimeOff> SqliteStore::WithdrawTimeOff(Id clinic_id, Id therapist_id, Id id, Id by,
+                                                  std::string_view now) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::WithdrawTimeOff(s, clinic_id, therapist_id, id, by, now);
   });
 }
 

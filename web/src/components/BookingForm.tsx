@@ -1,12 +1,14 @@
 // Books an appointment (POST /api/v1/appointments): patient, therapist, day,
-// time and length. For a patient with an approved plan it shows the plan's
+// time and length, the day and time on the clinic's clock (sent as
+// starts_at_local; the server turns it into UTC in the clinic's zone). For a
+// patient with an approved plan it shows the plan's
 // sessions per week and the next date that keeps to it, and links the
 // appointment to the plan.
 import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Therapist,
 } from '../api';
-import { localDay, utcOf } from '../time';
+import { dayText, zoneDay } from '../time';
 import { ErrorBox } from './common';
 
 export const LENGTHS = [30, 45, 60, 75, 90];
@@ -20,33 +22,40 @@ interface PlanMatch {
   next: string; // local day
 }
 
+// A "YYYY-MM-DD" day `n` days later.
+function addDaysTo(day: string, n: number) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 // The plan's rhythm: sessions spread evenly over the week, counted from the
-// latest appointment that is booked or done, never earlier than today.
-function matchPlan(plan: PlanRecord, appointments: Appointment[], today: Date): PlanMatch | null {
+// latest appointment that is booked or done, never earlier than today (days
+// on the clinic's calendar).
+function matchPlan(plan: PlanRecord, appointments: Appointment[], today: string, zone: string): PlanMatch | null {
   const sessions = plan.plan?.sessions;
   if (!sessions || sessions.per_week <= 0) return null;
   const kept = appointments.filter((a) => a.status === 'booked' || a.status === 'done');
   const gapDays = Math.max(1, Math.round(7 / sessions.per_week));
-  let next = new Date(today);
+  let next = today;
   if (kept.length) {
-    const last = new Date(kept.map((a) => a.starts_at).sort().at(-1)!);
-    const due = new Date(last);
-    due.setDate(due.getDate() + gapDays);
+    const due = addDaysTo(zoneDay(kept.map((a) => a.starts_at).sort().at(-1)!, zone), gapDays);
     if (due > next) next = due;
   }
-  return { plan, perWeek: sessions.per_week, count: sessions.count, booked: kept.length, next: localDay(next) };
+  return { plan, perWeek: sessions.per_week, count: sessions.count, booked: kept.length, next };
 }
 
 export function BookingForm(props: {
   therapists: Therapist[];
   canReadPlans: boolean;
+  zone: string; // The clinic's time zone.
   // The booked appointment and the patient's name as chosen on the form.
   onBooked: (a: Appointment, patientName: string) => void;
 }) {
   const [search, setSearch] = useState('');
   const [patientId, setPatientId] = useState('');
   const [therapistId, setTherapistId] = useState(String(props.therapists[0]?.id ?? ''));
-  const [day, setDay] = useState(localDay(new Date()));
+  const [day, setDay] = useState(zoneDay(new Date(), props.zone));
   const [time, setTime] = useState('09:00');
   const [minutes, setMinutes] = useState('60');
   const [note, setNote] = useState('');
@@ -89,7 +98,7 @@ export function BookingForm(props: {
       .then(([plans, appts]) => {
         const approved = plans.items.filter((p) => p.status === 'approved').sort((a, b) => b.version_no - a.version_no)[0];
         if (!live || !approved) return;
-        const m = matchPlan(approved, appts.items, new Date());
+        const m = matchPlan(approved, appts.items, zoneDay(new Date(), props.zone), props.zone);
         setMatch(m);
         if (m) setDay(m.next);
       })
@@ -107,7 +116,7 @@ export function BookingForm(props: {
       const booked = await post<Appointment>('/api/v1/appointments', {
         patient_id: patientId ? Number(patientId) : null,
         therapist_id: therapistId ? Number(therapistId) : null,
-        starts_at: utcOf(day, time),
+        starts_at_local: day && time ? `${day}T${time}` : '',
         minutes: Number(minutes),
         status: 'booked',
         plan_id: match?.plan.id ?? null,
@@ -147,7 +156,7 @@ export function BookingForm(props: {
       {match && (
         <p class="plan-match" data-testid="plan-match">
           Approved plan: {match.perWeek} session{match.perWeek === 1 ? '' : 's'} a week, {match.count} in all
-          ({match.booked} booked or done). Next suggested date: <strong>{match.next}</strong>.
+          ({match.booked} booked or done). Next suggested date: <strong>{dayText(match.next)}</strong>.
         </p>
       )}
       <div class="grid-3">
@@ -162,12 +171,12 @@ export function BookingForm(props: {
         </div>
         <div class="field">
           <label for="bk-day">Day</label>
-          <input id="bk-day" type="date" value={day} aria-invalid={bad === 'starts_at'}
+          <input id="bk-day" type="date" value={day} aria-invalid={bad === 'starts_at' || bad === 'starts_at_local'}
             onInput={(e) => setDay(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="bk-time">Time</label>
-          <input id="bk-time" type="time" step={300} value={time} aria-invalid={bad === 'starts_at'}
+          <input id="bk-time" type="time" step={300} value={time} aria-invalid={bad === 'starts_at' || bad === 'starts_at_local'}
             onInput={(e) => setTime(e.currentTarget.value)} />
         </div>
         <div class="field">

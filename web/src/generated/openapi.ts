@@ -2004,6 +2004,166 @@ export interface paths {
       };
     };
   };
+  "/api/v1/therapists/{id}/availability": {
+    /** A therapist's weekly working hours and breaks (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The week as kept */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TherapistAvailability"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    /**
+     * Set a therapist's weekly working hours and breaks (admin, or the therapist themself)
+     * @description Replaces them whole. From then on every booking, request and request becoming booked with the therapist must lie inside one working period of its local day and outside breaks and time off, else 409 at starts_at saying why in plain words. Appointments already stored are kept.
+     */
+    put: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TherapistAvailabilityInput"];
+        };
+      };
+      responses: {
+        /** @description The week as stored */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TherapistAvailability"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/therapists/{id}/time-off": {
+    /** A therapist's time off, withdrawn too, earliest first (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Every period */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TimeOffList"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    /**
+     * Give a therapist time off (admin, or the therapist themself)
+     * @description Overlapping time off in force is 422 at starts_at. Bookings in it are refused with 409.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TimeOffInput"];
+        };
+      };
+      responses: {
+        /** @description Kept */
+        201: {
+          content: {
+            "application/json": components["schemas"]["TimeOff"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/therapists/{id}/time-off/{time_off_id}/withdraw": {
+    /**
+     * Withdraw time off not yet over (admin, or the therapist themself)
+     * @description Kept, marked withdrawn, and no longer blocks bookings. Time off already over, or already withdrawn, is 409 at time_off_id.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+          /** @description The time off to withdraw */
+          time_off_id: number;
+        };
+      };
+      responses: {
+        /** @description Withdrawn */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TimeOff"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+        /** @description The time off to withdraw */
+        time_off_id: number;
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2379,15 +2539,17 @@ export interface components {
       therapist_id: number;
       /**
        * Format: date-time
-       * @description UTC, e.g. 2026-12-01T09:00:00Z. A therapist holds one appointment at a time: booking over another booked, arrived or done appointment of theirs is 409 at starts_at naming it
+       * @description UTC, e.g. 2026-12-01T09:00:00Z; or give starts_at_local instead. A therapist holds one appointment at a time: booking over another booked, arrived or done appointment of theirs is 409 at starts_at naming it; so is a time outside the clinic's opening hours, or the therapist's working hours, breaks or time off
        */
-      starts_at: string;
+      starts_at?: string;
       minutes: number;
       /** @enum {string} */
       status: "requested" | "booked";
       /** @description A plan of the same patient */
       plan_id?: number | null;
       note?: string;
+      /** @description Instead of starts_at: the local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the web sends). A time skipped or shown twice at a daylight-saving change is 422 at starts_at_local */
+      starts_at_local?: string;
     };
     AppointmentStatusInput: {
       /**
@@ -3043,6 +3205,63 @@ export interface components {
     ClinicSettings: components["schemas"]["ClinicSettingsInput"] & {
       /** @description 0 until an admin first sets them */
       version: number;
+    };
+    WeekSpan: {
+      /** @enum {string} */
+      weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+      /** @description Local time of the clinic, e.g. 09:00 */
+      starts: string;
+      /** @description Local time of the clinic, after starts; 24:00 for midnight */
+      ends: string;
+    };
+    TherapistAvailabilityInput: {
+      /** @description When the therapist works each week, on the clinic's wall clock; periods of one day must not overlap. A day without periods is a day off */
+      hours: components["schemas"]["WeekSpan"][];
+      /** @description Breaks, each inside working hours of its day, not overlapping another */
+      breaks: components["schemas"]["WeekSpan"][];
+      /** @description The version you changed (0 when never set); another is 409 at version */
+      version: number;
+    };
+    TherapistAvailability: {
+      therapist_id: number;
+      /** @description False until first set: then any time can be booked with the therapist */
+      set: boolean;
+      hours: components["schemas"]["WeekSpan"][];
+      breaks: components["schemas"]["WeekSpan"][];
+      /** @description The clinic's zone the times are on */
+      time_zone: string;
+      version: number;
+    };
+    TimeOffInput: {
+      /** @description Local day and time in the clinic's zone, e.g. 2026-12-24T00:00. A time skipped or shown twice at a daylight-saving change is 422 */
+      starts: string;
+      /** @description Local day and time, after starts and in the future */
+      ends: string;
+      reason?: string;
+    };
+    TimeOff: {
+      id: number;
+      therapist_id: number;
+      /**
+       * Format: date-time
+       * @description UTC
+       */
+      starts_at: string;
+      /**
+       * Format: date-time
+       * @description UTC
+       */
+      ends_at: string;
+      /** @description In plain words on the clinic's clock, e.g. from Thu 24 Dec 2026 at 00:00 until Mon 28 Dec 2026 at 00:00 */
+      when: string;
+      reason: string;
+      withdrawn: boolean;
+      /** Format: date-time */
+      withdrawn_at: string | null;
+    };
+    TimeOffList: {
+      items: components["schemas"]["TimeOff"][];
+      time_zone: string;
     };
   };
   responses: {

@@ -1,12 +1,15 @@
 // The clinic's week by therapist (GET /api/v1/appointments?from&to), booking
 // (components/BookingForm), status changes with If-Match, and the patients'
-// appointment requests waiting to be confirmed or declined.
+// appointment requests waiting to be confirmed or declined. Every day and time
+// is on the clinic's clock (its time zone), and each therapist's day shows
+// their working hours, breaks and time off, a day off greyed out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  get, request, type Appointment, type Patient, type Therapist, type User,
+  get, request, type Appointment, type ClinicSettings, type Patient, type Therapist, type TherapistAvailability,
+  type TimeOff, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
-import { clock, localDay, utcTime } from '../time';
+import { localDay, utcTime, zoneClock, zoneDate, zoneDay } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
 function mondayOf(d: Date) {
@@ -22,6 +25,19 @@ function addDays(d: Date, n: number) {
 }
 
 const dayLabel = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+
+// A therapist's hours on one weekday (0 = Monday) in words: "09:00–17:00,
+// break 12:30–13:00", "Not working", or nothing when they never set hours.
+function workingDay(a: TherapistAvailability | undefined, weekday: number) {
+  if (!a?.set) return '';
+  const name = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][weekday];
+  const spans = (list: TherapistAvailability['hours']) =>
+    list.filter((h) => h.weekday === name).map((h) => `${h.starts}–${h.ends}`).join(' and ');
+  const hours = spans(a.hours);
+  if (!hours) return 'Not working';
+  const breaks = spans(a.breaks);
+  return breaks ? `${hours}, break ${breaks}` : hours;
+}
 
 // What a member of staff may do next with an appointment in each status;
 // done, cancelled and no-show are final (the server refuses changes).
@@ -44,6 +60,9 @@ export function SchedulePage(props: { user: User }) {
   const [week, setWeek] = useState<Appointment[] | null>(null);
   const [requests, setRequests] = useState<Appointment[]>([]);
   const [therapists, setTherapists] = useState<Therapist[] | null>(null);
+  const [zone, setZone] = useState('');
+  const [weeks, setWeeks] = useState<Record<number, TherapistAvailability>>({});
+  const [away, setAway] = useState<Record<number, TimeOff[]>>({});
   // Names of the patients on screen, read by id as appointments come in.
   const [names, setNames] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<Appointment | null>(null);
@@ -57,14 +76,26 @@ export function SchedulePage(props: { user: User }) {
   }, [selectedId]);
 
   useEffect(() => {
-    get<{ items: Therapist[] }>('/api/v1/therapists')
-      .then((t) => setTherapists(t.items.filter((x) => x.active)))
+    Promise.all([get<{ items: Therapist[] }>('/api/v1/therapists'), get<ClinicSettings>('/api/v1/clinic/settings')])
+      .then(async ([t, settings]) => {
+        const active = t.items.filter((x) => x.active);
+        const [hours, off] = await Promise.all([
+          Promise.all(active.map((x) => get<TherapistAvailability>(`/api/v1/therapists/${x.id}/availability`))),
+          Promise.all(active.map((x) => get<{ items: TimeOff[] }>(`/api/v1/therapists/${x.id}/time-off`))),
+        ]);
+        setWeeks(Object.fromEntries(hours.map((h) => [h.therapist_id, h])));
+        setAway(Object.fromEntries(active.map((x, i) => [x.id, off[i].items.filter((o) => !o.withdrawn)])));
+        setZone(settings.time_zone);
+        setTherapists(active);
+      })
       .catch(setError);
-  }, []);
+  }, [reload]);
 
   useEffect(() => {
-    const from = utcTime(monday);
-    const to = utcTime(addDays(monday, 7));
+    // A day more on each side: the clinic's days need not begin at the
+    // device's midnight; appointments are placed by the clinic's calendar.
+    const from = utcTime(addDays(monday, -1));
+    const to = utcTime(addDays(monday, 8));
     // Requests: from the start of today over the next eight weeks.
     const today = new Date();
     today.setHours(0, 0, 0, 0);
@@ -83,6 +114,8 @@ export function SchedulePage(props: { user: User }) {
       .catch(setError);
   }, [monday, reload]);
 
+  const clockOf = (iso: string) => zoneClock(iso, zone || 'UTC');
+  const dateOf = (iso: string) => zoneDate(iso, zone || 'UTC');
   const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
@@ -92,14 +125,14 @@ export function SchedulePage(props: { user: User }) {
       const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`, { status: next },
         { 'If-Match': `"${a.version}"` });
       setSelected(data);
-      setStatus(`${patientName(a.patient_id)} at ${clock(a.starts_at)}: ${words(data.status)}.`);
+      setStatus(`${patientName(a.patient_id)} at ${clockOf(a.starts_at)}: ${words(data.status)}.`);
       setReload((n) => n + 1);
     } catch (err) {
       setError(err);
     }
   };
 
-  if (!therapists || !week) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
+  if (!therapists || !week || !zone) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
   const canReadPlans = props.user.role === 'admin' || props.user.role === 'therapist';
@@ -107,7 +140,7 @@ export function SchedulePage(props: { user: User }) {
     <li key={a.id}>
       <button type="button" class={`appt appt-${a.status}`} aria-pressed={selected?.id === a.id}
         onClick={() => setSelected(a)} data-appointment={a.id}>
-        <span class="appt-time">{clock(a.starts_at)}</span> {patientName(a.patient_id)}
+        <span class="appt-time">{clockOf(a.starts_at)}</span> {patientName(a.patient_id)}
         <span class="appt-meta">{a.minutes} min · {words(a.status)}</span>
       </button>
     </li>
@@ -126,11 +159,11 @@ export function SchedulePage(props: { user: User }) {
       <p role="status" class="status-line">{status}</p>
       <ErrorBox error={error} />
 
-      <BookingForm therapists={therapists} canReadPlans={canReadPlans}
+      <BookingForm therapists={therapists} canReadPlans={canReadPlans} zone={zone}
         onBooked={(a, name) => {
           setNames((n) => ({ ...n, [a.patient_id]: name }));
-          setStatus(`Booked ${name} with ${therapistName(a.therapist_id)} on ${localDay(new Date(a.starts_at))} at ${clock(a.starts_at)}.`);
-          setMonday(mondayOf(new Date(a.starts_at)));
+          setStatus(`Booked ${name} with ${therapistName(a.therapist_id)} on ${dateOf(a.starts_at)} at ${clockOf(a.starts_at)}.`);
+          setMonday(mondayOf(new Date(`${zoneDay(a.starts_at, zone)}T12:00`)));
           setReload((n) => n + 1);
         }} />
 
@@ -141,7 +174,7 @@ export function SchedulePage(props: { user: User }) {
             {requests.map((a) => (
               <li key={a.id} class="request-row">
                 <span>
-                  {patientName(a.patient_id)}: {localDay(new Date(a.starts_at))} {clock(a.starts_at)}, {a.minutes} min,
+                  {patientName(a.patient_id)}: {dateOf(a.starts_at)} at {clockOf(a.starts_at)}, {a.minutes} min,
                   with {therapistName(a.therapist_id)}{a.note && <span class="muted"> “{a.note}”</span>}
                 </span>
                 <span class="row-actions">
@@ -163,7 +196,7 @@ export function SchedulePage(props: { user: User }) {
       {selected && (
         <div class="card appt-detail" aria-labelledby="appt-detail-title" role="region" data-testid="appointment-detail">
           <h2 id="appt-detail-title" tabIndex={-1} ref={detailRef}>
-            {patientName(selected.patient_id)}, {localDay(new Date(selected.starts_at))} {clock(selected.starts_at)}
+            {patientName(selected.patient_id)}, {dateOf(selected.starts_at)} at {clockOf(selected.starts_at)}
           </h2>
           <p>
             {selected.minutes} minutes with {therapistName(selected.therapist_id)}. Status: <strong>{words(selected.status)}</strong>.
@@ -188,10 +221,18 @@ export function SchedulePage(props: { user: User }) {
             </h3>
             <div class="week-grid">
               {days.map((d) => {
-                const today = theirs.filter((a) => localDay(new Date(a.starts_at)) === localDay(d));
+                const today = theirs.filter((a) => zoneDay(a.starts_at, zone) === localDay(d));
+                const hours = workingDay(weeks[t.id], (d.getDay() + 6) % 7);
+                const off = (away[t.id] ?? []).filter((o) =>
+                  zoneDay(o.starts_at, zone) <= localDay(d) && localDay(d) <= zoneDay(new Date(Date.parse(o.ends_at) - 1), zone));
+                const free = hours !== 'Not working' && off.length === 0;
                 return (
-                  <div key={localDay(d)} class="week-day">
+                  <div key={localDay(d)} class={free ? 'week-day' : 'week-day unavailable'} data-testid="week-day">
                     <h4>{dayLabel(d)}</h4>
+                    {hours && <p class="small hours" data-testid="working-hours">{hours}</p>}
+                    {off.map((o) => (
+                      <p key={o.id} class="small hours">Away {o.when}</p>
+                    ))}
                     {today.length === 0 ? <p class="muted small">—</p> : <ul class="plain appts">{today.map(entry)}</ul>}
                   </div>
                 );
