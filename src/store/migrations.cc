@@ -524,7 +524,58 @@ CREATE TABLE clinic_closed_days (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Version 14 (issue 15): an assessment is corrected by a new assessment that
+// names it, with a reason; the original stays unchanged and readable. Both
+// assessments and corrections are append-only, and an original has at most
+// one correction (a later correction corrects the correction).
+constexpr std::string_view kSchemaV14 = R"sql(
+CREATE TABLE assessment_corrections (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  corrects_id INTEGER NOT NULL UNIQUE,
+  correction_id INTEGER NOT NULL UNIQUE CHECK (correction_id > corrects_id),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  corrected_by INTEGER NOT NULL,
+  corrected_by_name TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id, corrects_id) REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, patient_id, correction_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, corrected_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX assessment_corrections_by_patient ON assessment_corrections (clinic_id, patient_id);
+CREATE TRIGGER assessment_corrections_no_update BEFORE UPDATE ON assessment_corrections
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+CREATE TRIGGER assessment_corrections_no_delete BEFORE DELETE ON assessment_corrections
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+-- INSERT OR REPLACE would delete a kept row without firing the delete trigger.
+CREATE TRIGGER assessment_corrections_no_replace BEFORE INSERT ON assessment_corrections
+WHEN EXISTS (SELECT 1 FROM assessment_corrections WHERE id = NEW.id OR
+             corrects_id = NEW.corrects_id OR correction_id = NEW.correction_id)
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+CREATE TRIGGER assessments_no_replace BEFORE INSERT ON assessments
+WHEN EXISTS (SELECT 1 FROM assessments WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -538,6 +589,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "signed session notes and their amendments", kSchemaV11},
     {12, "patient versions", kSchemaV12},
     {13, "clinic time zone, opening hours and closed days", kSchemaV13},
+    {14, "assessment corrections; assessments append-only", kSchemaV14},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

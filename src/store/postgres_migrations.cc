@@ -488,7 +488,46 @@ CREATE TABLE clinic_closed_days (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Version 14 (issue 15): an assessment is corrected by a new assessment that
+// names it, with a reason; the original stays unchanged and readable. Both
+// assessments and corrections are append-only, and an original has at most
+// one correction (a later correction corrects the correction).
+constexpr std::string_view kSchemaV14 = R"sql(
+CREATE TABLE assessment_corrections (
+  id BIGSERIAL PRIMARY KEY,
+  clinic_id BIGINT NOT NULL,
+  patient_id BIGINT NOT NULL,
+  corrects_id BIGINT NOT NULL UNIQUE,
+  correction_id BIGINT NOT NULL UNIQUE CHECK (correction_id > corrects_id),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  corrected_by BIGINT NOT NULL,
+  corrected_by_name TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id, corrects_id) REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, patient_id, correction_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, corrected_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX assessment_corrections_by_patient ON assessment_corrections (clinic_id, patient_id);
+CREATE FUNCTION assessment_corrections_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'assessment corrections are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER assessment_corrections_no_change
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON assessment_corrections
+  FOR EACH STATEMENT EXECUTE FUNCTION assessment_corrections_append_only();
+CREATE FUNCTION assessments_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'assessments are append-only: correct one with a new assessment'
+    USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER assessments_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON assessments
+  FOR EACH STATEMENT EXECUTE FUNCTION assessments_append_only();
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -502,6 +541,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "signed session notes and their amendments", kSchemaV11},
     {12, "patient versions", kSchemaV12},
     {13, "clinic time zone, opening hours and closed days", kSchemaV13},
+    {14, "assessment corrections; assessments append-only", kSchemaV14},
 }};
 
 constexpr const char* kVersionTable = R"sql(
