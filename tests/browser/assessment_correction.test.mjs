@@ -57,7 +57,7 @@ describe('a corrected assessment and the history on the chart', () => {
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     await page.getByRole('link', { name: 'Correct this assessment' }).click();
     await page.getByRole('heading', { name: /^Correct the intake assessment of \d{4}-\d\d-\d\d: Cora/ }).waitFor();
-    const medication = page.getByLabel('Medication');
+    const medication = page.getByRole('textbox', { name: 'Medication', exact: true });
     assert.equal(await medication.inputValue(), 'Ibuprofen 200 mg as needed');
     assert.equal(await page.getByLabel('Weeks since this episode began').inputValue(), String(intake.onset_weeks ?? ''));
     await checkDesktopAndTablet(page, 'correction form');
