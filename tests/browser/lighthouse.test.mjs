@@ -57,7 +57,11 @@ async function audit(label, url, mustLoad) {
       .map((r) => lhr.audits[r.id])
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-    assert.fail(`${label}: ${category} ${got[category]} < ${min}; failing audits: ${failing.join(', ')}`);
+    // Which elements moved, so a layout shift can be fixed without a rerun.
+    const shifted = (lhr.audits['layout-shifts']?.details?.items ?? [])
+      .map((i) => `${i.node?.selector ?? '?'} (${i.score?.toFixed?.(3) ?? i.score})`);
+    assert.fail(`${label}: ${category} ${got[category]} < ${min}; failing audits: ${failing.join(', ')}; ` +
+      `shifted: ${shifted.join(', ')}`);
   }
 }
 
