@@ -1,6 +1,7 @@
 #include "api/clinic_api.h"
 
 #include "api/api_support.h"
+#include "api/assessment_corrections.h"
 #include "api/intake_consent_routes.h"
 #include "api/note_record.h"
 #include "api/portal_invite_routes.h"
@@ -17,6 +18,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAuthRoutes(router, api);
   AddPatientRoutes(router, api);
   AddClinicalRoutes(router, api);
+  AddAssessmentRoutes(router, api);
   AddSessionRoutes(router, api);
   AddNoteRecordRoutes(router, api);
   AddAdminRoutes(router, api);

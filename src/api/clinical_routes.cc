@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "api/api_support.h"
+#include "api/assessment_corrections.h"
 #include "api/care_guard.h"
 #include "api/referral_routes.h"
 #include "api/treatment_response.h"
@@ -108,7 +109,12 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   const Knowledge& k = api.knowledge();
   store::Patient patient = api.VisiblePatient(c, PathId(req, "id"));
   json body = ParseBody(req);
-  std::string kind_name = StringField(body, "kind", 20, false, "intake");
+  // A correction goes through every door below like any assessment; it only
+  // also names the one it corrects (assessment_corrections.h).
+  const std::optional<PendingCorrection> correction = ReadCorrection(api, c, patient.id, body);
+  std::string kind_name =
+      StringField(body, "kind", 20, false,
+                  correction ? std::string(store::ToString(correction->original.kind)) : "intake");
   auto kind = store::ParseAssessmentKind(kind_name);
   if (!kind || *kind == store::AssessmentKind::kPortal)
     Reject("kind", "must be intake or reassessment");
@@ -137,6 +143,8 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   record.created_at = api.Now();
   store::Assessment stored = Must(api.store().CreateAssessment(record));
   api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id, record.triage);
+  std::vector<store::AssessmentCorrection> corrections;
+  if (correction) corrections.push_back(KeepCorrection(api, c, req, *correction, stored));
   // The intake draft it was typed in has served: discarded in the same unit
   // of work, so a restored draft never outlives its submitted assessment.
   if (Must(api.store().DiscardIntakeDraft(c.clinic(), patient.id))) {
@@ -172,8 +180,9 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
               "draft from assessment");
     plan_json = ToJson(created);
   }
-  return JsonResponse(
-      201, {{"assessment", ToJson(stored)}, {"plan", plan_json}, {"referral", referral_json}});
+  return JsonResponse(201, {{"assessment", WithCorrections(ToJson(stored), stored.id, corrections)},
+                            {"plan", plan_json},
+                            {"referral", referral_json}});
 }
 
 // GET /patients/{id}/assessments
@@ -184,13 +193,16 @@ http::Response ListAssessments(Api& api, http::Request& req, const Caller& c) {
   const auto kind = QueryChoice(req, "kind", {"intake", "reassessment", "portal"});
   const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
   auto list = Must(api.store().ListAssessments(c.clinic(), patient.id));
+  const auto corrections = Must(api.store().ListAssessmentCorrections(c.clinic(), patient.id));
   api.Audit(c, req, "list", "assessment", "", patient.id);
   return JsonResponse(200, ListPage(
                                list, page,
                                [&](const store::Assessment& a) {
                                  return !kind || store::ToString(a.kind) == *kind;
                                },
-                               [](const store::Assessment& a) { return ToJson(a); }));
+                               [&](const store::Assessment& a) {
+                                 return WithCorrections(ToJson(a), a.id, corrections);
+                               }));
 }
 
 // POST /patients/{id}/questionnaires

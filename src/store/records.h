@@ -123,6 +123,23 @@ struct Assessment {
   std::string created_at;
 };
 
+// A correction of an assessment (issue 15): `correction_id` is a newer
+// assessment of the same patient, screened like any other, that replaces
+// `corrects_id` as what the clinician meant; the original is kept unchanged.
+// An assessment is corrected at most once; a later correction corrects the
+// correction, so the versions form one chain.
+struct AssessmentCorrection {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id patient_id = 0;
+  Id corrects_id = 0;
+  Id correction_id = 0;
+  std::string reason;             // Required: why the original was wrong.
+  Id corrected_by = 0;            // A user of the same clinic.
+  std::string corrected_by_name;  // The user's display name at the time.
+  std::string corrected_at;
+};
+
 struct PlanRecord {
   Id id = 0;
   Id clinic_id = 0;

@@ -75,6 +75,10 @@ class SqliteStore final : public Store {
   StoreResult<Patient> GetPatient(Id clinic_id, Id id) override;
   StoreResult<Patient> UpdatePatient(const Patient& patient, int expected_version,
                                      const PatientChange& change) override;
+  StoreResult<AssessmentCorrection> RecordAssessmentCorrection(
+      const AssessmentCorrection& correction) override;
+  StoreResult<std::vector<AssessmentCorrection>> ListAssessmentCorrections(Id clinic_id,
+                                                                           Id patient_id) override;
   StoreResult<std::vector<PatientVersion>> ListPatientVersions(Id clinic_id,
                                                                Id patient_id) override;
   StoreResult<Page<Patient>> ListPatients(Id clinic_id, const PatientQuery& query) override;

@@ -137,6 +137,18 @@ class Store {
   // Oldest first.
   virtual StoreResult<std::vector<Assessment>> ListAssessments(Id clinic_id, Id patient_id) = 0;
 
+  // Corrections of assessments. Record keeps that `correction_id` corrects
+  // `corrects_id` (both assessments of the patient, neither portal answers,
+  // the correction the newer; by a user of the clinic; a reason); the name
+  // of the user is kept as it reads now. kConflict when the original is
+  // already corrected (naming its correction) or the correction already
+  // corrects another. List: the patient's corrections, oldest first;
+  // kNotFound for no such patient.
+  virtual StoreResult<AssessmentCorrection> RecordAssessmentCorrection(
+      const AssessmentCorrection& correction) = 0;
+  virtual StoreResult<std::vector<AssessmentCorrection>> ListAssessmentCorrections(
+      Id clinic_id, Id patient_id) = 0;
+
   // Plans. Create stores a new draft with the patient's next version_no.
   // Approve turns a draft into the patient's one approved plan and supersedes
   // every earlier draft or approved version; approving a plan that is not a

@@ -1,5 +1,6 @@
-// Lighthouse (node API) on the sign-in page and, signed in, on Today and
-// Patients, in Debian's chromium: accessibility ≥ 95, performance ≥ 90 and
+// Lighthouse (node API) on the sign-in page and, signed in, on Today,
+// Patients, a session note, a patient's whole record and the intake, in
+// Debian's chromium: accessibility ≥ 95, performance ≥ 90 and
 // best practices ≥ 90 under Lighthouse's default mobile profile (simulated
 // slow 4G and a 4x slower CPU). playwright-core starts chromium with a
 // debugging port and signs in; Lighthouse connects to the same browser and
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD } from './harness.mjs';
+import { BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi } from './harness.mjs';
 
 const MIN = { accessibility: 95, performance: 90, 'best-practices': 90 };
 const scores = {};
@@ -56,7 +57,11 @@ async function audit(label, url, mustLoad) {
       .map((r) => lhr.audits[r.id])
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-    assert.fail(`${label}: ${category} ${got[category]} < ${min}; failing audits: ${failing.join(', ')}`);
+    // Which elements moved, so a layout shift can be fixed without a rerun.
+    const shifted = (lhr.audits['layout-shifts']?.details?.items ?? [])
+      .map((i) => `${i.node?.selector ?? '?'} (${i.score?.toFixed?.(3) ?? i.score})`);
+    assert.fail(`${label}: ${category} ${got[category]} < ${min}; failing audits: ${failing.join(', ')}; ` +
+      `shifted: ${shifted.join(', ')}`);
   }
 }
 
@@ -93,5 +98,21 @@ describe('Lighthouse', () => {
     await page.close();
     await audit('today', `${BASE_URL}/`, '/api/v1/attention');
     await audit('patients', `${BASE_URL}/patients`, '/api/v1/patients');
+  });
+
+  // The record's screens (issue 15), on a patient with an assessment, its
+  // history and a signed note; still signed in from the test above.
+  test('a session note, the whole record and the intake', { timeout: 120_000 }, async () => {
+    const api = await clinicianApi();
+    const id = (await api('POST', '/api/v1/patients', {
+      given_name: 'Lia', family_name: `Lighthouse${Date.now() % 100000}`, date_of_birth: '1975-03-04', sex: 'female',
+    })).json.id;
+    const note = (await api('POST', `/api/v1/patients/${id}/sessions`, {
+      occurred_at: '2026-11-24T10:00:00Z', subjective: 'Calf pain eased', leg_pain_before: 5, leg_pain_after: 3,
+      sign: true,
+    })).json.id;
+    await audit('note', `${BASE_URL}/sessions/${note}`, `/api/v1/sessions/${note}`);
+    await audit('whole record', `${BASE_URL}/patients/${id}/record`, `/api/v1/patients/${id}/consents`);
+    await audit('intake', `${BASE_URL}/patients/${id}/intake`, `/api/v1/patients/${id}/intake-draft`);
   });
 });

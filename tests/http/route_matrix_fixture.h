@@ -54,6 +54,7 @@ inline const std::map<std::string, Row>& Expected() {
       {"GET /api/v1/patients/{id}/history", {200, 200, 200, 403, 403, 404, 401}},
       {"POST /api/v1/patients/{id}/assessments", {201, 201, 403, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/assessments", {200, 200, 403, 403, 403, 404, 401}},
+      {"GET /api/v1/assessments/{id}", {200, 200, 403, 403, 403, 404, 401}},
       {"POST /api/v1/patients/{id}/questionnaires", {201, 201, 403, 201, 404, 404, 401}},
       {"GET /api/v1/patients/{id}/plans", {200, 200, 403, 200, 404, 404, 401}},
       {"GET /api/v1/plans/{id}", {200, 200, 403, 200, 404, 404, 401}},
@@ -252,6 +253,8 @@ class RouteMatrixTest : public ClinicApiFixture {
       }
       id = std::to_string(plan.id);
       if (route.method == "POST") call.headers["If-Match"] = etag(plan.version);
+    } else if (route.pattern == "/api/v1/assessments/{id}") {
+      id = std::to_string(LatestAssessment(patient1_.id));
     } else if (route.pattern.rfind("/api/v1/referrals/{id}", 0) == 0) {
       // A fresh referral of patient 2 each time (closing is once only), so
       // patient 1's routes are not held up by it.

@@ -573,6 +573,38 @@ TEST_F(PostgresStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
 }
 
+TEST_F(PostgresStoreTest, AssessmentsAndCorrectionsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User t = Must(store->CreateUser(
+        {0, clinic, "t@a.example", "T", Role::kTherapist, "h", std::nullopt, true}));
+    Assessment a;
+    a.clinic_id = clinic;
+    a.patient_id = Must(store->CreatePatient(NewPatient(clinic, "Kept"))).id;
+    a.intake_json = "{}";
+    a.result_json = "{}";
+    a.triage = "treat";
+    a.knowledge_version = "k";
+    a.created_by = t.id;
+    a.created_at = kT0;
+    Assessment original = Must(store->CreateAssessment(a));
+    a.intake_json = R"({"corrected":true})";
+    Assessment fixed = Must(store->CreateAssessment(a));
+    Must(store->RecordAssessmentCorrection(
+        {0, clinic, a.patient_id, original.id, fixed.id, "wrong side", t.id, "", kT0}));
+  }
+  EXPECT_THAT(RawSql("UPDATE assessments SET intake_json = '{}'"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM assessments"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("TRUNCATE assessments CASCADE"),
+              ::testing::AnyOf(HasSubstr("never deleted"), HasSubstr("append-only")));
+  EXPECT_THAT(RawSql("UPDATE assessment_corrections SET reason = 'x'"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("DELETE FROM assessment_corrections"), HasSubstr("append-only"));
+  EXPECT_THAT(RawSql("TRUNCATE assessment_corrections"), HasSubstr("append-only"));
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM assessments"), 2);
+  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM assessment_corrections WHERE reason = 'wrong side'"), 1);
+}
+
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {
   Open();
   EXPECT_EQ(RawSql("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')"),

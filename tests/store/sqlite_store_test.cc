@@ -203,6 +203,52 @@ TEST_F(SqliteStoreTest, TimeOffCannotBeDeletedEvenWithRawSql) {
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM therapist_time_off"), 1);
 }
 
+// An assessment is corrected by a new one, never rewritten: assessments and
+// their corrections refuse change even from SQL that bypasses the store.
+TEST_F(SqliteStoreTest, AssessmentsAndCorrectionsCannotBeChangedEvenWithRawSql) {
+  {
+    auto store = Open();
+    Id clinic = Must(store->CreateClinic({0, "A"})).id;
+    User t = Must(store->CreateUser(
+        {0, clinic, "t@a.example", "T", Role::kTherapist, "h", std::nullopt, true}));
+    Assessment a;
+    a.clinic_id = clinic;
+    a.patient_id = Must(store->CreatePatient([&] {
+                     Patient p;
+                     p.clinic_id = clinic;
+                     p.family_name = "Kept";
+                     p.created_at = kT0;
+                     return p;
+                   }()))
+                       .id;
+    a.intake_json = "{}";
+    a.result_json = "{}";
+    a.triage = "treat";
+    a.knowledge_version = "k";
+    a.created_by = t.id;
+    a.created_at = kT0;
+    Assessment original = Must(store->CreateAssessment(a));
+    a.intake_json = R"({"corrected":true})";
+    Assessment fixed = Must(store->CreateAssessment(a));
+    Must(store->RecordAssessmentCorrection(
+        {0, clinic, a.patient_id, original.id, fixed.id, "wrong side", t.id, "", kT0}));
+  }
+  SQLite::Database db(Path(), SQLite::OPEN_READWRITE);
+  auto refusal = [&](const char* sql) { return RawSqlAnswer(db, sql); };
+  EXPECT_THAT(refusal("UPDATE assessments SET intake_json = '{}'"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM assessments"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO assessments SELECT * FROM assessments"),
+              HasSubstr("append-only"));
+  EXPECT_THAT(refusal("UPDATE assessment_corrections SET reason = 'x'"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("DELETE FROM assessment_corrections"), HasSubstr("append-only"));
+  EXPECT_THAT(refusal("INSERT OR REPLACE INTO assessment_corrections SELECT * FROM "
+                      "assessment_corrections"),
+              HasSubstr("append-only"));
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM assessments"), 2);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM assessment_corrections WHERE reason = 'wrong side'"),
+            1);
+}
+
 TEST_F(SqliteStoreTest, DatabaseRefusesCrossClinicReferences) {
   Id patient_b;
   Id therapist_a;
@@ -323,7 +369,7 @@ TEST_F(SqliteMigrationTest, VersionsAreConsecutive) {
     EXPECT_FALSE(m.name.empty());
   }
   EXPECT_EQ(LatestSchemaVersion(), expected - 1);
-  EXPECT_EQ(LatestSchemaVersion(), 14);
+  EXPECT_EQ(LatestSchemaVersion(), 15);
 }
 
 TEST_F(SqliteMigrationTest, NewDatabaseGetsEveryMigrationOnce) {

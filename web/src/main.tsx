@@ -36,6 +36,9 @@ function Page(props: { path: string; user: User }) {
   if (path === '/' || path === '/today') return <TodayPage />;
   if (path === '/patients') return <PatientsPage />;
   if ((m = /^\/patients\/(\d+)\/intake$/.exec(path))) return <IntakePage patientId={Number(m[1])} />;
+  if ((m = /^\/patients\/(\d+)\/assessments\/(\d+)\/correct$/.exec(path))) {
+    return <IntakePage patientId={Number(m[1])} corrects={Number(m[2])} />;
+  }
   if ((m = /^\/patients\/(\d+)\/plan$/.exec(path))) return <PlanReviewPage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)\/sessions\/new$/.exec(path))) return <SessionNotePage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)\/sessions\/(\d+)$/.exec(path))) {

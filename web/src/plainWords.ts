@@ -12,6 +12,7 @@ const FIELD_LABELS_EN: Record<string, string> = {
   phone: 'Phone',
   notes: 'Notes',
   reason: 'Reason for the change',
+  corrects: 'Assessment corrected',
   display_name: 'Name',
   password: 'Password',
   role: 'Role',

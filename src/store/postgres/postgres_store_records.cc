@@ -4,6 +4,7 @@
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
 #include "store/records/appointment_records.h"
+#include "store/records/assessment_correction_records.h"
 #include "store/records/audit_records.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
@@ -55,6 +56,22 @@ StoreResult<std::vector<PatientVersion>> PostgresStore::ListPatientVersions(Id c
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<AssessmentCorrection> PostgresStore::RecordAssessmentCorrection(
+    const AssessmentCorrection& correction) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::RecordAssessmentCorrection(s, correction);
+  });
+}
+
+StoreResult<std::vector<AssessmentCorrection>> PostgresStore::ListAssessmentCorrections(
+    Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListAssessmentCorrections(s, clinic_id, patient_id);
   });
 }
 

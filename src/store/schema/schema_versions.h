@@ -22,5 +22,6 @@ extern const std::string_view kSchemaV11;
 extern const std::string_view kSchemaV12;
 extern const std::string_view kSchemaV13;
 extern const std::string_view kSchemaV14;
+extern const std::string_view kSchemaV15;
 
 }  // namespace sciaticare::store::schema_versions

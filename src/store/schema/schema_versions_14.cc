@@ -1,4 +1,5 @@
-// Schema versions from 14: therapists' working hours, breaks and time off.
+// Schema versions from 14: therapists' working hours, breaks and time off;
+// assessment corrections.
 #include "store/schema/schema_versions.h"
 
 namespace sciaticare::store::schema_versions {
@@ -49,6 +50,74 @@ END
 $fn$;
 CREATE TRIGGER therapist_time_off_no_delete BEFORE DELETE OR TRUNCATE ON therapist_time_off
   FOR EACH STATEMENT EXECUTE FUNCTION therapist_time_off_kept();
+{{end}}
+)sql";
+
+// Version 15: an assessment is corrected by a new one that names it, with the
+// reason; assessments and their corrections are append-only.
+const std::string_view kSchemaV15 = R"sql(
+CREATE TABLE assessment_corrections (
+  id {{SERIAL_ID}},
+  clinic_id {{BIGINT}} NOT NULL,
+  patient_id {{BIGINT}} NOT NULL,
+  corrects_id {{BIGINT}} NOT NULL UNIQUE,
+  correction_id {{BIGINT}} NOT NULL UNIQUE CHECK (correction_id > corrects_id),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  corrected_by {{BIGINT}} NOT NULL,
+  corrected_by_name TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, patient_id, corrects_id) REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, patient_id, correction_id)
+    REFERENCES assessments (clinic_id, patient_id, id),
+  FOREIGN KEY (clinic_id, corrected_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX assessment_corrections_by_patient ON assessment_corrections (clinic_id, patient_id);
+{{sqlite}}
+CREATE TRIGGER assessment_corrections_no_update BEFORE UPDATE ON assessment_corrections
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+CREATE TRIGGER assessment_corrections_no_delete BEFORE DELETE ON assessment_corrections
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+-- INSERT OR REPLACE would delete a kept row without firing the delete trigger.
+CREATE TRIGGER assessment_corrections_no_replace BEFORE INSERT ON assessment_corrections
+WHEN EXISTS (SELECT 1 FROM assessment_corrections WHERE id = NEW.id OR
+             corrects_id = NEW.corrects_id OR correction_id = NEW.correction_id)
+BEGIN
+  SELECT RAISE(ABORT, 'assessment corrections are append-only');
+END;
+CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+CREATE TRIGGER assessments_no_replace BEFORE INSERT ON assessments
+WHEN EXISTS (SELECT 1 FROM assessments WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'assessments are append-only: correct one with a new assessment');
+END;
+{{postgres}}
+CREATE FUNCTION assessment_corrections_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'assessment corrections are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER assessment_corrections_no_change
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON assessment_corrections
+  FOR EACH STATEMENT EXECUTE FUNCTION assessment_corrections_append_only();
+CREATE FUNCTION assessments_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'assessments are append-only: correct one with a new assessment'
+    USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER assessments_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON assessments
+  FOR EACH STATEMENT EXECUTE FUNCTION assessments_append_only();
 {{end}}
 )sql";
 

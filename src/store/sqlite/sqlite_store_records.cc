@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "store/records/appointment_records.h"
+#include "store/records/assessment_correction_records.h"
 #include "store/records/audit_records.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/idempotency_records.h"
@@ -58,6 +59,22 @@ StoreResult<std::vector<PatientVersion>> SqliteStore::ListPatientVersions(Id cli
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ListPatientVersions(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<AssessmentCorrection> SqliteStore::RecordAssessmentCorrection(
+    const AssessmentCorrection& correction) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::RecordAssessmentCorrection(s, correction);
+  });
+}
+
+StoreResult<std::vector<AssessmentCorrection>> SqliteStore::ListAssessmentCorrections(
+    Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListAssessmentCorrections(s, clinic_id, patient_id);
   });
 }
 

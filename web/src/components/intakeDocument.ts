@@ -94,3 +94,55 @@ export function buildIntake(s: IntakeState) {
   if (Object.keys(q).length) doc.questionnaires = q;
   return doc;
 }
+
+type Doc = Record<string, unknown>;
+const asDoc = (v: unknown): Doc => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : {});
+const answerOf = (v: unknown): Answer => (v === true ? 'yes' : v === false ? 'no' : v === null ? 'unknown' : '');
+
+// The form's state for a stored intake document (the inverse of buildIntake),
+// so a correction starts from exactly what was recorded; fields the document
+// lacks keep `blank`'s values.
+export function intakeStateFrom(intake: unknown, blank: IntakeState): IntakeState {
+  const doc = asDoc(intake);
+  const patient = asDoc(doc.patient);
+  const redFlags: Record<string, Answer> = {};
+  for (const [id, v] of Object.entries(asDoc(doc.red_flags))) redFlags[id] = answerOf(v);
+  for (const [id, v] of Object.entries(asDoc(doc.inflammatory_back_pain))) redFlags[INFLAMMATORY_PREFIX + id] = answerOf(v);
+  const conditions: Record<string, ConditionAnswer> = {};
+  for (const [id, v] of Object.entries(asDoc(doc.conditions))) {
+    if (v === false) continue;
+    const c = asDoc(v);
+    const regions = Array.isArray(c.regions) ? (c.regions as string[]) : [];
+    const modifiers = Object.keys(c).filter((k) => !['present', 'regions', 'side'].includes(k) && c[k] === true);
+    conditions[id] = { region: regions[0] ?? '', side: typeof c.side === 'string' ? c.side : '', modifiers };
+  }
+  const prefs = asDoc(doc.preferences);
+  const questionnaires: QuestionnaireAnswers = {};
+  for (const [id, v] of Object.entries(asDoc(doc.questionnaires))) {
+    if (Array.isArray(v)) questionnaires[id] = v as (number | null)[];
+    else if (typeof v === 'number') questionnaires[id] = [v];
+  }
+  const history = asDoc(doc.history);
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const first = patient.first_episode;
+  return {
+    ...blank,
+    age: patient.age === undefined ? blank.age : String(patient.age),
+    sex: typeof patient.sex === 'string' ? patient.sex : blank.sex,
+    pregnant: patient.pregnant === true,
+    firstEpisode: first === true ? 'yes' : first === false ? 'no' : '',
+    symptoms: Array.isArray(doc.symptoms) ? (doc.symptoms as Symptom[]) : [],
+    onsetWeeks: doc.onset_weeks === undefined ? '' : String(doc.onset_weeks),
+    aggravated: Array.isArray(doc.aggravated_by) ? (doc.aggravated_by as string[]) : [],
+    redFlags,
+    conditions,
+    painTolerance: (['low', 'medium', 'high'] as const).find((t) => t === prefs.pain_tolerance) ?? '',
+    fragranceSensitive: prefs.fragrance_sensitive === true,
+    pressurePreference: prefs.pressure_preference === undefined ? '' : String(prefs.pressure_preference),
+    questionnaires,
+    history: {
+      presenting_complaint: text(history.presenting_complaint), past_history: text(history.past_history),
+      medication: text(history.medication), goals: text(history.goals),
+    },
+  };
+}

@@ -315,7 +315,7 @@ export interface paths {
     };
     /**
      * Assess an intake and store it (clinicians)
-     * @description Screening, scoring and planning are the core's (docs/plan-output.md). A referred patient (triage refer_*) gets plan null.
+     * @description Screening, scoring and planning are the core's (docs/plan-output.md). A referred patient (triage refer_*) gets plan null. With corrects and reason, the new assessment corrects the patient's latest screening (docs/clinical-rules.md, Corrected assessments).
      */
     post: {
       parameters: {
@@ -342,6 +342,7 @@ export interface paths {
         401: components["responses"]["Unauthorized"];
         403: components["responses"]["Forbidden"];
         404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
         413: components["responses"]["PayloadTooLarge"];
         422: components["responses"]["Unprocessable"];
       };
@@ -2164,6 +2165,35 @@ export interface paths {
       };
     };
   };
+  "/api/v1/assessments/{id}": {
+    /**
+     * Read an assessment with its versions (clinicians)
+     * @description The assessment, what it corrects and what corrects it, and the ids of every version of it, oldest first. Audited.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The assessment */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AssessmentVersions"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2237,11 +2267,16 @@ export interface components {
     };
     AssessmentInput: {
       /**
+       * @description For a correction, the kind of the assessment it corrects unless given
        * @default intake
        * @enum {string}
        */
       kind?: "intake" | "reassessment";
       intake: components["schemas"]["Intake"];
+      /** @description Makes this assessment a correction of that one (issue 15): screened, scored and planned like any assessment; the original is kept unchanged and shown as corrected by this one. Only the patient's latest screening (intake or reassessment) may be corrected; otherwise 409 naming the latest. */
+      corrects?: number;
+      /** @description Why the assessment is corrected; required with corrects, refused without it */
+      reason?: string;
     };
     Assessment: {
       id: number;
@@ -2258,6 +2293,10 @@ export interface components {
       intake: Record<string, never>;
       /** @description The assessment as docs/plan-output.md describes it */
       result: components["schemas"]["AssessmentResult"] | null;
+      /** @description The assessment this one corrects (absent in answers that carry no corrections) */
+      corrects?: components["schemas"]["AssessmentCorrectionLink"] | null;
+      /** @description The assessment that corrects this one; null while it stands */
+      corrected_by?: components["schemas"]["AssessmentCorrectionLink"] | null;
     };
     AssessmentCreated: {
       assessment: components["schemas"]["Assessment"];
@@ -3262,6 +3301,21 @@ export interface components {
     TimeOffList: {
       items: components["schemas"]["TimeOff"][];
       time_zone: string;
+    };
+    /** @description One side of a correction: the other assessment, why, who and when */
+    AssessmentCorrectionLink: {
+      assessment_id: number;
+      reason: string;
+      /** @description The user who corrected it */
+      by: number;
+      /** @description That user's name when they corrected it */
+      by_name: string;
+      /** @description UTC time YYYY-MM-DDTHH:MM:SSZ */
+      at: string;
+    } | null;
+    AssessmentVersions: components["schemas"]["Assessment"] & {
+      /** @description The ids of the assessment's versions, the first original to the latest correction */
+      versions: number[];
     };
   };
   responses: {

@@ -4,15 +4,18 @@
 // (components/QuestionnaireForm), and a live preview of the triage
 // (components/IntakePreview). Submitting stores the assessment and
 // shows the screening result first, then the draft plan.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type AssessmentRecord, type Knowledge, type Patient, type PlanRecord,
 } from '../api';
-import { BodyMap, type PatientSide, type Symptom } from '../components/BodyMap';
-import { loadKnowledge, regionName, sidesOf } from '../knowledge';
+import { BodyMap, type PatientSide } from '../components/BodyMap';
+import { SymptomEditor } from '../components/SymptomEditor';
+import { loadKnowledge, regionName } from '../knowledge';
 import { ErrorBox, Link, Loading, ageFrom, words } from '../components/common';
 import { ConditionEditor } from '../components/ConditionEditor';
-import { NO_HISTORY, buildIntake, type IntakeHistory, type IntakeState } from '../components/intakeDocument';
+import { NO_HISTORY, buildIntake, intakeStateFrom, type IntakeState } from '../components/intakeDocument';
+import { HISTORY_LABELS, HistoryList, hasHistory } from '../components/IntakeHistoryView';
+import { assessmentTitle } from '../components/AssessmentVersions';
 import { DraftNotice, useIntakeDraft } from '../components/intakeDraft';
 import { Preview } from '../components/IntakePreview';
 import { RedFlagQuestions } from '../components/RedFlagQuestions';
@@ -21,85 +24,12 @@ import { CLINICIAN_VOICE } from '../components/clinicianQuestionnaireVoice';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
 import { questionnaireProblems } from '../components/questionnaireAnswers';
 
-function SymptomEditor(props: {
-  knowledge: Knowledge;
-  selected: { region: string; side: PatientSide };
-  existing: Symptom[];
-  onAdd: (s: Symptom) => void;
-  onClose: () => void;
-}) {
-  const { region } = props.selected;
-  const [side, setSide] = useState<string>(props.selected.side);
-  const [kind, setKind] = useState<string>(props.knowledge.vocabularies.symptom_kinds[0] ?? '');
-  const [intensity, setIntensity] = useState(5);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // A layout effect, so focus moves in the same task as the editor appears:
-  // a key pressed right after choosing a region lands in the editor, not on the map.
-  useLayoutEffect(() => {
-    setSide(props.selected.side);
-    // A region already marked opens with what was recorded there.
-    const known = props.existing.find((x) => x.region === region && x.side === props.selected.side);
-    // A region not yet marked starts afresh: the kind and intensity of the
-    // region chosen before must not be saved here unnoticed.
-    setKind(known ? known.kind : (props.knowledge.vocabularies.symptom_kinds[0] ?? ''));
-    setIntensity(known ? known.intensity : 5);
-    // Keyboard users continue in the editor: the next Tab reaches its fields.
-    headingRef.current?.focus();
-  }, [props.selected]);
-  const sides = sidesOf(props.knowledge, region);
-  const replacing = props.existing.some((s) => s.region === region && s.side === side && s.kind === kind);
-
-  return (
-    <div class="symptom-editor card" aria-labelledby="editor-title">
-      <h3 id="editor-title" ref={headingRef} tabIndex={-1} aria-live="polite">
-        Selected: {props.selected.side} {regionName(props.knowledge.regions, region)}
-      </h3>
-      <fieldset>
-        <legend>Side</legend>
-        <div class="choices">
-          {sides.map((s) => (
-            <label key={s} class="choice">
-              <input type="radio" name="symptom-side" value={s} checked={side === s} onChange={() => setSide(s)} />
-              {s}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Kind</legend>
-        <div class="choices">
-          {props.knowledge.vocabularies.symptom_kinds.map((k) => (
-            <label key={k} class="choice">
-              <input type="radio" name="symptom-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-              {k}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <label for="symptom-intensity">
-        Intensity (0 none – 10 worst imaginable): <output for="symptom-intensity">{intensity}</output>
-      </label>
-      <input id="symptom-intensity" type="range" min={0} max={10} step={1} value={intensity}
-        onInput={(e) => setIntensity(Number(e.currentTarget.value))} />
-      <div class="actions">
-        <button type="button" onClick={() => {
-          props.onAdd({ region, side, kind, intensity });
-          // Back to the region just marked, to go on choosing on the map.
-          document.querySelector<SVGElement>(
-            `.region[data-region="${region}"][data-side="${props.selected.side}"]`)?.focus();
-        }}>
-          {replacing ? 'Update symptom' : 'Add symptom'}
-        </button>
-        <button type="button" class="secondary" onClick={props.onClose}>
-          Done
-        </button>
-      </div>
-    </div>
-  );
-}
-
-export function IntakePage(props: { patientId: number }) {
+// With `corrects`, the form opens prefilled from that assessment and asks why
+// it is corrected; the answer is stored as its correction (a new assessment).
+export function IntakePage(props: { patientId: number; corrects?: number }) {
   const id = props.patientId;
+  const [original, setOriginal] = useState<AssessmentRecord | null>(null);
+  const [reason, setReason] = useState('');
   const [patient, setPatient] = useState<Patient | null>(null);
   const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -116,21 +46,27 @@ export function IntakePage(props: { patientId: number }) {
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([get<Patient>(`/api/v1/patients/${id}`), loadKnowledge()])
-      .then(([p, k]) => {
+    const corrected = props.corrects ? get<AssessmentRecord>(`/api/v1/assessments/${props.corrects}`) : null;
+    Promise.all([get<Patient>(`/api/v1/patients/${id}`), loadKnowledge(), corrected])
+      .then(([p, k, a]) => {
         setPatient(p);
         setKnowledge(k);
         setState((s) => ({ ...s, age: String(ageFrom(p.date_of_birth) ?? ''), sex: p.sex }));
+        if (a) {
+          setOriginal(a);
+          setState((s) => intakeStateFrom(a.intake, s));
+        }
       })
       .catch(setLoadError);
-  }, [id]);
+  }, [id, props.corrects]);
 
   useEffect(() => {
     if (saved) resultRef.current?.focus();
   }, [saved]);
 
   // Kept on the server as it is typed; restored when the therapist comes back.
-  const draft = useIntakeDraft(id, patient !== null && knowledge !== null, state,
+  // A correction is not the patient's next intake: it keeps no draft.
+  const draft = useIntakeDraft(id, patient !== null && knowledge !== null && !props.corrects, state,
     (restored) => setState({ ...blank, ...restored }));
   const discardDraft = async () => {
     await draft.discard();
@@ -154,7 +90,7 @@ export function IntakePage(props: { patientId: number }) {
   const badField = submitError instanceof ApiError ? submitError.field.replace(/^intake\./, '') : '';
 
   if (loadError) return <ErrorBox error={loadError} />;
-  if (!patient || !knowledge) return <Loading what="the intake" />;
+  if (!patient || !knowledge || (props.corrects && !original)) return <Loading what="the intake" />;
 
   if (saved) {
     const result = saved.assessment.result;
@@ -169,20 +105,10 @@ export function IntakePage(props: { patientId: number }) {
             <button type="button" class="secondary" onClick={() => window.print()}>Print</button>
           </div>
         </div>
-        {Object.values(state.history).some((t) => t.trim() !== '') && (
+        {hasHistory(state.history) && (
           <section class="card" aria-labelledby="saved-history-title">
             <h2 id="saved-history-title">History as written</h2>
-            <dl>
-              {([
-                ['presenting_complaint', 'Presenting complaint'], ['past_history', 'Past history'],
-                ['medication', 'Medication'], ['goals', "Patient's goals"],
-              ] as [keyof IntakeHistory, string][]).filter(([key]) => state.history[key].trim() !== '').map(([key, label]) => (
-                <div key={key}>
-                  <dt>{label}</dt>
-                  <dd class="notes">{state.history[key]}</dd>
-                </div>
-              ))}
-            </dl>
+            <HistoryList history={state.history} />
           </section>
         )}
         {result ? <ResultView result={result} planRecord={saved.plan} headingLevel={2} /> : <p>Stored.</p>}
@@ -197,10 +123,8 @@ export function IntakePage(props: { patientId: number }) {
     draft.cancelPending();
     try {
       setSaved(
-        await post<{ assessment: AssessmentRecord; plan: PlanRecord | null }>(`/api/v1/patients/${id}/assessments`, {
-          kind: 'intake',
-          intake,
-        }),
+        await post<{ assessment: AssessmentRecord; plan: PlanRecord | null }>(`/api/v1/patients/${id}/assessments`,
+          original ? { kind: original.kind, intake, corrects: original.id, reason } : { kind: 'intake', intake }),
       );
       window.scrollTo(0, 0);
     } catch (err) {
@@ -214,12 +138,25 @@ export function IntakePage(props: { patientId: number }) {
     <section aria-labelledby="intake-title">
       <div class="page-head">
         <h1 id="intake-title">
-          Intake: {patient.given_name} {patient.family_name}
+          {original ? 'Correct the ' + assessmentTitle(original).toLowerCase() : 'Intake'}: {patient.given_name}{' '}
+          {patient.family_name}
         </h1>
         <Link href={`/patients/${id}`} class="button secondary">Cancel</Link>
       </div>
-      <DraftNotice status={draft.status} onDiscard={discardDraft} />
+      {!original && <DraftNotice status={draft.status} onDiscard={discardDraft} />}
       <form class="intake" onSubmit={submit} noValidate>
+        {original && (
+          <section class="card" aria-labelledby="correction-title">
+            <h2 id="correction-title">Why it is corrected</h2>
+            <p class="muted">
+              The answers below are those recorded; change what was wrong. The recorded assessment is kept as it was,
+              marked as corrected, and this correction is screened again like any assessment.
+            </p>
+            <label for="correction-reason">Reason for the correction (required)</label>
+            <textarea id="correction-reason" rows={2} maxLength={2000} required value={reason}
+              aria-invalid={badField === 'reason'} onInput={(e) => setReason(e.currentTarget.value)} />
+          </section>
+        )}
         <section class="card body-section" aria-labelledby="bodymap-title">
           <h2 id="bodymap-title">Body map</h2>
           <p class="muted">
@@ -320,12 +257,8 @@ export function IntakePage(props: { patientId: number }) {
 
         <section class="card" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
-          {([
-            ['presenting_complaint', 'Presenting complaint'],
-            ['past_history', 'Past history (earlier episodes, operations, other conditions)'],
-            ['medication', 'Medication'],
-            ['goals', "Patient's goals"],
-          ] as [keyof IntakeHistory, string][]).map(([key, label]) => (
+          {HISTORY_LABELS.map(([key, short]) => [key, key === 'past_history'
+            ? 'Past history (earlier episodes, operations, other conditions)' : short] as const).map(([key, label]) => (
             <div class="field" key={key}>
               <label for={`in-history-${key}`}>{label}</label>
               <textarea id={`in-history-${key}`} rows={2} maxLength={4000} value={state.history[key]}
@@ -403,7 +336,7 @@ export function IntakePage(props: { patientId: number }) {
         <div class="submit-bar">
           <ErrorBox error={submitError} />
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save assessment and see the result'}
+            {busy ? 'Saving…' : original ? 'Save the correction and see the result' : 'Save assessment and see the result'}
           </button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 // The patient's chart for clinicians: facts, the course (sessions done and
 // left), progress charts with their tables, a timeline of assessments, plan
-// versions and approvals and sessions (newest first), and the assessments with
-// their full result.
+// versions and approvals and sessions (newest first), the free-text history of
+// the latest assessment, and the assessments with their corrections and full result.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
@@ -13,6 +13,8 @@ import { PortalAccess } from '../components/PortalAccess';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
+import { CorrectionNote, assessmentTitle } from '../components/AssessmentVersions';
+import { HistoryList, hasHistory, historyOf } from '../components/IntakeHistoryView';
 
 interface TimelineEvent {
   at: string;
@@ -145,6 +147,9 @@ export function PatientPage(props: { patientId: number }) {
   const course = chart.current_plan;
   const events = timeline(chart);
   const suspended = plans.find((p) => p.status === 'suspended');
+  // The newest screening's history: a correction's when one was made.
+  const latest = assessments[0] ?? null;
+  const history = historyOf(latest?.intake);
 
   const showResult = (assessmentId: number) => {
     setShown(assessmentId);
@@ -181,6 +186,13 @@ export function PatientPage(props: { patientId: number }) {
         </dd>
       </Facts>
       {patient.notes && <p class="notes">{patient.notes}</p>}
+      {latest && hasHistory(history) && (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">History</h2>
+          <p class="muted">As written at the {assessmentTitle(latest).toLowerCase()}.</p>
+          <HistoryList history={history} testId="chart-history" />
+        </section>
+      )}
       {suspended && (
         <p role="alert" class="alert-danger" data-testid="plan-suspended">
           Plan version {suspended.version_no} is suspended by the referral raised at {suspended.suspended_by}: no
@@ -243,13 +255,22 @@ export function PatientPage(props: { patientId: number }) {
       {assessments.length === 0 ? (
         <p>No assessment yet. Start with a new intake.</p>
       ) : (
-        <ul class="assessment-list">
+        <ul class="assessment-list" data-testid="assessment-list">
           {assessments.map((a) => (
             <li key={a.id}>
               <button type="button" class="linklike" aria-pressed={a.id === shown} onClick={() => setShown(a.id)}>
-                {shortDate(a.created_at)} · {a.kind}
+                {assessmentTitle(a)}
               </button>{' '}
               <TriageBadge triage={a.triage} />
+              {a.id === assessments[0].id && (
+                <>
+                  {' '}
+                  <Link href={`/patients/${id}/assessments/${a.id}/correct`} class="no-print">
+                    Correct this assessment
+                  </Link>
+                </>
+              )}
+              <CorrectionNote assessment={a} all={assessments} />
             </li>
           ))}
         </ul>

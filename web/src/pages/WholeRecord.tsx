@@ -1,6 +1,7 @@
 // A patient's whole record as one printable document: who they are, consent,
-// every assessment with its screening, the plan versions, referrals and every
-// session note in full with its versions, oldest first as a record reads.
+// every assessment with its history, corrections and screening, the plan
+// versions, referrals and every session note in full with its versions,
+// oldest first as a record reads.
 // Read-only; each part comes from the same routes the chart uses.
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -12,6 +13,8 @@ import { consentText } from '../components/ConsentPanel';
 import { NoteDocument } from '../components/NoteDocument';
 import { URGENCY_TEXT } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
+import { CorrectionNote, assessmentTitle } from '../components/AssessmentVersions';
+import { HistoryList, hasHistory, historyOf } from '../components/IntakeHistoryView';
 
 interface WholeRecord {
   patient: Patient;
@@ -73,8 +76,10 @@ export function WholeRecordPage(props: { patientId: number }) {
       {record.assessments.length === 0 ? <p>No assessment recorded.</p> : record.assessments.map((a) => (
         <article key={a.id} class="record-part">
           <h3>
-            Assessment of {shortDate(a.created_at)} <TriageBadge triage={a.triage} />
+            {assessmentTitle(a)} <TriageBadge triage={a.triage} />
           </h3>
+          <CorrectionNote assessment={a} all={record.assessments} />
+          {hasHistory(historyOf(a.intake)) && <HistoryList history={historyOf(a.intake)} />}
           {a.result && <ResultView result={a.result} headingLevel={3} />}
         </article>
       ))}
