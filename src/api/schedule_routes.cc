@@ -161,8 +161,18 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   // whatever the filters), so the front desk sees it before confirming.
   std::map<Id, std::string> therapists;
   for (const auto& u : Must(api.store().ListUsers(c.clinic()))) therapists[u.id] = u.display_name;
+  // The patient's name beside the id, so a calendar of the week needs no
+  // request per patient; each patient is read once per answer.
+  std::map<Id, std::string> patient_names;
+  auto patient_name = [&](Id id) -> const std::string& {
+    auto it = patient_names.find(id);
+    if (it != patient_names.end()) return it->second;
+    auto p = api.store().GetPatient(c.clinic(), id);
+    return patient_names[id] = p.ok() ? p.value().given_name + " " + p.value().family_name : "";
+  };
   json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
     json item = AppointmentJson(a);
+    item["patient_name"] = patient_name(a.patient_id);
     item["clash"] = ClashOf(api, c, a, list, therapists);
     return item;
   });

@@ -57,6 +57,9 @@ TEST_P(ScheduleApiTest, BookAndListByRange) {
   ASSERT_EQ(week.status, 200) << week.body;
   ASSERT_EQ(BodyOf(week)["items"].size(), 1u);
   EXPECT_EQ(BodyOf(week)["items"][0]["id"], a["id"]);
+  // The calendar reads the patient's name from the same answer.
+  EXPECT_EQ(BodyOf(week)["items"][0]["patient_name"],
+            patient1_.given_name + " " + patient1_.family_name);
   HttpResult month =
       therapist->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z");
   ASSERT_EQ(BodyOf(month)["items"].size(), 2u);

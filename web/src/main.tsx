@@ -15,6 +15,8 @@ import { NoteViewPage } from './pages/NoteView';
 import { WholeRecordPage } from './pages/WholeRecord';
 import { LazyPortal } from './portal/LazyPortal';
 import { SchedulePage } from './pages/Schedule';
+import { CalendarPage } from './pages/Calendar';
+import { MyDayPage } from './pages/MyDay';
 import { AdminPage } from './pages/Admin';
 import './styles.css';
 
@@ -44,6 +46,8 @@ function Page(props: { path: string; user: User }) {
   if ((m = /^\/patients\/(\d+)\/record$/.exec(path))) return <WholeRecordPage patientId={Number(m[1])} />;
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   if (path === '/schedule') return <SchedulePage user={props.user} />;
+  if (path === '/calendar') return <CalendarPage user={props.user} />;
+  if (path === '/my-day') return <MyDayPage user={props.user} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
   return <NotFound />;
 }
@@ -76,7 +80,7 @@ function App() {
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = {
-      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/admin': 'Administration',
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/calendar': 'Calendar', '/my-day': 'My day', '/admin': 'Administration',
     };
     const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
       : path.endsWith('/plan') ? 'Plan review' : path.endsWith('/record') ? 'Whole record' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
@@ -140,6 +144,11 @@ function App() {
             <li>
               <a href="/schedule" onClick={(e) => { e.preventDefault(); navigate('/schedule'); }} {...current('/schedule')}>
                 Schedule
+              </a>
+            </li>
+            <li>
+              <a href="/calendar" onClick={(e) => { e.preventDefault(); navigate('/calendar'); }} {...current('/calendar')}>
+                Calendar
               </a>
             </li>
             {user.role === 'admin' && (

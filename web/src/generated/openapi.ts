@@ -2417,6 +2417,8 @@ export interface components {
       plan_id: number | null;
       note: string;
       version: number;
+      /** @description Only in GET /appointments: the patient's given and family name, so a calendar needs no request per patient */
+      patient_name?: string;
       /** @description Only in GET /appointments, for a requested appointment: the booking its time clashes with, in plain words (the therapist, the patient and when), or null when its time is free. Booking it while it clashes is 409. */
       clash?: string | null;
     };
