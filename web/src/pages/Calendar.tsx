@@ -98,7 +98,13 @@ export function CalendarPage(props: { user: User }) {
       <h2 id="calendar-range" aria-live="polite">{heading}</h2>
       <p class="muted">Times are the clinic's ({time.zone.replace(/_/g, ' ')}). Arrow keys move between appointments.</p>
       <ErrorBox error={error} />
-      {!items ? <Loading what="the appointments" /> : <CalendarGrid columns={columns} time={time} label={label} />}
+      {therapists.length === 0 ? (
+        <p>No therapists yet: an administrator adds them under Admin.</p>
+      ) : !items ? (
+        <Loading what="the appointments" />
+      ) : (
+        <CalendarGrid columns={columns} time={time} label={label} />
+      )}
     </section>
   );
 }
