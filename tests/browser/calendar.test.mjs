@@ -83,7 +83,7 @@ describe('calendar and my day', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
     await page.getByText(/Times are the clinic's \(Asia\/Tokyo\)/).waitFor();
-    await page.getByLabel('Therapist').selectOption({ label: therapist.name });
+    await page.getByLabel('Therapist', { exact: true }).selectOption({ label: therapist.name });
     await page.locator('.cal-grid').waitFor();
 
     // To next week with the keyboard only.
@@ -140,10 +140,13 @@ describe('calendar and my day', () => {
 
   test('my day: the therapist sees today in order with plan status and attention reasons', async () => {
     const page = await watchedPage(browser.context);
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(new URL('/', process.env.BASE_URL).href);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, therapist.email, therapist.password);
     await page.getByRole('heading', { name: 'Today' }).waitFor();
+    asked.length = 0; // Only what My day asks for.
     await page.goto(new URL('/my-day', process.env.BASE_URL).href);
     await page.getByRole('heading', { name: 'My day' }).waitFor();
     const item = page.getByTestId('my-day').getByRole('listitem').filter({ hasText: `Cora ${first.family}` }).first();
@@ -153,6 +156,8 @@ describe('calendar and my day', () => {
     assert.match(text, /Booked/);
     assert.match(text, /Plan is a draft to review/);
     assert.match(text, /Plan to review/, 'the attention reason from the server');
+    assert.deepEqual(asked.filter((p) => /\/plans$|\/patients\/\d+$|\/chart$/.test(p)), [],
+      'plan status and names come with the appointments, not a request per patient');
     await checkDesktopAndTablet(page, 'my day');
     await screenshot(page, '62-my-day');
     // Signing out and in again asks once for a session that is gone.

@@ -87,12 +87,13 @@ export function CalendarPage(props: { user: User }) {
           <button type="button" class="secondary" onClick={() => move(1)}>Next {unit}</button>
         </div>
         {view === 'week' && (
-          <label class="cal-picker">
-            Therapist{' '}
-            <select value={therapistId ?? ''} onChange={(e) => setTherapistId(Number((e.target as HTMLSelectElement).value))}>
+          <span class="cal-picker">
+            <label for="calendar-therapist">Therapist</label>
+            <select id="calendar-therapist" value={therapistId ?? ''}
+              onChange={(e) => setTherapistId(Number((e.target as HTMLSelectElement).value))}>
               {therapists.map((t) => <option key={t.id} value={t.id}>{t.display_name}</option>)}
             </select>
-          </label>
+          </span>
         )}
       </div>
       <h2 id="calendar-range" aria-live="polite">{heading}</h2>

@@ -1,9 +1,10 @@
 // "My day" for the signed-in therapist: their appointments of the clinic's
-// today in time order, each with the patient's name (from GET /appointments),
-// plan status (each patient's plans, read once per patient of the day) and
-// the reasons the server gives for attention (one GET /attention for all).
+// today in time order, each with the patient's name and plan status (both in
+// the one GET /appointments) and the reasons the server gives for attention
+// (one GET /attention for all). The front desk, who may not read clinical
+// records, sees the day without plan status or reasons.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type Appointment, type AttentionItem, type PlanRecord, type User } from '../api';
+import { get, type Appointment, type AttentionItem, type User } from '../api';
 import { StatusWord } from '../components/calendar/status';
 import { useClinicTime } from '../components/calendar/useClinicTime';
 import { addDays, dayTitle, hhmm, instantOf, wallTime } from '../components/calendar/zone';
@@ -12,18 +13,14 @@ import { utcTime } from '../time';
 import { REASON_LABEL } from './Today';
 import '../components/calendar/calendar.css';
 
-// The plan the patient is treated under, in the words of its status: the
-// newest plan not replaced by a later version.
-function planStatus(plans: PlanRecord[]) {
-  const current = plans.filter((p) => p.status !== 'superseded').sort((a, b) => b.id - a.id)[0];
-  if (!current) return 'No plan yet';
-  return { approved: 'Plan approved', draft: 'Plan is a draft to review', suspended: 'Plan suspended' }[current.status as string]
-    ?? `Plan ${words(current.status)}`;
-}
+const PLAN_WORDS: Record<string, string> = {
+  approved: 'Plan approved',
+  draft: 'Plan is a draft to review',
+  suspended: 'Plan suspended',
+};
 
 interface Day {
   items: Appointment[];
-  plans: Record<number, string>;
   reasons: Record<number, AttentionItem['reasons']>;
 }
 
@@ -37,25 +34,17 @@ export function MyDayPage(props: { user: User }) {
     if (!time || !today) return;
     const from = utcTime(instantOf(today, 0, time.zone));
     const to = utcTime(instantOf(addDays(today, 1), 0, time.zone));
-    (async () => {
-      const [a, attention] = await Promise.all([
-        get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}&therapist_id=${props.user.id}`),
-        // The front desk may not read clinical follow-up: the day is shown without it.
-        get<{ items: AttentionItem[] }>('/api/v1/attention').catch((e) => {
-          if (e instanceof ApiError && e.status === 403) return { items: [] };
-          throw e;
-        }),
-      ]);
-      const items = a.items.slice().sort((x, y) => x.starts_at.localeCompare(y.starts_at));
-      const ids = [...new Set(items.map((x) => x.patient_id))];
-      const plans = await Promise.all(ids.map((id) =>
-        get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`).then((p) => [id, planStatus(p.items)] as const)));
-      setDay({
-        items,
-        plans: Object.fromEntries(plans),
+    const clinician = props.user.role === 'therapist' || props.user.role === 'admin';
+    const range = `from=${from}&to=${to}&therapist_id=${props.user.id}${clinician ? '&with=plan_status' : ''}`;
+    Promise.all([
+      get<{ items: Appointment[] }>(`/api/v1/appointments?${range}`),
+      clinician ? get<{ items: AttentionItem[] }>('/api/v1/attention') : Promise.resolve({ items: [] }),
+    ])
+      .then(([a, attention]) => setDay({
+        items: a.items.slice().sort((x, y) => x.starts_at.localeCompare(y.starts_at)),
         reasons: Object.fromEntries(attention.items.map((i) => [i.patient.id, i.reasons])),
-      });
-    })().catch(setError);
+      }))
+      .catch(setError);
   }, [time, today]);
 
   if (!time || !today || !day) return error ? <ErrorBox error={error} /> : <Loading what="your day" />;
@@ -81,7 +70,9 @@ export function MyDayPage(props: { user: User }) {
                   <Link href={`/patients/${a.patient_id}`}>{a.patient_name || 'Patient'}</Link>{' '}
                   <StatusWord status={a.status} />
                 </div>
-                <div class="muted">{day.plans[a.patient_id]}</div>
+                {a.plan_status !== undefined && (
+                  <div class="muted">{a.plan_status ? PLAN_WORDS[a.plan_status] : 'No plan yet'}</div>
+                )}
                 {reasons.length > 0 && (
                   <ul class="reasons">
                     {reasons.map((r, i) => (
