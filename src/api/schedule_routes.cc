@@ -9,6 +9,7 @@
 
 #include "api/api_support.h"
 #include "api/care_guard.h"
+#include "api/plan_status.h"
 #include "api/wall_clock_fields.h"
 #include "auth/credentials.h"
 #include "clock/clinic_time.h"
@@ -157,11 +158,17 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const auto therapist = QueryId(req, "therapist_id");
   const auto patient = QueryId(req, "patient_id");
   const auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+  // Plan status is clinical: for therapists and administrators only.
+  const bool with_plan_status = QueryChoice(req, "with", {"plan_status"}).has_value();
+  if (with_plan_status && c.user.role == Role::kFrontDesk) {
+    Reject("with", "plan status is for therapists and administrators", 403);
+  }
   const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
   auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
-  api.Audit(
-      c, req, "list", "appointment", "", std::nullopt,
-      "from=" + from + " to=" + to + (patient ? " patient_id=" + std::to_string(*patient) : ""));
+  api.Audit(c, req, "list", "appointment", "", std::nullopt,
+            "from=" + from + " to=" + to +
+                (patient ? " patient_id=" + std::to_string(*patient) : "") +
+                (with_plan_status ? " with=plan_status" : ""));
   auto keep = [&](const store::Appointment& a) {
     return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
            (!status || store::ToString(a.status) == *status);
@@ -171,8 +178,24 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const std::string zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
   std::map<Id, std::string> therapists;
   for (const auto& u : Must(api.store().ListUsers(c.clinic()))) therapists[u.id] = u.display_name;
+  // The patient's name beside the id, so a calendar of the week needs no
+  // request per patient; each patient is read once per answer.
+  std::map<Id, std::string> patient_names;
+  auto patient_name = [&](Id id) -> const std::string& {
+    auto it = patient_names.find(id);
+    if (it != patient_names.end()) return it->second;
+    auto p = api.store().GetPatient(c.clinic(), id);
+    return patient_names[id] = p.ok() ? p.value().given_name + " " + p.value().family_name : "";
+  };
+  std::map<Id, std::optional<std::string>> plan_status;
   json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
     json item = AppointmentJson(a);
+    item["patient_name"] = patient_name(a.patient_id);
+    if (with_plan_status) {
+      auto [it, fresh] = plan_status.try_emplace(a.patient_id);
+      if (fresh) it->second = CurrentPlanStatus(api, c.clinic(), a.patient_id);
+      item["plan_status"] = it->second ? json(*it->second) : json(nullptr);
+    }
     item["clash"] = ClashOf(api, c, a, list, therapists, zone);
     return item;
   });

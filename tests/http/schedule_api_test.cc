@@ -57,6 +57,9 @@ TEST_P(ScheduleApiTest, BookAndListByRange) {
   ASSERT_EQ(week.status, 200) << week.body;
   ASSERT_EQ(BodyOf(week)["items"].size(), 1u);
   EXPECT_EQ(BodyOf(week)["items"][0]["id"], a["id"]);
+  // The calendar reads the patient's name from the same answer.
+  EXPECT_EQ(BodyOf(week)["items"][0]["patient_name"],
+            patient1_.given_name + " " + patient1_.family_name);
   HttpResult month =
       therapist->Get("/api/v1/appointments?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z");
   ASSERT_EQ(BodyOf(month)["items"].size(), 2u);
@@ -217,6 +220,43 @@ TEST_P(ScheduleApiTest, DoubleBookingIsRefusedInPlainWordsAndARequestShowsItsCla
   EXPECT_THAT(day["items"][1]["clash"].get<std::string>(),
               HasSubstr(therapist + " is already booked with " + patient + " on Tue 3 Dec"));
   EXPECT_TRUE(day["items"][2]["clash"].is_null());
+}
+
+// "My day" reads each patient's plan status in the same request as the
+// appointments; the front desk, who may not read plans, is refused it.
+TEST_P(ScheduleApiTest, PlanStatusComesWithTheListWhenAskedForByAClinician) {
+  auto desk = As("desk@a.test");
+  ASSERT_EQ(desk->Post("/api/v1/appointments", Booking("2030-12-02T09:00:00Z")).status, 201);
+  json other = Booking("2030-12-02T11:00:00Z");
+  other["patient_id"] = patient2_.id;
+  ASSERT_EQ(desk->Post("/api/v1/appointments", other).status, 201);
+  auto therapist = As("therapist@a.test");
+  const json created = CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  const std::string day =
+      "/api/v1/appointments?from=2030-12-02T00:00:00Z&to=2030-12-03T00:00:00Z&with=plan_status";
+  auto status_of = [&](store::Id patient) {
+    const json list = BodyOf(therapist->Get(day));
+    for (const json& a : list["items"]) {
+      if (a["patient_id"] == patient) return a["plan_status"];
+    }
+    return json("missing");
+  };
+  EXPECT_EQ(status_of(patient1_.id), "draft");
+  EXPECT_TRUE(status_of(patient2_.id).is_null()) << "no plan yet";
+  ASSERT_EQ(therapist
+                ->Send("POST", "/api/v1/plans/" + created["plan"]["id"].dump() + "/approve", "",
+                       {{"If-Match", "\"1\""}})
+                .status,
+            200);
+  EXPECT_EQ(status_of(patient1_.id), "approved");
+
+  HttpResult refused = desk->Get(day);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(BodyOf(refused)["error"]["field"], "with") << refused.body;
+  const json plain =
+      BodyOf(desk->Get("/api/v1/appointments?from=2030-12-02T00:00:00Z&to=2030-12-03T00:00:00Z"));
+  ASSERT_EQ(plain["items"].size(), 2u);
+  EXPECT_FALSE(plain["items"][0].contains("plan_status"));
 }
 
 TEST_P(ScheduleApiTest, RequestGoesToTheTherapistOfTheCurrentPlan) {

@@ -16,6 +16,8 @@ import { WholeRecordPage } from './pages/WholeRecord';
 import { LazyPortal } from './portal/LazyPortal';
 import { SchedulePage } from './pages/Schedule';
 import { WorkingHoursPage } from './pages/WorkingHours';
+import { CalendarPage } from './pages/Calendar';
+import { MyDayPage } from './pages/MyDay';
 import { AdminPage } from './pages/Admin';
 import './styles.css';
 
@@ -49,6 +51,8 @@ function Page(props: { path: string; user: User }) {
   if ((m = /^\/patients\/(\d+)$/.exec(path))) return <PatientPage patientId={Number(m[1])} />;
   if (path === '/schedule') return <SchedulePage user={props.user} />;
   if (path === '/hours' && props.user.role !== 'front_desk') return <WorkingHoursPage user={props.user} />;
+  if (path === '/calendar') return <CalendarPage user={props.user} />;
+  if (path === '/my-day') return <MyDayPage user={props.user} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} user={props.user} />;
   return <NotFound />;
 }
@@ -81,7 +85,7 @@ function App() {
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
     const titles: Record<string, string> = {
-      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/hours': 'Working hours', '/admin': 'Administration',
+      '/': 'Today', '/patients': 'Patients', '/login': 'Sign in', '/invite': 'Set your password', '/schedule': 'Schedule', '/hours': 'Working hours', '/calendar': 'Calendar', '/my-day': 'My day', '/admin': 'Administration',
     };
     const sub = path.startsWith('/admin/') ? 'Administration' : path.endsWith('/intake') ? 'Intake'
       : path.endsWith('/plan') ? 'Plan review' : path.endsWith('/record') ? 'Whole record' : /\/sessions\/(new|\d+)$/.test(path) ? 'Session note' : 'Patient';
@@ -145,6 +149,11 @@ function App() {
             <li>
               <a href="/schedule" onClick={(e) => { e.preventDefault(); navigate('/schedule'); }} {...current('/schedule')}>
                 Schedule
+              </a>
+            </li>
+            <li>
+              <a href="/calendar" onClick={(e) => { e.preventDefault(); navigate('/calendar'); }} {...current('/calendar')}>
+                Calendar
               </a>
             </li>
             {user.role !== 'front_desk' && (

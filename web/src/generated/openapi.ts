@@ -1055,6 +1055,8 @@ export interface paths {
           therapist_id?: number;
           /** @description Only this patient's appointments */
           patient_id?: number;
+          /** @description plan_status: each appointment also carries its patient's plan_status (therapists and administrators; 403 naming with for the front desk) */
+          with?: "plan_status";
           /** @description Only appointments with this status */
           status?: "requested" | "booked" | "cancelled" | "done";
           limit?: components["parameters"]["LimitAll"];
@@ -2618,6 +2620,13 @@ export interface components {
       plan_id: number | null;
       note: string;
       version: number;
+      /**
+       * @description Only in GET /appointments with with=plan_status: the status of the patient's newest plan not superseded (suspended when the latest screening stops an approved plan), or null when the patient has no plan
+       * @enum {string|null}
+       */
+      plan_status?: "draft" | "approved" | "suspended" | null;
+      /** @description Only in GET /appointments: the patient's given and family name, so a calendar needs no request per patient */
+      patient_name?: string;
       /** @description Only in GET /appointments, for a requested appointment: the booking its time clashes with, in plain words (the therapist, the patient and when), or null when its time is free. Booking it while it clashes is 409. */
       clash?: string | null;
     };

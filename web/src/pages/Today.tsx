@@ -6,7 +6,7 @@ import { ApiError, get, type Appointment, type AttentionItem, type Patient, type
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { clock, utcTime } from '../time';
 
-const REASON_LABEL: Record<string, string> = {
+export const REASON_LABEL: Record<string, string> = {
   red_flag: 'Red flag',
   adverse_event: 'Adverse event',
   worse_pain: 'Worse pain',
