@@ -22,6 +22,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAdminRoutes(router, api);
   AddScheduleRoutes(router, api);
   AddClinicSettingsRoutes(router, api);
+  AddAppointmentChangeRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);

@@ -524,7 +524,68 @@ CREATE TABLE clinic_closed_days (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Version 14 (issue 16, "Change"): how appointments change, kept. A
+// reschedule moves the appointment in place (its id, notes and links stay)
+// and keeps the old time and therapist here; a cancellation or no-show keeps
+// its reason, who and when, and whether it came within the clinic's notice
+// period. The waiting list keeps every entry with its outcome; an entry is
+// offered at most one freed slot at a time.
+constexpr std::string_view kSchemaV14 = R"sql(
+ALTER TABLE clinic_settings ADD COLUMN notice_hours INTEGER NOT NULL DEFAULT 24
+  CHECK (notice_hours BETWEEN 0 AND 336);
+CREATE TABLE appointment_changes (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  appointment_id INTEGER NOT NULL REFERENCES appointments (id),
+  kind TEXT NOT NULL CHECK (kind IN ('rescheduled', 'cancelled', 'no_show')),
+  old_starts_at TEXT NOT NULL,
+  old_therapist_id INTEGER NOT NULL,
+  new_starts_at TEXT NOT NULL,
+  new_therapist_id INTEGER,
+  reason TEXT NOT NULL,
+  reason_text TEXT NOT NULL,
+  late INTEGER NOT NULL CHECK (late IN (0, 1)),
+  changed_by INTEGER NOT NULL,
+  changed_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, changed_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX appointment_changes_by_appointment ON appointment_changes (appointment_id, id);
+CREATE TRIGGER appointment_changes_no_update BEFORE UPDATE ON appointment_changes
+BEGIN
+  SELECT RAISE(ABORT, 'appointment changes are append-only');
+END;
+CREATE TRIGGER appointment_changes_no_delete BEFORE DELETE ON appointment_changes
+BEGIN
+  SELECT RAISE(ABORT, 'appointment changes are append-only');
+END;
+CREATE TABLE waiting_entries (
+  id INTEGER PRIMARY KEY,
+  clinic_id INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL,
+  therapist_id INTEGER,
+  earliest TEXT NOT NULL,
+  latest TEXT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 480),
+  note TEXT NOT NULL,
+  created_by INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked', 'withdrawn')),
+  offered_starts_at TEXT NOT NULL,
+  offered_therapist_id INTEGER,
+  freed_by_appointment_id INTEGER,
+  appointment_id INTEGER,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX waiting_entries_by_clinic ON waiting_entries (clinic_id, status, id);
+CREATE TRIGGER waiting_entries_no_delete BEFORE DELETE ON waiting_entries
+BEGIN
+  SELECT RAISE(ABORT, 'waiting-list entries are kept with their outcome');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "clinic schema", kSchemaV1},
     {2, "audit and patient name indexes", kSchemaV2},
     {3, "session note deviations", kSchemaV3},
@@ -538,6 +599,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "signed session notes and their amendments", kSchemaV11},
     {12, "patient versions", kSchemaV12},
     {13, "clinic time zone, opening hours and closed days", kSchemaV13},
+    {14, "appointment changes, notice period and waiting list", kSchemaV14},
 }};
 
 constexpr std::string_view kVersionTable = R"sql(

@@ -33,6 +33,8 @@ Appointment ReadAppointment(const sql::Row& r) {
   return a;
 }
 
+}  // namespace
+
 std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id) {
   return s
       .Prepare(
@@ -51,8 +53,7 @@ std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id) {
       .value_or("The therapist");
 }
 
-// Locks the therapist's user row for the rest of the transaction and checks
-// they can treat (CheckTherapist with its lock). PostgreSQL: every booking and
+// CheckTherapist with its lock. PostgreSQL: every booking and
 // re-activation of one therapist queues here, so the clash check that follows
 // sees every appointment committed before it (READ COMMITTED reads afresh per
 // statement). We chose this row lock over an exclusion constraint because
@@ -63,8 +64,6 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
   return CheckTherapist(s, "therapist_id", clinic_id, user_id, /*lock=*/true);
 }
 
-// kConflict naming the first appointment in the way of `a`, if any, with
-// times on the clinic's clock (`zone`).
 std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                        const std::string& zone) {
   if (!HoldsSlot(a.status)) return std::nullopt;
@@ -80,7 +79,14 @@ std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                    ": choose another time or therapist");
 }
 
-}  // namespace
+std::optional<Appointment> LockAppointment(sql::Session& s, Id clinic_id, Id id) {
+  return s
+      .Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?" +
+               std::string(s.LockRowsSuffix()))
+      .Bind(clinic_id)
+      .Bind(id)
+      .One(ReadAppointment);
+}
 
 bool HoldsSlot(AppointmentStatus status) {
   return status == AppointmentStatus::kBooked || status == AppointmentStatus::kArrived ||
@@ -176,12 +182,7 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   if (HoldsSlot(status)) {
     if (auto e = LockTherapist(s, clinic_id, therapist)) return *e;
   }
-  auto stored =
-      s.Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?" +
-                std::string(s.LockRowsSuffix()))
-          .Bind(clinic_id)
-          .Bind(id)
-          .One(ReadAppointment);
+  auto stored = LockAppointment(s, clinic_id, id);
   if (!stored) return NotFound("id", "no such appointment in this clinic");
   if (stored->version != expected_version) {
     return Conflict("version", "the appointment was changed meanwhile (now version " +

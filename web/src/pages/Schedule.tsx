@@ -6,6 +6,7 @@ import {
   get, request, type Appointment, type Patient, type Therapist, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
+import { CancelAppointment } from '../components/CancelAppointment';
 import { clock, localDay, utcTime } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
@@ -50,6 +51,8 @@ export function SchedulePage(props: { user: User }) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [reload, setReload] = useState(0);
+  // The appointment whose cancellation is being confirmed, with its reason.
+  const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
   const selectedId = selected?.id;
   useEffect(() => {
@@ -86,11 +89,12 @@ export function SchedulePage(props: { user: User }) {
   const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
-  const change = async (a: Appointment, next: string) => {
+  const change = async (a: Appointment, next: string, reason?: { reason: string; reason_text: string }) => {
     setError(null);
+    setCancelling(null);
     try {
-      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`, { status: next },
-        { 'If-Match': `"${a.version}"` });
+      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`,
+        { status: next, ...(reason ?? {}) }, { 'If-Match': `"${a.version}"` });
       setSelected(data);
       setStatus(`${patientName(a.patient_id)} at ${clock(a.starts_at)}: ${words(data.status)}.`);
       setReload((n) => n + 1);
@@ -172,11 +176,19 @@ export function SchedulePage(props: { user: User }) {
           </p>
           <div class="actions">
             {(NEXT[selected.status] ?? []).map((n) => (
-              <button key={n.status} type="button" onClick={() => change(selected, n.status)}>{n.label}</button>
+              <button key={n.status} type="button" onClick={() =>
+                selected.status === 'booked' && n.status === 'cancelled' ? setCancelling(selected) : change(selected, n.status)}>
+                {n.label}
+              </button>
             ))}
             <Link href={`/patients/${selected.patient_id}`} class="button secondary">Open patient</Link>
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
           </div>
+          {cancelling?.id === selected.id && (
+            <CancelAppointment who={`${patientName(selected.patient_id)} at ${clock(selected.starts_at)}`}
+              onConfirm={(reason, text) => change(selected, 'cancelled', { reason, reason_text: text })}
+              onKeep={() => setCancelling(null)} />
+          )}
         </div>
       )}
       {therapists.map((t) => {
