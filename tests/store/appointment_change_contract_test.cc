@@ -77,7 +77,7 @@ TEST_P(StoreContractTest, AppointmentCancelKeepsReasonWhoWhenAndLateness) {
   EXPECT_EQ(Outcome(store_->EndAppointment(
                 soon.id, 2, Change(a_.id, desk_a_.id, "cancelled", "patient_unwell"))),
             "conflict");
-  EXPECT_EQ(Outcome(store_->ListAppointmentChanges(b_.id, soon.id)), "not_found");
+  EXPECT_EQ(Outcome(store_->ListAppointmentChanges(b_.id, soon.id)), "not found");
 }
 
 TEST_P(StoreContractTest, AppointmentNoShowKeepsWhoRecordedIt) {
