@@ -1,6 +1,8 @@
 // Cancelling an appointment in the schedule asks for confirmation and a
 // reason in plain words: nothing is cancelled until both are given, and the
-// cancellation then shows with its status. axe-core and 768 px on the form.
+// cancellation then shows with its status; a patient cancels their own in
+// the portal, but within the clinic's notice period is told, in plain words,
+// to phone instead. axe-core and 768 px on each form.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -55,5 +57,49 @@ describe('changing an appointment', () => {
     assert.equal(changes.length, 1);
     assert.equal(changes[0].reason, 'patient_unwell');
     assert.equal(changes[0].reason_text, 'A cold, will call back');
+    page.expectClean();
+  });
+
+  test('a patient cancels in the portal, and within the notice period is told to phone', async () => {
+    const me = (await api('GET', '/api/v1/session')).json;
+    const therapist = me.user?.id ?? me.id;
+    const patient = (await api('POST', '/api/v1/patients', {
+      given_name: 'Noor', family_name: `Portaltest${stamp}`, date_of_birth: '1982-06-07', sex: 'female',
+    })).json;
+    const email = `noor${stamp}@browser-test.example`;
+    await api('POST', '/api/v1/users', {
+      email, display_name: 'Noor (portal)', role: 'patient', password: 'portal password 2', patient_id: patient.id,
+    });
+    const hour = (ms) => new Date(Math.floor((Date.now() + ms) / 3600000) * 3600000).toISOString().slice(0, 19) + 'Z';
+    const book = async (starts_at) => (await api('POST', '/api/v1/appointments', {
+      patient_id: patient.id, therapist_id: therapist, starts_at, minutes: 45, status: 'booked',
+    })).json;
+    const soon = await book(hour(3 * 3600000));
+    const later = await book(hour(10 * 24 * 3600000));
+
+    // The staff session of the test before must not carry over.
+    await browser.context.clearCookies();
+    const page = await watchedPage(browser.context);
+    await signIn(page, email, 'portal password 2');
+    await page.getByRole('heading', { name: 'Hello, Noor' }).waitFor();
+    const items = page.getByRole('region', { name: 'Your appointments' }).getByRole('listitem');
+    await items.first().getByRole('button', { name: 'Cancel this appointment' }).click();
+    const form = page.getByRole('form', { name: /Cancel your appointment/ });
+    await form.waitFor();
+    await checkDesktopAndTablet(page, 'portal cancel');
+    await form.getByLabel('Why is it cancelled?').selectOption({ label: 'I am unwell' });
+    await form.getByRole('button', { name: 'Cancel the appointment' }).click();
+    await page.getByText(/notice period of 24 hours.*phone the clinic/).waitFor();
+
+    await form.getByRole('button', { name: 'Keep it' }).click();
+    await items.nth(1).getByRole('button', { name: 'Cancel this appointment' }).click();
+    await form.getByLabel('Why is it cancelled?').selectOption({ label: 'Work or family commitments' });
+    await form.getByRole('button', { name: 'Cancel the appointment' }).click();
+    await items.filter({ hasText: 'Cancel this appointment' }).first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-labelledby="appointments-title"] li').length === 1);
+    const mine = (await api('GET', `/api/v1/patients/${patient.id}/appointments`)).json.items;
+    assert.equal(mine.find((a) => a.id === later.id).status, 'cancelled');
+    assert.equal(mine.find((a) => a.id === soon.id).status, 'booked');
+    page.expectClean([/^401 GET \/api\/v1\/session$/, /^409 POST \/api\/v1\/patients\/\d+\/appointments\/\d+\/cancel$/]);
   });
 });

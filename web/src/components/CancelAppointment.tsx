@@ -15,10 +15,20 @@ export const CANCEL_REASONS: { value: string; label: string }[] = [
   { value: 'other', label: 'Another reason' },
 ];
 
+// The same reasons in a patient's own words, for the portal.
+export const PATIENT_CANCEL_REASONS: { value: string; label: string }[] = [
+  { value: 'patient_unwell', label: 'I am unwell' },
+  { value: 'transport', label: 'I cannot travel to the clinic' },
+  { value: 'work_or_family', label: 'Work or family commitments' },
+  { value: 'patient_request', label: 'I no longer need it' },
+  { value: 'other', label: 'Another reason' },
+];
+
 export function CancelAppointment(props: {
   who: string;
   onConfirm: (reason: string, text: string) => void;
   onKeep: () => void;
+  reasons?: { value: string; label: string }[];
 }) {
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
@@ -42,7 +52,7 @@ export function CancelAppointment(props: {
         aria-describedby={missing && !reason ? 'cancel-reason-missing' : undefined}
         onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
         <option value="">Choose a reason</option>
-        {CANCEL_REASONS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+        {(props.reasons ?? CANCEL_REASONS).map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
       </select>
       {missing && !reason && <p id="cancel-reason-missing" class="field-error">Choose a reason first.</p>}
       <label for="cancel-text">What was said (optional)</label>
