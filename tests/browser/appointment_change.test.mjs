@@ -2,7 +2,9 @@
 // reason in plain words: nothing is cancelled until both are given, and the
 // cancellation then shows with its status; a patient cancels their own in
 // the portal, but within the clinic's notice period is told, in plain words,
-// to phone instead. axe-core and 768 px on each form.
+// to phone instead; and a slot freed by a cancellation is offered to the
+// patient waiting for it, booked from the schedule in one action. axe-core
+// and 768 px on each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -101,5 +103,43 @@ describe('changing an appointment', () => {
     assert.equal(mine.find((a) => a.id === later.id).status, 'cancelled');
     assert.equal(mine.find((a) => a.id === soon.id).status, 'booked');
     page.expectClean([/^401 GET \/api\/v1\/session$/, /^409 POST \/api\/v1\/patients\/\d+\/appointments\/\d+\/cancel$/]);
+  });
+
+  test('a freed slot is offered to the waiting patient by name and booked in one action', async () => {
+    const me = (await api('GET', '/api/v1/session')).json;
+    const therapist = me.user?.id ?? me.id;
+    const person = async (given) => (await api('POST', '/api/v1/patients', {
+      given_name: given, family_name: `Waittest${stamp}`, date_of_birth: '1979-08-09', sex: 'male',
+    })).json;
+    const leaving = await person('Otto');
+    const waiting = await person('Ivo');
+    const slot = new Date(Math.floor((Date.now() + 2 * 24 * 3600000) / 3600000) * 3600000);
+    const iso = (d) => d.toISOString().slice(0, 19) + 'Z';
+    const booked = (await api('POST', '/api/v1/appointments', {
+      patient_id: leaving.id, therapist_id: therapist, starts_at: iso(slot), minutes: 45, status: 'booked',
+    }));
+    await api('POST', '/api/v1/waiting-list', {
+      patient_id: waiting.id, therapist_id: therapist, earliest: iso(new Date(slot - 3600000)),
+      latest: iso(new Date(+slot + 3 * 3600000)), minutes: 45,
+    });
+    await api('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { reason: 'transport' },
+      { 'If-Match': booked.etag });
+
+    await browser.context.clearCookies();
+    const page = await watchedPage(browser.context);
+    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
+    await page.getByRole('link', { name: 'Schedule' }).click();
+    const offers = page.getByRole('region', { name: 'Waiting list: freed slots to offer' });
+    const offer = offers.getByRole('listitem').filter({ hasText: `to Ivo Waittest${stamp}` });
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /^Offer \w{3} \d+ \w{3} \d{4} at \d\d:\d\d until \d\d:\d\d with /);
+    await checkDesktopAndTablet(page, 'waiting-list offer');
+    await offer.getByRole('button', { name: 'Book this slot' }).click();
+    await page.getByRole('status').filter({ hasText: `Booked from the waiting list: Ivo Waittest${stamp}` }).waitFor();
+    const mine = (await api('GET', `/api/v1/patients/${waiting.id}/appointments`)).json.items;
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].status, 'booked');
+    assert.equal(mine[0].starts_at, iso(slot));
+    page.expectClean([/^401 GET \/api\/v1\/session$/]);
   });
 });

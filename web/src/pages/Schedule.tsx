@@ -7,6 +7,7 @@ import {
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
 import { CancelAppointment } from '../components/CancelAppointment';
+import { WaitingOffers } from '../components/WaitingOffers';
 import { clock, localDay, utcTime } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
@@ -138,6 +139,7 @@ export function SchedulePage(props: { user: User }) {
           setReload((n) => n + 1);
         }} />
 
+      <WaitingOffers reload={reload} onBooked={(what) => { setStatus(what); setReload((n) => n + 1); }} />
       {requests.length > 0 && (
         <div class="card" data-testid="requests">
           <h2>Appointment requests from patients ({requests.length})</h2>
