@@ -4,7 +4,8 @@
 // the portal, but within the clinic's notice period is told, in plain words,
 // to phone instead; and a slot freed by a cancellation is offered to the
 // patient waiting for it, booked from the schedule in one action. axe-core
-// and 768 px on each.
+// and 768 px on each. Moving an appointment to a taken time names who is in
+// the way; to a free one it moves and keeps the old time.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -141,5 +142,46 @@ describe('changing an appointment', () => {
     assert.equal(mine[0].status, 'booked');
     assert.equal(mine[0].starts_at, iso(slot));
     page.expectClean([/^401 GET \/api\/v1\/session$/]);
+  });
+
+  test('moving an appointment names who is in the way, then moves it keeping the old time', async () => {
+    const me = (await api('GET', '/api/v1/session')).json;
+    const therapist = me.user?.id ?? me.id;
+    const person = async (given) => (await api('POST', '/api/v1/patients', {
+      given_name: given, family_name: `Movetest${stamp}`, date_of_birth: '1977-01-02', sex: 'female',
+    })).json;
+    const mover = await person('Mia');
+    const other = await person('Lev');
+    const at = (h) => { const d = new Date(); d.setHours(h, 0, 0, 0); return d.toISOString().slice(0, 19) + 'Z'; };
+    const book = async (p, h) => (await api('POST', '/api/v1/appointments', {
+      patient_id: p.id, therapist_id: therapist, starts_at: at(h), minutes: 45, status: 'booked',
+    })).json;
+    const moving = await book(mover, 7);
+    await book(other, 8);
+
+    await browser.context.clearCookies();
+    const page = await watchedPage(browser.context);
+    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
+    await page.getByRole('link', { name: 'Schedule' }).click();
+    await page.getByTestId('therapist-week').getByRole('button', { name: new RegExp(`Mia Movetest${stamp}`) }).click();
+    const detail = page.getByTestId('appointment-detail');
+    await detail.getByRole('button', { name: 'Move appointment' }).click();
+    const form = page.getByRole('form', { name: 'Move this appointment' });
+    await form.waitFor();
+    await checkDesktopAndTablet(page, 'move appointment');
+    await form.getByLabel('New time').fill('08:15');
+    await form.getByLabel('Why is it moved?').selectOption({ label: 'Travel or transport problem' });
+    await form.getByRole('button', { name: 'Move appointment' }).click();
+    await form.getByText(new RegExp(`already booked with Lev Movetest${stamp}`)).waitFor();
+    await form.getByLabel('New time').fill('11:00');
+    await form.getByRole('button', { name: 'Move appointment' }).click();
+    await page.getByRole('status').filter({ hasText: new RegExp(`Mia Movetest${stamp} moved to`) }).waitFor();
+    const changes = (await api('GET', `/api/v1/appointments/${moving.id}/changes`)).json.items;
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].kind, 'rescheduled');
+    assert.equal(changes[0].old_starts_at, at(7));
+    assert.equal(changes[0].new_starts_at, at(11));
+    assert.equal(changes[0].reason, 'transport');
+    page.expectClean([/^401 GET \/api\/v1\/session$/, /^409 POST \/api\/v1\/appointments\/\d+\/reschedule$/]);
   });
 });

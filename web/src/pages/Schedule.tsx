@@ -8,6 +8,7 @@ import {
 import { BookingForm } from '../components/BookingForm';
 import { CancelAppointment } from '../components/CancelAppointment';
 import { WaitingOffers } from '../components/WaitingOffers';
+import { MoveAppointment } from '../components/MoveAppointment';
 import { clock, localDay, utcTime } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
@@ -54,6 +55,7 @@ export function SchedulePage(props: { user: User }) {
   const [reload, setReload] = useState(0);
   // The appointment whose cancellation is being confirmed, with its reason.
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const [moving, setMoving] = useState<Appointment | null>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
   const selectedId = selected?.id;
   useEffect(() => {
@@ -183,9 +185,21 @@ export function SchedulePage(props: { user: User }) {
                 {n.label}
               </button>
             ))}
+            {selected.status === 'booked' && (
+              <button type="button" onClick={() => setMoving(selected)}>Move appointment</button>
+            )}
             <Link href={`/patients/${selected.patient_id}`} class="button secondary">Open patient</Link>
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
           </div>
+          {moving?.id === selected.id && (
+            <MoveAppointment appointment={selected} therapists={therapists} onKeep={() => setMoving(null)}
+              onMoved={(moved) => {
+                setMoving(null);
+                setSelected(moved);
+                setStatus(`${patientName(moved.patient_id)} moved to ${clock(moved.starts_at)}.`);
+                setReload((n) => n + 1);
+              }} />
+          )}
           {cancelling?.id === selected.id && (
             <CancelAppointment who={`${patientName(selected.patient_id)} at ${clock(selected.starts_at)}`}
               onConfirm={(reason, text) => change(selected, 'cancelled', { reason, reason_text: text })}
