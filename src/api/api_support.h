@@ -221,6 +221,7 @@ void AddAdminRoutes(http::Router& router, Api& api);
 void AddScheduleRoutes(http::Router& router, Api& api);
 void AddClinicSettingsRoutes(http::Router& router, Api& api);
 void AddAvailabilityRoutes(http::Router& router, Api& api);
+void AddAppointmentChangeRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 
 // Who a record is written for. A patient reading their own record never gets
@@ -237,5 +238,8 @@ json ToJson(const store::Assessment& a);
 json ToJson(const store::PlanRecord& p);
 json ToJson(const store::SessionNote& s);
 json ToJson(const store::AuditEntry& e);
+json ToJson(const store::Appointment& a);
+json ToJson(const store::AppointmentChange& c);
+json ToJson(const store::WaitingEntry& e);
 
 }  // namespace sciaticare::api

@@ -152,4 +152,20 @@ std::string LatestScreening(const PatientScreenings& screenings) {
   return screenings.events.empty() ? "" : screenings.events.back().source;
 }
 
+void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a) {
+  std::optional<Id> plan_assessment;
+  if (a.plan_id) {
+    auto plan = api.store().GetPlan(c.clinic(), *a.plan_id);
+    // A plan of another patient or clinic is refused by the store later.
+    if (plan.ok() && plan.value().patient_id == a.patient_id &&
+        plan.value().status == store::PlanStatus::kApproved)
+      plan_assessment = plan.value().assessment_id;
+  }
+  auto assessments = api.store().ListAssessments(c.clinic(), a.patient_id);
+  if (!assessments.ok()) return;  // No such patient: the store answers it.
+  RequireStep(
+      ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id))),
+      CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
+}
+
 }  // namespace sciaticare::api

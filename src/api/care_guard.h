@@ -35,6 +35,11 @@ ReferralState StateOf(const store::Referral& referral);
 void RequireStep(const PatientScreenings& screenings, CareStep step,
                  std::optional<Id> plan_assessment, const std::string& field);
 
+// Stops with 409 at "plan_id" (or "patient_id") when the patient's latest
+// screening refuses booking a treatment for `a` (a booking, a move, a slot
+// from the waiting list), or the plan named is suspended.
+void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a);
+
 // The plan as the API shows it: an approved plan the latest screening does
 // not allow to be served (a newer referral, or one not lifted) has status
 // "suspended" and "suspended_by" naming the screening.

@@ -25,6 +25,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddScheduleRoutes(router, api);
   AddClinicSettingsRoutes(router, api);
   AddAvailabilityRoutes(router, api);
+  AddAppointmentChangeRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);

@@ -24,6 +24,7 @@ json SettingsJson(const store::ClinicSettings& s) {
   return {{"time_zone", s.time_zone},
           {"opening_hours", hours},
           {"closed_days", s.closed_days},
+          {"notice_hours", s.notice_hours},
           {"version", s.version}};
 }
 
@@ -67,6 +68,8 @@ http::Response PutSettings(Api& api, http::Request& req, const Caller& c) {
     }
     s.closed_days.push_back(closed[i].get<std::string>());
   }
+  // Optional so clients that predate the notice period keep working.
+  s.notice_hours = OptionalInt(body, "notice_hours", 0, 336).value_or(s.notice_hours);
   store::ClinicSettings stored = Must(api.store().PutClinicSettings(s));
   api.Audit(c, req, "update", "clinic_settings", std::to_string(c.clinic()), std::nullopt,
             "time_zone=" + stored.time_zone);

@@ -108,4 +108,51 @@ json ToJson(const store::AuditEntry& e) {
           {"detail", e.detail}};
 }
 
+json ToJson(const store::Appointment& a) {
+  return {{"id", a.id},
+          {"patient_id", a.patient_id},
+          {"therapist_id", a.therapist_id},
+          {"starts_at", a.starts_at},
+          {"minutes", a.minutes},
+          {"status", store::ToString(a.status)},
+          {"plan_id", OrNull(a.plan_id)},
+          {"note", a.note},
+          {"version", a.version}};
+}
+
+json ToJson(const store::AppointmentChange& c) {
+  return {{"kind", c.kind},
+          {"old_starts_at", c.old_starts_at},
+          {"old_therapist_id", c.old_therapist_id},
+          {"new_starts_at", c.new_starts_at.empty() ? json(nullptr) : json(c.new_starts_at)},
+          {"new_therapist_id", OrNull(c.new_therapist_id)},
+          {"reason", c.reason},
+          {"reason_text", c.reason_text},
+          {"late", c.late},
+          {"changed_by", c.changed_by},
+          {"changed_at", c.changed_at}};
+}
+
+json ToJson(const store::WaitingEntry& e) {
+  json offer = nullptr;
+  if (e.status == "offered") {
+    offer = {{"starts_at", e.offered_starts_at},
+             {"therapist_id", OrNull(e.offered_therapist_id)},
+             {"freed_by_appointment_id", OrNull(e.freed_by_appointment_id)}};
+  }
+  return {{"id", e.id},
+          {"patient_id", e.patient_id},
+          {"therapist_id", OrNull(e.therapist_id)},
+          {"earliest", e.earliest},
+          {"latest", e.latest},
+          {"minutes", e.minutes},
+          {"note", e.note},
+          {"created_by", e.created_by},
+          {"created_at", e.created_at},
+          {"status", e.status},
+          {"offer", offer},
+          {"appointment_id", OrNull(e.appointment_id)},
+          {"version", e.version}};
+}
+
 }  // namespace sciaticare::api

@@ -10,7 +10,7 @@
 #include "api/api_support.h"
 #include "api/care_guard.h"
 #include "api/plan_status.h"
-#include "api/wall_clock_fields.h"
+#include "api/schedule_fields.h"
 #include "auth/credentials.h"
 #include "clock/clinic_time.h"
 #include "core/vocabulary.h"
@@ -23,19 +23,7 @@ namespace {
 constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
 constexpr long long kMaxRangeSeconds = 62LL * 24 * 60 * 60;
 
-json OrNull(const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); }
-
-json AppointmentJson(const store::Appointment& a) {
-  return {{"id", a.id},
-          {"patient_id", a.patient_id},
-          {"therapist_id", a.therapist_id},
-          {"starts_at", a.starts_at},
-          {"minutes", a.minutes},
-          {"status", store::ToString(a.status)},
-          {"plan_id", OrNull(a.plan_id)},
-          {"note", a.note},
-          {"version", a.version}};
-}
+json AppointmentJson(const store::Appointment& a) { return ToJson(a); }
 
 json ProfileJson(const store::TherapistProfile& p) {
   return {{"modalities", p.modalities},
@@ -46,33 +34,6 @@ json ProfileJson(const store::TherapistProfile& p) {
 
 json TokenJson(const store::ApiToken& t) {
   return {{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"revoked", t.revoked}};
-}
-
-std::string UtcTimeField(const json& body, const char* key) {
-  std::string value = StringField(body, key, 20);
-  if (!IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
-  return value;
-}
-
-// When the appointment starts, as UTC text: `starts_at_local` on the
-// clinic's wall clock ("2026-03-30T09:00", what the web sends) or `starts_at`
-// in UTC (for API clients).
-std::string StartsAtField(Api& api, const Caller& c, const json& body) {
-  if (!body.contains("starts_at_local")) return UtcTimeField(body, "starts_at");
-  return LocalTimeField(body, "starts_at_local",
-                        Must(api.store().GetClinicSettings(c.clinic())).time_zone);
-}
-
-int MinutesField(const json& body) {
-  std::optional<int> minutes = OptionalInt(body, "minutes", 15, 180);
-  if (!minutes) Reject("minutes", "is required");
-  return *minutes;
-}
-
-Id IdField(const json& body, const char* key) {
-  const json& v = Member(body, key);
-  if (!v.is_number_integer() || v.get<long long>() <= 0) Reject(key, "must be an id");
-  return v.get<Id>();
 }
 
 store::AppointmentStatus StatusField(const json& body,
@@ -106,24 +67,6 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
     }
   }
   Reject("therapist_id", "the clinic has no therapist to see you", 409);
-}
-
-// Stops with 409 at "plan_id" (or "patient_id") when the patient's latest
-// screening refuses booking a treatment, or the plan named is suspended.
-void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a) {
-  std::optional<Id> plan_assessment;
-  if (a.plan_id) {
-    auto plan = api.store().GetPlan(c.clinic(), *a.plan_id);
-    // A plan of another patient or clinic is refused by the store later.
-    if (plan.ok() && plan.value().patient_id == a.patient_id &&
-        plan.value().status == store::PlanStatus::kApproved)
-      plan_assessment = plan.value().assessment_id;
-  }
-  auto assessments = api.store().ListAssessments(c.clinic(), a.patient_id);
-  if (!assessments.ok()) return;  // No such patient: the store answers it.
-  RequireStep(
-      ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id))),
-      CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
 }
 
 // What a request is in the way of, for the front desk: the first slot-holding
@@ -240,6 +183,18 @@ http::Response ChangeAppointmentStatus(Api& api, http::Request& req, const Calle
                    store::AppointmentStatus::kNoShow},
                   "must be booked, arrived, done, cancelled or no_show");
   if (status == store::AppointmentStatus::kBooked) RequireBookingAllowed(api, c, a);
+  // Ending an appointment keeps who, when and why (a booking is not
+  // cancelled without a reason), as POST /appointments/{id}/cancel does.
+  if (status == store::AppointmentStatus::kCancelled ||
+      status == store::AppointmentStatus::kNoShow) {
+    const bool cancel = status == store::AppointmentStatus::kCancelled;
+    store::AppointmentChange change =
+        ChangeFrom(api, c, body, cancel ? "cancelled" : "no_show", false);
+    store::Appointment ended = Must(api.store().EndAppointment(a.id, expected, change));
+    api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
+              "status=" + std::string(store::ToString(status)));
+    return WithEtag(JsonResponse(200, AppointmentJson(ended)), ended.version);
+  }
   store::Appointment updated =
       Must(api.store().UpdateAppointmentStatus(c.clinic(), a.id, status, expected));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,

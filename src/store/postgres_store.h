@@ -139,6 +139,17 @@ class PostgresStore final : public Store {
                                                          std::string_view to) override;
   StoreResult<std::vector<Appointment>> ListPatientAppointments(Id clinic_id,
                                                                 Id patient_id) override;
+  StoreResult<Appointment> EndAppointment(Id id, int expected_version,
+                                          const AppointmentChange& change) override;
+  StoreResult<Appointment> RescheduleAppointment(Id id, int expected_version,
+                                                 const AppointmentChange& change) override;
+  StoreResult<std::vector<AppointmentChange>> ListAppointmentChanges(Id clinic_id,
+                                                                     Id appointment_id) override;
+  StoreResult<WaitingEntry> AddWaitingEntry(const WaitingEntry& entry) override;
+  StoreResult<std::vector<WaitingEntry>> ListWaitingEntries(Id clinic_id) override;
+  StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) override;
+  StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
+                                                 int expected_version) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;

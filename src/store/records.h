@@ -320,10 +320,13 @@ struct OpeningPeriod {
 
 // How a clinic keeps time: its IANA time zone, when it is open each week (no
 // periods at all: no restriction) and the local dates ("YYYY-MM-DD") it is
-// closed. `version` is 0 until an admin first sets them.
+// closed. `version` is 0 until an admin first sets them. `notice_hours`:
+// cancelling or moving later than this before the start is late, and the
+// portal refuses it (the patient calls the clinic instead).
 struct ClinicSettings {
   Id clinic_id = 0;
   std::string time_zone = "UTC";
+  int notice_hours = 24;
   std::vector<OpeningPeriod> opening_hours;  // By weekday, then opening.
   std::vector<std::string> closed_days;      // Ascending.
   int version = 0;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "store/records.h"
+#include "store/schedule_changes.h"
 #include "store/store_result.h"
 
 namespace sciaticare::store {
@@ -324,6 +325,36 @@ class Store {
                                                                  std::string_view to) = 0;
   virtual StoreResult<std::vector<Appointment>> ListPatientAppointments(Id clinic_id,
                                                                         Id patient_id) = 0;
+
+  // Changing an appointment (schedule_changes.h), each kept as an
+  // append-only AppointmentChange in the same transaction as the change.
+  // End: `change.kind` cancelled (a held appointment needs a reason from the
+  // list; a request may be declined without) or no_show (held ones only);
+  // `late` is worked out from the clinic's notice period. Reschedule: moves
+  // a requested or booked appointment to `change.new_starts_at` with
+  // `change.new_therapist_id`, under the same lock and checks as a booking
+  // (opening hours, the therapist's working hours, breaks and time off, no
+  // double booking: kConflict at starts_at naming what is in the way). Both: kConflict at version when stale, at status when the
+  // appointment is already over. A slot either frees that is still to come
+  // is offered to the waiting list in the same transaction (OfferFreedSlot).
+  virtual StoreResult<Appointment> EndAppointment(Id id, int expected_version,
+                                                  const AppointmentChange& change) = 0;
+  virtual StoreResult<Appointment> RescheduleAppointment(Id id, int expected_version,
+                                                         const AppointmentChange& change) = 0;
+  // Oldest first; kNotFound unless the appointment is the clinic's.
+  virtual StoreResult<std::vector<AppointmentChange>> ListAppointmentChanges(Id clinic_id,
+                                                                             Id appointment_id) = 0;
+
+  // The waiting list (WaitingEntry): entries are never deleted. Add: kInvalid
+  // for a window too short for the minutes. List: oldest first. Book: makes
+  // the offered slot an appointment (the booking's checks apply) and marks
+  // the entry booked; kConflict unless it is offered. Withdraw: kConflict
+  // when already booked or withdrawn.
+  virtual StoreResult<WaitingEntry> AddWaitingEntry(const WaitingEntry& entry) = 0;
+  virtual StoreResult<std::vector<WaitingEntry>> ListWaitingEntries(Id clinic_id) = 0;
+  virtual StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) = 0;
+  virtual StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
+                                                         int expected_version) = 0;
 
   // Audit trail: append and read, nothing else. user_id, patient_id and
   // entity_id are recorded as given, even when they name nothing (a probe for

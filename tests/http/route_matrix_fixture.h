@@ -80,6 +80,17 @@ inline const std::map<std::string, Row>& Expected() {
       {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
       {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
+      {"POST /api/v1/appointments/{id}/cancel", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/appointments/{id}/no-show", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/appointments/{id}/reschedule", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/appointments/{id}/changes", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/waiting-list", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/waiting-list", {201, 201, 201, 403, 403, 404, 401}},
+      {"POST /api/v1/waiting-list/{id}/book", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/waiting-list/{id}/withdraw", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/appointments/{appointment_id}/cancel",
+       {403, 403, 403, 200, 404, 403, 401}},
+      {"POST /api/v1/patients/{id}/waiting-list", {403, 403, 403, 201, 404, 403, 401}},
       {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
       {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
       {"GET /api/v1/patients/{id}/referrals", {200, 200, 403, 403, 403, 404, 401}},
@@ -236,6 +247,12 @@ class RouteMatrixTest : public ClinicApiFixture {
         call.body = json({{"treatment", true}, {"areas", {"buttock"}}, {"form", "verbal"}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
         call.body = json({{"starts_at", "2030-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/appointments/{appointment_id}/cancel") {
+        // Years ahead, so well before the clinic's notice period.
+        appointment_id_ = std::to_string(Booked(patient1_.id, FutureHour()).id);
+        call.body = json({{"reason", "work_or_family"}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/waiting-list") {
+        call.body = WaitingBody(false).dump();
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
@@ -314,6 +331,37 @@ class RouteMatrixTest : public ClinicApiFixture {
     } else if (route.pattern == "/api/v1/users/{id}") {
       id = std::to_string(spare_user_id_);
       call.body = json({{"active", true}}).dump();
+    } else if (route.pattern.rfind("/api/v1/appointments/{id}/", 0) == 0) {
+      id = std::to_string(Booked(patient1_.id, NextFreeHour()).id);
+      call.headers["If-Match"] = etag(1);
+      if (route.pattern.ends_with("/cancel")) {
+        call.body = json({{"reason", "transport"}}).dump();
+      } else if (route.pattern.ends_with("/reschedule")) {
+        call.body = json({{"starts_at", NextFreeHour()}, {"reason", "patient_request"}}).dump();
+      } else if (route.pattern.ends_with("/no-show")) {
+        call.body = "{}";
+      }
+    } else if (key == "POST /api/v1/waiting-list") {
+      call.body = WaitingBody(true).dump();
+    } else if (key == "POST /api/v1/waiting-list/{id}/withdraw") {
+      id = std::to_string(store_->AddWaitingEntry(Waiting("2033-01-01T08:00:00Z")).value().id);
+      call.headers["If-Match"] = etag(1);
+    } else if (key == "POST /api/v1/waiting-list/{id}/book") {
+      // A slot of patient 2 freed and offered to patient 1's fresh entry.
+      const std::string hour = NextFreeHour();
+      store::Appointment freed = Booked(patient2_.id, hour);
+      store::WaitingEntry wants = Waiting(hour);
+      wants.therapist_id = therapist_.id;
+      const store::Id entry = store_->AddWaitingEntry(wants).value().id;
+      store::AppointmentChange cancel;
+      cancel.clinic_id = clinic_a_.id;
+      cancel.kind = "cancelled";
+      cancel.reason = "transport";
+      cancel.changed_by = desk_.id;
+      cancel.changed_at = "2026-11-20T10:00:00Z";
+      store_->EndAppointment(freed.id, 1, cancel).value();
+      id = std::to_string(entry);
+      call.headers["If-Match"] = etag(2);
     } else if (route.pattern == "/api/v1/appointments/{id}") {
       store::Appointment a;
       a.clinic_id = clinic_a_.id;
@@ -435,6 +483,8 @@ class RouteMatrixTest : public ClinicApiFixture {
     call.target = route.pattern;
     if (auto at = call.target.find("{id}"); at != std::string::npos) call.target.replace(at, 4, id);
     if (auto at = call.target.find("{n}"); at != std::string::npos) call.target.replace(at, 3, "1");
+    if (auto at = call.target.find("{appointment_id}"); at != std::string::npos)
+      call.target.replace(at, 16, appointment_id_);
     return call;
   }
 
@@ -468,9 +518,51 @@ class RouteMatrixTest : public ClinicApiFixture {
   int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0;
   // Each booking call takes the next free hour: a therapist holds one at a time.
   int hours_booked_ = 0;
+  // A fresh booked appointment of `patient` with clinic A's therapist.
+  store::Appointment Booked(store::Id patient, const std::string& at) {
+    store::Appointment a;
+    a.clinic_id = clinic_a_.id;
+    a.patient_id = patient;
+    a.therapist_id = therapist_.id;
+    a.starts_at = at;
+    a.minutes = 60;
+    a.status = store::AppointmentStatus::kBooked;
+    return store_->CreateAppointment(a).value();
+  }
+
+  // Patient 1 waiting for any 45 minutes of the hour from `from`.
+  store::WaitingEntry Waiting(const std::string& from) {
+    store::WaitingEntry e;
+    e.clinic_id = clinic_a_.id;
+    e.patient_id = patient1_.id;
+    e.earliest = from;
+    e.latest = FormatUtc(*UtcSeconds(from) + 3600);
+    e.minutes = 45;
+    e.created_by = desk_.id;
+    e.created_at = "2026-11-20T10:00:00Z";
+    return e;
+  }
+
+  json WaitingBody(bool with_patient) const {
+    json body = {{"earliest", "2032-01-05T08:00:00Z"},
+                 {"latest", "2032-01-05T18:00:00Z"},
+                 {"minutes", 45},
+                 {"note", "mornings best"}};
+    if (with_patient) body["patient_id"] = patient1_.id;
+    return body;
+  }
+
+  // An hour years ahead, a new one each call.
+  std::string FutureHour() {
+    return FormatUtc(*UtcSeconds("2031-01-06T08:00:00Z") + 3600LL * future_hours_++);
+  }
+
   std::string NextFreeHour() {
     return FormatUtc(*UtcSeconds("2026-12-02T08:00:00Z") + 3600LL * hours_booked_++);
   }
+
+  std::string appointment_id_;
+  int future_hours_ = 0;
 };
 
 }  // namespace sciaticare::testing

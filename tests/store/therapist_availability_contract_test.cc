@@ -6,6 +6,8 @@
 // of Europe/London (29 March and 25 October 2026). A property test checks,
 // minute by minute, that the store accepts exactly the times a therapist is
 // available.
+#include <gmock/gmock.h>
+
 #include <random>
 
 #include "clock/clinic_time.h"
@@ -176,6 +178,38 @@ TEST_P(StoreContractTest, BookingsKeepToTheTherapistsHoursBreaksAndTimeOffAcross
 // accepts a request exactly when every minute it takes is, on London's wall
 // clock, inside one working period of its day, outside the breaks and
 // outside time off in force, and no stored appointment lies outside them.
+// A move is a booking of the new slot: the same availability rule holds, so a
+// working week cannot be got round by booking at 10:00 and moving into a
+// break or time off.
+TEST_P(StoreContractTest, AMoveKeepsToTheTherapistsHoursBreaksAndTimeOff) {
+  Must(store_->PutClinicSettings(LondonClinic(a_.id)));
+  Must(store_->PutTherapistAvailability(Weekdays(a_.id, therapist_a_.id), 0));
+  Must(store_->AddTimeOff(
+      Away(a_.id, therapist_a_.id, "2026-04-07T00:00:00Z", "2026-04-08T00:00:00Z")));
+  Appointment a = NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-04-06T09:00:00Z");
+  a.minutes = 30;
+  const Appointment booked = Must(store_->CreateAppointment(a));
+  auto move_to = [&](const char* utc) {
+    AppointmentChange change;
+    change.clinic_id = a_.id;
+    change.new_starts_at = utc;
+    change.new_therapist_id = therapist_a_.id;
+    change.reason = "patient_request";
+    change.changed_by = admin_a_.id;
+    change.changed_at = "2026-04-01T08:00:00Z";
+    return store_->RescheduleAppointment(booked.id, booked.version, change);
+  };
+  // Monday 6 April, BST: the break 12:30-13:00 local is 11:30 UTC.
+  auto into_break = move_to("2026-04-06T11:30:00Z");
+  ASSERT_EQ(Outcome(into_break), "conflict");
+  EXPECT_EQ(into_break.error().field, "starts_at");
+  EXPECT_THAT(into_break.error().message, ::testing::HasSubstr("break"));
+  EXPECT_EQ(Outcome(move_to("2026-04-07T09:00:00Z")), "conflict");  // Time off.
+  EXPECT_EQ(Outcome(move_to("2026-04-06T17:00:00Z")), "conflict");  // After hours.
+  EXPECT_EQ(Must(store_->GetAppointment(a_.id, booked.id)).starts_at, "2026-04-06T09:00:00Z");
+  EXPECT_EQ(Must(move_to("2026-04-06T13:00:00Z")).starts_at, "2026-04-06T13:00:00Z");
+}
+
 TEST_P(StoreContractTest, NoStoredAppointmentLiesOutsideAvailabilityPropertyAcrossDst) {
   Must(store_->PutClinicSettings(LondonClinic(a_.id)));
   std::mt19937 rng(20260329);

@@ -34,6 +34,8 @@ Appointment ReadAppointment(const sql::Row& r) {
   return a;
 }
 
+}  // namespace
+
 std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id) {
   return s
       .Prepare(
@@ -52,8 +54,7 @@ std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id) {
       .value_or("The therapist");
 }
 
-// Locks the therapist's user row for the rest of the transaction and checks
-// they can treat (CheckTherapist with its lock). PostgreSQL: every booking and
+// CheckTherapist with its lock. PostgreSQL: every booking and
 // re-activation of one therapist queues here, so the clash check that follows
 // sees every appointment committed before it (READ COMMITTED reads afresh per
 // statement). We chose this row lock over an exclusion constraint because
@@ -64,8 +65,6 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
   return CheckTherapist(s, "therapist_id", clinic_id, user_id, /*lock=*/true);
 }
 
-// kConflict naming the first appointment in the way of `a`, if any, with
-// times on the clinic's clock (`zone`).
 std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                        const std::string& zone) {
   if (!HoldsSlot(a.status)) return std::nullopt;
@@ -81,11 +80,28 @@ std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                    ": choose another time or therapist");
 }
 
-}  // namespace
+std::optional<Appointment> LockAppointment(sql::Session& s, Id clinic_id, Id id) {
+  return s
+      .Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?" +
+               std::string(s.LockRowsSuffix()))
+      .Bind(clinic_id)
+      .Bind(id)
+      .One(ReadAppointment);
+}
 
 bool HoldsSlot(AppointmentStatus status) {
   return status == AppointmentStatus::kBooked || status == AppointmentStatus::kArrived ||
          status == AppointmentStatus::kDone;
+}
+
+std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a) {
+  const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
+  if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
+  if (auto e = CheckTherapistAvailable(s, a.clinic_id, a.therapist_id, clinic.time_zone,
+                                       a.starts_at, a.minutes)) {
+    return *e;
+  }
+  return CheckNoClash(s, a, clinic.time_zone);
 }
 
 bool Clashes(const Appointment& a, const Appointment& held) {
@@ -136,13 +152,7 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
   if (a.plan_id) {
     if (auto e = CheckPlanOfPatient(s, a.clinic_id, a.patient_id, *a.plan_id)) return *e;
   }
-  const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
-  if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
-  if (auto e = CheckTherapistAvailable(s, a.clinic_id, a.therapist_id, clinic.time_zone,
-                                       a.starts_at, a.minutes)) {
-    return *e;
-  }
-  if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
+  if (auto e = CheckSlotBookable(s, a)) return *e;
   Appointment out = a;
   out.id = s.Prepare(
                 "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, "
@@ -176,12 +186,7 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   if (HoldsSlot(status)) {
     if (auto e = LockTherapist(s, clinic_id, therapist)) return *e;
   }
-  auto stored =
-      s.Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND id = ?" +
-                std::string(s.LockRowsSuffix()))
-          .Bind(clinic_id)
-          .Bind(id)
-          .One(ReadAppointment);
+  auto stored = LockAppointment(s, clinic_id, id);
   if (!stored) return NotFound("id", "no such appointment in this clinic");
   if (stored->version != expected_version) {
     return Conflict("version", "the appointment was changed meanwhile (now version " +
@@ -195,13 +200,7 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   if (!HoldsSlot(stored->status) && HoldsSlot(status)) {
     Appointment next = *stored;
     next.status = status;
-    const ClinicSettings clinic = ReadClinicSettings(s, clinic_id);
-    if (auto e = CheckWithinOpening(clinic, next.starts_at, next.minutes)) return *e;
-    if (auto e = CheckTherapistAvailable(s, clinic_id, next.therapist_id, clinic.time_zone,
-                                         next.starts_at, next.minutes)) {
-      return *e;
-    }
-    if (auto e = CheckNoClash(s, next, clinic.time_zone)) return *e;
+    if (auto e = CheckSlotBookable(s, next)) return *e;
   }
   s.Prepare(
        "UPDATE appointments SET status = ?, version = version + 1 WHERE clinic_id = ? AND id = ?")

@@ -9,6 +9,8 @@
 // front desks booking one slot at one moment cannot both succeed.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "store/records.h"
@@ -28,6 +30,24 @@ bool Clashes(const Appointment& a, const Appointment& held);
 // minutes), other than `except_id`, in the caller's transaction.
 std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
                                      std::string_view starts_at, int minutes, Id except_id);
+
+// The appointment, its row locked for the rest of the write transaction.
+std::optional<Appointment> LockAppointment(sql::Session& s, Id clinic_id, Id id);
+// Locks the therapist's user row for the rest of the transaction and checks
+// they can treat: every booking and re-activation of one therapist queues here.
+std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_id);
+// kConflict naming the first appointment in the way of `a` (when `a` holds
+// its slot), with times on the clinic's clock (`zone`).
+std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
+                                       const std::string& zone);
+// Whether `a` (its therapist locked by the caller) may take its slot: within
+// the clinic's opening hours, the therapist's working hours (not a break or
+// time off), and clear of their other appointments. The one check every door
+// that makes an appointment hold time goes through: booking, a request booked,
+// a move, a waiting-list offer booked.
+std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a);
+std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id);
+std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id);
 
 // The Store methods of the same names (store.h states their contracts). An
 // overlap is kConflict at "starts_at" naming, in plain words, the therapist,

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <tuple>
 
 #include "clock/clinic_time.h"
 #include "clock/therapist_week.h"
@@ -50,6 +51,9 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
       }
     }
   }
+  if (settings.notice_hours < 0 || settings.notice_hours > 336) {
+    return Invalid("notice_hours", "must be between 0 and 336 hours (two weeks)");
+  }
   if (settings.closed_days.size() > kMaxClosedDays) {
     return Invalid("closed_days", "at most 400 closed days");
   }
@@ -67,13 +71,11 @@ ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id) {
   ClinicSettings out;
   out.clinic_id = clinic_id;
   out.time_zone = std::string(kDefaultClinicZone);
-  auto head = s.Prepare("SELECT time_zone, version FROM clinic_settings WHERE clinic_id = ?")
-                  .Bind(clinic_id)
-                  .One([](const sql::Row& r) { return std::make_pair(r.Text(0), r.Int(1)); });
-  if (head) {
-    out.time_zone = head->first;
-    out.version = head->second;
-  }
+  auto head =
+      s.Prepare("SELECT time_zone, version, notice_hours FROM clinic_settings WHERE clinic_id = ?")
+          .Bind(clinic_id)
+          .One([](const sql::Row& r) { return std::make_tuple(r.Text(0), r.Int(1), r.Int(2)); });
+  if (head) std::tie(out.time_zone, out.version, out.notice_hours) = *head;
   out.opening_hours = s.Prepare(
                            "SELECT weekday, opens_minute, closes_minute FROM clinic_opening_hours "
                            "WHERE clinic_id = ? ORDER BY weekday, opens_minute")
@@ -144,13 +146,19 @@ StoreResult<ClinicSettings> PutClinicSettings(sql::Session& s, const ClinicSetti
                            .Bind(next.clinic_id)
                            .Scalar());
   if (version == 0) {
-    s.Prepare("INSERT INTO clinic_settings (clinic_id, time_zone, version) VALUES (?, ?, 1)")
+    s.Prepare(
+         "INSERT INTO clinic_settings (clinic_id, time_zone, notice_hours, version) "
+         "VALUES (?, ?, ?, 1)")
         .Bind(next.clinic_id)
         .Bind(next.time_zone)
+        .Bind(next.notice_hours)
         .Exec();
   } else {
-    s.Prepare("UPDATE clinic_settings SET time_zone = ?, version = version + 1 WHERE clinic_id = ?")
+    s.Prepare(
+         "UPDATE clinic_settings SET time_zone = ?, notice_hours = ?, version = version + 1 "
+         "WHERE clinic_id = ?")
         .Bind(next.time_zone)
+        .Bind(next.notice_hours)
         .Bind(next.clinic_id)
         .Exec();
   }

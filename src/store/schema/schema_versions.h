@@ -23,5 +23,6 @@ extern const std::string_view kSchemaV12;
 extern const std::string_view kSchemaV13;
 extern const std::string_view kSchemaV14;
 extern const std::string_view kSchemaV15;
+extern const std::string_view kSchemaV16;
 
 }  // namespace sciaticare::store::schema_versions

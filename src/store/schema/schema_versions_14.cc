@@ -1,5 +1,5 @@
 // Schema versions from 14: therapists' working hours, breaks and time off;
-// assessment corrections.
+// assessment corrections; appointment changes and the waiting list.
 #include "store/schema/schema_versions.h"
 
 namespace sciaticare::store::schema_versions {
@@ -118,6 +118,85 @@ END
 $fn$;
 CREATE TRIGGER assessments_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON assessments
   FOR EACH STATEMENT EXECUTE FUNCTION assessments_append_only();
+{{end}}
+)sql";
+
+// Version 16: a clinic's notice period; every cancellation, no-show and move
+// of an appointment kept (append-only); the waiting list, kept with outcomes.
+const std::string_view kSchemaV16 = R"sql(
+ALTER TABLE clinic_settings ADD COLUMN notice_hours INTEGER NOT NULL DEFAULT 24
+  CHECK (notice_hours BETWEEN 0 AND 336);
+CREATE TABLE appointment_changes (
+  id {{ID}},
+  clinic_id {{BIGINT}} NOT NULL,
+  appointment_id {{BIGINT}} NOT NULL REFERENCES appointments (id),
+  kind TEXT NOT NULL CHECK (kind IN ('rescheduled', 'cancelled', 'no_show')),
+  old_starts_at {{TIME}} NOT NULL,
+  old_therapist_id {{BIGINT}} NOT NULL,
+  new_starts_at {{TIME}} NOT NULL,
+  new_therapist_id {{BIGINT}},
+  reason TEXT NOT NULL,
+  reason_text TEXT NOT NULL,
+  late INTEGER NOT NULL CHECK (late IN (0, 1)),
+  changed_by {{BIGINT}} NOT NULL,
+  changed_at TEXT NOT NULL,
+  FOREIGN KEY (clinic_id, changed_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX appointment_changes_by_appointment ON appointment_changes (appointment_id, id);
+{{sqlite}}
+CREATE TRIGGER appointment_changes_no_update BEFORE UPDATE ON appointment_changes
+BEGIN
+  SELECT RAISE(ABORT, 'appointment changes are append-only');
+END;
+CREATE TRIGGER appointment_changes_no_delete BEFORE DELETE ON appointment_changes
+BEGIN
+  SELECT RAISE(ABORT, 'appointment changes are append-only');
+END;
+{{postgres}}
+CREATE FUNCTION appointment_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'appointment changes are append-only' USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER appointment_changes_no_change
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON appointment_changes
+  FOR EACH STATEMENT EXECUTE FUNCTION appointment_changes_append_only();
+{{end}}
+CREATE TABLE waiting_entries (
+  id {{ID}},
+  clinic_id {{BIGINT}} NOT NULL,
+  patient_id {{BIGINT}} NOT NULL,
+  therapist_id {{BIGINT}},
+  earliest {{TIME}} NOT NULL,
+  latest {{TIME}} NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 480),
+  note TEXT NOT NULL,
+  created_by {{BIGINT}} NOT NULL,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked', 'withdrawn')),
+  offered_starts_at {{TIME}} NOT NULL,
+  offered_therapist_id {{BIGINT}},
+  freed_by_appointment_id {{BIGINT}},
+  appointment_id {{BIGINT}},
+  version INTEGER NOT NULL CHECK (version >= 1),
+  FOREIGN KEY (clinic_id, patient_id) REFERENCES patients (clinic_id, id),
+  FOREIGN KEY (clinic_id, created_by) REFERENCES users (clinic_id, id)
+);
+CREATE INDEX waiting_entries_by_clinic ON waiting_entries (clinic_id, status, id);
+{{sqlite}}
+CREATE TRIGGER waiting_entries_no_delete BEFORE DELETE ON waiting_entries
+BEGIN
+  SELECT RAISE(ABORT, 'waiting-list entries are kept with their outcome');
+END;
+{{postgres}}
+CREATE FUNCTION waiting_entries_kept() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'waiting-list entries are kept with their outcome'
+    USING ERRCODE = 'restrict_violation';
+END
+$fn$;
+CREATE TRIGGER waiting_entries_no_delete BEFORE DELETE OR TRUNCATE ON waiting_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION waiting_entries_kept();
 {{end}}
 )sql";
 

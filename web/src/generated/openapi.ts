@@ -2196,6 +2196,417 @@ export interface paths {
       };
     };
   };
+  "/api/v1/appointments/{id}/cancel": {
+    /**
+     * Cancel an appointment with a reason (staff)
+     * @description Kept as an appointment change with who and when, and marked late when within the clinic's notice period. A slot still to come is offered to the first waiting-list entry it suits.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CancelInput"];
+        };
+      };
+      responses: {
+        /** @description Cancelled */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Appointment"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/appointments/{id}/no-show": {
+    /**
+     * Record that the patient did not come (staff)
+     * @description Only a booked or arrived appointment; kept with who recorded it and when.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NoShowInput"];
+        };
+      };
+      responses: {
+        /** @description Recorded */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Appointment"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/appointments/{id}/reschedule": {
+    /**
+     * Move an appointment to a new time or therapist (staff)
+     * @description The appointment keeps its id; its old time and therapist are kept as an appointment change. Checked like a booking: opening hours, no double booking (409 naming who is in the way), and a referred patient's treatment cannot be booked.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RescheduleInput"];
+        };
+      };
+      responses: {
+        /** @description Moved */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Appointment"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/appointments/{id}/changes": {
+    /**
+     * An appointment's changes (staff)
+     * @description Every reschedule, cancellation and no-show, oldest first; never changed or removed.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Oldest first */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AppointmentChangeList"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/waiting-list": {
+    /**
+     * The waiting list (staff)
+     * @description Every entry with its outcome, oldest first; an offered entry carries the freed slot and the sentence to offer it.
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: "waiting" | "offered" | "booked" | "withdrawn";
+        };
+      };
+      responses: {
+        /** @description Oldest first */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WaitingEntryList"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+    /**
+     * Put a patient on the waiting list (staff)
+     * @description The patient is offered the first freed slot that suits, oldest entry first.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WaitingEntryInput"];
+        };
+      };
+      responses: {
+        /** @description Added */
+        201: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["WaitingEntry"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
+  "/api/v1/waiting-list/{id}/book": {
+    /**
+     * Book the slot offered to a waiting-list entry (staff)
+     * @description One action: the appointment is booked with the booking's checks and the entry marked booked.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Booked */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["WaitingEntry"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/waiting-list/{id}/withdraw": {
+    /**
+     * Take an entry off the waiting list (staff)
+     * @description The entry is kept, marked withdrawn.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Withdrawn */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["WaitingEntry"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/appointments/{appointment_id}/cancel": {
+    /**
+     * Cancel one's own appointment (the patient themself)
+     * @description Only before the clinic's notice period; after it, 409 at starts_at naming the period and asking the patient to phone the clinic.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+          appointment_id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CancelInput"];
+        };
+      };
+      responses: {
+        /** @description Cancelled */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Appointment"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+        appointment_id: number;
+      };
+    };
+  };
+  "/api/v1/patients/{id}/waiting-list": {
+    /**
+     * Ask to be told of an earlier time (the patient themself)
+     * @description With any therapist, within the window given.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalWaitingEntryInput"];
+        };
+      };
+      responses: {
+        /** @description Added */
+        201: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["WaitingEntry"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2592,12 +3003,15 @@ export interface components {
       /** @description Instead of starts_at: the local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the web sends). A time skipped or shown twice at a daylight-saving change is 422 at starts_at_local */
       starts_at_local?: string;
     };
+    /** @description Cancelling a booked appointment needs a reason (422 at reason otherwise); declining a request does not. */
     AppointmentStatusInput: {
       /**
        * @description cancelled, done and no_show are final: changing such an appointment is 409
        * @enum {string}
        */
       status: "booked" | "arrived" | "done" | "cancelled" | "no_show";
+      reason?: components["schemas"]["AppointmentChangeReason"];
+      reason_text?: string;
     };
     AppointmentRequestInput: {
       /**
@@ -3249,6 +3663,8 @@ export interface components {
       opening_hours: components["schemas"]["OpeningPeriod"][];
       /** @description Local dates the clinic is closed */
       closed_days: string[];
+      /** @description Cancelling or moving later than this many hours before the start is late; the portal then refuses it. 24 when never set */
+      notice_hours?: number;
     };
     ClinicSettings: components["schemas"]["ClinicSettingsInput"] & {
       /** @description 0 until an admin first sets them */
@@ -3325,6 +3741,128 @@ export interface components {
     AssessmentVersions: components["schemas"]["Assessment"] & {
       /** @description The ids of the assessment's versions, the first original to the latest correction */
       versions: number[];
+    };
+    /**
+     * @description Why an appointment was cancelled or moved; the web shows each in plain words
+     * @enum {string}
+     */
+    AppointmentChangeReason: "patient_unwell" | "patient_request" | "therapist_unavailable" | "clinic_closed" | "transport" | "work_or_family" | "booked_in_error" | "other";
+    /** @description reason is required unless the appointment is still a request */
+    CancelInput: {
+      reason?: components["schemas"]["AppointmentChangeReason"];
+      /** @description What the patient or therapist said, in their words */
+      reason_text?: string;
+    };
+    NoShowInput: {
+      reason?: components["schemas"]["AppointmentChangeReason"];
+      reason_text?: string;
+    };
+    RescheduleInput: {
+      /**
+       * Format: date-time
+       * @description The new start, UTC
+       */
+      starts_at: string;
+      /** @description The new therapist; the same one when left out */
+      therapist_id?: number | null;
+      reason: components["schemas"]["AppointmentChangeReason"];
+      reason_text?: string;
+    };
+    AppointmentChange: {
+      /** @enum {string} */
+      kind: "rescheduled" | "cancelled" | "no_show";
+      /**
+       * Format: date-time
+       * @description The time the appointment had before this change
+       */
+      old_starts_at: string;
+      old_therapist_id: number;
+      /**
+       * Format: date-time
+       * @description A move's new time; null for a cancellation or no-show
+       */
+      new_starts_at: string | null;
+      new_therapist_id: number | null;
+      /** @description One of AppointmentChangeReason, or empty for a no-show or a declined request */
+      reason: string;
+      reason_text: string;
+      /** @description The change came within the clinic's notice period before the old start */
+      late: boolean;
+      changed_by: number;
+      /** Format: date-time */
+      changed_at: string;
+    };
+    AppointmentChangeList: {
+      items: components["schemas"]["AppointmentChange"][];
+    };
+    WaitingEntryInput: {
+      patient_id: number;
+      /** @description Left out: any therapist */
+      therapist_id?: number | null;
+      /**
+       * Format: date-time
+       * @description UTC; the patient can come from then
+       */
+      earliest: string;
+      /**
+       * Format: date-time
+       * @description UTC; the appointment must end by then
+       */
+      latest: string;
+      minutes: number;
+      note?: string;
+    };
+    PortalWaitingEntryInput: {
+      /**
+       * Format: date-time
+       * @description UTC; the patient can come from then
+       */
+      earliest: string;
+      /**
+       * Format: date-time
+       * @description UTC; the appointment must end by then
+       */
+      latest: string;
+      minutes: number;
+      note?: string;
+    };
+    WaitingEntry: {
+      id: number;
+      patient_id: number;
+      therapist_id: number | null;
+      /** Format: date-time */
+      earliest: string;
+      /** Format: date-time */
+      latest: string;
+      minutes: number;
+      note: string;
+      created_by: number;
+      /** Format: date-time */
+      created_at: string;
+      /**
+       * @description Entries are never deleted: each keeps its outcome
+       * @enum {string}
+       */
+      status: "waiting" | "offered" | "booked" | "withdrawn";
+      /** @description The freed slot offered to this entry, while status is offered */
+      offer: ({
+        /** Format: date-time */
+        starts_at: string;
+        therapist_id: number | null;
+        freed_by_appointment_id: number | null;
+        /** @description Staff answers only: 'Offer <when> with <therapist> to <patient>' in the clinic's time */
+        text?: string;
+      }) | null;
+      /** @description The appointment booked from the offer */
+      appointment_id: number | null;
+      version: number;
+      /** @description Staff answers only */
+      patient_name?: string;
+      /** @description Staff answers only: the therapist asked for, or 'any therapist' */
+      therapist_name?: string;
+    };
+    WaitingEntryList: {
+      items: components["schemas"]["WaitingEntry"][];
     };
   };
   responses: {

@@ -9,6 +9,9 @@ import {
   type TimeOff, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
+import { CancelAppointment } from '../components/CancelAppointment';
+import { WaitingOffers } from '../components/WaitingOffers';
+import { MoveAppointment } from '../components/MoveAppointment';
 import { localDay, utcTime, zoneClock, zoneDate, zoneDay } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
@@ -69,6 +72,9 @@ export function SchedulePage(props: { user: User }) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [reload, setReload] = useState(0);
+  // The appointment whose cancellation is being confirmed, with its reason.
+  const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const [moving, setMoving] = useState<Appointment | null>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
   const selectedId = selected?.id;
   useEffect(() => {
@@ -119,11 +125,12 @@ export function SchedulePage(props: { user: User }) {
   const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
-  const change = async (a: Appointment, next: string) => {
+  const change = async (a: Appointment, next: string, reason?: { reason: string; reason_text: string }) => {
     setError(null);
+    setCancelling(null);
     try {
-      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`, { status: next },
-        { 'If-Match': `"${a.version}"` });
+      const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`,
+        { status: next, ...(reason ?? {}) }, { 'If-Match': `"${a.version}"` });
       setSelected(data);
       setStatus(`${patientName(a.patient_id)} at ${clockOf(a.starts_at)}: ${words(data.status)}.`);
       setReload((n) => n + 1);
@@ -167,6 +174,7 @@ export function SchedulePage(props: { user: User }) {
           setReload((n) => n + 1);
         }} />
 
+      <WaitingOffers reload={reload} onBooked={(what) => { setStatus(what); setReload((n) => n + 1); }} />
       {requests.length > 0 && (
         <div class="card" data-testid="requests">
           <h2>Appointment requests from patients ({requests.length})</h2>
@@ -205,11 +213,31 @@ export function SchedulePage(props: { user: User }) {
           </p>
           <div class="actions">
             {(NEXT[selected.status] ?? []).map((n) => (
-              <button key={n.status} type="button" onClick={() => change(selected, n.status)}>{n.label}</button>
+              <button key={n.status} type="button" onClick={() =>
+                selected.status === 'booked' && n.status === 'cancelled' ? setCancelling(selected) : change(selected, n.status)}>
+                {n.label}
+              </button>
             ))}
+            {selected.status === 'booked' && (
+              <button type="button" onClick={() => setMoving(selected)}>Move appointment</button>
+            )}
             <Link href={`/patients/${selected.patient_id}`} class="button secondary">Open patient</Link>
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
           </div>
+          {moving?.id === selected.id && (
+            <MoveAppointment appointment={selected} therapists={therapists} zone={zone || 'UTC'} onKeep={() => setMoving(null)}
+              onMoved={(moved) => {
+                setMoving(null);
+                setSelected(moved);
+                setStatus(`${patientName(moved.patient_id)} moved to ${dateOf(moved.starts_at)} at ${clockOf(moved.starts_at)}.`);
+                setReload((n) => n + 1);
+              }} />
+          )}
+          {cancelling?.id === selected.id && (
+            <CancelAppointment who={`${patientName(selected.patient_id)} at ${clockOf(selected.starts_at)}`}
+              onConfirm={(reason, text) => change(selected, 'cancelled', { reason, reason_text: text })}
+              onKeep={() => setCancelling(null)} />
+          )}
         </div>
       )}
       {therapists.map((t) => {

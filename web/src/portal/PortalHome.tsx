@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, type Appointment, type ChartAnswer, type Patient } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
+import { CancelAppointment, PATIENT_CANCEL_REASONS } from '../components/CancelAppointment';
 
 const STATUS_TEXT: Record<string, string> = {
   requested: 'requested, waiting for the clinic to confirm',
@@ -105,6 +106,9 @@ export function PortalHome(props: { patientId: number }) {
   const [chart, setChart] = useState<ChartAnswer | null>(null);
   const [appointments, setAppointments] = useState<Appointment[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The appointment the patient is cancelling, and why the clinic refused it.
+  const [cancelling, setCancelling] = useState<number | null>(null);
+  const [cancelError, setCancelError] = useState<unknown>(null);
 
   const loadAppointments = () =>
     get<{ items: Appointment[] }>(`/api/v1/patients/${id}/appointments`)
@@ -165,6 +169,22 @@ export function PortalHome(props: { patientId: number }) {
               {upcoming.map((a) => (
                 <li key={a.id}>
                   <time dateTime={a.starts_at}>{when(a.starts_at)}</time>, {a.minutes} minutes: {STATUS_TEXT[a.status] ?? a.status}
+                  {cancelling !== a.id && (
+                    <button type="button" class="secondary" onClick={() => { setCancelError(null); setCancelling(a.id); }}>
+                      Cancel this appointment
+                    </button>
+                  )}
+                  {cancelling === a.id && (
+                    <>
+                      {cancelError ? <ErrorBox error={cancelError} /> : null}
+                      <CancelAppointment who={`your appointment on ${when(a.starts_at)}`} reasons={PATIENT_CANCEL_REASONS}
+                        onKeep={() => setCancelling(null)}
+                        onConfirm={(reason, text) =>
+                          post(`/api/v1/patients/${id}/appointments/${a.id}/cancel`, { reason, reason_text: text })
+                            .then(() => { setCancelling(null); loadAppointments(); })
+                            .catch(setCancelError)} />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,40 @@
+// The fields the scheduling routes read from a request body, each refused
+// with a 422 naming the field in plain words. Internal to src/api.
+#pragma once
+
+#include "api/api_support.h"
+#include "core/utc_time.h"
+#include "store/schedule_changes.h"
+
+namespace sciaticare::api {
+
+inline std::string UtcTimeField(const json& body, const char* key) {
+  std::string value = StringField(body, key, 20);
+  if (!IsUtcTime(value)) Reject(key, "must be a UTC time like 2026-11-23T20:15:00Z");
+  return value;
+}
+
+// When the appointment starts, as UTC text: `starts_at_local` on the
+// clinic's wall clock ("2026-03-30T09:00", what the web sends) or `starts_at`
+// in UTC (for API clients).
+std::string StartsAtField(Api& api, const Caller& c, const json& body);
+
+inline int MinutesField(const json& body) {
+  std::optional<int> minutes = OptionalInt(body, "minutes", 15, 180);
+  if (!minutes) Reject("minutes", "is required");
+  return *minutes;
+}
+
+inline Id IdField(const json& body, const char* key) {
+  const json& v = Member(body, key);
+  if (!v.is_number_integer() || v.get<long long>() <= 0) Reject(key, "must be an id");
+  return v.get<Id>();
+}
+
+// The change `c` makes now to an appointment, from the body's "reason" (one
+// of store::kAppointmentChangeReasons; 422 when required and missing or not
+// one of them) and "reason_text".
+store::AppointmentChange ChangeFrom(Api& api, const Caller& c, const json& body,
+                                    const std::string& kind, bool reason_required);
+
+}  // namespace sciaticare::api

@@ -1,0 +1,64 @@
+// The PostgreSQL store's appointment changes and waiting list (issue 16),
+// written once over the SQL session in store/records/.
+#include "store/postgres/postgres_session.h"
+#include "store/postgres_query.h"
+#include "store/records/appointment_change_records.h"
+#include "store/records/waiting_list_records.h"
+
+namespace sciaticare::store {
+
+StoreResult<Appointment> PostgresStore::EndAppointment(Id id, int expected_version,
+                                                       const AppointmentChange& change) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::EndAppointment(s, id, expected_version, change);
+  });
+}
+
+StoreResult<Appointment> PostgresStore::RescheduleAppointment(Id id, int expected_version,
+                                                              const AppointmentChange& change) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::RescheduleAppointment(s, id, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<AppointmentChange>> PostgresStore::ListAppointmentChanges(
+    Id clinic_id, Id appointment_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListAppointmentChanges(s, clinic_id, appointment_id);
+  });
+}
+
+StoreResult<WaitingEntry> PostgresStore::AddWaitingEntry(const WaitingEntry& entry) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AddWaitingEntry(s, entry);
+  });
+}
+
+StoreResult<std::vector<WaitingEntry>> PostgresStore::ListWaitingEntries(Id clinic_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListWaitingEntries(s, clinic_id);
+  });
+}
+
+StoreResult<WaitingEntry> PostgresStore::BookWaitingOffer(Id clinic_id, Id id,
+                                                          int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::BookWaitingOffer(s, clinic_id, id, expected_version);
+  });
+}
+
+StoreResult<WaitingEntry> PostgresStore::WithdrawWaitingEntry(Id clinic_id, Id id,
+                                                              int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::WithdrawWaitingEntry(s, clinic_id, id, expected_version);
+  });
+}
+
+}  // namespace sciaticare::store

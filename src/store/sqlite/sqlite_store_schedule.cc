@@ -1,0 +1,64 @@
+// The SQLite store's appointment changes and waiting list (issue 16),
+// written once over the SQL session in store/records/: each runs the shared
+// method on the writer or a reader connection.
+#include "store/records/appointment_change_records.h"
+#include "store/records/waiting_list_records.h"
+#include "store/sqlite/sqlite_session.h"
+#include "store/sqlite_store.h"
+
+namespace sciaticare::store {
+
+StoreResult<Appointment> SqliteStore::EndAppointment(Id id, int expected_version,
+                                                     const AppointmentChange& change) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::EndAppointment(s, id, expected_version, change);
+  });
+}
+
+StoreResult<Appointment> SqliteStore::RescheduleAppointment(Id id, int expected_version,
+                                                            const AppointmentChange& change) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::RescheduleAppointment(s, id, expected_version, change);
+  });
+}
+
+StoreResult<std::vector<AppointmentChange>> SqliteStore::ListAppointmentChanges(Id clinic_id,
+                                                                                Id appointment_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListAppointmentChanges(s, clinic_id, appointment_id);
+  });
+}
+
+StoreResult<WaitingEntry> SqliteStore::AddWaitingEntry(const WaitingEntry& entry) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AddWaitingEntry(s, entry);
+  });
+}
+
+StoreResult<std::vector<WaitingEntry>> SqliteStore::ListWaitingEntries(Id clinic_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListWaitingEntries(s, clinic_id);
+  });
+}
+
+StoreResult<WaitingEntry> SqliteStore::BookWaitingOffer(Id clinic_id, Id id, int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::BookWaitingOffer(s, clinic_id, id, expected_version);
+  });
+}
+
+StoreResult<WaitingEntry> SqliteStore::WithdrawWaitingEntry(Id clinic_id, Id id,
+                                                            int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::WithdrawWaitingEntry(s, clinic_id, id, expected_version);
+  });
+}
+
+}  // namespace sciaticare::store
