@@ -3760,13 +3760,15 @@ export interface components {
     RescheduleInput: {
       /**
        * Format: date-time
-       * @description The new start, UTC
+       * @description The new start, UTC; or give starts_at_local instead. The move is refused (409 at starts_at) as a booking would be: over another appointment of the therapist, outside the clinic's opening hours, or outside the therapist's working hours, breaks or time off
        */
-      starts_at: string;
+      starts_at?: string;
       /** @description The new therapist; the same one when left out */
       therapist_id?: number | null;
       reason: components["schemas"]["AppointmentChangeReason"];
       reason_text?: string;
+      /** @description Instead of starts_at: the new local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the web sends) */
+      starts_at_local?: string;
     };
     AppointmentChange: {
       /** @enum {string} */
