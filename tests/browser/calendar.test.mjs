@@ -64,7 +64,7 @@ describe('calendar and my day', () => {
     ids.adminTuesday = (await book(ids.second, ids.admin, nextTuesday, '10:00')).json.id;
     const wednesday = await book(ids.second, ids.therapist, nextWednesday, '14:30');
     ids.wednesday = wednesday.json.id;
-    await api('PATCH', `/api/v1/appointments/${ids.wednesday}`, { status: 'cancelled' }, { 'If-Match': wednesday.etag });
+    await api('PATCH', `/api/v1/appointments/${ids.wednesday}`, { status: 'cancelled', reason: 'patient_unwell' }, { 'If-Match': wednesday.etag });
     ids.today = (await book(ids.first, ids.therapist, today, '09:00')).json.id;
   });
   after(async () => {

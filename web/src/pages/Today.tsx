@@ -2,7 +2,7 @@
 // for the local day) and the patients who need a clinician's attention with
 // the reason (GET /api/v1/attention, decided by the server from the records).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type Appointment, type AttentionItem, type Patient, type Therapist } from '../api';
+import { ApiError, get, type Appointment, type AttentionItem, type Therapist } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { clock, utcTime } from '../time';
 
@@ -15,32 +15,26 @@ export const REASON_LABEL: Record<string, string> = {
   no_intake: 'No intake',
 };
 
+type DayAppointments = { items: Appointment[]; therapists: Therapist[] };
+type AttentionAnswer = { items: AttentionItem[]; patients_checked: number };
 
-function Appointments() {
-  const [items, setItems] = useState<Appointment[] | null>(null);
-  const [names, setNames] = useState<Record<number, string>>({});
-  const [therapists, setTherapists] = useState<Therapist[]>([]);
-  const [error, setError] = useState<unknown>(null);
+// The day's appointments (each with the patient's name) and the therapists.
+async function loadDay(): Promise<DayAppointments> {
+  const start = new Date();
+  start.setHours(0, 0, 0, 0);
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  const [a, t] = await Promise.all([
+    get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(start)}&to=${utcTime(end)}`),
+    get<{ items: Therapist[] }>('/api/v1/therapists'),
+  ]);
+  return { items: a.items, therapists: t.items };
+}
 
-  useEffect(() => {
-    const start = new Date();
-    start.setHours(0, 0, 0, 0);
-    const end = new Date(start);
-    end.setDate(end.getDate() + 1);
-    (async () => {
-      const [a, t] = await Promise.all([
-        get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(start)}&to=${utcTime(end)}`),
-        get<{ items: Therapist[] }>('/api/v1/therapists'),
-      ]);
-      // Only the day's own patients are read, by id.
-      const ids = [...new Set(a.items.map((x) => x.patient_id))];
-      const patients = await Promise.all(ids.map((id) => get<Patient>(`/api/v1/patients/${id}`)));
-      setNames(Object.fromEntries(patients.map((p) => [p.id, `${p.given_name} ${p.family_name}`])));
-      setTherapists(t.items);
-      setItems(a.items);
-    })().catch(setError);
-  }, []);
-
+function Appointments({ day, error }: { day: DayAppointments | null; error: unknown }) {
+  const items = day?.items ?? null;
+  const therapists = day?.therapists ?? [];
+  const nameOf = (a: Appointment) => a.patient_name ?? 'a patient';
   return (
     <div class="card" data-testid="today-appointments">
       <div class="page-head">
@@ -58,7 +52,7 @@ function Appointments() {
           {items.map((a) => (
             <li key={a.id} class={a.status === 'cancelled' ? 'cancelled' : ''}>
               <span class="appt-time">{clock(a.starts_at)}</span>{' '}
-              <Link href={`/patients/${a.patient_id}`}>{names[a.patient_id] ?? `patient ${a.patient_id}`}</Link>{' '}
+              <Link href={`/patients/${a.patient_id}`}>{nameOf(a)}</Link>{' '}
               <span class="muted">
                 {a.minutes} min with {therapists.find((t) => t.id === a.therapist_id)?.display_name ?? 'a therapist'} ·{' '}
                 {words(a.status)}
@@ -66,7 +60,7 @@ function Appointments() {
               {a.status === 'booked' && (
                 // Straight to the note prefilled from the plan: the fast path of a routine session.
                 <Link href={`/patients/${a.patient_id}/sessions/new`} class="button small-button write-note"
-                  aria-label={`Write note for ${names[a.patient_id] ?? "this patient"}`}>
+                  aria-label={`Write note for ${nameOf(a)}`}>
                   Write note
                 </Link>
               )}
@@ -78,13 +72,7 @@ function Appointments() {
   );
 }
 
-function Attention() {
-  const [answer, setAnswer] = useState<{ items: AttentionItem[]; patients_checked: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    get<{ items: AttentionItem[]; patients_checked: number }>('/api/v1/attention').then(setAnswer).catch(setError);
-  }, []);
-
+function Attention({ answer, error }: { answer: AttentionAnswer | null; error: unknown }) {
   if (error instanceof ApiError && error.status === 403) {
     return (
       <div class="card">
@@ -140,6 +128,19 @@ function Attention() {
 }
 
 export function TodayPage() {
+  const [day, setDay] = useState<DayAppointments | null>(null);
+  const [dayError, setDayError] = useState<unknown>(null);
+  const [attention, setAttention] = useState<AttentionAnswer | null>(null);
+  const [attentionError, setAttentionError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState(false);
+  // Both cards appear together once both answers are in, so neither pushes
+  // the other down as it fills (a layout shift Lighthouse counts against us).
+  useEffect(() => {
+    Promise.all([
+      loadDay().then(setDay, setDayError),
+      get<AttentionAnswer>('/api/v1/attention').then(setAttention, setAttentionError),
+    ]).finally(() => setLoaded(true));
+  }, []);
   return (
     <section aria-labelledby="today-title">
       <div class="page-head">
@@ -148,10 +149,14 @@ export function TodayPage() {
           Find or add a patient
         </Link>
       </div>
-      <div class="today-grid">
-        <Appointments />
-        <Attention />
-      </div>
+      {!loaded ? (
+        <Loading what="today's appointments and the attention list" />
+      ) : (
+        <div class="today-grid">
+          <Appointments day={day} error={dayError} />
+          <Attention answer={attention} error={attentionError} />
+        </div>
+      )}
     </section>
   );
 }
