@@ -48,22 +48,6 @@ std::optional<StoreError> CheckChange(sql::Session& s, const AppointmentChange& 
   return CheckInClinic(s, "users", "changed_by", c.clinic_id, c.changed_by);
 }
 
-// The stored appointment, locked, at `expected_version` and still open
-// (neither cancelled, done nor a no-show).
-StoreResult<Appointment> LockOpen(sql::Session& s, Id clinic_id, Id id, int expected_version) {
-  auto stored = LockAppointment(s, clinic_id, id);
-  if (!stored) return NotFound("id", "no such appointment in this clinic");
-  if (stored->version != expected_version) {
-    return Conflict("version", "the appointment was changed meanwhile (now version " +
-                                   std::to_string(stored->version) + ")");
-  }
-  if (IsFinal(stored->status)) {
-    return Conflict("status",
-                    "the appointment is already " + std::string(ToString(stored->status)));
-  }
-  return *stored;
-}
-
 Id TherapistOf(sql::Session& s, Id clinic_id, Id id) {
   return s.Prepare("SELECT therapist_id FROM appointments WHERE clinic_id = ? AND id = ?")
       .Bind(clinic_id)
@@ -131,7 +115,7 @@ StoreResult<Appointment> EndAppointment(sql::Session& s, Id id, int expected_ver
   }
   auto tx = s.Begin(sql::TxKind::kWrite);
   if (auto e = CheckChange(s, change)) return *e;
-  auto stored = LockOpen(s, change.clinic_id, id, expected_version);
+  auto stored = LockOpenAppointment(s, change.clinic_id, id, expected_version);
   if (!stored.ok()) return stored.error();
   const Appointment held = stored.value();
   if (change.kind == "no_show" && !HoldsSlot(held.status)) {
@@ -183,7 +167,7 @@ StoreResult<Appointment> RescheduleAppointment(sql::Session& s, Id id, int expec
   if (second != first) {
     if (auto e = LockTherapist(s, change.clinic_id, second)) return *e;
   }
-  auto stored = LockOpen(s, change.clinic_id, id, expected_version);
+  auto stored = LockOpenAppointment(s, change.clinic_id, id, expected_version);
   if (!stored.ok()) return stored.error();
   const Appointment held = stored.value();
   if (change.reason.empty()) return Invalid("reason", "choose a reason for the move");

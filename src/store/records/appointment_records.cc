@@ -94,6 +94,21 @@ bool HoldsSlot(AppointmentStatus status) {
          status == AppointmentStatus::kDone;
 }
 
+StoreResult<Appointment> LockOpenAppointment(sql::Session& s, Id clinic_id, Id id,
+                                             int expected_version) {
+  auto stored = LockAppointment(s, clinic_id, id);
+  if (!stored) return NotFound("id", "no such appointment in this clinic");
+  if (stored->version != expected_version) {
+    return Conflict("version", "the appointment was changed meanwhile (now version " +
+                                   std::to_string(stored->version) + ")");
+  }
+  if (IsFinal(stored->status)) {
+    return Conflict("status",
+                    "the appointment is already " + std::string(ToString(stored->status)));
+  }
+  return *stored;
+}
+
 std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a) {
   const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
   if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
@@ -186,19 +201,12 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   if (HoldsSlot(status)) {
     if (auto e = LockTherapist(s, clinic_id, therapist)) return *e;
   }
-  auto stored = LockAppointment(s, clinic_id, id);
-  if (!stored) return NotFound("id", "no such appointment in this clinic");
-  if (stored->version != expected_version) {
-    return Conflict("version", "the appointment was changed meanwhile (now version " +
-                                   std::to_string(stored->version) + ")");
-  }
-  if (IsFinal(stored->status)) {
-    return Conflict("status",
-                    "the appointment is already " + std::string(ToString(stored->status)));
-  }
+  auto locked = LockOpenAppointment(s, clinic_id, id, expected_version);
+  if (!locked.ok()) return locked.error();
+  Appointment stored = std::move(locked).value();
   // A request becoming booked takes the slot now: it must still be free.
-  if (!HoldsSlot(stored->status) && HoldsSlot(status)) {
-    Appointment next = *stored;
+  if (!HoldsSlot(stored.status) && HoldsSlot(status)) {
+    Appointment next = stored;
     next.status = status;
     if (auto e = CheckSlotBookable(s, next)) return *e;
   }
@@ -208,10 +216,10 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
       .Bind(clinic_id)
       .Bind(id)
       .Exec();
-  stored->status = status;
-  stored->version += 1;
+  stored.status = status;
+  stored.version += 1;
   tx->Commit();
-  return *stored;
+  return stored;
 }
 
 StoreResult<Appointment> GetAppointment(sql::Session& s, Id clinic_id, Id id) {

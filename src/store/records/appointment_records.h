@@ -33,6 +33,11 @@ std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist
 
 // The appointment, its row locked for the rest of the write transaction.
 std::optional<Appointment> LockAppointment(sql::Session& s, Id clinic_id, Id id);
+// The stored appointment, locked, at `expected_version` and still open
+// (neither cancelled, done nor a no-show): kNotFound, or kConflict naming
+// `version` or `status`.
+StoreResult<Appointment> LockOpenAppointment(sql::Session& s, Id clinic_id, Id id,
+                                             int expected_version);
 // Locks the therapist's user row for the rest of the transaction and checks
 // they can treat: every booking and re-activation of one therapist queues here.
 std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_id);
