@@ -8,8 +8,10 @@
 # Usage: bench/http_load.sh [path/to/sciaticare] [seconds] [database]
 #   database: "sqlite" (default: a fresh file), "postgres" (a throwaway
 #   cluster started here with scripts/pg-test-cluster.sh, on the same two
-#   cores, so its CPU is part of every figure), or the postgresql:// URL of an
-#   empty database.
+#   cores, so its CPU is part of every figure, reached over its unix socket as
+#   a clinic running the database on the same machine would), "postgres-tcp"
+#   (the same cluster over loopback TCP, as when the database is on another
+#   machine), or the postgresql:// URL of an empty database.
 set -euo pipefail
 bin=${1:-build/sciaticare}
 secs=${2:-10}
@@ -19,14 +21,19 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 pg_dir=""
 case "$database" in
   sqlite) db="sqlite:$work/bench.db" ;;
-  postgres)
+  postgres | postgres-tcp)
     pg_dir=$(mktemp -d /tmp/bench-pg-XXXXXX)  # Outside $work: the cluster's own user must reach it.
     db=$(bash "$(dirname "$0")/../scripts/pg-test-cluster.sh" start "$pg_dir")
+    if [[ "$database" == postgres ]]; then
+      # The cluster also listens on a socket in its directory (named by its
+      # port); libpq takes that directory as the host.
+      db="postgresql://sciaticare@/sciaticare?host=$pg_dir&port=$(cat "$pg_dir/port")"
+    fi
     ;;
   postgresql://* | postgres://*) db="$database" ;;
-  *) echo "http_load: database must be sqlite, postgres or a postgresql:// URL" >&2; exit 2 ;;
+  *) echo "http_load: database must be sqlite, postgres, postgres-tcp or a postgresql:// URL" >&2; exit 2 ;;
 esac
-echo "=== database: ${db%%:*}"
+echo "=== database: ${database%%:*}"  # Not a URL: it may hold a password.
 "$bin" admin create --db "$db" --clinic "Bench Clinic" --email bench@example.invalid \
   --name "Bench Admin" --password quiet-harbour-lantern-47 >/dev/null
 started=$(date +%s%N)
