@@ -3,7 +3,9 @@
 // front desk adds a patient to the waiting list from the patient's page by
 // keyboard (09:00 typed is 09:00 at the clinic, stored in UTC, and the entry
 // is listed in plain words); Today lists the clinic's day with each
-// appointment at its clinic time. axe and 768 px on each.
+// appointment at its clinic time; a patient's appointment request in the
+// portal is read on the clinic's clock, and an hour the clocks skip is
+// refused in the patient's words. axe and 768 px on each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -115,5 +117,43 @@ describe('the waiting list and Today on the clinic clock', () => {
     assert.match(await row.innerText(), new RegExp(`^${time} Kenji Todayzonetest${stamp}`));
     await checkDesktopAndTablet(page, 'today on the clinic clock');
     page.expectClean();
+  });
+
+  test('a patient asks for an appointment in the portal on the clinic clock', async () => {
+    await setClinicZone('Europe/London');
+    const patient = (await api('POST', '/api/v1/patients', {
+      given_name: 'Maya', family_name: `Requestzonetest${stamp}`, date_of_birth: '1984-01-02', sex: 'female',
+    })).json;
+    const email = `maya${stamp}@browser-test.example`;
+    await api('POST', '/api/v1/users', {
+      email, display_name: 'Maya (portal)', role: 'patient', password: 'portal password 3', patient_id: patient.id,
+    });
+    // The staff session of the tests before must not carry over.
+    await browser.context.clearCookies();
+    const page = await watchedPage(browser.context);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+    await signIn(page, email, 'portal password 3');
+    await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
+    const form = page.getByRole('form', { name: 'Ask for an appointment' });
+    await form.getByText("Choose the day and time on the clinic's clock.").waitFor();
+    // 01:30 on the night the UK's clocks go forward does not exist there.
+    await form.getByLabel('Day').fill('2027-03-28');
+    await form.getByLabel('Time').fill('01:30');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    const refusal = form.getByRole('alert').filter({ hasText: 'The clocks change at that time on that day.' });
+    await refusal.waitFor();
+    assert.doesNotMatch(await refusal.innerText(), /starts_at|UTC|\d{4}-\d{2}-\d{2}T/);
+    await form.getByLabel('Day').fill(MONDAY);
+    await form.getByLabel('Time').fill('10:00');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form.getByRole('status').filter({ hasText: 'Your request was sent' }).waitFor();
+    const mine = (await api('GET', `/api/v1/patients/${patient.id}/appointments`)).json.items;
+    assert.equal(mine.length, 1);
+    // 10:00 in London after the spring change, not 10:00 in New York (14:00 UTC).
+    assert.equal(mine[0].starts_at, '2027-03-29T09:00:00Z');
+    assert.equal(mine[0].status, 'requested');
+    await checkDesktopAndTablet(page, 'portal request on the clinic clock');
+    page.expectClean([/^401 GET \/api\/v1\/session$/, /^422 POST \/api\/v1\/patients\/\d+\/appointment-requests$/]);
   });
 });
