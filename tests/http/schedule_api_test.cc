@@ -183,6 +183,37 @@ TEST_P(ScheduleApiTest, PatientRequestsAndFrontDeskBooks) {
   EXPECT_EQ(BodyOf(mine)["items"][0]["status"], "booked");
 }
 
+// The portal sends the day and time on the clinic's clock (starts_at_local,
+// as documented in AppointmentRequestInput); the server reads it in the
+// clinic's zone, across a daylight-saving change, and refuses a time gone by
+// at starts_at and an hour the clocks skip at starts_at_local.
+TEST_P(ScheduleApiTest, PatientRequestIsReadOnTheClinicClock) {
+  store::ClinicSettings london;
+  london.clinic_id = clinic_a_.id;
+  london.time_zone = "Europe/London";
+  ASSERT_TRUE(store_->PutClinicSettings(london).ok());
+  auto patient = As("p1@a.test");
+  const std::string path = PatientPath(patient1_.id, "/appointment-requests");
+  HttpResult summer =
+      patient->Post(path, {{"starts_at_local", "2030-07-01T10:00"}, {"minutes", 45}});
+  ASSERT_EQ(summer.status, 201) << summer.body;
+  EXPECT_EQ(BodyOf(summer)["starts_at"], "2030-07-01T09:00:00Z");  // British Summer Time.
+  HttpResult winter =
+      patient->Post(path, {{"starts_at_local", "2030-12-02T10:00"}, {"minutes", 45}});
+  ASSERT_EQ(winter.status, 201) << winter.body;
+  EXPECT_EQ(BodyOf(winter)["starts_at"], "2030-12-02T10:00:00Z");
+
+  HttpResult gone = patient->Post(path, {{"starts_at_local", "2020-07-01T10:00"}, {"minutes", 45}});
+  EXPECT_EQ(gone.status, 422);
+  EXPECT_EQ(BodyOf(gone)["error"]["field"], "starts_at");
+  // 01:30 on 31 March 2030 does not exist in London: the clocks go forward at 01:00.
+  HttpResult skipped =
+      patient->Post(path, {{"starts_at_local", "2030-03-31T01:30"}, {"minutes", 45}});
+  EXPECT_EQ(skipped.status, 422);
+  EXPECT_EQ(BodyOf(skipped)["error"]["field"], "starts_at_local");
+  EXPECT_EQ(store_->ListPatientAppointments(clinic_a_.id, patient1_.id).value().size(), 2u);
+}
+
 TEST_P(ScheduleApiTest, DoubleBookingIsRefusedInPlainWordsAndARequestShowsItsClash) {
   auto desk = As("desk@a.test");
   ASSERT_EQ(desk->Post("/api/v1/appointments", Booking("2030-12-03T09:00:00Z")).status, 201);

@@ -51,3 +51,29 @@ export function zoneDate(at: string | Date, zone: string) {
 export function dayText(day: string) {
   return zoneDate(`${day}T12:00:00Z`, 'UTC');
 }
+
+// A day and time on the clinic's clock ("2026-03-30", "09:00") as the
+// server's UTC form, for the routes that take UTC only (the waiting list);
+// empty when they do not make a time. The zone's offset is read at the guess
+// and read again at the answer, so a day either side of a daylight-saving
+// change lands on the offset in force at that wall time.
+export function zoneUtc(day: string, time: string, zone: string) {
+  const [y, mo, d] = day.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  if (Number.isNaN(wall)) return '';
+  const offsetAt = (ms: number) => {
+    const p = wallParts(new Date(ms), zone);
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - Math.floor(ms / 60000) * 60000;
+  };
+  let at = wall - offsetAt(wall);
+  at = wall - offsetAt(at);
+  return utcTime(new Date(at));
+}
+
+// A "YYYY-MM-DD" day `n` days later.
+export function addDaysTo(day: string, n: number) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

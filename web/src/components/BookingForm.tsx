@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Therapist,
 } from '../api';
-import { dayText, zoneDay } from '../time';
+import { addDaysTo, dayText, zoneDay } from '../time';
 import { ErrorBox } from './common';
 
 export const LENGTHS = [30, 45, 60, 75, 90];
@@ -20,13 +20,6 @@ interface PlanMatch {
   count: number;
   booked: number;
   next: string; // local day
-}
-
-// A "YYYY-MM-DD" day `n` days later.
-function addDaysTo(day: string, n: number) {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 // The plan's rhythm: sessions spread evenly over the week, counted from the

@@ -3016,9 +3016,11 @@ export interface components {
     AppointmentRequestInput: {
       /**
        * Format: date-time
-       * @description UTC, in the future (an earlier time is 422 at starts_at)
+       * @description UTC, in the future (an earlier time is 422 at starts_at); or give starts_at_local instead
        */
-      starts_at: string;
+      starts_at?: string;
+      /** @description Instead of starts_at: the local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the portal sends); it too must be in the future (422 at starts_at). A time skipped or shown twice at a daylight-saving change is 422 at starts_at_local */
+      starts_at_local?: string;
       minutes: number;
       note?: string;
     };

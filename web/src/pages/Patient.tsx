@@ -10,6 +10,7 @@ import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
 import { PatientDetails } from '../components/PatientDetails';
 import { PortalAccess } from '../components/PortalAccess';
+import { WaitingListEntry } from '../components/WaitingListEntry';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
@@ -137,6 +138,7 @@ export function PatientPage(props: { patientId: number }) {
         <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
         <PatientDetails patient={factsOnly} onChanged={setFactsOnly} />
         <PortalAccess patient={factsOnly} />
+        <WaitingListEntry patientId={factsOnly.id} patientName={`${factsOnly.given_name} ${factsOnly.family_name}`} />
       </section>
     );
   }
@@ -203,6 +205,7 @@ export function PatientPage(props: { patientId: number }) {
       <PatientDetails patient={patient} onChanged={() => setReload((n) => n + 1)} />
       <ConsentPanel patientId={patient.id} />
       <PortalAccess patient={patient} />
+      <WaitingListEntry patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`} />
 
       <h2>Progress</h2>
       <ProgressCharts chart={chart} headingLevel={3} />

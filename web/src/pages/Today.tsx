@@ -1,10 +1,11 @@
 // The start of a clinic day: today's appointments (GET /api/v1/appointments
-// for the local day) and the patients who need a clinician's attention with
-// the reason (GET /api/v1/attention, decided by the server from the records).
+// for the clinic's day, shown on the clinic's clock whatever the device's
+// zone) and the patients who need a clinician's attention with the reason
+// (GET /api/v1/attention, decided by the server from the records).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type Appointment, type AttentionItem, type Therapist } from '../api';
+import { ApiError, get, type Appointment, type AttentionItem, type ClinicSettings, type Therapist } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
-import { clock, utcTime } from '../time';
+import { addDaysTo, zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
 
 export const REASON_LABEL: Record<string, string> = {
   red_flag: 'Red flag',
@@ -15,30 +16,33 @@ export const REASON_LABEL: Record<string, string> = {
   no_intake: 'No intake',
 };
 
-type DayAppointments = { items: Appointment[]; therapists: Therapist[] };
+type DayAppointments = { items: Appointment[]; therapists: Therapist[]; zone: string };
 type AttentionAnswer = { items: AttentionItem[]; patients_checked: number };
 
-// The day's appointments (each with the patient's name) and the therapists.
+// The clinic's day (GET /api/v1/clinic/settings gives its zone): its
+// appointments (each with the patient's name) and the therapists.
 async function loadDay(): Promise<DayAppointments> {
-  const start = new Date();
-  start.setHours(0, 0, 0, 0);
-  const end = new Date(start);
-  end.setDate(end.getDate() + 1);
+  const settings = await get<ClinicSettings>('/api/v1/clinic/settings');
+  const zone = settings.time_zone;
+  const today = zoneDay(new Date(), zone);
+  const from = zoneUtc(today, '00:00', zone);
+  const to = zoneUtc(addDaysTo(today, 1), '00:00', zone);
   const [a, t] = await Promise.all([
-    get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(start)}&to=${utcTime(end)}`),
+    get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
     get<{ items: Therapist[] }>('/api/v1/therapists'),
   ]);
-  return { items: a.items, therapists: t.items };
+  return { items: a.items, therapists: t.items, zone };
 }
 
 function Appointments({ day, error }: { day: DayAppointments | null; error: unknown }) {
   const items = day?.items ?? null;
   const therapists = day?.therapists ?? [];
+  const zone = day?.zone ?? 'UTC';
   const nameOf = (a: Appointment) => a.patient_name ?? 'a patient';
   return (
     <div class="card" data-testid="today-appointments">
       <div class="page-head">
-        <h2>Appointments, {new Date().toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' })}</h2>
+        <h2>Appointments{day ? `, ${zoneDate(new Date(), day.zone)}` : ''}</h2>
         <Link href="/schedule" class="button secondary small-button">See the week</Link>
       </div>
       {error ? (
@@ -51,7 +55,7 @@ function Appointments({ day, error }: { day: DayAppointments | null; error: unkn
         <ul class="plain today-appts">
           {items.map((a) => (
             <li key={a.id} class={a.status === 'cancelled' ? 'cancelled' : ''}>
-              <span class="appt-time">{clock(a.starts_at)}</span>{' '}
+              <span class="appt-time">{zoneClock(a.starts_at, zone)}</span>{' '}
               <Link href={`/patients/${a.patient_id}`}>{nameOf(a)}</Link>{' '}
               <span class="muted">
                 {a.minutes} min with {therapists.find((t) => t.id === a.therapist_id)?.display_name ?? 'a therapist'} ·{' '}

@@ -1,7 +1,7 @@
 // Portal home: the course so far (sessions done and left), appointments, a
 // request for a new one (the front desk confirms it), and the next steps.
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, type Appointment, type ChartAnswer, type Patient } from '../api';
+import { ApiError, get, post, type Appointment, type ChartAnswer, type Patient } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
 import { CancelAppointment, PATIENT_CANCEL_REASONS } from '../components/CancelAppointment';
 
@@ -20,6 +20,17 @@ function when(iso: string) {
     : d.toLocaleString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+// The server's refusal of a requested time, in the patient's words: its own
+// names the field and the time format, which a patient should never read.
+function inPatientWords(err: unknown) {
+  if (!(err instanceof ApiError) || err.status !== 422) return err;
+  if (err.field === 'starts_at') return new Error('Please choose a day and time that is still to come.');
+  if (err.field === 'starts_at_local') {
+    return new Error('The clocks change at that time on that day. Please choose another time.');
+  }
+  return err;
+}
+
 function RequestForm(props: { patientId: number; onRequested: () => void }) {
   const [date, setDate] = useState('');
   const [time, setTime] = useState('10:00');
@@ -33,22 +44,16 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
     e.preventDefault();
     setError(null);
     setDone(false);
-    // Checked here in the patient's words: the server's own refusal would name
-    // its field and time format, which a patient should never have to read.
-    const local = new Date(`${date}T${time}`);
-    if (!date || !time || Number.isNaN(local.getTime())) {
+    if (!date || !time) {
       setError(new Error('Please choose the day and time you would like.'));
       return;
     }
-    if (local.getTime() <= Date.now()) {
-      setError(new Error('Please choose a day and time that is still to come.'));
-      return;
-    }
-    const startsAt = local.toISOString().replace(/\.\d{3}Z$/, 'Z');
     setBusy(true);
     try {
+      // The day and time are on the clinic's clock, whatever this device's
+      // zone: the server reads them in the clinic's zone.
       await post(`/api/v1/patients/${props.patientId}/appointment-requests`, {
-        starts_at: startsAt,
+        starts_at_local: `${date}T${time}`,
         minutes: Number(minutes),
         note,
       });
@@ -56,7 +61,7 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
       setNote('');
       props.onRequested();
     } catch (err) {
-      setError(err);
+      setError(inPatientWords(err));
     } finally {
       setBusy(false);
     }
@@ -65,6 +70,7 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
   return (
     <form class="card no-print" onSubmit={submit} aria-labelledby="request-title" noValidate>
       <h2 id="request-title">Ask for an appointment</h2>
+      <p class="muted small">Choose the day and time on the clinic's clock.</p>
       <div class="grid-3">
         <div class="field">
           <label for="req-date">Day</label>
