@@ -223,6 +223,7 @@ void AddClinicSettingsRoutes(http::Router& router, Api& api);
 void AddAvailabilityRoutes(http::Router& router, Api& api);
 void AddAppointmentChangeRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
+void AddRoomRoutes(http::Router& router, Api& api);
 
 // Who a record is written for. A patient reading their own record never gets
 // the staff-only fields (the patient record's clinical "notes").
@@ -238,7 +239,7 @@ json ToJson(const store::Assessment& a);
 json ToJson(const store::PlanRecord& p);
 json ToJson(const store::SessionNote& s);
 json ToJson(const store::AuditEntry& e);
-json ToJson(const store::Appointment& a);
+json ToJson(const store::Appointment& a);  // room_id, not its name (WithRoomName).
 json ToJson(const store::AppointmentChange& c);
 json ToJson(const store::WaitingEntry& e);
 

@@ -91,12 +91,15 @@ http::Response Reschedule(Api& api, http::Request& req, const Caller& c) {
   change.new_therapist_id = body.contains("therapist_id") && !body["therapist_id"].is_null()
                                 ? IdField(body, "therapist_id")
                                 : a.therapist_id;
+  change.new_room_id = RoomField(body, a.room_id);  // Absent: it keeps its room.
   // A move books treatment at a new time: the screening rule of booking holds.
   if (a.status == store::AppointmentStatus::kBooked) RequireBookingAllowed(api, c, a);
   store::Appointment moved = Must(api.store().RescheduleAppointment(a.id, expected, change));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
             "rescheduled from " + a.starts_at + " to " + moved.starts_at);
-  return WithEtag(JsonResponse(200, ToJson(moved)), moved.version);
+  return WithEtag(
+      JsonResponse(200, WithRoomName(ToJson(moved), moved.room_id, RoomNames(api, c.clinic()))),
+      moved.version);
 }
 
 // GET /appointments/{id}/changes

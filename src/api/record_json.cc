@@ -117,6 +117,7 @@ json ToJson(const store::Appointment& a) {
           {"status", store::ToString(a.status)},
           {"plan_id", OrNull(a.plan_id)},
           {"note", a.note},
+          {"room_id", OrNull(a.room_id)},
           {"version", a.version}};
 }
 
@@ -126,6 +127,8 @@ json ToJson(const store::AppointmentChange& c) {
           {"old_therapist_id", c.old_therapist_id},
           {"new_starts_at", c.new_starts_at.empty() ? json(nullptr) : json(c.new_starts_at)},
           {"new_therapist_id", OrNull(c.new_therapist_id)},
+          {"old_room_id", OrNull(c.old_room_id)},
+          {"new_room_id", OrNull(c.new_room_id)},
           {"reason", c.reason},
           {"reason_text", c.reason_text},
           {"late", c.late},
@@ -138,6 +141,7 @@ json ToJson(const store::WaitingEntry& e) {
   if (e.status == "offered") {
     offer = {{"starts_at", e.offered_starts_at},
              {"therapist_id", OrNull(e.offered_therapist_id)},
+             {"room_id", OrNull(e.offered_room_id)},
              {"freed_by_appointment_id", OrNull(e.freed_by_appointment_id)}};
   }
   return {{"id", e.id},

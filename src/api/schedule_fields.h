@@ -2,6 +2,10 @@
 // with a 422 naming the field in plain words. Internal to src/api.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
+
 #include "api/api_support.h"
 #include "core/utc_time.h"
 #include "store/schedule_changes.h"
@@ -30,6 +34,16 @@ inline Id IdField(const json& body, const char* key) {
   if (!v.is_number_integer() || v.get<long long>() <= 0) Reject(key, "must be an id");
   return v.get<Id>();
 }
+
+// The appointment's room from the body's "room_id": `when_absent` when the
+// body has none, nullopt for null (no room), else the id (422 unless a
+// positive id; the store refuses a room not the clinic's or retired).
+std::optional<Id> RoomField(const json& body, std::optional<Id> when_absent);
+// The names of the clinic's rooms, retired too, by id.
+std::map<Id, std::string> RoomNames(Api& api, Id clinic_id);
+// `item` with "room_name": the name of `room_id` in `rooms`, or null.
+json WithRoomName(json item, const std::optional<Id>& room_id,
+                  const std::map<Id, std::string>& rooms);
 
 // The change `c` makes now to an appointment, from the body's "reason" (one
 // of store::kAppointmentChangeReasons; 422 when required and missing or not

@@ -100,6 +100,7 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
   const auto therapist = QueryId(req, "therapist_id");
   const auto patient = QueryId(req, "patient_id");
+  const auto room = QueryId(req, "room_id");
   const auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
   // Plan status is clinical: for therapists and administrators only.
   const bool with_plan_status = QueryChoice(req, "with", {"plan_status"}).has_value();
@@ -111,10 +112,11 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   api.Audit(c, req, "list", "appointment", "", std::nullopt,
             "from=" + from + " to=" + to +
                 (patient ? " patient_id=" + std::to_string(*patient) : "") +
+                (room ? " room_id=" + std::to_string(*room) : "") +
                 (with_plan_status ? " with=plan_status" : ""));
   auto keep = [&](const store::Appointment& a) {
     return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
-           (!status || store::ToString(a.status) == *status);
+           (!room || a.room_id == *room) && (!status || store::ToString(a.status) == *status);
   };
   // A request shows what it would clash with (the whole range's bookings,
   // whatever the filters), so the front desk sees it before confirming.
@@ -131,8 +133,9 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
     return patient_names[id] = p.ok() ? p.value().given_name + " " + p.value().family_name : "";
   };
   std::map<Id, std::optional<std::string>> plan_status;
+  const std::map<Id, std::string> rooms = RoomNames(api, c.clinic());
   json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
-    json item = AppointmentJson(a);
+    json item = WithRoomName(AppointmentJson(a), a.room_id, rooms);
     item["patient_name"] = patient_name(a.patient_id);
     if (with_plan_status) {
       auto [it, fresh] = plan_status.try_emplace(a.patient_id);
@@ -161,12 +164,16 @@ http::Response BookAppointment(Api& api, http::Request& req, const Caller& c) {
                   "must be requested or booked");
   if (body.contains("plan_id") && !body["plan_id"].is_null()) a.plan_id = IdField(body, "plan_id");
   a.note = StringField(body, "note", 2000, false);
+  a.room_id = RoomField(body, std::nullopt);
   // Booking a treatment (booked, or under a plan) goes through the
   // latest screening, like every step toward hands-on work.
   if (a.status == store::AppointmentStatus::kBooked || a.plan_id) RequireBookingAllowed(api, c, a);
   store::Appointment created = Must(api.store().CreateAppointment(a));
   api.Audit(c, req, "create", "appointment", std::to_string(created.id), created.patient_id);
-  http::Response r = WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
+  http::Response r = WithEtag(
+      JsonResponse(
+          201, WithRoomName(AppointmentJson(created), created.room_id, RoomNames(api, c.clinic()))),
+      created.version);
   r.headers["Location"] = "/api/v1/appointments/" + std::to_string(created.id);
   return r;
 }
@@ -212,7 +219,10 @@ http::Response ListPatientAppointments(Api& api, http::Request& req, const Calle
   auto keep = [&](const store::Appointment& a) {
     return !status || store::ToString(a.status) == *status;
   };
-  return JsonResponse(200, ListPage(list, page, keep, AppointmentJson));
+  const std::map<Id, std::string> rooms = RoomNames(api, c.clinic());
+  return JsonResponse(200, ListPage(list, page, keep, [&](const store::Appointment& a) {
+                        return WithRoomName(AppointmentJson(a), a.room_id, rooms);
+                      }));
 }
 
 // POST /patients/{id}/appointment-requests

@@ -39,6 +39,7 @@ void Seeder::Run() {
   Audit("clinic", clinic_, std::nullopt, "demo clinic");
 
   CreateStaff();
+  CreateRooms();
   for (int i = 0; i < static_cast<int>(cast_.patients.size()); ++i) CreatePatient(i);
   CreateAppointments();
   SetWorkingHours();

@@ -69,6 +69,10 @@ class Seeder {
   void Book(const PatientStory& p, int day, int hour, int minutes, store::AppointmentStatus status,
             const std::string& note);
   void CreateAppointments();
+  // The clinic's rooms; each therapist works in one of them (RoomOf), so the
+  // demo's appointments spread over the rooms without two in one at once.
+  void CreateRooms();
+  std::optional<store::Id> RoomOf(store::Id therapist) const;
   // Every therapist's working week, set once the history is seeded (the
   // visits already kept are not moved by hours given after them).
   void SetWorkingHours();
@@ -84,6 +88,7 @@ class Seeder {
   DemoRng rng_;
   store::Id clinic_ = 0, front_desk_ = 0;
   std::vector<std::pair<store::Id, std::string>> therapists_;
+  std::vector<store::Id> rooms_;
   std::vector<PatientStory> patients_;
   std::set<std::tuple<store::Id, int, int>> booked_;
   // The hours (since the epoch) each therapist's done and booked visits hold:

@@ -83,6 +83,7 @@ void Seeder::Attend(const PatientStory& p, std::int64_t at, store::AppointmentSt
   a.status = store::AppointmentStatus::kBooked;
   a.plan_id = p.approved_plan;
   a.note = note;
+  a.room_id = RoomOf(p.therapist);
   const store::Appointment booked = Take(db_.CreateAppointment(a));
   Take(db_.UpdateAppointmentStatus(clinic_, booked.id, outcome, booked.version));
   ++report_.appointments;
@@ -114,10 +115,31 @@ void Seeder::Book(const PatientStory& p, int day, int hour, int minutes,
   a.status = status;
   a.plan_id = p.approved_plan;
   a.note = note;
+  // A patient's request names no room: the front desk chooses one on booking.
+  if (status != store::AppointmentStatus::kRequested) a.room_id = RoomOf(p.therapist);
   const store::Id id = Take(db_.CreateAppointment(a)).id;
   ++report_.appointments;
   if (status == store::AppointmentStatus::kRequested) ++report_.appointment_requests;
   Audit("appointment", id, p.patient_id, "demo appointment " + a.starts_at);
+}
+
+void Seeder::CreateRooms() {
+  for (const char* name : {"Room 1", "Room 2", "Garden room"}) {
+    store::Room room;
+    room.clinic_id = clinic_;
+    room.name = name;
+    const store::Id id = Take(db_.CreateRoom(room)).id;
+    rooms_.push_back(id);
+    Audit("room", id, std::nullopt, std::string("demo room ") + name);
+  }
+}
+
+std::optional<store::Id> Seeder::RoomOf(store::Id therapist) const {
+  // One room per therapist, never shared: a therapist beyond the rooms has none.
+  for (std::size_t i = 0; i < therapists_.size() && i < rooms_.size(); ++i) {
+    if (therapists_[i].first == therapist) return rooms_[i];
+  }
+  return std::nullopt;
 }
 
 void Seeder::CreateAppointments() {

@@ -150,6 +150,9 @@ class PostgresStore final : public Store {
   StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) override;
   StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
                                                  int expected_version) override;
+  StoreResult<std::vector<Room>> ListRooms(Id clinic_id) override;
+  StoreResult<Room> CreateRoom(const Room& room) override;
+  StoreResult<Room> UpdateRoom(const Room& room, int expected_version) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;

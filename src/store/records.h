@@ -307,6 +307,7 @@ struct Appointment {
   std::optional<Id> plan_id;
   std::string note;
   int version = 0;
+  std::optional<Id> room_id;  // The room it holds, when the clinic books rooms.
 };
 
 // A span of a clinic's week on its wall clock: [opens, closes) in minutes

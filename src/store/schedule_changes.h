@@ -13,9 +13,9 @@ namespace sciaticare::store {
 // One change to an appointment, kept for good. A reschedule moves the
 // appointment in place and keeps here the time and therapist it had
 // (`old_*`) and those it got (`new_*`); a cancellation or no-show keeps the
-// time it freed and `new_starts_at` empty. `reason` is a word of the clinic's
-// list (AppointmentChangeReasons), `reason_text` what the person said. `late`:
-// the change came within the clinic's notice period before the old start.
+// time it freed and `new_starts_at` empty. The rooms likewise, when any. `reason` is a word of the
+// clinic's list (AppointmentChangeReasons), `reason_text` what the person said. `late`: the change
+// came within the clinic's notice period before the old start.
 struct AppointmentChange {
   Id id = 0;
   Id clinic_id = 0;
@@ -25,6 +25,8 @@ struct AppointmentChange {
   Id old_therapist_id = 0;
   std::string new_starts_at;
   std::optional<Id> new_therapist_id;
+  std::optional<Id> old_room_id;
+  std::optional<Id> new_room_id;  // A reschedule: the room it holds after the move, if any.
   std::string reason;
   std::string reason_text;
   bool late = false;
@@ -61,6 +63,7 @@ struct WaitingEntry {
   std::optional<Id> freed_by_appointment_id;
   std::optional<Id> appointment_id;
   int version = 0;
+  std::optional<Id> offered_room_id;  // The freed slot's room, still free when offered.
 };
 
 }  // namespace sciaticare::store

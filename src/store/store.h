@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "store/records.h"
+#include "store/rooms.h"
 #include "store/schedule_changes.h"
 #include "store/store_result.h"
 
@@ -313,7 +314,9 @@ class Store {
   // A booking, a request, and a request becoming booked must fall within
   // the clinic's opening hours (when it has any) and not on a closed day,
   // and within the therapist's working hours (when set), outside their breaks
-  // and time off: kConflict at starts_at saying why in plain words.
+  // and time off: kConflict at starts_at saying why in plain words. A room
+  // named must be the clinic's and in use (kInvalid at room_id), and free
+  // then (kConflict at room_id naming what is in the way).
   virtual StoreResult<Appointment> CreateAppointment(const Appointment& appointment) = 0;
   virtual StoreResult<Appointment> GetAppointment(Id clinic_id, Id id) = 0;
   virtual StoreResult<Appointment> UpdateAppointmentStatus(Id clinic_id, Id id,
@@ -334,9 +337,9 @@ class Store {
   // a requested or booked appointment to `change.new_starts_at` with
   // `change.new_therapist_id`, under the same lock and checks as a booking
   // (opening hours, the therapist's working hours, breaks and time off, no
-  // double booking: kConflict at starts_at naming what is in the way). Both: kConflict at version when stale, at status when the
-  // appointment is already over. A slot either frees that is still to come
-  // is offered to the waiting list in the same transaction (OfferFreedSlot).
+  // double booking: kConflict at starts_at naming what is in the way). Both: kConflict at version
+  // when stale, at status when the appointment is already over. A slot either frees that is still
+  // to come is offered to the waiting list in the same transaction (OfferFreedSlot).
   virtual StoreResult<Appointment> EndAppointment(Id id, int expected_version,
                                                   const AppointmentChange& change) = 0;
   virtual StoreResult<Appointment> RescheduleAppointment(Id id, int expected_version,
@@ -355,6 +358,15 @@ class Store {
   virtual StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) = 0;
   virtual StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
                                                          int expected_version) = 0;
+
+  // The clinic's rooms (rooms.h), kept for good. List: every room, retired
+  // too, oldest first. Create: active, version 1. Update: renames and retires
+  // (or brings back) `room.id` at `expected_version` (kConflict at version
+  // otherwise). Both: kInvalid at name for an empty or over-long name,
+  // kConflict at name when another room of the clinic has it (ignoring case).
+  virtual StoreResult<std::vector<Room>> ListRooms(Id clinic_id) = 0;
+  virtual StoreResult<Room> CreateRoom(const Room& room) = 0;
+  virtual StoreResult<Room> UpdateRoom(const Room& room, int expected_version) = 0;
 
   // Audit trail: append and read, nothing else. user_id, patient_id and
   // entity_id are recorded as given, even when they name nothing (a probe for

@@ -220,6 +220,23 @@ TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
   EXPECT_EQ(requested, report_->appointment_requests);
 }
 
+// The demo clinic has rooms, and its coming bookings are spread over them:
+// each room holds some, requests name none (the front desk chooses on booking).
+TEST_F(DemoSeedTest, DemoHasRoomsWithTheComingBookingsSpreadOverThem) {
+  const auto rooms = Must(db_->ListRooms(clinic_));
+  ASSERT_GE(rooms.size(), 2u);
+  std::map<store::Id, int> in_room;
+  for (const auto& a : Must(db_->ListAppointments(clinic_, kToday, kFortnight))) {
+    if (a.status == store::AppointmentStatus::kRequested) {
+      EXPECT_EQ(a.room_id, std::nullopt) << a.starts_at;
+    } else {
+      ASSERT_TRUE(a.room_id.has_value()) << a.starts_at;
+      ++in_room[*a.room_id];
+    }
+  }
+  for (const auto& r : rooms) EXPECT_GE(in_room[r.id], 2) << r.name;
+}
+
 // The weeks behind: every session note was a booked appointment, now done;
 // a few slots were cancelled and a few missed (no-show).
 TEST_F(DemoSeedTest, DemoPastAppointmentsAreDoneCancelledOrMissed) {

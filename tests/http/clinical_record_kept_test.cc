@@ -27,6 +27,7 @@ const std::map<std::string, std::string>& NotClinical() {
       {"DELETE /api/v1/tokens/{id}", "revokes an API token"},
       {"PUT /api/v1/clinic/settings", "the clinic's time zone, opening hours and closed days"},
       {"PUT /api/v1/therapists/{id}/availability", "a therapist's weekly working hours"},
+      {"PATCH /api/v1/rooms/{id}", "renames or retires a room; the appointments keep it"},
       {"PUT /api/v1/patients/{id}/intake-draft", "an unsubmitted intake form: working state"},
       {"DELETE /api/v1/patients/{id}/intake-draft",
        "discards an unsubmitted intake form; the submitted assessment is the record"},

@@ -117,6 +117,9 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/therapists/{id}/time-off", {201, 201, 403, 403, 403, 403, 401}},
       {"POST /api/v1/therapists/{id}/time-off/{time_off_id}/withdraw",
        {200, 200, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/rooms", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/rooms", {201, 403, 403, 403, 403, 403, 401}},
+      {"PATCH /api/v1/rooms/{id}", {200, 403, 403, 403, 403, 403, 401}},
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
       {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
@@ -437,6 +440,16 @@ class RouteMatrixTest : public ClinicApiFixture {
       t.token_hash = "hash-" + std::to_string(++tokens_made_);
       t.created_at = "2026-11-01T00:00:00Z";
       id = std::to_string(store_->CreateApiToken(t).value().id);
+    } else if (key == "POST /api/v1/rooms") {
+      call.body = json({{"name", "Matrix room " + std::to_string(++rooms_made_)}}).dump();
+    } else if (route.pattern == "/api/v1/rooms/{id}") {
+      // A fresh room each time, renamed at its first version.
+      store::Room room;
+      room.clinic_id = clinic_a_.id;
+      room.name = "Matrix room " + std::to_string(++rooms_made_);
+      id = std::to_string(store_->CreateRoom(room).value().id);
+      call.headers["If-Match"] = etag(1);
+      call.body = json({{"name", room.name + " renamed"}}).dump();
     } else if (key == "POST /api/v1/tokens") {
       call.body = json({{"name", "matrix token"}}).dump();
     } else if (key == "POST /api/v1/portal-invites/lookup" ||
@@ -515,7 +528,7 @@ class RouteMatrixTest : public ClinicApiFixture {
   store::Id patient2_assessment_ = 0;
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
-  int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0;
+  int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0, rooms_made_ = 0;
   // Each booking call takes the next free hour: a therapist holds one at a time.
   int hours_booked_ = 0;
   // A fresh booked appointment of `patient` with clinic A's therapist.

@@ -27,13 +27,18 @@ bool Overlap(const Appointment& x, const Appointment& y) {
   return xs < ys + y.minutes * 60LL && ys < xs + x.minutes * 60LL;
 }
 
-// The first pair of slot-holding appointments of one therapist that overlap,
-// as "id/id", or "" when there is none.
+// Whether x and y would want one therapist or one room at once.
+bool ShareSomething(const Appointment& x, const Appointment& y) {
+  return x.therapist_id == y.therapist_id || (x.room_id && x.room_id == y.room_id);
+}
+
+// The first pair of slot-holding appointments of one therapist or one room
+// that overlap, as "id/id", or "" when there is none.
 std::string FirstOverlap(const std::vector<Appointment>& all) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     for (std::size_t j = i + 1; j < all.size(); ++j) {
       const Appointment &x = all[i], &y = all[j];
-      if (x.therapist_id == y.therapist_id && Holds(x.status) && Holds(y.status) && Overlap(x, y)) {
+      if (ShareSomething(x, y) && Holds(x.status) && Holds(y.status) && Overlap(x, y)) {
         return std::to_string(x.id) + "/" + std::to_string(y.id);
       }
     }
@@ -123,10 +128,17 @@ TEST_P(StoreContractTest, AppointmentRaceOfFrontDesksBooksEachSlotExactlyOnce) {
 }
 
 // Model-based: random bookings, requests and status changes of two
-// therapists; the store accepts a booking exactly when the model (every
-// appointment so far) says its slot is free, and never holds an overlap.
+// therapists in two rooms (or none); the store accepts a booking exactly
+// when the model (every appointment so far) says its therapist and its room
+// are free, and never holds an overlap of either.
 TEST_P(StoreContractTest, AppointmentRandomBookingsNeverOverlapForOneTherapist) {
   std::mt19937 rng(20261208);
+  Room room;
+  room.clinic_id = a_.id;
+  room.name = "Room 1";
+  const Id room_one = Must(store_->CreateRoom(room)).id;
+  room.name = "Room 2";
+  const Id room_two = Must(store_->CreateRoom(room)).id;
   const std::int64_t base = *UtcSeconds("2026-12-07T08:00:00Z");
   std::vector<Appointment> model;
   for (int step = 0; step < 300; ++step) {
@@ -142,8 +154,7 @@ TEST_P(StoreContractTest, AppointmentRandomBookingsNeverOverlapForOneTherapist) 
       const bool final_now = IsFinal(a.status);
       const bool takes_slot = !Holds(a.status) && Holds(to);
       const bool free = std::none_of(model.begin(), model.end(), [&](const Appointment& o) {
-        return o.id != a.id && o.therapist_id == a.therapist_id && Holds(o.status) &&
-               Overlap(o, next);
+        return o.id != a.id && ShareSomething(o, next) && Holds(o.status) && Overlap(o, next);
       });
       ASSERT_EQ(r.ok(), !final_now && (!takes_slot || free)) << "step " << step;
       if (r.ok()) a = r.value();
@@ -153,9 +164,11 @@ TEST_P(StoreContractTest, AppointmentRandomBookingsNeverOverlapForOneTherapist) 
                          FormatUtc(base + (rng() % 96) * 15 * 60LL));
       a.minutes = 15 + static_cast<int>(rng() % 8) * 15;
       a.status = rng() % 4 == 0 ? AppointmentStatus::kRequested : AppointmentStatus::kBooked;
+      const unsigned which_room = rng() % 3;
+      if (which_room != 0) a.room_id = which_room == 1 ? room_one : room_two;
       const bool free =
           !Holds(a.status) || std::none_of(model.begin(), model.end(), [&](const Appointment& o) {
-            return o.therapist_id == a.therapist_id && Holds(o.status) && Overlap(o, a);
+            return ShareSomething(o, a) && Holds(o.status) && Overlap(o, a);
           });
       auto r = store_->CreateAppointment(a);
       ASSERT_EQ(Outcome(r), free ? "ok" : "conflict") << "step " << step;

@@ -210,6 +210,14 @@ INSERT INTO patient_versions (id, clinic_id, patient_id, version, given_name, fa
         "INSERT INTO clinic_settings (clinic_id, time_zone, version) "
         "VALUES (1, 'Europe/Lisbon', 1);\n";
   }
+  if (version >= 17) {
+    sql += R"sql(
+INSERT INTO rooms (id, clinic_id, name, active, version) VALUES (1, 1, 'Room 1', TRUE, 1);
+INSERT INTO appointments (id, clinic_id, patient_id, therapist_id, starts_at, minutes, status,
+                          plan_id, note, version, room_id)
+  VALUES (12, 1, 7, 3, '2025-03-02T09:00:00Z', 60, 'booked', NULL, 'in a room', 1, 1);
+)sql";
+  }
   return sql;
 }
 
@@ -266,6 +274,12 @@ TEST_P(SchemaUpgradeTest, RecordsStayReadableAndTheSchemaEqualsAFreshOne) {
       EXPECT_TRUE(consents[0].treatment);
     }
     EXPECT_EQ(Must(store->GetClinicSettings(1)).time_zone, From() >= 13 ? "Europe/Lisbon" : "UTC");
+    // An appointment of before rooms has none; rooms of version 17 stay.
+    EXPECT_EQ(Must(store->GetAppointment(1, 11)).room_id, std::nullopt);
+    EXPECT_EQ(Must(store->ListRooms(1)).size(), From() >= 17 ? 1u : 0u);
+    if (From() >= 17) {
+      EXPECT_EQ(Must(store->GetAppointment(1, 12)).room_id, std::optional<Id>(1));
+    }
   }
   const std::string fresh_db = backend_->NewLocation();
   backend_->OpenStore(fresh_db).reset();

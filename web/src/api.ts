@@ -145,6 +145,7 @@ export type IntakeDraft = Schema<'IntakeDraft'>;
 export type Consent = Schema<'Consent'>;
 export type ConsentAnswer = JsonAnswer<'/api/v1/patients/{id}/consents', 'get'>;
 export type Appointment = Schema<'Appointment'>;
+export type Room = Schema<'Room'>;
 export type ClinicSettings = Schema<'ClinicSettings'>;
 export type WeekSpan = Schema<'WeekSpan'>;
 export type TherapistAvailability = Schema<'TherapistAvailability'>;

@@ -19,6 +19,7 @@ const FIELD_LABELS_EN: Record<string, string> = {
   active: 'Active',
   patient_id: 'Patient',
   therapist_id: 'Therapist',
+  room_id: 'Room',
   starts_at: 'Day and time',
   starts_at_local: 'Day and time',
   time_off_id: 'Time off',

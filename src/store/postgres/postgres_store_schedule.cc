@@ -1,8 +1,9 @@
-// The PostgreSQL store's appointment changes and waiting list (issue 16),
+// The PostgreSQL store's appointment changes, waiting list and rooms (issue 16),
 // written once over the SQL session in store/records/.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
 #include "store/records/appointment_change_records.h"
+#include "store/records/room_records.h"
 #include "store/records/waiting_list_records.h"
 
 namespace sciaticare::store {
@@ -58,6 +59,27 @@ StoreResult<WaitingEntry> PostgresStore::WithdrawWaitingEntry(Id clinic_id, Id i
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::WithdrawWaitingEntry(s, clinic_id, id, expected_version);
+  });
+}
+
+StoreResult<std::vector<Room>> PostgresStore::ListRooms(Id clinic_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListRooms(s, clinic_id);
+  });
+}
+
+StoreResult<Room> PostgresStore::CreateRoom(const Room& room) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreateRoom(s, room);
+  });
+}
+
+StoreResult<Room> PostgresStore::UpdateRoom(const Room& room, int expected_version) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::UpdateRoom(s, room, expected_version);
   });
 }
 

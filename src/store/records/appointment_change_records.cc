@@ -16,7 +16,7 @@ namespace {
 
 const std::string kChangeColumns =
     "id, clinic_id, appointment_id, kind, old_starts_at, old_therapist_id, new_starts_at, "
-    "new_therapist_id, reason, reason_text, late, changed_by, changed_at";
+    "new_therapist_id, reason, reason_text, late, changed_by, changed_at, old_room_id, new_room_id";
 
 AppointmentChange ReadChange(const sql::Row& r) {
   AppointmentChange c;
@@ -33,6 +33,8 @@ AppointmentChange ReadChange(const sql::Row& r) {
   c.late = r.Int(10) != 0;
   c.changed_by = r.Int64(11);
   c.changed_at = r.Text(12);
+  c.old_room_id = r.OptInt64(13);
+  c.new_room_id = r.OptInt64(14);
   return c;
 }
 
@@ -59,7 +61,8 @@ void AppendChange(sql::Session& s, const AppointmentChange& c) {
   s.Prepare(
        "INSERT INTO appointment_changes (clinic_id, appointment_id, kind, old_starts_at, "
        "old_therapist_id, new_starts_at, new_therapist_id, reason, reason_text, late, "
-       "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+       "changed_by, changed_at, old_room_id, new_room_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+       "?, ?, ?, ?)")
       .Bind(c.clinic_id)
       .Bind(c.appointment_id)
       .Bind(c.kind)
@@ -72,6 +75,8 @@ void AppendChange(sql::Session& s, const AppointmentChange& c) {
       .Bind(c.late ? 1 : 0)
       .Bind(c.changed_by)
       .Bind(c.changed_at)
+      .Bind(c.old_room_id)
+      .Bind(c.new_room_id)
       .Exec();
 }
 
@@ -129,8 +134,10 @@ StoreResult<Appointment> EndAppointment(sql::Session& s, Id id, int expected_ver
   kept.appointment_id = id;
   kept.old_starts_at = held.starts_at;
   kept.old_therapist_id = held.therapist_id;
+  kept.old_room_id = held.room_id;
   kept.new_starts_at.clear();
   kept.new_therapist_id.reset();
+  kept.new_room_id.reset();
   kept.late = change.kind == "cancelled" && IsLate(s, held, change);
   Appointment out = held;
   out.status =
@@ -177,18 +184,21 @@ StoreResult<Appointment> RescheduleAppointment(sql::Session& s, Id id, int expec
   Appointment moved = held;
   moved.starts_at = change.new_starts_at;
   moved.therapist_id = *change.new_therapist_id;
+  moved.room_id = change.new_room_id;
   if (auto e = CheckSlotBookable(s, moved)) return *e;
   AppointmentChange kept = change;
   kept.kind = "rescheduled";
   kept.appointment_id = id;
   kept.old_starts_at = held.starts_at;
   kept.old_therapist_id = held.therapist_id;
+  kept.old_room_id = held.room_id;
   kept.late = IsLate(s, held, change);
   s.Prepare(
-       "UPDATE appointments SET starts_at = ?, therapist_id = ?, version = version + 1 "
-       "WHERE clinic_id = ? AND id = ?")
+       "UPDATE appointments SET starts_at = ?, therapist_id = ?, room_id = ?, "
+       "version = version + 1 WHERE clinic_id = ? AND id = ?")
       .Bind(moved.starts_at)
       .Bind(moved.therapist_id)
+      .Bind(moved.room_id)
       .Bind(change.clinic_id)
       .Bind(id)
       .Exec();

@@ -7,6 +7,7 @@
 #include "core/utc_time.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/record_checks.h"
+#include "store/records/room_records.h"
 #include "store/records/therapist_availability_records.h"
 #include "store/validation.h"
 
@@ -14,7 +15,8 @@ namespace sciaticare::store::records {
 namespace {
 
 const std::string kColumns =
-    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version";
+    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version, "
+    "room_id";
 // The longest appointment ValidateAppointment lets through: an appointment
 // starting this long before a slot cannot reach into it.
 constexpr std::int64_t kLongestSeconds = 480LL * 60;
@@ -31,7 +33,59 @@ Appointment ReadAppointment(const sql::Row& r) {
   a.plan_id = r.OptInt64(7);
   a.note = r.Text(8);
   a.version = r.Int(9);
+  a.room_id = r.OptInt64(10);
   return a;
+}
+
+// Whether [a's start, a's end) and held's overlap (back to back is none).
+bool Overlaps(const Appointment& a, const Appointment& held) {
+  const std::int64_t start = UtcSeconds(a.starts_at).value_or(0);
+  const std::int64_t held_start = UtcSeconds(held.starts_at).value_or(0);
+  return held_start < start + a.minutes * 60LL && start < held_start + held.minutes * 60LL;
+}
+
+// The slot-holding appointments in the way of `probe`, by `in_the_way`, among
+// those with `column` = `key` starting in [start - longest, end), in the
+// caller's transaction. `column` is a literal of this file, never input.
+template <typename InTheWay>
+std::vector<Appointment> ReadHeld(sql::Session& s, const char* column, Id clinic_id, Id key,
+                                  const Appointment& probe, InTheWay in_the_way) {
+  const std::int64_t start = UtcSeconds(probe.starts_at).value_or(0);
+  const std::int64_t end = start + probe.minutes * 60LL;
+  // Times are fixed-width UTC text, so text order is time order: the index
+  // narrows to appointments starting in [start - longest, end), and the
+  // exact overlap is decided here.
+  auto candidates =
+      s.Prepare("SELECT " + kColumns + " FROM appointments WHERE clinic_id = ? AND " + column +
+                " = ? AND starts_at >= ? AND starts_at < ? AND id <> ? AND status IN ('booked', "
+                "'arrived', 'done') ORDER BY starts_at, id")
+          .Bind(clinic_id)
+          .Bind(key)
+          .Bind(FormatUtc(start - kLongestSeconds))
+          .Bind(FormatUtc(end))
+          .Bind(probe.id)
+          .All(ReadAppointment);
+  std::vector<Appointment> out;
+  for (Appointment& c : candidates) {
+    if (in_the_way(probe, c)) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// kConflict at "room_id" naming the appointment in `a`'s room in its way.
+std::optional<StoreError> CheckRoomFree(sql::Session& s, const Appointment& a,
+                                        const std::string& zone) {
+  if (!a.room_id || !HoldsSlot(a.status)) return std::nullopt;
+  const auto clashes = ReadRoomClashes(s, a);
+  if (clashes.empty()) return std::nullopt;
+  const Appointment& other = clashes.front();
+  const std::int64_t start = UtcSeconds(other.starts_at).value_or(0);
+  return Conflict("room_id", RoomName(s, a.clinic_id, *a.room_id) + " is already taken by " +
+                                 PatientName(s, a.clinic_id, other.patient_id) + " with " +
+                                 TherapistName(s, a.clinic_id, other.therapist_id) + " on " +
+                                 ClinicTimeText(start, zone) + " until " +
+                                 ClinicHourText(start + other.minutes * 60LL, zone) +
+                                 ": choose another time or room");
 }
 
 }  // namespace
@@ -110,52 +164,50 @@ StoreResult<Appointment> LockOpenAppointment(sql::Session& s, Id clinic_id, Id i
 }
 
 std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a) {
+  // The room's lock last, after the therapists' and the appointment's: one
+  // room per transaction, taken after every other lock, so no two bookings
+  // wait on each other in a circle.
+  if (a.room_id) {
+    auto room = LockBookableRoom(s, a.clinic_id, *a.room_id);
+    if (!room.ok()) return room.error();
+  }
   const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
   if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
   if (auto e = CheckTherapistAvailable(s, a.clinic_id, a.therapist_id, clinic.time_zone,
                                        a.starts_at, a.minutes)) {
     return *e;
   }
-  return CheckNoClash(s, a, clinic.time_zone);
+  if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
+  return CheckRoomFree(s, a, clinic.time_zone);
 }
 
 bool Clashes(const Appointment& a, const Appointment& held) {
   if (a.id == held.id || a.therapist_id != held.therapist_id || !HoldsSlot(held.status)) {
     return false;
   }
-  const std::int64_t start = UtcSeconds(a.starts_at).value_or(0);
-  const std::int64_t held_start = UtcSeconds(held.starts_at).value_or(0);
-  return held_start < start + a.minutes * 60LL && start < held_start + held.minutes * 60LL;
+  return Overlaps(a, held);
+}
+
+bool RoomClashes(const Appointment& a, const Appointment& held) {
+  if (a.id == held.id || !a.room_id || a.room_id != held.room_id || !HoldsSlot(held.status)) {
+    return false;
+  }
+  return Overlaps(a, held);
 }
 
 std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
                                      std::string_view starts_at, int minutes, Id except_id) {
-  const std::int64_t start = UtcSeconds(starts_at).value_or(0);
-  const std::int64_t end = start + minutes * 60LL;
-  // Times are fixed-width UTC text, so text order is time order: the index
-  // narrows to appointments starting in [start - longest, end), and the
-  // exact overlap is decided here.
-  auto candidates =
-      s.Prepare("SELECT " + kColumns +
-                " FROM appointments WHERE clinic_id = ? AND therapist_id = ? AND starts_at >= ? "
-                "AND starts_at < ? AND id <> ? AND status IN ('booked', 'arrived', 'done') "
-                "ORDER BY starts_at, id")
-          .Bind(clinic_id)
-          .Bind(therapist_id)
-          .Bind(FormatUtc(start - kLongestSeconds))
-          .Bind(FormatUtc(end))
-          .Bind(except_id)
-          .All(ReadAppointment);
   Appointment probe;
   probe.id = except_id;
   probe.therapist_id = therapist_id;
   probe.starts_at = std::string(starts_at);
   probe.minutes = minutes;
-  std::vector<Appointment> out;
-  for (Appointment& c : candidates) {
-    if (Clashes(probe, c)) out.push_back(std::move(c));
-  }
-  return out;
+  return ReadHeld(s, "therapist_id", clinic_id, therapist_id, probe, Clashes);
+}
+
+std::vector<Appointment> ReadRoomClashes(sql::Session& s, const Appointment& a) {
+  if (!a.room_id) return {};
+  return ReadHeld(s, "room_id", a.clinic_id, *a.room_id, a, RoomClashes);
 }
 
 StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a) {
@@ -171,8 +223,8 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
   Appointment out = a;
   out.id = s.Prepare(
                 "INSERT INTO appointments (clinic_id, patient_id, therapist_id, starts_at, "
-                "minutes, status, plan_id, note, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                "RETURNING id")
+                "minutes, status, plan_id, note, version, room_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "1, ?) RETURNING id")
                .Bind(a.clinic_id)
                .Bind(a.patient_id)
                .Bind(a.therapist_id)
@@ -181,6 +233,7 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
                .Bind(ToString(a.status))
                .Bind(a.plan_id)
                .Bind(a.note)
+               .Bind(a.room_id)
                .Scalar();
   out.version = 1;
   tx->Commit();

@@ -1,5 +1,5 @@
 // Appointments, written once for both stores over the SQL session, with the
-// rule that a therapist holds one appointment at a time kept here, in the one
+// rule that a therapist (and a room) holds one appointment at a time kept here, in the one
 // place every booking and every status change goes through.
 //
 // A slot is held by an appointment that is booked, arrived or done; a
@@ -25,11 +25,18 @@ bool HoldsSlot(AppointmentStatus status);
 // therapist, `held` holds its slot, and their times overlap (back to back is
 // no overlap). The one definition of a clash, for the store and the API.
 bool Clashes(const Appointment& a, const Appointment& held);
+// Whether `a`, if it held its time, would be in `held`'s room while `held`
+// holds it: both name the same room and their times overlap.
+bool RoomClashes(const Appointment& a, const Appointment& held);
 
 // The therapist's slot-holding appointments overlapping [starts, starts +
 // minutes), other than `except_id`, in the caller's transaction.
 std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
                                      std::string_view starts_at, int minutes, Id except_id);
+
+// The slot-holding appointments in `a`'s room (none when it names none)
+// overlapping its time, other than `a` itself, in the caller's transaction.
+std::vector<Appointment> ReadRoomClashes(sql::Session& s, const Appointment& a);
 
 // The appointment, its row locked for the rest of the write transaction.
 std::optional<Appointment> LockAppointment(sql::Session& s, Id clinic_id, Id id);
@@ -45,11 +52,15 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
 // its slot), with times on the clinic's clock (`zone`).
 std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                        const std::string& zone);
-// Whether `a` (its therapist locked by the caller) may take its slot: within
-// the clinic's opening hours, the therapist's working hours (not a break or
-// time off), and clear of their other appointments. The one check every door
-// that makes an appointment hold time goes through: booking, a request booked,
-// a move, a waiting-list offer booked.
+// Whether `a` (its therapist locked by the caller) may take its slot: in a
+// room of the clinic still in use, when it names one (kInvalid at room_id
+// otherwise); within the clinic's opening hours, the therapist's working
+// hours (not a break or time off); clear of the therapist's other
+// appointments (kConflict at starts_at) and of the room's (kConflict at
+// room_id, naming the room, patient, therapist and time). It locks the room
+// for the rest of the transaction, last of all locks. The one check every
+// door that makes an appointment hold time goes through: booking, a request
+// booked, a move, a waiting-list offer booked.
 std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a);
 std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id);
 std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id);

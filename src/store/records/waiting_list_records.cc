@@ -13,7 +13,7 @@ namespace {
 const std::string kEntryColumns =
     "id, clinic_id, patient_id, therapist_id, earliest, latest, minutes, note, created_by, "
     "created_at, status, offered_starts_at, offered_therapist_id, freed_by_appointment_id, "
-    "appointment_id, version";
+    "appointment_id, version, offered_room_id";
 
 WaitingEntry ReadEntry(const sql::Row& r) {
   WaitingEntry e;
@@ -33,6 +33,7 @@ WaitingEntry ReadEntry(const sql::Row& r) {
   e.freed_by_appointment_id = r.OptInt64(13);
   e.appointment_id = r.OptInt64(14);
   e.version = r.Int(15);
+  e.offered_room_id = r.OptInt64(16);
   return e;
 }
 
@@ -102,12 +103,21 @@ std::optional<WaitingEntry> OfferFreedSlot(sql::Session& s, const Appointment& f
     if (AlreadyOffered(s, freed.clinic_id, freed.therapist_id, freed.starts_at, entry.minutes)) {
       return std::nullopt;
     }
+    // The freed room goes with the slot while no one else holds it then;
+    // booking the offer checks it again (CheckSlotBookable).
+    Appointment slot = freed;
+    slot.id = 0;
+    slot.minutes = entry.minutes;
+    slot.status = AppointmentStatus::kBooked;
+    const std::optional<Id> room =
+        ReadRoomClashes(s, slot).empty() ? freed.room_id : std::optional<Id>();
     s.Prepare(
          "UPDATE waiting_entries SET status = 'offered', offered_starts_at = ?, "
-         "offered_therapist_id = ?, freed_by_appointment_id = ?, version = version + 1 "
-         "WHERE clinic_id = ? AND id = ?")
+         "offered_therapist_id = ?, offered_room_id = ?, freed_by_appointment_id = ?, "
+         "version = version + 1 WHERE clinic_id = ? AND id = ?")
         .Bind(freed.starts_at)
         .Bind(freed.therapist_id)
+        .Bind(room)
         .Bind(freed.id)
         .Bind(freed.clinic_id)
         .Bind(entry.id)
@@ -115,6 +125,7 @@ std::optional<WaitingEntry> OfferFreedSlot(sql::Session& s, const Appointment& f
     entry.status = "offered";
     entry.offered_starts_at = freed.starts_at;
     entry.offered_therapist_id = freed.therapist_id;
+    entry.offered_room_id = room;
     entry.freed_by_appointment_id = freed.id;
     entry.version += 1;
     return entry;
@@ -141,6 +152,7 @@ StoreResult<WaitingEntry> AddWaitingEntry(sql::Session& s, const WaitingEntry& e
   out.status = "waiting";
   out.offered_starts_at.clear();
   out.offered_therapist_id.reset();
+  out.offered_room_id.reset();
   out.freed_by_appointment_id.reset();
   out.appointment_id.reset();
   out.version = 1;
@@ -186,6 +198,7 @@ StoreResult<WaitingEntry> BookWaitingOffer(sql::Session& s, Id clinic_id, Id id,
   a.clinic_id = clinic_id;
   a.patient_id = entry.patient_id;
   a.therapist_id = entry.offered_therapist_id.value_or(0);
+  a.room_id = entry.offered_room_id;
   a.starts_at = entry.offered_starts_at;
   a.minutes = entry.minutes;
   a.status = AppointmentStatus::kBooked;

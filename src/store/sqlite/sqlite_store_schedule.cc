@@ -1,7 +1,8 @@
-// The SQLite store's appointment changes and waiting list (issue 16),
+// The SQLite store's appointment changes, waiting list and rooms (issue 16),
 // written once over the SQL session in store/records/: each runs the shared
 // method on the writer or a reader connection.
 #include "store/records/appointment_change_records.h"
+#include "store/records/room_records.h"
 #include "store/records/waiting_list_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_store.h"
@@ -58,6 +59,27 @@ StoreResult<WaitingEntry> SqliteStore::WithdrawWaitingEntry(Id clinic_id, Id id,
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::WithdrawWaitingEntry(s, clinic_id, id, expected_version);
+  });
+}
+
+StoreResult<std::vector<Room>> SqliteStore::ListRooms(Id clinic_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListRooms(s, clinic_id);
+  });
+}
+
+StoreResult<Room> SqliteStore::CreateRoom(const Room& room) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreateRoom(s, room);
+  });
+}
+
+StoreResult<Room> SqliteStore::UpdateRoom(const Room& room, int expected_version) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::UpdateRoom(s, room, expected_version);
   });
 }
 

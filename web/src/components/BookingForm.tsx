@@ -1,15 +1,16 @@
-// Books an appointment (POST /api/v1/appointments): patient, therapist, day,
-// time and length, the day and time on the clinic's clock (sent as
+// Books an appointment (POST /api/v1/appointments): patient, therapist, room
+// (when the clinic has rooms), day, time and length, the day and time on the clinic's clock (sent as
 // starts_at_local; the server turns it into UTC in the clinic's zone). For a
 // patient with an approved plan it shows the plan's
 // sessions per week and the next date that keeps to it, and links the
 // appointment to the plan.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Therapist,
+  ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Room, type Therapist,
 } from '../api';
 import { addDaysTo, dayText, zoneDay } from '../time';
 import { ErrorBox } from './common';
+import { RoomSelect } from './RoomSelect';
 
 export const LENGTHS = [30, 45, 60, 75, 90];
 
@@ -40,6 +41,7 @@ function matchPlan(plan: PlanRecord, appointments: Appointment[], today: string,
 
 export function BookingForm(props: {
   therapists: Therapist[];
+  rooms: Room[]; // The clinic's rooms; none: the form asks for no room.
   canReadPlans: boolean;
   zone: string; // The clinic's time zone.
   // The booked appointment and the patient's name as chosen on the form.
@@ -52,6 +54,7 @@ export function BookingForm(props: {
   const [time, setTime] = useState('09:00');
   const [minutes, setMinutes] = useState('60');
   const [note, setNote] = useState('');
+  const [roomId, setRoomId] = useState('');
   const [match, setMatch] = useState<PlanMatch | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -113,6 +116,7 @@ export function BookingForm(props: {
         minutes: Number(minutes),
         status: 'booked',
         plan_id: match?.plan.id ?? null,
+        room_id: roomId ? Number(roomId) : null,
         note,
       });
       setNote('');
@@ -162,6 +166,11 @@ export function BookingForm(props: {
             ))}
           </select>
         </div>
+        {props.rooms.length > 0 && (
+          <div class="field">
+            <RoomSelect id="bk-room" rooms={props.rooms} value={roomId} invalid={bad === 'room_id'} onChange={setRoomId} />
+          </div>
+        )}
         <div class="field">
           <label for="bk-day">Day</label>
           <input id="bk-day" type="date" value={day} aria-invalid={bad === 'starts_at' || bad === 'starts_at_local'}

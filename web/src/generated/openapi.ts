@@ -1055,6 +1055,8 @@ export interface paths {
           therapist_id?: number;
           /** @description Only this patient's appointments */
           patient_id?: number;
+          /** @description Only appointments in this room */
+          room_id?: number;
           /** @description plan_status: each appointment also carries its patient's plan_status (therapists and administrators; 403 naming with for the front desk) */
           with?: "plan_status";
           /** @description Only appointments with this status */
@@ -2607,6 +2609,101 @@ export interface paths {
       };
     };
   };
+  "/api/v1/rooms": {
+    /**
+     * The clinic's rooms (staff)
+     * @description Every room, retired too, oldest first.
+     */
+    get: {
+      responses: {
+        /** @description Oldest first */
+        200: {
+          content: {
+            "application/json": components["schemas"]["RoomList"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+    /** Add a room (admin) */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RoomInput"];
+        };
+      };
+      responses: {
+        /** @description Added, in use */
+        201: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Room"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+  };
+  "/api/v1/rooms/{id}": {
+    /**
+     * Rename or retire a room (admin)
+     * @description A room is never deleted: retired, it keeps its name on the appointments it held and takes no new booking.
+     */
+    patch: {
+      parameters: {
+        header: {
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RoomUpdate"];
+        };
+      };
+      responses: {
+        /** @description Updated */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["Room"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -3002,6 +3099,8 @@ export interface components {
       note?: string;
       /** @description Instead of starts_at: the local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the web sends). A time skipped or shown twice at a daylight-saving change is 422 at starts_at_local */
       starts_at_local?: string;
+      /** @description The room it holds, one of the clinic's rooms in use (GET /rooms); null or absent: no room. A room holds one appointment at a time: a room taken then is 409 naming the appointment in the way; a room not the clinic's, or retired, is 422. */
+      room_id?: number | null;
     };
     /** @description Cancelling a booked appointment needs a reason (422 at reason otherwise); declining a request does not. */
     AppointmentStatusInput: {
@@ -3045,6 +3144,10 @@ export interface components {
       patient_name?: string;
       /** @description Only in GET /appointments, for a requested appointment: the booking its time clashes with, in plain words (the therapist, the patient and when), or null when its time is free. Booking it while it clashes is 409. */
       clash?: string | null;
+      /** @description The room it holds, or null */
+      room_id: number | null;
+      /** @description In GET /appointments, a patient's appointments, and the answers of booking and moving one: the room's name, or null when it has none */
+      room_name?: string | null;
     };
     AppointmentList: {
       items: components["schemas"]["Appointment"][];
@@ -3771,6 +3874,8 @@ export interface components {
       reason_text?: string;
       /** @description Instead of starts_at: the new local day and time on the clinic's clock, e.g. 2026-03-30T09:00 (what the web sends) */
       starts_at_local?: string;
+      /** @description The room after the move: absent keeps the appointment's room, null leaves it without one. Taken then: 409 naming what is in the way; not the clinic's or retired: 422. */
+      room_id?: number | null;
     };
     AppointmentChange: {
       /** @enum {string} */
@@ -3795,6 +3900,8 @@ export interface components {
       changed_by: number;
       /** Format: date-time */
       changed_at: string;
+      old_room_id?: number | null;
+      new_room_id?: number | null;
     };
     AppointmentChangeList: {
       items: components["schemas"]["AppointmentChange"][];
@@ -3856,6 +3963,8 @@ export interface components {
         freed_by_appointment_id: number | null;
         /** @description Staff answers only: 'Offer <when> with <therapist> to <patient>' in the clinic's time */
         text?: string;
+        /** @description The freed slot's room, while still free; booking the offer books it */
+        room_id: number | null;
       }) | null;
       /** @description The appointment booked from the offer */
       appointment_id: number | null;
@@ -3867,6 +3976,25 @@ export interface components {
     };
     WaitingEntryList: {
       items: components["schemas"]["WaitingEntry"][];
+    };
+    Room: {
+      id: number;
+      name: string;
+      /** @description false: retired, kept on the appointments it held, offered for no new booking */
+      active: boolean;
+      version: number;
+    };
+    RoomList: {
+      items: components["schemas"]["Room"][];
+    };
+    RoomInput: {
+      /** @description Unique in the clinic, ignoring case */
+      name: string;
+    };
+    RoomUpdate: {
+      name?: string;
+      /** @description false retires the room; true brings it back */
+      active?: boolean;
     };
   };
   responses: {

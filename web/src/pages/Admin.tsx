@@ -1,16 +1,18 @@
 // Administration (role admin only; the server refuses everyone else): the
-// clinic's users, therapist profiles and the audit log, one tab each at
-// /admin/users, /admin/therapists and /admin/audit.
+// clinic's users, therapist profiles, rooms and the audit log, one tab each at
+// /admin/users, /admin/therapists, /admin/rooms and /admin/audit.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, request, type User } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { linkClick } from '../router';
 import { AuditLog } from './AdminAudit';
+import { RoomsAdmin } from './AdminRooms';
 import { TherapistProfiles } from './AdminTherapists';
 
 const TABS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/therapists', label: 'Therapist profiles' },
+  { href: '/admin/rooms', label: 'Rooms' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 
@@ -41,6 +43,7 @@ export function AdminPage(props: { path: string; user: User }) {
       </nav>
       {tab.href === '/admin/users' && <Users me={props.user} />}
       {tab.href === '/admin/therapists' && <TherapistProfiles me={props.user} />}
+      {tab.href === '/admin/rooms' && <RoomsAdmin />}
       {tab.href === '/admin/audit' && <AuditLog />}
     </section>
   );

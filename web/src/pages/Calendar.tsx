@@ -1,10 +1,10 @@
-// The clinic's calendar: a day with one column per therapist, or a week of one
-// therapist with one column per day (docs/scheduling.md says why), on the
-// clinic's wall clock. One GET /appointments per view carries the patients'
+// The clinic's calendar: a day with one column per therapist (or, when the
+// clinic has rooms, per room), or a week of one therapist with one column per
+// day (docs/scheduling.md says why), on the clinic's wall clock. One GET /appointments per view carries the patients'
 // names; each appointment opens its patient. Booking and status changes stay
 // on the Schedule page.
 import { useEffect, useState } from 'preact/hooks';
-import { get, type Appointment, type Therapist, type User } from '../api';
+import { get, type Appointment, type Room, type Therapist, type User } from '../api';
 import { CalendarGrid, type Column } from '../components/calendar/CalendarGrid';
 import { useClinicTime } from '../components/calendar/useClinicTime';
 import { addDays, dayTitle, instantOf, mondayOf, wallTime, weekdayOf } from '../components/calendar/zone';
@@ -12,6 +12,7 @@ import { ErrorBox, Link, Loading } from '../components/common';
 import { utcTime } from '../time';
 
 type View = 'day' | 'week';
+type By = 'therapist' | 'room';
 
 export function CalendarPage(props: { user: User }) {
   const [error, setError] = useState<unknown>(null);
@@ -21,6 +22,8 @@ export function CalendarPage(props: { user: User }) {
   const [day, setDay] = useState<string | null>(null);
   const [therapistId, setTherapistId] = useState<number | null>(null);
   const [items, setItems] = useState<Appointment[] | null>(null);
+  const [rooms, setRooms] = useState<Room[]>([]);
+  const [by, setBy] = useState<By>('therapist');
 
   useEffect(() => {
     get<{ items: Therapist[] }>('/api/v1/therapists')
@@ -32,6 +35,7 @@ export function CalendarPage(props: { user: User }) {
         setTherapistId((own ?? active[0])?.id ?? null);
       })
       .catch(setError);
+    get<{ items: Room[] }>('/api/v1/rooms').then((r) => setRooms(r.items)).catch(setError);
   }, []);
 
   const today = time ? wallTime(new Date(), time.zone).day : null;
@@ -55,7 +59,20 @@ export function CalendarPage(props: { user: User }) {
   const unit = view === 'week' ? 'week' : 'day';
   const move = (n: number) => setDay(addDays(first, n * days));
   const therapist = therapists.find((t) => t.id === therapistId);
-  const columns: Column[] = !items ? [] : view === 'day'
+  const byRoom = view === 'day' && by === 'room' && rooms.length > 0;
+  const therapistName = (id: number) => therapists.find((t) => t.id === id)?.display_name ?? 'Another therapist';
+  // A retired room still shows when it holds an appointment of the day; the
+  // appointments in no room get a column of their own.
+  const roomColumns = (list: Appointment[]): Column[] => [
+    ...rooms.filter((r) => r.active || list.some((a) => a.room_id === r.id)).map((r) => ({
+      key: `room-${r.id}`, title: r.active ? r.name : `${r.name} (retired)`, day: first, weekday: weekdayOf(first),
+      appointments: list.filter((a) => a.room_id === r.id),
+    })),
+    ...(list.some((a) => a.room_id == null)
+      ? [{ key: 'room-none', title: 'No room', day: first, weekday: weekdayOf(first), appointments: list.filter((a) => a.room_id == null) }]
+      : []),
+  ];
+  const columns: Column[] = !items ? [] : byRoom ? roomColumns(items) : view === 'day'
     ? therapists.map((t) => ({
       key: String(t.id), title: t.display_name, day: first, weekday: weekdayOf(first),
       appointments: items.filter((a) => a.therapist_id === t.id),
@@ -65,7 +82,8 @@ export function CalendarPage(props: { user: User }) {
       return { key: d, title: dayTitle(d, 'short'), day: d, weekday: weekdayOf(d), appointments: items };
     });
   const heading = view === 'day' ? dayTitle(first) : `Week of ${dayTitle(first)}`;
-  const label = view === 'day' ? `${dayTitle(first)}, all therapists` : `Week of ${dayTitle(first)}, ${therapist?.display_name ?? ''}`;
+  const aside = byRoom ? (a: Appointment) => therapistName(a.therapist_id) : (a: Appointment) => a.room_name ?? '';
+  const label = byRoom ? `${dayTitle(first)}, all rooms` : view === 'day' ? `${dayTitle(first)}, all therapists` : `Week of ${dayTitle(first)}, ${therapist?.display_name ?? ''}`;
 
   return (
     <section aria-labelledby="calendar-title">
@@ -86,6 +104,12 @@ export function CalendarPage(props: { user: User }) {
           <button type="button" class="secondary" onClick={() => setDay(today)}>Today</button>
           <button type="button" class="secondary" onClick={() => move(1)}>Next {unit}</button>
         </div>
+        {view === 'day' && rooms.length > 0 && (
+          <div role="group" aria-label="Columns" class="actions">
+            <button type="button" class="secondary" aria-pressed={by === 'therapist'} onClick={() => setBy('therapist')}>By therapist</button>
+            <button type="button" class="secondary" aria-pressed={by === 'room'} onClick={() => setBy('room')}>By room</button>
+          </div>
+        )}
         {view === 'week' && (
           <span class="cal-picker">
             <label for="calendar-therapist">Therapist</label>
@@ -104,7 +128,7 @@ export function CalendarPage(props: { user: User }) {
       ) : !items ? (
         <Loading what="the appointments" />
       ) : (
-        <CalendarGrid columns={columns} time={time} label={label} />
+        <CalendarGrid columns={columns} time={time} label={label} aside={aside} />
       )}
     </section>
   );

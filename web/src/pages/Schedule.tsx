@@ -5,7 +5,7 @@
 // their working hours, breaks and time off, a day off greyed out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  get, request, type Appointment, type ClinicSettings, type Patient, type Therapist, type TherapistAvailability,
+  get, request, type Appointment, type ClinicSettings, type Patient, type Room, type Therapist, type TherapistAvailability,
   type TimeOff, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
@@ -64,6 +64,7 @@ export function SchedulePage(props: { user: User }) {
   const [requests, setRequests] = useState<Appointment[]>([]);
   const [therapists, setTherapists] = useState<Therapist[] | null>(null);
   const [zone, setZone] = useState('');
+  const [rooms, setRooms] = useState<Room[]>([]);
   const [weeks, setWeeks] = useState<Record<number, TherapistAvailability>>({});
   const [away, setAway] = useState<Record<number, TimeOff[]>>({});
   // Names of the patients on screen, read by id as appointments come in.
@@ -82,8 +83,9 @@ export function SchedulePage(props: { user: User }) {
   }, [selectedId]);
 
   useEffect(() => {
-    Promise.all([get<{ items: Therapist[] }>('/api/v1/therapists'), get<ClinicSettings>('/api/v1/clinic/settings')])
-      .then(async ([t, settings]) => {
+    Promise.all([get<{ items: Therapist[] }>('/api/v1/therapists'), get<ClinicSettings>('/api/v1/clinic/settings'),
+      get<{ items: Room[] }>('/api/v1/rooms')])
+      .then(async ([t, settings, roomList]) => {
         const active = t.items.filter((x) => x.active);
         const [hours, off] = await Promise.all([
           Promise.all(active.map((x) => get<TherapistAvailability>(`/api/v1/therapists/${x.id}/availability`))),
@@ -92,6 +94,7 @@ export function SchedulePage(props: { user: User }) {
         setWeeks(Object.fromEntries(hours.map((h) => [h.therapist_id, h])));
         setAway(Object.fromEntries(active.map((x, i) => [x.id, off[i].items.filter((o) => !o.withdrawn)])));
         setZone(settings.time_zone);
+        setRooms(roomList.items);
         setTherapists(active);
       })
       .catch(setError);
@@ -166,10 +169,10 @@ export function SchedulePage(props: { user: User }) {
       <p role="status" class="status-line">{status}</p>
       <ErrorBox error={error} />
 
-      <BookingForm therapists={therapists} canReadPlans={canReadPlans} zone={zone}
+      <BookingForm therapists={therapists} rooms={rooms} canReadPlans={canReadPlans} zone={zone}
         onBooked={(a, name) => {
           setNames((n) => ({ ...n, [a.patient_id]: name }));
-          setStatus(`Booked ${name} with ${therapistName(a.therapist_id)} on ${dateOf(a.starts_at)} at ${clockOf(a.starts_at)}.`);
+          setStatus(`Booked ${name} with ${therapistName(a.therapist_id)}${a.room_name ? ` in ${a.room_name}` : ''} on ${dateOf(a.starts_at)} at ${clockOf(a.starts_at)}.`);
           setMonday(mondayOf(new Date(`${zoneDay(a.starts_at, zone)}T12:00`)));
           setReload((n) => n + 1);
         }} />
@@ -207,7 +210,8 @@ export function SchedulePage(props: { user: User }) {
             {patientName(selected.patient_id)}, {dateOf(selected.starts_at)} at {clockOf(selected.starts_at)}
           </h2>
           <p>
-            {selected.minutes} minutes with {therapistName(selected.therapist_id)}. Status: <strong>{words(selected.status)}</strong>.
+            {selected.minutes} minutes with {therapistName(selected.therapist_id)}
+            {selected.room_name ? ` in ${selected.room_name}` : ''}. Status: <strong>{words(selected.status)}</strong>.
             {selected.plan_id !== null && ' Part of the approved plan.'}
             {selected.note && <> Note: {selected.note}</>}
           </p>
@@ -225,7 +229,7 @@ export function SchedulePage(props: { user: User }) {
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
           </div>
           {moving?.id === selected.id && (
-            <MoveAppointment appointment={selected} therapists={therapists} zone={zone || 'UTC'} onKeep={() => setMoving(null)}
+            <MoveAppointment appointment={selected} therapists={therapists} rooms={rooms} zone={zone || 'UTC'} onKeep={() => setMoving(null)}
               onMoved={(moved) => {
                 setMoving(null);
                 setSelected(moved);

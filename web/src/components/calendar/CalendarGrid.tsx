@@ -1,5 +1,5 @@
 // A time grid: hours of the clinic's wall clock down the side, one column per
-// entry of `columns` (a therapist on a day, or a day of one therapist), the
+// entry of `columns` (a therapist or a room on a day, or a day of one therapist), the
 // clinic's closed time greyed, and each appointment a link to its patient,
 // placed by time. Arrow keys move between appointments: up and down within a
 // column, left and right to the nearest one in the next column with any.
@@ -54,7 +54,7 @@ function moveFocus(e: KeyboardEvent) {
   target?.focus();
 }
 
-function Entry(props: { placed: Placed; first: number }) {
+function Entry(props: { placed: Placed; first: number; aside?: (a: Appointment) => string }) {
   const { appointment: a, start, end, lane, lanes } = props.placed;
   const name = a.patient_name || 'Patient';
   const href = `/patients/${a.patient_id}`;
@@ -68,13 +68,16 @@ function Entry(props: { placed: Placed; first: number }) {
       <a class={`cal-appt cal-appt-${a.status}`} href={href} data-appointment={a.id} data-start={start}
         onClick={(e) => { e.preventDefault(); navigate(href); }}>
         <span class="cal-time">{hhmm(start)}–{hhmm(end)}</span> <span class="cal-name">{name}</span>{' '}
+        {props.aside && <span class="cal-aside">{props.aside(a)}</span>}
         <StatusWord status={a.status} />
       </a>
     </li>
   );
 }
 
-export function CalendarGrid(props: { columns: Column[]; time: ClinicTime; label: string }) {
+// `aside`: a second line an appointment shows, e.g. its room in therapists'
+// columns or its therapist in rooms' columns.
+export function CalendarGrid(props: { columns: Column[]; time: ClinicTime; label: string; aside?: (a: Appointment) => string }) {
   const { columns, time } = props;
   const placed = columns.map((c) => placeDay(c.appointments, c.day, time.zone));
   const range = visibleHours(time.openingHours, placed.flat());
@@ -106,7 +109,7 @@ export function CalendarGrid(props: { columns: Column[]; time: ClinicTime; label
                 <p class="visually-hidden">No appointments.</p>
               ) : (
                 <ul class="cal-list">
-                  {placed[i].map((p) => <Entry key={p.appointment.id} placed={p} first={range.from} />)}
+                  {placed[i].map((p) => <Entry key={p.appointment.id} placed={p} first={range.from} aside={props.aside} />)}
                 </ul>
               )}
             </section>
