@@ -99,6 +99,18 @@ describe('rooms', () => {
     await form.getByLabel('Room').selectOption({ label: renamedBeta });
     await form.getByRole('button', { name: 'Book appointment' }).click();
     await page.getByRole('status').filter({ hasText: new RegExp(`^Booked Otto ${second.family} with Ben Room${tag} in ${renamedBeta}`) }).waitFor();
+
+    // The move dialog changes the room: Otto to Alpha an hour later.
+    await page.getByTestId('therapist-week').getByRole('button', { name: new RegExp(`10:00.*Otto ${second.family}`) }).click();
+    const detail = page.getByTestId('appointment-detail');
+    await detail.getByText(`in ${renamedBeta}`).waitFor();
+    await detail.getByRole('button', { name: 'Move appointment' }).click();
+    const move = page.getByRole('form', { name: 'Move this appointment' });
+    await move.getByLabel('Room').selectOption({ label: alpha });
+    await move.getByLabel('New time').fill('11:00');
+    await move.getByRole('button', { name: 'Move appointment' }).click();
+    await page.getByRole('status').filter({ hasText: new RegExp(`^Otto ${second.family} moved to .* at 11:00`) }).waitFor();
+    await detail.getByText(`in ${alpha}`).waitFor();
     page.expectClean([/^409 POST \/api\/v1\/appointments$/]);
     await page.close();
     ids.tomorrow = tomorrow;
@@ -115,8 +127,8 @@ describe('rooms', () => {
     const alphaColumn = page.getByRole('region', { name: alpha, exact: true });
     const rhea = alphaColumn.getByRole('link', { name: new RegExp(`10:00–11:00 Rhea ${first.family} Ann Room${tag}`) });
     await rhea.waitFor();
-    const bay = page.getByRole('region', { name: renamedBeta, exact: true });
-    await bay.getByRole('link', { name: new RegExp(`10:00–11:00 Otto ${second.family} Ben Room${tag}`) }).waitFor();
+    await alphaColumn.getByRole('link', { name: new RegExp(`11:00–12:00 Otto ${second.family} Ben Room${tag}`) }).waitFor();
+    await page.getByRole('region', { name: renamedBeta, exact: true }).getByText('No appointments.').waitFor({ state: 'attached' });
     assert.equal(await page.getByRole('button', { name: 'By room' }).getAttribute('aria-pressed'), 'true');
     await checkDesktopAndTablet(page, 'calendar by room');
     await screenshot(page, '71-calendar-by-room');

@@ -166,7 +166,7 @@ export function BookingForm(props: {
             ))}
           </select>
         </div>
-        {props.rooms.length > 0 && (
+        {props.rooms.some((r) => r.active) && (
           <div class="field">
             <RoomSelect id="bk-room" rooms={props.rooms} value={roomId} invalid={bad === 'room_id'} onChange={setRoomId} />
           </div>

@@ -47,7 +47,7 @@ export function MoveAppointment(props: {
       <select id="mv-therapist" value={therapist} onChange={(e) => setTherapist(e.currentTarget.value)}>
         {props.therapists.map((t) => <option key={t.id} value={String(t.id)}>{t.display_name}</option>)}
       </select>
-      {props.rooms.length > 0 && (
+      {(props.rooms.some((r) => r.active) || a.room_id != null) && (
         <RoomSelect id="mv-room" rooms={props.rooms} value={room} invalid={false} onChange={setRoom} />
       )}
       <label for="mv-reason">Why is it moved?</label>

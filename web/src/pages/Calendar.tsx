@@ -59,7 +59,9 @@ export function CalendarPage(props: { user: User }) {
   const unit = view === 'week' ? 'week' : 'day';
   const move = (n: number) => setDay(addDays(first, n * days));
   const therapist = therapists.find((t) => t.id === therapistId);
-  const byRoom = view === 'day' && by === 'room' && rooms.length > 0;
+  // The switch shows while any room is in use, or a day's appointment holds one.
+  const hasRooms = rooms.some((r) => r.active) || (items ?? []).some((a) => a.room_id != null);
+  const byRoom = view === 'day' && by === 'room' && hasRooms;
   const therapistName = (id: number) => therapists.find((t) => t.id === id)?.display_name ?? 'Another therapist';
   // A retired room still shows when it holds an appointment of the day; the
   // appointments in no room get a column of their own.
@@ -104,7 +106,7 @@ export function CalendarPage(props: { user: User }) {
           <button type="button" class="secondary" onClick={() => setDay(today)}>Today</button>
           <button type="button" class="secondary" onClick={() => move(1)}>Next {unit}</button>
         </div>
-        {view === 'day' && rooms.length > 0 && (
+        {view === 'day' && hasRooms && (
           <div role="group" aria-label="Columns" class="actions">
             <button type="button" class="secondary" aria-pressed={by === 'therapist'} onClick={() => setBy('therapist')}>By therapist</button>
             <button type="button" class="secondary" aria-pressed={by === 'room'} onClick={() => setBy('room')}>By room</button>

@@ -57,6 +57,7 @@ function moveFocus(e: KeyboardEvent) {
 function Entry(props: { placed: Placed; first: number; aside?: (a: Appointment) => string }) {
   const { appointment: a, start, end, lane, lanes } = props.placed;
   const name = a.patient_name || 'Patient';
+  const aside = props.aside?.(a) ?? '';
   const href = `/patients/${a.patient_id}`;
   return (
     <li class="cal-slot" style={{
@@ -68,7 +69,7 @@ function Entry(props: { placed: Placed; first: number; aside?: (a: Appointment) 
       <a class={`cal-appt cal-appt-${a.status}`} href={href} data-appointment={a.id} data-start={start}
         onClick={(e) => { e.preventDefault(); navigate(href); }}>
         <span class="cal-time">{hhmm(start)}–{hhmm(end)}</span> <span class="cal-name">{name}</span>{' '}
-        {props.aside && <span class="cal-aside">{props.aside(a)}</span>}
+        {aside && <span class="cal-aside">{aside}</span>}
         <StatusWord status={a.status} />
       </a>
     </li>
