@@ -223,7 +223,8 @@ TEST_P(ListPagingTest, OpenApiDocumentsPagingAndFilters) {
       {"/api/v1/patients/{id}/plans", {"limit", "offset", "status"}},
       {"/api/v1/patients/{id}/appointments", {"limit", "offset", "status"}},
       {"/api/v1/appointments",
-       {"limit", "offset", "from", "to", "therapist_id", "patient_id", "status", "with"}},
+       {"limit", "offset", "from", "to", "therapist_id", "patient_id", "room_id", "status",
+        "with"}},
       {"/api/v1/users", {"limit", "offset", "role", "active"}},
       {"/api/v1/audit", {"limit", "offset", "user_id", "patient_id", "action", "from", "to"}},
   };
