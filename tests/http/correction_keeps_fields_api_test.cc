@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "http/settable_clock.h"
 #include "http/therapist_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -31,18 +31,8 @@ json RichIntake() {
 
 class CorrectionKeepsFieldsApiTest : public TherapistApiFixture {
  protected:
-  // Each step of a test is stamped at a time it sets, so "before" and
-  // "after" are exact without waiting for the wall clock.
-  void Configure(api::ClinicApiOptions& options) override {
-    options.now = [this] {
-      std::lock_guard lock(mu_);
-      return now_;
-    };
-  }
-  void SetNow(const std::string& now) {
-    std::lock_guard lock(mu_);
-    now_ = now;
-  }
+  void Configure(api::ClinicApiOptions& options) override { options.now = clock_.AsOption(); }
+  void SetNow(const std::string& now) { clock_.Set(now); }
 
   HttpResult Correct(long long original, const json& intake) {
     return T().Post(
@@ -55,8 +45,7 @@ class CorrectionKeepsFieldsApiTest : public TherapistApiFixture {
     return BodyOf(r)["intake"];
   }
 
-  std::mutex mu_;
-  std::string now_ = "2026-11-20T09:00:00Z";
+  SettableClock clock_{"2026-11-20T09:00:00Z"};
 };
 
 INSTANTIATE_TEST_SUITE_P(Store, CorrectionKeepsFieldsApiTest, AllApiBackends(), ApiBackendName);
