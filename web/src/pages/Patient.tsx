@@ -4,12 +4,14 @@
 // the latest assessment, and the assessments with their corrections and full result.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
+import {
+  ApiError, get, type AssessmentRecord, type ChartAnswer, type ConsentAnswer, type Patient, type PlanRecord, type Referral,
+} from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
 import { PatientDetails } from '../components/PatientDetails';
-import { PortalAccess } from '../components/PortalAccess';
+import { PortalAccess, type PortalAccessAnswer } from '../components/PortalAccess';
 import { WaitingListEntry } from '../components/WaitingListEntry';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
@@ -100,6 +102,7 @@ export function PatientPage(props: { patientId: number }) {
   const [factsOnly, setFactsOnly] = useState<Patient | null>(null);
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [reload, setReload] = useState(0);
+  const [panels, setPanels] = useState<{ consents: ConsentAnswer; portal: PortalAccessAnswer } | null>(null);
 
   useEffect(() => {
     Promise.all([
@@ -107,9 +110,13 @@ export function PatientPage(props: { patientId: number }) {
       get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
       get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`),
       get<{ items: Referral[] }>(`/api/v1/patients/${id}/referrals`),
+      // Read with the chart so that their panels are drawn with it, not after.
+      get<ConsentAnswer>(`/api/v1/patients/${id}/consents`),
+      get<PortalAccessAnswer>(`/api/v1/patients/${id}/portal-access`),
     ])
-      .then(([c, a, pl, rf]) => {
+      .then(([c, a, pl, rf, cs, pa]) => {
         setChart(c);
+        setPanels({ consents: cs, portal: pa });
         setReferrals(rf.items);
         // Portal answers carry scores only; they show in the timeline and tables.
         const items = a.items.filter((x) => x.kind !== 'portal').sort((x, y) => y.id - x.id);
@@ -203,8 +210,8 @@ export function PatientPage(props: { patientId: number }) {
       )}
       <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
       <PatientDetails patient={patient} onChanged={() => setReload((n) => n + 1)} />
-      <ConsentPanel patientId={patient.id} />
-      <PortalAccess patient={patient} />
+      <ConsentPanel patientId={patient.id} initial={panels?.consents} />
+      <PortalAccess patient={patient} initial={panels?.portal} />
       <WaitingListEntry patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`} />
 
       <h2>Progress</h2>
