@@ -73,6 +73,10 @@ describe('a corrected assessment and the history on the chart', () => {
     await page.getByLabel('Reason for the correction (required)').fill('Medication was written down wrongly');
     await page.getByRole('button', { name: 'Save the correction and see the result' }).click();
     await page.getByRole('heading', { name: /^Intake result: Cora/ }).waitFor();
+    // The plan's reassessment names its measures as a clinician does.
+    const reassess = await page.getByText(/^After sessions? /).innerText();
+    assert.match(reassess, /leg pain \(0–10\).*Oswestry Disability Index/);
+    assert.doesNotMatch(reassess, /nrs|odi|rmdq|_/);
 
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     const list = page.getByTestId('assessment-list');
