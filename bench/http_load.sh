@@ -4,7 +4,9 @@
 # at 64 connections. First with the server on core 0 and wrk on core 1 (CPU per
 # request without interference), then with the server and wrk sharing both
 # cores, as when the whole machine serves. Prints requests/s and latency
-# percentiles; docs/performance.md records the figures.
+# percentiles; docs/performance.md records the figures. A round with errors
+# says which kind (error answers, or wrk's own 2 s timeouts), counts the status
+# codes the server gave, and keeps the server's log.
 # Usage: bench/http_load.sh [path/to/sciaticare] [seconds] [database]
 #   database: "sqlite" (default: a fresh file), "postgres" (a throwaway
 #   cluster started here with scripts/pg-test-cluster.sh, on the same two

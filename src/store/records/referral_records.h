@@ -1,6 +1,6 @@
 // Referrals and their append-only events, read and written once for both
-// stores over the SQL session. Each method opens its own transaction (a
-// savepoint when the store runs it inside a unit of work) and throws what the
+// stores over the SQL session. Each method opens its own transaction (inside a
+// unit of work, as sql_session.h says of Transaction) and throws what the
 // session throws; the calling store maps that onto a StoreError.
 #pragma once
 
@@ -15,14 +15,6 @@ namespace sciaticare::store::records {
 // The clinic's referrals with their events (of one patient unless
 // `patient_id` is 0), by patient then id, in the caller's transaction.
 std::vector<Referral> ReadReferrals(sql::Session& s, Id clinic_id, Id patient_id);
-// The same as two reads to send with others (Session::ReadTogether): the
-// patient's referrals, and their events, which AttachReferralEvents then
-// puts under the referral each belongs to.
-sql::BatchRead PatientReferralsRead(Id clinic_id, Id patient_id, std::vector<Referral>& referrals);
-sql::BatchRead PatientReferralEventsRead(Id clinic_id, Id patient_id,
-                                         std::vector<ReferralEvent>& events);
-void AttachReferralEvents(std::vector<Referral>& referrals,
-                          const std::vector<ReferralEvent>& events);
 
 // The Store methods of the same names (store.h states their contracts).
 StoreResult<Referral> CreateReferral(sql::Session& s, const Referral& referral);
