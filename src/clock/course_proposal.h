@@ -79,11 +79,12 @@ struct CourseProposal {
 inline constexpr int kSearchDays = 42;
 
 // Proposes `rhythm.remaining` sessions: the first on or after `from_day`,
-// each next at least MinimumDaysApart after the one before; each with the
-// first qualified therapist in the order usual, then the course's own, then
-// the others by id who is free within a few days of the earliest day, else
-// the earliest free qualified therapist; at the time of day of the session
-// before when free, else the earliest free quarter hour.
+// each next at least MinimumDaysApart after the one before. Each goes to the
+// first qualified therapist, in the order the course's own (the first
+// session's), the usual one, then the others by id, who is free within a
+// few days of the earliest day; else to whoever qualified is free first. The
+// time is the first session's time of day when free, else the earliest free
+// quarter hour.
 CourseProposal ProposeCourse(const CourseRequest& request);
 
 }  // namespace sciaticare
