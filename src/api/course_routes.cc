@@ -61,7 +61,9 @@ json CourseJson(Api& api, const CourseFacts& course, const std::string& zone,
           {"booked", course.booked},
           {"left", course.rhythm.remaining},
           {"text", ProgressText(course)},
-          {"next", next}};
+          {"next", next},
+          {"usual_therapist_id",
+           course.usual_therapist ? json(*course.usual_therapist) : json(nullptr)}};
 }
 
 // GET /patients/{id}/course: staff, and the patient their own.
