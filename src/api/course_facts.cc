@@ -91,8 +91,14 @@ std::map<Id, std::string> TreatingUsers(Api& api, Id clinic_id) {
   return out;
 }
 
+std::map<Id, std::vector<std::string>> ModalitiesOf(Api& api, Id clinic_id) {
+  std::map<Id, std::vector<std::string>> out;
+  for (auto& p : Must(api.store().ListTherapistProfiles(clinic_id))) out[p.user_id] = p.modalities;
+  return out;
+}
+
 CourseRequest ProposalRequest(Api& api, Id clinic_id, const CourseFacts& course,
-                              std::int64_t from_day, std::optional<Id> only_therapist) {
+                              std::int64_t from_day) {
   CourseRequest r;
   r.rhythm = course.rhythm;
   r.usual_therapist = course.usual_therapist;
@@ -118,12 +124,8 @@ CourseRequest ProposalRequest(Api& api, Id clinic_id, const CourseFacts& course,
     const std::int64_t start = UtcSeconds(a.starts_at).value_or(0);
     r.patient_booked.push_back({start, start + a.minutes * 60LL});
   }
-  std::map<Id, std::vector<std::string>> modalities;
-  for (auto& p : Must(api.store().ListTherapistProfiles(clinic_id))) {
-    modalities[p.user_id] = p.modalities;
-  }
+  std::map<Id, std::vector<std::string>> modalities = ModalitiesOf(api, clinic_id);
   for (const auto& [id, name] : TreatingUsers(api, clinic_id)) {
-    if (only_therapist && id != *only_therapist) continue;
     CourseTherapist t;
     t.id = id;
     t.name = name;

@@ -35,11 +35,13 @@ std::string ProgressText(const CourseFacts& course);
 // The clinic's therapists and admins who treat, by id, with their names.
 std::map<Id, std::string> TreatingUsers(Api& api, Id clinic_id);
 
+// Each treating therapist's modalities (technique ids), by user id.
+std::map<Id, std::vector<std::string>> ModalitiesOf(Api& api, Id clinic_id);
+
 // The proposal's input: the course, the clinic's calendar and every treating
-// therapist (only `only_therapist` when given) with their week, time off and
-// bookings, from local day `from_day`.
+// therapist with their week, time off and bookings, from local day `from_day`.
 CourseRequest ProposalRequest(Api& api, Id clinic_id, const CourseFacts& course,
-                              std::int64_t from_day, std::optional<Id> only_therapist);
+                              std::int64_t from_day);
 
 // The clinic's wall-clock text of a UTC instant for an input field:
 // "2026-12-08T09:00".

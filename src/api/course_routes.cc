@@ -100,7 +100,7 @@ http::Response ProposeCourseRoute(Api& api, http::Request& req, const Caller& c)
   RequireBookingAllowed(api, c, probe);
   const auto names = TreatingUsers(api, c.clinic());
   if (only && !names.count(*only)) Reject("therapist_id", "no such therapist in this clinic", 404);
-  const CourseRequest request = ProposalRequest(api, c.clinic(), course, from_day, std::nullopt);
+  const CourseRequest request = ProposalRequest(api, c.clinic(), course, from_day);
   CourseRequest asked = request;
   if (only) {
     std::erase_if(asked.therapists, [&](const CourseTherapist& t) { return t.id != *only; });
@@ -140,15 +140,13 @@ http::Response ProposeCourseRoute(Api& api, http::Request& req, const Caller& c)
 }
 
 // Why `therapist` may not give the plan's course, or "" when they may.
-std::string Unqualified(Api& api, const Caller& c, const CourseFacts& course,
-                        const std::map<Id, std::string>& names, Id therapist) {
+std::string Unqualified(Api& api, const CourseFacts& course, const std::map<Id, std::string>& names,
+                        const std::map<Id, std::vector<std::string>>& modalities, Id therapist) {
   auto name = names.find(therapist);
   if (name == names.end()) return "This therapist is not one of the clinic's active therapists";
   CourseTherapist t;
   t.name = name->second;
-  for (auto& p : Must(api.store().ListTherapistProfiles(c.clinic()))) {
-    if (p.user_id == therapist) t.modalities = p.modalities;
-  }
+  if (auto m = modalities.find(therapist); m != modalities.end()) t.modalities = m->second;
   for (const std::string& technique : course.rhythm.techniques) {
     if (!QualifiedFor(t, {technique})) {
       return t.name + " does not practise " + TechniqueLabel(api, technique) +
@@ -198,6 +196,7 @@ http::Response BookCourse(Api& api, http::Request& req, const Caller& c) {
   RequireBookingAllowed(api, c, asked.front());
   const std::string zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
   const auto names = TreatingUsers(api, c.clinic());
+  const auto modalities = ModalitiesOf(api, c.clinic());
   std::vector<Id> created_ids;
   json results = json::array();
   int booked = 0;
@@ -215,7 +214,7 @@ http::Response BookCourse(Api& api, http::Request& req, const Caller& c) {
                  {"booked", false},
                  {"appointment", nullptr},
                  {"reason", nullptr}};
-    std::string why = Unqualified(api, c, course, names, a.therapist_id);
+    std::string why = Unqualified(api, course, names, modalities, a.therapist_id);
     if (why.empty()) {
       auto created = api.store().CreateAppointment(a);
       if (created.ok()) {
