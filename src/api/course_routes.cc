@@ -66,6 +66,20 @@ json CourseJson(Api& api, const CourseFacts& course, const std::string& zone,
            course.usual_therapist ? json(*course.usual_therapist) : json(nullptr)}};
 }
 
+// Why the latest screening refuses booking the course's treatment, in its
+// plain words, or null when it allows it.
+json BookingRefusal(Api& api, const Caller& c, const CourseFacts& course) {
+  store::Appointment probe;
+  probe.patient_id = course.plan.patient_id;
+  probe.plan_id = course.plan.id;
+  try {
+    RequireBookingAllowed(api, c, probe);
+    return nullptr;
+  } catch (const BadRequest& refused) {
+    return refused.message;
+  }
+}
+
 // GET /patients/{id}/course: staff, and the patient their own.
 http::Response GetCourse(Api& api, http::Request& req, const Caller& c) {
   store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
@@ -73,7 +87,11 @@ http::Response GetCourse(Api& api, http::Request& req, const Caller& c) {
   api.Audit(c, req, "read", "course", course ? std::to_string(course->plan.id) : "", p.id);
   if (!course) return JsonResponse(200, {{"plan_id", nullptr}});
   const std::string zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
-  return JsonResponse(200, CourseJson(api, *course, zone, TreatingUsers(api, c.clinic())));
+  json out = CourseJson(api, *course, zone, TreatingUsers(api, c.clinic()));
+  // Staff see why a course cannot be booked before they try; the portal
+  // says it in its own words.
+  out["booking_refused"] = c.Is(Role::kPatient) ? json(nullptr) : BookingRefusal(api, c, *course);
+  return JsonResponse(200, out);
 }
 
 std::int64_t FromDay(Api& api, http::Request& req, const std::string& zone) {

@@ -253,6 +253,12 @@ TEST_P(CourseApiTest, AReferredPatientIsRefusedTreatmentAtEveryBookingDoor) {
     EXPECT_THAT(BodyOf(answer)["error"]["message"].get<std::string>(), HasSubstr("assessment"));
   }
   EXPECT_EQ(Appointments(patient1_.id), before);
+  // The course says so before anyone tries; the portal's does not name records.
+  const json course = BodyOf(desk.Get(PatientPath(patient1_.id, "/course")));
+  EXPECT_THAT(course["booking_refused"].get<std::string>(), HasSubstr("assessment"));
+  auto portal = As("p1@a.test");
+  EXPECT_TRUE(
+      BodyOf(portal->Get(PatientPath(patient1_.id, "/course")))["booking_refused"].is_null());
   EXPECT_EQ(store_->GetAppointment(clinic_a_.id, requested.id).value().status,
             store::AppointmentStatus::kRequested);
   EXPECT_EQ(store_->GetAppointment(clinic_a_.id, booked.id).value().starts_at,

@@ -5,7 +5,7 @@
 // ones), then "Book all" (all or nothing) or "Book the free ones" (POST
 // .../course-bookings), with what was booked and why anything was not.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, type CourseBookingResult, type CourseProposal } from '../api';
+import { ApiError, get, post, type Course, type CourseBookingResult, type CourseProposal } from '../api';
 import { ErrorBox } from './common';
 
 interface Row {
@@ -24,12 +24,22 @@ export function CoursePanel(props: { patientId: number; patientName: string; onB
   const [busy, setBusy] = useState(false);
   const [asked, setAsked] = useState(0);
 
+  const [course, setCourse] = useState<Course | null>(null);
+
   useEffect(() => {
     let live = true;
     const q = from ? `?from=${from}` : '';
-    get<CourseProposal>(`/api/v1/patients/${props.patientId}/course-proposal${q}`)
+    // The course first: without an approved plan, or while a referral stops
+    // booking, there is nothing to propose and the panel says why.
+    get<Course>(`/api/v1/patients/${props.patientId}/course`)
+      .then((c) => {
+        if (!live) return null;
+        setCourse(c);
+        if (c.plan_id === null || c.booking_refused) return null;
+        return get<CourseProposal>(`/api/v1/patients/${props.patientId}/course-proposal${q}`);
+      })
       .then((p) => {
-        if (!live) return;
+        if (!live || !p) return;
         setRefused(null);
         setProposal(p);
         setRows(
@@ -46,6 +56,15 @@ export function CoursePanel(props: { patientId: number; patientName: string; onB
     };
   }, [props.patientId, from, asked]);
 
+  if (course && course.plan_id === null) return null; // No approved plan: nothing to book yet.
+  if (course?.booking_refused) {
+    return (
+      <section class="card" aria-labelledby="course-book-title">
+        <h2 id="course-book-title">Book the course</h2>
+        <p data-testid="course-refused">{course.booking_refused}</p>
+      </section>
+    );
+  }
   if (refused) {
     // No approved plan, or a referral that stops booking: said in words, not as an error.
     const message = refused instanceof ApiError && refused.status === 409 ? refused.message : null;

@@ -4016,6 +4016,8 @@ export interface components {
        * @description The therapist of the patient's latest booking, else the plan's approver: the default for a new booking
        */
       usual_therapist_id?: number | null;
+      /** @description For staff: why the patient's latest screening refuses booking treatment now (the course proposal and bookings answer 409 with it); null when booking is allowed, and always for the patient */
+      booking_refused?: string | null;
     };
     ProposedSession: {
       /** Format: int64 */
