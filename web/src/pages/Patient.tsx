@@ -13,6 +13,8 @@ import { ProgressCharts } from '../components/Progress';
 import { PatientDetails } from '../components/PatientDetails';
 import { PortalAccess, type PortalAccessAnswer } from '../components/PortalAccess';
 import { WaitingListEntry } from '../components/WaitingListEntry';
+import { CoursePanel } from '../components/CoursePanel';
+import { CourseSummary } from '../components/CourseSummary';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
@@ -103,6 +105,7 @@ export function PatientPage(props: { patientId: number }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [reload, setReload] = useState(0);
   const [panels, setPanels] = useState<{ consents: ConsentAnswer; portal: PortalAccessAnswer } | null>(null);
+  const [courseBooked, setCourseBooked] = useState(0);
 
   useEffect(() => {
     Promise.all([
@@ -142,7 +145,10 @@ export function PatientPage(props: { patientId: number }) {
           {factsOnly.given_name} {factsOnly.family_name}
         </h1>
         <Facts patient={factsOnly} />
+        <CourseSummary patientId={factsOnly.id} reload={courseBooked} />
         <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+        <CoursePanel patientId={factsOnly.id} patientName={`${factsOnly.given_name} ${factsOnly.family_name}`}
+          onBooked={() => setCourseBooked((n) => n + 1)} />
         <PatientDetails patient={factsOnly} onChanged={setFactsOnly} />
         <PortalAccess patient={factsOnly} />
         <WaitingListEntry patientId={factsOnly.id} patientName={`${factsOnly.given_name} ${factsOnly.family_name}`} />
@@ -194,6 +200,7 @@ export function PatientPage(props: { patientId: number }) {
             : 'No approved plan yet'}
         </dd>
       </Facts>
+      <CourseSummary patientId={patient.id} reload={courseBooked} />
       {patient.notes && <p class="notes">{patient.notes}</p>}
       {latest && hasHistory(history) && (
         <section aria-labelledby="history-title">
@@ -213,6 +220,8 @@ export function PatientPage(props: { patientId: number }) {
       <ConsentPanel patientId={patient.id} initial={panels?.consents} />
       <PortalAccess patient={patient} initial={panels?.portal} />
       <WaitingListEntry patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`} />
+      <CoursePanel patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`}
+        onBooked={() => setCourseBooked((n) => n + 1)} />
 
       <h2>Progress</h2>
       <ProgressCharts chart={chart} headingLevel={3} />
