@@ -80,10 +80,15 @@ describe('booking the course from the plan', () => {
 
     // A start day proposes again; so does the button, by keyboard.
     await panel.getByLabel('Start from').fill('2031-06-02');
+    await page.waitForFunction(() => document.querySelector('[aria-label="Day of session 1"]')?.value.startsWith('2031-06'));
+    // Proposing again answers the same; wait until that answer is on screen,
+    // or it lands after the edit below and puts the proposed time back.
+    const again = page.waitForEvent('requestfinished', (r) => r.url().includes('/course-proposal'));
     await panel.getByRole('button', { name: 'Propose again' }).focus();
     await page.keyboard.press('Enter');
+    await again;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     const table = panel.getByTestId('course-proposal');
-    await page.waitForFunction(() => document.querySelector('[aria-label="Day of session 1"]')?.value.startsWith('2031-06'));
     assert.equal(await table.getByRole('row').count(), 5, 'a heading row and four sessions');
     // Each session can be adjusted: the fourth moves an hour later.
     const time4 = table.getByLabel('Time of session 4');
