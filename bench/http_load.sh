@@ -4,7 +4,9 @@
 # at 64 connections. First with the server on core 0 and wrk on core 1 (CPU per
 # request without interference), then with the server and wrk sharing both
 # cores, as when the whole machine serves. Prints requests/s and latency
-# percentiles; docs/performance.md records the figures.
+# percentiles; docs/performance.md records the figures. A round with errors
+# says which kind (error answers, or wrk's own 2 s timeouts), counts the status
+# codes the server gave, and keeps the server's log.
 # Usage: bench/http_load.sh [path/to/sciaticare] [seconds] [database]
 #   database: "sqlite" (default: a fresh file), "postgres" (a throwaway
 #   cluster started here with scripts/pg-test-cluster.sh, on the same two
@@ -39,9 +41,15 @@ echo "=== database: ${database%%:*}"  # Not a URL: it may hold a password.
 started=$(date +%s%N)
 taskset -c 0 "$bin" serve --port "$port" --db "$db" >"$work/server.log" 2>&1 &
 server=$!
+keep_log=0  # Set when a round had error answers: the server's log is then kept.
 cleanup() {
   kill $server 2>/dev/null || true
   wait $server 2>/dev/null || true
+  if [[ $keep_log == 1 ]]; then
+    kept=$(mktemp "${TMPDIR:-/tmp}/http_load-server-XXXXXX.log")
+    cp "$work/server.log" "$kept"
+    echo "=== error answers seen: the server's log is kept in $kept"
+  fi
   if [[ -n "$pg_dir" ]]; then bash "$(dirname "$0")/../scripts/pg-test-cluster.sh" stop "$pg_dir" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
@@ -79,12 +87,31 @@ tick_us=$((1000000 / $(getconf CLK_TCK)))
 run() {
   echo "=== $1"
   shift
-  local before out requests
+  local before out requests lines errors
   before=$(cpu_ticks)
+  lines=$(wc -l <"$work/server.log")
   out=$(COOKIE="$cookie" CSRF="$csrf" PATIENT="$scribe" taskset -c "$wrk_cores" wrk -t1 -c64 -d"${secs}s" --latency "$@")
   echo "$out" | grep -E "Requests/sec|Latency|50%|99%|non-2xx"
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   echo "    server CPU per request: $(((($(cpu_ticks) - before) * tick_us) / requests)) us"
+  errors=$(echo "$out" | awk '/non-2xx or errors/ {print $4}')
+  if [[ -n "$errors" && "$errors" != 0 ]]; then
+    keep_log=1
+    # The answers' status codes in this round, from the server's access log
+    # (wrk counts them but does not say which); the server's own messages
+    # about the failures are in the kept log.
+    sleep 1  # The access log is written in batches.
+    echo "    status codes in the access log: $(tail -n +"$((lines + 1))" "$work/server.log" |
+      python3 -c 'import collections, json, sys
+c = collections.Counter()
+for line in sys.stdin:
+    try:
+        r = json.loads(line)
+    except ValueError:
+        continue
+    if r.get("msg") == "request": c[r.get("status")] += 1
+print(", ".join(f"{k}: {v}" for k, v in sorted(c.items())))')"
+  fi
 }
 wrk_cores=1
 echo "--- server on core 0, wrk on core 1"

@@ -114,7 +114,10 @@ std::optional<PendingCorrection> ReadCorrection(Api& api, const Caller& c, Id pa
            Named(original) + " is no longer the latest: correct " + Named(*latest) + " instead",
            409);
   }
-  return PendingCorrection{std::move(original), std::move(reason)};
+  const json intake = json::parse(original.intake_json, nullptr, false);
+  const bool spread =
+      intake.is_object() && intake.value("symptoms_spread_in_treatment", json()) == true;
+  return PendingCorrection{std::move(original), std::move(reason), spread};
 }
 
 store::AssessmentCorrection KeepCorrection(Api& api, const Caller& c, const http::Request& req,

@@ -27,6 +27,10 @@ json WithCorrections(json assessment, Id id,
 struct PendingCorrection {
   store::Assessment original;
   std::string reason;
+  // The original's intake records that symptoms spread during treatment
+  // before it: found by the server in the session notes, not answered by the
+  // clinician, so the correction of that visit keeps it (issue 15).
+  bool symptoms_had_spread = false;
 };
 
 // Reads "corrects" and "reason" from an assessment body: nullopt when the

@@ -36,8 +36,11 @@ void RequireStep(const PatientScreenings& screenings, CareStep step,
                  std::optional<Id> plan_assessment, const std::string& field);
 
 // Stops with 409 at "plan_id" (or "patient_id") when the patient's latest
-// screening refuses booking a treatment for `a` (a booking, a move, a slot
-// from the waiting list), or the plan named is suspended.
+// screening refuses booking a treatment for `a`, or the plan named is
+// suspended: "refer, do not treat with massage" (shared/clinical/red-flags.md,
+// after NICE CKS Sciatica). The one check of every booking door: book, accept
+// a portal request, reschedule, book a waiting-list offer, book a course and
+// propose one (tests/http/course_api_test.cc tries each).
 void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a);
 
 // The plan as the API shows it: an approved plan the latest screening does

@@ -28,6 +28,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAppointmentChangeRoutes(router, api);
   AddRoomRoutes(router, api);
   AddAttentionRoutes(router, api);
+  AddCourseRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);
   AddIntakeConsentRoutes(router, api);

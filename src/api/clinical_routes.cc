@@ -121,10 +121,11 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   Intake intake = ReadIntake(Member(body, "intake"), "intake", k);
   // Symptoms that spread during a treatment since the previous assessment
   // make this one's pain irritable; stored with it so the record says why
-  // the plan is lighter.
+  // the plan is lighter. A correction keeps what its original found.
   if (!intake.symptoms_spread_in_treatment &&
-      SymptomsSpreadSince(api, c.clinic(), patient.id,
-                          PreviousScreeningTime(api, c.clinic(), patient.id))) {
+      ((correction && correction->symptoms_had_spread) ||
+       SymptomsSpreadSince(api, c.clinic(), patient.id,
+                           PreviousScreeningTime(api, c.clinic(), patient.id)))) {
     intake.symptoms_spread_in_treatment = true;
     body["intake"]["symptoms_spread_in_treatment"] = true;
   }

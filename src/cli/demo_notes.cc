@@ -25,21 +25,40 @@ const char* RegionWords(Pattern pattern) {
   return "lumbar erectors and quadratus lumborum";
 }
 
-// The techniques of one session, from the approved plan's items.
+// The regions of one plan item as a note's row names them: each region and
+// side once (two muscles of one region are one place worked).
+json RowTargets(const json& item) {
+  json out = json::array();
+  for (const json& t : item.value("targets", json::array())) {
+    json target = {{"region", t.value("region", "")}, {"side", t.value("side", "")}};
+    if (std::find(out.begin(), out.end(), target) == out.end()) out.push_back(std::move(target));
+  }
+  return out;
+}
+
+// The work of one session as the note form prefills it from the approved
+// plan (web/src/forms/workRows.ts): one row per planned item with all its
+// regions and its minutes, so the rows add up to the plan's technique
+// minutes; stored as the API stores it (api/note_techniques.h), a row of one
+// region as "region" and "side", a row of several as "targets".
 json SessionTechniques(const PatientStory& p, int week) {
   json out = json::array();
   for (const json& t : p.plan_techniques) {
     const std::string technique = t.value("technique", "");
-    if (technique.empty() || technique == "self_massage") continue;
-    const json targets = t.value("targets", json::array());
-    if (targets.empty()) continue;
+    json targets = RowTargets(t);
+    if (technique.empty() || targets.empty()) continue;
     int pressure = t.value("pressure", 2);
     if (week == 0) pressure = std::max(1, pressure - 1);  // A gentler first session.
-    out.push_back({{"technique", technique},
-                   {"region", targets[0].value("region", "lower_back")},
-                   {"side", targets[0].value("side", "midline")},
-                   {"pressure", std::clamp(pressure, 1, 5)},
-                   {"minutes", std::clamp(t.value("minutes", 5), 1, 120)}});
+    json row = {{"technique", technique},
+                {"pressure", std::clamp(pressure, 1, 5)},
+                {"minutes", std::clamp(t.value("minutes", 5), 1, 120)}};
+    if (targets.size() == 1) {
+      row["region"] = targets[0]["region"];
+      row["side"] = targets[0]["side"];
+    } else {
+      row["targets"] = std::move(targets);
+    }
+    out.push_back(std::move(row));
   }
   return out;
 }

@@ -97,8 +97,21 @@ std::optional<std::int64_t> LocalToUtc(std::string_view local, std::string_view 
     if (why) *why = "must be a local time like 2026-12-08T09:00";
     return std::nullopt;
   }
+  const date::local_days day{ymd};
+  const auto minute = LocalMinuteToUtc(day.time_since_epoch().count(), h * 60 + mi, zone, why);
+  if (!minute) return std::nullopt;
+  return *minute + s;
+}
+
+std::optional<std::int64_t> LocalMinuteToUtc(std::int64_t local_day, int minute_of_day,
+                                             std::string_view zone, std::string* why) {
+  const date::time_zone* z = Zone(zone);
+  if (z == nullptr) {
+    if (why) *why = "the clinic's time zone is unknown";
+    return std::nullopt;
+  }
   const date::local_seconds t =
-      date::local_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + Seconds{s};
+      date::local_days{date::days{local_day}} + std::chrono::minutes{minute_of_day};
   const date::local_info info = z->get_info(t);
   if (info.result == date::local_info::nonexistent) {
     if (why) *why = "does not exist in the clinic's time zone: the clocks go forward then";

@@ -42,4 +42,10 @@ std::string ClinicHourText(std::int64_t utc_seconds, std::string_view zone);
 std::optional<std::int64_t> LocalToUtc(std::string_view local, std::string_view zone,
                                        std::string* why);
 
+// The UTC instant of `minute_of_day` on the clinic's `local_day` (as
+// ClinicClock counts them), with LocalToUtc's refusals: nullopt for an
+// unknown zone, a skipped or a twice-shown local time (reason in `why`).
+std::optional<std::int64_t> LocalMinuteToUtc(std::int64_t local_day, int minute_of_day,
+                                             std::string_view zone, std::string* why = nullptr);
+
 }  // namespace sciaticare

@@ -82,15 +82,19 @@ thread_local const PostgresStore* unit_store = nullptr;
 thread_local PgConnection* unit_connection = nullptr;
 }  // namespace
 
-PgUnitScope::PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx)
+PgUnitScope::PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx,
+                         Writes writes)
     : conn_(conn) {
   unit_store = &store;
   unit_connection = &conn;
   conn.unit_ = &tx;
+  conn.unit_writes_join_ = writes == Writes::kJoin;
+  conn.unit_failed_ = false;
 }
 
 PgUnitScope::~PgUnitScope() {
   conn_.unit_ = nullptr;
+  conn_.unit_writes_join_ = false;
   unit_store = nullptr;
   unit_connection = nullptr;
 }
@@ -120,7 +124,11 @@ class EagerSubtransaction : public pqxx::subtransaction {
 
 PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
   if (conn.unit() != nullptr) {
-    tx_ = std::make_unique<EagerSubtransaction>(*conn.unit());
+    if (kind != Kind::kWrite || conn.unit_writes_join()) {
+      joined_ = conn.unit();
+    } else {
+      tx_ = std::make_unique<EagerSubtransaction>(*conn.unit());
+    }
     return;
   }
   switch (kind) {
@@ -137,7 +145,8 @@ PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
 }
 
 PgTx::PgTx(PgTx& outer) : conn_(outer.conn_) {
-  auto* parent = dynamic_cast<pqxx::dbtransaction*>(outer.tx_.get());
+  auto* parent = outer.joined_ != nullptr ? outer.joined_
+                                          : dynamic_cast<pqxx::dbtransaction*>(outer.tx_.get());
   if (parent == nullptr) throw std::logic_error("a subtransaction of an autocommit read");
   tx_ = std::make_unique<EagerSubtransaction>(*parent);
 }
@@ -149,7 +158,14 @@ pqxx::result PgTx::ExecNamed(const std::string& name, const std::vector<PgParam>
     if (p && !IsStorableText(*p)) throw PgUnstorableText();
     values.push_back(p ? p->c_str() : nullptr);
   }
-  return tx_->exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
+  if (joined_ == nullptr)
+    return tx_->exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
+  try {
+    return joined_->exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
+  } catch (const pqxx::sql_error&) {
+    conn_.MarkUnitFailed();  // No savepoint to go back to: the unit's transaction is aborted.
+    throw;
+  }
 }
 
 namespace {

@@ -36,13 +36,23 @@ class PgConnection {
   // The same for shared SQL written with `?` placeholders (PgSession).
   const std::string& PortableStatementName(const std::string& sql);
   // The transaction of the unit of work running on this connection, if any
-  // (PgUnitScope): a PgTx then is a subtransaction of it.
+  // (PgUnitScope): a PgTx then joins it or is a subtransaction of it.
   pqxx::dbtransaction* unit() const { return unit_; }
+  // Whether the unit's store calls that write join its transaction rather
+  // than run under a savepoint of their own (PgUnitScope's `writes`).
+  bool unit_writes_join() const { return unit_writes_join_; }
+  // True once a statement run directly in the unit's transaction (no
+  // savepoint of its own) has failed: the server has then aborted the unit's
+  // transaction, which must not be committed.
+  bool unit_failed() const { return unit_failed_; }
+  void MarkUnitFailed() { unit_failed_ = true; }
 
  private:
   friend class PgUnitScope;
   pqxx::connection c_;
   pqxx::dbtransaction* unit_ = nullptr;
+  bool unit_writes_join_ = false;
+  bool unit_failed_ = false;
   std::unordered_map<std::string, std::string> names_;
   std::unordered_map<std::string, std::string> portable_names_;
 };
@@ -94,11 +104,17 @@ class PgPool {
 
 // Marks the calling thread as running a unit of work of `store` on `conn`
 // in `tx` (Store::Atomically): the store's calls on this thread then run in
-// that transaction, each as a subtransaction, rather than borrow another
-// connection. One unit per thread.
+// that transaction rather than borrow another connection. Calls that only
+// read join it directly (a savepoint costs two round trips, and a read has
+// nothing to undo); calls that write run under a savepoint of their own, so
+// that a failed one undoes only itself, unless `writes` is kJoin (a group
+// commit member, whose own savepoint is undone whole when any call fails).
+// One unit per thread.
 class PgUnitScope {
  public:
-  PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx);
+  enum class Writes { kOwnSavepoint, kJoin };
+  PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx,
+              Writes writes = Writes::kOwnSavepoint);
   ~PgUnitScope();
   PgUnitScope(const PgUnitScope&) = delete;
   PgUnitScope& operator=(const PgUnitScope&) = delete;
@@ -121,9 +137,11 @@ class PgUnstorableText : public std::invalid_argument {
   PgUnstorableText() : std::invalid_argument("text must be UTF-8 without NUL characters") {}
 };
 
-// A transaction on one pooled connection, running prepared statements; in a
-// unit of work, a subtransaction of it (whatever the kind), so that a failed
-// statement undoes only its own call.
+// A transaction on one pooled connection, running prepared statements. In a
+// unit of work (PgUnitScope) a read joins the unit's transaction and a write
+// is a subtransaction of it (or joins it too, as the scope says), so that a
+// failed write undoes only its own call; a failed statement of a joined one
+// marks the unit failed (PgConnection::unit_failed).
 class PgTx {
  public:
   enum class Kind {
@@ -137,14 +155,20 @@ class PgTx {
 
   // Runs the statement prepared under `name` on this transaction's connection.
   pqxx::result ExecNamed(const std::string& name, const std::vector<PgParam>& params);
-  void Commit() { tx_->commit(); }
+  // Nothing to commit for one that joined the unit: the unit commits.
+  void Commit() {
+    if (tx_) tx_->commit();
+  }
   // The transaction itself, for a unit of work run inside it (PgUnitScope);
-  // not for a kRead one, which has none.
-  pqxx::dbtransaction& Unit() { return dynamic_cast<pqxx::dbtransaction&>(*tx_); }
+  // not for a kRead one outside a unit, which has none.
+  pqxx::dbtransaction& Unit() {
+    return joined_ != nullptr ? *joined_ : dynamic_cast<pqxx::dbtransaction&>(*tx_);
+  }
 
  private:
   PgConnection& conn_;
-  std::unique_ptr<pqxx::transaction_base> tx_;
+  std::unique_ptr<pqxx::transaction_base> tx_;  // Null when joined to the unit.
+  pqxx::dbtransaction* joined_ = nullptr;       // The unit's transaction, when joined.
 };
 
 // What a failed PostgreSQL call means to the caller of the Store.

@@ -42,6 +42,9 @@ StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) 
       PgUnitScope unit(*this, c, tx);
       return work();
     }();
+    // A read that failed inside the unit aborted its transaction on the
+    // server (reads join it without a savepoint): nothing may be committed.
+    if (outcome.ok() && c.unit_failed()) return StoreStatus(Internal("the unit of work failed"));
     if (outcome.ok()) tx.commit();
     return outcome;
   });

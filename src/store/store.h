@@ -166,10 +166,10 @@ class Store {
 
   // Units of work. Runs `work` as one transaction: every write it makes
   // through this store on the calling thread (audit entries included) is
-  // committed together when it succeeds, and none is when it fails, with
-  // its error returned (kInternal when the commit fails). A unit begun inside
-  // another joins it. Other threads see nothing of it until it commits; on
-  // SQLite they wait for it, so keep units short and free of slow work.
+  // committed together when it succeeds, and none is when it fails (or when a
+  // read in it failed in the database), with its error returned (kInternal when
+  // the commit fails). A unit begun inside another joins it. Others see nothing
+  // of it until it commits; on SQLite they wait, so keep units short.
   virtual StoreStatus Atomically(const std::function<StoreStatus()>& work) = 0;
 
   // Session notes. Update replaces a draft's clinical content (plan_id,

@@ -312,6 +312,8 @@ describe('questionnaires, today, schedule and administration', () => {
     assert.deepEqual([...new Set(patients)], [name], 'only the chosen patient, by name');
     const actors = await audit.locator('tbody tr td:nth-child(2)').allInnerTexts();
     assert.ok(actors.every((u) => !/^user \d+$/.test(u)), `users by name (${actors})`);
+    const records = await audit.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    assert.ok(records.every((r) => /^[a-z ]+$/.test(r)), `records by kind, never by number (${records})`);
     const actions = await audit.locator('tbody tr td:nth-child(3)').allInnerTexts();
     assert.ok(actions.includes('approve'), 'the plan approval is listed');
     await page.getByLabel('Action').selectOption('approve');

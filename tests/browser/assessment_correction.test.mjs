@@ -5,15 +5,19 @@
 // saving, the chart shows the original marked as corrected (who, why) beside
 // its correction, the history as corrected, and the whole record both
 // versions with the reason. axe-core, console and 768 px checks on each screen.
+// A correction made with the keyboard alone keeps every field of the intake it
+// corrects that the clinician did not change, those the form does not show too
+// (what relieves the pain, a condition's further sites).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, tabTo, watchedPage,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
-const intake = JSON.parse(readFileSync(new URL('../../examples/chronic_mild.json', import.meta.url), 'utf8'));
+const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'));
+const intake = example('chronic_mild');
 let browser;
 let patientId = 0;
 
@@ -69,6 +73,10 @@ describe('a corrected assessment and the history on the chart', () => {
     await page.getByLabel('Reason for the correction (required)').fill('Medication was written down wrongly');
     await page.getByRole('button', { name: 'Save the correction and see the result' }).click();
     await page.getByRole('heading', { name: /^Intake result: Cora/ }).waitFor();
+    // The plan's reassessment names its measures as a clinician does.
+    const reassess = await page.getByText(/^After sessions? /).innerText();
+    assert.match(reassess, /leg pain \(0–10\).*Oswestry Disability Index/);
+    assert.doesNotMatch(reassess, /nrs|odi|rmdq|_/);
 
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     const list = page.getByTestId('assessment-list');
@@ -88,6 +96,40 @@ describe('a corrected assessment and the history on the chart', () => {
     assert.match(printed, /Why: Medication was written down wrongly/);
     await checkDesktopAndTablet(page, 'whole record with a corrected assessment');
     page.expectClean([/^422 POST \/api\/v1\/patients\/\d+\/assessments$/]);
+    await page.close();
+  });
+
+  test('a correction typed with the keyboard keeps every field the clinician did not change', async () => {
+    const api = await clinicianApi();
+    const id = (await api('POST', '/api/v1/patients', {
+      given_name: 'Kit', family_name: `Keepfields${tag}`, date_of_birth: '1969-02-11', sex: 'female',
+    })).json.id;
+    // What relieves the pain and a condition on three regions: the form shows neither whole.
+    const recorded = { ...example('clot_history_on_treatment'), history: { medication: 'Apixaban 5 mg' } };
+    await api('POST', `/api/v1/patients/${id}/assessments`, { kind: 'intake', intake: recorded });
+
+    const page = await watchedPage(browser.context);
+    await page.goto(`${BASE_URL}/patients/${id}`);
+    await page.getByRole('link', { name: 'Correct this assessment' }).waitFor();
+    await tabTo(page, 'a[href$="/correct"]');
+    await page.keyboard.press('Enter');
+    const weeks = page.getByLabel('Weeks since this episode began');
+    await weeks.waitFor();
+    assert.equal(await weeks.inputValue(), String(recorded.onset_weeks));
+    await tabTo(page, '#correction-reason');
+    await page.keyboard.type('Onset was ten weeks, not nine');
+    await tabTo(page, '#in-onset');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Intake result: Kit/ }).waitFor();
+
+    const items = (await api('GET', `/api/v1/patients/${id}/assessments`)).json.items;
+    const correction = items.find((a) => a.corrects);
+    assert.ok(correction, 'the correction is stored');
+    assert.deepEqual(correction.intake, { ...recorded, onset_weeks: 10 });
+    page.expectClean();
     await page.close();
   });
 });

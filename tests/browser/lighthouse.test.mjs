@@ -1,13 +1,15 @@
-// Lighthouse (node API) on the sign-in page and, signed in, on Today,
-// Patients, a session note, a patient's whole record and the intake, in
+// Lighthouse (node API) on the sign-in page, the page where an invited
+// patient sets their password and, signed in, on Today, Patients, a patient's
+// chart, a session note, a patient's whole record and the intake, in
 // Debian's chromium: accessibility ≥ 95, performance ≥ 90 and
 // best practices ≥ 90 under Lighthouse's default mobile profile (simulated
-// slow 4G and a 4x slower CPU). playwright-core starts chromium with a
+// slow 4G and a 4x slower CPU), with no text short of contrast and a layout
+// shift under 0.1 on any of them. playwright-core starts chromium with a
 // debugging port and signs in; Lighthouse connects to the same browser and
 // keeps its storage, so the signed-in pages are audited as a clinician sees them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,13 +52,26 @@ async function audit(label, url, mustLoad) {
   }
   const got = Object.fromEntries(Object.keys(MIN).map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
   scores[label] = got;
-  console.log(`lighthouse ${label}: ${JSON.stringify(got)}`);
+  const failingIn = (category) => lhr.categories[category].auditRefs
+    .map((r) => lhr.audits[r.id])
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+    .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+  // What cost points even when the page passes, so a score near its floor is seen early.
+  const costs = Object.keys(MIN).flatMap(failingIn);
+  console.log(`lighthouse ${label}: ${JSON.stringify(got)}${costs.length ? `; short of full: ${costs.join(', ')}` : ''}`);
+  // Two findings that once cost points on every signed-in page and the chart,
+  // held apart from the scores: the navigation readable at a phone's width
+  // (links wrapped inside the dark header, not spilled onto the page), and a
+  // page that does not move as its parts arrive (0.1: Lighthouse's "good").
+  const contrast = lhr.audits['color-contrast'];
+  assert.notEqual(contrast.score, 0, `${label}: text without enough contrast: ` +
+    (contrast.details?.items ?? []).map((i) => i.node?.selector).join(', '));
+  const shift = lhr.audits['cumulative-layout-shift'].numericValue;
+  assert.ok(shift < 0.1, `${label}: the page moved as it loaded (layout shift ${shift.toFixed(3)}): ` +
+    (lhr.audits['layout-shifts']?.details?.items ?? []).map((i) => i.node?.selector).join(', '));
   for (const [category, min] of Object.entries(MIN)) {
     if (got[category] >= min) continue;
-    const failing = lhr.categories[category].auditRefs
-      .map((r) => lhr.audits[r.id])
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
-      .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+    const failing = failingIn(category);
     // Which elements moved, so a layout shift can be fixed without a rerun.
     const shifted = (lhr.audits['layout-shifts']?.details?.items ?? [])
       .map((i) => `${i.node?.selector ?? '?'} (${i.score?.toFixed?.(3) ?? i.score})`);
@@ -88,6 +103,18 @@ describe('Lighthouse', () => {
     await audit('sign-in', `${BASE_URL}/login`);
   });
 
+  // Before anyone signs in in this browser: the page is a patient's, alone.
+  test('the page where an invited patient sets their password', { timeout: 60_000 }, async () => {
+    const api = await clinicianApi();
+    const tag = Date.now() % 100000;
+    const id = (await api('POST', '/api/v1/patients', {
+      given_name: 'Ina', family_name: `Lighthouse${tag}`, date_of_birth: '1980-05-06', sex: 'female',
+      email: `ina-${tag}@browser-test.example`,
+    })).json.id;
+    const { link } = (await api('POST', `/api/v1/patients/${id}/portal-invite`, {})).json;
+    await audit('accept invitation', new URL(link, BASE_URL).href, '/api/v1/portal-invites/lookup');
+  });
+
   test('Today and Patients, signed in', { timeout: 90_000 }, async () => {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/`);
@@ -100,17 +127,21 @@ describe('Lighthouse', () => {
     await audit('patients', `${BASE_URL}/patients`, '/api/v1/patients');
   });
 
-  // The record's screens (issue 15), on a patient with an assessment, its
-  // history and a signed note; still signed in from the test above.
-  test('a session note, the whole record and the intake', { timeout: 120_000 }, async () => {
+  // The record's screens (issue 15), on a patient with an assessment, an
+  // approved plan and a signed note; still signed in from the test above.
+  test('the chart, a session note, the whole record and the intake', { timeout: 150_000 }, async () => {
     const api = await clinicianApi();
     const id = (await api('POST', '/api/v1/patients', {
       given_name: 'Lia', family_name: `Lighthouse${Date.now() % 100000}`, date_of_birth: '1975-03-04', sex: 'female',
     })).json.id;
+    const intake = JSON.parse(readFileSync(new URL('../../examples/chronic_mild.json', import.meta.url), 'utf8'));
+    const plan = (await api('POST', `/api/v1/patients/${id}/assessments`, { kind: 'intake', intake })).json.plan;
+    await api('POST', `/api/v1/plans/${plan.id}/approve`, {}, { 'If-Match': '"1"' });
     const note = (await api('POST', `/api/v1/patients/${id}/sessions`, {
       occurred_at: '2026-11-24T10:00:00Z', subjective: 'Calf pain eased', leg_pain_before: 5, leg_pain_after: 3,
       sign: true,
     })).json.id;
+    await audit('chart', `${BASE_URL}/patients/${id}`, `/api/v1/patients/${id}/chart`);
     await audit('note', `${BASE_URL}/sessions/${note}`, `/api/v1/sessions/${note}`);
     await audit('whole record', `${BASE_URL}/patients/${id}/record`, `/api/v1/patients/${id}/consents`);
     await audit('intake', `${BASE_URL}/patients/${id}/intake`, `/api/v1/patients/${id}/intake-draft`);

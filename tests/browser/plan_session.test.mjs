@@ -213,7 +213,7 @@ describe('Plan review and session notes at 768 px', () => {
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /must be a whole number 1–120/);
     assert.equal(await minutes.getAttribute('aria-invalid'), 'true');
-    assert.match(await page.getByTestId('refusal').innerText(), /Technique row 1: minutes/);
+    assert.match(await page.getByTestId('refusal').innerText(), /Technique row 1, minutes: /);
     await expectAccessible(page, 'session note with a refusal');
     await minutes.fill(planned);
 
@@ -304,7 +304,7 @@ describe('Plan review and session notes at 768 px', () => {
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /Refused: pressure 3 is above the limit of 2 .*blood thinners/);
     assert.equal(await pressure.getAttribute('aria-invalid'), 'true');
-    assert.match(await page.getByTestId('refusal').innerText(), /Nothing was saved\.[\s\S]*Technique row 1: pressure/);
+    assert.match(await page.getByTestId('refusal').innerText(), /Nothing was saved\.[\s\S]*Technique row 1, pressure: /);
     const countNotes = () => page.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/sessions`)).json()).total, patientId);
     assert.equal(await countNotes(), 1, 'nothing saved');
     const panel = page.getByTestId('record-anyway');
@@ -320,7 +320,7 @@ describe('Plan review and session notes at 768 px', () => {
     await reasonRefusal.waitFor();
     assert.equal(await panel.getByLabel('Reason for departing from screening').getAttribute('aria-invalid'), 'true');
     assert.equal(await countNotes(), 1, 'still nothing saved');
-    assert.match(await panel.getByTestId('departures').innerText(), /Technique row 1: pressure: pressure 3 is above the limit of 2/);
+    assert.match(await panel.getByTestId('departures').innerText(), /Technique row 1, pressure: pressure 3 is above the limit of 2/);
 
     await panel.getByLabel('Reason for departing from screening').fill('Patient asked for firmer work; bruising checked, none');
     await screenshot(page, '27-session-note-record-anyway', { fullPage: false });

@@ -10,40 +10,17 @@
 #include <map>
 #include <random>
 
-#include "http/clinic_api_fixture.h"
+#include "http/therapist_api_fixture.h"
 
 namespace sciaticare::testing {
 namespace {
 
 using ::testing::HasSubstr;
 
-json ClearIntake() { return Example("chronic_mild"); }
-
-json CaudaEquinaIntake() {
-  json in = ClearIntake();
-  in["red_flags"]["ces_saddle_anaesthesia"] = true;
-  in["red_flags"]["ces_bladder_dysfunction"] = true;
-  return in;
-}
-
-class AssessmentCorrectionApiTest : public ClinicApiFixture {
+class AssessmentCorrectionApiTest : public TherapistApiFixture {
  protected:
-  void SetUp() override {
-    ClinicApiFixture::SetUp();
-    if (IsSkipped()) return;
-    therapist_client_ = As("therapist@a.test");
-  }
-
-  ApiClient& T() { return *therapist_client_; }
-
   HttpResult Post(const json& body) {
     return T().Post(PatientPath(patient1_.id, "/assessments"), body);
-  }
-
-  json Assess(const json& intake, const char* kind = "intake") {
-    HttpResult r = Post({{"kind", kind}, {"intake", intake}});
-    EXPECT_EQ(r.status, 201) << r.body;
-    return BodyOf(r);
   }
 
   HttpResult Correct(long long original, const json& intake, const std::string& reason) {
@@ -55,8 +32,6 @@ class AssessmentCorrectionApiTest : public ClinicApiFixture {
     EXPECT_EQ(r.status, 200) << r.body;
     return BodyOf(r);
   }
-
-  std::unique_ptr<ApiClient> therapist_client_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Store, AssessmentCorrectionApiTest, AllApiBackends(), ApiBackendName);
@@ -95,7 +70,7 @@ TEST_P(AssessmentCorrectionApiTest, TheOriginalIsKeptAndMarkedAsCorrected) {
 
 TEST_P(AssessmentCorrectionApiTest, ACorrectionThatAddsARedFlagRefersAndSuspendsThePlan) {
   if (IsSkipped()) return;
-  const json first = Assess(ClearIntake());
+  const json first = Assess(ClearIntake(), "intake");
   const long long plan = first["plan"]["id"];
   ASSERT_EQ(T().Post("/api/v1/plans/" + std::to_string(plan) + "/approve", json::object(),
                      {{"If-Match", "\"1\""}})
@@ -116,7 +91,7 @@ TEST_P(AssessmentCorrectionApiTest, ACorrectionThatAddsARedFlagRefersAndSuspends
 
 TEST_P(AssessmentCorrectionApiTest, OnlyTheLatestScreeningIsCorrectedAndTheRefusalNamesIt) {
   if (IsSkipped()) return;
-  const long long a = Assess(ClearIntake())["assessment"]["id"];
+  const long long a = Assess(ClearIntake(), "intake")["assessment"]["id"];
   HttpResult first = Correct(a, ClearIntake(), "first fix");
   ASSERT_EQ(first.status, 201) << first.body;
   const long long b = BodyOf(first)["assessment"]["id"];
@@ -140,7 +115,7 @@ TEST_P(AssessmentCorrectionApiTest, OnlyTheLatestScreeningIsCorrectedAndTheRefus
 
 TEST_P(AssessmentCorrectionApiTest, BadCorrectionsAreRefusedNamingTheFieldAndStoreNothing) {
   if (IsSkipped()) return;
-  const long long a = Assess(ClearIntake())["assessment"]["id"];
+  const long long a = Assess(ClearIntake(), "intake")["assessment"]["id"];
   const auto count = AssessmentCount(clinic_a_.id, patient1_.id);
   struct Case {
     json body;
@@ -184,7 +159,7 @@ TEST_P(AssessmentCorrectionApiTest, BadCorrectionsAreRefusedNamingTheFieldAndSto
 // keeps no second assessment or correction.
 TEST_P(AssessmentCorrectionApiTest, ARetriedCorrectionIsKeptOnce) {
   if (IsSkipped()) return;
-  const long long a = Assess(ClearIntake())["assessment"]["id"];
+  const long long a = Assess(ClearIntake(), "intake")["assessment"]["id"];
   const json body = {{"corrects", a}, {"reason", "side"}, {"intake", ClearIntake()}};
   const std::map<std::string, std::string> key = {{"Idempotency-Key", "correct once"}};
   HttpResult first = T().Post(PatientPath(patient1_.id, "/assessments"), body, key);

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "http/clinic_api_fixture.h"
+#include "http/therapist_api_fixture.h"
 #include "test_support.h"
 
 namespace sciaticare::testing {
@@ -13,47 +13,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-json ClearIntake() { return Example("chronic_mild"); }
-
-// The clear intake with saddle numbness and bladder trouble: an emergency.
-json CaudaEquinaIntake() {
-  json in = ClearIntake();
-  in["red_flags"]["ces_saddle_anaesthesia"] = true;
-  in["red_flags"]["ces_bladder_dysfunction"] = true;
-  return in;
-}
-
-json NightPainIntake() {  // A routine GP referral.
-  json in = ClearIntake();
-  in["red_flags"]["ca_night_or_rest_pain"] = true;
-  return in;
-}
-
-json Work() {
-  return json::array({{{"technique", "swedish"},
-                       {"region", "lower_back"},
-                       {"side", "midline"},
-                       {"pressure", 2},
-                       {"minutes", 10}}});
-}
-
-class CareGovernanceApiTest : public ClinicApiFixture {
+class CareGovernanceApiTest : public TherapistApiFixture {
  protected:
-  void SetUp() override {
-    ClinicApiFixture::SetUp();
-    if (IsSkipped()) return;
-    therapist_client_ = As("therapist@a.test");
-  }
-
-  ApiClient& T() { return *therapist_client_; }
-
-  json Assess(const json& intake, const char* kind = "reassessment") {
-    HttpResult r =
-        T().Post(PatientPath(patient1_.id, "/assessments"), {{"kind", kind}, {"intake", intake}});
-    EXPECT_EQ(r.status, 201) << r.body;
-    return BodyOf(r);
-  }
-
   HttpResult Approve(long long plan_id, int version = 1, const json& body = json::object()) {
     return T().Post("/api/v1/plans/" + std::to_string(plan_id) + "/approve", body,
                     {{"If-Match", "\"" + std::to_string(version) + "\""}});
@@ -84,17 +45,15 @@ class CareGovernanceApiTest : public ClinicApiFixture {
   }
 
   json Attention() { return BodyOf(T().Get("/api/v1/attention")); }
-
-  std::unique_ptr<ApiClient> therapist_client_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Store, CareGovernanceApiTest, AllApiBackends(), ApiBackendName);
 
 TEST_P(CareGovernanceApiTest, ANewerEmergencyReferralClosesEveryDoor) {
   const long long v1 = ApprovedPlan();
-  json draft = Assess(ClearIntake());  // A clear reassessment: draft v2.
+  json draft = Assess(ClearIntake(), "reassessment");  // A clear reassessment: draft v2.
   const long long v2 = draft["plan"]["id"];
-  json referred = Assess(CaudaEquinaIntake());
+  json referred = Assess(CaudaEquinaIntake(), "reassessment");
   EXPECT_TRUE(referred["plan"].is_null());
   ASSERT_TRUE(referred["referral"].is_object()) << referred;
   EXPECT_EQ(referred["referral"]["urgency"], "emergency");
@@ -151,7 +110,7 @@ TEST_P(CareGovernanceApiTest, ANewerEmergencyReferralClosesEveryDoor) {
 
 TEST_P(CareGovernanceApiTest, AnEmergencyResumesOnlyAfterAClearingOutcomeAndANewAssessment) {
   const long long v1 = ApprovedPlan();
-  json referred = Assess(CaudaEquinaIntake());
+  json referred = Assess(CaudaEquinaIntake(), "reassessment");
   const std::string referral =
       "/api/v1/referrals/" + std::to_string(referred["referral"]["id"].get<long long>());
   // Closing needs an outcome first.
@@ -163,7 +122,7 @@ TEST_P(CareGovernanceApiTest, AnEmergencyResumesOnlyAfterAClearingOutcomeAndANew
                   {"cleared", false}};
   ASSERT_EQ(T().Post(referral + "/outcome", outcome).status, 201);
   // Not cleared: a new clear assessment's plan still cannot be approved.
-  json again = Assess(ClearIntake());
+  json again = Assess(ClearIntake(), "reassessment");
   EXPECT_EQ(Approve(again["plan"]["id"]).status, 409);
   // Cleared, but the clearing outcome comes after the last assessment: the
   // new assessment before it still counts (it is newer than the referral).
@@ -193,8 +152,8 @@ TEST_P(CareGovernanceApiTest, AnEmergencyResumesOnlyAfterAClearingOutcomeAndANew
 
 TEST_P(CareGovernanceApiTest, WithoutAnOutcomeEvenANewClearAssessmentCannotLiftAnEmergency) {
   ApprovedPlan();
-  Assess(CaudaEquinaIntake());
-  json again = Assess(ClearIntake());
+  Assess(CaudaEquinaIntake(), "reassessment");
+  json again = Assess(ClearIntake(), "reassessment");
   HttpResult r = Approve(again["plan"]["id"]);
   EXPECT_EQ(r.status, 409);
   EXPECT_THAT(r.body, HasSubstr("cannot override"));
@@ -230,9 +189,9 @@ TEST_P(CareGovernanceApiTest, ASessionRedFlagRefersLikeAnIntake) {
 
 TEST_P(CareGovernanceApiTest, ARoutineGpReferralIsLiftedByClearanceNotByANewAnswer) {
   ApprovedPlan();
-  json referred = Assess(NightPainIntake());
+  json referred = Assess(NightPainIntake(), "reassessment");
   ASSERT_EQ(referred["referral"]["urgency"], "routine_gp") << referred;
-  json again = Assess(ClearIntake());  // The answer rewritten: not a clearance.
+  json again = Assess(ClearIntake(), "reassessment");  // The answer rewritten: not a clearance.
   EXPECT_EQ(Approve(again["plan"]["id"]).status, 409);
   const std::string referral =
       "/api/v1/referrals/" + std::to_string(referred["referral"]["id"].get<long long>());
@@ -335,10 +294,10 @@ TEST_P(CareGovernanceApiTest, AReferralGivesTheKnowledgesAdviceSameDayWhenAFlagI
 
   json weight_loss = ClearIntake();
   weight_loss["red_flags"]["ca_unexplained_weight_loss"] = true;
-  json later = Assess(weight_loss)["referral"];
+  json later = Assess(weight_loss, "reassessment")["referral"];
   ASSERT_EQ(later["urgency"], "urgent");
   EXPECT_EQ(later["advice"], urgent.action);  // Not a same-day flag.
-  EXPECT_EQ(Assess(CaudaEquinaIntake())["referral"]["advice"], emergency.action);
+  EXPECT_EQ(Assess(CaudaEquinaIntake(), "reassessment")["referral"]["advice"], emergency.action);
   // Listed with the same advice.
   const json listed = BodyOf(T().Get(PatientPath(patient1_.id, "/referrals")))["items"];
   ASSERT_GE(listed.size(), 3u);
@@ -352,7 +311,7 @@ TEST_P(CareGovernanceApiTest, ASameDayConditionGivesTheReferralTheSameDayAdvice)
   const UrgencyInfo& urgent = K().urgencies[static_cast<std::size_t>(Urgency::kUrgent)];
   json clot = ClearIntake();
   clot["conditions"]["dvt_suspected_or_active"] = true;
-  const json answer = Assess(clot);
+  const json answer = Assess(clot, "reassessment");
   ASSERT_EQ(answer["referral"]["urgency"], "urgent") << answer;
   EXPECT_EQ(answer["referral"]["advice"], urgent.same_day_action);
   const std::string path =
@@ -385,7 +344,7 @@ TEST_P(CareGovernanceApiTest, TheWithdrawnProgrammeSaysTodayForASameDayReferral)
   ApprovedPlan();
   json fever = ClearIntake();
   fever["red_flags"]["inf_fever_unwell"] = true;
-  ASSERT_EQ(Assess(fever)["referral"]["urgency"], "urgent");
+  ASSERT_EQ(Assess(fever, "reassessment")["referral"]["urgency"], "urgent");
   const json home = BodyOf(T().Get(PatientPath(patient1_.id, "/home-programme")));
   ASSERT_EQ(home["withdrawn"], true) << home;
   EXPECT_THAT(home["message"].get<std::string>(), HasSubstr("See a doctor today"));

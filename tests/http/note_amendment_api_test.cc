@@ -6,30 +6,15 @@
 // notes and amendments".
 #include <gtest/gtest.h>
 
-#include "http/clinic_api_fixture.h"
+#include "http/therapist_api_fixture.h"
 
 namespace sciaticare::testing {
 namespace {
 
 std::string Tag(int version) { return "\"" + std::to_string(version) + "\""; }
 
-json Work(const char* technique = "swedish", int pressure = 2) {
-  return json::array({{{"technique", technique},
-                       {"region", "lower_back"},
-                       {"side", "midline"},
-                       {"pressure", pressure},
-                       {"minutes", 10}}});
-}
-
-class NoteAmendmentApiTest : public ClinicApiFixture {
+class NoteAmendmentApiTest : public TherapistApiFixture {
  protected:
-  void SetUp() override {
-    ClinicApiFixture::SetUp();
-    if (IsSkipped()) return;
-    therapist_client_ = As("therapist@a.test");
-  }
-  ApiClient& T() { return *therapist_client_; }
-
   static std::string NotePath(const json& note, const std::string& suffix = "") {
     return "/api/v1/sessions/" + std::to_string(note["id"].get<long long>()) + suffix;
   }
@@ -57,8 +42,6 @@ class NoteAmendmentApiTest : public ClinicApiFixture {
     q.action = "amend";
     return static_cast<int>(store_->ListAudit(clinic_a_.id, q).value().total);
   }
-
-  std::unique_ptr<ApiClient> therapist_client_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Store, NoteAmendmentApiTest, AllApiBackends(), ApiBackendName);

@@ -193,5 +193,38 @@ TEST_P(OpenApiAnswersTest, ReferralsScheduleAndAdministrationMatchTheirSchemas) 
   ExpectDocumented("get", "/api/v1/audit", admin->Get("/api/v1/audit"));
 }
 
+TEST_P(OpenApiAnswersTest, CourseAnswersMatchTheirSchemas) {
+  auto therapist = As("therapist@a.test");
+  auto desk = As("desk@a.test");
+  ExpectDocumented("get", "/api/v1/patients/{id}/course",
+                   desk->Get(PatientPath(patient1_.id, "/course")));  // No plan yet.
+  store::TherapistProfile profile;
+  profile.clinic_id = clinic_a_.id;
+  profile.user_id = therapist_.id;
+  profile.modalities = {"swedish",       "myofascial_release", "deep_tissue", "trigger_point",
+                        "neuromuscular", "sports_massage",     "self_massage"};
+  ASSERT_TRUE(store_->UpsertTherapistProfile(profile).ok());
+  const json created = CreateAssessment(*therapist, patient1_.id, "chronic_mild");
+  ASSERT_EQ(therapist
+                ->Send("POST", "/api/v1/plans/" + created["plan"]["id"].dump() + "/approve", "",
+                       {{"If-Match", "\"1\""}})
+                .status,
+            200);
+  const HttpResult proposal =
+      desk->Get(PatientPath(patient1_.id, "/course-proposal?from=2031-03-24"));
+  ExpectDocumented("get", "/api/v1/patients/{id}/course-proposal", proposal);
+  const json first = BodyOf(proposal)["sessions"][0];
+  const json slot = {{"therapist_id", first["therapist_id"]},
+                     {"starts_at_local", first["starts_at_local"]}};
+  // The same slot twice: one booked, one refused.
+  const std::string path = PatientPath(patient1_.id, "/course-bookings");
+  ExpectDocumented("post", "/api/v1/patients/{id}/course-bookings",
+                   desk->Post(path, {{"mode", "each"}, {"slots", {slot, slot}}}), 201);
+  ExpectDocumented("post", "/api/v1/patients/{id}/course-bookings",
+                   desk->Post(path, {{"mode", "all"}, {"slots", {slot}}}), 409);
+  ExpectDocumented("get", "/api/v1/patients/{id}/course",
+                   desk->Get(PatientPath(patient1_.id, "/course")));
+}
+
 }  // namespace
 }  // namespace sciaticare::testing

@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <mutex>
 
 #include "http/clinic_api_fixture.h"
+#include "http/settable_clock.h"
 #include "test_support.h"
 
 namespace sciaticare::testing {
@@ -23,16 +23,8 @@ constexpr char kPatientPassword[] = "juniper kettle harbour fifty";
 
 class PortalInviteApiTest : public ClinicApiFixture {
  protected:
-  void Configure(api::ClinicApiOptions& options) override {
-    options.now = [this] {
-      std::lock_guard lock(mu_);
-      return now_;
-    };
-  }
-  void SetNow(const std::string& now) {
-    std::lock_guard lock(mu_);
-    now_ = now;
-  }
+  void Configure(api::ClinicApiOptions& options) override { options.now = clock_.AsOption(); }
+  void SetNow(const std::string& now) { clock_.Set(now); }
 
   // A new patient of clinic A without a portal login.
   json NewPatient(ApiClient& desk, const std::string& email) {
@@ -56,8 +48,7 @@ class PortalInviteApiTest : public ClinicApiFixture {
                              {{"token", token}, {"password", password}});
   }
 
-  std::mutex mu_;
-  std::string now_ = "2026-11-23T09:00:00Z";
+  SettableClock clock_{"2026-11-23T09:00:00Z"};
 };
 
 INSTANTIATE_TEST_SUITE_P(Store, PortalInviteApiTest, AllApiBackends(), ApiBackendName);

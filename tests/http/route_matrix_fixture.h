@@ -80,6 +80,9 @@ inline const std::map<std::string, Row>& Expected() {
       {"PATCH /api/v1/appointments/{id}", {200, 200, 200, 403, 403, 404, 401}},
       {"GET /api/v1/patients/{id}/appointments", {200, 200, 200, 200, 404, 404, 401}},
       {"POST /api/v1/patients/{id}/appointment-requests", {403, 403, 403, 201, 404, 403, 401}},
+      {"GET /api/v1/patients/{id}/course", {200, 200, 200, 200, 404, 404, 401}},
+      {"GET /api/v1/patients/{id}/course-proposal", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/patients/{id}/course-bookings", {201, 201, 201, 403, 403, 404, 401}},
       {"POST /api/v1/appointments/{id}/cancel", {200, 200, 200, 403, 403, 404, 401}},
       {"POST /api/v1/appointments/{id}/no-show", {200, 200, 200, 403, 403, 404, 401}},
       {"POST /api/v1/appointments/{id}/reschedule", {200, 200, 200, 403, 403, 404, 401}},
@@ -250,6 +253,19 @@ class RouteMatrixTest : public ClinicApiFixture {
         call.body = json({{"treatment", true}, {"areas", {"buttock"}}, {"form", "verbal"}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/appointment-requests") {
         call.body = json({{"starts_at", "2030-12-01T09:00:00Z"}, {"minutes", 45}}).dump();
+      } else if (key == "POST /api/v1/patients/{id}/course-bookings") {
+        // A session of the approved plan with a therapist who practises
+        // every technique (the profile route may have changed theirs).
+        store::TherapistProfile all;
+        all.clinic_id = clinic_a_.id;
+        all.user_id = therapist_.id;
+        all.modalities = {"swedish",       "myofascial_release", "deep_tissue", "trigger_point",
+                          "neuromuscular", "sports_massage",     "self_massage"};
+        EXPECT_TRUE(store_->UpsertTherapistProfile(all).ok());
+        call.body =
+            json({{"mode", "all"},
+                  {"slots", {{{"therapist_id", therapist_.id}, {"starts_at", FutureHour()}}}}})
+                .dump();
       } else if (key == "POST /api/v1/patients/{id}/appointments/{appointment_id}/cancel") {
         // Years ahead, so well before the clinic's notice period.
         appointment_id_ = std::to_string(Booked(patient1_.id, FutureHour()).id);

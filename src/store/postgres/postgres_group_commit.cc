@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/postgres/postgres_audit_batch.h"
 #include "store/postgres_query.h"
 
 namespace sciaticare::store {
@@ -27,25 +28,46 @@ Outcome Guarded(const PgGroupCommit::Job& job, PgConnection& conn, PgTx& tx) {
   }
 }
 
-// Runs the batch once in one transaction; false when a member that ran
-// without a savepoint threw, which ended the transaction for everyone.
+// The first run of a batch: every member without a savepoint, the audit
+// entries appended together first. False when a member threw, or one that
+// may have changed something returned an error: the transaction is then
+// rolled back (or already aborted) and the batch must run again isolated.
+bool TryBatchTogether(PgConnection& conn, PgTx& batch, std::vector<PgGroupCommit::Job>& jobs,
+                      std::vector<Outcome>& outcomes) {
+  std::vector<AuditEntry*> audits;
+  for (const PgGroupCommit::Job& job : jobs) {
+    if (job.audit) audits.push_back(job.audit.get());
+  }
+  try {
+    if (!audits.empty()) InsertAuditsTogether(conn, batch, audits);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      if (jobs[i].audit) continue;
+      outcomes[i] = jobs[i].run(conn, batch);
+      if (outcomes[i] && !jobs[i].one_statement) return false;
+    }
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (const pqxx::in_doubt_error&) {
+    throw;
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+// Runs the batch once in one transaction; false when the first run without
+// savepoints failed a member, which undid the whole batch.
 bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
               std::vector<Outcome>& outcomes, bool isolate_all) {
   PgTx batch(conn, PgTx::Kind::kWrite);  // Rolled back by its destructor unless committed.
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    if (jobs[i].one_statement && !isolate_all) {
-      try {
-        outcomes[i] = jobs[i].run(conn, batch);
-      } catch (const pqxx::broken_connection&) {
-        throw;
-      } catch (const std::exception&) {
-        return false;
-      }
-      continue;
+  if (!isolate_all) {
+    if (!TryBatchTogether(conn, batch, jobs, outcomes)) return false;
+  } else {
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      PgTx member(batch);  // SAVEPOINT; rolled back to by its destructor unless released.
+      outcomes[i] = Guarded(jobs[i], conn, member);
+      if (!outcomes[i]) member.Commit();
     }
-    PgTx member(batch);  // SAVEPOINT; rolled back to by its destructor unless released.
-    outcomes[i] = Guarded(jobs[i], conn, member);
-    if (!outcomes[i]) member.Commit();
   }
   batch.Commit();
   return true;

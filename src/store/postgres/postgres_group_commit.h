@@ -6,12 +6,14 @@
 // holding its write has committed with the server's synchronous_commit, so an
 // acknowledged write is as durable as one committed alone.
 //
-// Each write runs under its own savepoint: one that fails is rolled back alone
-// and told its error, and the others in the batch still commit. A write that
-// changes at most one statement's worth, as its last step (an audit entry),
-// first runs without a savepoint; as a failed statement ends a PostgreSQL
-// transaction, a batch where such a write throws is rolled back and run again
-// with a savepoint for every member. A batch whose connection broke before
+// A batch first runs with no savepoints (each costs two round trips) and the
+// audit entries of all its members appended by one statement. Should any
+// member fail (a failed statement ends a PostgreSQL transaction), the batch is
+// rolled back and run again with each write under its own savepoint: one that
+// fails is then rolled back alone and told its error, and the others still
+// commit. A write that changes at most one statement's worth, as its last step
+// (an audit entry), may return an error on the first run without forcing the
+// second, as it has changed nothing. A batch whose connection broke before
 // its commit is run again on a new one; if the commit itself fails or its
 // outcome is unknown, every member is told so. Several writers (each with its
 // own connection) keep a slow batch from holding up the next.
@@ -21,12 +23,14 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "store/records.h"
 #include "store/store_result.h"
 
 namespace sciaticare::store {
@@ -52,6 +56,10 @@ class PgGroupCommit {
     // True when `run` changes the database in one statement at most, as its
     // last, and returns an error only before it.
     bool one_statement = false;
+    // When set, `run` only appends this entry (records::InsertAudit): the
+    // batch may instead append it with the other members' entries in one
+    // statement, setting its id, without calling `run`. Implies one_statement.
+    std::shared_ptr<AuditEntry> audit = nullptr;
   };
 
   // Starts `writers` threads; each connects to `url` when it first writes.

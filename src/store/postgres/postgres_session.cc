@@ -126,27 +126,36 @@ std::string ExecuteText(const std::string& name, const std::vector<std::int64_t>
 
 }  // namespace
 
-// Opens a PgTx and makes it the session's current one until it dies.
+// Opens a PgTx and makes it the session's current one until it dies. Inside
+// another transaction of the session, a read joins it (it has nothing to
+// undo) and so does a write when the unit says writes join; any other write
+// is a savepoint of it.
 class PgSessionTransaction : public sql::Transaction {
  public:
   PgSessionTransaction(PgSession& session, sql::TxKind kind)
-      : session_(session),
-        outer_(session.current_),
-        tx_(outer_ != nullptr
-                ? std::make_unique<PgTx>(*outer_)
-                : std::make_unique<PgTx>(session.connection_, kind == sql::TxKind::kWrite
-                                                                  ? PgTx::Kind::kWrite
-                                                                  : PgTx::Kind::kSnapshot)) {
-    session_.current_ = tx_.get();
+      : session_(session), outer_(session.current_), tx_(Open(session, kind)) {
+    if (tx_) session_.current_ = tx_.get();
   }
   ~PgSessionTransaction() override { session_.current_ = outer_; }
-  void Commit() override { tx_->Commit(); }
+  void Commit() override {
+    if (tx_) tx_->Commit();
+  }
 
  private:
+  static std::unique_ptr<PgTx> Open(PgSession& session, sql::TxKind kind) {
+    const bool write = kind == sql::TxKind::kWrite;
+    if (PgTx* outer = session.current_) {
+      if (!write || session.connection_.unit_writes_join()) return nullptr;
+      return std::make_unique<PgTx>(*outer);
+    }
+    return std::make_unique<PgTx>(session.connection_,
+                                  write ? PgTx::Kind::kWrite : PgTx::Kind::kSnapshot);
+  }
+
   PgSession& session_;
   PgTx* outer_;
-  // Rolled back by its destructor unless committed; inside another
-  // transaction of the session, a savepoint of it.
+  // Rolled back by its destructor unless committed; null when joined to the
+  // session's outer transaction.
   std::unique_ptr<PgTx> tx_;
 };
 

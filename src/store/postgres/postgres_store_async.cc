@@ -21,13 +21,16 @@ void PostgresStore::CreateSessionNoteAsync(const SessionNote& note, AlsoWrite al
   group_->Submit({[this, note, out, also = std::move(also)](
                       PgConnection& conn, PgTx& member) -> PgGroupCommit::Outcome {
                     *out = note;  // Afresh, should the batch run again.
-                    // Store calls made by `also` join this member's transaction.
-                    PgUnitScope unit(*this, conn, member.Unit());
+                    // Store calls made by `also` join this member's transaction
+                    // without savepoints of their own: should any fail, the
+                    // member's savepoint undoes the whole member.
+                    PgUnitScope unit(*this, conn, member.Unit(), PgUnitScope::Writes::kJoin);
                     PgSession s(conn, &member);
                     if (auto e = records::InsertSessionNote(s, *out)) return e;
                     if (!also) return std::nullopt;
                     StoreStatus more = also(*out);
                     if (!more.ok()) return more.error();
+                    if (conn.unit_failed()) return Internal("the note could not be stored");
                     return std::nullopt;
                   },
                   [out, done = std::move(done)](PgGroupCommit::Outcome failed) {
@@ -47,7 +50,7 @@ void PostgresStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntr
                     if (failed) return done(std::move(*failed));
                     done(std::move(*out));
                   },
-                  /*one_statement=*/true});
+                  /*one_statement=*/true, /*audit=*/out});
 }
 
 }  // namespace sciaticare::store

@@ -1,7 +1,7 @@
 // Intake drafts and consent records, read and written once for both stores
 // over the SQL session (store.h states the contracts of the Store methods of
-// the same names). Each opens its own transaction, a savepoint inside a unit
-// of work.
+// the same names). Each opens its own transaction; inside a unit of work, a
+// write's is a savepoint of it and a read's may join it (sql_session.h).
 #pragma once
 
 #include <vector>

@@ -1,6 +1,6 @@
 // Portal invitations, read and written once for both stores over the SQL
 // session (store.h states the contracts of the Store methods of the same
-// names). Each opens its own transaction, a savepoint inside a unit of work.
+// names). Each opens its own transaction (in a unit of work: sql_session.h).
 #pragma once
 
 #include <string_view>

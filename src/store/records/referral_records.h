@@ -1,6 +1,6 @@
 // Referrals and their append-only events, read and written once for both
-// stores over the SQL session. Each method opens its own transaction (a
-// savepoint when the store runs it inside a unit of work) and throws what the
+// stores over the SQL session. Each method opens its own transaction (inside a
+// unit of work, as sql_session.h says of Transaction) and throws what the
 // session throws; the calling store maps that onto a StoreError.
 #pragma once
 

@@ -157,8 +157,8 @@ class Query {
 enum class TxKind { kRead, kWrite };
 
 // An open transaction; rolled back when it dies uncommitted. Opened inside
-// another (a unit of work, Store::Atomically), it is a savepoint of it: its
-// rollback undoes only its own statements.
+// another (a unit of work, Store::Atomically), a kWrite one is a savepoint of
+// it (undoing only its own statements); a kRead one may join it (PostgreSQL).
 class Transaction {
  public:
   virtual ~Transaction() = default;

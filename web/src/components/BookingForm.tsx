@@ -6,7 +6,7 @@
 // appointment to the plan.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type Appointment, type Page, type Patient, type PlanRecord, type Room, type Therapist,
+  ApiError, get, post, type Appointment, type Course, type Page, type Patient, type PlanRecord, type Room, type Therapist,
 } from '../api';
 import { addDaysTo, dayText, zoneDay } from '../time';
 import { ErrorBox } from './common';
@@ -83,17 +83,32 @@ export function BookingForm(props: {
     };
   }, [search]);
 
+  // The patient's own defaults, set before the plan's rhythm shows (so
+  // nothing chosen after it is overwritten): their usual therapist and the
+  // plan's session length (GET .../course, open to the front desk too).
   useEffect(() => {
     setMatch(null);
-    if (!patientId || !props.canReadPlans) return;
+    if (!patientId) return;
     let live = true;
-    Promise.all([
-      get<{ items: PlanRecord[] }>(`/api/v1/patients/${patientId}/plans`),
-      get<{ items: Appointment[] }>(`/api/v1/patients/${patientId}/appointments`),
-    ])
-      .then(([plans, appts]) => {
-        const approved = plans.items.filter((p) => p.status === 'approved').sort((a, b) => b.version_no - a.version_no)[0];
-        if (!live || !approved) return;
+    const course = get<Course>(`/api/v1/patients/${patientId}/course`).catch(() => null);
+    const plans = props.canReadPlans
+      ? Promise.all([
+          get<{ items: PlanRecord[] }>(`/api/v1/patients/${patientId}/plans`),
+          get<{ items: Appointment[] }>(`/api/v1/patients/${patientId}/appointments`),
+        ])
+      : Promise.resolve(null);
+    Promise.all([course, plans])
+      .then(([c, found]) => {
+        if (!live) return;
+        if (c && c.plan_id !== null) {
+          const usual = c.usual_therapist_id;
+          if (usual && props.therapists.some((t) => t.id === usual)) setTherapistId(String(usual));
+          if (c.rhythm) setMinutes(String(c.rhythm.minutes));
+        }
+        if (!found) return;
+        const [planList, appts] = found;
+        const approved = planList.items.filter((p) => p.status === 'approved').sort((a, b) => b.version_no - a.version_no)[0];
+        if (!approved) return;
         const m = matchPlan(approved, appts.items, zoneDay(new Date(), props.zone), props.zone);
         setMatch(m);
         if (m) setDay(m.next);
@@ -185,7 +200,7 @@ export function BookingForm(props: {
           <label for="bk-minutes">Length</label>
           <select id="bk-minutes" value={minutes} aria-invalid={bad === 'minutes'}
             onChange={(e) => setMinutes(e.currentTarget.value)}>
-            {LENGTHS.map((m) => (
+            {[...new Set([...LENGTHS, Number(minutes)])].sort((a, b) => a - b).map((m) => (
               <option key={m} value={String(m)}>{m} minutes</option>
             ))}
           </select>

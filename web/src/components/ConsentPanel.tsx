@@ -15,9 +15,11 @@ export function consentText(current: Consent | null): string {
   return `Consents to hands-on treatment (${how})${areas.length ? `, including: ${areas.join(', ')}` : ', no sensitive areas'}.`;
 }
 
-export function ConsentPanel(props: { patientId: number }) {
+// `initial`: the consents as the page already read them, so the panel is drawn
+// whole with the page instead of pushing what follows down when it arrives.
+export function ConsentPanel(props: { patientId: number; initial?: ConsentAnswer }) {
   const url = `/api/v1/patients/${props.patientId}/consents`;
-  const [answer, setAnswer] = useState<ConsentAnswer | null>(null);
+  const [answer, setAnswer] = useState<ConsentAnswer | null>(props.initial ?? null);
   const [treatment, setTreatment] = useState(true);
   const [areas, setAreas] = useState<string[]>([]);
   const [form, setForm] = useState<'verbal' | 'written'>('verbal');
@@ -28,7 +30,7 @@ export function ConsentPanel(props: { patientId: number }) {
 
   const load = () => get<ConsentAnswer>(url).then(setAnswer).catch(setError);
   useEffect(() => {
-    load();
+    if (!props.initial) load();
   }, [url]);
 
   const record = async (e: Event) => {

@@ -11,7 +11,7 @@ interface Invite {
   expires_at: string;
   state: 'open' | 'used' | 'replaced' | 'expired';
 }
-interface Access {
+export interface PortalAccessAnswer {
   login: { email: string; active: boolean } | null;
   invite: Invite | null;
 }
@@ -28,18 +28,23 @@ function day(iso: string) {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-export function PortalAccess(props: { patient: { id: number; given_name: string; email?: string | null } }) {
+// `initial`: the access as the page already read it, so the panel is drawn
+// whole with the page instead of pushing what follows down when it arrives.
+export function PortalAccess(props: {
+  patient: { id: number; given_name: string; email?: string | null };
+  initial?: PortalAccessAnswer;
+}) {
   const { patient } = props;
-  const [access, setAccess] = useState<Access | null>(null);
+  const [access, setAccess] = useState<PortalAccessAnswer | null>(props.initial ?? null);
   const [email, setEmail] = useState(patient.email ?? '');
   const [link, setLink] = useState('');
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = () => get<Access>(`/api/v1/patients/${patient.id}/portal-access`).then(setAccess).catch(setError);
+  const load = () => get<PortalAccessAnswer>(`/api/v1/patients/${patient.id}/portal-access`).then(setAccess).catch(setError);
   useEffect(() => {
-    load();
+    if (!props.initial) load();
   }, [patient.id]);
 
   const invite = async (e: Event) => {

@@ -4,6 +4,7 @@
 // reasons and evidence grade, and a way into its review while it is a draft.
 import type { AssessmentResult, Evidence, Plan, PlanRecord } from '../api';
 import { Link, TriageBadge, isReferral, words } from './common';
+import { measureName } from './measureNames';
 
 // How soon a red flag needs a doctor, in a clinician's words (never its id).
 const URGENCY_WORDS: Record<string, string> = {
@@ -173,7 +174,7 @@ function PlanView(props: { plan: Plan; record: PlanRecord | null; H: 'h2' | 'h3'
       <Sub>Reassess</Sub>
       <p>
         After session{plan.reassessment.after_sessions.length === 1 ? '' : 's'}{' '}
-        {plan.reassessment.after_sessions.join(', ')}: {plan.reassessment.measures.map(words).join(', ')}.{' '}
+        {plan.reassessment.after_sessions.join(', ')}: {plan.reassessment.measures.map(measureName).join(', ')}.{' '}
         {plan.reassessment.responder} {plan.reassessment.if_not_met}
       </p>
       {plan.escalation.length > 0 && (

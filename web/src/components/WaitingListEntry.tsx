@@ -80,7 +80,10 @@ export function WaitingListEntry(props: { patientId: number; patientName: string
   return (
     <section class="card" aria-labelledby="waiting-title" data-testid="waiting-list-entry">
       <h2 id="waiting-title">Waiting list</h2>
-      {!zone ? null : entries.length === 0 ? (
+      {/* A line held while loading, so the form below does not move when the answer comes. */}
+      {!zone ? (
+        <p class="muted">Reading the waiting list…</p>
+      ) : entries.length === 0 ? (
         <p>Not on the waiting list.</p>
       ) : (
         <ul class="plain" data-testid="waiting-entries">

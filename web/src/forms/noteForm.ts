@@ -106,7 +106,8 @@ export function describeNoteField(field: string) {
   if (m) {
     const what = m[1] === 'techniques' ? 'Technique row' : 'Adverse event';
     const region = m[3] !== undefined ? `, region ${Number(m[3]) + 1}` : '';
-    return `${what} ${Number(m[2]) + 1}${region}${m[4] ? `: ${words(m[4])}` : ''}`;
+    // "Technique row 1, minutes": the message follows after a colon of its own.
+    return `${what} ${Number(m[2]) + 1}${region}${m[4] ? `, ${words(m[4])}` : ''}`;
   }
   const fixed: Record<string, string> = {
     occurred_at: 'Date and time', plan_text: 'Plan (SOAP)', oils_used: 'Oil used', 'if-match': 'Version',

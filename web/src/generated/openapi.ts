@@ -2704,6 +2704,115 @@ export interface paths {
       };
     };
   };
+  "/api/v1/patients/{id}/course": {
+    /** The patient's course: the approved plan's rhythm, sessions booked and left, the next appointments (staff, or the patient themself) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The course */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Course"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/course-proposal": {
+    /**
+     * Propose the remaining sessions of the approved plan's course (staff)
+     * @description At the plan's rhythm, with a therapist who practises every planned technique (the patient's usual therapist first, then one therapist for the whole course), in free time inside working and opening hours, on the clinic's clock. 409 without an approved plan, or when the latest screening refuses booking.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The first day to propose, on the clinic's calendar (default today) */
+          from?: string;
+          /** @description Propose with this therapist only */
+          therapist_id?: number;
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The proposal */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CourseProposal"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/course-bookings": {
+    /**
+     * Book sessions of the approved plan's course (staff)
+     * @description Each slot is booked like POST /appointments under the approved plan. mode all: all or nothing, any refused slot answers 409 naming each and nothing is booked; mode each: books every slot that is free and says why each other was refused (409 when none was booked).
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CourseBookingInput"];
+        };
+      };
+      responses: {
+        /** @description Booked (in mode each, maybe not every slot) */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CourseBookingResult"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        /** @description Nothing was booked: each slot with why it was refused, or the plan or screening refuses booking */
+        409: {
+          content: {
+            "application/json": components["schemas"]["CourseBookingRefusal"];
+          };
+        };
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -3995,6 +4104,126 @@ export interface components {
       name?: string;
       /** @description false retires the room; true brings it back */
       active?: boolean;
+    };
+    /** @description The approved plan's rhythm */
+    CourseRhythm: {
+      per_week: number;
+      count: number;
+      minutes: number;
+      /** @description The plan's techniques in words */
+      techniques: string[];
+      /** @description "2 sessions a week, 6 sessions, 45 minutes" */
+      text: string;
+    };
+    CourseAppointment: {
+      /** Format: int64 */
+      id: number;
+      starts_at: string;
+      minutes: number;
+      /** @description On the clinic's clock: "Tue 8 Dec 2026 at 09:00" */
+      when: string;
+      therapist_name: string;
+    };
+    /** @description The patient's course under their approved plan; plan_id null (and nothing else) without one */
+    Course: {
+      /** Format: int64 */
+      plan_id: number | null;
+      rhythm?: components["schemas"]["CourseRhythm"];
+      /** @description Session notes written under the plan */
+      done?: number;
+      /** @description Appointments under the plan still booked */
+      booked?: number;
+      /** @description Sessions neither done nor booked */
+      left?: number;
+      /** @description "3 of 6 sessions booked, 3 left" */
+      text?: string;
+      /** @description The patient's booked appointments to come, earliest first */
+      next?: components["schemas"]["CourseAppointment"][];
+      /**
+       * Format: int64
+       * @description The therapist of the patient's latest booking, else the plan's approver: the default for a new booking
+       */
+      usual_therapist_id?: number | null;
+      /** @description For staff: why the patient's latest screening refuses booking treatment now (the course proposal and bookings answer 409 with it); null when booking is allowed, and always for the patient */
+      booking_refused?: string | null;
+    };
+    ProposedSession: {
+      /** Format: int64 */
+      therapist_id: number;
+      therapist_name: string;
+      /** @description UTC */
+      starts_at: string;
+      /** @description On the clinic's clock, for a form: 2026-12-08T09:00 */
+      starts_at_local: string;
+      when: string;
+      minutes: number;
+    };
+    CourseProposal: {
+      /** Format: int64 */
+      plan_id: number;
+      rhythm: components["schemas"]["CourseRhythm"];
+      done: number;
+      booked: number;
+      left: number;
+      text: string;
+      next: components["schemas"]["CourseAppointment"][];
+      /** Format: int64 */
+      usual_therapist_id: number | null;
+      time_zone: string;
+      /** @description Therapists who practise every technique of the plan, preferred first */
+      therapists: {
+          /** Format: int64 */
+          id: number;
+          name: string;
+        }[];
+      sessions: components["schemas"]["ProposedSession"][];
+      /** @description Why fewer sessions than are left were proposed, in plain words */
+      shortfall: string | null;
+    };
+    CourseBookingInput: {
+      /**
+       * @description all: every slot or none (409 naming each refused slot); each: every slot that is free
+       * @enum {string}
+       */
+      mode: "all" | "each";
+      slots: {
+          /** Format: int64 */
+          therapist_id: number;
+          /** @description On the clinic's clock: 2026-12-08T09:00 */
+          starts_at_local?: string;
+          /** @description UTC, for API clients (instead of starts_at_local) */
+          starts_at?: string;
+          /** @description Default: the plan's session length */
+          minutes?: number;
+          note?: string;
+        }[];
+    };
+    CourseBookingSlot: {
+      index: number;
+      starts_at: string;
+      when: string;
+      minutes: number;
+      /** Format: int64 */
+      therapist_id: number;
+      therapist_name: string;
+      booked: boolean;
+      appointment: components["schemas"]["Appointment"] | null;
+      /** @description Why the slot was not booked, in plain words and the clinic's time */
+      reason: string | null;
+    };
+    CourseBookingResult: {
+      booked: number;
+      refused: number;
+      message: string;
+      slots: components["schemas"]["CourseBookingSlot"][];
+    };
+    CourseBookingRefusal: {
+      error: {
+        status?: number;
+        field?: string;
+        message?: string;
+      };
+      slots: components["schemas"]["CourseBookingSlot"][];
     };
   };
   responses: {

@@ -1,6 +1,7 @@
 // The audit log, newest first, filtered by user, patient, action and a range
 // of UTC days, a page at a time (GET /api/v1/audit). Read-only, as the
-// server keeps it.
+// server keeps it. People are named, and a record by its kind beside the
+// patient's name, never by their numbers (issue 15).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type AuditEntry, type Page, type Patient, type User } from '../api';
 import { ErrorBox, Loading, words } from '../components/common';
@@ -172,7 +173,7 @@ export function AuditLog() {
                     <td>{e.at.replace('T', ' ').replace('Z', '')}</td>
                     <td>{e.user_name ?? userName(e.user_id)}</td>
                     <td>{words(e.action)}</td>
-                    <td>{words(e.entity)}{e.entity_id ? ` ${e.entity_id}` : ''}</td>
+                    <td>{words(e.entity)}</td>
                     <td>{e.patient_id === null ? '—' : e.patient_name ?? 'unknown patient'}</td>
                     <td class="break small">
                       {e.detail}

@@ -16,6 +16,7 @@ import { ConditionEditor } from '../components/ConditionEditor';
 import { NO_HISTORY, buildIntake, intakeStateFrom, type IntakeState } from '../components/intakeDocument';
 import { HISTORY_LABELS, HistoryList, hasHistory } from '../components/IntakeHistoryView';
 import { assessmentTitle } from '../components/AssessmentVersions';
+import { keepUnchanged } from '../components/correctionDocument';
 import { DraftNotice, useIntakeDraft } from '../components/intakeDraft';
 import { Preview } from '../components/IntakePreview';
 import { RedFlagQuestions } from '../components/RedFlagQuestions';
@@ -29,6 +30,7 @@ import { questionnaireProblems } from '../components/questionnaireAnswers';
 export function IntakePage(props: { patientId: number; corrects?: number }) {
   const id = props.patientId;
   const [original, setOriginal] = useState<AssessmentRecord | null>(null);
+  const [asLoaded, setAsLoaded] = useState<unknown>(null);
   const [reason, setReason] = useState('');
   const [patient, setPatient] = useState<Patient | null>(null);
   const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
@@ -51,10 +53,14 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
       .then(([p, k, a]) => {
         setPatient(p);
         setKnowledge(k);
-        setState((s) => ({ ...s, age: String(ageFrom(p.date_of_birth) ?? ''), sex: p.sex }));
+        const known = { age: String(ageFrom(p.date_of_birth) ?? ''), sex: p.sex };
+        setState((s) => ({ ...s, ...known }));
         if (a) {
           setOriginal(a);
           setState((s) => intakeStateFrom(a.intake, s));
+          // What the form writes for the original before any edit, so that
+          // only what the clinician changes replaces what was recorded.
+          setAsLoaded(buildIntake(intakeStateFrom(a.intake, { ...blank, ...known })));
         }
       })
       .catch(setLoadError);
@@ -73,7 +79,10 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
     setState({ ...blank, age: String(ageFrom(patient?.date_of_birth ?? '') ?? ''), sex: patient?.sex ?? '' });
   };
 
-  const intake = useMemo(() => buildIntake(state), [state]);
+  const intake = useMemo(() => {
+    const edited = buildIntake(state);
+    return original && asLoaded ? (keepUnchanged(original.intake, asLoaded, edited) as typeof edited) : edited;
+  }, [state, original, asLoaded]);
   const set = (patch: Partial<IntakeState>) => setState((s) => ({ ...s, ...patch }));
   const toggle = (list: string[], item: string) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];

@@ -4,13 +4,17 @@
 // the latest assessment, and the assessments with their corrections and full result.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type AssessmentRecord, type ChartAnswer, type Patient, type PlanRecord, type Referral } from '../api';
+import {
+  ApiError, get, type AssessmentRecord, type ChartAnswer, type ConsentAnswer, type Patient, type PlanRecord, type Referral,
+} from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
 import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
 import { PatientDetails } from '../components/PatientDetails';
-import { PortalAccess } from '../components/PortalAccess';
+import { PortalAccess, type PortalAccessAnswer } from '../components/PortalAccess';
 import { WaitingListEntry } from '../components/WaitingListEntry';
+import { CoursePanel } from '../components/CoursePanel';
+import { CourseSummary } from '../components/CourseSummary';
 import { ConsentPanel } from '../components/ConsentPanel';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
@@ -100,6 +104,8 @@ export function PatientPage(props: { patientId: number }) {
   const [factsOnly, setFactsOnly] = useState<Patient | null>(null);
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [reload, setReload] = useState(0);
+  const [panels, setPanels] = useState<{ consents: ConsentAnswer; portal: PortalAccessAnswer } | null>(null);
+  const [courseBooked, setCourseBooked] = useState(0);
 
   useEffect(() => {
     Promise.all([
@@ -107,9 +113,13 @@ export function PatientPage(props: { patientId: number }) {
       get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
       get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`),
       get<{ items: Referral[] }>(`/api/v1/patients/${id}/referrals`),
+      // Read with the chart so that their panels are drawn with it, not after.
+      get<ConsentAnswer>(`/api/v1/patients/${id}/consents`),
+      get<PortalAccessAnswer>(`/api/v1/patients/${id}/portal-access`),
     ])
-      .then(([c, a, pl, rf]) => {
+      .then(([c, a, pl, rf, cs, pa]) => {
         setChart(c);
+        setPanels({ consents: cs, portal: pa });
         setReferrals(rf.items);
         // Portal answers carry scores only; they show in the timeline and tables.
         const items = a.items.filter((x) => x.kind !== 'portal').sort((x, y) => y.id - x.id);
@@ -135,7 +145,10 @@ export function PatientPage(props: { patientId: number }) {
           {factsOnly.given_name} {factsOnly.family_name}
         </h1>
         <Facts patient={factsOnly} />
+        <CourseSummary patientId={factsOnly.id} reload={courseBooked} />
         <p>The clinical record (assessments, plans, sessions and progress) is for therapists only.</p>
+        <CoursePanel patientId={factsOnly.id} patientName={`${factsOnly.given_name} ${factsOnly.family_name}`}
+          onBooked={() => setCourseBooked((n) => n + 1)} />
         <PatientDetails patient={factsOnly} onChanged={setFactsOnly} />
         <PortalAccess patient={factsOnly} />
         <WaitingListEntry patientId={factsOnly.id} patientName={`${factsOnly.given_name} ${factsOnly.family_name}`} />
@@ -187,6 +200,7 @@ export function PatientPage(props: { patientId: number }) {
             : 'No approved plan yet'}
         </dd>
       </Facts>
+      <CourseSummary patientId={patient.id} reload={courseBooked} />
       {patient.notes && <p class="notes">{patient.notes}</p>}
       {latest && hasHistory(history) && (
         <section aria-labelledby="history-title">
@@ -203,9 +217,11 @@ export function PatientPage(props: { patientId: number }) {
       )}
       <ReferralPanel referrals={referrals} onChanged={() => setReload((n) => n + 1)} />
       <PatientDetails patient={patient} onChanged={() => setReload((n) => n + 1)} />
-      <ConsentPanel patientId={patient.id} />
-      <PortalAccess patient={patient} />
+      <ConsentPanel patientId={patient.id} initial={panels?.consents} />
+      <PortalAccess patient={patient} initial={panels?.portal} />
       <WaitingListEntry patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`} />
+      <CoursePanel patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`}
+        onBooked={() => setCourseBooked((n) => n + 1)} />
 
       <h2>Progress</h2>
       <ProgressCharts chart={chart} headingLevel={3} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, type Appointment, type ChartAnswer, type Patient } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
 import { CancelAppointment, PATIENT_CANCEL_REASONS } from '../components/CancelAppointment';
+import { CourseSummary } from '../components/CourseSummary';
 
 const STATUS_TEXT: Record<string, string> = {
   requested: 'requested, waiting for the clinic to confirm',
@@ -148,6 +149,7 @@ export function PortalHome(props: { patientId: number }) {
               ? `${course.sessions_done} of ${course.sessions_planned} sessions done, ${course.sessions_left} to go.`
               : 'Your therapist has not approved a plan yet.'}
           </p>
+          <CourseSummary patientId={id} you />
           <p>
             <Link href="/portal/home-programme">Read your home programme</Link>
           </p>

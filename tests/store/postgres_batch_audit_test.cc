@@ -1,0 +1,176 @@
+// The PostgreSQL store's cheaper paths keep their promises: audit entries
+// appended together (one statement per group-commit batch) are stored exactly,
+// each with its own id, and one the database refuses fails alone; reads inside
+// a unit of work run without savepoints, so a read that fails there fails the
+// whole unit and nothing of it is committed. Skipped without a PostgreSQL
+// server (SCIATICARE_TEST_PG_URL, as postgres_store_test.cc).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <future>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "pg_test_database.h"
+#include "store/postgres/postgres_audit_batch.h"
+#include "store/postgres/postgres_group_commit.h"
+#include "store/postgres/postgres_session.h"
+#include "store/postgres_query.h"
+#include "store/postgres_store.h"
+#include "store/records/audit_records.h"
+#include "store/store_contract.h"
+
+namespace sciaticare::store::testing {
+namespace {
+
+using sciaticare::testing::PgSkipReason;
+using sciaticare::testing::PgTestDatabase;
+
+AuditEntry Entry(Id clinic, const std::string& detail) {
+  AuditEntry e;
+  e.clinic_id = clinic;
+  e.at = "2026-11-23T09:00:00Z";
+  e.action = "read";
+  e.entity = "chart";
+  e.entity_id = "7";
+  e.remote_addr = "::1";
+  e.detail = detail;
+  return e;
+}
+
+class PgBatchAuditTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::string why = PgSkipReason(); !why.empty()) GTEST_SKIP() << why;
+    url_ = PgTestDatabase::Instance().NewSchemaUrl();
+    store_ = Must(PostgresStore::Open(url_));
+    clinic_ = Must(store_->CreateClinic({0, "Clinic"})).id;
+  }
+
+  std::vector<AuditEntry> Stored() {
+    AuditQuery q;
+    q.page.limit = kMaxPageSize;
+    return Must(store_->ListAudit(clinic_, q)).items;
+  }
+
+  std::string url_;
+  std::unique_ptr<PostgresStore> store_;
+  Id clinic_ = 0;
+};
+
+TEST(PgArrayLiteralTest, QuotesEveryElementAndEscapesQuotesAndBackslashes) {
+  EXPECT_EQ(PgArrayLiteral({}), "{}");
+  EXPECT_EQ(PgArrayLiteral({std::string("a,b"), std::nullopt, std::string("say \"hi\" \\o/")}),
+            R"({"a,b",NULL,"say \"hi\" \\o/"})");
+  EXPECT_EQ(PgArrayLiteral({std::string(""), std::string("NULL"), std::string("{x}")}),
+            R"({"","NULL","{x}"})");
+}
+
+TEST_F(PgBatchAuditTest, EntriesAppendedTogetherAreStoredExactlyEachWithItsOwnId) {
+  // Text that an array literal must carry untouched.
+  const std::vector<std::string> details = {
+      "", "NULL", "a,b", "{braces}", "say \"hi\"", "back\\slash", "naïve — ünïcode", "  spaced  "};
+  std::vector<AuditEntry> entries;
+  for (const std::string& d : details) entries.push_back(Entry(clinic_, d));
+  entries[1].user_id = 42;
+  entries[2].patient_id = 9;
+  std::vector<AuditEntry*> pointers;
+  for (AuditEntry& e : entries) pointers.push_back(&e);
+  {
+    PgConnection conn(url_, 5000);
+    PgTx tx(conn, PgTx::Kind::kWrite);
+    InsertAuditsTogether(conn, tx, pointers);
+    tx.Commit();
+  }
+  std::vector<AuditEntry> stored = Stored();
+  ASSERT_EQ(stored.size(), entries.size());
+  for (const AuditEntry& e : entries) {
+    auto found = std::find_if(stored.begin(), stored.end(),
+                              [&](const AuditEntry& s) { return s.id == e.id; });
+    ASSERT_NE(found, stored.end()) << e.detail;
+    EXPECT_EQ(found->detail, e.detail);
+    EXPECT_EQ(found->user_id, e.user_id);
+    EXPECT_EQ(found->patient_id, e.patient_id);
+    EXPECT_EQ(found->at, e.at);
+    EXPECT_EQ(found->remote_addr, e.remote_addr);
+  }
+  for (std::size_t i = 1; i < entries.size(); ++i) EXPECT_GT(entries[i].id, entries[i - 1].id);
+}
+
+// Queued behind a busy writer, the entries form one batch; the one naming no
+// clinic is refused alone, as when each was appended on its own.
+TEST_F(PgBatchAuditTest, AnEntryTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored) {
+  PgGroupCommit group(url_, 5000, 1);
+  std::promise<void> running, release;
+  std::promise<PgGroupCommit::Outcome> held;
+  group.Submit({[&](PgConnection&, PgTx&) {
+                  running.set_value();
+                  release.get_future().wait();
+                  return PgGroupCommit::Outcome{};
+                },
+                [&](PgGroupCommit::Outcome o) { held.set_value(std::move(o)); }});
+  running.get_future().wait();
+  std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(4);
+  std::vector<std::shared_ptr<AuditEntry>> entries;
+  for (int i = 0; i < 4; ++i) {
+    auto e = std::make_shared<AuditEntry>(Entry(i == 2 ? 999999 : clinic_, std::to_string(i)));
+    entries.push_back(e);
+    group.Submit({[e](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
+                    PgSession s(conn, &tx);
+                    return records::InsertAudit(s, *e);
+                  },
+                  [&outcomes, i](PgGroupCommit::Outcome o) { outcomes[i].set_value(std::move(o)); },
+                  true, e});
+  }
+  release.set_value();
+  EXPECT_FALSE(held.get_future().get());
+  for (int i = 0; i < 4; ++i) {
+    auto outcome = outcomes[i].get_future().get();
+    if (i == 2) {
+      ASSERT_TRUE(outcome);
+      EXPECT_EQ(outcome->kind, StoreErrorKind::kNotFound);
+      EXPECT_EQ(outcome->field, "clinic_id");
+    } else {
+      EXPECT_FALSE(outcome) << outcome->message;
+    }
+  }
+  std::vector<AuditEntry> stored = Stored();
+  ASSERT_EQ(stored.size(), 3u);
+  for (const AuditEntry& s : stored) {
+    EXPECT_NE(s.detail, "2");
+    EXPECT_EQ(s.id, entries[std::stoi(s.detail)]->id);
+  }
+  EXPECT_EQ(group.batches(), 2u);  // The holding job's, then one for the four entries.
+}
+
+// A read joins the unit's transaction without a savepoint: when it fails,
+// the server has aborted the unit, which then reports a failure and commits
+// nothing, even though the work swallowed the read's error.
+TEST_F(PgBatchAuditTest, AReadThatFailsInsideAUnitFailsTheUnitAndNothingIsCommitted) {
+  StoreStatus outcome = store_->Atomically([&]() -> StoreStatus {
+    Must(store_->AppendAudit(Entry(clinic_, "written in the unit")));
+    PgConnection* conn = PgUnitScope::Of(*store_);
+    EXPECT_NE(conn, nullptr);
+    if (conn == nullptr) return Done{};
+    PgSession s(*conn);
+    EXPECT_THROW(s.Prepare("SELECT 1 / (SELECT COUNT(*) FROM clinics WHERE id < 0)").Scalar(),
+                 pqxx::sql_error);
+    return Done{};
+  });
+  EXPECT_FALSE(outcome.ok());
+  EXPECT_TRUE(Stored().empty());
+  // The store goes on: the next unit commits.
+  EXPECT_TRUE(store_
+                  ->Atomically([&]() -> StoreStatus {
+                    Must(store_->AppendAudit(Entry(clinic_, "next")));
+                    return Done{};
+                  })
+                  .ok());
+  EXPECT_EQ(Stored().size(), 1u);
+}
+
+}  // namespace
+}  // namespace sciaticare::store::testing
