@@ -1,17 +1,19 @@
 // Administration (role admin only; the server refuses everyone else): the
-// clinic's users, therapist profiles and the audit log, one tab each at
-// /admin/users, /admin/therapists and /admin/audit.
+// clinic's users, therapist profiles, the audit log and outgoing mail, one tab
+// each at /admin/users, /admin/therapists, /admin/audit and /admin/mail.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, request, type User } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { linkClick } from '../router';
 import { AuditLog } from './AdminAudit';
+import { OutgoingMail } from './AdminMail';
 import { TherapistProfiles } from './AdminTherapists';
 
 const TABS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/therapists', label: 'Therapist profiles' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/mail', label: 'Outgoing mail' },
 ];
 
 export function AdminPage(props: { path: string; user: User }) {
@@ -42,6 +44,7 @@ export function AdminPage(props: { path: string; user: User }) {
       {tab.href === '/admin/users' && <Users me={props.user} />}
       {tab.href === '/admin/therapists' && <TherapistProfiles me={props.user} />}
       {tab.href === '/admin/audit' && <AuditLog />}
+      {tab.href === '/admin/mail' && <OutgoingMail />}
     </section>
   );
 }
