@@ -14,6 +14,7 @@ packages=(
   postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev rapidjson-dev
   libhowardhinnant-date-dev  # Clinic time zones (src/clock/): g++ 12 has no <chrono> tzdb.
   faketime  # scripts/demo-answers.py freezes the server's clock with libfaketime.
+  libical-dev python3-icalendar  # Calendar feeds (src/calendar/); tests parse them in Python.
 )
 # The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js
 # and npm build the web application (web/) and run those tests; a machine may
