@@ -272,6 +272,7 @@ int RunServeCommand(const ServeOptions& options) {
   if (sender) {
     mail::MailWorkerOptions worker;
     worker.name = WorkerName();
+    worker.from = options.mail_from;
     worker.poll_seconds = options.mail_poll_seconds;
     worker.now = api::UtcNow;
     mail_worker = std::make_unique<mail::MailWorker>(*db, *sender, worker);

@@ -16,7 +16,9 @@ struct CalendarPart {
 };
 
 // nullopt when the message carries no event (or it cannot be written).
+// `organizer`: the address the mail comes from (METHOD:REQUEST names one).
 std::optional<CalendarPart> CalendarAttachment(const store::OutboxMessage& message,
-                                               const std::string& now);
+                                               const std::string& now,
+                                               const std::string& organizer);
 
 }  // namespace sciaticare::mail

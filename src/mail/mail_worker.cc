@@ -37,7 +37,7 @@ void MailWorker::Attempt(const store::OutboxMessage& m, WorkerRun& run) {
   mail.body = m.body;
   mail.message_id_prefix = "outbox-" + std::to_string(m.id) + "-" + std::to_string(m.attempts);
   const std::string now = options_.now();
-  if (auto calendar = CalendarAttachment(m, now)) {
+  if (auto calendar = CalendarAttachment(m, now, options_.from)) {
     mail.calendar = calendar->document;
     mail.calendar_method = calendar->method;
   }

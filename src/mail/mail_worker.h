@@ -22,6 +22,7 @@ namespace sciaticare::mail {
 
 struct MailWorkerOptions {
   std::string name;         // Unique per worker (process and thread), e.g. "host-pid".
+  std::string from;         // The sender's address: the calendar attachment's organizer.
   int batch = 20;           // Messages claimed at once.
   int lease_seconds = 300;  // Longer than a send can take (SmtpOptions::timeout_seconds).
   int first_retry_seconds = 60;

@@ -64,6 +64,16 @@ class SmtpSink {
     waitpid(pid_, nullptr, 0);
   }
 
+  // The attachment `file` of the `n`th message (1-based), decoded; empty when none.
+  std::string Attachment(int n, const std::string& file) const {
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%04d-", n);
+    std::ifstream in(dir_ / (prefix + file), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
   // Every message received so far, decoded from quoted-printable, oldest first.
   std::vector<std::string> Messages() const {
     std::vector<fs::path> files;
@@ -121,6 +131,7 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   std::int64_t now = *UtcSeconds("2026-12-07T08:00:00Z");
   mail::MailWorkerOptions options;
   options.name = "smtp-test";
+  options.from = smtp.from;
   options.now = [&now] { return FormatUtc(now); };
   mail::MailWorker worker(*store_, sender, options);
 
@@ -135,6 +146,14 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   EXPECT_TRUE(Has(got[0], "From: desk@clinic-a.example"));
   EXPECT_TRUE(Has(got[0], "Wed 9 Dec 2026 at 09:00 until 09:45 with Name of thera@a.example"))
       << got[0];
+  // The calendar attachment: the appointment's stable UID, to add it.
+  EXPECT_TRUE(Has(got[0], "text/calendar; charset=UTF-8; method=REQUEST"));
+  const std::string uid = "UID:appointment-" + std::to_string(a.id) + "@sciaticare";
+  const std::string booked_ics = sink.Attachment(1, "appointment.ics");
+  EXPECT_TRUE(Has(booked_ics, "METHOD:REQUEST")) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, uid)) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, "DTSTART:20261209T090000Z")) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, "SUMMARY:Massage appointment with Name of thera@a.example"));
 
   AppointmentChange move;
   move.clinic_id = a_.id;
@@ -157,6 +176,15 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   EXPECT_TRUE(Has(got[1], "Subject: Your appointment at Clinic A has moved"));
   EXPECT_TRUE(Has(got[1], "Thu 10 Dec 2026 at 11:00"));
   EXPECT_TRUE(Has(got[2], "Subject: Your appointment at Clinic A is cancelled"));
+  // The same event moved (a higher SEQUENCE), then cancelled.
+  const std::string moved_ics = sink.Attachment(2, "appointment.ics");
+  EXPECT_TRUE(Has(moved_ics, uid));
+  EXPECT_TRUE(Has(moved_ics, "DTSTART:20261210T110000Z")) << moved_ics;
+  EXPECT_TRUE(Has(moved_ics, "SEQUENCE:" + std::to_string(moved.version)));
+  const std::string cancel_ics = sink.Attachment(3, "appointment.ics");
+  EXPECT_TRUE(Has(cancel_ics, "METHOD:CANCEL")) << cancel_ics;
+  EXPECT_TRUE(Has(cancel_ics, "STATUS:CANCELLED"));
+  EXPECT_TRUE(Has(cancel_ics, uid));
 }
 
 TEST_P(StoreContractTest, MailWaitsForADownServerAndArrivesWhenItIsUp) {

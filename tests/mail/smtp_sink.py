@@ -2,10 +2,12 @@
 """A local SMTP sink for the mail tests (Debian's python3-aiosmtpd).
 
 Listens on 127.0.0.1:PORT, writes every message it receives to DIR as
-NNNN.eml (the envelope's recipients in an X-Sink-Rcpt header), writes
+NNNN.eml (the envelope's recipients in an X-Sink-Rcpt header) and each
+attachment, decoded, as NNNN-FILENAME beside it; writes
 DIR/ready once it listens, and exits on SIGTERM or SIGINT.
 """
 import argparse
+import email
 import os
 import signal
 import threading
@@ -23,11 +25,16 @@ class Keep:
         with self.lock:
             self.count += 1
             name = os.path.join(self.directory, "%04d.eml" % self.count)
+        raw = envelope.original_content or envelope.content
+        for part in email.message_from_bytes(raw).walk():
+            if part.get_filename():
+                with open(name[:-4] + "-" + part.get_filename(), "wb") as out:
+                    out.write(part.get_payload(decode=True))
         header = "X-Sink-Rcpt: %s\r\n" % ",".join(envelope.rcpt_tos)
         tmp = name + ".part"
         with open(tmp, "wb") as out:
             out.write(header.encode())
-            out.write(envelope.original_content or envelope.content)
+            out.write(raw)
         os.rename(tmp, name)  # Whole messages only, for the reader.
         return "250 Message accepted for delivery"
 
