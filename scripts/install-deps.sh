@@ -10,9 +10,11 @@ packages=(
   clang libclang-rt-14-dev python3-jsonschema
   libboost1.74-dev libssl-dev openssl
   libsqlite3-dev libsqlitecpp-dev sqlite3 libsodium-dev wrk curl libzxcvbn-dev
+  libcurl4-openssl-dev python3-aiosmtpd
   postgresql-15 libpqxx-dev libpq-dev libgoogle-perftools-dev rapidjson-dev
   libhowardhinnant-date-dev  # Clinic time zones (src/clock/): g++ 12 has no <chrono> tzdb.
   faketime  # scripts/demo-answers.py freezes the server's clock with libfaketime.
+  libical-dev python3-icalendar  # Calendar feeds (src/calendar/); tests parse them in Python.
 )
 # The browser tests drive Debian's chromium (scripts/browser-tests.sh). Node.js
 # and npm build the web application (web/) and run those tests; a machine may

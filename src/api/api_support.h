@@ -225,6 +225,7 @@ void AddAppointmentChangeRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 void AddRoomRoutes(http::Router& router, Api& api);
 void AddCourseRoutes(http::Router& router, Api& api);
+void AddMailRoutes(http::Router& router, Api& api);
 
 // Who a record is written for. A patient reading their own record never gets
 // the staff-only fields (the patient record's clinical "notes").

@@ -32,6 +32,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);
   AddIntakeConsentRoutes(router, api);
+  AddMailRoutes(router, api);
 }
 
 }  // namespace sciaticare::api

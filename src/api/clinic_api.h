@@ -27,6 +27,9 @@ struct ClinicApiOptions {
   int login_attempts_kept_days = 30;  // Then the store prunes them.
   // Returns the current time as "YYYY-MM-DDTHH:MM:SSZ"; tests may fix it.
   std::function<std::string()> now;
+  // Whether this server sends mail (serve --smtp-url): the outbox page says
+  // so when it does not, and messages wait.
+  bool mail_set_up = false;
 };
 
 // Adds every /api/v1 route of the clinic API to `router`. `store` and `k`

@@ -21,11 +21,9 @@ json SettingsJson(const store::ClinicSettings& s) {
                      {"opens", WallClockText(p.opens_minute)},
                      {"closes", WallClockText(p.closes_minute)}});
   }
-  return {{"time_zone", s.time_zone},
-          {"opening_hours", hours},
-          {"closed_days", s.closed_days},
-          {"notice_hours", s.notice_hours},
-          {"version", s.version}};
+  return {{"time_zone", s.time_zone},           {"opening_hours", hours},
+          {"closed_days", s.closed_days},       {"notice_hours", s.notice_hours},
+          {"reminder_hours", s.reminder_hours}, {"version", s.version}};
 }
 
 // GET /clinic/settings
@@ -70,6 +68,7 @@ http::Response PutSettings(Api& api, http::Request& req, const Caller& c) {
   }
   // Optional so clients that predate the notice period keep working.
   s.notice_hours = OptionalInt(body, "notice_hours", 0, 336).value_or(s.notice_hours);
+  s.reminder_hours = OptionalInt(body, "reminder_hours", 0, 336).value_or(s.reminder_hours);
   store::ClinicSettings stored = Must(api.store().PutClinicSettings(s));
   api.Audit(c, req, "update", "clinic_settings", std::to_string(c.clinic()), std::nullopt,
             "time_zone=" + stored.time_zone);

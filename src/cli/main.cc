@@ -74,6 +74,23 @@ int main(int argc, char** argv) {
   serve->add_option("--metrics-address", serve_options.metrics_address,
                     "HOST:PORT of a separate plain-HTTP listener for GET /metrics, e.g. "
                     "127.0.0.1:9090 (default: none; /metrics is never on the public port)");
+  serve
+      ->add_option("--smtp-url", serve_options.smtp_url,
+                   "Send the outbox's mail through this server, e.g. smtp://mail.example.org:587 "
+                   "(STARTTLS when offered); default: none, and mail waits in the outbox")
+      ->envname("SCIATICARE_SMTP_URL");
+  serve->add_option("--mail-from", serve_options.mail_from, "The address mail is sent from")
+      ->envname("SCIATICARE_MAIL_FROM");
+  serve
+      ->add_option("--smtp-user", serve_options.smtp_user,
+                   "SMTP login name; its password is read from SCIATICARE_SMTP_PASSWORD only")
+      ->envname("SCIATICARE_SMTP_USER");
+  serve->add_flag("--smtp-require-tls", serve_options.smtp_require_tls,
+                  "Refuse to send unless the SMTP server takes STARTTLS");
+  serve
+      ->add_option("--mail-poll-seconds", serve_options.mail_poll_seconds,
+                   "How often the mail worker looks for due mail (default 15)")
+      ->check(CLI::Range(1, 3600));
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

@@ -1,7 +1,10 @@
 #include "cli/serve_command.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <vector>
@@ -15,6 +18,8 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "knowledge/knowledge_loader.h"
+#include "mail/mail_worker.h"
+#include "mail/smtp_sender.h"
 
 namespace sciaticare {
 namespace {
@@ -140,6 +145,40 @@ std::unique_ptr<http::HttpServer> StartMetricsListener(const ServeOptions& optio
   return server;
 }
 
+// The outbox's sender, when --smtp-url is given; nullptr (and a warning that
+// mail waits) otherwise, or when --mail-from is missing.
+std::unique_ptr<mail::SmtpSender> MailSenderFor(const ServeOptions& options) {
+  if (options.smtp_url.empty()) {
+    LogLine("warn", "mail is not set up: messages wait in the outbox (see --smtp-url)");
+    return nullptr;
+  }
+  if (options.mail_from.empty()) {
+    LogLine("warn", "mail is not set up: --smtp-url needs --mail-from");
+    return nullptr;
+  }
+  mail::SmtpOptions smtp;
+  smtp.url = options.smtp_url;
+  smtp.from = options.mail_from;
+  smtp.user = options.smtp_user;
+  if (const char* password = std::getenv("SCIATICARE_SMTP_PASSWORD")) smtp.password = password;
+  smtp.require_tls = options.smtp_require_tls;
+  // The URL is logged without any user part, so no secret reaches the log.
+  std::string shown = options.smtp_url;
+  if (const auto at = shown.find('@'); at != std::string::npos) {
+    const auto scheme = shown.find("://");
+    shown = shown.substr(0, scheme == std::string::npos ? 0 : scheme + 3) + shown.substr(at + 1);
+  }
+  LogLine("info", "sending mail", {{"smtp", shown}, {"from", options.mail_from}});
+  return std::make_unique<mail::SmtpSender>(std::move(smtp));
+}
+
+// "host-pid": a worker's name, unique among the servers on one database.
+std::string WorkerName() {
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + "-" + std::to_string(getpid());
+}
+
 }  // namespace
 
 int RunServeCommand(const ServeOptions& options) {
@@ -203,6 +242,8 @@ int RunServeCommand(const ServeOptions& options) {
   api_options.secure_cookies = !options.tls_cert.empty();
   api_options.session_idle_minutes = options.session_idle_minutes;
   api_options.session_hours = options.session_hours;
+  std::unique_ptr<mail::SmtpSender> sender = MailSenderFor(options);
+  api_options.mail_set_up = sender != nullptr;
   api::AddClinicRoutes(router, *db, k, api_options);
   http::AddStaticFiles(router);  // After the API: the web application answers every other path.
 
@@ -227,9 +268,20 @@ int RunServeCommand(const ServeOptions& options) {
            {"max_connections", server->max_connections()},
            {"knowledge_version", k.version}});
   AnnounceDemo(demo, options, server->port());
+  std::unique_ptr<mail::MailWorker> mail_worker;
+  if (sender) {
+    mail::MailWorkerOptions worker;
+    worker.name = WorkerName();
+    worker.from = options.mail_from;
+    worker.poll_seconds = options.mail_poll_seconds;
+    worker.now = api::UtcNow;
+    mail_worker = std::make_unique<mail::MailWorker>(*db, *sender, worker);
+    mail_worker->Start();
+  }
   int signal = 0;
   sigwait(&signals, &signal);
   LogLine("info", "shutting down", {{"signal", signal}});
+  if (mail_worker) mail_worker->Stop();
   if (metrics_server) metrics_server->Stop();
   server->Stop();
   LogLine("info", "stopped");

@@ -20,6 +20,13 @@ struct ServeOptions {
   std::string metrics_address;
   int session_idle_minutes = 30;  // See api::ClinicApiOptions.
   int session_hours = 12;
+  // Mail (mail/smtp_sender.h): no smtp_url, no worker; the outbox waits.
+  // The SMTP password is read from SCIATICARE_SMTP_PASSWORD, never a flag.
+  std::string smtp_url;
+  std::string mail_from;
+  std::string smtp_user;
+  bool smtp_require_tls = false;
+  int mail_poll_seconds = 15;
 };
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server

@@ -154,6 +154,14 @@ class PostgresStore final : public Store {
   StoreResult<Room> CreateRoom(const Room& room) override;
   StoreResult<Room> UpdateRoom(const Room& room, int expected_version) override;
 
+  StoreResult<std::vector<OutboxMessage>> ClaimDueMail(std::string_view worker,
+                                                       std::string_view now,
+                                                       std::string_view lease_until,
+                                                       int limit) override;
+  StoreStatus RecordMailOutcome(const MailOutcome& outcome) override;
+  StoreResult<std::vector<OutboxMessage>> ListMailOutbox(Id clinic_id, int limit) override;
+  StoreResult<OutboxMessage> RetryMail(Id clinic_id, Id id, std::string_view now) override;
+
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;

@@ -323,11 +323,13 @@ struct OpeningPeriod {
 // periods at all: no restriction) and the local dates ("YYYY-MM-DD") it is
 // closed. `version` is 0 until an admin first sets them. `notice_hours`:
 // cancelling or moving later than this before the start is late, and the
-// portal refuses it (the patient calls the clinic instead).
+// portal refuses it (the patient calls the clinic instead). `reminder_hours`:
+// how long before an appointment its reminder mail goes out (0: none).
 struct ClinicSettings {
   Id clinic_id = 0;
   std::string time_zone = "UTC";
   int notice_hours = 24;
+  int reminder_hours = 24;
   std::vector<OpeningPeriod> opening_hours;  // By weekday, then opening.
   std::vector<std::string> closed_days;      // Ascending.
   int version = 0;

@@ -126,6 +126,8 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/tokens", {201, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/tokens", {200, 403, 403, 403, 403, 403, 401}},
       {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
+      {"GET /api/v1/mail/outbox", {200, 403, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/mail/outbox/{id}/retry", {200, 403, 403, 403, 403, 403, 401}},
   };
   return table;
 }
@@ -391,6 +393,8 @@ class RouteMatrixTest : public ClinicApiFixture {
       id = std::to_string(store_->CreateAppointment(a).value().id);
       call.headers["If-Match"] = etag(1);
       call.body = json({{"status", "booked"}}).dump();
+    } else if (key == "POST /api/v1/mail/outbox/{id}/retry") {
+      id = std::to_string(FailedMail());
     } else if (key == "PUT /api/v1/clinic/settings") {
       call.body = json({{"time_zone", "Europe/London"},
                         {"opening_hours", json::array()},
@@ -545,9 +549,32 @@ class RouteMatrixTest : public ClinicApiFixture {
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
   int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0, rooms_made_ = 0;
+  int mails_made_ = 0;
   // Each booking call takes the next free hour: a therapist holds one at a time.
   int hours_booked_ = 0;
   // A fresh booked appointment of `patient` with clinic A's therapist.
+  // A fresh failed message of clinic A: a booking's confirmation to a patient
+  // with an email, which a worker gave up on.
+  store::Id FailedMail() {
+    store::Patient p = store_->GetPatient(clinic_a_.id, patient2_.id).value();
+    p.id = 0;
+    p.email = "mailed" + std::to_string(++mails_made_) + "@a.test";
+    const store::Id patient = store_->CreatePatient(p).value().id;
+    const store::Id appointment = Booked(patient, NextFreeHour()).id;
+    const std::string now = "2026-11-20T10:00:00Z";
+    const std::vector<store::OutboxMessage> claimed =
+        store_->ClaimDueMail("matrix", now, "2026-11-20T10:01:00Z", 500).value();
+    for (const store::OutboxMessage& m : claimed) {
+      if (m.appointment_id == appointment && m.kind == "confirmation") {
+        store_->RecordMailOutcome({m.id, "matrix", now, false, "550 refused", std::nullopt})
+            .value();
+        return m.id;
+      }
+    }
+    ADD_FAILURE() << "the booking queued no confirmation";
+    return 0;
+  }
+
   store::Appointment Booked(store::Id patient, const std::string& at) {
     store::Appointment a;
     a.clinic_id = clinic_a_.id;

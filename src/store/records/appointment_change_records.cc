@@ -8,6 +8,7 @@
 #include "core/utc_time.h"
 #include "store/records/appointment_records.h"
 #include "store/records/clinic_settings_records.h"
+#include "store/records/mail_outbox_records.h"
 #include "store/records/record_checks.h"
 #include "store/records/waiting_list_records.h"
 
@@ -151,6 +152,7 @@ StoreResult<Appointment> EndAppointment(sql::Session& s, Id id, int expected_ver
       .Bind(id)
       .Exec();
   AppendChange(s, kept);
+  QueueAppointmentMail(s, held, out);
   if (change.kind == "cancelled") OfferIfFreed(s, held, change);
   tx->Commit();
   return out;
@@ -204,6 +206,7 @@ StoreResult<Appointment> RescheduleAppointment(sql::Session& s, Id id, int expec
       .Exec();
   moved.version += 1;
   AppendChange(s, kept);
+  QueueAppointmentMail(s, held, moved);
   OfferIfFreed(s, held, change);
   tx->Commit();
   return moved;

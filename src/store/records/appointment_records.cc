@@ -6,6 +6,7 @@
 #include "clock/clinic_time.h"
 #include "core/utc_time.h"
 #include "store/records/clinic_settings_records.h"
+#include "store/records/mail_outbox_records.h"
 #include "store/records/record_checks.h"
 #include "store/records/room_records.h"
 #include "store/records/therapist_availability_records.h"
@@ -236,6 +237,7 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
                .Bind(a.room_id)
                .Scalar();
   out.version = 1;
+  QueueAppointmentMail(s, std::nullopt, out);
   tx->Commit();
   return out;
 }
@@ -257,6 +259,7 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
   auto locked = LockOpenAppointment(s, clinic_id, id, expected_version);
   if (!locked.ok()) return locked.error();
   Appointment stored = std::move(locked).value();
+  const Appointment before = stored;
   // A request becoming booked takes the slot now: it must still be free.
   if (!HoldsSlot(stored.status) && HoldsSlot(status)) {
     Appointment next = stored;
@@ -271,6 +274,7 @@ StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, 
       .Exec();
   stored.status = status;
   stored.version += 1;
+  QueueAppointmentMail(s, before, stored);
   tx->Commit();
   return stored;
 }

@@ -54,6 +54,9 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
   if (settings.notice_hours < 0 || settings.notice_hours > 336) {
     return Invalid("notice_hours", "must be between 0 and 336 hours (two weeks)");
   }
+  if (settings.reminder_hours < 0 || settings.reminder_hours > 336) {
+    return Invalid("reminder_hours", "must be between 0 (no reminders) and 336 hours (two weeks)");
+  }
   if (settings.closed_days.size() > kMaxClosedDays) {
     return Invalid("closed_days", "at most 400 closed days");
   }
@@ -72,10 +75,14 @@ ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id) {
   out.clinic_id = clinic_id;
   out.time_zone = std::string(kDefaultClinicZone);
   auto head =
-      s.Prepare("SELECT time_zone, version, notice_hours FROM clinic_settings WHERE clinic_id = ?")
+      s.Prepare(
+           "SELECT time_zone, version, notice_hours, reminder_hours FROM clinic_settings WHERE "
+           "clinic_id = ?")
           .Bind(clinic_id)
-          .One([](const sql::Row& r) { return std::make_tuple(r.Text(0), r.Int(1), r.Int(2)); });
-  if (head) std::tie(out.time_zone, out.version, out.notice_hours) = *head;
+          .One([](const sql::Row& r) {
+            return std::make_tuple(r.Text(0), r.Int(1), r.Int(2), r.Int(3));
+          });
+  if (head) std::tie(out.time_zone, out.version, out.notice_hours, out.reminder_hours) = *head;
   out.opening_hours = s.Prepare(
                            "SELECT weekday, opens_minute, closes_minute FROM clinic_opening_hours "
                            "WHERE clinic_id = ? ORDER BY weekday, opens_minute")
@@ -147,18 +154,20 @@ StoreResult<ClinicSettings> PutClinicSettings(sql::Session& s, const ClinicSetti
                            .Scalar());
   if (version == 0) {
     s.Prepare(
-         "INSERT INTO clinic_settings (clinic_id, time_zone, notice_hours, version) "
-         "VALUES (?, ?, ?, 1)")
+         "INSERT INTO clinic_settings (clinic_id, time_zone, notice_hours, reminder_hours, "
+         "version) VALUES (?, ?, ?, ?, 1)")
         .Bind(next.clinic_id)
         .Bind(next.time_zone)
         .Bind(next.notice_hours)
+        .Bind(next.reminder_hours)
         .Exec();
   } else {
     s.Prepare(
-         "UPDATE clinic_settings SET time_zone = ?, notice_hours = ?, version = version + 1 "
-         "WHERE clinic_id = ?")
+         "UPDATE clinic_settings SET time_zone = ?, notice_hours = ?, reminder_hours = ?, "
+         "version = version + 1 WHERE clinic_id = ?")
         .Bind(next.time_zone)
         .Bind(next.notice_hours)
+        .Bind(next.reminder_hours)
         .Bind(next.clinic_id)
         .Exec();
   }

@@ -25,5 +25,6 @@ extern const std::string_view kSchemaV14;
 extern const std::string_view kSchemaV15;
 extern const std::string_view kSchemaV16;
 extern const std::string_view kSchemaV17;
+extern const std::string_view kSchemaV18;
 
 }  // namespace sciaticare::store::schema_versions

@@ -2813,6 +2813,60 @@ export interface paths {
       };
     };
   };
+  "/api/v1/mail/outbox": {
+    /**
+     * Outgoing mail: the clinic's newest messages with every attempt (admin)
+     * @description Confirmations, change and cancellation mails and reminders, queued in the same commit as the appointment change they tell of and sent by the server's mail worker with retries. When mail is not set up on the server, messages wait and not_set_up_text says so.
+     */
+    get: {
+      responses: {
+        /** @description The outbox */
+        200: {
+          content: {
+            "application/json": components["schemas"]["MailOutbox"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+  };
+  "/api/v1/mail/outbox/{id}/retry": {
+    /**
+     * Send a failed message again (admin)
+     * @description Queues a failed message for a fresh round of attempts (earlier attempts stay in its log). A message already queued is answered as it is; one sent or withdrawn is 409.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Queued again */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutboxMessage"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -3879,6 +3933,8 @@ export interface components {
       closed_days: string[];
       /** @description Cancelling or moving later than this many hours before the start is late; the portal then refuses it. 24 when never set */
       notice_hours?: number;
+      /** @description How many hours before an appointment its reminder mail goes out; 0 sends no reminders. 24 when never set */
+      reminder_hours?: number;
     };
     ClinicSettings: components["schemas"]["ClinicSettingsInput"] & {
       /** @description 0 until an admin first sets them */
@@ -4224,6 +4280,49 @@ export interface components {
         message?: string;
       };
       slots: components["schemas"]["CourseBookingSlot"][];
+    };
+    MailAttempt: {
+      /** Format: date-time */
+      attempted_at: string;
+      /** @description Whether the mail server took the message */
+      delivered: boolean;
+      /** @description What the mail server answered, or why it could not be reached */
+      answer: string;
+    };
+    OutboxMessage: {
+      id: number;
+      /** @enum {string} */
+      kind: "confirmation" | "change" | "cancellation" | "reminder" | "invitation";
+      /** @description The kind in words, e.g. "Booking confirmation" */
+      kind_text: string;
+      appointment_id: number | null;
+      recipient: string;
+      subject: string;
+      /** @enum {string} */
+      state: "queued" | "sent" | "failed" | "cancelled";
+      /** @description The state in words, e.g. "Could not be sent" */
+      state_text: string;
+      /** @description Attempts in the current round */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When a queued message is tried next
+       */
+      next_attempt_at: string | null;
+      /** @description Why the last attempt failed; empty when none did */
+      last_error: string;
+      /** Format: date-time */
+      sent_at: string | null;
+      /** @description Every attempt, oldest first */
+      attempt_log: components["schemas"]["MailAttempt"][];
+    };
+    MailOutbox: {
+      /** @description Whether this server sends mail (serve --smtp-url) */
+      mail_set_up: boolean;
+      /** @description What to tell the admin when mail is not set up */
+      not_set_up_text: string | null;
+      /** @description The newest 200 messages, newest first */
+      items: components["schemas"]["OutboxMessage"][];
     };
   };
   responses: {

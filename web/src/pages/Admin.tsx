@@ -1,12 +1,14 @@
 // Administration (role admin only; the server refuses everyone else): the
-// clinic's users, therapist profiles, rooms and the audit log, one tab each at
-// /admin/users, /admin/therapists, /admin/rooms and /admin/audit.
+// clinic's users, therapist profiles, rooms, the audit log and outgoing mail,
+// one tab each at /admin/users, /admin/therapists, /admin/rooms, /admin/audit
+// and /admin/mail.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, request, type User } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { linkClick } from '../router';
 import { AuditLog } from './AdminAudit';
 import { RoomsAdmin } from './AdminRooms';
+import { OutgoingMail } from './AdminMail';
 import { TherapistProfiles } from './AdminTherapists';
 
 const TABS = [
@@ -14,6 +16,7 @@ const TABS = [
   { href: '/admin/therapists', label: 'Therapist profiles' },
   { href: '/admin/rooms', label: 'Rooms' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/mail', label: 'Outgoing mail' },
 ];
 
 export function AdminPage(props: { path: string; user: User }) {
@@ -45,6 +48,7 @@ export function AdminPage(props: { path: string; user: User }) {
       {tab.href === '/admin/therapists' && <TherapistProfiles me={props.user} />}
       {tab.href === '/admin/rooms' && <RoomsAdmin />}
       {tab.href === '/admin/audit' && <AuditLog />}
+      {tab.href === '/admin/mail' && <OutgoingMail />}
     </section>
   );
 }

@@ -1,0 +1,223 @@
+// Mail through a real SMTP conversation: libcurl (SmtpSender) to a local sink
+// (tests/mail/smtp_sink.py, Debian's python3-aiosmtpd) that keeps what
+// arrives, on every backend (store_contract.h). A booking's confirmation, a
+// move's change mail and a cancellation each arrive once, in plain words; a
+// sink that is down is retried, each attempt kept with curl's reason, and
+// the mail arrives once it is up.
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/utc_time.h"
+#include "mail/mail_worker.h"
+#include "mail/smtp_sender.h"
+#include "store/store_contract.h"
+
+namespace sciaticare::store::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// The sink as a child process, stopped when destroyed.
+class SmtpSink {
+ public:
+  SmtpSink(int port, fs::path dir) : dir_(std::move(dir)) {
+    fs::create_directories(dir_);
+    fs::remove(dir_ / "ready");
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string script = std::string(SCIATICARE_SOURCE_DIR) + "/tests/mail/smtp_sink.py";
+    const std::string port_text = std::to_string(port);
+    pid_ = fork();
+    if (pid_ == 0) {
+      execlp(python.c_str(), python.c_str(), script.c_str(), "--port", port_text.c_str(), "--dir",
+             dir_.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!fs::exists(dir_ / "ready") && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!fs::exists(dir_ / "ready")) throw std::runtime_error("the SMTP sink did not start");
+  }
+  ~SmtpSink() {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
+
+  // The attachment `file` of the `n`th message (1-based), decoded; empty when none.
+  std::string Attachment(int n, const std::string& file) const {
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%04d-", n);
+    std::ifstream in(dir_ / (prefix + file), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  // Every message received so far, decoded from quoted-printable, oldest first.
+  std::vector<std::string> Messages() const {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir_)) {
+      if (e.path().extension() == ".eml") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> out;
+    for (const fs::path& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      out.push_back(Unfold(text.str()));
+    }
+    return out;
+  }
+
+ private:
+  // Soft line breaks and =XX escapes of quoted-printable undone; enough to
+  // read the text part (the calendar part is base64 and stays as it is).
+  static std::string Unfold(const std::string& raw) {
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '=' && raw.compare(i + 1, 2, "\r\n") == 0) {
+        i += 2;
+      } else if (raw[i] == '=' && i + 2 < raw.size() && std::isxdigit(raw[i + 1]) &&
+                 std::isxdigit(raw[i + 2])) {
+        out += static_cast<char>(std::stoi(raw.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += raw[i];
+      }
+    }
+    return out;
+  }
+
+  fs::path dir_;
+  pid_t pid_ = -1;
+};
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) {
+  const int port = FreePort();
+  SmtpSink sink(port, dir_.path() / "sink");
+  mail::SmtpOptions smtp;
+  smtp.url = "smtp://127.0.0.1:" + std::to_string(port);
+  smtp.from = "desk@clinic-a.example";
+  smtp.timeout_seconds = 10;
+  mail::SmtpSender sender(smtp);
+  std::int64_t now = *UtcSeconds("2026-12-07T08:00:00Z");
+  mail::MailWorkerOptions options;
+  options.name = "smtp-test";
+  options.from = smtp.from;
+  options.now = [&now] { return FormatUtc(now); };
+  mail::MailWorker worker(*store_, sender, options);
+
+  Appointment a = Must(store_->CreateAppointment(
+      NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-12-09T09:00:00Z")));
+  EXPECT_EQ(worker.RunOnce().sent, 1);
+  EXPECT_EQ(worker.RunOnce().sent, 0);
+  auto got = sink.Messages();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(Has(got[0], "X-Sink-Rcpt: Ana@mail.example")) << got[0];
+  EXPECT_TRUE(Has(got[0], "Subject: Your appointment at Clinic A is booked")) << got[0];
+  EXPECT_TRUE(Has(got[0], "From: desk@clinic-a.example"));
+  EXPECT_TRUE(Has(got[0], "Wed 9 Dec 2026 at 09:00 until 09:45 with Name of thera@a.example"))
+      << got[0];
+  // The calendar attachment: the appointment's stable UID, to add it.
+  EXPECT_TRUE(Has(got[0], "text/calendar; charset=UTF-8; method=REQUEST"));
+  const std::string uid = "UID:appointment-" + std::to_string(a.id) + "@sciaticare";
+  const std::string booked_ics = sink.Attachment(1, "appointment.ics");
+  EXPECT_TRUE(Has(booked_ics, "METHOD:REQUEST")) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, uid)) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, "DTSTART:20261209T090000Z")) << booked_ics;
+  EXPECT_TRUE(Has(booked_ics, "SUMMARY:Massage appointment with Name of thera@a.example"));
+
+  AppointmentChange move;
+  move.clinic_id = a_.id;
+  move.reason = "patient_request";
+  move.changed_by = desk_a_.id;
+  move.changed_at = FormatUtc(now);
+  move.new_starts_at = "2026-12-10T11:00:00Z";
+  move.new_therapist_id = therapist_a_.id;
+  Appointment moved = Must(store_->RescheduleAppointment(a.id, 1, move));
+  EXPECT_EQ(worker.RunOnce().sent, 1);
+  AppointmentChange cancel = move;
+  cancel.kind = "cancelled";
+  cancel.reason = "transport";
+  Must(store_->EndAppointment(a.id, moved.version, cancel));
+  EXPECT_EQ(worker.RunOnce().sent, 1);
+  now += 7 * 86400;  // Long after: the withdrawn reminders never go.
+  EXPECT_EQ(worker.RunOnce().sent, 0);
+  got = sink.Messages();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_TRUE(Has(got[1], "Subject: Your appointment at Clinic A has moved"));
+  EXPECT_TRUE(Has(got[1], "Thu 10 Dec 2026 at 11:00"));
+  EXPECT_TRUE(Has(got[2], "Subject: Your appointment at Clinic A is cancelled"));
+  // The same event moved (a higher SEQUENCE), then cancelled.
+  const std::string moved_ics = sink.Attachment(2, "appointment.ics");
+  EXPECT_TRUE(Has(moved_ics, uid));
+  EXPECT_TRUE(Has(moved_ics, "DTSTART:20261210T110000Z")) << moved_ics;
+  EXPECT_TRUE(Has(moved_ics, "SEQUENCE:" + std::to_string(moved.version)));
+  const std::string cancel_ics = sink.Attachment(3, "appointment.ics");
+  EXPECT_TRUE(Has(cancel_ics, "METHOD:CANCEL")) << cancel_ics;
+  EXPECT_TRUE(Has(cancel_ics, "STATUS:CANCELLED"));
+  EXPECT_TRUE(Has(cancel_ics, uid));
+}
+
+TEST_P(StoreContractTest, MailWaitsForADownServerAndArrivesWhenItIsUp) {
+  const int port = FreePort();
+  mail::SmtpOptions smtp;
+  smtp.url = "smtp://127.0.0.1:" + std::to_string(port);
+  smtp.from = "desk@clinic-a.example";
+  smtp.timeout_seconds = 10;
+  mail::SmtpSender sender(smtp);
+  std::int64_t now = *UtcSeconds("2026-12-07T08:00:00Z");
+  mail::MailWorkerOptions options;
+  options.name = "smtp-test";
+  options.now = [&now] { return FormatUtc(now); };
+  mail::MailWorker worker(*store_, sender, options);
+  Must(store_->CreateAppointment(
+      NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-12-09T09:00:00Z")));
+  EXPECT_EQ(worker.RunOnce().retried, 1);  // Nobody listens on the port.
+  now += 60;
+  EXPECT_EQ(worker.RunOnce().retried, 1);
+  SmtpSink sink(port, dir_.path() / "sink");
+  now += 60;
+  EXPECT_EQ(worker.RunOnce().sent, 0);  // The second wait is 120 s.
+  now += 60;
+  EXPECT_EQ(worker.RunOnce().sent, 1);
+  ASSERT_EQ(sink.Messages().size(), 1u);
+  for (const OutboxMessage& m : Must(store_->ListMailOutbox(a_.id, 10))) {
+    if (m.kind != "confirmation") continue;
+    EXPECT_EQ(m.state, "sent");
+    ASSERT_EQ(m.attempt_log.size(), 3u);
+    EXPECT_FALSE(m.attempt_log[0].delivered);
+    EXPECT_FALSE(m.attempt_log[0].smtp_answer.empty());
+    EXPECT_TRUE(m.attempt_log[2].delivered);
+  }
+}
+
+}  // namespace sciaticare::store::testing
