@@ -222,6 +222,7 @@ void AddScheduleRoutes(http::Router& router, Api& api);
 void AddClinicSettingsRoutes(http::Router& router, Api& api);
 void AddAvailabilityRoutes(http::Router& router, Api& api);
 void AddAppointmentChangeRoutes(http::Router& router, Api& api);
+void AddMoveRequestRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 
 // Who a record is written for. A patient reading their own record never gets

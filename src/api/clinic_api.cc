@@ -26,6 +26,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddClinicSettingsRoutes(router, api);
   AddAvailabilityRoutes(router, api);
   AddAppointmentChangeRoutes(router, api);
+  AddMoveRequestRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);

@@ -150,6 +150,11 @@ class PostgresStore final : public Store {
   StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) override;
   StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
                                                  int expected_version) override;
+  StoreResult<MoveRequest> CreateMoveRequest(const MoveRequest& request) override;
+  StoreResult<std::vector<MoveRequest>> ListMoveRequests(Id clinic_id,
+                                                         std::optional<Id> patient_id) override;
+  StoreResult<MoveRequest> AnswerMoveRequest(Id clinic_id, Id id, int expected_version, bool accept,
+                                             const AppointmentChange& answer) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;

@@ -334,9 +334,9 @@ class Store {
   // a requested or booked appointment to `change.new_starts_at` with
   // `change.new_therapist_id`, under the same lock and checks as a booking
   // (opening hours, the therapist's working hours, breaks and time off, no
-  // double booking: kConflict at starts_at naming what is in the way). Both: kConflict at version when stale, at status when the
-  // appointment is already over. A slot either frees that is still to come
-  // is offered to the waiting list in the same transaction (OfferFreedSlot).
+  // double booking: kConflict at starts_at naming what is in the way). Both: kConflict at version
+  // when stale, at status when the appointment is already over. A slot either frees that is still
+  // to come is offered to the waiting list in the same transaction (OfferFreedSlot).
   virtual StoreResult<Appointment> EndAppointment(Id id, int expected_version,
                                                   const AppointmentChange& change) = 0;
   virtual StoreResult<Appointment> RescheduleAppointment(Id id, int expected_version,
@@ -355,6 +355,23 @@ class Store {
   virtual StoreResult<WaitingEntry> BookWaitingOffer(Id clinic_id, Id id, int expected_version) = 0;
   virtual StoreResult<WaitingEntry> WithdrawWaitingEntry(Id clinic_id, Id id,
                                                          int expected_version) = 0;
+
+  // A patient's requests to move their booked appointment (MoveRequest),
+  // kept with the answer. Create: kNotFound unless the appointment is the
+  // clinic's and `request.patient_id`'s; kConflict when it is not booked or
+  // already has a pending request; kInvalid at starts_at, in plain words,
+  // when the wanted time is outside the clinic's opening hours or on a closed
+  // day. List: oldest first, the clinic's or one patient's. Answer: accept
+  // moves the appointment as RescheduleAppointment does (same checks and
+  // refusals, the change kept with `answer.changed_by`) in the same
+  // transaction; decline needs `answer.reason_text`, which the patient reads.
+  // kConflict at version when stale, at status unless pending.
+  virtual StoreResult<MoveRequest> CreateMoveRequest(const MoveRequest& request) = 0;
+  virtual StoreResult<std::vector<MoveRequest>> ListMoveRequests(Id clinic_id,
+                                                                 std::optional<Id> patient_id) = 0;
+  virtual StoreResult<MoveRequest> AnswerMoveRequest(Id clinic_id, Id id, int expected_version,
+                                                     bool accept,
+                                                     const AppointmentChange& answer) = 0;
 
   // Audit trail: append and read, nothing else. user_id, patient_id and
   // entity_id are recorded as given, even when they name nothing (a probe for
