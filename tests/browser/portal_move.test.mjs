@@ -126,7 +126,7 @@ describe('asking to move an appointment in the portal', () => {
     await row.getByLabel('Why is it declined? The patient will read this.').fill('The therapist is on a course that day');
     await row.getByRole('button', { name: 'Decline the move' }).click();
     await page.getByRole('status').filter({ hasText: `Declined Mara ${family}'s request to move` }).waitFor();
-    page.expectClean();
+    page.expectClean([/^401 GET \/api\/v1\/session$/]);
 
     const mine = await portal();
     const answers = mine.getByTestId('move-answers');
@@ -150,7 +150,7 @@ describe('asking to move an appointment in the portal', () => {
     const row = desk.getByTestId('move-requests').getByRole('listitem').filter({ hasText: `Mara ${family}` });
     await row.getByRole('button', { name: 'Accept the move' }).click();
     await desk.getByRole('status').filter({ hasText: `Mara ${family} moved to` }).waitFor();
-    desk.expectClean();
+    desk.expectClean([/^401 GET \/api\/v1\/session$/]);
     const changes = (await api('GET', `/api/v1/appointments/${ids.appointment}/changes`)).json.items;
     assert.equal(changes.length, 1);
     assert.equal(changes[0].kind, 'rescheduled');

@@ -96,8 +96,8 @@ describe('the waiting list and Today on the clinic clock', () => {
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     const card = page.getByTestId('schedule-waiting-list');
     await card.getByText('Add a patient to the waiting list').click();
-    await card.getByLabel('Find patient by name').fill(`Schedwaittest${stamp}`);
-    const choice = card.getByLabel('Patient', { exact: true });
+    await card.getByLabel('Search by name').fill(`Schedwaittest${stamp}`);
+    const choice = card.getByLabel('Patient who waits');
     await choice.locator('option', { hasText: `Schedwaittest${stamp}, Bea` }).waitFor({ state: 'attached' });
     await choice.selectOption({ label: `Schedwaittest${stamp}, Bea (1972-03-04)` });
     const form = page.getByRole('form', { name: `Add Bea Schedwaittest${stamp} to the waiting list` });

@@ -21,11 +21,11 @@ export function ScheduleWaitingList() {
       <ErrorBox error={error} />
       <div class="grid-2">
         <div class="field">
-          <label for="swl-search">Find patient by name</label>
+          <label for="swl-search">Search by name</label>
           <input id="swl-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label for="swl-patient">Patient</label>
+          <label for="swl-patient">Patient who waits</label>
           <select id="swl-patient" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
             <option value="">choose a patient ({shown.length} shown)</option>
             {shown.map((p) => (
