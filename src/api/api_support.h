@@ -222,6 +222,7 @@ void AddScheduleRoutes(http::Router& router, Api& api);
 void AddClinicSettingsRoutes(http::Router& router, Api& api);
 void AddAvailabilityRoutes(http::Router& router, Api& api);
 void AddAppointmentChangeRoutes(http::Router& router, Api& api);
+void AddMoveRequestRoutes(http::Router& router, Api& api);
 void AddAttentionRoutes(http::Router& router, Api& api);
 void AddRoomRoutes(http::Router& router, Api& api);
 void AddCourseRoutes(http::Router& router, Api& api);

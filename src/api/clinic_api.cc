@@ -27,6 +27,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddAvailabilityRoutes(router, api);
   AddAppointmentChangeRoutes(router, api);
   AddRoomRoutes(router, api);
+  AddMoveRequestRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddCourseRoutes(router, api);
   AddReferralRoutes(router, api);

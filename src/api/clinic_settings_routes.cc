@@ -1,5 +1,6 @@
 // The clinic's time-keeping: GET /clinic/settings for staff, PUT for an admin
-// (its time zone, weekly opening hours and closed days). Times are given on
+// (its time zone, weekly opening hours and closed days), and GET /clinic/hours,
+// the same without the version, for every login including patients. Times are given on
 // the clinic's wall clock ("09:00"); the store keeps them as minutes and
 // applies them to every booking and request.
 #include <functional>
@@ -31,6 +32,16 @@ http::Response GetSettings(Api& api, http::Request& req, const Caller& c) {
   store::ClinicSettings s = Must(api.store().GetClinicSettings(c.clinic()));
   api.Audit(c, req, "read", "clinic_settings", std::to_string(c.clinic()), std::nullopt);
   return JsonResponse(200, SettingsJson(s));
+}
+
+// GET /clinic/hours: what every login may read of the settings (the portal
+// shows times on the clinic's clock, its opening hours and notice period).
+http::Response GetHours(Api& api, http::Request& req, const Caller& c) {
+  store::ClinicSettings s = Must(api.store().GetClinicSettings(c.clinic()));
+  api.Audit(c, req, "read", "clinic_hours", std::to_string(c.clinic()), std::nullopt);
+  json out = SettingsJson(s);
+  out.erase("version");
+  return JsonResponse(200, out);
 }
 
 // PUT /clinic/settings
@@ -84,6 +95,9 @@ void AddClinicSettingsRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/clinic/settings",
              api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk}, with(GetSettings)));
   router.Add("PUT", "/api/v1/clinic/settings", api.Guard({Role::kAdmin}, with(PutSettings)));
+  router.Add("GET", "/api/v1/clinic/hours",
+             api.Guard({Role::kAdmin, Role::kTherapist, Role::kFrontDesk, Role::kPatient},
+                       with(GetHours)));
 }
 
 }  // namespace sciaticare::api

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/api_support.h"
 #include "core/utc_time.h"
@@ -50,5 +51,24 @@ json WithRoomName(json item, const std::optional<Id>& room_id,
 // one of them) and "reason_text".
 store::AppointmentChange ChangeFrom(Api& api, const Caller& c, const json& body,
                                     const std::string& kind, bool reason_required);
+
+// What a request (`request.status` requested; any other gives null) is in the
+// way of, for the front desk: the first slot-holding appointment of `list` it
+// clashes with, in plain words on the clinic's clock (`zone`), or null.
+json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
+             const std::vector<store::Appointment>& list,
+             const std::map<Id, std::string>& therapists, const std::string& zone);
+
+// A patient's wanted time refused by the store (closed, outside opening or
+// working hours) is their input, not a state of the record: 422 with the
+// store's plain words, so the portal can show them as they are.
+template <typename T>
+store::StoreResult<T> PatientsTime(store::StoreResult<T> result) {
+  if (!result.ok() && result.error().field == "starts_at" &&
+      result.error().kind == store::StoreErrorKind::kConflict) {
+    return store::Invalid("starts_at", result.error().message);
+  }
+  return result;
+}
 
 }  // namespace sciaticare::api

@@ -69,27 +69,6 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
   Reject("therapist_id", "the clinic has no therapist to see you", 409);
 }
 
-// What a request is in the way of, for the front desk: the first slot-holding
-// appointment of the list it clashes with, in plain words, or null.
-json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
-             const std::vector<store::Appointment>& list,
-             const std::map<Id, std::string>& therapists, const std::string& zone) {
-  if (request.status != store::AppointmentStatus::kRequested) return nullptr;
-  for (const store::Appointment& held : list) {
-    if (!store::records::Clashes(request, held)) continue;
-    auto patient = api.store().GetPatient(c.clinic(), held.patient_id);
-    const std::string who = patient.ok()
-                                ? patient.value().given_name + " " + patient.value().family_name
-                                : "another patient";
-    auto t = therapists.find(held.therapist_id);
-    const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
-    return (t == therapists.end() ? std::string("The therapist") : t->second) +
-           " is already booked with " + who + " on " + ClinicTimeText(start, zone) + " until " +
-           ClinicHourText(start + held.minutes * 60LL, zone);
-  }
-  return nullptr;
-}
-
 // GET /appointments
 http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const std::string from = req.Query("from"), to = req.Query("to");
@@ -235,13 +214,13 @@ http::Response RequestAppointment(Api& api, http::Request& req, const Caller& c)
   a.starts_at = StartsAtField(api, c, body);
   // A request for a time already gone would wait in no one's list.
   if (UtcSeconds(a.starts_at).value_or(0) <= UtcSeconds(api.Now()).value_or(0)) {
-    Reject("starts_at", "must be in the future");
+    Reject("starts_at", "Please choose a day and time that is still to come");
   }
   a.minutes = MinutesField(body);
   a.note = StringField(body, "note", 2000, false);
   a.status = store::AppointmentStatus::kRequested;
   a.therapist_id = TherapistFor(api, c.clinic(), p.id);
-  store::Appointment created = Must(api.store().CreateAppointment(a));
+  store::Appointment created = Must(PatientsTime(api.store().CreateAppointment(a)));
   api.Audit(c, req, "create", "appointment", std::to_string(created.id), p.id, "requested");
   return WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
 }
@@ -340,6 +319,25 @@ http::Response RevokeToken(Api& api, http::Request& req, const Caller& c) {
 }
 
 }  // namespace
+
+json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
+             const std::vector<store::Appointment>& list,
+             const std::map<Id, std::string>& therapists, const std::string& zone) {
+  if (request.status != store::AppointmentStatus::kRequested) return nullptr;
+  for (const store::Appointment& held : list) {
+    if (!store::records::Clashes(request, held)) continue;
+    auto patient = api.store().GetPatient(c.clinic(), held.patient_id);
+    const std::string who = patient.ok()
+                                ? patient.value().given_name + " " + patient.value().family_name
+                                : "another patient";
+    auto t = therapists.find(held.therapist_id);
+    const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
+    return (t == therapists.end() ? std::string("The therapist") : t->second) +
+           " is already booked with " + who + " on " + ClinicTimeText(start, zone) + " until " +
+           ClinicHourText(start + held.minutes * 60LL, zone);
+  }
+  return nullptr;
+}
 
 void AddScheduleRoutes(http::Router& router, Api& api) {
   const auto admin = {Role::kAdmin};

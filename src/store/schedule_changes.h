@@ -66,4 +66,24 @@ struct WaitingEntry {
   std::optional<Id> offered_room_id;  // The freed slot's room, still free when offered.
 };
 
+// A patient's request to move their booked appointment `appointment_id` to
+// `wanted_starts_at` (UTC; same therapist and length). Status: "pending";
+// "accepted" (the appointment was moved, its AppointmentChange keeps the old
+// time); or "declined" with `answer_text`, the reason the patient reads.
+// Answered once by `answered_by` at `answered_at`; never deleted.
+struct MoveRequest {
+  Id id = 0;
+  Id clinic_id = 0;
+  Id appointment_id = 0;
+  Id patient_id = 0;
+  std::string wanted_starts_at;
+  std::string note;
+  std::string requested_at;
+  std::string status = "pending";
+  std::optional<Id> answered_by;
+  std::string answered_at;
+  std::string answer_text;
+  int version = 0;
+};
+
 }  // namespace sciaticare::store

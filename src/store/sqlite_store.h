@@ -170,6 +170,11 @@ class SqliteStore final : public Store {
   StoreStatus RecordMailOutcome(const MailOutcome& outcome) override;
   StoreResult<std::vector<OutboxMessage>> ListMailOutbox(Id clinic_id, int limit) override;
   StoreResult<OutboxMessage> RetryMail(Id clinic_id, Id id, std::string_view now) override;
+  StoreResult<MoveRequest> CreateMoveRequest(const MoveRequest& request) override;
+  StoreResult<std::vector<MoveRequest>> ListMoveRequests(Id clinic_id,
+                                                         std::optional<Id> patient_id) override;
+  StoreResult<MoveRequest> AnswerMoveRequest(Id clinic_id, Id id, int expected_version, bool accept,
+                                             const AppointmentChange& answer) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;

@@ -389,6 +389,22 @@ class Store {
   virtual StoreStatus RecordMailOutcome(const MailOutcome& outcome) = 0;
   virtual StoreResult<std::vector<OutboxMessage>> ListMailOutbox(Id clinic_id, int limit) = 0;
   virtual StoreResult<OutboxMessage> RetryMail(Id clinic_id, Id id, std::string_view now) = 0;
+  // A patient's requests to move their booked appointment (MoveRequest),
+  // kept with the answer. Create: kNotFound unless the appointment is the
+  // clinic's and `request.patient_id`'s; kConflict when it is not booked or
+  // already has a pending request; kInvalid at starts_at, in plain words,
+  // when the wanted time is outside the clinic's opening hours or on a closed
+  // day. List: oldest first, the clinic's or one patient's. Answer: accept
+  // moves the appointment as RescheduleAppointment does (same checks and
+  // refusals, the change kept with `answer.changed_by`) in the same
+  // transaction; decline needs `answer.reason_text`, which the patient reads.
+  // kConflict at version when stale, at status unless pending.
+  virtual StoreResult<MoveRequest> CreateMoveRequest(const MoveRequest& request) = 0;
+  virtual StoreResult<std::vector<MoveRequest>> ListMoveRequests(Id clinic_id,
+                                                                 std::optional<Id> patient_id) = 0;
+  virtual StoreResult<MoveRequest> AnswerMoveRequest(Id clinic_id, Id id, int expected_version,
+                                                     bool accept,
+                                                     const AppointmentChange& answer) = 0;
 
   // Audit trail: append and read, nothing else. user_id, patient_id and
   // entity_id are recorded as given, even when they name nothing (a probe for

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  checkDesktopAndTablet, clinicianApi, launch, screenshot, signIn, tabTo, watchedPage,
+  checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, screenshot, signIn, tabTo, watchedPage,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -22,7 +22,7 @@ const first = { given: 'Cora', family: `Calendar${tag}` };
 const second = { given: 'Dev', family: `Weekly${tag}` };
 let browser;
 let api;
-let saved;
+let settings;
 const ids = {};
 
 // Calendar days in Tokyo, and the UTC instant of a Tokyo wall-clock time.
@@ -40,9 +40,9 @@ describe('calendar and my day', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    saved = (await api('GET', '/api/v1/clinic/settings')).json;
+    settings = clinicSettingsFor(api);
     const everyDay = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-    await api('PUT', '/api/v1/clinic/settings', {
+    await settings.set({
       time_zone: ZONE, opening_hours: everyDay.map((d) => ({ weekday: d, opens: '08:00', closes: '19:00' })),
       closed_days: [nextFriday],
     });
@@ -68,11 +68,7 @@ describe('calendar and my day', () => {
     ids.today = (await book(ids.first, ids.therapist, today, '09:00')).json.id;
   });
   after(async () => {
-    if (saved) {
-      await api('PUT', '/api/v1/clinic/settings', {
-        time_zone: saved.time_zone, opening_hours: saved.opening_hours, closed_days: saved.closed_days,
-      });
-    }
+    await settings?.restore();
     await browser?.close();
   });
 

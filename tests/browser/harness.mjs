@@ -138,6 +138,27 @@ export async function clinicianApi() {
   };
 }
 
+// The clinic's settings for one suite: `set(settings)` puts the time zone,
+// opening hours and closed days given (unnamed ones empty, the notice period
+// kept), and `restore()` puts back what the clinic had before the first set,
+// so the next suite finds the clinic as it expects. Call restore in `after`.
+export function clinicSettingsFor(api) {
+  let before = null;
+  return {
+    async set({ time_zone, opening_hours = [], closed_days = [], notice_hours } = {}) {
+      if (!before) before = (await api('GET', '/api/v1/clinic/settings')).json;
+      await api('PUT', '/api/v1/clinic/settings', {
+        time_zone, opening_hours, closed_days, notice_hours: notice_hours ?? before.notice_hours,
+      });
+    },
+    async restore() {
+      if (!before) return;
+      const { time_zone, opening_hours, closed_days, notice_hours } = before;
+      await api('PUT', '/api/v1/clinic/settings', { time_zone, opening_hours, closed_days, notice_hours });
+    },
+  };
+}
+
 // Presses Tab until the focused element matches `selector`: keyboard only.
 export async function tabTo(page, selector, limit = 120) {
   for (let i = 0; i < limit; i++) {

@@ -1,6 +1,7 @@
 // Lighthouse (node API) on the sign-in page, the page where an invited
 // patient sets their password and, signed in, on Today, Patients, a patient's
-// chart, a session note, a patient's whole record and the intake, in
+// chart, a session note, a patient's whole record, the intake, the Calendar,
+// My day and Working hours, and last, as a patient, the portal home, in
 // Debian's chromium: accessibility ≥ 95, performance ≥ 90 and
 // best practices ≥ 90 under Lighthouse's default mobile profile (simulated
 // slow 4G and a 4x slower CPU), with no text short of contrast and a layout
@@ -145,5 +146,34 @@ describe('Lighthouse', () => {
     await audit('note', `${BASE_URL}/sessions/${note}`, `/api/v1/sessions/${note}`);
     await audit('whole record', `${BASE_URL}/patients/${id}/record`, `/api/v1/patients/${id}/consents`);
     await audit('intake', `${BASE_URL}/patients/${id}/intake`, `/api/v1/patients/${id}/intake-draft`);
+  });
+
+  // The scheduling pages (issue 16), still signed in as the clinician.
+  test('the Calendar, My day and Working hours', { timeout: 120_000 }, async () => {
+    await audit('calendar', `${BASE_URL}/calendar`, '/api/v1/therapists');
+    await audit('my day', `${BASE_URL}/my-day`, '/api/v1/attention');
+    await audit('working hours', `${BASE_URL}/hours`, '/api/v1/therapists');
+  });
+
+  // Last: the browser signs in as a patient of its own, for the portal home.
+  test('the portal home, signed in as a patient', { timeout: 90_000 }, async () => {
+    const api = await clinicianApi();
+    const tag = Date.now() % 100000;
+    const id = (await api('POST', '/api/v1/patients', {
+      given_name: 'Pia', family_name: `Lighthouse${tag}`, date_of_birth: '1980-03-04', sex: 'female',
+    })).json.id;
+    const login = { email: `lighthouse-portal-${tag}@browser-test.example`, password: 'portal-pass-2026' };
+    await api('POST', '/api/v1/users', {
+      email: login.email, display_name: `Pia Lighthouse${tag}`, role: 'patient', password: login.password, patient_id: id,
+    });
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill(login.email);
+    await page.getByLabel('Password').fill(login.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, Pia' }).waitFor();
+    await page.close();
+    await audit('portal home', `${BASE_URL}/`, '/api/v1/clinic/hours');
   });
 });

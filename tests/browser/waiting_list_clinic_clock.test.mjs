@@ -2,14 +2,15 @@
 // Europe/London or Asia/Tokyo and the device in New York or Los Angeles: the
 // front desk adds a patient to the waiting list from the patient's page by
 // keyboard (09:00 typed is 09:00 at the clinic, stored in UTC, and the entry
-// is listed in plain words); Today lists the clinic's day with each
+// is listed in plain words), and from the Schedule; Today lists the clinic's day with each
 // appointment at its clinic time; a patient's appointment request in the
 // portal is read on the clinic's clock, and an hour the clocks skip is
 // refused in the patient's words. axe and 768 px on each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo, watchedPage,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo,
+  watchedPage,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -17,10 +18,10 @@ const stamp = Date.now() % 100000;
 const MONDAY = '2027-03-29';
 let browser;
 let api;
-let settingsBefore;
+let settings;
 
 async function setClinicZone(zone) {
-  await api('PUT', '/api/v1/clinic/settings', { time_zone: zone, opening_hours: [], closed_days: [] });
+  await settings.set({ time_zone: zone });
 }
 
 // A page whose device zone is `deviceZone`, signed in, at `path`.
@@ -43,16 +44,11 @@ describe('the waiting list and Today on the clinic clock', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    settingsBefore = (await api('GET', '/api/v1/clinic/settings')).json;
+    settings = clinicSettingsFor(api);
   });
   after(async () => {
     // Leave the clinic as the other suites expect it.
-    if (settingsBefore) {
-      await api('PUT', '/api/v1/clinic/settings', {
-        time_zone: settingsBefore.time_zone, opening_hours: settingsBefore.opening_hours,
-        closed_days: settingsBefore.closed_days,
-      });
-    }
+    await settings?.restore();
     await browser?.close();
   });
 
@@ -88,6 +84,34 @@ describe('the waiting list and Today on the clinic clock', () => {
     assert.equal(stored[0].minutes, 90);
     assert.equal(stored[0].therapist_id, null);
     await checkDesktopAndTablet(page, 'patient page with the waiting list');
+    page.expectClean();
+  });
+
+  test('the front desk adds a patient to the waiting list from the Schedule', async () => {
+    await setClinicZone('Europe/London');
+    const patient = (await api('POST', '/api/v1/patients', {
+      given_name: 'Bea', family_name: `Schedwaittest${stamp}`, date_of_birth: '1972-03-04', sex: 'female',
+    })).json;
+    const page = await open('/schedule', 'Europe/London');
+    await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
+    const card = page.getByTestId('schedule-waiting-list');
+    await card.getByText('Add a patient to the waiting list').click();
+    await card.getByLabel('Search by name').fill(`Schedwaittest${stamp}`);
+    const choice = card.getByLabel('Patient who waits');
+    await choice.locator('option', { hasText: `Schedwaittest${stamp}, Bea` }).waitFor({ state: 'attached' });
+    await choice.selectOption({ label: `Schedwaittest${stamp}, Bea (1972-03-04)` });
+    const form = page.getByRole('form', { name: `Add Bea Schedwaittest${stamp} to the waiting list` });
+    await form.getByLabel('Can come from (day)').fill(MONDAY);
+    await form.getByLabel('Can come from (time)').fill('10:00');
+    await form.getByLabel('Must finish by (day)').fill(MONDAY);
+    await form.getByLabel('Must finish by (time)').fill('12:00');
+    await form.getByRole('button', { name: 'Add to the waiting list' }).click();
+    await form.getByRole('status').filter({ hasText: `Bea Schedwaittest${stamp} is on the waiting list.` }).waitFor();
+    const stored = (await api('GET', '/api/v1/waiting-list?status=waiting')).json.items
+      .filter((e) => e.patient_id === patient.id);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].earliest, '2027-03-29T09:00:00Z');
+    await checkDesktopAndTablet(page, 'schedule with the waiting list form');
     page.expectClean();
   });
 

@@ -9,7 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo, watchedPage,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo,
+  watchedPage,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -21,7 +22,7 @@ let browser;
 let api;
 let therapist;
 let patient;
-let settingsBefore;
+let settings;
 
 async function open(path) {
   const page = await watchedPage(browser.context);
@@ -45,8 +46,8 @@ describe('working hours, time off and booking on the clinic clock', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    settingsBefore = (await api('GET', '/api/v1/clinic/settings')).json;
-    await api('PUT', '/api/v1/clinic/settings', { time_zone: 'Europe/London', opening_hours: [], closed_days: [] });
+    settings = clinicSettingsFor(api);
+    await settings.set({ time_zone: 'Europe/London' });
     therapist = (await api('POST', '/api/v1/users', {
       email: `wren${stamp}@browser-test.example`, display_name: therapistName, role: 'therapist',
       password: 'a long enough password',
@@ -66,12 +67,7 @@ describe('working hours, time off and booking on the clinic clock', () => {
   });
   after(async () => {
     // Leave the clinic as the other suites expect it.
-    if (settingsBefore) {
-      await api('PUT', '/api/v1/clinic/settings', {
-        time_zone: settingsBefore.time_zone, opening_hours: settingsBefore.opening_hours,
-        closed_days: settingsBefore.closed_days,
-      });
-    }
+    await settings?.restore();
     if (therapist) await api('PATCH', `/api/v1/users/${therapist.id}`, { active: false });
     await browser?.close();
   });

@@ -236,6 +236,10 @@ json ClinicApiFixture::StoredState(bool with_audit) {
         appointments.push_back({a.id, a.version, std::string(store::ToString(a.status)),
                                 a.therapist_id, a.starts_at, a.minutes});
       }
+      json moves = json::array();
+      for (const store::MoveRequest& m : Must(store_->ListMoveRequests(clinic.id, p.id))) {
+        moves.push_back({m.id, m.version, m.status, m.wanted_starts_at, m.answer_text});
+      }
       json consents = json::array();
       for (const store::ConsentRecord& e : Must(store_->ListConsents(clinic.id, p.id))) {
         consents.push_back({e.id, e.treatment, e.areas_json, e.form, e.note});
@@ -246,6 +250,7 @@ json ClinicApiFixture::StoredState(bool with_audit) {
           {"plans", plans},
           {"sessions", sessions},
           {"appointments", appointments},
+          {"move requests", moves},
           {"consents", consents},
           {"intake_draft", draft.ok() ? json(draft.value().state_json) : json(nullptr)},
           {"kept versions", Must(store_->ListPatientVersions(clinic.id, p.id)).size()}};

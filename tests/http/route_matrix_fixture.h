@@ -94,6 +94,13 @@ inline const std::map<std::string, Row>& Expected() {
       {"POST /api/v1/patients/{id}/appointments/{appointment_id}/cancel",
        {403, 403, 403, 200, 404, 403, 401}},
       {"POST /api/v1/patients/{id}/waiting-list", {403, 403, 403, 201, 404, 403, 401}},
+      {"POST /api/v1/patients/{id}/appointments/{appointment_id}/move-request",
+       {403, 403, 403, 201, 404, 403, 401}},
+      {"GET /api/v1/patients/{id}/move-requests", {200, 200, 200, 200, 404, 404, 401}},
+      {"GET /api/v1/move-requests", {200, 200, 200, 403, 403, 200, 401}},
+      {"POST /api/v1/move-requests/{id}/accept", {200, 200, 200, 403, 403, 404, 401}},
+      {"POST /api/v1/move-requests/{id}/decline", {200, 200, 200, 403, 403, 404, 401}},
+      {"GET /api/v1/clinic/hours", {200, 200, 200, 200, 200, 200, 401}},
       {"GET /api/v1/therapists", {200, 200, 200, 403, 403, 200, 401}},
       {"GET /api/v1/attention", {200, 200, 403, 403, 403, 200, 401}},
       {"GET /api/v1/patients/{id}/referrals", {200, 200, 403, 403, 403, 404, 401}},
@@ -274,6 +281,10 @@ class RouteMatrixTest : public ClinicApiFixture {
         call.body = json({{"reason", "work_or_family"}}).dump();
       } else if (key == "POST /api/v1/patients/{id}/waiting-list") {
         call.body = WaitingBody(false).dump();
+      } else if (key == "POST /api/v1/patients/{id}/appointments/{appointment_id}/move-request") {
+        // Years ahead, so well before the clinic's notice period.
+        appointment_id_ = std::to_string(Booked(patient1_.id, FutureHour()).id);
+        call.body = json({{"starts_at", FutureHour()}, {"note", "mornings suit me"}}).dump();
       }
     } else if (route.pattern.rfind("/api/v1/plans/{id}", 0) == 0) {
       store::PlanRecord plan = store_->GetCurrentPlan(clinic_a_.id, patient1_.id).value();
@@ -362,6 +373,19 @@ class RouteMatrixTest : public ClinicApiFixture {
       } else if (route.pattern.ends_with("/no-show")) {
         call.body = "{}";
       }
+    } else if (route.pattern.rfind("/api/v1/move-requests/{id}/", 0) == 0) {
+      // A fresh pending request each time (answered once only).
+      store::MoveRequest m;
+      m.clinic_id = clinic_a_.id;
+      m.patient_id = patient1_.id;
+      m.appointment_id = Booked(patient1_.id, FutureHour()).id;
+      m.wanted_starts_at = FutureHour();
+      m.requested_at = "2026-11-20T10:00:00Z";
+      id = std::to_string(store_->CreateMoveRequest(m).value().id);
+      call.headers["If-Match"] = etag(1);
+      call.body = route.pattern.ends_with("/decline")
+                      ? json({{"reason_text", "That hour is taken"}}).dump()
+                      : "{}";
     } else if (key == "POST /api/v1/waiting-list") {
       call.body = WaitingBody(true).dump();
     } else if (key == "POST /api/v1/waiting-list/{id}/withdraw") {

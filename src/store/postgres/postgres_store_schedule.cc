@@ -1,9 +1,10 @@
-// The PostgreSQL store's appointment changes, waiting list and rooms (issue 16),
+// The PostgreSQL store's appointment changes, waiting list, rooms and move requests (issue 16),
 // written once over the SQL session in store/records/.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
 #include "store/records/appointment_change_records.h"
 #include "store/records/room_records.h"
+#include "store/records/move_request_records.h"
 #include "store/records/waiting_list_records.h"
 
 namespace sciaticare::store {
@@ -80,6 +81,30 @@ StoreResult<Room> PostgresStore::UpdateRoom(const Room& room, int expected_versi
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::UpdateRoom(s, room, expected_version);
+  });
+}
+
+StoreResult<MoveRequest> PostgresStore::CreateMoveRequest(const MoveRequest& request) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::CreateMoveRequest(s, request);
+  });
+}
+
+StoreResult<std::vector<MoveRequest>> PostgresStore::ListMoveRequests(
+    Id clinic_id, std::optional<Id> patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ListMoveRequests(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<MoveRequest> PostgresStore::AnswerMoveRequest(Id clinic_id, Id id, int expected_version,
+                                                          bool accept,
+                                                          const AppointmentChange& answer) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::AnswerMoveRequest(s, clinic_id, id, expected_version, accept, answer);
   });
 }
 

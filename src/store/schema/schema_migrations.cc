@@ -11,7 +11,7 @@ namespace sciaticare::store {
 std::span<const SchemaMigration> SchemaMigrations() {
   using namespace schema_versions;
   // Built on first use, so the constants of the other files are set by then.
-  static const std::array<SchemaMigration, 18> kMigrations{{
+  static const std::array<SchemaMigration, 19> kMigrations{{
       {1, "clinic schema", kSchemaV1},
       {2, "audit and patient name indexes", kSchemaV2},
       {3, "session note deviations", kSchemaV3},
@@ -30,6 +30,7 @@ std::span<const SchemaMigration> SchemaMigrations() {
       {16, "appointment changes, notice period and waiting list", kSchemaV16},
       {17, "rooms; the room of an appointment, a move and an offer", kSchemaV17},
       {18, "mail outbox and its attempts; reminder lead time", kSchemaV18},
+      {19, "requests to move an appointment", kSchemaV19},
   }};
   return kMigrations;
 }

@@ -26,5 +26,6 @@ extern const std::string_view kSchemaV15;
 extern const std::string_view kSchemaV16;
 extern const std::string_view kSchemaV17;
 extern const std::string_view kSchemaV18;
+extern const std::string_view kSchemaV19;
 
 }  // namespace sciaticare::store::schema_versions

@@ -1,7 +1,8 @@
-// The SQLite store's appointment changes, waiting list and rooms (issue 16),
+// The SQLite store's appointment changes, waiting list, rooms and move requests (issue 16),
 // written once over the SQL session in store/records/: each runs the shared
 // method on the writer or a reader connection.
 #include "store/records/appointment_change_records.h"
+#include "store/records/move_request_records.h"
 #include "store/records/room_records.h"
 #include "store/records/waiting_list_records.h"
 #include "store/sqlite/sqlite_session.h"
@@ -80,6 +81,27 @@ StoreResult<Room> SqliteStore::UpdateRoom(const Room& room, int expected_version
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::UpdateRoom(s, room, expected_version);
+StoreResult<MoveRequest> SqliteStore::CreateMoveRequest(const MoveRequest& request) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::CreateMoveRequest(s, request);
+  });
+}
+
+StoreResult<std::vector<MoveRequest>> SqliteStore::ListMoveRequests(Id clinic_id,
+                                                                    std::optional<Id> patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ListMoveRequests(s, clinic_id, patient_id);
+  });
+}
+
+StoreResult<MoveRequest> SqliteStore::AnswerMoveRequest(Id clinic_id, Id id, int expected_version,
+                                                        bool accept,
+                                                        const AppointmentChange& answer) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::AnswerMoveRequest(s, clinic_id, id, expected_version, accept, answer);
   });
 }
 

@@ -6,9 +6,10 @@
 // appointment to the plan.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ApiError, get, post, type Appointment, type Course, type Page, type Patient, type PlanRecord, type Room, type Therapist,
+  ApiError, get, post, type Appointment, type Course, type PlanRecord, type Room, type Therapist,
 } from '../api';
 import { addDaysTo, dayText, zoneDay } from '../time';
+import { usePatientSearch } from './patientSearch';
 import { ErrorBox } from './common';
 import { RoomSelect } from './RoomSelect';
 
@@ -60,28 +61,11 @@ export function BookingForm(props: {
   const [busy, setBusy] = useState(false);
   const bad = error instanceof ApiError ? error.field : '';
 
-  // The clinic's patients matching the search, asked of the server after a
-  // short pause (the first 50 by name).
-  const [shown, setShown] = useState<Patient[]>([]);
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      const q = new URLSearchParams({ limit: '50' });
-      if (search.trim()) q.set('search', search.trim());
-      get<Page<Patient>>(`/api/v1/patients?${q}`)
-        .then((p) => {
-          if (!live) return;
-          setShown(p.items);
-          // A patient the new search no longer shows is no longer chosen.
-          setPatientId((id) => (p.items.some((x) => String(x.id) === id) ? id : ''));
-        })
-        .catch((e) => live && setError(e));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [search]);
+  // A patient the new search no longer shows is no longer chosen.
+  const shown = usePatientSearch(search, {
+    shown: (items) => setPatientId((id) => (items.some((x) => String(x.id) === id) ? id : '')),
+    error: setError,
+  });
 
   // The patient's own defaults, set before the plan's rhythm shows (so
   // nothing chosen after it is overwritten): their usual therapist and the

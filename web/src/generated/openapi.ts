@@ -2867,6 +2867,215 @@ export interface paths {
       };
     };
   };
+  "/api/v1/clinic/hours": {
+    /** The clinic's time zone, opening hours, closed days and notice period (every login, patients too) */
+    get: {
+      responses: {
+        /** @description The hours */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ClinicHours"];
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/appointments/{appointment_id}/move-request": {
+    /**
+     * Ask to move one's own booked appointment (the patient themself)
+     * @description Only before the clinic's notice period (409 at starts_at, asking the patient to phone the clinic); the wanted time must be to come, differ from the current one and lie within the clinic's opening hours, not on a closed day (422 at starts_at in plain words). 409 when the appointment is not booked or already has a pending request.
+     */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+          appointment_id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["MoveRequestInput"];
+        };
+      };
+      responses: {
+        /** @description Asked */
+        201: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["MoveRequest"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+        appointment_id: number;
+      };
+    };
+  };
+  "/api/v1/patients/{id}/move-requests": {
+    /** A patient's requests to move appointments, oldest first (staff, or the patient themself) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The requests */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["MoveRequest"][];
+            };
+          };
+        };
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/move-requests": {
+    /** The clinic's requests to move appointments, oldest first, each pending one with its clash (staff) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "pending" | "accepted" | "declined";
+        };
+      };
+      responses: {
+        /** @description The requests */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["MoveRequest"][];
+            };
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+      };
+    };
+  };
+  "/api/v1/move-requests/{id}/accept": {
+    /**
+     * Accept a move request (staff)
+     * @description Moves the appointment to the wanted time as POST /appointments/{id}/reschedule does (same checks: 409 naming what is in the way; the change kept with the old time, reason patient_request), in the same transaction as the answer.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["MoveAnswerInput"];
+        };
+      };
+      responses: {
+        /** @description Answered */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["MoveRequest"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/move-requests/{id}/decline": {
+    /**
+     * Decline a move request with a reason the patient reads (staff)
+     * @description reason_text is required (422). The appointment keeps its time.
+     */
+    post: {
+      parameters: {
+        header: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+          "If-Match": components["parameters"]["IfMatch"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["MoveAnswerInput"];
+        };
+      };
+      responses: {
+        /** @description Answered */
+        200: {
+          headers: {
+            /** @description The record's version as a quoted number, e.g. "3"; send it back in If-Match */
+            ETag?: string;
+          };
+          content: {
+            "application/json": components["schemas"]["MoveRequest"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        409: components["responses"]["Conflict"];
+        412: components["responses"]["PreconditionFailed"];
+        413: components["responses"]["PayloadTooLarge"];
+        422: components["responses"]["Unprocessable"];
+        428: components["responses"]["PreconditionRequired"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -4323,6 +4532,61 @@ export interface components {
       not_set_up_text: string | null;
       /** @description The newest 200 messages, newest first */
       items: components["schemas"]["OutboxMessage"][];
+    };
+    /** @description A patient's request to move a booked appointment to another time (same therapist and length), kept with the clinic's answer. */
+    MoveRequest: {
+      id: number;
+      appointment_id: number;
+      patient_id: number;
+      /**
+       * Format: date-time
+       * @description When the appointment is now (after an accepted move, the new time)
+       */
+      appointment_starts_at: string;
+      /** Format: date-time */
+      wanted_starts_at: string;
+      /** @description The wanted time on the clinic's clock, in words, e.g. "Thu 6 Mar 2031 at 14:00" */
+      wanted_text: string;
+      minutes: number;
+      therapist_name: string;
+      /** @description What the patient wrote */
+      note: string;
+      /** Format: date-time */
+      requested_at: string;
+      /** @enum {string} */
+      status: "pending" | "accepted" | "declined";
+      /** Format: date-time */
+      answered_at: string | null;
+      /** @description Why it was declined (the patient reads it); empty otherwise */
+      answer_text: string;
+      version: number;
+      /** @description Staff only */
+      patient_name?: string;
+      /** @description Staff only: for a pending request, what holds the wanted time, in plain words, or null */
+      clash?: string | null;
+    };
+    /** @description The wanted time: starts_at_local on the clinic's clock (what the portal sends) or starts_at in UTC. */
+    MoveRequestInput: {
+      /** @description The local day and time on the clinic's clock, e.g. 2031-03-06T14:00 */
+      starts_at_local?: string;
+      /** Format: date-time */
+      starts_at?: string;
+      note?: string;
+    };
+    MoveAnswerInput: {
+      /** @description Required to decline: the patient reads it */
+      reason_text?: string;
+    };
+    /** @description What every login (patients too) may read of the clinic's settings. */
+    ClinicHours: {
+      /** @description An IANA time zone, e.g. Europe/London. Appointments are stored in UTC and shown in this zone, across daylight-saving changes */
+      time_zone: string;
+      /** @description Periods of the week when the clinic is open; periods of one day must not overlap. Empty: no restriction */
+      opening_hours: components["schemas"]["OpeningPeriod"][];
+      /** @description Local dates the clinic is closed */
+      closed_days: string[];
+      /** @description Cancelling or moving later than this many hours before the start is late; the portal then refuses it. 24 when never set */
+      notice_hours: number;
     };
   };
   responses: {

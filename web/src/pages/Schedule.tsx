@@ -1,6 +1,6 @@
 // The clinic's week by therapist (GET /api/v1/appointments?from&to), booking
 // (components/BookingForm), status changes with If-Match, and the patients'
-// appointment requests waiting to be confirmed or declined. Every day and time
+// appointment requests and requests to move waiting to be confirmed or declined. Every day and time
 // is on the clinic's clock (its time zone), and each therapist's day shows
 // their working hours, breaks and time off, a day off greyed out.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -12,6 +12,8 @@ import { BookingForm } from '../components/BookingForm';
 import { CancelAppointment } from '../components/CancelAppointment';
 import { WaitingOffers } from '../components/WaitingOffers';
 import { MoveAppointment } from '../components/MoveAppointment';
+import { MoveRequests } from '../components/MoveRequests';
+import { ScheduleWaitingList } from '../components/ScheduleWaitingList';
 import { localDay, utcTime, zoneClock, zoneDate, zoneDay } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
@@ -178,6 +180,8 @@ export function SchedulePage(props: { user: User }) {
         }} />
 
       <WaitingOffers reload={reload} onBooked={(what) => { setStatus(what); setReload((n) => n + 1); }} />
+      <MoveRequests zone={zone} reload={reload} onAnswered={(what) => { setStatus(what); setReload((n) => n + 1); }} />
+      <ScheduleWaitingList />
       {requests.length > 0 && (
         <div class="card" data-testid="requests">
           <h2>Appointment requests from patients ({requests.length})</h2>
@@ -187,6 +191,7 @@ export function SchedulePage(props: { user: User }) {
                 <span>
                   {patientName(a.patient_id)}: {dateOf(a.starts_at)} at {clockOf(a.starts_at)}, {a.minutes} min,
                   with {therapistName(a.therapist_id)}{a.note && <span class="muted"> “{a.note}”</span>}
+                  {a.clash && <span class="clash"> Clash: {a.clash}.</span>}
                 </span>
                 <span class="row-actions">
                   {NEXT.requested.map((n) => (

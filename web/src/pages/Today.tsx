@@ -1,10 +1,12 @@
 // The start of a clinic day: today's appointments (GET /api/v1/appointments
 // for the clinic's day, shown on the clinic's clock whatever the device's
 // zone) and the patients who need a clinician's attention with the reason
-// (GET /api/v1/attention, decided by the server from the records).
+// (GET /api/v1/attention, decided by the server from the records), and the
+// patients' requests to move an appointment, to accept or decline.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type Appointment, type AttentionItem, type ClinicSettings, type Therapist } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
+import { MoveRequests } from '../components/MoveRequests';
 import { addDaysTo, zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
 
 export const REASON_LABEL: Record<string, string> = {
@@ -137,6 +139,8 @@ export function TodayPage() {
   const [attention, setAttention] = useState<AttentionAnswer | null>(null);
   const [attentionError, setAttentionError] = useState<unknown>(null);
   const [loaded, setLoaded] = useState(false);
+  const [said, setSaid] = useState('');
+  const [reload, setReload] = useState(0);
   // Both cards appear together once both answers are in, so neither pushes
   // the other down as it fills (a layout shift Lighthouse counts against us).
   useEffect(() => {
@@ -144,7 +148,7 @@ export function TodayPage() {
       loadDay().then(setDay, setDayError),
       get<AttentionAnswer>('/api/v1/attention').then(setAttention, setAttentionError),
     ]).finally(() => setLoaded(true));
-  }, []);
+  }, [reload]);
   return (
     <section aria-labelledby="today-title">
       <div class="page-head">
@@ -156,10 +160,18 @@ export function TodayPage() {
       {!loaded ? (
         <Loading what="today's appointments and the attention list" />
       ) : (
-        <div class="today-grid">
-          <Appointments day={day} error={dayError} />
-          <Attention answer={attention} error={attentionError} />
-        </div>
+        <>
+          <p role="status" class="status-line">{said}</p>
+          <div class="today-grid">
+            <Appointments day={day} error={dayError} />
+            <Attention answer={attention} error={attentionError} />
+          </div>
+          {/* Below the day's cards: appearing when its list is in, it moves nothing above. */}
+          {day && (
+            <MoveRequests zone={day.zone} reload={reload}
+              onAnswered={(what) => { setSaid(what); setReload((n) => n + 1); }} />
+          )}
+        </>
       )}
     </section>
   );

@@ -44,7 +44,7 @@ function dayError(err: unknown, hoursDays: number[], breakDays: number[]) {
   return new Error(`${DAY_NAMES[day] ?? 'A day'}: ${err.message}`);
 }
 
-function WeekEditor(props: { therapist: Therapist; onSaved: (s: string) => void }) {
+function WeekEditor(props: { therapist: Therapist; onSaved: (s: string) => void; onLoaded: () => void }) {
   const t = props.therapist;
   const [stored, setStored] = useState<TherapistAvailability | null>(null);
   const [rows, setRows] = useState<DayRow[]>([]);
@@ -56,6 +56,7 @@ function WeekEditor(props: { therapist: Therapist; onSaved: (s: string) => void 
       .then((a) => {
         setStored(a);
         setRows(rowsOf(a));
+        props.onLoaded();
       })
       .catch(setError);
   }, [t.id]);
@@ -238,6 +239,9 @@ export function WorkingHoursPage(props: { user: User }) {
   const [chosen, setChosen] = useState(String(props.user.id));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Time off is shown once the week is in, below it: the week's card growing
+  // from "Loading" would otherwise push it down (a layout shift).
+  const [weekShown, setWeekShown] = useState(false);
   useEffect(() => {
     get<{ items: Therapist[] }>('/api/v1/therapists')
       .then((t) => {
@@ -265,8 +269,8 @@ export function WorkingHoursPage(props: { user: User }) {
       )}
       {therapist && (
         <>
-          <WeekEditor key={`w${therapist.id}`} therapist={therapist} onSaved={setStatus} />
-          <TimeOffEditor key={`t${therapist.id}`} therapist={therapist} onSaved={setStatus} />
+          <WeekEditor key={`w${therapist.id}`} therapist={therapist} onSaved={setStatus} onLoaded={() => setWeekShown(true)} />
+          {weekShown && <TimeOffEditor key={`t${therapist.id}`} therapist={therapist} onSaved={setStatus} />}
         </>
       )}
     </section>

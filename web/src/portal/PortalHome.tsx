@@ -1,38 +1,15 @@
-// Portal home: the course so far (sessions done and left), appointments, a
-// request for a new one (the front desk confirms it), and the next steps.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, type Appointment, type ChartAnswer, type Patient } from '../api';
+// Portal home: the course so far (sessions done and left), appointments and
+// requests on the clinic's clock (GET /api/v1/clinic/hours gives its zone,
+// opening hours and notice period), a request for a new one (the front desk
+// confirms it), and the next steps.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { get, post, type Appointment, type ChartAnswer, type ClinicHours, type MoveRequest, type Patient } from '../api';
 import { ErrorBox, Link, Loading } from '../components/common';
-import { CancelAppointment, PATIENT_CANCEL_REASONS } from '../components/CancelAppointment';
 import { CourseSummary } from '../components/CourseSummary';
+import { PortalAppointments } from './PortalAppointments';
+import { inPatientWords, openingText } from './patientWords';
 
-const STATUS_TEXT: Record<string, string> = {
-  requested: 'requested, waiting for the clinic to confirm',
-  booked: 'booked',
-  attended: 'attended',
-  cancelled: 'cancelled',
-  no_show: 'missed',
-};
-
-function when(iso: string) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-// The server's refusal of a requested time, in the patient's words: its own
-// names the field and the time format, which a patient should never read.
-function inPatientWords(err: unknown) {
-  if (!(err instanceof ApiError) || err.status !== 422) return err;
-  if (err.field === 'starts_at') return new Error('Please choose a day and time that is still to come.');
-  if (err.field === 'starts_at_local') {
-    return new Error('The clocks change at that time on that day. Please choose another time.');
-  }
-  return err;
-}
-
-function RequestForm(props: { patientId: number; onRequested: () => void }) {
+function RequestForm(props: { patientId: number; opening: string; onRequested: () => void }) {
   const [date, setDate] = useState('');
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState('45');
@@ -40,6 +17,10 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) thanks.current?.scrollIntoView({ block: 'nearest' });
+  }, [done]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -71,7 +52,9 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
   return (
     <form class="card no-print" onSubmit={submit} aria-labelledby="request-title" noValidate>
       <h2 id="request-title">Ask for an appointment</h2>
-      <p class="muted small">Choose the day and time on the clinic's clock.</p>
+      <p class="muted small">
+        Choose the day and time on the clinic's clock.{props.opening && ` The clinic is open ${props.opening}.`}
+      </p>
       <div class="grid-3">
         <div class="field">
           <label for="req-date">Day</label>
@@ -93,11 +76,9 @@ function RequestForm(props: { patientId: number; onRequested: () => void }) {
       <label for="req-note">Message for the clinic (optional)</label>
       <textarea id="req-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       <ErrorBox error={error} />
-      {done && (
-        <p role="status" class="saved-box">
-          Your request was sent. The clinic will confirm it.
-        </p>
-      )}
+      <p role="status" aria-live="polite" class={done ? 'saved-box' : ''} ref={thanks}>
+        {done ? 'Thank you: your request was sent. The clinic will confirm it.' : ''}
+      </p>
       <div class="actions">
         <button type="submit" disabled={busy}>
           Send request
@@ -111,32 +92,40 @@ export function PortalHome(props: { patientId: number }) {
   const id = props.patientId;
   const [patient, setPatient] = useState<Patient | null>(null);
   const [chart, setChart] = useState<ChartAnswer | null>(null);
+  const [hours, setHours] = useState<ClinicHours | null>(null);
   const [appointments, setAppointments] = useState<Appointment[] | null>(null);
+  const [moves, setMoves] = useState<MoveRequest[]>([]);
   const [error, setError] = useState<unknown>(null);
-  // The appointment the patient is cancelling, and why the clinic refused it.
-  const [cancelling, setCancelling] = useState<number | null>(null);
-  const [cancelError, setCancelError] = useState<unknown>(null);
 
   const loadAppointments = () =>
-    get<{ items: Appointment[] }>(`/api/v1/patients/${id}/appointments`)
-      .then((a) => setAppointments([...a.items].sort((x, y) => x.starts_at.localeCompare(y.starts_at))))
+    Promise.all([
+      get<{ items: Appointment[] }>(`/api/v1/patients/${id}/appointments`),
+      get<{ items: MoveRequest[] }>(`/api/v1/patients/${id}/move-requests`),
+    ])
+      .then(([a, m]) => {
+        setAppointments([...a.items].sort((x, y) => x.starts_at.localeCompare(y.starts_at)));
+        setMoves(m.items);
+      })
       .catch(setError);
 
   useEffect(() => {
-    Promise.all([get<Patient>(`/api/v1/patients/${id}`), get<ChartAnswer>(`/api/v1/patients/${id}/chart`)])
-      .then(([p, c]) => {
+    Promise.all([
+      get<Patient>(`/api/v1/patients/${id}`),
+      get<ChartAnswer>(`/api/v1/patients/${id}/chart`),
+      get<ClinicHours>('/api/v1/clinic/hours'),
+    ])
+      .then(([p, c, h]) => {
         setPatient(p);
         setChart(c);
+        setHours(h);
       })
       .catch(setError);
     loadAppointments();
   }, [id]);
 
   if (error) return <ErrorBox error={error} />;
-  if (!patient || !chart) return <Loading what="your page" />;
+  if (!patient || !chart || !hours) return <Loading what="your page" />;
   const course = chart.current_plan;
-  const now = new Date().toISOString();
-  const upcoming = (appointments ?? []).filter((a) => a.starts_at >= now.slice(0, 19) && a.status !== 'cancelled');
 
   return (
     <section aria-labelledby="portal-title">
@@ -166,40 +155,14 @@ export function PortalHome(props: { patientId: number }) {
             <Link href="/portal/progress">See my progress</Link>
           </p>
         </section>
-        <section class="card" aria-labelledby="appointments-title">
-          <h2 id="appointments-title">Your appointments</h2>
-          {appointments === null ? (
-            <Loading what="your appointments" />
-          ) : upcoming.length === 0 ? (
-            <p>No upcoming appointment.</p>
-          ) : (
-            <ul class="plain">
-              {upcoming.map((a) => (
-                <li key={a.id}>
-                  <time dateTime={a.starts_at}>{when(a.starts_at)}</time>, {a.minutes} minutes: {STATUS_TEXT[a.status] ?? a.status}
-                  {cancelling !== a.id && (
-                    <button type="button" class="secondary" onClick={() => { setCancelError(null); setCancelling(a.id); }}>
-                      Cancel this appointment
-                    </button>
-                  )}
-                  {cancelling === a.id && (
-                    <>
-                      {cancelError ? <ErrorBox error={cancelError} /> : null}
-                      <CancelAppointment who={`your appointment on ${when(a.starts_at)}`} reasons={PATIENT_CANCEL_REASONS}
-                        onKeep={() => setCancelling(null)}
-                        onConfirm={(reason, text) =>
-                          post(`/api/v1/patients/${id}/appointments/${a.id}/cancel`, { reason, reason_text: text })
-                            .then(() => { setCancelling(null); loadAppointments(); })
-                            .catch(setCancelError)} />
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
       </div>
-      <RequestForm patientId={id} onRequested={loadAppointments} />
+      {appointments === null ? (
+        <Loading what="your appointments" />
+      ) : (
+        <PortalAppointments patientId={id} hours={hours} appointments={appointments} moves={moves}
+          onChanged={loadAppointments} />
+      )}
+      <RequestForm patientId={id} opening={openingText(hours)} onRequested={loadAppointments} />
     </section>
   );
 }

@@ -1,0 +1,44 @@
+// The waiting list from the Schedule: the front desk finds a patient by name
+// and adds them with the same form as on the patient's page
+// (WaitingListEntry), without leaving the week they are looking at.
+import { useState } from 'preact/hooks';
+import { ErrorBox } from './common';
+import { usePatientSearch } from './patientSearch';
+import { WaitingListEntry } from './WaitingListEntry';
+
+export function ScheduleWaitingList() {
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const shown = usePatientSearch(search, {
+    shown: (items) => setChosen((id) => (items.some((x) => String(x.id) === id) ? id : '')),
+    error: setError,
+  });
+  const patient = shown.find((p) => String(p.id) === chosen);
+  return (
+    <details class="card" data-testid="schedule-waiting-list">
+      <summary>Add a patient to the waiting list</summary>
+      <ErrorBox error={error} />
+      <div class="grid-2">
+        <div class="field">
+          <label for="swl-search">Search by name</label>
+          <input id="swl-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="swl-patient">Patient who waits</label>
+          <select id="swl-patient" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+            <option value="">choose a patient ({shown.length} shown)</option>
+            {shown.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.family_name}, {p.given_name} ({p.date_of_birth})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {patient && (
+        <WaitingListEntry key={patient.id} patientId={patient.id} patientName={`${patient.given_name} ${patient.family_name}`} />
+      )}
+    </details>
+  );
+}
