@@ -296,8 +296,7 @@ http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
         a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
   }
   // The latest screening may suspend the approved plan (care_guard.h).
-  const PatientScreenings screenings =
-      ScreeningsOf(records.assessments, Must(api.store().ListReferrals(c.clinic(), patient_id)));
+  const PatientScreenings screenings = ScreeningsOf(records.assessments, records.referrals);
   for (const store::PlanRecord& p : records.plans) {
     if (p.status != store::PlanStatus::kApproved) continue;
     const CareVerdict verdict =

@@ -265,6 +265,7 @@ struct ChartRecords {
   // Session notes written against the approved plan; 0 without one.
   std::int64_t sessions_on_approved_plan = 0;
   std::vector<ChartSession> sessions;  // Newest first, as ListSessionNotes.
+  std::vector<Referral> referrals;     // As ListReferrals.
 };
 
 // What the attention list needs of a session note: its times, plan, pain

@@ -1187,6 +1187,16 @@ TEST_P(StoreContractTest, ReferralsAreRecordsWithTheirEvents) {
   EXPECT_EQ(list[1].session_id, note.id);
   EXPECT_TRUE(list[1].events.empty());
   EXPECT_EQ(Must(store_->GetReferral(a_.id, opened.id)).events.size(), 2u);
+  // The chart reads them with its other records, the same as the list.
+  const auto charted = Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize)).referrals;
+  ASSERT_EQ(charted.size(), list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    EXPECT_EQ(charted[i].id, list[i].id);
+    EXPECT_EQ(charted[i].urgency, list[i].urgency);
+    ASSERT_EQ(charted[i].events.size(), list[i].events.size());
+    for (std::size_t j = 0; j < list[i].events.size(); ++j)
+      EXPECT_EQ(charted[i].events[j].id, list[i].events[j].id);
+  }
 
   AttentionRecords attention = Must(store_->ReadAttention(a_.id, 10, AttentionDocuments{}));
   ASSERT_EQ(attention.referrals.size(), 2u);

@@ -1,7 +1,8 @@
 // The chart read on the SQL session: the patient, the heads of their
-// assessments and plans, the count of notes on the approved plan and the
-// newest notes, each one statement, none depending on another's answer, so
-// that the session may send them together (two round trips on PostgreSQL, not seven).
+// assessments and plans, the count of notes on the approved plan, the newest
+// notes and the referrals with their events, each one statement, none
+// depending on another's answer, so that the session may send them together
+// (two round trips on PostgreSQL, not eleven).
 #include "store/records/chart_records.h"
 
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "store/records/patient_rows.h"
 #include "store/records/plan_records.h"
+#include "store/records/referral_records.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
@@ -56,8 +58,9 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
       "ORDER BY version_no DESC LIMIT 1)";
   std::optional<Patient> patient;
   ChartRecords chart;
+  std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(5);
+  reads.reserve(7);
   reads.push_back(
       {patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) { patient = q.One(ReadPatient); }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
@@ -70,8 +73,11 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
   reads.push_back({sessions_sql, {clinic_id, patient_id, session_limit}, [&](sql::Query& q) {
                      chart.sessions = q.All(ReadChartSession, kChartSessionsReserved);
                    }});
+  reads.push_back(PatientReferralsRead(clinic_id, patient_id, chart.referrals));
+  reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   s.ReadTogether(reads);
   if (!patient) return NotFound("id", "no such patient in this clinic");
+  AttachReferralEvents(chart.referrals, referral_events);
   chart.patient = std::move(*patient);
   return chart;
 }

@@ -57,30 +57,51 @@ bool OfPatient(sql::Session& s, const char* table, Id clinic_id, Id patient_id, 
              .Scalar() != 0;
 }
 
+// The statements of ReadReferrals: the referrals, and the events of those
+// referrals (read with them or after them).
+const std::string kReferralsSql = "SELECT " + kReferralColumns + " FROM referrals WHERE " +
+                                  kOfClinicOrPatient + " ORDER BY patient_id, id";
+const std::string kReferralEventsSql = "SELECT " + kEventColumns +
+                                       " FROM referral_events WHERE clinic_id = ? AND referral_id "
+                                       "IN (SELECT id FROM referrals WHERE " +
+                                       kOfClinicOrPatient + ") ORDER BY referral_id, id";
+
 }  // namespace
+
+void AttachReferralEvents(std::vector<Referral>& referrals,
+                          const std::vector<ReferralEvent>& events) {
+  std::map<Id, Referral*> by_id;
+  for (Referral& r : referrals) by_id[r.id] = &r;
+  for (const ReferralEvent& e : events) {
+    auto found = by_id.find(e.referral_id);
+    if (found != by_id.end()) found->second->events.push_back(e);
+  }
+}
+
+sql::BatchRead PatientReferralsRead(Id clinic_id, Id patient_id, std::vector<Referral>& referrals) {
+  return {kReferralsSql, {clinic_id, patient_id, patient_id}, [&referrals](sql::Query& q) {
+            referrals = q.All(ReadReferral);
+          }};
+}
+
+sql::BatchRead PatientReferralEventsRead(Id clinic_id, Id patient_id,
+                                         std::vector<ReferralEvent>& events) {
+  return {kReferralEventsSql,
+          {clinic_id, clinic_id, patient_id, patient_id},
+          [&events](sql::Query& q) { events = q.All(ReadEvent); }};
+}
 
 std::vector<Referral> ReadReferrals(sql::Session& s, Id clinic_id, Id patient_id) {
   std::vector<Referral> referrals =
-      s.Prepare("SELECT " + kReferralColumns + " FROM referrals WHERE " + kOfClinicOrPatient +
-                " ORDER BY patient_id, id")
-          .Bind(clinic_id)
-          .Bind(patient_id)
-          .Bind(patient_id)
-          .All(ReadReferral);
+      s.Prepare(kReferralsSql).Bind(clinic_id).Bind(patient_id).Bind(patient_id).All(ReadReferral);
   if (referrals.empty()) return referrals;
-  std::map<Id, Referral*> by_id;
-  for (Referral& r : referrals) by_id[r.id] = &r;
-  const auto events =
-      s.Prepare("SELECT " + kEventColumns +
-                " FROM referral_events WHERE clinic_id = ? AND referral_id IN (SELECT id FROM "
-                "referrals WHERE " +
-                kOfClinicOrPatient + ") ORDER BY referral_id, id")
-          .Bind(clinic_id)
-          .Bind(clinic_id)
-          .Bind(patient_id)
-          .Bind(patient_id)
-          .All(ReadEvent);
-  for (const ReferralEvent& e : events) by_id[e.referral_id]->events.push_back(e);
+  const auto events = s.Prepare(kReferralEventsSql)
+                          .Bind(clinic_id)
+                          .Bind(clinic_id)
+                          .Bind(patient_id)
+                          .Bind(patient_id)
+                          .All(ReadEvent);
+  AttachReferralEvents(referrals, events);
   return referrals;
 }
 
