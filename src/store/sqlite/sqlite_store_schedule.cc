@@ -81,6 +81,9 @@ StoreResult<Room> SqliteStore::UpdateRoom(const Room& room, int expected_version
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::UpdateRoom(s, room, expected_version);
+  });
+}
+
 StoreResult<MoveRequest> SqliteStore::CreateMoveRequest(const MoveRequest& request) {
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
