@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/calendar_feed_store.h"
 #include "store/records.h"
 #include "store/schedule_changes.h"
 #include "store/store_result.h"
@@ -93,7 +94,7 @@ struct IdempotentAnswer {
   std::string created_at;
 };
 
-class Store {
+class Store : public CalendarFeedStore {
  public:
   virtual ~Store() = default;
 

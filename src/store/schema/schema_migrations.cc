@@ -11,7 +11,7 @@ namespace sciaticare::store {
 std::span<const SchemaMigration> SchemaMigrations() {
   using namespace schema_versions;
   // Built on first use, so the constants of the other files are set by then.
-  static const std::array<SchemaMigration, 16> kMigrations{{
+  static const std::array<SchemaMigration, 17> kMigrations{{
       {1, "clinic schema", kSchemaV1},
       {2, "audit and patient name indexes", kSchemaV2},
       {3, "session note deviations", kSchemaV3},
@@ -28,6 +28,7 @@ std::span<const SchemaMigration> SchemaMigrations() {
       {14, "therapists' working hours, breaks and time off", kSchemaV14},
       {15, "assessment corrections; assessments append-only", kSchemaV15},
       {16, "appointment changes, notice period and waiting list", kSchemaV16},
+      {17, "therapists' calendar feeds", kSchemaV17},
   }};
   return kMigrations;
 }

@@ -24,5 +24,6 @@ extern const std::string_view kSchemaV13;
 extern const std::string_view kSchemaV14;
 extern const std::string_view kSchemaV15;
 extern const std::string_view kSchemaV16;
+extern const std::string_view kSchemaV17;
 
 }  // namespace sciaticare::store::schema_versions
