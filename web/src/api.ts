@@ -150,3 +150,4 @@ export type WeekSpan = Schema<'WeekSpan'>;
 export type TherapistAvailability = Schema<'TherapistAvailability'>;
 export type TimeOff = Schema<'TimeOff'>;
 export type AttentionItem = JsonAnswer<'/api/v1/attention', 'get'>['items'][number];
+export type CalendarFeed = Schema<'CalendarFeed'>;

@@ -195,6 +195,12 @@ export function PortalHome(props: { patientId: number }) {
               ))}
             </ul>
           )}
+          <p>
+            {/* A plain download (the session cookie goes with it): calendar apps open .ics files. */}
+            <a href={`/api/v1/patients/${id}/appointments.ics`} download="appointments.ics">
+              Add to my calendar (.ics)
+            </a>
+          </p>
         </section>
       </div>
       <RequestForm patientId={id} onRequested={loadAppointments} />
