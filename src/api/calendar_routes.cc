@@ -90,6 +90,9 @@ void AddCalendarRoutes(http::Router& router, Api& api) {
   router.Add("POST", "/api/v1/therapists/{id}/calendar-feed",
              api.Guard(kTreating, [&api](http::Request& req, const Caller& c) {
                const Id therapist = FeedOwner(api, req, c);
+               // It takes no fields, but a body sent is read within the
+               // bounds every body is (a deep or broken one is a 400).
+               if (!req.body.empty()) ParseBody(req);
                const std::string secret = auth::RandomToken();
                store::CalendarFeed feed;
                feed.clinic_id = c.clinic();
