@@ -2,6 +2,7 @@
 
 #include "api/api_support.h"
 #include "api/assessment_corrections.h"
+#include "api/calendar_routes.h"
 #include "api/intake_consent_routes.h"
 #include "api/note_record.h"
 #include "api/portal_invite_routes.h"
@@ -30,6 +31,7 @@ void AddClinicRoutes(http::Router& router, store::Store& store, const Knowledge&
   AddMoveRequestRoutes(router, api);
   AddAttentionRoutes(router, api);
   AddCourseRoutes(router, api);
+  AddCalendarRoutes(router, api);
   AddReferralRoutes(router, api);
   AddPortalInviteRoutes(router, api);
   AddIntakeConsentRoutes(router, api);

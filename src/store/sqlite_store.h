@@ -176,6 +176,14 @@ class SqliteStore final : public Store {
   StoreResult<MoveRequest> AnswerMoveRequest(Id clinic_id, Id id, int expected_version, bool accept,
                                              const AppointmentChange& answer) override;
 
+  StoreResult<CalendarFeed> CreateCalendarFeed(const CalendarFeed& feed) override;
+  StoreResult<CalendarFeed> GetCalendarFeedByHash(std::string_view token_hash) override;
+  StoreResult<CalendarFeed> GetCalendarFeed(Id clinic_id, Id therapist_id) override;
+  StoreStatus RevokeCalendarFeed(Id clinic_id, Id therapist_id, Id by,
+                                 std::string_view now) override;
+  StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(
+      const CalendarQuery& query) override;
+
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "store/mail_records.h"
+#include "store/calendar_feed_store.h"
 #include "store/records.h"
 #include "store/rooms.h"
 #include "store/schedule_changes.h"
@@ -95,7 +96,7 @@ struct IdempotentAnswer {
   std::string created_at;
 };
 
-class Store {
+class Store : public CalendarFeedStore {
  public:
   virtual ~Store() = default;
 

@@ -25,6 +25,8 @@ const std::map<std::string, std::string>& NotClinical() {
       {"PATCH /api/v1/appointments/{id}", "the schedule; a visit's record is its note"},
       {"PUT /api/v1/therapists/{id}/profile", "a therapist's public profile"},
       {"DELETE /api/v1/tokens/{id}", "revokes an API token"},
+      {"DELETE /api/v1/therapists/{id}/calendar-feed",
+       "turns off a calendar feed link (kept, marked revoked)"},
       {"PUT /api/v1/clinic/settings", "the clinic's time zone, opening hours and closed days"},
       {"PUT /api/v1/therapists/{id}/availability", "a therapist's weekly working hours"},
       {"PATCH /api/v1/rooms/{id}", "renames or retires a room; the appointments keep it"},

@@ -68,6 +68,10 @@ TEST_P(IdempotencyApiTest, ARetryWithTheKeyAnswersTheFirstAnswerAndStoresNothing
         // The secret is shown once: the retry names the same token without it.
         EXPECT_EQ(BodyOf(again)["id"], BodyOf(first)["id"]);
         EXPECT_TRUE(BodyOf(again)["token"].is_null());
+      } else if (key == "POST /api/v1/therapists/{id}/calendar-feed") {
+        // The feed link's secret too: the retry says the feed is on, without it.
+        EXPECT_EQ(BodyOf(again)["active"], true);
+        EXPECT_TRUE(BodyOf(again)["link"].is_null());
       } else {
         EXPECT_EQ(again.body, first.body);
       }

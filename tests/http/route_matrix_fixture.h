@@ -135,6 +135,13 @@ inline const std::map<std::string, Row>& Expected() {
       {"DELETE /api/v1/tokens/{id}", {200, 403, 403, 403, 403, 403, 401}},
       {"GET /api/v1/mail/outbox", {200, 403, 403, 403, 403, 403, 401}},
       {"POST /api/v1/mail/outbox/{id}/retry", {200, 403, 403, 403, 403, 403, 401}},
+      // The therapist's own feed (admin: anyone's); clinic B's therapist is not them.
+      {"GET /api/v1/therapists/{id}/calendar-feed", {200, 200, 403, 403, 403, 403, 401}},
+      {"POST /api/v1/therapists/{id}/calendar-feed", {201, 201, 403, 403, 403, 403, 401}},
+      {"DELETE /api/v1/therapists/{id}/calendar-feed", {200, 200, 403, 403, 403, 403, 401}},
+      // Public: the feed link's secret is the credential (a fresh feed each call).
+      {"GET /api/v1/calendar-feeds/{token}/appointments.ics", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET /api/v1/patients/{id}/appointments.ics", {200, 200, 200, 200, 404, 404, 401}},
   };
   return table;
 }
@@ -441,6 +448,14 @@ class RouteMatrixTest : public ClinicApiFixture {
                         {"sciatica_experience_years", 4},
                         {"bio", "Calm hands."}})
                       .dump();
+    } else if (route.pattern == "/api/v1/therapists/{id}/calendar-feed") {
+      id = std::to_string(therapist_.id);
+      if (route.method == "DELETE") CalendarFeedOf(therapist_.id);
+    } else if (key == "GET /api/v1/calendar-feeds/{token}/appointments.ics") {
+      // The admin's feed: the matrix books patient 1 with the therapist, and
+      // a feed rightly names its own therapist's patients to whoever holds the link.
+      call.target = "/api/v1/calendar-feeds/" + CalendarFeedOf(admin_.id) + "/appointments.ics";
+      return call;
     } else if (route.pattern.rfind("/api/v1/therapists/{id}/", 0) == 0 &&
                !route.pattern.ends_with("/profile")) {
       id = std::to_string(therapist_.id);
@@ -545,6 +560,19 @@ class RouteMatrixTest : public ClinicApiFixture {
     return call;
   }
 
+  // A fresh calendar feed of `therapist` (the one before it stops); its secret.
+  std::string CalendarFeedOf(store::Id therapist) {
+    const std::string secret = "matrix-feed-" + std::to_string(++feeds_made_);
+    store::CalendarFeed feed;
+    feed.clinic_id = clinic_a_.id;
+    feed.therapist_id = therapist;
+    feed.token_hash = auth::HashToken(secret);
+    feed.created_by = admin_.id;
+    feed.created_at = "2026-11-01T00:00:00Z";
+    store_->CreateCalendarFeed(feed).value();
+    return secret;
+  }
+
   store::Id LatestAssessment(store::Id patient) {
     store::Id latest = 0;
     const auto assessments = store_->ListAssessments(clinic_a_.id, patient).value();
@@ -573,10 +601,9 @@ class RouteMatrixTest : public ClinicApiFixture {
   std::map<Who, LoginResult> logins_;
   store::Id session_id_ = 0, spare_user_id_ = 0;
   int users_made_ = 0, tokens_made_ = 0, invites_made_ = 0, time_off_made_ = 0, rooms_made_ = 0;
-  int mails_made_ = 0;
+  int mails_made_ = 0, feeds_made_ = 0;
   // Each booking call takes the next free hour: a therapist holds one at a time.
   int hours_booked_ = 0;
-  // A fresh booked appointment of `patient` with clinic A's therapist.
   // A fresh failed message of clinic A: a booking's confirmation to a patient
   // with an email, which a worker gave up on.
   store::Id FailedMail() {
@@ -599,6 +626,7 @@ class RouteMatrixTest : public ClinicApiFixture {
     return 0;
   }
 
+  // A fresh booked appointment of `patient` with clinic A's therapist.
   store::Appointment Booked(store::Id patient, const std::string& at) {
     store::Appointment a;
     a.clinic_id = clinic_a_.id;

@@ -158,3 +158,4 @@ export type WeekSpan = Schema<'WeekSpan'>;
 export type TherapistAvailability = Schema<'TherapistAvailability'>;
 export type TimeOff = Schema<'TimeOff'>;
 export type AttentionItem = JsonAnswer<'/api/v1/attention', 'get'>['items'][number];
+export type CalendarFeed = Schema<'CalendarFeed'>;

@@ -15,12 +15,26 @@
 namespace sciaticare::store::records {
 namespace {
 
-const std::string kColumns =
-    "id, clinic_id, patient_id, therapist_id, starts_at, minutes, status, plan_id, note, version, "
-    "room_id";
+// The columns ReadAppointment reads, in its order.
+constexpr const char* kColumnNames[] = {"id",        "clinic_id", "patient_id", "therapist_id",
+                                        "starts_at", "minutes",   "status",     "plan_id",
+                                        "note",      "version",   "room_id"};
+
+std::string JoinColumns(std::string_view prefix) {
+  std::string out;
+  for (const char* column : kColumnNames) {
+    if (!out.empty()) out += ", ";
+    out += std::string(prefix) + column;
+  }
+  return out;
+}
+
+const std::string kColumns = JoinColumns("");
 // The longest appointment ValidateAppointment lets through: an appointment
 // starting this long before a slot cannot reach into it.
 constexpr std::int64_t kLongestSeconds = 480LL * 60;
+
+}  // namespace
 
 Appointment ReadAppointment(const sql::Row& r) {
   Appointment a;
@@ -37,6 +51,8 @@ Appointment ReadAppointment(const sql::Row& r) {
   a.room_id = r.OptInt64(10);
   return a;
 }
+
+namespace {
 
 // Whether [a's start, a's end) and held's overlap (back to back is none).
 bool Overlaps(const Appointment& a, const Appointment& held) {
@@ -90,6 +106,10 @@ std::optional<StoreError> CheckRoomFree(sql::Session& s, const Appointment& a,
 }
 
 }  // namespace
+
+std::string AppointmentColumnsOf(std::string_view table) {
+  return JoinColumns(std::string(table) + ".");
+}
 
 std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id) {
   return s

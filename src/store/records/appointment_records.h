@@ -63,6 +63,10 @@ std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
 // booked, a move, a waiting-list offer booked.
 std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a);
 std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id);
+// The appointment columns ReadAppointment reads, qualified by `table` (for a
+// join), and the reader of a row that starts with them.
+std::string AppointmentColumnsOf(std::string_view table);
+Appointment ReadAppointment(const sql::Row& r);
 std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id);
 
 // The Store methods of the same names (store.h states their contracts). An

@@ -27,5 +27,6 @@ extern const std::string_view kSchemaV16;
 extern const std::string_view kSchemaV17;
 extern const std::string_view kSchemaV18;
 extern const std::string_view kSchemaV19;
+extern const std::string_view kSchemaV20;
 
 }  // namespace sciaticare::store::schema_versions

@@ -3076,6 +3076,127 @@ export interface paths {
       };
     };
   };
+  "/api/v1/therapists/{id}/calendar-feed": {
+    /** Whether a therapist's private calendar feed is on (admin, or the therapist themself) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The feed's state (never its secret) */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CalendarFeed"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    /** Make a new secret calendar feed link for a therapist; the link before it stops working (admin, or the therapist themself) */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+        };
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The new link, shown once */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CalendarFeed"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+        422: components["responses"]["Unprocessable"];
+      };
+    };
+    /** Turn a therapist's calendar feed off: its link stops working (admin, or the therapist themself) */
+    delete: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description Turned off */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CalendarFeed"];
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
+  "/api/v1/calendar-feeds/{token}/appointments.ics": {
+    /**
+     * A therapist's appointments as an iCalendar feed: four weeks back to six months ahead, cancelled ones as STATUS:CANCELLED, no clinical details
+     * @description Public: the secret link is the credential. Every read is audited. An unknown, replaced or turned-off link is 404.
+     */
+    get: {
+      parameters: {
+        path: {
+          /** @description The feed link's secret */
+          token: string;
+        };
+      };
+      responses: {
+        /** @description The feed */
+        200: {
+          content: {
+            "text/calendar": string;
+          };
+        };
+        404: components["responses"]["NotFound"];
+      };
+    };
+  };
+  "/api/v1/patients/{id}/appointments.ics": {
+    /** The patient's appointments as an iCalendar file to download (staff, or the patient themself) */
+    get: {
+      parameters: {
+        path: {
+          id: components["parameters"]["Id"];
+        };
+      };
+      responses: {
+        /** @description The calendar file */
+        200: {
+          content: {
+            "text/calendar": string;
+          };
+        };
+        400: components["responses"]["BadRequest"];
+        401: components["responses"]["Unauthorized"];
+        403: components["responses"]["Forbidden"];
+        404: components["responses"]["NotFound"];
+      };
+    };
+    parameters: {
+      path: {
+        id: components["parameters"]["Id"];
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -4587,6 +4708,15 @@ export interface components {
       closed_days: string[];
       /** @description Cancelling or moving later than this many hours before the start is late; the portal then refuses it. 24 when never set */
       notice_hours: number;
+    };
+    CalendarFeed: {
+      /** @description Whether the therapist has a feed link in force */
+      active: boolean;
+      /** @description When the link in force was made (UTC) */
+      created_at: string | null;
+      /** @description Path of the new secret feed link (only in the answer that made it; a retry answers null). Calendar applications subscribe to it. */
+      link?: string | null;
+      link_note?: string;
     };
   };
   responses: {

@@ -1,11 +1,13 @@
 // Working hours, breaks and time off of a therapist (admin: any therapist;
 // a therapist: their own): GET/PUT /api/v1/therapists/{id}/availability and
 // GET/POST /api/v1/therapists/{id}/time-off (+ /withdraw). Times are on the
-// clinic's clock; the server refuses bookings outside them.
+// clinic's clock; the server refuses bookings outside them. Below them, the
+// therapist's private calendar feed (components/CalendarFeedCard.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, get, post, request, type Therapist, type TherapistAvailability, type TimeOff, type User, type WeekSpan,
 } from '../api';
+import { CalendarFeedCard } from '../components/CalendarFeedCard';
 import { ErrorBox, Loading } from '../components/common';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -271,6 +273,7 @@ export function WorkingHoursPage(props: { user: User }) {
         <>
           <WeekEditor key={`w${therapist.id}`} therapist={therapist} onSaved={setStatus} onLoaded={() => setWeekShown(true)} />
           {weekShown && <TimeOffEditor key={`t${therapist.id}`} therapist={therapist} onSaved={setStatus} />}
+          <CalendarFeedCard key={`f${therapist.id}`} therapist={therapist} own={therapist.id === props.user.id} />
         </>
       )}
     </section>

@@ -129,6 +129,12 @@ export function PortalAppointments(props: {
           </ul>
         </>
       )}
+      <p>
+        {/* A plain download (the session cookie goes with it): calendar apps open .ics files. */}
+        <a href={`/api/v1/patients/${props.patientId}/appointments.ics`} download="appointments.ics">
+          Add to my calendar (.ics)
+        </a>
+      </p>
     </section>
   );
 }
