@@ -29,6 +29,7 @@ std::string JoinColumns(std::string_view prefix) {
   return out;
 }
 
+static_assert(std::size(kColumnNames) == kAppointmentColumnCount);
 const std::string kColumns = JoinColumns("");
 // The longest appointment ValidateAppointment lets through: an appointment
 // starting this long before a slot cannot reach into it.

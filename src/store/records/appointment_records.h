@@ -66,6 +66,8 @@ std::string PatientName(sql::Session& s, Id clinic_id, Id patient_id);
 // The appointment columns ReadAppointment reads, qualified by `table` (for a
 // join), and the reader of a row that starts with them.
 std::string AppointmentColumnsOf(std::string_view table);
+// How many columns AppointmentColumnsOf lists: a query's own columns after them start here.
+inline constexpr int kAppointmentColumnCount = 11;
 Appointment ReadAppointment(const sql::Row& r);
 std::string TherapistName(sql::Session& s, Id clinic_id, Id user_id);
 

@@ -108,7 +108,8 @@ StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(sql::Sess
   if (query.therapist_id) statement.Bind(*query.therapist_id);
   if (query.patient_id) statement.Bind(*query.patient_id);
   return statement.Bind(query.from).Bind(query.to).All([](const sql::Row& r) {
-    return CalendarAppointment{ReadAppointment(r), r.Text(10), r.Text(11)};
+    return CalendarAppointment{ReadAppointment(r), r.Text(kAppointmentColumnCount),
+                               r.Text(kAppointmentColumnCount + 1)};
   });
 }
 
