@@ -139,6 +139,8 @@ describe('calendar and my day', () => {
     const asked = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(new URL('/', process.env.BASE_URL).href);
+    // Today's cards have their answers before signing out (they would be refused after).
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, therapist.email, therapist.password);
     await page.getByRole('heading', { name: 'Today' }).waitFor();

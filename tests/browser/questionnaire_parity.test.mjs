@@ -120,6 +120,8 @@ describe('one questionnaire form for the intake and the portal', () => {
     await answerByKeyboard(page);
     const intake = await settled(page);
     await checkDesktopAndTablet(page, 'intake questionnaires answered by keyboard');
+    // The draft of the last answers is saved before signing out (it would be refused after).
+    await page.locator('[data-testid="draft-status"][aria-busy="false"]').waitFor();
     page.expectClean();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

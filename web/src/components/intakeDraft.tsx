@@ -14,12 +14,13 @@ export interface DraftStatus {
   restoredFrom: string | null;  // updated_at of the draft restored, while its notice shows.
   savedAt: string | null;
   failed: boolean;
+  saving: boolean;  // A save waits or is on its way: leaving now would lose it.
 }
 
 // Restores `restore(state)` once from the patient's draft, then saves `state`
 // whenever it changes (after `ready`), debounced.
 export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, restore: (s: T) => void) {
-  const [status, setStatus] = useState<DraftStatus>({ restoredFrom: null, savedAt: null, failed: false });
+  const [status, setStatus] = useState<DraftStatus>({ restoredFrom: null, savedAt: null, failed: false, saving: false });
   const [loaded, setLoaded] = useState(false);
   const pending = useRef<number | null>(null);
   const skipNext = useRef(true);
@@ -47,11 +48,13 @@ export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, r
       return;
     }
     if (pending.current !== null) window.clearTimeout(pending.current);
+    setStatus((s) => ({ ...s, saving: true }));
     pending.current = window.setTimeout(() => {
       pending.current = null;
       request<{ draft: IntakeDraft }>('PUT', url, { state })
-        .then(({ data }) => setStatus((s) => ({ ...s, savedAt: data.draft.updated_at, failed: false })))
-        .catch(() => setStatus((s) => ({ ...s, failed: true })));
+        .then(({ data }) =>
+          setStatus((s) => ({ ...s, savedAt: data.draft.updated_at, failed: false, saving: pending.current !== null })))
+        .catch(() => setStatus((s) => ({ ...s, failed: true, saving: pending.current !== null })));
     }, SAVE_AFTER_MS);
   }, [state, loaded]);
 
@@ -75,7 +78,7 @@ export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, r
     await request('DELETE', url);
     // The caller resets the form next; that reset is not a change to save.
     skipNext.current = true;
-    setStatus({ restoredFrom: null, savedAt: null, failed: false });
+    setStatus({ restoredFrom: null, savedAt: null, failed: false, saving: false });
   };
   // Called before submitting: the server discards the draft with the assessment.
   const cancelPending = () => {
@@ -90,7 +93,7 @@ export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, r
 export function DraftNotice(props: { status: DraftStatus; onDiscard: () => Promise<void> }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState('');
-  const { restoredFrom, savedAt, failed } = props.status;
+  const { restoredFrom, savedAt, failed, saving } = props.status;
   return (
     <div class="draft-notice no-print">
       {restoredFrom && (
@@ -113,7 +116,7 @@ export function DraftNotice(props: { status: DraftStatus; onDiscard: () => Promi
           {error && <p role="alert">{error}</p>}
         </div>
       )}
-      <p class="muted small" aria-live="polite">
+      <p class="muted small" aria-live="polite" aria-busy={saving ? 'true' : 'false'} data-testid="draft-status">
         {failed ? 'The draft could not be saved; keep this page open and try again.' : savedAt ? `Draft saved at ${clock(savedAt)}` : ''}
       </p>
     </div>
