@@ -214,11 +214,7 @@ http::Response WithdrawEntry(Api& api, http::Request& req, const Caller& c) {
 // the period and what to do instead.
 http::Response PortalCancel(Api& api, http::Request& req, const Caller& c) {
   store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-  auto found = api.store().GetAppointment(c.clinic(), PathId(req, "appointment_id"));
-  if (!found.ok() || found.value().patient_id != p.id) {
-    Reject("appointment_id", "no such appointment of yours", 404);
-  }
-  const store::Appointment& a = found.value();
+  const store::Appointment a = PatientsOwnAppointment(api, c, p, PathId(req, "appointment_id"));
   json body = ParseBody(req);
   const int notice = Must(api.store().GetClinicSettings(c.clinic())).notice_hours;
   if (a.status != store::AppointmentStatus::kRequested &&

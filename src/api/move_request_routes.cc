@@ -84,11 +84,7 @@ json MoveList(Api& api, const Caller& c, const std::vector<store::MoveRequest>& 
 // POST /patients/{id}/appointments/{appointment_id}/move-request
 http::Response AskToMove(Api& api, http::Request& req, const Caller& c) {
   store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-  auto found = api.store().GetAppointment(c.clinic(), PathId(req, "appointment_id"));
-  if (!found.ok() || found.value().patient_id != p.id) {
-    Reject("appointment_id", "no such appointment of yours", 404);
-  }
-  const store::Appointment& a = found.value();
+  const store::Appointment a = PatientsOwnAppointment(api, c, p, PathId(req, "appointment_id"));
   json body = ParseBody(req);
   store::MoveRequest m;
   m.clinic_id = c.clinic();

@@ -59,6 +59,11 @@ json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
              const std::vector<store::Appointment>& list,
              const std::map<Id, std::string>& therapists, const std::string& zone);
 
+// The patient `p`'s own appointment `appointment_id` of the caller's clinic;
+// 404 at appointment_id for any other (another patient's reads as missing).
+store::Appointment PatientsOwnAppointment(Api& api, const Caller& c, const store::Patient& p,
+                                          Id appointment_id);
+
 // A patient's wanted time refused by the store (closed, outside opening or
 // working hours) is their input, not a state of the record: 422 with the
 // store's plain words, so the portal can show them as they are.

@@ -320,6 +320,15 @@ http::Response RevokeToken(Api& api, http::Request& req, const Caller& c) {
 
 }  // namespace
 
+store::Appointment PatientsOwnAppointment(Api& api, const Caller& c, const store::Patient& p,
+                                          Id appointment_id) {
+  auto found = api.store().GetAppointment(c.clinic(), appointment_id);
+  if (!found.ok() || found.value().patient_id != p.id) {
+    Reject("appointment_id", "no such appointment of yours", 404);
+  }
+  return std::move(found.value());
+}
+
 json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
              const std::vector<store::Appointment>& list,
              const std::map<Id, std::string>& therapists, const std::string& zone) {
