@@ -10,6 +10,7 @@ import {
 } from '../api';
 import { addDaysTo, dayText, zoneDay } from '../time';
 import { usePatientSearch } from './patientSearch';
+import { PatientOptions } from './PatientOptions';
 import { ErrorBox } from './common';
 import { RoomSelect } from './RoomSelect';
 
@@ -140,12 +141,7 @@ export function BookingForm(props: {
           <label for="bk-patient">Patient</label>
           <select id="bk-patient" value={patientId} aria-invalid={bad === 'patient_id'}
             onChange={(e) => setPatientId(e.currentTarget.value)}>
-            <option value="">choose a patient ({shown.length} shown)</option>
-            {shown.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.family_name}, {p.given_name} ({p.date_of_birth})
-              </option>
-            ))}
+            <PatientOptions shown={shown} />
           </select>
         </div>
       </div>

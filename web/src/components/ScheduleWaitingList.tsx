@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox } from './common';
 import { usePatientSearch } from './patientSearch';
+import { PatientOptions } from './PatientOptions';
 import { WaitingListEntry } from './WaitingListEntry';
 
 export function ScheduleWaitingList() {
@@ -27,12 +28,7 @@ export function ScheduleWaitingList() {
         <div class="field">
           <label for="swl-patient">Patient who waits</label>
           <select id="swl-patient" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-            <option value="">choose a patient ({shown.length} shown)</option>
-            {shown.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.family_name}, {p.given_name} ({p.date_of_birth})
-              </option>
-            ))}
+            <PatientOptions shown={shown} />
           </select>
         </div>
       </div>
