@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "mail/appointment_mail_text.h"
+
 namespace sciaticare::api {
 
 std::vector<calendar::IcsEvent> CalendarEvents(
@@ -20,7 +22,7 @@ std::vector<calendar::IcsEvent> CalendarEvents(
     e.starts_at = a.starts_at;
     e.minutes = a.minutes;
     e.summary = reader == CalendarReader::kPatient
-                    ? "Massage appointment with " + row.therapist_name
+                    ? mail::AppointmentEventSummary(row.therapist_name)
                     : "Massage: " + row.patient_name;
     e.location = clinic_name;
     e.cancelled = a.status == store::AppointmentStatus::kCancelled;
