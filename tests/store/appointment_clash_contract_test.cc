@@ -5,11 +5,10 @@
 // slots from many threads end with exactly one booking per slot; and random
 // bookings and changes never leave two slot-holding appointments overlapping.
 #include <algorithm>
-#include <atomic>
 #include <random>
-#include <thread>
 
 #include "core/utc_time.h"
+#include "store/booking_race.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
@@ -96,34 +95,14 @@ TEST_P(StoreContractTest, AppointmentCancelledOrNoShowFreesTheSlotAndARequestHol
 // attempt covers a different part of its hour, all parts of one hour overlap
 // (every one holds :30-:45), none reaches the next hour.
 TEST_P(StoreContractTest, AppointmentRaceOfFrontDesksBooksEachSlotExactlyOnce) {
-  constexpr int kSlots = 50, kAttempts = 1000, kThreads = 8;
-  const std::int64_t base = *UtcSeconds("2026-12-07T00:00:00Z");
-  std::atomic<int> next{0}, won{0}, refused{0}, failed{0};
-  auto desk = [&] {
-    for (int i = next++; i < kAttempts; i = next++) {
-      const int slot = i % kSlots, part = (i / kSlots) % 3;
-      Appointment a = NewAppointment(a_.id, patient_a_.id, therapist_a_.id,
-                                     FormatUtc(base + slot * 3600LL + part * 15 * 60LL));
-      a.minutes = 60 - part * 15;
-      auto r = store_->CreateAppointment(a);
-      if (r.ok()) {
-        ++won;
-      } else if (r.kind() == StoreErrorKind::kConflict) {
-        ++refused;
-      } else {
-        ++failed;
-      }
-    }
-  };
-  std::vector<std::thread> desks;
-  for (int t = 0; t < kThreads; ++t) desks.emplace_back(desk);
-  for (auto& t : desks) t.join();
-  EXPECT_EQ(won.load(), kSlots);
-  EXPECT_EQ(refused.load(), kAttempts - kSlots);
-  EXPECT_EQ(failed.load(), 0);
-  const auto booked =
-      Must(store_->ListAppointments(a_.id, FormatUtc(base), FormatUtc(base + kSlots * 3600LL)));
-  EXPECT_EQ(booked.size(), static_cast<std::size_t>(kSlots));
+  const BookingRace race{.first_slot_utc = *UtcSeconds("2026-12-07T00:00:00Z")};
+  EXPECT_EQ(RunBookingRace(
+                *store_, race,
+                [&](int) { return NewAppointment(a_.id, patient_a_.id, therapist_a_.id, ""); }),
+            EachSlotWonOnce(race));
+  const auto booked = Must(
+      store_->ListAppointments(a_.id, FormatUtc(race.first_slot_utc), FormatUtc(race.end_utc())));
+  EXPECT_EQ(booked.size(), static_cast<std::size_t>(race.slots));
   EXPECT_EQ(FirstOverlap(booked), "");
 }
 

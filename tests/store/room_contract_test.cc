@@ -5,10 +5,9 @@
 // move, a waiting-list offer booked), refused with kConflict at room_id
 // naming what is in the way; and front desks of different therapists racing
 // for one room's slots end with exactly one booking per slot.
-#include <atomic>
-#include <thread>
 
 #include "core/utc_time.h"
+#include "store/booking_race.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
@@ -193,41 +192,24 @@ TEST_P(StoreContractTest, RoomIsCheckedAtEveryDoorThatTakesTime) {
 // with one of five therapists (so no therapist's lock orders them): each
 // covers a different part of its hour, all parts of one hour overlap.
 TEST_P(StoreContractTest, RoomRaceOfFrontDesksBooksEachSlotExactlyOnce) {
-  constexpr int kSlots = 50, kAttempts = 1000, kThreads = 8, kTherapists = 5;
+  constexpr int kTherapists = 5;
   const Room room = Must(store_->CreateRoom(NewRoom(a_.id, "Room 1")));
   std::vector<Id> therapists;
   for (int t = 0; t < kTherapists; ++t) {
     therapists.push_back(
         Must(store_->CreateUser(Therapist(a_.id, "t" + std::to_string(t) + "@a.example"))).id);
   }
-  const std::int64_t base = *UtcSeconds("2026-12-07T00:00:00Z");
-  std::atomic<int> next{0}, won{0}, refused{0}, failed{0};
-  auto desk = [&] {
-    for (int i = next++; i < kAttempts; i = next++) {
-      const int slot = i % kSlots, part = (i / kSlots) % 3;
-      Appointment a = NewAppointment(a_.id, patient_a_.id, therapists[(i / kSlots) % kTherapists],
-                                     FormatUtc(base + slot * 3600LL + part * 15 * 60LL));
-      a.minutes = 60 - part * 15;
-      a.room_id = room.id;
-      auto r = store_->CreateAppointment(a);
-      if (r.ok()) {
-        ++won;
-      } else if (r.kind() == StoreErrorKind::kConflict) {
-        ++refused;
-      } else {
-        ++failed;
-      }
-    }
+  const BookingRace race{.first_slot_utc = *UtcSeconds("2026-12-07T00:00:00Z")};
+  auto in_the_room = [&](int attempt) {
+    Appointment a =
+        NewAppointment(a_.id, patient_a_.id, therapists[(attempt / race.slots) % kTherapists], "");
+    a.room_id = room.id;
+    return a;
   };
-  std::vector<std::thread> desks;
-  for (int t = 0; t < kThreads; ++t) desks.emplace_back(desk);
-  for (auto& t : desks) t.join();
-  EXPECT_EQ(won.load(), kSlots);
-  EXPECT_EQ(refused.load(), kAttempts - kSlots);
-  EXPECT_EQ(failed.load(), 0);
-  const auto booked =
-      Must(store_->ListAppointments(a_.id, FormatUtc(base), FormatUtc(base + kSlots * 3600LL)));
-  EXPECT_EQ(booked.size(), static_cast<std::size_t>(kSlots));
+  EXPECT_EQ(RunBookingRace(*store_, race, in_the_room), EachSlotWonOnce(race));
+  const auto booked = Must(
+      store_->ListAppointments(a_.id, FormatUtc(race.first_slot_utc), FormatUtc(race.end_utc())));
+  EXPECT_EQ(booked.size(), static_cast<std::size_t>(race.slots));
 }
 
 }  // namespace sciaticare::store::testing
