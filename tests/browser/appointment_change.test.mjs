@@ -9,7 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, watchedPage,
+  LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, watchedPage, therapistFor,
+  patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -25,9 +26,7 @@ describe('changing an appointment', () => {
 
   test('cancel asks to confirm with a reason before anything changes', async () => {
     const me = (await api('GET', '/api/v1/session')).json;
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Rhea', family_name: `Canceltest${stamp}`, date_of_birth: '1975-04-05', sex: 'female',
-    })).json;
+    const patient = await patientFor(api, { given: 'Rhea', family: `Canceltest${stamp}` });
     const at = new Date();
     at.setHours(11, 15, 0, 0);
     const booked = (await api('POST', '/api/v1/appointments', {
@@ -66,13 +65,9 @@ describe('changing an appointment', () => {
   test('a patient cancels in the portal, and within the notice period is told to phone', async () => {
     const me = (await api('GET', '/api/v1/session')).json;
     const therapist = me.user?.id ?? me.id;
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Noor', family_name: `Portaltest${stamp}`, date_of_birth: '1982-06-07', sex: 'female',
-    })).json;
+    const patient = await patientFor(api, { given: 'Noor', family: `Portaltest${stamp}`, born: '1982-06-07' });
     const email = `noor${stamp}@browser-test.example`;
-    await api('POST', '/api/v1/users', {
-      email, display_name: 'Noor (portal)', role: 'patient', password: 'portal password 2', patient_id: patient.id,
-    });
+    await portalLoginFor(api, patient.id, { email, password: 'portal password 2', name: 'Noor (portal)' });
     const hour = (ms) => new Date(Math.floor((Date.now() + ms) / 3600000) * 3600000).toISOString().slice(0, 19) + 'Z';
     const book = async (starts_at) => (await api('POST', '/api/v1/appointments', {
       patient_id: patient.id, therapist_id: therapist, starts_at, minutes: 45, status: 'booked',
@@ -108,9 +103,7 @@ describe('changing an appointment', () => {
   test('a freed slot is offered to the waiting patient by name and booked in one action', async () => {
     const me = (await api('GET', '/api/v1/session')).json;
     const therapist = me.user?.id ?? me.id;
-    const person = async (given) => (await api('POST', '/api/v1/patients', {
-      given_name: given, family_name: `Waittest${stamp}`, date_of_birth: '1979-08-09', sex: 'male',
-    })).json;
+    const person = (given) => patientFor(api, { given, family: `Waittest${stamp}`, born: '1979-08-09', sex: 'male' });
     const leaving = await person('Otto');
     const waiting = await person('Ivo');
     const slot = new Date(Math.floor((Date.now() + 2 * 24 * 3600000) / 3600000) * 3600000);
@@ -147,13 +140,10 @@ describe('changing an appointment', () => {
     // A therapist of its own: the other tests book the signed-in one at times
     // that follow the clock (the portal test three hours ahead), which would
     // take the slot this test moves to at some hours of the day.
-    const therapist = (await api('POST', '/api/v1/users', {
-      email: `mover${stamp}@browser-test.example`, display_name: `Moss Movetherapist${stamp}`, role: 'therapist',
-      password: 'a long enough password',
-    })).json.id;
-    const person = async (given) => (await api('POST', '/api/v1/patients', {
-      given_name: given, family_name: `Movetest${stamp}`, date_of_birth: '1977-01-02', sex: 'female',
-    })).json;
+    const therapist = (await therapistFor(api, {
+      email: `mover${stamp}@browser-test.example`, name: `Moss Movetherapist${stamp}`,
+    })).id;
+    const person = (given) => patientFor(api, { given, family: `Movetest${stamp}`, born: '1977-01-02' });
     const mover = await person('Mia');
     const other = await person('Lev');
     const at = (h) => { const d = new Date(); d.setHours(h, 0, 0, 0); return d.toISOString().slice(0, 19) + 'Z'; };

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, tabTo, watchedPage,
+  patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -25,9 +26,7 @@ describe('a corrected assessment and the history on the chart', () => {
   before(async () => {
     browser = await launch();
     const api = await clinicianApi();
-    patientId = (await api('POST', '/api/v1/patients', {
-      given_name: 'Cora', family_name: `Correcttest${tag}`, date_of_birth: '1979-04-30', sex: 'female',
-    })).json.id;
+    patientId = (await patientFor(api, { given: 'Cora', family: `Correcttest${tag}`, born: '1979-04-30' })).id;
     intake.history = {
       presenting_complaint: 'Pain from the left buttock to the calf for six weeks',
       medication: 'Ibuprofen 200 mg as needed',
@@ -101,9 +100,7 @@ describe('a corrected assessment and the history on the chart', () => {
 
   test('a correction typed with the keyboard keeps every field the clinician did not change', async () => {
     const api = await clinicianApi();
-    const id = (await api('POST', '/api/v1/patients', {
-      given_name: 'Kit', family_name: `Keepfields${tag}`, date_of_birth: '1969-02-11', sex: 'female',
-    })).json.id;
+    const { id } = await patientFor(api, { given: 'Kit', family: `Keepfields${tag}`, born: '1969-02-11' });
     // What relieves the pain and a condition on three regions: the form shows neither whole.
     const recorded = { ...example('clot_history_on_treatment'), history: { medication: 'Apixaban 5 mg' } };
     await api('POST', `/api/v1/patients/${id}/assessments`, { kind: 'intake', intake: recorded });

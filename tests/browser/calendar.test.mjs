@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, screenshot, signIn, tabTo, watchedPage,
+  therapistFor, patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -48,12 +49,9 @@ describe('calendar and my day', () => {
     });
     const me = (await api('GET', '/api/v1/session')).json.user;
     ids.admin = me.id;
-    ids.therapist = (await api('POST', '/api/v1/users', {
-      email: therapist.email, display_name: therapist.name, role: 'therapist', password: therapist.password,
-    })).json.id;
-    const person = (p) => ({ given_name: p.given, family_name: p.family, date_of_birth: '1975-04-05', sex: 'female' });
-    ids.first = (await api('POST', '/api/v1/patients', person(first))).json.id;
-    ids.second = (await api('POST', '/api/v1/patients', person(second))).json.id;
+    ids.therapist = (await therapistFor(api, therapist)).id;
+    ids.first = (await patientFor(api, first)).id;
+    ids.second = (await patientFor(api, second)).id;
     // An intake gives the first patient a draft plan waiting for review.
     const intake = JSON.parse(readFileSync(path.resolve('../../examples/l5_numbness.json'), 'utf8'));
     await api('POST', `/api/v1/patients/${ids.first}/assessments`, { kind: 'intake', intake });

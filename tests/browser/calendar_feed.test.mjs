@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo, watchedPage,
+  therapistFor, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -34,17 +35,9 @@ describe('calendar feed and calendar download', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    therapist = (await api('POST', '/api/v1/users', {
-      email: `iris${stamp}@browser-test.example`, display_name: therapistName, role: 'therapist',
-      password: 'a long enough password',
-    })).json;
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Noor', family_name: `Feedtest${stamp}`, date_of_birth: '1979-02-03', sex: 'female',
-    })).json;
-    await api('POST', '/api/v1/users', {
-      email: patientLogin.email, display_name: `Noor Feedtest${stamp}`, role: 'patient',
-      password: patientLogin.password, patient_id: patient.id,
-    });
+    therapist = await therapistFor(api, { email: `iris${stamp}@browser-test.example`, name: therapistName });
+    const patient = await patientFor(api, { given: 'Noor', family: `Feedtest${stamp}`, born: '1979-02-03' });
+    await portalLoginFor(api, patient.id, { ...patientLogin, name: `Noor Feedtest${stamp}` });
     // Years ahead with a therapist of this test's own, so no other test's
     // booking is in the way at any hour CI runs.
     await api('POST', '/api/v1/appointments', {

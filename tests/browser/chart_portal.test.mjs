@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, expectAccessible, launch,
-  screenshot, signIn, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, expectAccessible, launch, screenshot,
+  signIn, watchedPage, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -38,16 +38,11 @@ describe('patient chart and portal', () => {
   before(async () => {
     browser = await launch();
     const api = await clinicianApi();
-    const person = (given, fam, dob) => ({ given_name: given, family_name: fam, date_of_birth: dob, sex: 'female' });
-    patientId = (await api('POST', '/api/v1/patients', person('Ada', family, '1971-03-02'))).json.id;
-    otherId = (await api('POST', '/api/v1/patients', person('Bea', otherFamily, '1980-06-07'))).json.id;
-    await api('POST', '/api/v1/users', {
-      email: patientLogin.email, display_name: `Ada ${family}`, role: 'patient', password: patientLogin.password,
-      patient_id: patientId,
-    });
-    await api('POST', '/api/v1/users', {
-      email: `other-${tag}@browser-test.example`, display_name: `Bea ${otherFamily}`, role: 'patient',
-      password: 'other-pass-2026', patient_id: otherId,
+    patientId = (await patientFor(api, { given: 'Ada', family, born: '1971-03-02' })).id;
+    otherId = (await patientFor(api, { given: 'Bea', family: otherFamily, born: '1980-06-07' })).id;
+    await portalLoginFor(api, patientId, { ...patientLogin, name: `Ada ${family}` });
+    await portalLoginFor(api, otherId, {
+      email: `other-${tag}@browser-test.example`, password: 'other-pass-2026', name: `Bea ${otherFamily}`,
     });
     await api('POST', '/api/v1/users', {
       email: `desk-${tag}@browser-test.example`, display_name: 'Front Desk', role: 'front_desk', password: 'desk-pass-2026',

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, watchedPage,
+  therapistFor, patientFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -24,10 +25,7 @@ describe('booking the course from the plan', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    therapist = (await api('POST', '/api/v1/users', {
-      email: `ivy${stamp}@browser-test.example`, display_name: therapistName, role: 'therapist',
-      password: 'a long enough password',
-    })).json;
+    therapist = await therapistFor(api, { email: `ivy${stamp}@browser-test.example`, name: therapistName });
     const knowledge = (await api('GET', '/api/v1/knowledge')).json;
     await api('PUT', `/api/v1/therapists/${therapist.id}/profile`, {
       modalities: knowledge.techniques.map((t) => t.id), years_experience: 9, sciatica_experience_years: 4, bio: '',
@@ -36,9 +34,7 @@ describe('booking the course from the plan', () => {
     await api('PUT', `/api/v1/therapists/${therapist.id}/availability`, {
       hours: weekdays.map((weekday) => ({ weekday, starts: '09:00', ends: '17:00' })), breaks: [], version: 0,
     });
-    patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Sage', family_name: family, date_of_birth: '1970-02-03', sex: 'male',
-    })).json;
+    patient = await patientFor(api, { given: 'Sage', family, born: '1970-02-03', sex: 'male' });
     const intake = {
       patient: { age: 56, sex: 'male' },
       symptoms: [{ region: 'buttock', side: 'left', kind: 'pain', intensity: 5 }],

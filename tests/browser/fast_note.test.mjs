@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi, expectAccessible, launch, noHorizontalScroll, screenshot,
-  signIn, tabTo, watchedPage,
+  signIn, tabTo, watchedPage, patientFor,
 } from './harness.mjs';
 
 const family = `Fastnote${Date.now() % 100000}`;
@@ -24,10 +24,7 @@ const notesOf = (id) => page.evaluate(async (p) => (await (await fetch(`/api/v1/
 describe('A routine session note from Today in six actions', () => {
   before(async () => {
     const api = await clinicianApi();
-    const patient = await api('POST', '/api/v1/patients', {
-      given_name: 'Ines', family_name: family, date_of_birth: '1968-03-04', sex: 'female',
-    });
-    patientId = patient.json.id;
+    patientId = (await patientFor(api, { given: 'Ines', family, born: '1968-03-04' })).id;
     const knowledge = (await api('GET', '/api/v1/knowledge')).json;
     const intake = {
       patient: { age: 58, sex: 'female' },

@@ -159,6 +159,27 @@ export function clinicSettingsFor(api) {
   };
 }
 
+// The people a suite books with, made through the API so each suite has its
+// own and no other suite's bookings are in the way. Each returns the record
+// the server answered with (its `id` and the rest).
+export async function therapistFor(api, { email, name, password = 'a long enough password' }) {
+  return (await api('POST', '/api/v1/users', { email, display_name: name, role: 'therapist', password })).json;
+}
+
+// A patient record; `more` takes any other field of a new patient (email, phone).
+export async function patientFor(api, { given, family, born = '1975-04-05', sex = 'female', ...more }) {
+  return (await api('POST', '/api/v1/patients', {
+    given_name: given, family_name: family, date_of_birth: born, sex, ...more,
+  })).json;
+}
+
+// A portal login for the patient with id `patientId`, shown by `name`.
+export async function portalLoginFor(api, patientId, { email, password, name }) {
+  return (await api('POST', '/api/v1/users', {
+    email, display_name: name, role: 'patient', password, patient_id: patientId,
+  })).json;
+}
+
 // Presses Tab until the focused element matches `selector`: keyboard only.
 export async function tabTo(page, selector, limit = 120) {
   for (let i = 0; i < limit; i++) {

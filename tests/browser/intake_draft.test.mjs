@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, tabTo, watchedPage,
+  patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -18,9 +19,7 @@ describe('intake draft and consent', () => {
   before(async () => {
     browser = await launch();
     const api = await clinicianApi();
-    patientId = (await api('POST', '/api/v1/patients', {
-      given_name: 'Dora', family_name: `Drafttest${tag}`, date_of_birth: '1970-02-03', sex: 'female',
-    })).json.id;
+    patientId = (await patientFor(api, { given: 'Dora', family: `Drafttest${tag}`, born: '1970-02-03' })).id;
   });
   after(async () => {
     await browser?.close();
@@ -98,9 +97,7 @@ describe('intake draft and consent', () => {
 
   test('the note page warns when no consent is recorded', async () => {
     const api = await clinicianApi();
-    const other = (await api('POST', '/api/v1/patients', {
-      given_name: 'Nell', family_name: `Noconsent${tag}`, date_of_birth: '1966-05-06', sex: 'female',
-    })).json.id;
+    const other = (await patientFor(api, { given: 'Nell', family: `Noconsent${tag}`, born: '1966-05-06' })).id;
     const page = await watchedPage(browser.context);
     await page.goto(`${BASE_URL}/patients/${other}/sessions/new`);
     const banner = page.getByRole('alert').filter({ hasText: 'No consent recorded yet.' });

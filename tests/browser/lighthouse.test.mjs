@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi } from './harness.mjs';
+import { BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi, patientFor, portalLoginFor } from './harness.mjs';
 
 const MIN = { accessibility: 95, performance: 90, 'best-practices': 90 };
 const scores = {};
@@ -108,10 +108,9 @@ describe('Lighthouse', () => {
   test('the page where an invited patient sets their password', { timeout: 60_000 }, async () => {
     const api = await clinicianApi();
     const tag = Date.now() % 100000;
-    const id = (await api('POST', '/api/v1/patients', {
-      given_name: 'Ina', family_name: `Lighthouse${tag}`, date_of_birth: '1980-05-06', sex: 'female',
-      email: `ina-${tag}@browser-test.example`,
-    })).json.id;
+    const { id } = await patientFor(api, {
+      given: 'Ina', family: `Lighthouse${tag}`, born: '1980-05-06', email: `ina-${tag}@browser-test.example`,
+    });
     const { link } = (await api('POST', `/api/v1/patients/${id}/portal-invite`, {})).json;
     await audit('accept invitation', new URL(link, BASE_URL).href, '/api/v1/portal-invites/lookup');
   });
@@ -132,9 +131,7 @@ describe('Lighthouse', () => {
   // approved plan and a signed note; still signed in from the test above.
   test('the chart, a session note, the whole record and the intake', { timeout: 150_000 }, async () => {
     const api = await clinicianApi();
-    const id = (await api('POST', '/api/v1/patients', {
-      given_name: 'Lia', family_name: `Lighthouse${Date.now() % 100000}`, date_of_birth: '1975-03-04', sex: 'female',
-    })).json.id;
+    const { id } = await patientFor(api, { given: 'Lia', family: `Lighthouse${Date.now() % 100000}`, born: '1975-03-04' });
     const intake = JSON.parse(readFileSync(new URL('../../examples/chronic_mild.json', import.meta.url), 'utf8'));
     const plan = (await api('POST', `/api/v1/patients/${id}/assessments`, { kind: 'intake', intake })).json.plan;
     await api('POST', `/api/v1/plans/${plan.id}/approve`, {}, { 'If-Match': '"1"' });
@@ -159,13 +156,9 @@ describe('Lighthouse', () => {
   test('the portal home, signed in as a patient', { timeout: 90_000 }, async () => {
     const api = await clinicianApi();
     const tag = Date.now() % 100000;
-    const id = (await api('POST', '/api/v1/patients', {
-      given_name: 'Pia', family_name: `Lighthouse${tag}`, date_of_birth: '1980-03-04', sex: 'female',
-    })).json.id;
+    const { id } = await patientFor(api, { given: 'Pia', family: `Lighthouse${tag}`, born: '1980-03-04' });
     const login = { email: `lighthouse-portal-${tag}@browser-test.example`, password: 'portal-pass-2026' };
-    await api('POST', '/api/v1/users', {
-      email: login.email, display_name: `Pia Lighthouse${tag}`, role: 'patient', password: login.password, patient_id: id,
-    });
+    await portalLoginFor(api, id, { ...login, name: `Pia Lighthouse${tag}` });
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/`);
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi, expectAccessible, launch, noHorizontalScroll, screenshot,
-  signIn, tabTo, watchedPage,
+  signIn, tabTo, watchedPage, patientFor,
 } from './harness.mjs';
 
 const family = `Notes${Date.now() % 100000}`;
@@ -20,10 +20,7 @@ let patientId = 0;
 describe('Signed notes and their amendments at 768 px', () => {
   before(async () => {
     const api = await clinicianApi();
-    const patient = await api('POST', '/api/v1/patients', {
-      given_name: 'Nell', family_name: family, date_of_birth: '1970-05-06', sex: 'female',
-    });
-    patientId = patient.json.id;
+    patientId = (await patientFor(api, { given: 'Nell', family, born: '1970-05-06' })).id;
     await api('POST', `/api/v1/patients/${patientId}/sessions`, {
       occurred_at: '2026-11-24T10:00:00Z', subjective: 'Calf pain eased since last week',
       leg_pain_before: 6, leg_pain_after: 4,

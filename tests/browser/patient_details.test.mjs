@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, signIn, tabTo, watchedPage,
+  patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -18,11 +19,7 @@ describe('patient details, edited and versioned', () => {
   before(async () => {
     browser = await launch();
     const api = await clinicianApi();
-    patientId = (
-      await api('POST', '/api/v1/patients', {
-        given_name: 'Ines', family_name: family, date_of_birth: '1975-05-06', sex: 'female', phone: '0700 111222',
-      })
-    ).json.id;
+    patientId = (await patientFor(api, { given: 'Ines', family, born: '1975-05-06', phone: '0700 111222' })).id;
   });
   after(async () => browser?.close());
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, screenshot, signIn,
-  watchedPage,
+  watchedPage, patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -24,9 +24,7 @@ describe('portal invitation', () => {
     clinic = await launch();
     patientBrowser = await launch();
     const api = await clinicianApi();
-    patientId = (await api('POST', '/api/v1/patients', {
-      given_name: 'Ivy', family_name: family, date_of_birth: '1981-06-07', sex: 'female', email,
-    })).json.id;
+    patientId = (await patientFor(api, { given: 'Ivy', family, born: '1981-06-07', email })).id;
   });
   after(async () => {
     await clinic?.close();

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn,
-  tabTo, watchedPage,
+  tabTo, watchedPage, therapistFor, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -62,17 +62,11 @@ describe('asking to move an appointment in the portal', () => {
     await settings.set({
       time_zone: ZONE, opening_hours: everyDay.map((d) => ({ weekday: d, opens: '08:00', closes: '19:00' })),
     });
-    ids.therapist = (await api('POST', '/api/v1/users', {
-      email: `moveth${stamp}@browser-test.example`, display_name: `Tova Movetherapist${stamp}`, role: 'therapist',
-      password: 'a long enough password',
-    })).json.id;
-    ids.patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Mara', family_name: family, date_of_birth: '1979-04-05', sex: 'female',
-    })).json.id;
-    await api('POST', '/api/v1/users', {
-      email: login.email, display_name: `Mara ${family}`, role: 'patient', password: login.password,
-      patient_id: ids.patient,
-    });
+    ids.therapist = (await therapistFor(api, {
+      email: `moveth${stamp}@browser-test.example`, name: `Tova Movetherapist${stamp}`,
+    })).id;
+    ids.patient = (await patientFor(api, { given: 'Mara', family, born: '1979-04-05' })).id;
+    await portalLoginFor(api, ids.patient, { ...login, name: `Mara ${family}` });
     ids.appointment = (await api('POST', '/api/v1/appointments', {
       patient_id: ids.patient, therapist_id: ids.therapist, starts_at_local: `${bookedDay}T10:00`, minutes: 45,
       status: 'booked',

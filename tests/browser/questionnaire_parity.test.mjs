@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, launch, screenshot, signIn, tabTo,
-  watchedPage,
+  watchedPage, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -92,13 +92,8 @@ describe('one questionnaire form for the intake and the portal', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    patientId = (await api('POST', '/api/v1/patients', {
-      given_name: 'Pat', family_name: `Parity${tag}`, date_of_birth: '1975-05-06', sex: 'female',
-    })).json.id;
-    await api('POST', '/api/v1/users', {
-      email: patientLogin.email, display_name: `Pat Parity${tag}`, role: 'patient', password: patientLogin.password,
-      patient_id: patientId,
-    });
+    patientId = (await patientFor(api, { given: 'Pat', family: `Parity${tag}`, born: '1975-05-06' })).id;
+    await portalLoginFor(api, patientId, { ...patientLogin, name: `Pat Parity${tag}` });
   });
   after(async () => {
     await browser?.close();

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  checkDesktopAndTablet, clinicianApi, launch, screenshot, signIn, watchedPage,
+  checkDesktopAndTablet, clinicianApi, launch, screenshot, signIn, watchedPage, therapistFor, patientFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -26,15 +26,14 @@ describe('rooms', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    const therapist = (name) => api('POST', '/api/v1/users', {
-      email: `${name.toLowerCase()}-${tag}@browser-test.example`, display_name: `${name} Room${tag}`,
-      role: 'therapist', password: 'rooms-pass-2026',
+    const therapist = (name) => therapistFor(api, {
+      email: `${name.toLowerCase()}-${tag}@browser-test.example`, name: `${name} Room${tag}`, password: 'rooms-pass-2026',
     });
-    ids.ann = (await therapist('Ann')).json.id;
-    ids.ben = (await therapist('Ben')).json.id;
-    const person = (p) => ({ given_name: p.given, family_name: p.family, date_of_birth: '1970-02-03', sex: 'male' });
-    ids.first = (await api('POST', '/api/v1/patients', person(first))).json.id;
-    ids.second = (await api('POST', '/api/v1/patients', person(second))).json.id;
+    ids.ann = (await therapist('Ann')).id;
+    ids.ben = (await therapist('Ben')).id;
+    const person = (p) => patientFor(api, { ...p, born: '1970-02-03', sex: 'male' });
+    ids.first = (await person(first)).id;
+    ids.second = (await person(second)).id;
   });
   after(async () => {
     // Rooms are kept for good: retire this test's, so no other test's form offers them.

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, expectAccessible, launch,
-  noHorizontalScroll, screenshot, signIn, tabTo, watchedPage,
+  noHorizontalScroll, screenshot, signIn, tabTo, watchedPage, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -42,13 +42,8 @@ describe('clinical safety screens', () => {
   before(async () => {
     browser = await launch();
     api = await clinicianApi();
-    patientId = (await api('POST', '/api/v1/patients', {
-      given_name: 'Cleo', family_name: family, date_of_birth: '1975-04-09', sex: 'female',
-    })).json.id;
-    await api('POST', '/api/v1/users', {
-      email: patientLogin.email, display_name: `Cleo ${family}`, role: 'patient', password: patientLogin.password,
-      patient_id: patientId,
-    });
+    patientId = (await patientFor(api, { given: 'Cleo', family, born: '1975-04-09' })).id;
+    await portalLoginFor(api, patientId, { ...patientLogin, name: `Cleo ${family}` });
     page = await watchedPage(browser.context);
     await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
     await page.getByRole('heading', { name: 'Today' }).waitFor();

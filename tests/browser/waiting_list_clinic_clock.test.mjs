@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo,
-  watchedPage,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD,
+  tabTo, watchedPage, patientFor, portalLoginFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -54,9 +54,7 @@ describe('the waiting list and Today on the clinic clock', () => {
 
   test('a patient is added to the waiting list by keyboard, on the clinic clock', async () => {
     await setClinicZone('Europe/London');
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Ada', family_name: `Waitlisttest${stamp}`, date_of_birth: '1971-02-03', sex: 'female',
-    })).json;
+    const patient = await patientFor(api, { given: 'Ada', family: `Waitlisttest${stamp}`, born: '1971-02-03' });
     const page = await open(`/patients/${patient.id}`, 'America/New_York');
     const card = page.getByTestId('waiting-list-entry');
     await card.getByText('Not on the waiting list.').waitFor();
@@ -89,9 +87,7 @@ describe('the waiting list and Today on the clinic clock', () => {
 
   test('the front desk adds a patient to the waiting list from the Schedule', async () => {
     await setClinicZone('Europe/London');
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Bea', family_name: `Schedwaittest${stamp}`, date_of_birth: '1972-03-04', sex: 'female',
-    })).json;
+    const patient = await patientFor(api, { given: 'Bea', family: `Schedwaittest${stamp}`, born: '1972-03-04' });
     const page = await open('/schedule', 'Europe/London');
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     const card = page.getByTestId('schedule-waiting-list');
@@ -119,9 +115,9 @@ describe('the waiting list and Today on the clinic clock', () => {
     // Tokyo is 16 or 17 hours ahead of Los Angeles: the two days barely meet.
     await setClinicZone('Asia/Tokyo');
     const me = (await api('GET', '/api/v1/session')).json;
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Kenji', family_name: `Todayzonetest${stamp}`, date_of_birth: '1968-09-10', sex: 'male',
-    })).json;
+    const patient = await patientFor(api, {
+      given: 'Kenji', family: `Todayzonetest${stamp}`, born: '1968-09-10', sex: 'male',
+    });
     const tokyoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
     // The first free quarter hour from 06:00 on the clinic's day (other suites book the same therapist).
     let booked = null;
@@ -145,13 +141,9 @@ describe('the waiting list and Today on the clinic clock', () => {
 
   test('a patient asks for an appointment in the portal on the clinic clock', async () => {
     await setClinicZone('Europe/London');
-    const patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Maya', family_name: `Requestzonetest${stamp}`, date_of_birth: '1984-01-02', sex: 'female',
-    })).json;
+    const patient = await patientFor(api, { given: 'Maya', family: `Requestzonetest${stamp}`, born: '1984-01-02' });
     const email = `maya${stamp}@browser-test.example`;
-    await api('POST', '/api/v1/users', {
-      email, display_name: 'Maya (portal)', role: 'patient', password: 'portal password 3', patient_id: patient.id,
-    });
+    await portalLoginFor(api, patient.id, { email, password: 'portal password 3', name: 'Maya (portal)' });
     // The staff session of the tests before must not carry over.
     await browser.context.clearCookies();
     const page = await watchedPage(browser.context);

@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo,
-  watchedPage,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD,
+  tabTo, watchedPage, therapistFor, patientFor,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -48,13 +48,8 @@ describe('working hours, time off and booking on the clinic clock', () => {
     api = await clinicianApi();
     settings = clinicSettingsFor(api);
     await settings.set({ time_zone: 'Europe/London' });
-    therapist = (await api('POST', '/api/v1/users', {
-      email: `wren${stamp}@browser-test.example`, display_name: therapistName, role: 'therapist',
-      password: 'a long enough password',
-    })).json;
-    patient = (await api('POST', '/api/v1/patients', {
-      given_name: 'Robin', family_name: `Hourstest${stamp}`, date_of_birth: '1975-05-06', sex: 'female',
-    })).json;
+    therapist = await therapistFor(api, { email: `wren${stamp}@browser-test.example`, name: therapistName });
+    patient = await patientFor(api, { given: 'Robin', family: `Hourstest${stamp}`, born: '1975-05-06' });
     const knowledge = (await api('GET', '/api/v1/knowledge')).json;
     const intake = {
       patient: { age: 51, sex: 'female' },
