@@ -7,6 +7,7 @@
 // carries a clinical detail (calendar_events.h).
 #include "api/calendar_routes.h"
 
+#include <functional>
 #include <string>
 
 #include "api/api_support.h"
@@ -72,104 +73,113 @@ std::string Document(const std::vector<calendar::IcsEvent>& events, const std::s
   return std::move(document).value();
 }
 
+// The therapist's feed: whether it is on, and since when (never its link).
+http::Response GetFeed(Api& api, http::Request& req, const Caller& c) {
+  const Id therapist = FeedOwner(api, req, c);
+  auto feed = api.store().GetCalendarFeed(c.clinic(), therapist);
+  if (!feed.ok() && feed.error().kind != store::StoreErrorKind::kNotFound) {
+    throw StoreStop{feed.error()};
+  }
+  return JsonResponse(200, FeedJson(feed.ok() ? std::optional(feed.value()) : std::nullopt));
+}
+
+// A new secret link; the one in force before stops working in the same write.
+http::Response CreateFeed(Api& api, http::Request& req, const Caller& c) {
+  const Id therapist = FeedOwner(api, req, c);
+  // It takes no fields, but a body sent is read within the bounds every body
+  // is (a deep or broken one is a 400).
+  if (!req.body.empty()) ParseBody(req);
+  const std::string secret = auth::RandomToken();
+  store::CalendarFeed feed;
+  feed.clinic_id = c.clinic();
+  feed.therapist_id = therapist;
+  feed.token_hash = auth::HashToken(secret);
+  feed.created_by = c.user.id;
+  feed.created_at = api.Now();
+  const store::CalendarFeed stored = Must(api.store().CreateCalendarFeed(feed));
+  api.Audit(c, req, "create", "calendar_feed", std::to_string(stored.id), std::nullopt,
+            "calendar feed link for therapist " + std::to_string(therapist) +
+                "; any earlier link stopped");
+  json answer = FeedJson(stored);
+  answer["link"] = FeedPath(secret);  // Shown once; only its hash is kept.
+  http::Response r = JsonResponse(201, answer);
+  r.headers["Cache-Control"] = "no-store";
+  return r;
+}
+
+// Turns the feed off: its link stops working.
+http::Response RevokeFeed(Api& api, http::Request& req, const Caller& c) {
+  const Id therapist = FeedOwner(api, req, c);
+  const store::CalendarFeed feed = Must(api.store().GetCalendarFeed(c.clinic(), therapist));
+  store::StoreStatus revoked =
+      api.store().RevokeCalendarFeed(c.clinic(), therapist, c.user.id, api.Now());
+  if (!revoked.ok()) throw StoreStop{revoked.error()};
+  api.Audit(c, req, "revoke", "calendar_feed", std::to_string(feed.id), std::nullopt,
+            "calendar feed turned off for therapist " + std::to_string(therapist));
+  return JsonResponse(200, FeedJson(std::nullopt));
+}
+
+// The feed: the secret in the path is the only credential. Unknown, replaced
+// and turned-off links all answer the same 404.
+http::Response ServeFeed(Api& api, http::Request& req) {
+  auto feed = api.store().GetCalendarFeedByHash(auth::HashToken(req.params["token"]));
+  if (!feed.ok()) return http::ErrorResponse(404, "", "not found");
+  const store::CalendarFeed& f = feed.value();
+  const std::string now = api.Now();
+  store::CalendarQuery query;
+  query.clinic_id = f.clinic_id;
+  query.therapist_id = f.therapist_id;
+  query.from = AddSeconds(now, -kFeedPastSeconds);
+  query.to = AddSeconds(now, kFeedFutureSeconds);
+  const auto rows = Must(api.store().ListCalendarAppointments(query));
+  const store::Clinic clinic = Must(api.store().GetClinic(f.clinic_id));
+  const auto events = CalendarEvents(rows, CalendarReader::kTherapist, clinic.name);
+  store::AuditEntry read;
+  read.clinic_id = f.clinic_id;
+  read.at = now;
+  read.user_id = f.therapist_id;
+  read.action = "read";
+  read.entity = "calendar_feed";
+  read.entity_id = std::to_string(f.id);
+  read.remote_addr = req.remote_addr;
+  read.detail = "calendar feed read by a calendar application: " + std::to_string(events.size()) +
+                " appointments";
+  return api.AfterAudits({read},
+                         CalendarResponse(Document(events, clinic.name, now), "appointments.ics"));
+}
+
+// The patient's appointments, all of them, as one file to import.
+http::Response DownloadPatientAppointments(Api& api, http::Request& req, const Caller& c) {
+  const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
+  store::CalendarQuery query;
+  query.clinic_id = c.clinic();
+  query.patient_id = p.id;
+  query.from = kEarliest;
+  query.to = kLatest;
+  const auto rows = Must(api.store().ListCalendarAppointments(query));
+  const store::Clinic clinic = Must(api.store().GetClinic(c.clinic()));
+  const auto events = CalendarEvents(rows, CalendarReader::kPatient, clinic.name);
+  api.Audit(c, req, "read", "appointments", std::to_string(p.id), p.id,
+            "appointments downloaded as a calendar file");
+  return CalendarResponse(Document(events, clinic.name, api.Now()), "appointments.ics");
+}
+
 }  // namespace
 
 void AddCalendarRoutes(http::Router& router, Api& api) {
-  router.Add("GET", "/api/v1/therapists/{id}/calendar-feed",
-             api.Guard(kTreating, [&api](http::Request& req, const Caller& c) {
-               const Id therapist = FeedOwner(api, req, c);
-               auto feed = api.store().GetCalendarFeed(c.clinic(), therapist);
-               if (!feed.ok() && feed.error().kind != store::StoreErrorKind::kNotFound) {
-                 throw StoreStop{feed.error()};
-               }
-               return JsonResponse(
-                   200, FeedJson(feed.ok() ? std::optional(feed.value()) : std::nullopt));
-             }));
-
-  // A new secret link; the one in force before stops working in the same write.
+  // Each handler gets the Api it serves; the table below is the file's routes.
+  auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
+    return std::bind_front(handler, std::ref(api));
+  };
+  router.Add("GET", "/api/v1/therapists/{id}/calendar-feed", api.Guard(kTreating, with(GetFeed)));
   router.Add("POST", "/api/v1/therapists/{id}/calendar-feed",
-             api.Guard(kTreating, [&api](http::Request& req, const Caller& c) {
-               const Id therapist = FeedOwner(api, req, c);
-               // It takes no fields, but a body sent is read within the
-               // bounds every body is (a deep or broken one is a 400).
-               if (!req.body.empty()) ParseBody(req);
-               const std::string secret = auth::RandomToken();
-               store::CalendarFeed feed;
-               feed.clinic_id = c.clinic();
-               feed.therapist_id = therapist;
-               feed.token_hash = auth::HashToken(secret);
-               feed.created_by = c.user.id;
-               feed.created_at = api.Now();
-               const store::CalendarFeed stored = Must(api.store().CreateCalendarFeed(feed));
-               api.Audit(c, req, "create", "calendar_feed", std::to_string(stored.id), std::nullopt,
-                         "calendar feed link for therapist " + std::to_string(therapist) +
-                             "; any earlier link stopped");
-               json answer = FeedJson(stored);
-               answer["link"] = FeedPath(secret);  // Shown once; only its hash is kept.
-               http::Response r = JsonResponse(201, answer);
-               r.headers["Cache-Control"] = "no-store";
-               return r;
-             }));
-
+             api.Guard(kTreating, with(CreateFeed)));
   router.Add("DELETE", "/api/v1/therapists/{id}/calendar-feed",
-             api.Guard(kTreating, [&api](http::Request& req, const Caller& c) {
-               const Id therapist = FeedOwner(api, req, c);
-               const store::CalendarFeed feed =
-                   Must(api.store().GetCalendarFeed(c.clinic(), therapist));
-               store::StoreStatus revoked =
-                   api.store().RevokeCalendarFeed(c.clinic(), therapist, c.user.id, api.Now());
-               if (!revoked.ok()) throw StoreStop{revoked.error()};
-               api.Audit(c, req, "revoke", "calendar_feed", std::to_string(feed.id), std::nullopt,
-                         "calendar feed turned off for therapist " + std::to_string(therapist));
-               return JsonResponse(200, FeedJson(std::nullopt));
-             }));
-
-  // The feed: the secret in the path is the only credential. Unknown,
-  // replaced and turned-off links all answer the same 404.
+             api.Guard(kTreating, with(RevokeFeed)));
   router.Add("GET", "/api/v1/calendar-feeds/{token}/appointments.ics",
-             api.Open([&api](http::Request& req) {
-               auto feed = api.store().GetCalendarFeedByHash(auth::HashToken(req.params["token"]));
-               if (!feed.ok()) return http::ErrorResponse(404, "", "not found");
-               const store::CalendarFeed& f = feed.value();
-               const std::string now = api.Now();
-               store::CalendarQuery query;
-               query.clinic_id = f.clinic_id;
-               query.therapist_id = f.therapist_id;
-               query.from = AddSeconds(now, -kFeedPastSeconds);
-               query.to = AddSeconds(now, kFeedFutureSeconds);
-               const auto rows = Must(api.store().ListCalendarAppointments(query));
-               const store::Clinic clinic = Must(api.store().GetClinic(f.clinic_id));
-               const auto events = CalendarEvents(rows, CalendarReader::kTherapist, clinic.name);
-               store::AuditEntry read;
-               read.clinic_id = f.clinic_id;
-               read.at = now;
-               read.user_id = f.therapist_id;
-               read.action = "read";
-               read.entity = "calendar_feed";
-               read.entity_id = std::to_string(f.id);
-               read.remote_addr = req.remote_addr;
-               read.detail = "calendar feed read by a calendar application: " +
-                             std::to_string(events.size()) + " appointments";
-               return api.AfterAudits({read}, CalendarResponse(Document(events, clinic.name, now),
-                                                               "appointments.ics"));
-             }));
-
+             api.Open(std::bind_front(ServeFeed, std::ref(api))));
   router.Add("GET", "/api/v1/patients/{id}/appointments.ics",
-             api.Guard(kStaffAndPatient, [&api](http::Request& req, const Caller& c) {
-               const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
-               store::CalendarQuery query;
-               query.clinic_id = c.clinic();
-               query.patient_id = p.id;
-               query.from = kEarliest;
-               query.to = kLatest;
-               const auto rows = Must(api.store().ListCalendarAppointments(query));
-               const store::Clinic clinic = Must(api.store().GetClinic(c.clinic()));
-               const auto events = CalendarEvents(rows, CalendarReader::kPatient, clinic.name);
-               api.Audit(c, req, "read", "appointments", std::to_string(p.id), p.id,
-                         "appointments downloaded as a calendar file");
-               return CalendarResponse(Document(events, clinic.name, api.Now()),
-                                       "appointments.ics");
-             }));
+             api.Guard(kStaffAndPatient, with(DownloadPatientAppointments)));
 }
 
 }  // namespace sciaticare::api
