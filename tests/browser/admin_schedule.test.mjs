@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage,
+  signInAsClinician,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -34,18 +35,6 @@ async function apiClient(email = LOGIN_EMAIL, password = LOGIN_PASSWORD) {
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null, etag: r.headers.get('etag') };
   };
-}
-
-async function signIn(page) {
-  await page.goto(`${BASE_URL}/`);
-  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-  await heading.waitFor();
-  if ((await heading.innerText()) === 'Sign in') {
-    await page.getByLabel('Email').fill(LOGIN_EMAIL);
-    await page.getByLabel('Password').fill(LOGIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-  }
 }
 
 async function at768(page, label) {
@@ -87,7 +76,7 @@ describe('questionnaires, today, schedule and administration', () => {
 
   test('intake questionnaires: scores update as answers are chosen and equal the server\'s', async () => {
     const page = await watchedPage(browser.context);
-    await signIn(page);
+    await signInAsClinician(page);
     await page.goto(`${BASE_URL}/patients/${patient.id}/intake`);
     await page.getByRole('heading', { name: 'Questionnaires' }).waitFor();
     const odiScore = page.getByTestId('score-odi');
@@ -152,7 +141,7 @@ describe('questionnaires, today, schedule and administration', () => {
     assert.equal(note.status, 201, JSON.stringify(note.body));
 
     const page = await watchedPage(browser.context);
-    await signIn(page);
+    await signInAsClinician(page);
     const appts = page.getByTestId('today-appointments');
     const row = appts.getByRole('listitem').filter({ hasText: `Quinn Schedtest${stamp}` });
     await row.waitFor();
@@ -170,7 +159,7 @@ describe('questionnaires, today, schedule and administration', () => {
 
   test('schedule: a booking matched to the plan appears in the week view and its status changes', async () => {
     const page = await watchedPage(browser.context);
-    await signIn(page);
+    await signInAsClinician(page);
     await page.getByRole('link', { name: 'Schedule' }).click();
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     await page.getByLabel('Find patient by name').fill(`Schedtest${stamp}`);
@@ -244,7 +233,7 @@ describe('questionnaires, today, schedule and administration', () => {
 
   test('admin: creates a user and sees it listed, edits a profile, filters the audit log by patient', async () => {
     const page = await watchedPage(browser.context);
-    await signIn(page);
+    await signInAsClinician(page);
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     const users = page.getByTestId('users');

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, screenshot, signIn, tabTo, watchedPage,
-  therapistFor, patientFor,
+  therapistFor, patientFor, openEveryDay,
 } from './harness.mjs';
 
 const tag = `${Date.now() % 1000000}`;
@@ -42,9 +42,8 @@ describe('calendar and my day', () => {
     browser = await launch();
     api = await clinicianApi();
     settings = clinicSettingsFor(api);
-    const everyDay = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
     await settings.set({
-      time_zone: ZONE, opening_hours: everyDay.map((d) => ({ weekday: d, opens: '08:00', closes: '19:00' })),
+      time_zone: ZONE, opening_hours: openEveryDay('08:00', '19:00'),
       closed_days: [nextFriday],
     });
     const me = (await api('GET', '/api/v1/session')).json.user;

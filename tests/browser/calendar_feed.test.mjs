@@ -7,8 +7,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, tabTo, watchedPage,
-  therapistFor, patientFor, portalLoginFor,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, tabTo, watchedPage, therapistFor, patientFor,
+  portalLoginFor, signInAsClinician,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -20,13 +20,7 @@ let therapist;
 
 async function asAdmin(path) {
   const page = await watchedPage(browser.context);
-  await page.goto(`${BASE_URL}/`);
-  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-  await heading.waitFor();
-  if ((await heading.innerText()) === 'Sign in') {
-    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-  }
+  await signInAsClinician(page);
   await page.goto(`${BASE_URL}${path}`);
   return page;
 }

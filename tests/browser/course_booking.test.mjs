@@ -9,8 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD, watchedPage,
-  therapistFor, patientFor,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, launch, watchedPage, therapistFor, patientFor, signInAsClinician,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -60,13 +59,7 @@ describe('booking the course from the plan', () => {
 
   test('a course of four is proposed at the plan\'s rhythm and booked in a few actions', async () => {
     const page = await watchedPage(browser.context);
-    await page.goto(`${BASE_URL}/`);
-    const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-    await heading.waitFor();
-    if ((await heading.innerText()) === 'Sign in') {
-      await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
-      await page.getByRole('heading', { name: 'Today' }).waitFor();
-    }
+    await signInAsClinician(page);
     await page.goto(`${BASE_URL}/patients/${patient.id}`);
     const panel = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Book the course' }) });
     const rhythm = panel.getByTestId('course-rhythm');

@@ -105,6 +105,18 @@ export async function signIn(page, email, password, base = BASE_URL) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+// Ends on Today signed in as the clinician: signs in through the form unless
+// the browser still holds an earlier test's session (all suites share one).
+export async function signInAsClinician(page) {
+  await page.goto(`${BASE_URL}/`);
+  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
+  await heading.waitFor();
+  if ((await heading.innerText()) === 'Sign in') {
+    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+  }
+}
+
 // axe on the page as it is, then again at a 768 px tablet width with no
 // horizontal scroll, and back to the desktop width.
 export async function checkDesktopAndTablet(page, label) {
@@ -178,6 +190,13 @@ export async function portalLoginFor(api, patientId, { email, password, name }) 
   return (await api('POST', '/api/v1/users', {
     email, display_name: name, role: 'patient', password, patient_id: patientId,
   })).json;
+}
+
+// Opening hours for clinicSettingsFor(api).set: open every day of the week
+// from `opens` to `closes`, so a suite can book on whatever day CI runs.
+export function openEveryDay(opens, closes) {
+  const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+  return days.map((weekday) => ({ weekday, opens, closes }));
 }
 
 // Presses Tab until the focused element matches `selector`: keyboard only.

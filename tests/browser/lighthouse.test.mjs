@@ -131,7 +131,8 @@ describe('Lighthouse', () => {
   // approved plan and a signed note; still signed in from the test above.
   test('the chart, a session note, the whole record and the intake', { timeout: 150_000 }, async () => {
     const api = await clinicianApi();
-    const { id } = await patientFor(api, { given: 'Lia', family: `Lighthouse${Date.now() % 100000}`, born: '1975-03-04' });
+    const family = `Lighthouse${Date.now() % 100000}`;
+    const { id } = await patientFor(api, { given: 'Lia', family, born: '1975-03-04' });
     const intake = JSON.parse(readFileSync(new URL('../../examples/chronic_mild.json', import.meta.url), 'utf8'));
     const plan = (await api('POST', `/api/v1/patients/${id}/assessments`, { kind: 'intake', intake })).json.plan;
     await api('POST', `/api/v1/plans/${plan.id}/approve`, {}, { 'If-Match': '"1"' });

@@ -6,22 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage,
+  BASE_URL, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage, signInAsClinician,
 } from './harness.mjs';
 
 let browser;
-
-async function signIn(page) {
-  await page.goto(`${BASE_URL}/`);
-  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-  await heading.waitFor();
-  if ((await heading.innerText()) === 'Sign in') {
-    await page.getByLabel('Email').fill(LOGIN_EMAIL);
-    await page.getByLabel('Password').fill(LOGIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-  }
-}
 
 describe('outgoing mail', () => {
   before(async () => {
@@ -33,7 +21,7 @@ describe('outgoing mail', () => {
 
   test('the admin sees mail is not set up and sets the reminder time', async () => {
     const page = await watchedPage(browser.context);
-    await signIn(page);
+    await signInAsClinician(page);
     await page.goto(`${BASE_URL}/admin/mail`);
     await page.getByRole('heading', { name: 'Outgoing mail' }).waitFor();
     await page.getByText('Mail is not set up on this server').waitFor();

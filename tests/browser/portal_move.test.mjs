@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn,
-  tabTo, watchedPage, therapistFor, patientFor, portalLoginFor,
+  tabTo, watchedPage, therapistFor, patientFor, portalLoginFor, openEveryDay,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -58,9 +58,8 @@ describe('asking to move an appointment in the portal', () => {
     browser = await launch();
     api = await clinicianApi();
     settings = clinicSettingsFor(api);
-    const everyDay = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
     await settings.set({
-      time_zone: ZONE, opening_hours: everyDay.map((d) => ({ weekday: d, opens: '08:00', closes: '19:00' })),
+      time_zone: ZONE, opening_hours: openEveryDay('08:00', '19:00'),
     });
     ids.therapist = (await therapistFor(api, {
       email: `moveth${stamp}@browser-test.example`, name: `Tova Movetherapist${stamp}`,

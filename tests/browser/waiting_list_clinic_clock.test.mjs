@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD,
-  tabTo, watchedPage, patientFor, portalLoginFor,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, tabTo, watchedPage, patientFor,
+  portalLoginFor, signInAsClinician,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -29,13 +29,7 @@ async function open(path, deviceZone) {
   const page = await watchedPage(browser.context);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId: deviceZone });
-  await page.goto(`${BASE_URL}/`);
-  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-  await heading.waitFor();
-  if ((await heading.innerText()) === 'Sign in') {
-    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-  }
+  await signInAsClinician(page);
   await page.goto(`${BASE_URL}${path}`);
   return page;
 }

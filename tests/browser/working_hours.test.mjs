@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, LOGIN_EMAIL, LOGIN_PASSWORD,
-  tabTo, watchedPage, therapistFor, patientFor,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, tabTo, watchedPage, therapistFor,
+  patientFor, signInAsClinician,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -31,13 +31,7 @@ async function open(path) {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
   // Signed in already when an earlier test left its session in the browser.
-  await page.goto(`${BASE_URL}/`);
-  const heading = page.getByRole('heading', { name: /^(Sign in|Today)$/ });
-  await heading.waitFor();
-  if ((await heading.innerText()) === 'Sign in') {
-    await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-  }
+  await signInAsClinician(page);
   await page.goto(`${BASE_URL}${path}`);
   return page;
 }
