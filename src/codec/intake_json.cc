@@ -9,6 +9,7 @@
 
 #include "codec/bounded_json.h"
 #include "codec/client_text.h"
+#include "codec/parse_failure.h"
 #include "core/region_sides.h"
 
 namespace sciaticare {
@@ -16,14 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-// Thrown inside the parser only and returned as an Error at its boundary.
-struct Invalid {
-  std::string field, message;
-};
-
-[[noreturn]] void Fail(const std::string& field, const std::string& message) {
-  throw Invalid{field, message};
-}
+using codec::Fail;
 
 // A short excerpt of `v` for a message. The cut never splits a UTF-8
 // sequence: the message must stay valid UTF-8 to be written as JSON.
@@ -417,8 +411,8 @@ static Result<T> ParseDocument(std::string_view text, Read read) {
   if (!doc) return doc.error();
   try {
     return read(doc.value());
-  } catch (const Invalid& e) {
-    return Error{e.field, e.message};
+  } catch (const codec::ParseFailure& e) {
+    return codec::AsError(e);
   } catch (const json::exception& e) {
     return Error{"input", std::string("could not be read: ") + e.what()};
   }

@@ -4,6 +4,7 @@
 
 #include "codec/assessment_json.h"
 #include "codec/client_text.h"
+#include "codec/parse_failure.h"
 #include "core/region_sides.h"
 
 namespace sciaticare {
@@ -11,13 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-struct Invalid {
-  std::string field, message;
-};
-
-[[noreturn]] void Fail(const std::string& field, const std::string& message) {
-  throw Invalid{field, message};
-}
+using codec::Fail;
 
 int WholeNumber(const json& obj, const char* key, const std::string& path) {
   if (!obj.contains(key)) Fail(path + "." + key, "is required");
@@ -107,8 +102,8 @@ Result<Plan> ParsePlanEdit(const json& plan, const Knowledge& k, int planned_min
       out.oils_allowed = plan["oils_allowed"].get<bool>();
     }
     return out;
-  } catch (const Invalid& e) {
-    return Error{e.field, e.message};
+  } catch (const codec::ParseFailure& e) {
+    return codec::AsError(e);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "codec/bounded_json.h"
 #include "codec/client_text.h"
+#include "codec/parse_failure.h"
 
 namespace sciaticare {
 namespace {
@@ -11,13 +12,7 @@ using nlohmann::json;
 constexpr std::size_t kMaxWordingBytes = 4 << 20;
 constexpr std::size_t kMaxTextLength = 4000;
 
-struct Invalid {
-  std::string field, message;
-};
-
-[[noreturn]] void Fail(const std::string& field, const std::string& message) {
-  throw Invalid{field, message};
-}
+using codec::Fail;
 
 std::string Text(const json& v, const std::string& path) {
   if (!v.is_string()) Fail(path, "must be a string");
@@ -93,8 +88,8 @@ Result<LicensedWording> ParseWordingJson(std::string_view text, const Knowledge&
       w.instruments[id] = ReadInstrument(value, *def, "instruments." + id);
     }
     return w;
-  } catch (const Invalid& e) {
-    return Error{e.field, e.message};
+  } catch (const codec::ParseFailure& e) {
+    return codec::AsError(e);
   }
 }
 

@@ -17,15 +17,9 @@ using ::testing::HasSubstr;
 
 class AppointmentChangeApiTest : public ClinicApiFixture {
  protected:
-  json Booked(store::Id patient, const std::string& at) {
-    store::Appointment a;
-    a.clinic_id = clinic_a_.id;
-    a.patient_id = patient;
-    a.therapist_id = therapist_.id;
-    a.starts_at = at;
-    a.minutes = 60;
-    a.status = store::AppointmentStatus::kBooked;
-    const store::Appointment made = store_->CreateAppointment(a).value();
+  // The fixture's Booked, as the {id, path} the calls below take.
+  json BookedRef(store::Id patient, const std::string& at) {
+    const store::Appointment made = Booked(patient, at);
     return {{"id", made.id}, {"path", "/api/v1/appointments/" + std::to_string(made.id)}};
   }
   static std::map<std::string, std::string> Version(int v) {
@@ -37,7 +31,7 @@ INSTANTIATE_TEST_SUITE_P(Store, AppointmentChangeApiTest, AllApiBackends(), ApiB
 
 TEST_P(AppointmentChangeApiTest, CancellingNeedsAReasonAndKeepsWhoAndWhen) {
   auto desk = As("desk@a.test");
-  const json a = Booked(patient1_.id, "2031-03-04T09:00:00Z");
+  const json a = BookedRef(patient1_.id, "2031-03-04T09:00:00Z");
   const std::string path = a["path"];
   HttpResult bare = desk->Post(path + "/cancel", json::object(), Version(1));
   ASSERT_EQ(bare.status, 422) << bare.body;
@@ -62,8 +56,8 @@ TEST_P(AppointmentChangeApiTest, CancellingNeedsAReasonAndKeepsWhoAndWhen) {
 
 TEST_P(AppointmentChangeApiTest, RescheduleKeepsTheOldTimeAndRefusesByName) {
   auto desk = As("desk@a.test");
-  const json a = Booked(patient1_.id, "2031-03-04T09:00:00Z");
-  Booked(patient2_.id, "2031-03-04T11:00:00Z");
+  const json a = BookedRef(patient1_.id, "2031-03-04T09:00:00Z");
+  BookedRef(patient2_.id, "2031-03-04T11:00:00Z");
   const std::string path = a["path"];
   HttpResult clash =
       desk->Post(path + "/reschedule",
@@ -84,7 +78,7 @@ TEST_P(AppointmentChangeApiTest, RescheduleKeepsTheOldTimeAndRefusesByName) {
 
 TEST_P(AppointmentChangeApiTest, AReferredPatientsTreatmentCannotBeMoved) {
   auto therapist = As("therapist@a.test");
-  const json a = Booked(patient1_.id, "2031-03-04T09:00:00Z");
+  const json a = BookedRef(patient1_.id, "2031-03-04T09:00:00Z");
   CreateAssessment(*therapist, patient1_.id, "cauda_equina");
   HttpResult refused =
       therapist->Post(a["path"].get<std::string>() + "/reschedule",
@@ -96,7 +90,7 @@ TEST_P(AppointmentChangeApiTest, AReferredPatientsTreatmentCannotBeMoved) {
 
 TEST_P(AppointmentChangeApiTest, AFreedSlotIsOfferedByNameAndBookedInOneAction) {
   auto desk = As("desk@a.test");
-  const json a = Booked(patient2_.id, "2031-03-04T09:00:00Z");
+  const json a = BookedRef(patient2_.id, "2031-03-04T09:00:00Z");
   HttpResult added = desk->Post("/api/v1/waiting-list", {{"patient_id", patient1_.id},
                                                          {"earliest", "2031-03-04T08:00:00Z"},
                                                          {"latest", "2031-03-04T12:00:00Z"},
@@ -122,9 +116,9 @@ TEST_P(AppointmentChangeApiTest, AFreedSlotIsOfferedByNameAndBookedInOneAction) 
 
 TEST_P(AppointmentChangeApiTest, APatientCancelsOnlyBeforeTheNoticePeriod) {
   auto portal = As("p1@a.test");
-  const json far = Booked(patient1_.id, "2031-03-04T09:00:00Z");
+  const json far = BookedRef(patient1_.id, "2031-03-04T09:00:00Z");
   const std::string soon_at = FormatUtc(*UtcSeconds(api::UtcNow()) + 3 * 3600);
-  const json soon = Booked(patient1_.id, soon_at.substr(0, 14) + "00:00Z");
+  const json soon = BookedRef(patient1_.id, soon_at.substr(0, 14) + "00:00Z");
   auto cancel = [&](const json& a) {
     return portal->Post(PatientPath(patient1_.id, "/appointments/" + a["id"].dump() + "/cancel"),
                         {{"reason", "work_or_family"}});

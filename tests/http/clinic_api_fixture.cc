@@ -174,6 +174,17 @@ json ClinicApiFixture::CreateAssessment(ApiClient& client, store::Id patient,
   return BodyOf(r);
 }
 
+store::Appointment ClinicApiFixture::Booked(store::Id patient, const std::string& at) {
+  store::Appointment a;
+  a.clinic_id = clinic_a_.id;
+  a.patient_id = patient;
+  a.therapist_id = therapist_.id;
+  a.starts_at = at;
+  a.minutes = 60;
+  a.status = store::AppointmentStatus::kBooked;
+  return Must(store_->CreateAppointment(a));
+}
+
 std::int64_t ClinicApiFixture::PatientCount(store::Id clinic) {
   store::PatientQuery q;
   q.page.limit = 1;

@@ -126,6 +126,10 @@ class ClinicApiFixture : public ::testing::TestWithParam<ApiBackend> {
   // and returns the answer's body ({"assessment", "plan"}); expects 201.
   json CreateAssessment(ApiClient& client, store::Id patient, const std::string& example);
 
+  // A booked appointment of `patient` with clinic A's therapist, an hour
+  // long, made straight in the store: where a route test starts from.
+  store::Appointment Booked(store::Id patient, const std::string& at);
+
   // Counts straight from the store.
   std::int64_t PatientCount(store::Id clinic);
   std::int64_t AssessmentCount(store::Id clinic, store::Id patient);

@@ -11,19 +11,13 @@
 #include <thread>
 
 #include "http/clinic_api_fixture.h"
+#include "http/technique_row.h"
 
 namespace sciaticare::testing {
 namespace {
 
 class IrritabilityApiTest : public ClinicApiFixture {
  protected:
-  static json Row(const char* technique, const char* region, const char* side, int pressure) {
-    return {{"technique", technique},
-            {"region", region},
-            {"side", side},
-            {"pressure", pressure},
-            {"minutes", 10}};
-  }
   static json Note(const char* at, json techniques, json adverse_events = json::array()) {
     return {{"occurred_at", at},
             {"leg_pain_before", 3},
@@ -66,7 +60,7 @@ TEST_P(IrritabilityApiTest, SymptomsSpreadingAtASessionMakeEveryLaterStepLighter
   // Before anything spread, deep work on the buttock is within screening.
   HttpResult deep = therapist->Post(
       PatientPath(patient1_.id, "/sessions"),
-      Note("2026-11-20T10:00:00Z", {Row("deep_tissue", "buttock", "right", 4)}, Spread()));
+      Note("2026-11-20T10:00:00Z", {TechniqueRow("deep_tissue", "buttock", "right", 4)}, Spread()));
   ASSERT_EQ(deep.status, 201) << deep.body;
 
   // The revision of the plan drafted before the spreading is held to it.
@@ -86,15 +80,15 @@ TEST_P(IrritabilityApiTest, SymptomsSpreadingAtASessionMakeEveryLaterStepLighter
             store::PlanStatus::kDraft);
 
   // So is the next session's work.
-  HttpResult again =
-      therapist->Post(PatientPath(patient1_.id, "/sessions"),
-                      Note("2026-11-27T10:00:00Z", {Row("deep_tissue", "buttock", "right", 4)}));
+  HttpResult again = therapist->Post(
+      PatientPath(patient1_.id, "/sessions"),
+      Note("2026-11-27T10:00:00Z", {TechniqueRow("deep_tissue", "buttock", "right", 4)}));
   ASSERT_EQ(again.status, 422) << again.body;
   EXPECT_EQ(BodyOf(again)["error"]["field"], "deviations_acknowledged");
   EXPECT_EQ(SessionCount(clinic_a_.id, patient1_.id), 1);
-  HttpResult gentle =
-      therapist->Post(PatientPath(patient1_.id, "/sessions"),
-                      Note("2026-11-27T10:00:00Z", {Row("swedish", "buttock", "right", 2)}));
+  HttpResult gentle = therapist->Post(
+      PatientPath(patient1_.id, "/sessions"),
+      Note("2026-11-27T10:00:00Z", {TechniqueRow("swedish", "buttock", "right", 2)}));
   ASSERT_EQ(gentle.status, 201) << gentle.body;
 
   // Records are stamped to the second and a note stored in the same second

@@ -35,16 +35,6 @@ class MoveRequestApiTest : public ClinicApiFixture {
     s.version = store_->GetClinicSettings(clinic_a_.id).value().version;
     ASSERT_TRUE(store_->PutClinicSettings(s).ok());
   }
-  store::Appointment Booked(store::Id patient, const std::string& at) {
-    store::Appointment a;
-    a.clinic_id = clinic_a_.id;
-    a.patient_id = patient;
-    a.therapist_id = therapist_.id;
-    a.starts_at = at;
-    a.minutes = 60;
-    a.status = store::AppointmentStatus::kBooked;
-    return store_->CreateAppointment(a).value();
-  }
   HttpResult Ask(ApiClient& who, store::Id patient, store::Id appointment,
                  const std::string& local) {
     return who.Post(

@@ -626,18 +626,6 @@ class RouteMatrixTest : public ClinicApiFixture {
     return 0;
   }
 
-  // A fresh booked appointment of `patient` with clinic A's therapist.
-  store::Appointment Booked(store::Id patient, const std::string& at) {
-    store::Appointment a;
-    a.clinic_id = clinic_a_.id;
-    a.patient_id = patient;
-    a.therapist_id = therapist_.id;
-    a.starts_at = at;
-    a.minutes = 60;
-    a.status = store::AppointmentStatus::kBooked;
-    return store_->CreateAppointment(a).value();
-  }
-
   // Patient 1 waiting for any 45 minutes of the hour from `from`.
   store::WaitingEntry Waiting(const std::string& from) {
     store::WaitingEntry e;

@@ -7,19 +7,13 @@
 #include <gtest/gtest.h>
 
 #include "http/clinic_api_fixture.h"
+#include "http/technique_row.h"
 
 namespace sciaticare::testing {
 namespace {
 
 class SessionDeviationsTest : public ClinicApiFixture {
  protected:
-  static json Row(const char* technique, const char* region, const char* side, int pressure) {
-    return {{"technique", technique},
-            {"region", region},
-            {"side", side},
-            {"pressure", pressure},
-            {"minutes", 10}};
-  }
   static json Note(json techniques) {
     return {{"occurred_at", "2026-11-24T10:00:00Z"},
             {"leg_pain_before", 5},
@@ -52,8 +46,8 @@ INSTANTIATE_TEST_SUITE_P(Store, SessionDeviationsTest, AllApiBackends(), ApiBack
 TEST_P(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
   auto therapist = As("therapist@a.test");
   CreateAssessment(*therapist, patient1_.id, "anticoagulants");
-  const json note =
-      Note({Row("swedish", "lower_back", "both", 2), Row("deep_tissue", "buttock", "left", 4)});
+  const json note = Note({TechniqueRow("swedish", "lower_back", "both", 2),
+                          TechniqueRow("deep_tissue", "buttock", "left", 4)});
 
   HttpResult refused = therapist->Post(PatientPath(patient1_.id, "/sessions"), note);
   ASSERT_EQ(refused.status, 422) << refused.body;
@@ -92,7 +86,7 @@ TEST_P(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
   EXPECT_NE(audit[0].detail.find("firmer work"), std::string::npos);
 
   // A note within screening needs no acknowledgement and records none.
-  json gentle = Note({Row("swedish", "lower_back", "both", 2)});
+  json gentle = Note({TechniqueRow("swedish", "lower_back", "both", 2)});
   gentle["occurred_at"] = "2026-11-25T10:00:00Z";
   HttpResult within = therapist->Post(PatientPath(patient1_.id, "/sessions"), gentle);
   ASSERT_EQ(within.status, 201) << within.body;
@@ -107,14 +101,14 @@ TEST_P(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
 TEST_P(SessionDeviationsTest, AnEditIsReviewedAgainAndClearsDeviationsItRemoves) {
   auto therapist = As("therapist@a.test");
   CreateAssessment(*therapist, patient1_.id, "anticoagulants");
-  json note = Note({Row("swedish", "lower_back", "both", 3)});
+  json note = Note({TechniqueRow("swedish", "lower_back", "both", 3)});
   note["deviations_acknowledged"] = true;
   note["deviation_reason"] = "pressure slipped to 3 on the low back";
   HttpResult created = therapist->Post(PatientPath(patient1_.id, "/sessions"), note);
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string path = created.headers["location"];
 
-  json edit = Note({Row("swedish", "lower_back", "both", 3)});
+  json edit = Note({TechniqueRow("swedish", "lower_back", "both", 3)});
   edit["subjective"] = "felt easier";
   HttpResult refused = therapist->Put(path, edit, {{"If-Match", "\"1\""}});
   ASSERT_EQ(refused.status, 422) << refused.body;
@@ -141,7 +135,7 @@ TEST_P(SessionDeviationsTest, HandsOnWorkForAnEmergencyReferralIsRefusedAcknowle
   referral_only["plan_text"] = "sent to the emergency department";
   EXPECT_EQ(therapist->Post(PatientPath(patient2_.id, "/sessions"), referral_only).status, 201);
 
-  json worked = Note({Row("swedish", "lower_back", "both", 1)});
+  json worked = Note({TechniqueRow("swedish", "lower_back", "both", 1)});
   HttpResult refused = therapist->Post(PatientPath(patient2_.id, "/sessions"), worked);
   ASSERT_EQ(refused.status, 409) << refused.body;
   EXPECT_EQ(BodyOf(refused)["error"]["field"], "techniques");
