@@ -72,8 +72,7 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
 
   // Kept on the server as it is typed; restored when the therapist comes back.
   // A correction is not the patient's next intake: it keeps no draft.
-  const drafting = !props.corrects;
-  const draft = useIntakeDraft(id, drafting, patient !== null && knowledge !== null, state,
+  const draft = useIntakeDraft(id, patient !== null && knowledge !== null && !props.corrects, state,
     (restored) => setState({ ...blank, ...restored }));
   const discardDraft = async () => {
     await draft.discard();
@@ -100,10 +99,7 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
   const badField = submitError instanceof ApiError ? submitError.field.replace(/^intake\./, '') : '';
 
   if (loadError) return <ErrorBox error={loadError} />;
-  // The form is drawn once its draft is in (useIntakeDraft): drawing it is the page's longest task.
-  if (!patient || !knowledge || (props.corrects && !original) || (drafting && !draft.loaded)) {
-    return <Loading what="the intake" />;
-  }
+  if (!patient || !knowledge || (props.corrects && !original)) return <Loading what="the intake" />;
 
   if (saved) {
     const result = saved.assessment.result;
