@@ -9,6 +9,7 @@
 #include <map>
 
 #include "api/api_support.h"
+#include "api/audit_words.h"
 #include "api/care_guard.h"
 #include "api/schedule_fields.h"
 #include "api/wall_clock_fields.h"
@@ -58,8 +59,8 @@ http::Response Ended(Api& api, http::Request& req, const Caller& c, const store:
                      int expected, const store::AppointmentChange& change) {
   store::Appointment ended = Must(api.store().EndAppointment(a.id, expected, change));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
-            "status=" + std::string(store::ToString(ended.status)) +
-                (change.reason.empty() ? "" : " reason=" + change.reason));
+            IdWords(store::ToString(ended.status)) +
+                (change.reason.empty() ? "" : ": " + IdWords(change.reason)));
   return WithEtag(JsonResponse(200, ToJson(ended)), ended.version);
 }
 
@@ -96,7 +97,8 @@ http::Response Reschedule(Api& api, http::Request& req, const Caller& c) {
   if (a.status == store::AppointmentStatus::kBooked) RequireBookingAllowed(api, c, a);
   store::Appointment moved = Must(api.store().RescheduleAppointment(a.id, expected, change));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
-            "rescheduled from " + a.starts_at + " to " + moved.starts_at);
+            "moved from " + ClinicTimeOf(api, c.clinic(), a.starts_at) + " to " +
+                ClinicTimeOf(api, c.clinic(), moved.starts_at));
   return WithEtag(
       JsonResponse(200, WithRoomName(ToJson(moved), moved.room_id, RoomNames(api, c.clinic()))),
       moved.version);
@@ -196,7 +198,10 @@ http::Response BookOffer(Api& api, http::Request& req, const Caller& c) {
   }
   store::WaitingEntry booked = Must(api.store().BookWaitingOffer(c.clinic(), id, expected));
   api.Audit(c, req, "update", "waiting_entry", std::to_string(id), booked.patient_id,
-            "booked appointment " + std::to_string(booked.appointment_id.value_or(0)));
+            "booked from the waiting list" +
+                (booked.offered_starts_at.empty()
+                     ? std::string()
+                     : " for " + ClinicTimeOf(api, c.clinic(), booked.offered_starts_at)));
   return EntryAnswer(api, c, 200, booked);
 }
 
@@ -205,7 +210,8 @@ http::Response WithdrawEntry(Api& api, http::Request& req, const Caller& c) {
   const Id id = PathId(req, "id");
   const int expected = IfMatchVersion(req);
   store::WaitingEntry e = Must(api.store().WithdrawWaitingEntry(c.clinic(), id, expected));
-  api.Audit(c, req, "update", "waiting_entry", std::to_string(id), e.patient_id, "withdrawn");
+  api.Audit(c, req, "update", "waiting_entry", std::to_string(id), e.patient_id,
+            "taken off the waiting list");
   return EntryAnswer(api, c, 200, e);
 }
 

@@ -133,7 +133,7 @@ store::AssessmentCorrection KeepCorrection(Api& api, const Caller& c, const http
   link.corrected_at = stored.created_at;
   store::AssessmentCorrection kept = Must(api.store().RecordAssessmentCorrection(link));
   api.Audit(c, req, "correct", "assessment", std::to_string(pending.original.id), stored.patient_id,
-            "corrected by assessment " + std::to_string(stored.id) + ": " + pending.reason);
+            "corrected by a newer assessment: " + pending.reason);
   return kept;
 }
 

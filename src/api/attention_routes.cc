@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "api/api_support.h"
+#include "api/audit_words.h"
 #include "core/attention.h"
 #include "core/care_governance.h"
 
@@ -179,7 +180,8 @@ http::Response ListAttention(Api& api, http::Request& req, const Caller& c) {
   items = std::move(ordered);
   const auto checked = static_cast<std::int64_t>(records.patients.size());
   api.Audit(c, req, "list", "attention", "", std::nullopt,
-            "patients=" + std::to_string(checked) + " listed=" + std::to_string(items.size()));
+            CountOf(static_cast<std::size_t>(checked), "patient") + " checked, " +
+                std::to_string(items.size()) + " needing attention");
   return JsonResponse(200, {{"items", items}, {"patients_checked", checked}, {"at", now}});
 }
 

@@ -100,7 +100,7 @@ http::Response PutAvailability(Api& api, http::Request& req, const Caller& c) {
   if (!version) Reject("version", "is required: the version you changed (0 when never set)");
   store::TherapistAvailability stored = Must(api.store().PutTherapistAvailability(a, *version));
   api.Audit(c, req, "update", "therapist_availability", std::to_string(id), std::nullopt,
-            "version=" + std::to_string(stored.version));
+            "working week changed");
   return JsonResponse(200, AvailabilityJson(stored, ZoneOf(api, c)));
 }
 

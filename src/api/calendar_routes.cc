@@ -11,6 +11,7 @@
 #include <string>
 
 #include "api/api_support.h"
+#include "api/audit_words.h"
 #include "api/calendar_events.h"
 #include "auth/credentials.h"
 
@@ -98,7 +99,7 @@ http::Response CreateFeed(Api& api, http::Request& req, const Caller& c) {
   feed.created_at = api.Now();
   const store::CalendarFeed stored = Must(api.store().CreateCalendarFeed(feed));
   api.Audit(c, req, "create", "calendar_feed", std::to_string(stored.id), std::nullopt,
-            "calendar feed link for therapist " + std::to_string(therapist) +
+            "calendar feed link for " + UserNameOf(api, c.clinic(), therapist) +
                 "; any earlier link stopped");
   json answer = FeedJson(stored);
   answer["link"] = FeedPath(secret);  // Shown once; only its hash is kept.
@@ -115,7 +116,7 @@ http::Response RevokeFeed(Api& api, http::Request& req, const Caller& c) {
       api.store().RevokeCalendarFeed(c.clinic(), therapist, c.user.id, api.Now());
   if (!revoked.ok()) throw StoreStop{revoked.error()};
   api.Audit(c, req, "revoke", "calendar_feed", std::to_string(feed.id), std::nullopt,
-            "calendar feed turned off for therapist " + std::to_string(therapist));
+            "calendar feed turned off for " + UserNameOf(api, c.clinic(), therapist));
   return JsonResponse(200, FeedJson(std::nullopt));
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "clock/clinic_time.h"
+
 namespace sciaticare::api {
 namespace {
 
@@ -10,14 +12,15 @@ json Parsed(const std::string& text) {
   return v.is_discarded() ? json(nullptr) : v;
 }
 
+// Where a referral was raised, in words; the screens give its date beside it.
 std::string SourceOf(const store::Referral& r) {
-  if (r.session_id) return "session note " + std::to_string(*r.session_id);
-  return "assessment " + std::to_string(r.assessment_id.value_or(0));
+  return r.session_id ? "a session" : "an assessment";
 }
 
-ScreeningEvent SessionScreening(const store::Referral& r) {
+// A referral raised at a session is named by the time it was raised.
+ScreeningEvent SessionScreening(const store::Referral& r, std::string_view zone) {
   ScreeningEvent e;
-  e.source = SourceOf(r);
+  e.source = "the session note of " + ClinicTimeText(std::string_view(r.opened_at), zone);
   e.is_assessment = false;
   e.referral = StateOf(r);
   return e;
@@ -40,18 +43,19 @@ ReferralState StateOf(const store::Referral& referral) {
 }
 
 PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
-                               std::vector<store::Referral> referrals) {
+                               std::vector<store::Referral> referrals, std::string_view zone) {
   PatientScreenings out;
   auto sessions_after = [&](std::optional<Id> assessment) {
     for (const store::Referral& r : referrals) {
-      if (r.session_id && r.assessment_id == assessment) out.events.push_back(SessionScreening(r));
+      if (r.session_id && r.assessment_id == assessment)
+        out.events.push_back(SessionScreening(r, zone));
     }
   };
   sessions_after(std::nullopt);
   for (const store::Assessment& a : assessments) {
     if (a.kind == store::AssessmentKind::kPortal) continue;
     ScreeningEvent e;
-    e.source = "assessment " + std::to_string(a.id);
+    e.source = "the assessment of " + ClinicTimeText(std::string_view(a.created_at), zone);
     e.assessment_id = a.id;
     for (const store::Referral& r : referrals) {
       if (!r.session_id && r.assessment_id == a.id) e.referral = StateOf(r);
@@ -70,7 +74,8 @@ PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments
 
 PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id) {
   return ScreeningsOf(Must(api.store().ListAssessments(clinic_id, patient_id)),
-                      Must(api.store().ListReferrals(clinic_id, patient_id)));
+                      Must(api.store().ListReferrals(clinic_id, patient_id)),
+                      Must(api.store().GetClinicSettings(clinic_id)).time_zone);
 }
 
 void RequireStep(const PatientScreenings& screenings, CareStep step,
@@ -164,7 +169,8 @@ void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& 
   auto assessments = api.store().ListAssessments(c.clinic(), a.patient_id);
   if (!assessments.ok()) return;  // No such patient: the store answers it.
   RequireStep(
-      ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id))),
+      ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id)),
+                   Must(api.store().GetClinicSettings(c.clinic())).time_zone),
       CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
 }
 

@@ -24,9 +24,11 @@ struct PatientScreenings {
 // Pure: the screenings of the assessments (oldest first; portal answers are
 // no screening) and referrals (oldest first) of one patient. A referral
 // opened by an assessment marks that assessment; one opened at a session is a
-// screening of its own, placed after the assessment it followed.
+// screening of its own, placed after the assessment it followed. Each is
+// named by its time on the clinic's clock in `zone` ("the assessment of Tue
+// 8 Dec 2026 at 09:00"), never by its record number.
 PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
-                               std::vector<store::Referral> referrals);
+                               std::vector<store::Referral> referrals, std::string_view zone);
 PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id);
 
 ReferralState StateOf(const store::Referral& referral);

@@ -82,7 +82,7 @@ http::Response PutSettings(Api& api, http::Request& req, const Caller& c) {
   s.reminder_hours = OptionalInt(body, "reminder_hours", 0, 336).value_or(s.reminder_hours);
   store::ClinicSettings stored = Must(api.store().PutClinicSettings(s));
   api.Audit(c, req, "update", "clinic_settings", std::to_string(c.clinic()), std::nullopt,
-            "time_zone=" + stored.time_zone);
+            "clinic settings changed; time zone " + stored.time_zone);
   return JsonResponse(200, SettingsJson(stored));
 }
 

@@ -8,6 +8,7 @@
 
 #include "api/api_support.h"
 #include "api/assessment_corrections.h"
+#include "api/audit_words.h"
 #include "api/care_guard.h"
 #include "api/referral_routes.h"
 #include "api/treatment_response.h"
@@ -143,14 +144,15 @@ http::Response CreateAssessment(Api& api, http::Request& req, const Caller& c) {
   record.created_by = c.user.id;
   record.created_at = api.Now();
   store::Assessment stored = Must(api.store().CreateAssessment(record));
-  api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id, record.triage);
+  api.Audit(c, req, "create", "assessment", std::to_string(stored.id), patient.id,
+            "screened: " + IdWords(record.triage));
   std::vector<store::AssessmentCorrection> corrections;
   if (correction) corrections.push_back(KeepCorrection(api, c, req, *correction, stored));
   // The intake draft it was typed in has served: discarded in the same unit
   // of work, so a restored draft never outlives its submitted assessment.
   if (Must(api.store().DiscardIntakeDraft(c.clinic(), patient.id))) {
     api.Audit(c, req, "delete", "intake_draft", std::to_string(patient.id), patient.id,
-              "submitted as assessment " + std::to_string(stored.id));
+              "submitted as an assessment");
   }
   // A referring screening opens a referral record, which then
   // governs every later step until it is lifted (care_guard.h).
@@ -314,7 +316,7 @@ http::Response RevisePlan(Api& api, http::Request& req, const Caller& c) {
   next.created_at = api.Now();
   store::PlanRecord created = Must(api.store().CreatePlan(next));
   api.Audit(c, req, "create", "plan", std::to_string(created.id), base.patient_id,
-            "revision of plan " + std::to_string(base.id));
+            "revision of the plan drafted " + ClinicTimeOf(api, c.clinic(), base.created_at));
   return WithEtag(JsonResponse(201, ToJson(created)), created.version);
 }
 
@@ -359,7 +361,7 @@ http::Response ApprovePlan(Api& api, http::Request& req, const Caller& c) {
       return ProblemsResponse(problems[0].field, problems[0].message, list);
     }
     for (const GivenClearance& g : given)
-      detail += "; " + g.kind + " clearance by " + g.by +
+      detail += "; " + IdWords(g.kind) + " clearance by " + g.by +
                 (g.role.empty() ? "" : " (" + g.role + ")") + " dated " + g.date;
   }
   store::PlanRecord approved =

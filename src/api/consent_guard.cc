@@ -31,6 +31,8 @@ std::string InSentence(std::string label) {
 
 }  // namespace
 
+std::string AreaInSentence(Region r, const Knowledge& k) { return InSentence(Label(r, k)); }
+
 ConsentInForce ConsentOf(const std::vector<store::ConsentRecord>& entries, const Knowledge& k) {
   ConsentInForce out;
   if (entries.empty()) return out;
@@ -82,7 +84,7 @@ void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
   }
   Reject(field,
          "the patient has not consented to hands-on work on the " +
-             InSentence(Label(*refusal->region, k)) +
+             AreaInSentence(*refusal->region, k) +
              " area; record their consent to it, or leave that area out",
          409);
 }

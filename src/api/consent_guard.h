@@ -2,7 +2,8 @@
 // (their newest consent entry) read from the store, its JSON for the screens,
 // and the check that refuses hands-on work the patient has not consented to
 // with a 409 naming the area in plain words. core/consent_rule decides.
-// Internal to src/api.
+// Internal to src/api, and the demo seeder, which records consent as the
+// consent route does.
 #pragma once
 
 #include <string>
@@ -15,6 +16,9 @@ namespace sciaticare::api {
 
 // The consent in force given a patient's entries, oldest first (pure).
 ConsentInForce ConsentOf(const std::vector<store::ConsentRecord>& entries, const Knowledge& k);
+
+// A region's label as it reads inside a sentence ("the buttock area").
+std::string AreaInSentence(Region r, const Knowledge& k);
 
 // One consent entry as the API shows it, areas with their labels.
 json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k);

@@ -124,7 +124,8 @@ http::Response ProposeCourseRoute(Api& api, http::Request& req, const Caller& c)
     std::erase_if(asked.therapists, [&](const CourseTherapist& t) { return t.id != *only; });
   }
   const CourseProposal proposal = ProposeCourse(asked);
-  api.Audit(c, req, "read", "course", std::to_string(course.plan.id), p.id, "proposal");
+  api.Audit(c, req, "read", "course", std::to_string(course.plan.id), p.id,
+            "proposed dates for the treatment course");
   json sessions = json::array();
   for (const ProposedSession& s : proposal.sessions) {
     sessions.push_back({{"therapist_id", s.therapist_id},
@@ -265,7 +266,7 @@ http::Response BookCourse(Api& api, http::Request& req, const Caller& c) {
   }
   for (Id id : created_ids) {
     api.Audit(c, req, "create", "appointment", std::to_string(id), p.id,
-              "course of plan " + std::to_string(course.plan.id));
+              "booked as part of the treatment course");
   }
   std::string message = "Booked " + std::to_string(booked) + " of " + std::to_string(asked.size()) +
                         " sessions for " + patient;

@@ -30,7 +30,7 @@ http::Response GetDraft(Api& api, http::Request& req, const Caller& c) {
   auto draft = api.store().GetIntakeDraft(c.clinic(), p.id);
   if (!draft.ok() && draft.error().kind != store::StoreErrorKind::kNotFound) Must(std::move(draft));
   api.Audit(c, req, "read", "intake_draft", std::to_string(p.id), p.id,
-            draft.ok() ? "" : "none kept");
+            draft.ok() ? "" : "no intake draft kept");
   return JsonResponse(200, {{"draft", draft.ok() ? DraftJson(draft.value()) : json(nullptr)}});
 }
 
@@ -63,7 +63,7 @@ http::Response DiscardDraft(Api& api, http::Request& req, const Caller& c) {
   const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
   const bool discarded = Must(api.store().DiscardIntakeDraft(c.clinic(), p.id));
   api.Audit(c, req, "delete", "intake_draft", std::to_string(p.id), p.id,
-            discarded ? "discarded" : "none kept");
+            discarded ? "intake draft discarded on purpose" : "no intake draft kept");
   return JsonResponse(200, {{"discarded", discarded}});
 }
 
@@ -76,6 +76,26 @@ json SensitiveAreas(const Knowledge& k) {
     out.push_back({{"region", std::string(Name(region))}, {"label", k.regions[i].label}});
   }
   return out;
+}
+
+// The audit detail of a consent entry: "written consent to treatment,
+// including the buttock area", "verbal refusal of hands-on treatment".
+std::string ConsentWords(const store::ConsentRecord& entry, const Knowledge& k) {
+  if (!entry.treatment) return entry.form + " refusal of hands-on treatment";
+  std::string areas;
+  const json list = json::parse(entry.areas_json, nullptr, false);
+  for (std::size_t i = 0; list.is_array() && i < list.size(); ++i) {
+    const auto region =
+        list[i].is_string() ? ParseRegion(list[i].get<std::string>()) : std::nullopt;
+    if (!region) continue;
+    areas += (areas.empty()          ? ""
+              : i + 1 == list.size() ? " and the "
+                                     : ", the ") +
+             AreaInSentence(*region, k);
+  }
+  return entry.form + " consent to treatment" +
+         (areas.empty() ? ""
+                        : ", including the " + areas + (list.size() == 1 ? " area" : " areas"));
 }
 
 // POST /patients/{id}/consents
@@ -115,8 +135,7 @@ http::Response RecordConsent(Api& api, http::Request& req, const Caller& c) {
   entry.recorded_by = c.user.id;
   entry.recorded_at = api.Now();
   const store::ConsentRecord stored = Must(api.store().AppendConsent(entry));
-  api.Audit(c, req, "create", "consent", std::to_string(stored.id), p.id,
-            entry.treatment ? "consent given " + entry.form : "consent refused " + entry.form);
+  api.Audit(c, req, "create", "consent", std::to_string(stored.id), p.id, ConsentWords(entry, k));
   http::Response r = JsonResponse(201, ConsentJson(stored, k));
   r.headers["Location"] = "/api/v1/patients/" + std::to_string(p.id) + "/consents";
   return r;

@@ -69,7 +69,8 @@ http::Response ListOutbox(Api& api, http::Request& req, const Caller& c) {
 http::Response RetryMessage(Api& api, http::Request& req, const Caller& c) {
   const Id id = PathId(req, "id");
   store::OutboxMessage m = Must(api.store().RetryMail(c.clinic(), id, api.Now()));
-  api.Audit(c, req, "update", "mail_outbox", std::to_string(id), std::nullopt, "send again");
+  api.Audit(c, req, "update", "mail_outbox", std::to_string(id), std::nullopt,
+            "message put back to be sent again");
   return JsonResponse(200, MessageJson(m));
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "api/api_support.h"
+#include "api/audit_words.h"
 #include "api/care_guard.h"
 #include "api/schedule_fields.h"
 #include "clock/clinic_time.h"
@@ -112,7 +113,8 @@ http::Response AskToMove(Api& api, http::Request& req, const Caller& c) {
   }
   store::MoveRequest made = Must(api.store().CreateMoveRequest(m));
   api.Audit(c, req, "create", "move_request", std::to_string(made.id), p.id,
-            "appointment " + std::to_string(a.id) + " to " + made.wanted_starts_at);
+            "asked to move the appointment of " + ClinicTimeOf(api, c.clinic(), a.starts_at) +
+                " to " + ClinicTimeOf(api, c.clinic(), made.wanted_starts_at));
   const auto zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
   return WithEtag(JsonResponse(201, MoveJson(api, c, made, UserNames(api, c), zone, false)),
                   made.version);
@@ -156,7 +158,7 @@ http::Response Answer(Api& api, http::Request& req, const Caller& c, bool accept
   store::MoveRequest answered =
       Must(api.store().AnswerMoveRequest(c.clinic(), id, expected, accept, answer));
   api.Audit(c, req, "update", "move_request", std::to_string(id), answered.patient_id,
-            answered.status);
+            "request to move an appointment " + answered.status);
   const auto zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
   return WithEtag(JsonResponse(200, MoveJson(api, c, answered, UserNames(api, c), zone, true)),
                   answered.version);

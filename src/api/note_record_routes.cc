@@ -110,7 +110,7 @@ http::Response AmendNote(Api& api, http::Request& req, const Caller& c) {
   amendment.amended_at = api.Now();
   store::SessionNote now = Must(api.store().AmendSessionNote(amended, expected, amendment));
   api.Audit(c, req, "amend", "session", std::to_string(now.id), now.patient_id,
-            "amendment making version " + std::to_string(now.version) + ": " + amendment.reason);
+            "signed note amended: " + amendment.reason);
   json out = NoteRecordJson(api, c, now);
   if (raised) {
     raised->session_id = now.id;
@@ -143,7 +143,8 @@ http::Response ReadNoteVersion(Api& api, http::Request& req, const Caller& c) {
     out["amendment"] = AmendmentJson(a);
   }
   api.Audit(c, req, "read", "session", std::to_string(note.id), note.patient_id,
-            "version " + std::to_string(n));
+            n == 1 ? "the note as first written"
+                   : "the note as it stood after amendment " + std::to_string(n - 1));
   return JsonResponse(200, out);
 }
 

@@ -56,7 +56,8 @@ http::Response ListPatients(Api& api, http::Request& req, const Caller& c) {
   q.search = QueryText(req, "search", 100);
   q.page = Paging(req);
   auto page = Must(api.store().ListPatients(c.clinic(), q));
-  api.Audit(c, req, "list", "patient", "", std::nullopt, "search=" + q.search);
+  api.Audit(c, req, "list", "patient", "", std::nullopt,
+            q.search.empty() ? "" : "searched for \"" + q.search + "\"");
   json items = json::array();
   for (const auto& p : page.items) items.push_back(ToJson(p, AudienceOf(c)));
   return JsonResponse(200, {{"items", items},
@@ -98,7 +99,7 @@ http::Response UpdatePatient(Api& api, http::Request& req, const Caller& c) {
   change.reason = StringField(body, "reason", 500, false, "", TextShape::kLine);
   store::Patient updated = Must(api.store().UpdatePatient(p, expected, change));
   api.Audit(c, req, "update", "patient", std::to_string(p.id), p.id,
-            "version=" + std::to_string(updated.version));
+            "details changed; the earlier values are kept");
   return WithEtag(JsonResponse(200, ToJson(updated, AudienceOf(c))), updated.version);
 }
 

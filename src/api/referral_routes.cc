@@ -8,6 +8,7 @@
 
 #include <functional>
 
+#include "api/audit_words.h"
 #include "api/care_guard.h"
 #include "core/utc_time.h"
 
@@ -97,7 +98,7 @@ json Appended(Api& api, const Caller& c, http::Request& req, const store::Referr
   e.recorded_at = api.Now();
   Must(api.store().AddReferralEvent(e));
   api.Audit(c, req, kind == "closed" ? "close" : "update", "referral", std::to_string(r.id),
-            r.patient_id, kind);
+            r.patient_id, "referral " + IdWords(kind));
   return ReferralJson(Must(api.store().GetReferral(c.clinic(), r.id)), api.knowledge());
 }
 
@@ -120,7 +121,7 @@ store::Referral OpenReferral(Api& api, const Caller& c, const http::Request& req
   referral.opened_at = api.Now();
   store::Referral stored = Must(api.store().CreateReferral(referral));
   api.Audit(c, req, "create", "referral", std::to_string(stored.id), stored.patient_id,
-            stored.urgency);
+            IdWords(stored.urgency) + " referral opened");
   return stored;
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "api/api_support.h"
+#include "api/audit_words.h"
 #include "api/care_guard.h"
 #include "api/plan_status.h"
 #include "api/schedule_fields.h"
@@ -89,10 +90,7 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
   auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
   api.Audit(c, req, "list", "appointment", "", std::nullopt,
-            "from=" + from + " to=" + to +
-                (patient ? " patient_id=" + std::to_string(*patient) : "") +
-                (room ? " room_id=" + std::to_string(*room) : "") +
-                (with_plan_status ? " with=plan_status" : ""));
+            ScheduleListWords(api, c.clinic(), from, to, patient, room, with_plan_status));
   auto keep = [&](const store::Appointment& a) {
     return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
            (!room || a.room_id == *room) && (!status || store::ToString(a.status) == *status);
@@ -178,13 +176,13 @@ http::Response ChangeAppointmentStatus(Api& api, http::Request& req, const Calle
         ChangeFrom(api, c, body, cancel ? "cancelled" : "no_show", false);
     store::Appointment ended = Must(api.store().EndAppointment(a.id, expected, change));
     api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
-              "status=" + std::string(store::ToString(status)));
+              IdWords(store::ToString(status)));
     return WithEtag(JsonResponse(200, AppointmentJson(ended)), ended.version);
   }
   store::Appointment updated =
       Must(api.store().UpdateAppointmentStatus(c.clinic(), a.id, status, expected));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
-            "status=" + std::string(store::ToString(status)));
+            "marked " + IdWords(store::ToString(status)));
   return WithEtag(JsonResponse(200, AppointmentJson(updated)), updated.version);
 }
 
@@ -221,7 +219,8 @@ http::Response RequestAppointment(Api& api, http::Request& req, const Caller& c)
   a.status = store::AppointmentStatus::kRequested;
   a.therapist_id = TherapistFor(api, c.clinic(), p.id);
   store::Appointment created = Must(PatientsTime(api.store().CreateAppointment(a)));
-  api.Audit(c, req, "create", "appointment", std::to_string(created.id), p.id, "requested");
+  api.Audit(c, req, "create", "appointment", std::to_string(created.id), p.id,
+            "requested by the patient");
   return WithEtag(JsonResponse(201, AppointmentJson(created)), created.version);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/audit_words.h"
 #include "api/note_techniques.h"
 #include "api/treatment_response.h"
 #include "codec/intake_json.h"
@@ -116,11 +117,10 @@ std::size_t DeviationCount(const std::string& stored_deviations) {
 std::string DeviationAuditDetail(const store::SessionNote& note) {
   const json doc = StoredDeviations(note.deviations_json);
   if (!doc.is_object()) return "";
-  std::string fields;
-  for (const json& item : doc.value("items", json::array())) {
-    fields += (fields.empty() ? "" : ", ") + item.value("field", "");
-  }
-  return "deviations acknowledged (" + fields + "): " + doc.value("reason", "");
+  const json items = doc.value("items", json::array());
+  return "work departing from the latest screening in " +
+         CountOf(items.is_array() ? items.size() : 0, "place") +
+         ", acknowledged: " + doc.value("reason", "");
 }
 
 }  // namespace sciaticare::api

@@ -165,7 +165,8 @@ http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
     // Rare, so stored directly: the note, then the referral it opens.
     store::SessionNote created = Must(api.store().CreateSessionNote(note));
     api.Audit(c, req, "create", "session", std::to_string(created.id), patient.id,
-              DeviationAuditDetail(created) + " red flag at session");
+              DeviationAuditDetail(created) + (DeviationAuditDetail(created).empty() ? "" : "; ") +
+                  "red flag raised at the session");
     raised->session_id = created.id;
     store::Referral referral = OpenReferral(api, c, req, std::move(*raised));
     json out = ToJson(created);
@@ -296,7 +297,9 @@ http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
         a.id, [&] { return Must(api.store().GetAssessment(c.clinic(), a.id)).result_json; }));
   }
   // The latest screening may suspend the approved plan (care_guard.h).
-  const PatientScreenings screenings = ScreeningsOf(records.assessments, records.referrals);
+  const PatientScreenings screenings =
+      ScreeningsOf(records.assessments, records.referrals,
+                   Must(api.store().GetClinicSettings(c.clinic())).time_zone);
   for (const store::PlanRecord& p : records.plans) {
     if (p.status != store::PlanStatus::kApproved) continue;
     const CareVerdict verdict =
@@ -323,7 +326,7 @@ http::Response ReadHomeProgramme(Api& api, http::Request& req, const Caller& c) 
   if (!verdict.allowed) {
     // Withdrawn: the patient is told to follow the referral instead.
     api.Audit(c, req, "read", "home_programme", std::to_string(plan.id), patient.id,
-              "withdrawn: " + verdict.governed_by);
+              "withdrawn: " + verdict.reason);
     return JsonResponse(200, WithdrawnProgramme(plan, screenings, verdict, api.knowledge()));
   }
   json doc = json::parse(plan.plan_json, nullptr, false);

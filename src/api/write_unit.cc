@@ -70,7 +70,7 @@ std::optional<http::Response> Api::KeptAnswer(const Caller& caller, const http::
   }
   // The answer holds a record, so giving it again is an access like any read.
   Audit(caller, request, "replay", "request", request.method + " " + request.path, std::nullopt,
-        "answer kept under the Idempotency-Key");
+        "a repeated request, answered as the first time");
   return Replay(kept.value());
 }
 

@@ -83,6 +83,13 @@ Trend TrendOf(const std::string& name, const std::string& path) {
   Fail(path, "must be responds, flat or worsens");
 }
 
+CastConsent ConsentOf(const std::string& name, const std::string& path) {
+  if (name == "written") return CastConsent::kWritten;
+  if (name == "verbal") return CastConsent::kVerbal;
+  if (name == "not_recorded") return CastConsent::kNotRecorded;
+  Fail(path, "must be written, verbal or not_recorded");
+}
+
 CastPatient Patient(const json& obj, const std::string& path) {
   CastPatient p;
   p.given_name = Text(obj, "given_name", path);
@@ -114,6 +121,7 @@ CastPatient Patient(const json& obj, const std::string& path) {
   if (obj.contains("symptoms_spread_at_session")) {
     p.symptoms_spread_at_session = Whole(obj, "symptoms_spread_at_session", path);
   }
+  if (obj.contains("consent")) p.consent = ConsentOf(Text(obj, "consent", path), path + "consent");
   return p;
 }
 

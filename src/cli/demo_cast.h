@@ -31,6 +31,13 @@ enum class Trend {
   kWorsens,   // Up by two points or more: the course is paused and the GP asked to review.
 };
 
+// How the patient's consent to hands-on work was taken at intake.
+enum class CastConsent {
+  kWritten,      // Signed form (the default).
+  kVerbal,       // Said yes aloud, noted by the therapist.
+  kNotRecorded,  // Not asked yet: the chart warns before any hands-on work.
+};
+
 struct CastStaff {
   std::string name;
   std::string email;
@@ -61,6 +68,7 @@ struct CastPatient {
   nlohmann::json intake = nlohmann::json::object();
   std::string clearance_by;            // A doctor's clearance comes with the approval.
   int symptoms_spread_at_session = 0;  // Then the plan is made lighter (0: never).
+  CastConsent consent = CastConsent::kWritten;
 
   std::string Email() const;  // given.family@example.com, lower case.
 };

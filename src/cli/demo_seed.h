@@ -57,6 +57,7 @@ struct SeedReport {
   int plan_revisions = 0;  // Of which therapists' revisions of an earlier version.
   int plans_approved = 0;  // Patients with an approved plan.
   int session_notes = 0;
+  int consents = 0;              // Patients whose consent to hands-on work is recorded.
   int questionnaires = 0;        // Portal questionnaire entries.
   int appointments = 0;          // Past (done, cancelled) and coming (booked, requested).
   int appointments_missed = 0;   // Past ones cancelled, no-shows included.

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "api/audit_words.h"
 #include "cli/demo_calendar.h"
 #include "codec/assessment_json.h"
 #include "codec/intake_json.h"
@@ -134,6 +135,7 @@ void Seeder::CreatePatient(int i) {
   // The patient fills in the portal questionnaires the evening before.
   CreateQuestionnaire(p, 0, At(p, -1, 19, rng_.Between(0, 59)));
   CreateIntake(p);
+  RecordConsent(p);
 
   for (int week = 0; week < p.sessions; ++week) CreateSessionNote(p, week);
   // Patients with a portal login answer every fortnight; the front desk
@@ -204,7 +206,8 @@ void Seeder::CreateIntake(PatientStory& p) {
   record.created_at = FormatUtc(at);
   const store::Id assessment = Take(db_.CreateAssessment(record)).id;
   ++report_.assessments;
-  Audit("assessment", assessment, p.patient_id, "demo intake, " + record.triage);
+  Audit("assessment", assessment, p.patient_id,
+        "demo intake, screened: " + api::IdWords(record.triage));
 
   if (!assessed.plan) {
     ++report_.referred;
@@ -308,7 +311,7 @@ store::PlanRecord Seeder::Revise(PatientStory& p, const store::PlanRecord& base,
   store::PlanRecord created = Take(db_.CreatePlan(next));
   ++report_.plans;
   ++report_.plan_revisions;
-  Audit("plan", created.id, p.patient_id, "demo revision of plan " + std::to_string(base.id));
+  Audit("plan", created.id, p.patient_id, "demo revision of the plan");
   return created;
 }
 

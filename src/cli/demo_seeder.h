@@ -61,6 +61,10 @@ class Seeder {
   void Approve(PatientStory& p, const store::PlanRecord& plan, const nlohmann::json& clearances,
                std::int64_t at);
 
+  // demo_seeder_consent.cc: the consent taken at intake.
+  std::vector<Region> SensitiveAreasOf(const PatientStory& p) const;
+  void RecordConsent(const PatientStory& p);
+
   // demo_seeder_visits.cc: session notes and appointments.
   void CreateSessionNote(PatientStory& p, int week);
   void PastAppointments(const PatientStory& p, int week, std::int64_t session_at);

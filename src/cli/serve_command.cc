@@ -55,6 +55,7 @@ bool PrepareDemo(const std::string& url, const Knowledge& k, DemoState& state) {
              {"plans_approved", report.plans_approved},
              {"referred", report.referred},
              {"session_notes", report.session_notes},
+             {"consents", report.consents},
              {"appointments", report.appointments},
              {"appointment_requests", report.appointment_requests}});
     return true;

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <exception>
 
+#include "core/utc_time.h"
+
 namespace sciaticare {
 namespace {
 
@@ -72,6 +74,11 @@ std::optional<ClinicClock> ToClinicClock(std::int64_t utc_seconds, std::string_v
 
 std::string ClinicTimeText(std::int64_t utc_seconds, std::string_view zone) {
   return Describe(utc_seconds, zone, true);
+}
+
+std::string ClinicTimeText(std::string_view utc, std::string_view zone) {
+  const auto seconds = UtcSeconds(utc);
+  return seconds ? ClinicTimeText(*seconds, zone) : std::string(utc);
 }
 
 std::string ClinicHourText(std::int64_t utc_seconds, std::string_view zone) {

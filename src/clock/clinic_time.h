@@ -32,6 +32,9 @@ std::optional<ClinicClock> ToClinicClock(std::int64_t utc_seconds, std::string_v
 // How a person reads `utc_seconds` in the clinic: "Tue 8 Dec 2026 at 09:00".
 // An unknown zone falls back to UTC, saying so ("... 09:00 UTC").
 std::string ClinicTimeText(std::int64_t utc_seconds, std::string_view zone);
+// A stored UTC time ("2026-12-08T09:00:00Z") as ClinicTimeText reads it; the
+// text itself when it is no UTC time.
+std::string ClinicTimeText(std::string_view utc, std::string_view zone);
 // Only the time of day: "09:00".
 std::string ClinicHourText(std::int64_t utc_seconds, std::string_view zone);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/care_governance.h"
 #include "core/utc_time.h"
 
 namespace sciaticare {
@@ -20,12 +21,6 @@ int UrgencyRank(const std::string& urgency) {
   return urgency == "emergency" ? 0 : urgency == "urgent" ? 1 : 2;
 }
 
-std::string UrgencyWords(const std::string& urgency) {
-  if (urgency == "emergency") return "emergency referral";
-  if (urgency == "urgent") return "urgent referral";
-  return "referral to the GP";
-}
-
 // Every referral not closed, the most urgent first (then the newest).
 void Referrals(const PatientFacts& f, std::vector<AttentionReason>& out) {
   std::vector<const ReferralFacts*> open;
@@ -37,7 +32,7 @@ void Referrals(const PatientFacts& f, std::vector<AttentionReason>& out) {
   });
   for (const ReferralFacts* r : open) {
     std::string text = "Red flag at " + r->raised_by + " on " + Day(r->raised_at) + " (" +
-                       UrgencyWords(r->urgency) + ")";
+                       ReferralWords(r->urgency) + ")";
     if (!r->reasons.empty()) {
       text += ": " + r->reasons.front();
       if (r->reasons.size() > 1) text += " (+" + std::to_string(r->reasons.size() - 1) + " more)";

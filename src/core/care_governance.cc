@@ -1,6 +1,13 @@
 #include "core/care_governance.h"
 
 namespace sciaticare {
+
+std::string ReferralWords(std::string_view urgency_name) {
+  if (urgency_name == "emergency") return "emergency referral";
+  if (urgency_name == "urgent") return "urgent referral";
+  return "referral to the GP";
+}
+
 namespace {
 
 // The index of the screening of `assessment_id`, or nullopt.
@@ -21,7 +28,7 @@ bool AssessmentAfter(const std::vector<ScreeningEvent>& s, std::size_t i) {
 // Why the referral of screening `i` still stands; empty when it is lifted.
 std::string StillStands(const std::vector<ScreeningEvent>& s, std::size_t i) {
   const ReferralState& r = *s[i].referral;
-  const std::string what = std::string(Name(r.urgency)) + " referral raised at " + s[i].source;
+  const std::string what = ReferralWords(Name(r.urgency)) + " raised at " + s[i].source;
   if (r.urgency == ReferralUrgency::kRoutineGp) {
     return r.cleared ? "" : "the " + what + " has no recorded clearance from the doctor";
   }

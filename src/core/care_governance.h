@@ -19,6 +19,8 @@ namespace sciaticare {
 enum class ReferralUrgency { kRoutineGp, kUrgent, kEmergency };
 std::string_view Name(ReferralUrgency u);  // "routine_gp", "urgent", "emergency".
 std::optional<ReferralUrgency> ParseReferralUrgency(std::string_view name);
+// The referral in words: "emergency referral", "urgent referral", "referral to the GP".
+std::string ReferralWords(std::string_view urgency_name);
 // The urgency a triage name ("refer_urgent", ...) refers with; nullopt for none.
 std::optional<ReferralUrgency> UrgencyOfTriage(std::string_view triage);
 
@@ -35,7 +37,7 @@ struct ReferralState {
 
 // One screening: an intake or reassessment, or a session's red-flag check.
 struct ScreeningEvent {
-  std::string source;  // Names it in answers, e.g. "assessment 12", "session note 40".
+  std::string source;  // Names it in answers, e.g. "the assessment of Tue 8 Dec 2026 at 09:00".
   bool is_assessment = true;
   std::int64_t assessment_id = 0;         // When is_assessment.
   std::optional<ReferralState> referral;  // Set when this screening referred.

@@ -98,6 +98,7 @@ TEST(DemoCastTest, AWrongValueIsNamed) {
       {"/patients/2/intake/conditions", "none", "patients[2].intake.conditions"},
       {"/therapists/0/modalities/1", "reiki", "therapists[0].modalities"},
       {"/front_desk/email", "", "front_desk.email"},
+      {"/patients/3/consent", "maybe", "patients[3].consent"},
   };
   for (const Case& c : cases) {
     json cast = shipped;

@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 
+#include "clock/clinic_time.h"
 #include "http/therapist_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -86,7 +87,9 @@ TEST_P(AssessmentCorrectionApiTest, ACorrectionThatAddsARedFlagRefersAndSuspends
   const json approved = BodyOf(T().Get("/api/v1/plans/" + std::to_string(plan)));
   EXPECT_EQ(approved["status"], "suspended");
   EXPECT_EQ(approved["suspended_by"],
-            "assessment " + std::to_string(body["assessment"]["id"].get<long long>()));
+            "the assessment of " +
+                ClinicTimeText(
+                    std::string_view(body["assessment"]["created_at"].get<std::string>()), "UTC"));
 }
 
 TEST_P(AssessmentCorrectionApiTest, OnlyTheLatestScreeningIsCorrectedAndTheRefusalNamesIt) {

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "clock/clinic_time.h"
 #include "http/therapist_api_fixture.h"
 #include "test_support.h"
 
@@ -57,8 +58,11 @@ TEST_P(CareGovernanceApiTest, ANewerEmergencyReferralClosesEveryDoor) {
   EXPECT_TRUE(referred["plan"].is_null());
   ASSERT_TRUE(referred["referral"].is_object()) << referred;
   EXPECT_EQ(referred["referral"]["urgency"], "emergency");
+  // Named by its time on the clinic's clock, not its number (issue 15).
   const std::string by =
-      "assessment " + std::to_string(referred["assessment"]["id"].get<long long>());
+      "the assessment of " +
+      ClinicTimeText(std::string_view(referred["assessment"]["created_at"].get<std::string>()),
+                     "UTC");
 
   // The approved plan is suspended, in the API and the patient's portal.
   json plan = BodyOf(T().Get("/api/v1/plans/" + std::to_string(v1)));
@@ -169,9 +173,11 @@ TEST_P(CareGovernanceApiTest, ASessionRedFlagRefersLikeAnIntake) {
   ASSERT_EQ(note.status, 201) << note.body;
   EXPECT_EQ(BodyOf(note)["referral"]["urgency"], "emergency");
   const long long note_id = BodyOf(note)["id"];
+  const std::string raised = BodyOf(note)["referral"]["opened_at"];
   json plan = BodyOf(T().Get("/api/v1/plans/" + std::to_string(v1)));
   EXPECT_EQ(plan["status"], "suspended");
-  EXPECT_EQ(plan["suspended_by"], "session note " + std::to_string(note_id));
+  EXPECT_EQ(plan["suspended_by"],
+            "the session note of " + ClinicTimeText(std::string_view(raised), "UTC"));
   EXPECT_EQ(Note(Work(), {{"plan_id", v1}}).status, 409);
   const json attention = Attention();
   EXPECT_EQ(attention["items"][0]["patient"]["id"], patient1_.id);

@@ -8,7 +8,8 @@
 //  - no approved plan shows "approved", and no home programme is served,
 //    while the model says the latest screening contradicts it;
 //  - every open referral is in the attention list, the reasons and the
-//    patients ordered by urgency.
+//    patients ordered by urgency;
+//  - at the end, every audit detail of the run is in plain words.
 // SCIATICARE_PROPERTY_SEED and SCIATICARE_PROPERTY_STEPS repeat or lengthen a run.
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@
 #include <random>
 
 #include "core/utc_time.h"
+#include "http/audit_words.h"
 #include "http/clinic_api_fixture.h"
 
 namespace sciaticare::testing {
@@ -336,6 +338,8 @@ TEST_P(CareLifecyclePropertyTest, TheLatestScreeningGovernsAfterEveryStep) {
     }
     CheckInvariants();
   }
+  // Issue 15: the trail of all that work reads in plain words.
+  EXPECT_EQ(UnplainAuditDetails(*store_, clinic_a_.id), std::vector<std::string>{});
 }
 
 }  // namespace

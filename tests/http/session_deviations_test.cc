@@ -6,6 +6,7 @@
 // screening".
 #include <gtest/gtest.h>
 
+#include "api/audit_words.h"
 #include "http/clinic_api_fixture.h"
 #include "http/technique_row.h"
 
@@ -81,8 +82,12 @@ TEST_P(SessionDeviationsTest, DepartureIsRefusedUntilAcknowledgedWithAReason) {
   const auto audit = SessionAudit();
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].action, "create");
-  EXPECT_NE(audit[0].detail.find("deviations acknowledged (techniques[1]"), std::string::npos)
+  // In plain words (issue 15): how many places, never the field ids.
+  EXPECT_NE(audit[0].detail.find("departing from the latest screening in " +
+                                 api::CountOf(answer["problems"].size(), "place")),
+            std::string::npos)
       << audit[0].detail;
+  EXPECT_EQ(audit[0].detail.find("techniques["), std::string::npos) << audit[0].detail;
   EXPECT_NE(audit[0].detail.find("firmer work"), std::string::npos);
 
   // A note within screening needs no acknowledgement and records none.

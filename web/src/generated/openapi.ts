@@ -3334,7 +3334,7 @@ export interface components {
       created_at: string;
       /** @description The ETag */
       version: number;
-      /** @description The screening that suspends the plan, e.g. "assessment 12" or "session note 40"; null otherwise */
+      /** @description The screening that suspends the plan, named by its time on the clinic's clock, e.g. "the assessment of Tue 8 Dec 2026 at 09:00" or "the session note of Wed 9 Dec 2026 at 10:15"; null otherwise */
       suspended_by?: string | null;
     };
     PlanRevisionInput: {
@@ -3722,7 +3722,7 @@ export interface components {
       patient_id: number;
       /** @enum {string} */
       urgency: "routine_gp" | "urgent" | "emergency";
-      /** @description "assessment N" or "session note N" */
+      /** @description Where it was raised, in words: "an assessment" or "a session" (its date is opened_at) */
       raised_at: string;
       assessment_id: number | null;
       session_id: number | null;
