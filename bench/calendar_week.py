@@ -8,7 +8,8 @@ Prints the median, 95th percentile, worst and fastest latency (ms, measured by t
 client over one kept-alive connection) of: the week view (one therapist's
 week, the Calendar page), the day view (every therapist on one day), and the
 Schedule page's week (every therapist's week: the clinic's whole week, in
-pages of 500), and the server process's CPU time per view. docs/performance.md records the figures.
+pages of 500), and the CPU time per view of the server process (and of the
+bench's own PostgreSQL cluster). docs/performance.md records the figures.
 
 Usage: bench/calendar_week.py [path/to/sciaticare] [sqlite|postgres|postgresql://...] [repeats]
 """
@@ -97,9 +98,30 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
-def timed(api, label, paths, expect, server_pid):
+def cluster_cpu_ms(pg_dir):
+    """The CPU time the bench's own PostgreSQL cluster (its postmaster and
+    the processes it started) has used so far; 0 without one."""
+    if not pg_dir:
+        return 0.0
+    with open(f"{pg_dir}/data/postmaster.pid") as f:
+        postmaster = int(f.readline())
+    total = cpu_ms(postmaster)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == postmaster:
+                    total += cpu_ms(int(entry))
+        except (OSError, ValueError):
+            pass  # The process ended meanwhile.
+    return total
+
+
+def timed(api, label, paths, expect, server_pid, pg_dir=None):
     samples = []
     cpu_before = cpu_ms(server_pid)
+    db_before = cluster_cpu_ms(pg_dir)
     for _ in range(REPEATS):
         started = time.perf_counter()
         count = 0
@@ -112,10 +134,12 @@ def timed(api, label, paths, expect, server_pid):
     # The server's own CPU per view, which other work on a busy machine
     # does not inflate as it does the wall-clock figures.
     cpu = (cpu_ms(server_pid) - cpu_before) / REPEATS
+    db_cpu = (cluster_cpu_ms(pg_dir) - db_before) / REPEATS
     samples.sort()
     p95 = samples[int(len(samples) * 0.95) - 1]
     print(f"{label}: {expect} appointments, {len(paths)} request(s): median {statistics.median(samples):.1f} ms, "
-          f"p95 {p95:.1f} ms, worst {samples[-1]:.1f} ms, fastest {samples[0]:.1f} ms; server CPU {cpu:.1f} ms")
+          f"p95 {p95:.1f} ms, worst {samples[-1]:.1f} ms, fastest {samples[0]:.1f} ms; server CPU {cpu:.1f} ms"
+          + (f", PostgreSQL CPU {db_cpu:.1f} ms" if pg_dir else ""))
 
 
 def main():
@@ -150,12 +174,12 @@ def main():
         week = f"from={MONDAY}T00:00:00Z&to=2030-03-11T00:00:00Z"
         per_therapist = WANTED // THERAPISTS
         timed(api, "week view (one therapist)", [f"/api/v1/appointments?{week}&therapist_id={therapists[0]}"],
-              per_therapist, server.pid)
+              per_therapist, server.pid, pg_dir)
         day_count = 29 * THERAPISTS
         timed(api, "day view (all therapists)",
-              ["/api/v1/appointments?from=2030-03-05T00:00:00Z&to=2030-03-06T00:00:00Z"], day_count, server.pid)
+              ["/api/v1/appointments?from=2030-03-05T00:00:00Z&to=2030-03-06T00:00:00Z"], day_count, server.pid, pg_dir)
         timed(api, "Schedule's week, every therapist (pages of 500)",
-              [f"/api/v1/appointments?{week}&limit=500&offset={o}" for o in range(0, WANTED, 500)], WANTED, server.pid)
+              [f"/api/v1/appointments?{week}&limit=500&offset={o}" for o in range(0, WANTED, 500)], WANTED, server.pid, pg_dir)
     finally:
         server.terminate()
         server.wait()
