@@ -137,7 +137,8 @@ def record(base, logins, out, now):
     patient_ids = [p["id"] for p in items(body)]
     rec.get(therapist, who, "/api/v1/patients?search=ar")
     rec.get(therapist, who, "/api/v1/attention")
-    rec.get(therapist, who, "/api/v1/therapists")
+    _, body = rec.get(therapist, who, "/api/v1/therapists")
+    therapist_ids = [t["id"] for t in items(body)]
     day = now[:10]
     year, month = int(day[:4]), int(day[5:7])
     before = "%04d-%02d-01T00:00:00Z" % ((year, month - 1) if month > 1 else (year - 1, 12))
@@ -145,6 +146,12 @@ def record(base, logins, out, now):
     for query in ["from=%s&to=%s" % (before, day + "T00:00:00Z"),
                   "from=%s&to=%s" % (day + "T00:00:00Z", after),
                   "from=%s&to=%s&status=requested" % (day + "T00:00:00Z", after)]:
+        rec.get(therapist, who, "/api/v1/appointments?" + query)
+    # The calendar's own filters and paging, each answered from one read.
+    month = "from=%s&to=%s" % (before, after)
+    for query in ["%s&therapist_id=%d" % (month, t) for t in therapist_ids] + [
+            month + "&with=plan_status", month + "&limit=3&offset=2", month + "&room_id=1",
+            month + "&patient_id=%d" % (patient_ids[0] if patient_ids else 1)]:
         rec.get(therapist, who, "/api/v1/appointments?" + query)
 
     for pid in patient_ids:

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "api/api_support.h"
@@ -15,6 +16,7 @@
 #include "auth/credentials.h"
 #include "clock/clinic_time.h"
 #include "core/vocabulary.h"
+#include "store/calendar_feed_store.h"
 #include "store/records/appointment_records.h"
 #include "store/validation.h"
 
@@ -70,6 +72,15 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
   Reject("therapist_id", "the clinic has no therapist to see you", 409);
 }
 
+// How ClashOf words the slot-holding appointment `held` a request is in the
+// way of, by its therapist's and patient's names, on the clinic's clock.
+std::string ClashWords(const std::string& therapist, const std::string& patient,
+                       const store::Appointment& held, const std::string& zone) {
+  const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
+  return therapist + " is already booked with " + patient + " on " + ClinicTimeText(start, zone) +
+         " until " + ClinicHourText(start + held.minutes * 60LL, zone);
+}
+
 // GET /appointments
 http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const std::string from = req.Query("from"), to = req.Query("to");
@@ -88,38 +99,41 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
     Reject("with", "plan status is for therapists and administrators", 403);
   }
   const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
-  auto list = Must(api.store().ListAppointments(c.clinic(), from, to));
+  // One statement reads the range with every name the answer shows, the
+  // therapist filter in it (a request's clash is always with its own
+  // therapist, so the rest of the range is not needed for it).
+  const auto list = Must(api.store().ListCalendarAppointments(
+      store::CalendarQuery{c.clinic(), therapist, std::nullopt, from, to}));
   api.Audit(c, req, "list", "appointment", "", std::nullopt,
             ScheduleListWords(api, c.clinic(), from, to, patient, room, with_plan_status));
-  auto keep = [&](const store::Appointment& a) {
-    return (!therapist || a.therapist_id == *therapist) && (!patient || a.patient_id == *patient) &&
-           (!room || a.room_id == *room) && (!status || store::ToString(a.status) == *status);
+  auto keep = [&](const store::CalendarAppointment& row) {
+    const store::Appointment& a = row.appointment;
+    return (!patient || a.patient_id == *patient) && (!room || a.room_id == *room) &&
+           (!status || store::ToString(a.status) == *status);
   };
-  // A request shows what it would clash with (the whole range's bookings,
-  // whatever the filters), so the front desk sees it before confirming.
-  const std::string zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
-  std::map<Id, std::string> therapists;
-  for (const auto& u : Must(api.store().ListUsers(c.clinic()))) therapists[u.id] = u.display_name;
-  // The patient's name beside the id, so a calendar of the week needs no
-  // request per patient; each patient is read once per answer.
-  std::map<Id, std::string> patient_names;
-  auto patient_name = [&](Id id) -> const std::string& {
-    auto it = patient_names.find(id);
-    if (it != patient_names.end()) return it->second;
-    auto p = api.store().GetPatient(c.clinic(), id);
-    return patient_names[id] = p.ok() ? p.value().given_name + " " + p.value().family_name : "";
+  // The clinic's zone words a clash: read once, and only if one is shown.
+  std::optional<std::string> zone;
+  auto clash = [&](const store::Appointment& request) -> json {
+    if (request.status != store::AppointmentStatus::kRequested) return nullptr;
+    for (const store::CalendarAppointment& held : list) {
+      if (!store::records::Clashes(request, held.appointment)) continue;
+      if (!zone) zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
+      return ClashWords(held.therapist_name, held.patient_name, held.appointment, *zone);
+    }
+    return nullptr;
   };
   std::map<Id, std::optional<std::string>> plan_status;
-  const std::map<Id, std::string> rooms = RoomNames(api, c.clinic());
-  json answer = ListPage(list, page, keep, [&](const store::Appointment& a) {
-    json item = WithRoomName(AppointmentJson(a), a.room_id, rooms);
-    item["patient_name"] = patient_name(a.patient_id);
+  json answer = ListPage(list, page, keep, [&](const store::CalendarAppointment& row) {
+    const store::Appointment& a = row.appointment;
+    json item = AppointmentJson(a);
+    item["room_name"] = row.room_name ? json(*row.room_name) : json(nullptr);
+    item["patient_name"] = row.patient_name;
     if (with_plan_status) {
       auto [it, fresh] = plan_status.try_emplace(a.patient_id);
       if (fresh) it->second = CurrentPlanStatus(api, c.clinic(), a.patient_id);
       item["plan_status"] = it->second ? json(*it->second) : json(nullptr);
     }
-    item["clash"] = ClashOf(api, c, a, list, therapists, zone);
+    item["clash"] = clash(a);
     return item;
   });
   answer["from"] = from;
@@ -339,10 +353,8 @@ json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
                                 ? patient.value().given_name + " " + patient.value().family_name
                                 : "another patient";
     auto t = therapists.find(held.therapist_id);
-    const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
-    return (t == therapists.end() ? std::string("The therapist") : t->second) +
-           " is already booked with " + who + " on " + ClinicTimeText(start, zone) + " until " +
-           ClinicHourText(start + held.minutes * 60LL, zone);
+    return ClashWords(t == therapists.end() ? std::string("The therapist") : t->second, who, held,
+                      zone);
   }
   return nullptr;
 }

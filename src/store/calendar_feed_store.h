@@ -40,8 +40,9 @@ struct CalendarQuery {
 // An appointment with the names a calendar event shows.
 struct CalendarAppointment {
   Appointment appointment;
-  std::string patient_name;    // "Given Family".
-  std::string therapist_name;  // The therapist's display name.
+  std::string patient_name;              // "Given Family".
+  std::string therapist_name;            // The therapist's display name.
+  std::optional<std::string> room_name;  // Its room's name; none without a room.
 };
 
 class CalendarFeedStore {

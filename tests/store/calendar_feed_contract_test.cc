@@ -94,4 +94,25 @@ TEST_P(StoreContractTest, CalendarAppointmentsComeWithNamesForATherapistOrAPatie
   EXPECT_EQ(Outcome(store_->ListCalendarAppointments(query)), "invalid");
 }
 
+// The calendar's one read also names each appointment's room (none without
+// one), so a screen needs no second statement for the rooms.
+TEST_P(StoreContractTest, CalendarAppointmentsComeWithTheirRoomsName) {
+  Room room;
+  room.clinic_id = a_.id;
+  room.name = "Garden room";
+  const Id garden = Must(store_->CreateRoom(room)).id;
+  Appointment in_room = NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kMonday);
+  in_room.room_id = garden;
+  Must(store_->CreateAppointment(in_room));
+  Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kTuesday)));
+  CalendarQuery query;
+  query.clinic_id = a_.id;
+  query.from = "2026-11-01T00:00:00Z";
+  query.to = "2026-12-01T00:00:00Z";
+  std::vector<CalendarAppointment> rows = Must(store_->ListCalendarAppointments(query));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].room_name, std::optional<std::string>("Garden room"));
+  EXPECT_EQ(rows[1].room_name, std::nullopt);
+}
+
 }  // namespace sciaticare::store::testing

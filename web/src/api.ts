@@ -67,6 +67,17 @@ export async function request<T>(
 }
 
 export const get = <T>(path: string) => request<T>('GET', path).then((a) => a.data);
+
+/** Every item of a paged list (pages of 500, the most a page holds), the rest read together once the first says how many. */
+export async function getEvery<T>(path: string): Promise<T[]> {
+  const size = 500;
+  const join = path.includes('?') ? '&' : '?';
+  const first = await get<Page<T>>(`${path}${join}limit=${size}`);
+  const offsets: number[] = [];
+  for (let o = size; o < first.total; o += size) offsets.push(o);
+  const rest = await Promise.all(offsets.map((o) => get<Page<T>>(`${path}${join}limit=${size}&offset=${o}`)));
+  return [first, ...rest].flatMap((p) => p.items);
+}
 export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body).then((a) => a.data);
 
 // ---- The documents the pages use, as api/openapi.json describes them: the

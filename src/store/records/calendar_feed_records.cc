@@ -94,11 +94,14 @@ StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(sql::Sess
                                                                        const CalendarQuery& query) {
   if (auto problem = CheckTimeRange(query.from, query.to)) return *problem;
   // One statement for each filter shape, so each is prepared once and uses
-  // its index (by therapist or by patient).
+  // its index (by therapist or by patient). The names come in the same
+  // statement: a calendar screen is one round trip, however many patients.
   std::string sql = "SELECT " + AppointmentColumnsOf("a") +
-                    ", p.given_name || ' ' || p.family_name, u.display_name FROM appointments a "
+                    ", p.given_name || ' ' || p.family_name, u.display_name, r.name "
+                    "FROM appointments a "
                     "JOIN patients p ON p.clinic_id = a.clinic_id AND p.id = a.patient_id "
                     "JOIN users u ON u.clinic_id = a.clinic_id AND u.id = a.therapist_id "
+                    "LEFT JOIN rooms r ON r.clinic_id = a.clinic_id AND r.id = a.room_id "
                     "WHERE a.clinic_id = ?";
   if (query.therapist_id) sql += " AND a.therapist_id = ?";
   if (query.patient_id) sql += " AND a.patient_id = ?";
@@ -109,7 +112,8 @@ StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(sql::Sess
   if (query.patient_id) statement.Bind(*query.patient_id);
   return statement.Bind(query.from).Bind(query.to).All([](const sql::Row& r) {
     return CalendarAppointment{ReadAppointment(r), r.Text(kAppointmentColumnCount),
-                               r.Text(kAppointmentColumnCount + 1)};
+                               r.Text(kAppointmentColumnCount + 1),
+                               r.OptText(kAppointmentColumnCount + 2)};
   });
 }
 

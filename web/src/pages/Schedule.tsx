@@ -5,7 +5,7 @@
 // their working hours, breaks and time off, a day off greyed out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  get, request, type Appointment, type ClinicSettings, type Patient, type Room, type Therapist, type TherapistAvailability,
+  get, getEvery, request, type Appointment, type ClinicSettings, type Room, type Therapist, type TherapistAvailability,
   type TimeOff, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
@@ -69,7 +69,7 @@ export function SchedulePage(props: { user: User }) {
   const [rooms, setRooms] = useState<Room[]>([]);
   const [weeks, setWeeks] = useState<Record<number, TherapistAvailability>>({});
   const [away, setAway] = useState<Record<number, TimeOff[]>>({});
-  // Names of the patients on screen, read by id as appointments come in.
+  // Names of the patients on screen, as the appointments bring them.
   const [names, setNames] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<Appointment | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -110,16 +110,15 @@ export function SchedulePage(props: { user: User }) {
     // Requests: from the start of today over the next eight weeks.
     const today = new Date();
     today.setHours(0, 0, 0, 0);
+    // Every appointment of a busy week (it may pass one page), each with its
+    // patient's name, so the page reads no patient on its own.
     Promise.all([
-      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
-      get<{ items: Appointment[] }>(`/api/v1/appointments?from=${utcTime(today)}&to=${utcTime(addDays(today, 56))}`),
+      getEvery<Appointment>(`/api/v1/appointments?from=${from}&to=${to}`),
+      getEvery<Appointment>(`/api/v1/appointments?from=${utcTime(today)}&to=${utcTime(addDays(today, 56))}&status=requested`),
     ])
-      .then(async ([w, ahead]) => {
-        const waiting = ahead.items.filter((a) => a.status === 'requested');
-        const unknown = [...new Set([...w.items, ...waiting].map((a) => a.patient_id))].filter((id) => !(id in names));
-        const read = await Promise.all(unknown.map((id) => get<Patient>(`/api/v1/patients/${id}`)));
-        setNames((n) => ({ ...n, ...Object.fromEntries(read.map((p) => [p.id, `${p.given_name} ${p.family_name}`])) }));
-        setWeek(w.items);
+      .then(([w, waiting]) => {
+        setNames((n) => ({ ...n, ...Object.fromEntries([...w, ...waiting].map((a) => [a.patient_id, a.patient_name ?? ''])) }));
+        setWeek(w);
         setRequests(waiting);
       })
       .catch(setError);
