@@ -31,8 +31,6 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
 
 using ::testing::HasSubstr;
 
-}
-
 TEST_F(SqliteStoreTest, JournalIsWriteAheadLog) {
   Open();
   SQLite::Database db(Path(), SQLite::OPEN_READONLY);

@@ -45,5 +45,6 @@ inline std::string RawSqlAnswer(SQLite::Database& db, const char* sql) {
   } catch (const SQLite::Exception& e) {
     return e.what();
   }
+}
 
 }  // namespace sciaticare::store::testing
