@@ -1,146 +1,35 @@
+// The intake parser: reads an intake document, or its questionnaires alone,
+// field by field (intake_fields.h) into an Intake, naming the path of the first
+// value that breaks the contract.
 #include "codec/intake_json.h"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "codec/bounded_json.h"
 #include "codec/client_text.h"
+#include "codec/intake_fields.h"
 #include "codec/parse_failure.h"
 #include "core/region_sides.h"
 
 namespace sciaticare {
 namespace {
 
-using nlohmann::json;
-
 using codec::Fail;
-
-// A short excerpt of `v` for a message. The cut never splits a UTF-8
-// sequence: the message must stay valid UTF-8 to be written as JSON.
-// An id from the document, made safe to echo in a message: control bytes
-// replaced and long ids cut, so a hostile key cannot flood a log line.
-std::string SafeId(const std::string& id) {
-  std::string out;
-  for (char ch : id.substr(0, 60)) out.push_back(static_cast<unsigned char>(ch) < 0x20 ? '?' : ch);
-  if (id.size() > 60) out += "...";
-  return out;
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// Extra fields are allowed, but one that is a near miss of a contract field is
-// almost certainly a typo that would silently drop clinical information (a
-// misspelt "conditions" would lose an anticoagulant), so it is refused.
-void RefuseNearMisses(const json& obj, const std::string& prefix,
-                      std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : obj.items()) {
-    if (key.size() > 64 || key.size() < 4) continue;
-    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    for (std::string_view k : known) {
-      // Short names sit too close to ordinary extra fields ("name", "age") to judge.
-      if (k.size() >= 6 && EditDistance(key, k) <= 2) {
-        Fail(prefix + SafeId(key), "unknown field; did you mean \"" + std::string(k) + "\"?");
-      }
-    }
-  }
-}
-
-std::string Quote(const json& v) {
-  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (s.size() <= 40) return s;
-  std::size_t cut = 37;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "...";
-}
-
-std::string TypeName(const json& v) {
-  if (v.is_null()) return "null";
-  if (v.is_boolean()) return "a boolean";
-  if (v.is_number()) return "a number";
-  if (v.is_string()) return "a string";
-  if (v.is_array()) return "a list";
-  return "an object";
-}
-
-template <std::size_t N>
-std::string OneOf(const std::array<std::string_view, N>& names) {
-  std::string s;
-  for (std::size_t i = 0; i < names.size(); ++i) s += (i ? "|" : "") + std::string(names[i]);
-  return s;
-}
-
-const json& Object(const json& v, const std::string& path) {
-  if (!v.is_object()) Fail(path, "must be an object, not " + TypeName(v));
-  return v;
-}
-
-const json& List(const json& v, const std::string& path) {
-  if (!v.is_array()) Fail(path, "must be a list, not " + TypeName(v));
-  return v;
-}
-
-bool Bool(const json& v, const std::string& path) {
-  if (!v.is_boolean()) Fail(path, "must be true or false, not " + TypeName(v));
-  return v.get<bool>();
-}
-
-int WholeNumber(const json& v, const std::string& path, int lo, int hi) {
-  std::string range = "must be a whole number " + std::to_string(lo) + "–" + std::to_string(hi);
-  if (!v.is_number()) Fail(path, range + ", not " + TypeName(v));
-  if (!v.is_number_integer()) {
-    double d = v.get<double>();
-    if (!(d >= lo && d <= hi)) Fail(path, range);
-    Fail(path, range + " (no fractions)");
-  }
-  // Non-negative integers are stored unsigned, possibly above INT64_MAX: check
-  // both bounds in the stored type (lo and hi are never negative for unsigned).
-  if (v.is_number_unsigned()) {
-    std::uint64_t u = v.get<std::uint64_t>();
-    if ((lo > 0 && u < static_cast<std::uint64_t>(lo)) || u > static_cast<std::uint64_t>(hi)) {
-      Fail(path, range);
-    }
-    return static_cast<int>(u);
-  }
-  std::int64_t i = v.get<std::int64_t>();
-  if (i < lo || i > hi) Fail(path, range);
-  return static_cast<int>(i);
-}
-
-double Number(const json& v, const std::string& path, double lo, double hi) {
-  if (!v.is_number()) Fail(path, "must be a number, not " + TypeName(v));
-  double d = v.get<double>();
-  if (!std::isfinite(d) || d < lo || d > hi) {
-    Fail(path, "must be between " + std::to_string(static_cast<int>(lo)) + " and " +
-                   std::to_string(static_cast<int>(hi)));
-  }
-  return d;
-}
-
-template <typename Enum, std::size_t N>
-Enum Named(const json& v, const std::string& path, std::optional<Enum> (*parse)(std::string_view),
-           const std::array<std::string_view, N>& names) {
-  if (!v.is_string()) Fail(path, "must be one of " + OneOf(names) + ", not " + TypeName(v));
-  auto parsed = parse(v.get<std::string>());
-  if (!parsed) Fail(path, "unknown value " + Quote(v) + "; must be one of " + OneOf(names));
-  return *parsed;
-}
+using intake_fields::Bool;
+using intake_fields::json;
+using intake_fields::List;
+using intake_fields::Named;
+using intake_fields::Number;
+using intake_fields::Object;
+using intake_fields::Quote;
+using intake_fields::RefuseNearMisses;
+using intake_fields::SafeId;
+using intake_fields::TypeName;
+using intake_fields::WholeNumber;
 
 constexpr std::array<std::string_view, 4> kSides = {"left", "right", "both", "midline"};
 constexpr std::array<std::string_view, 4> kKinds = {"pain", "numbness", "tingling", "weakness"};

@@ -1,7 +1,9 @@
-// Opening the PostgreSQL store and the checks its record methods share.
+// Opening the PostgreSQL store, and how it lends its pooled connections: a
+// session for each record method (RecordStore), and units of work.
 #include "store/postgres_store.h"
 
 #include "store/postgres/postgres_group_commit.h"
+#include "store/postgres/postgres_session.h"
 #include "store/postgres_migrations.h"
 #include "store/postgres_query.h"
 
@@ -30,6 +32,15 @@ StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::strin
     // Not the URL itself: it may hold a password.
     return Internal(std::string("opening the PostgreSQL database: ") + e.what());
   }
+}
+
+StoreStatus PostgresStore::OnSession(Access /*access*/,
+                                     const std::function<void(sql::Session&)>& body) {
+  return Run([&](PgConnection& c) -> StoreStatus {
+    PgSession s(c);
+    body(s);
+    return Done{};
+  });
 }
 
 StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) {

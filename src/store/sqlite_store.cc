@@ -1,9 +1,11 @@
-// Opening the SQLite store and the checks its record methods share.
+// Opening the SQLite store, and how it lends its connections: a session on the
+// writer or a reader for each record method (RecordStore), and units of work.
 #include "store/sqlite_store.h"
 
 #include <sqlite3.h>
 
 #include "store/migrations.h"
+#include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_checkpointer.h"
 #include "store/sqlite_group_commit.h"
 #include "store/sqlite_query.h"
@@ -101,6 +103,15 @@ SqliteConnection& SqliteStore::LockReader(std::unique_lock<std::mutex>& lock) {
   SqliteConnection& c = *readers_[start % n];
   lock = std::unique_lock(c.mu);
   return c;
+}
+
+StoreStatus SqliteStore::OnSession(Access access, const std::function<void(sql::Session&)>& body) {
+  auto run = [&]() -> StoreStatus {
+    SqliteSession s = SqliteSession::OnCurrent();
+    body(s);
+    return Done{};
+  };
+  return access == Access::kWrite ? Writing(run) : Reading(run);
 }
 
 StoreStatus SqliteStore::Atomically(const std::function<StoreStatus()>& work) {

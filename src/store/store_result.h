@@ -4,6 +4,7 @@
 // core Error (field + message) for callers that only show the text.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,5 +85,9 @@ class [[nodiscard]] StoreResult {
 // The value of an operation that only reports success.
 struct Done {};
 using StoreStatus = StoreResult<Done>;
+
+// Told the outcome of an asynchronous write, once, on any thread.
+template <typename T>
+using Callback = std::function<void(StoreResult<T>)>;
 
 }  // namespace sciaticare::store

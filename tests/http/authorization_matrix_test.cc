@@ -1,5 +1,5 @@
 // Every route the server has × every kind of caller, each answer checked
-// against the table of route_matrix_fixture.h: who may do what, that another clinic's ids are
+// against the table of route_matrix_table.h: who may do what, that another clinic's ids are
 // 404 like missing ones, that a patient sees only their own record, and that
 // no answer is ever a 5xx, and that every refusal of a logged-in caller is
 // audited. A route without a row fails the test, so a new route cannot ship

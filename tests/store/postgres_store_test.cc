@@ -1,7 +1,8 @@
 // The PostgreSQL store: the shared contract run on PostgreSQL, plus what only
-// PostgreSQL has: migrations under an advisory lock racing from several
-// stores, the audit trigger against raw SQL, several stores (as several server
-// processes would) on one database, and connections that die under the pool.
+// PostgreSQL has: opening by URL and migrations under an advisory lock racing
+// from several stores. Several stores on one database, threads through the
+// pool and dying connections: postgres_concurrency_test.cc; the database's own
+// guards against raw SQL: postgres_append_only_test.cc.
 //
 // These tests need a server: SCIATICARE_TEST_PG_URL names a database whose
 // role may create databases (scripts/pg-test-cluster.sh starts a throwaway
@@ -29,17 +30,13 @@
 #include "pg_test_database.h"
 #include "store/migrations.h"
 #include "store/postgres_migrations.h"
+#include "store/postgres_store_test_fixture.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
 namespace {
 
-using sciaticare::testing::PgSkipReason;
-using sciaticare::testing::PgTestDatabase;
-
 using ::testing::HasSubstr;
-
-constexpr char kT0[] = "2026-11-23T09:00:00Z";
 
 StoreResult<std::unique_ptr<Store>> OpenPostgres(const std::filesystem::path& location) {
   auto opened = PostgresStore::Open(PgTestDatabase::Instance().SchemaUrlFor(location.string()));
@@ -50,257 +47,6 @@ StoreResult<std::unique_ptr<Store>> OpenPostgres(const std::filesystem::path& lo
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreContractTest,
                          ::testing::Values(StoreBackend{"Postgres", OpenPostgres, PgSkipReason}),
                          BackendName);
-
-class PostgresStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (std::string why = PgSkipReason(); !why.empty()) GTEST_SKIP() << why;
-    url_ = PgTestDatabase::Instance().NewSchemaUrl();
-  }
-
-  std::unique_ptr<PostgresStore> Open(PostgresStore::Options options = {}) {
-    return Must(PostgresStore::Open(url_, options));
-  }
-  std::unique_ptr<PostgresStore> OpenAs(const std::string& application,
-                                        PostgresStore::Options options = {}) {
-    return Must(PostgresStore::Open(url_ + "&application_name=" + application, options));
-  }
-
-  // Runs `sql` on a connection of its own; the server's error text, or "accepted".
-  std::string RawSql(const std::string& sql) {
-    try {
-      pqxx::connection conn(url_);
-      pqxx::work tx(conn);
-      tx.exec(sql);
-      tx.commit();
-      return "accepted";
-    } catch (const std::exception& e) {
-      return e.what();
-    }
-  }
-
-  std::int64_t RawCount(const std::string& sql) {
-    pqxx::connection conn(url_);
-    pqxx::nontransaction tx(conn);
-    return tx.exec(sql)[0][0].as<std::int64_t>();
-  }
-
-  static Patient NewPatient(Id clinic, const std::string& family) {
-    Patient p;
-    p.clinic_id = clinic;
-    p.family_name = family;
-    p.created_at = kT0;
-    return p;
-  }
-
-  std::string url_;
-};
-
-using PostgresMigrationTest = PostgresStoreTest;
-
-// A signed note changes only beside an amendment, and no note or amendment is
-// deleted, even by SQL that bypasses the store.
-TEST_F(PostgresStoreTest, SignedNotesCannotBeRewrittenEvenWithRawSql) {
-  {
-    auto store = Open();
-    Id clinic = Must(store->CreateClinic({0, "A"})).id;
-    Id therapist = Must(store->CreateUser({0, clinic, "t@a.example", "T", Role::kTherapist, "h",
-                                           std::nullopt, true}))
-                       .id;
-    SessionNote n;
-    n.clinic_id = clinic;
-    n.patient_id = Must(store->CreatePatient(NewPatient(clinic, "Okafor"))).id;
-    n.therapist_id = therapist;
-    n.occurred_at = n.created_at = kT0;
-    n.techniques_json = n.adverse_events_json = "[]";
-    n = Must(store->CreateSessionNote(n));
-    n = Must(store->SignSessionNote(clinic, n.id, 1, therapist, kT0));
-    n.subjective = "amended";
-    NoteAmendment why{0, clinic, n.id, 0, "typo", "", "", therapist, "", kT0};
-    Must(store->AmendSessionNote(n, n.version, why));
-  }
-  EXPECT_THAT(RawSql("UPDATE session_notes SET subjective = 'rewritten'"),
-              HasSubstr("only by an amendment"));
-  EXPECT_THAT(RawSql("UPDATE session_notes SET status = 'draft'"),
-              HasSubstr("only by an amendment"));
-  EXPECT_THAT(RawSql("DELETE FROM session_notes"), HasSubstr("never deleted"));
-  EXPECT_THAT(RawSql("TRUNCATE session_notes CASCADE"),
-              ::testing::AnyOf(HasSubstr("never deleted"), HasSubstr("append-only")));
-  EXPECT_THAT(RawSql("UPDATE session_note_amendments SET reason = 'x'"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("DELETE FROM session_note_amendments"), HasSubstr("append-only"));
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM session_notes WHERE subjective = 'amended'"), 1);
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM session_note_amendments WHERE reason = 'typo'"), 1);
-}
-
-TEST_F(PostgresStoreTest, AuditCannotBeChangedEvenWithRawSql) {
-  {
-    auto store = Open();
-    Id clinic = Must(store->CreateClinic({0, "A"})).id;
-    Must(store->AppendAudit(
-        {0, clinic, kT0, std::nullopt, "login_failed", "user", "", {}, "::1", "bad password"}));
-  }
-  EXPECT_THAT(RawSql("UPDATE audit SET action = 'login'"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("UPDATE audit SET action = 'login' WHERE false"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("DELETE FROM audit"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("TRUNCATE audit"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("INSERT INTO audit SELECT * FROM audit ON CONFLICT (id) DO UPDATE SET "
-                     "action = 'login'"),
-              HasSubstr("append-only"));
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM audit WHERE action = 'login_failed'"), 1);
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM audit"), 1);
-  // Appending is still allowed.
-  EXPECT_EQ(RawSql("INSERT INTO audit (clinic_id, at, action, entity, entity_id, remote_addr, "
-                   "detail) SELECT clinic_id, at, 'read', '', '', '', '' FROM audit"),
-            "accepted");
-}
-
-TEST_F(PostgresStoreTest, DatabaseRefusesCrossClinicReferences) {
-  Id clinic_a, therapist_a, patient_b;
-  {
-    auto store = Open();
-    clinic_a = Must(store->CreateClinic({0, "A"})).id;
-    Id clinic_b = Must(store->CreateClinic({0, "B"})).id;
-    therapist_a = Must(store->CreateUser({0, clinic_a, "t@a.example", "T", Role::kTherapist, "h",
-                                          std::nullopt, true}))
-                      .id;
-    patient_b = Must(store->CreatePatient(NewPatient(clinic_b, "Okafor"))).id;
-  }
-  // Bypassing the store, a note in clinic A about clinic B's patient still fails.
-  EXPECT_THAT(
-      RawSql("INSERT INTO session_notes (clinic_id, patient_id, therapist_id, "
-             "occurred_at, subjective, objective, assessment, plan_text, techniques_json, "
-             "oils_used, adverse_events_json, version, created_at) VALUES (" +
-             std::to_string(clinic_a) + ", " + std::to_string(patient_b) + ", " +
-             std::to_string(therapist_a) + ", '', '', '', '', '', '[]', false, '[]', 1, '')"),
-      HasSubstr("foreign key"));
-}
-
-TEST_F(PostgresStoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
-  // As two server processes would: nothing is cached in either store.
-  auto one = Open();
-  auto two = Open();
-  Id clinic = Must(one->CreateClinic({0, "A"})).id;
-  User admin =
-      Must(two->CreateUser({0, clinic, "admin@a.example", "Admin", Role::kAdmin, "h", {}, true}));
-  EXPECT_EQ(Must(one->FindUserByEmail("ADMIN@a.example")).id, admin.id);
-
-  Patient p = Must(two->CreatePatient(NewPatient(clinic, "Shared")));
-  p.notes = "edited through one";
-  Must(one->UpdatePatient(p, 1, {admin.id, kT0, ""}));
-  // The other store's stale copy is refused.
-  p.notes = "edited through two";
-  EXPECT_EQ(Outcome(two->UpdatePatient(p, 1, {admin.id, kT0, ""})), "conflict");
-  EXPECT_EQ(Must(two->GetPatient(clinic, p.id)).notes, "edited through one");
-
-  // A login made through one store is seen, and ended, through the other.
-  Must(one->CreateAuthSession({"h1", admin.id, clinic, "csrf", kT0, "2026-11-24T09:00:00Z"}));
-  EXPECT_EQ(Must(two->GetAuthSession("h1", kT0)).user.id, admin.id);
-  Must(two->UpdateUser(clinic, admin.id, {{}, {}, "rotated"}));
-  EXPECT_EQ(Outcome(one->GetAuthSession("h1", kT0)), "not found");
-  Must(two->AppendAudit({0, clinic, kT0, admin.id, "read", "patient", "1", p.id, "::1", ""}));
-  EXPECT_EQ(Must(one->ListAudit(clinic, {})).total, 1);
-}
-
-TEST_F(PostgresStoreTest, ThreadsShareOneStoreThroughThePool) {
-  PostgresStore::Options options;
-  options.pool_size = 3;
-  auto store = OpenAs("pool_test", options);
-  Id clinic = Must(store->CreateClinic({0, "A"})).id;
-  auto work = [&](const std::string& who) {
-    for (int i = 0; i < 40; ++i) {
-      Must(store->CreatePatient(NewPatient(clinic, who + std::to_string(i))));
-      Must(
-          store->AppendAudit({0, clinic, kT0, std::nullopt, "create", "patient", "", {}, "", who}));
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 6; ++t) threads.emplace_back(work, "t" + std::to_string(t));
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(Must(store->ListPatients(clinic, {})).total, 240);
-  EXPECT_EQ(Must(store->ListAudit(clinic, {})).total, 240);
-  // The pool never opened more connections than allowed.
-  EXPECT_LE(RawCount("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-                     "AND application_name = 'pool_test'"),
-            3);
-}
-
-TEST_F(PostgresStoreTest, ConcurrentEditsOfOnePatientHaveOneWinner) {
-  auto setup = Open();
-  Id clinic = Must(setup->CreateClinic({0, "A"})).id;
-  Patient p = Must(setup->CreatePatient(NewPatient(clinic, "Contested")));
-  User desk = Must(
-      setup->CreateUser({0, clinic, "desk@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
-  std::vector<std::unique_ptr<PostgresStore>> stores;
-  for (int i = 0; i < 4; ++i) stores.push_back(Open());
-  std::atomic<int> won{0}, conflicts{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 4; ++i) {
-    threads.emplace_back([&, i] {
-      Patient edit = p;
-      edit.notes = "edit " + std::to_string(i);
-      auto r = stores[i]->UpdatePatient(edit, 1, {desk.id, kT0, ""});
-      (r.ok() ? won : conflicts)++;
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(won.load(), 1);
-  EXPECT_EQ(conflicts.load(), 3);
-  EXPECT_EQ(Must(setup->GetPatient(clinic, p.id)).version, 2);
-  // Only the winner's replaced values are kept.
-  EXPECT_EQ(Must(setup->ListPatientVersions(clinic, p.id)).size(), 1u);
-}
-
-TEST_F(PostgresStoreTest, ConcurrentPlansOfOnePatientAreNumberedInTurn) {
-  auto setup = Open();
-  Id clinic = Must(setup->CreateClinic({0, "A"})).id;
-  Id therapist =
-      Must(setup->CreateUser({0, clinic, "t@a.example", "T", Role::kTherapist, "h", {}, true})).id;
-  Id patient = Must(setup->CreatePatient(NewPatient(clinic, "Planned"))).id;
-  Assessment a;
-  a.clinic_id = clinic;
-  a.patient_id = patient;
-  a.intake_json = "{}";
-  a.result_json = "{}";
-  a.triage = "treat";
-  a.knowledge_version = "1";
-  a.created_by = therapist;
-  a.created_at = kT0;
-  Id assessment = Must(setup->CreateAssessment(a)).id;
-
-  auto one = Open();
-  auto two = Open();
-  auto work = [&](PostgresStore* store) {
-    for (int i = 0; i < 10; ++i) {
-      PlanRecord plan;
-      plan.clinic_id = clinic;
-      plan.patient_id = patient;
-      plan.assessment_id = assessment;
-      plan.plan_json = "{}";
-      plan.knowledge_version = "1";
-      plan.created_by = therapist;
-      plan.created_at = kT0;
-      Must(store->CreatePlan(plan));
-    }
-  };
-  std::thread first(work, one.get());
-  std::thread second(work, two.get());
-  first.join();
-  second.join();
-  auto plans = Must(setup->ListPlans(clinic, patient));
-  ASSERT_EQ(plans.size(), 20u);
-  for (int i = 0; i < 20; ++i) EXPECT_EQ(plans[i].version_no, i + 1);
-}
-
-TEST_F(PostgresStoreTest, ConnectionsKilledByTheServerAreReplaced) {
-  auto store = OpenAs("killed_test");
-  Id clinic = Must(store->CreateClinic({0, "A"})).id;
-  // The server ends every connection of the store (a restart, a failover).
-  EXPECT_GE(RawCount("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                     "datname = current_database() AND application_name = 'killed_test'"),
-            1);
-  EXPECT_EQ(Must(store->GetClinic(clinic)).name, "A");
-  EXPECT_EQ(Must(store->CreatePatient(NewPatient(clinic, "After"))).family_name, "After");
-}
 
 TEST_F(PostgresStoreTest, StoreUrlOpensPostgres) {
   auto opened = OpenStore(url_);
@@ -540,69 +286,6 @@ TEST_F(PostgresMigrationTest, UpgradeFromVersion4AddsAppendOnlyReferrals) {
   EXPECT_THAT(RawSql("TRUNCATE consents"), HasSubstr("append-only"));
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM consents WHERE treatment"), 1);
   EXPECT_EQ(RawCount("SELECT COUNT(*) FROM referrals WHERE urgency = 'emergency'"), 1);
-}
-
-TEST_F(PostgresStoreTest, TimeOffCannotBeDeletedEvenWithRawSql) {
-  {
-    auto store = Open();
-    Id clinic = Must(store->CreateClinic({0, "A"})).id;
-    User t = Must(
-        store->CreateUser({0, clinic, "t@a.example", "Thera", Role::kTherapist, "h", {}, true}));
-    Must(store->AddTimeOff({0, clinic, t.id, "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "",
-                            t.id, kT0, std::nullopt, std::nullopt}));
-  }
-  EXPECT_THAT(RawSql("DELETE FROM therapist_time_off"), HasSubstr("withdraw it"));
-  EXPECT_THAT(RawSql("TRUNCATE therapist_time_off"), HasSubstr("withdraw it"));
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM therapist_time_off"), 1);
-}
-
-TEST_F(PostgresStoreTest, KeptPatientVersionsCannotBeChangedEvenWithRawSql) {
-  {
-    auto store = Open();
-    Id clinic = Must(store->CreateClinic({0, "A"})).id;
-    User desk = Must(
-        store->CreateUser({0, clinic, "d@a.example", "Desk", Role::kFrontDesk, "h", {}, true}));
-    Patient p = Must(store->CreatePatient(NewPatient(clinic, "Kept")));
-    p.family_name = "Changed";
-    Must(store->UpdatePatient(p, 1, {desk.id, kT0, ""}));
-  }
-  EXPECT_THAT(RawSql("UPDATE patient_versions SET family_name = 'Forged'"),
-              HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("DELETE FROM patient_versions"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("TRUNCATE patient_versions"), HasSubstr("append-only"));
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM patient_versions WHERE family_name = 'Kept'"), 1);
-}
-
-TEST_F(PostgresStoreTest, AssessmentsAndCorrectionsCannotBeChangedEvenWithRawSql) {
-  {
-    auto store = Open();
-    Id clinic = Must(store->CreateClinic({0, "A"})).id;
-    User t = Must(store->CreateUser(
-        {0, clinic, "t@a.example", "T", Role::kTherapist, "h", std::nullopt, true}));
-    Assessment a;
-    a.clinic_id = clinic;
-    a.patient_id = Must(store->CreatePatient(NewPatient(clinic, "Kept"))).id;
-    a.intake_json = "{}";
-    a.result_json = "{}";
-    a.triage = "treat";
-    a.knowledge_version = "k";
-    a.created_by = t.id;
-    a.created_at = kT0;
-    Assessment original = Must(store->CreateAssessment(a));
-    a.intake_json = R"({"corrected":true})";
-    Assessment fixed = Must(store->CreateAssessment(a));
-    Must(store->RecordAssessmentCorrection(
-        {0, clinic, a.patient_id, original.id, fixed.id, "wrong side", t.id, "", kT0}));
-  }
-  EXPECT_THAT(RawSql("UPDATE assessments SET intake_json = '{}'"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("DELETE FROM assessments"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("TRUNCATE assessments CASCADE"),
-              ::testing::AnyOf(HasSubstr("never deleted"), HasSubstr("append-only")));
-  EXPECT_THAT(RawSql("UPDATE assessment_corrections SET reason = 'x'"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("DELETE FROM assessment_corrections"), HasSubstr("append-only"));
-  EXPECT_THAT(RawSql("TRUNCATE assessment_corrections"), HasSubstr("append-only"));
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM assessments"), 2);
-  EXPECT_EQ(RawCount("SELECT COUNT(*) FROM assessment_corrections WHERE reason = 'wrong side'"), 1);
 }
 
 TEST_F(PostgresMigrationTest, NewerSchemaIsRefused) {

@@ -1,0 +1,116 @@
+// The bad-requests table (bad_requests_fixture.h), for appointments, patients'
+// requests and therapist profiles.
+#include "http/bad_requests_fixture.h"
+
+namespace sciaticare::testing::bad_requests {
+
+std::vector<BadCase> BadRequestTest::ScheduleCases() const {
+  const auto& [admin, therapist, desk, patients, p1, pb, plan, session, appointments, appointment,
+               v1, intake, big, many_techniques, numb_foot_at_3] = Words();
+  return {
+      // Appointments: range listing.
+      {"appointments: no from", desk, "GET", appointments + "?to=2026-12-08T00:00:00Z", "", 400},
+      {"appointments: no range", desk, "GET", appointments, "", 400},
+      {"appointments: from a date", desk, "GET",
+       appointments + "?from=2026-12-01&to=2026-12-08T00:00:00Z", "", 400},
+      {"appointments: to before from", desk, "GET",
+       appointments + "?from=2026-12-08T00:00:00Z&to=2026-12-01T00:00:00Z", "", 400},
+      {"appointments: 63 days", desk, "GET",
+       appointments + "?from=2026-12-01T00:00:00Z&to=2027-02-02T00:00:00Z", "", 400},
+
+      // Appointments: booking.
+      {"booking: not JSON", desk, "POST", appointments, "{", 400},
+      {"booking: no patient", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", nullptr}}).dump(), 422},
+      {"booking: patient id a string", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", "one"}}).dump(), 422},
+      {"booking: 10 minutes", desk, "POST", appointments, With(Booking(), {{"minutes", 10}}).dump(),
+       422},
+      {"booking: 181 minutes", desk, "POST", appointments,
+       With(Booking(), {{"minutes", 181}}).dump(), 422},
+      {"booking: minutes a string", desk, "POST", appointments,
+       With(Booking(), {{"minutes", "60"}}).dump(), 422},
+      {"booking: status done", desk, "POST", appointments,
+       With(Booking(), {{"status", "done"}}).dump(), 422},
+      {"booking: time without zone", desk, "POST", appointments,
+       With(Booking(), {{"starts_at", "2026-12-02T10:00:00"}}).dump(), 422},
+      {"booking: impossible date", desk, "POST", appointments,
+       With(Booking(), {{"starts_at", "2026-02-30T10:00:00Z"}}).dump(), 422},
+      {"booking: note too long", desk, "POST", appointments,
+       With(Booking(), {{"note", std::string(2001, 'n')}}).dump(), 422},
+      {"booking: another clinic's patient", desk, "POST", appointments,
+       With(Booking(), {{"patient_id", "{pb}"}}).dump(), 404},
+      {"booking: front desk as therapist", desk, "POST", appointments,
+       With(Booking(), {{"therapist_id", "{desk}"}}).dump(), 422},
+      {"booking: another clinic's therapist", desk, "POST", appointments,
+       With(Booking(), {{"therapist_id", "{therapistb}"}}).dump(), 404},
+      {"booking: another clinic's plan", desk, "POST", appointments,
+       With(Booking(), {{"plan_id", "{planb}"}}).dump(), 404},
+      {"booking: as a patient",
+       Who::kPatient,
+       "POST",
+       appointments,
+       Booking().dump(),
+       403,
+       {},
+       true},
+
+      // Appointments: status changes.
+      {"appointment: no If-Match", desk, "PATCH", appointment, R"({"status":"booked"})", 428},
+      {"appointment: stale If-Match",
+       desk,
+       "PATCH",
+       appointment,
+       R"({"status":"booked"})",
+       409,
+       {{"If-Match", "\"7\""}}},
+      {"appointment: back to requested", desk, "PATCH", appointment, R"({"status":"requested"})",
+       422, v1},
+      {"appointment: unknown status", desk, "PATCH", appointment, R"({"status":"maybe"})", 422, v1},
+      {"appointment: no status", desk, "PATCH", appointment, "{}", 422, v1},
+      {"appointment: another clinic's", desk, "PATCH", "/api/v1/appointments/{appointmentb}",
+       R"({"status":"booked"})", 404, v1},
+      {"appointments of another clinic's patient", desk, "GET", pb + "/appointments", "", 404},
+
+      // Appointment requests from the portal.
+      {"request: for another patient", Who::kPatient, "POST",
+       "/api/v1/patients/{p2}/appointment-requests", Request().dump(), 404},
+      {"request: no time", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"starts_at", nullptr}}).dump(), 422},
+      {"request: 5 minutes", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"minutes", 5}}).dump(), 422},
+      {"request: in the past", Who::kPatient, "POST", p1 + "/appointment-requests",
+       With(Request(), {{"starts_at", "2020-01-06T10:00:00Z"}}).dump(), 422},
+      {"request: by front desk",
+       desk,
+       "POST",
+       p1 + "/appointment-requests",
+       Request().dump(),
+       403,
+       {},
+       true},
+
+      // Therapist profiles.
+      {"profile: unknown technique", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", {"reiki"}}}).dump(), 422},
+      {"profile: modalities a string", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", "swedish"}}).dump(), 422},
+      {"profile: technique twice", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"modalities", {"swedish", "swedish"}}}).dump(), 422},
+      {"profile: 81 years", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"years_experience", 81}}).dump(), 422},
+      {"profile: more sciatica years than years", therapist, "PUT",
+       "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"sciatica_experience_years", 11}}).dump(), 422},
+      {"profile: bio too long", therapist, "PUT", "/api/v1/therapists/{therapist}/profile",
+       With(Profile(), {{"bio", std::string(4001, 'b')}}).dump(), 422},
+      {"profile: someone else's", therapist, "PUT", "/api/v1/therapists/{admin}/profile",
+       Profile().dump(), 403},
+      {"profile: for the front desk", admin, "PUT", "/api/v1/therapists/{desk}/profile",
+       Profile().dump(), 422},
+      {"profile: another clinic's therapist", admin, "PUT",
+       "/api/v1/therapists/{therapistb}/profile", Profile().dump(), 404},
+  };
+}
+
+}  // namespace sciaticare::testing::bad_requests

@@ -1,0 +1,74 @@
+// The fixture of the PostgreSQL store's own suites (postgres_store_test.cc,
+// postgres_append_only_test.cc): a store on a fresh schema of the test
+// database (skipped without SCIATICARE_TEST_PG_URL), and raw SQL run past it.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include "pg_test_database.h"
+#include "store/postgres_store.h"
+#include "store/store_contract.h"
+
+namespace sciaticare::store::testing {
+using sciaticare::testing::PgSkipReason;
+using sciaticare::testing::PgTestDatabase;
+}  // namespace sciaticare::store::testing
+
+namespace sciaticare::store::testing {
+
+constexpr char kT0[] = "2026-11-23T09:00:00Z";
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::string why = PgSkipReason(); !why.empty()) GTEST_SKIP() << why;
+    url_ = PgTestDatabase::Instance().NewSchemaUrl();
+  }
+
+  std::unique_ptr<PostgresStore> Open(PostgresStore::Options options = {}) {
+    return Must(PostgresStore::Open(url_, options));
+  }
+  std::unique_ptr<PostgresStore> OpenAs(const std::string& application,
+                                        PostgresStore::Options options = {}) {
+    return Must(PostgresStore::Open(url_ + "&application_name=" + application, options));
+  }
+
+  // Runs `sql` on a connection of its own; the server's error text, or "accepted".
+  std::string RawSql(const std::string& sql) {
+    try {
+      pqxx::connection conn(url_);
+      pqxx::work tx(conn);
+      tx.exec(sql);
+      tx.commit();
+      return "accepted";
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+
+  std::int64_t RawCount(const std::string& sql) {
+    pqxx::connection conn(url_);
+    pqxx::nontransaction tx(conn);
+    return tx.exec(sql)[0][0].as<std::int64_t>();
+  }
+
+  static Patient NewPatient(Id clinic, const std::string& family) {
+    Patient p;
+    p.clinic_id = clinic;
+    p.family_name = family;
+    p.created_at = kT0;
+    return p;
+  }
+
+  std::string url_;
+};
+
+using PostgresMigrationTest = PostgresStoreTest;
+
+}  // namespace sciaticare::store::testing
