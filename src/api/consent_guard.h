@@ -24,5 +24,8 @@ json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k);
 // work, every region of every row: note_techniques.h).
 void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
                            const std::string& techniques_json, const std::string& field);
+// The same with the patient's entries (oldest first) already read.
+void RequireConsentForWork(const std::vector<store::ConsentRecord>& entries, const Knowledge& k,
+                           const std::string& techniques_json, const std::string& field);
 
 }  // namespace sciaticare::api

@@ -97,6 +97,7 @@ class PostgresStore final : public Store {
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
   StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) override;
+  StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) override;
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 

@@ -23,8 +23,9 @@
 #include <string_view>
 #include <vector>
 
-#include "store/mail_records.h"
 #include "store/calendar_feed_store.h"
+#include "store/care_records_store.h"
+#include "store/mail_records.h"
 #include "store/records.h"
 #include "store/rooms.h"
 #include "store/schedule_changes.h"
@@ -96,7 +97,7 @@ struct IdempotentAnswer {
   std::string created_at;
 };
 
-class Store : public CalendarFeedStore {
+class Store : public CalendarFeedStore, public CareRecordsStore {
  public:
   virtual ~Store() = default;
 

@@ -6,6 +6,7 @@
 #include "store/postgres_query.h"
 #include "store/records/appointment_records.h"
 #include "store/records/attention_records.h"
+#include "store/records/care_records.h"
 #include "store/records/chart_records.h"
 #include "store/records/patient_records.h"
 #include "store/records/session_note_records.h"
@@ -58,6 +59,13 @@ StoreResult<ChartRecords> PostgresStore::ReadChart(Id clinic_id, Id patient_id, 
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::ReadChart(s, clinic_id, patient_id, session_limit);
+  });
+}
+
+StoreResult<CareRecords> PostgresStore::ReadCareRecords(Id clinic_id, Id patient_id) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::ReadCareRecords(s, clinic_id, patient_id);
   });
 }
 

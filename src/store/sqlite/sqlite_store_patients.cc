@@ -7,6 +7,7 @@
 
 #include "store/records/appointment_records.h"
 #include "store/records/attention_records.h"
+#include "store/records/care_records.h"
 #include "store/records/chart_records.h"
 #include "store/records/patient_records.h"
 #include "store/records/session_note_records.h"
@@ -63,6 +64,13 @@ StoreResult<ChartRecords> SqliteStore::ReadChart(Id clinic_id, Id patient_id, in
   return Reading([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::ReadChart(s, clinic_id, patient_id, session_limit);
+  });
+}
+
+StoreResult<CareRecords> SqliteStore::ReadCareRecords(Id clinic_id, Id patient_id) {
+  return Reading([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::ReadCareRecords(s, clinic_id, patient_id);
   });
 }
 
