@@ -47,12 +47,12 @@ std::vector<std::string> AllFields(const std::vector<T>& records) {
 }  // namespace
 
 TEST_P(StoreContractTest, CareRecordsAreTheThreeListsReadOneByOne) {
-  // A second assessment, two referrals (one with two events, one opened at
-  // a session) and two consents, besides the fixture's intake.
+  // A second assessment, two referrals (one with two events) and two
+  // consents, besides the fixture's intake.
   Assessment later = NewAssessment(a_.id, patient_a_.id, therapist_a_.id, "2026-11-24T10:00:00Z");
   later.kind = AssessmentKind::kReassessment;
   later.intake_json = R"({"age":46,"red_flags":{"ces_saddle_anaesthesia":true}})";
-  Must(store_->CreateAssessment(later));
+  const Assessment second = Must(store_->CreateAssessment(later));
   Referral referral;
   referral.clinic_id = a_.id;
   referral.patient_id = patient_a_.id;
@@ -73,7 +73,7 @@ TEST_P(StoreContractTest, CareRecordsAreTheThreeListsReadOneByOne) {
     e.recorded_at = "2026-11-25T10:00:00Z";
     Must(store_->AddReferralEvent(e));
   }
-  referral.assessment_id.reset();
+  referral.assessment_id = second.id;
   Must(store_->CreateReferral(referral));
   for (const char* areas : {R"(["lower_back"])", R"(["lower_back","gluteal"])"}) {
     ConsentRecord c;
@@ -93,6 +93,7 @@ TEST_P(StoreContractTest, CareRecordsAreTheThreeListsReadOneByOne) {
     r.clinic_id = b_.id;
     r.patient_id = patient_b_.id;
     r.opened_by = therapist_b_.id;
+    r.assessment_id = assessment_b_.id;
     return r;
   }()));
 
