@@ -65,13 +65,6 @@ json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k) {
           {"recorded_at", entry.recorded_at}};
 }
 
-void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
-                           const std::string& techniques_json, const std::string& field) {
-  if (RegionsWorked(techniques_json).Empty()) return;
-  RequireConsentForWork(Must(api.store().ListConsents(clinic_id, patient_id)), api.knowledge(),
-                        techniques_json, field);
-}
-
 void RequireConsentForWork(const std::vector<store::ConsentRecord>& entries, const Knowledge& k,
                            const std::string& techniques_json, const std::string& field) {
   const RegionSet worked = RegionsWorked(techniques_json);
