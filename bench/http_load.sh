@@ -6,14 +6,16 @@
 # cores, as when the whole machine serves. Prints requests/s and latency
 # percentiles; docs/performance.md records the figures. A round with errors
 # says which kind (error answers, or wrk's own 2 s timeouts), counts the status
-# codes the server gave, and keeps the server's log.
+# codes the server gave, and keeps the server's log. With a cluster started
+# here, the database's CPU per request is reported too.
 # Usage: bench/http_load.sh [path/to/sciaticare] [seconds] [database]
 #   database: "sqlite" (default: a fresh file), "postgres" (a throwaway
 #   cluster started here with scripts/pg-test-cluster.sh, on the same two
 #   cores, so its CPU is part of every figure, reached over its unix socket as
 #   a clinic running the database on the same machine would), "postgres-tcp"
 #   (the same cluster over loopback TCP, as when the database is on another
-#   machine), or the postgresql:// URL of an empty database.
+#   machine), or the postgresql:// URL of an empty database. The cluster
+#   runs with fsync=off unless PG_TEST_FSYNC=on (scripts/pg-test-cluster.sh).
 set -euo pipefail
 bin=${1:-build/sciaticare}
 secs=${2:-10}
@@ -83,17 +85,31 @@ done
 # Server CPU time in clock ticks (user + system), to report CPU per request:
 # on a shared machine that moves far less than requests/s does.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# The throwaway cluster's CPU time in clock ticks: its postmaster's own and
+# that of its children gone (waited for), plus its live backends'.
+db_ticks() {
+  local postmaster
+  postmaster=$(head -1 "$pg_dir/data/postmaster.pid")
+  {
+    awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{t += $1} END {print t}'
+}
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 run() {
   echo "=== $1"
   shift
-  local before out requests lines errors
+  local before db_before out requests lines errors
   before=$(cpu_ticks)
+  if [[ -n "$pg_dir" ]]; then db_before=$(db_ticks); fi
   lines=$(wc -l <"$work/server.log")
   out=$(COOKIE="$cookie" CSRF="$csrf" PATIENT="$scribe" taskset -c "$wrk_cores" wrk -t1 -c64 -d"${secs}s" --latency "$@")
   echo "$out" | grep -E "Requests/sec|Latency|50%|99%|non-2xx"
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   echo "    server CPU per request: $(((($(cpu_ticks) - before) * tick_us) / requests)) us"
+  if [[ -n "$pg_dir" ]]; then
+    echo "    database CPU per request: $(((($(db_ticks) - db_before) * tick_us) / requests)) us"
+  fi
   errors=$(echo "$out" | awk '/non-2xx or errors/ {print $4}')
   if [[ -n "$errors" && "$errors" != 0 ]]; then
     keep_log=1

@@ -49,11 +49,15 @@ start() {
     cat "$dir/initdb.log" >&2
     die "initdb failed"
   }
+  # Tests need no durability across a crash; PG_TEST_FSYNC=on gives the
+  # real setting, for benchmarks that must count the disk's flushes.
+  local fsync=${PG_TEST_FSYNC:-off}
+  [[ $fsync == on || $fsync == off ]] || die "PG_TEST_FSYNC must be on or off"
   local port
   for _ in 1 2 3 4 5; do
     port=$(free_port)
     if as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=400" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=$fsync -c max_connections=400" \
       start >/dev/null 2>&1; then
       break
     fi

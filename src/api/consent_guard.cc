@@ -67,13 +67,11 @@ json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k) {
           {"recorded_at", entry.recorded_at}};
 }
 
-void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
+void RequireConsentForWork(const std::vector<store::ConsentRecord>& entries, const Knowledge& k,
                            const std::string& techniques_json, const std::string& field) {
   const RegionSet worked = RegionsWorked(techniques_json);
   if (worked.Empty()) return;
-  const Knowledge& k = api.knowledge();
-  const ConsentInForce consent =
-      ConsentOf(Must(api.store().ListConsents(clinic_id, patient_id)), k);
+  const ConsentInForce consent = ConsentOf(entries, k);
   const auto refusal = ConsentRefuses(consent, worked, k.consent_sensitive_regions);
   if (!refusal) return;
   if (!refusal->region) {

@@ -23,10 +23,11 @@ std::string AreaInSentence(Region r, const Knowledge& k);
 // One consent entry as the API shows it, areas with their labels.
 json ConsentJson(const store::ConsentRecord& entry, const Knowledge& k);
 
-// Stops with 409 at `field` when the patient's consent in force refuses
-// hands-on work on a region of `techniques_json` (a session note's stored
-// work, every region of every row: note_techniques.h).
-void RequireConsentForWork(Api& api, Id clinic_id, Id patient_id,
+// Stops with 409 at `field` when the patient's consent in force, from their
+// entries (oldest first), refuses hands-on work on a region of
+// `techniques_json` (a session note's stored work, every region of every
+// row: note_techniques.h).
+void RequireConsentForWork(const std::vector<store::ConsentRecord>& entries, const Knowledge& k,
                            const std::string& techniques_json, const std::string& field);
 
 }  // namespace sciaticare::api

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "api/api_support.h"
+#include "api/patient_care_records.h"
 
 namespace sciaticare::api {
 
@@ -17,7 +18,9 @@ void ReadNote(const json& body, const Knowledge& k, store::SessionNote& n);
 // refuses hands-on work (or the plan the note names is suspended), or their
 // consent in force does not cover a region worked (consent_guard.h). Every
 // note path that records hands-on work comes through here.
-void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note);
+// `care` is the note's patient's records, read once for all the checks.
+void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note,
+                        PatientCareRecords& care);
 
 // Whether a new note's body asks to sign it at once ("sign": true); false
 // when absent; 422 naming "sign" when not a boolean.

@@ -94,13 +94,14 @@ http::Response AmendNote(Api& api, http::Request& req, const Caller& c) {
   store::SessionNote amended = stored;
   ReadNote(merged, api.knowledge(), amended);
   // Work recorded before is kept as it was; new work is checked, as in an edit.
+  PatientCareRecords care(api, c.clinic(), stored.patient_id);
   if (amended.techniques_json != "[]" && amended.techniques_json != stored.techniques_json)
-    RequireWorkAllowed(api, c, amended);
+    RequireWorkAllowed(api, c, amended, care);
   // Only answers the amendment gives are screened: the note's earlier
   // answers were screened when they were written.
   std::optional<store::Referral> raised;
   if (body.contains("red_flags")) raised = ScreenSessionRedFlags(api, c, stored.patient_id, body);
-  if (auto refusal = ReviewDeviations(api, c, merged, amended)) return *refusal;
+  if (auto refusal = ReviewDeviations(api, c, merged, amended, care)) return *refusal;
   if (store::records::NoteContentJson(amended) == store::records::NoteContentJson(stored))
     Reject("amendment", "changes nothing in the note");
 

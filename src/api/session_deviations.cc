@@ -23,9 +23,10 @@ struct LatestScreening {
 // intake document, with symptoms that spread at a session since then (other
 // than at note `except_note`, the one under review); none when the patient
 // was never screened. Portal questionnaires hold scores, not a screening.
-std::optional<LatestScreening> FindLatestScreening(Api& api, Id clinic, Id patient,
-                                                   Id except_note) {
-  const auto assessments = Must(api.store().ListAssessments(clinic, patient));  // Oldest first.
+std::optional<LatestScreening> FindLatestScreening(
+    Api& api, Id clinic, Id patient, Id except_note,
+    const std::vector<store::Assessment>& assessments) {
+  // `assessments` are the patient's, oldest first.
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind == store::AssessmentKind::kPortal) continue;
     Result<Intake> intake = ParseIntakeJson(it->intake_json, api.knowledge());
@@ -82,10 +83,11 @@ json StoredDeviations(const std::string& stored) {
 }  // namespace
 
 std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const json& body,
-                                               store::SessionNote& note) {
+                                               store::SessionNote& note, PatientCareRecords& care) {
   const Acknowledgement ack = ReadAcknowledgement(body);
   note.deviations_json.clear();
-  const auto latest = FindLatestScreening(api, c.clinic(), note.patient_id, note.id);
+  const auto latest =
+      FindLatestScreening(api, c.clinic(), note.patient_id, note.id, care.Get().assessments);
   if (!latest) return std::nullopt;
   const std::vector<Error> departures = ReviewSessionWork(WorkOf(note), latest->screening);
   if (departures.empty()) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/api_support.h"
+#include "api/patient_care_records.h"
 
 namespace sciaticare::api {
 
@@ -20,8 +21,9 @@ namespace sciaticare::api {
 // field, when the body does not acknowledge them with
 // "deviations_acknowledged": true and a "deviation_reason"; nothing then may
 // be stored. Bad acknowledgement members stop the handler like any bad field.
+// `care` is the note's patient's records, read once for all the checks.
 std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const json& body,
-                                               store::SessionNote& note);
+                                               store::SessionNote& note, PatientCareRecords& care);
 
 // How many departures a note's stored deviations_json records (0 for none),
 // for the chart's flag.

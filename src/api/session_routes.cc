@@ -124,7 +124,8 @@ json WithdrawnProgramme(const store::PlanRecord& plan, const PatientScreenings& 
 // refuses hands-on work (or the plan the note names is suspended), or their
 // consent in force does not cover a region worked (consent_guard.h). Every
 // note path that records hands-on work comes through here.
-void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note) {
+void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& note,
+                        PatientCareRecords& care) {
   std::optional<Id> plan_assessment;
   if (note.plan_id) {
     auto plan = api.store().GetPlan(c.clinic(), *note.plan_id);
@@ -133,9 +134,10 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
         plan.value().status == store::PlanStatus::kApproved)
       plan_assessment = plan.value().assessment_id;
   }
-  RequireStep(ReadScreenings(api, c.clinic(), note.patient_id), CareStep::kRecordWork,
+  const store::CareRecords& records = care.Get();
+  RequireStep(ScreeningsOf(records.assessments, records.referrals), CareStep::kRecordWork,
               plan_assessment, "techniques");
-  RequireConsentForWork(api, c.clinic(), note.patient_id, note.techniques_json, "techniques");
+  RequireConsentForWork(records.consents, api.knowledge(), note.techniques_json, "techniques");
 }
 
 namespace {
@@ -152,9 +154,10 @@ http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
   const bool sign_now = ReadSignNow(body);
   // The visit and any red flag found at it may always be recorded;
   // hands-on work only when the latest screening before it allows.
-  if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note);
+  PatientCareRecords care(api, c.clinic(), patient.id);
+  if (note.techniques_json != "[]") RequireWorkAllowed(api, c, note, care);
   std::optional<store::Referral> raised = ScreenSessionRedFlags(api, c, patient.id, body);
-  if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+  if (auto refusal = ReviewDeviations(api, c, body, note, care)) return *refusal;
   note.created_at = api.Now();
   if (sign_now) {
     note.status = "signed";
@@ -273,9 +276,10 @@ http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
   const std::string done_before = note.techniques_json;
   ReadNote(body, api.knowledge(), note);
   // Work recorded before is kept as it was; new work is checked.
+  PatientCareRecords care(api, c.clinic(), note.patient_id);
   if (note.techniques_json != "[]" && note.techniques_json != done_before)
-    RequireWorkAllowed(api, c, note);
-  if (auto refusal = ReviewDeviations(api, c, body, note)) return *refusal;
+    RequireWorkAllowed(api, c, note, care);
+  if (auto refusal = ReviewDeviations(api, c, body, note, care)) return *refusal;
   store::SessionNote updated = Must(api.store().UpdateSessionNote(note, expected));
   api.Audit(c, req, "update", "session", std::to_string(note.id), note.patient_id,
             DeviationAuditDetail(updated));

@@ -164,6 +164,11 @@ class PgTx {
   pqxx::dbtransaction& Unit() {
     return joined_ != nullptr ? *joined_ : dynamic_cast<pqxx::dbtransaction&>(*tx_);
   }
+  // The transaction statements of this one run in (the unit's, when
+  // joined), or nullptr for a kRead one outside a unit.
+  pqxx::dbtransaction* Open() {
+    return joined_ != nullptr ? joined_ : dynamic_cast<pqxx::dbtransaction*>(tx_.get());
+  }
 
  private:
   PgConnection& conn_;

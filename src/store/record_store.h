@@ -61,6 +61,7 @@ class RecordStore : public Store {
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
   StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) override;
+  StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) override;
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 

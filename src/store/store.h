@@ -29,6 +29,7 @@
 #include "store/account_store.h"
 #include "store/audit_store.h"
 #include "store/calendar_feed_store.h"
+#include "store/care_records_store.h"
 #include "store/mail_outbox_store.h"
 #include "store/patient_store.h"
 #include "store/records.h"
@@ -45,6 +46,7 @@ class Store : public AccountStore,
               public ScheduleStore,
               public MailOutboxStore,
               public CalendarFeedStore,
+              public CareRecordsStore,
               public AuditStore {
  public:
   ~Store() override = default;

@@ -181,8 +181,32 @@ sql::Query PgSession::Prepare(const std::string& sql) {
   return sql::Query(*slot);
 }
 
+namespace {
+
+// Sends `texts` (and then `then`, unless empty) on `tx` in one round trip
+// (libpqxx's pipeline) and returns the results of `texts`, in order; throws
+// the first failure.
+std::vector<pqxx::result> Pipelined(pqxx::transaction_base& tx,
+                                    const std::vector<std::string>& texts,
+                                    const std::string& then) {
+  pqxx::pipeline pipe(tx);
+  pipe.retain(static_cast<int>(texts.size()) + 1);
+  std::vector<pqxx::pipeline::query_id> ids;
+  ids.reserve(texts.size());
+  for (const std::string& text : texts) ids.push_back(pipe.insert(text));
+  std::optional<pqxx::pipeline::query_id> last;
+  if (!then.empty()) last = pipe.insert(then);
+  pipe.complete();
+  std::vector<pqxx::result> results;
+  results.reserve(texts.size());
+  for (auto id : ids) results.push_back(pipe.retrieve(id));
+  if (last) pipe.retrieve(*last);
+  return results;
+}
+
+}  // namespace
+
 void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
-  if (current_ != nullptr || connection_.unit() != nullptr) return Session::ReadTogether(reads);
   pqxx::connection& c = connection_.raw();
   std::vector<std::string> texts;
   texts.reserve(reads.size());
@@ -192,31 +216,34 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     texts.push_back(ExecuteText(name, r.params));
   }
   std::vector<pqxx::result> results;
-  results.reserve(reads.size());
-  pqxx::nontransaction tx(c);
-  try {
-    // BEGIN goes alone: the pipeline starts a batch of several with a query
-    // of its own, which would take the snapshot before an isolation level
-    // could be set. The reads and the COMMIT then go in one round trip.
-    tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    pqxx::pipeline pipe(tx);
-    pipe.retain(static_cast<int>(reads.size()) + 1);
-    std::vector<pqxx::pipeline::query_id> ids;
-    ids.reserve(texts.size());
-    for (const std::string& text : texts) ids.push_back(pipe.insert(text));
-    auto commit = pipe.insert("COMMIT");
-    pipe.complete();
-    for (auto id : ids) results.push_back(pipe.retrieve(id));
-    pipe.retrieve(commit);
-  } catch (const pqxx::broken_connection&) {
-    throw;
-  } catch (...) {
-    // A failed read leaves its transaction open and aborted on the server.
+  if (pqxx::dbtransaction* open = current_ != nullptr ? current_->Open() : connection_.unit()) {
+    // Inside a transaction (a unit of work's, as a note's checks run): the
+    // reads join it, as one after another would, in one round trip.
     try {
-      tx.exec("ROLLBACK");
-    } catch (...) {
+      results = Pipelined(*open, texts, "");
+    } catch (const pqxx::sql_error&) {
+      // No savepoint to go back to: the unit's transaction is aborted.
+      if (open == connection_.unit()) connection_.MarkUnitFailed();
+      throw;
     }
-    throw;
+  } else {
+    pqxx::nontransaction tx(c);
+    try {
+      // BEGIN goes alone: the pipeline starts a batch of several with a query
+      // of its own, which would take the snapshot before an isolation level
+      // could be set. The reads and the COMMIT then go in one round trip.
+      tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      results = Pipelined(tx, texts, "COMMIT");
+    } catch (const pqxx::broken_connection&) {
+      throw;
+    } catch (...) {
+      // A failed read leaves its transaction open and aborted on the server.
+      try {
+        tx.exec("ROLLBACK");
+      } catch (...) {
+      }
+      throw;
+    }
   }
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PgResultRows rows(std::move(results[i]));

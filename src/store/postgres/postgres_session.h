@@ -2,7 +2,7 @@
 // PostgreSQL connection. The dialect's differences live here: the shared
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
 // then prepared once per connection; reads sent together (ReadTogether) go
-// in two round trips; a kRead transaction is a read-only
+// in two round trips, or one inside an open transaction; a kRead transaction is a read-only
 // repeatable-read snapshot, a kWrite one read committed with rows locked by
 // LockRowsSuffix(); case-insensitive emails and names are compared and
 // sorted through lower(), as the schema's indexes are built; a statement
@@ -52,7 +52,7 @@ class PgSession : public sql::Session {
   std::string IdList(const std::vector<std::int64_t>& ids) const override;
   // Outside a transaction: BEGIN, then the reads (each its prepared
   // statement run with EXECUTE) and COMMIT in one round trip (libpqxx's
-  // pipeline). Inside one: one after another, as the default.
+  // pipeline). Inside one: the reads alone in one round trip, in it.
   void ReadTogether(std::vector<sql::BatchRead>& reads) override;
 
   PgConnection& connection() { return connection_; }

@@ -4,6 +4,7 @@
 #include "store/record_store.h"
 #include "store/records/appointment_records.h"
 #include "store/records/attention_records.h"
+#include "store/records/care_records.h"
 #include "store/records/chart_records.h"
 #include "store/records/patient_records.h"
 #include "store/records/session_note_records.h"
@@ -38,6 +39,11 @@ StoreResult<std::vector<Assessment>> RecordStore::ListAssessments(Id clinic_id, 
 StoreResult<ChartRecords> RecordStore::ReadChart(Id clinic_id, Id patient_id, int session_limit) {
   return Reading(
       [&](sql::Session& s) { return records::ReadChart(s, clinic_id, patient_id, session_limit); });
+}
+
+StoreResult<CareRecords> RecordStore::ReadCareRecords(Id clinic_id, Id patient_id) {
+  return Reading(
+      [&](sql::Session& s) { return records::ReadCareRecords(s, clinic_id, patient_id); });
 }
 
 StoreResult<AttentionRecords> RecordStore::ReadAttention(Id clinic_id, int session_limit,

@@ -113,15 +113,24 @@ StoreResult<ConsentRecord> AppendConsent(sql::Session& s, const ConsentRecord& c
   return stored;
 }
 
+const std::string& PatientConsentsSql() {
+  static const std::string sql =
+      "SELECT " + kConsentColumns +
+      " FROM consents WHERE clinic_id = ? AND patient_id = ? ORDER BY id";
+  return sql;
+}
+
 StoreResult<std::vector<ConsentRecord>> ListConsents(sql::Session& s, Id clinic_id, Id patient_id) {
   auto tx = s.Begin(sql::TxKind::kRead);
   if (auto e = CheckInClinic(s, "patients", "patient_id", clinic_id, patient_id)) return *e;
-  return s
-      .Prepare("SELECT " + kConsentColumns +
-               " FROM consents WHERE clinic_id = ? AND patient_id = ? ORDER BY id")
-      .Bind(clinic_id)
-      .Bind(patient_id)
-      .All(ReadConsent);
+  return s.Prepare(PatientConsentsSql()).Bind(clinic_id).Bind(patient_id).All(ReadConsent);
+}
+
+sql::BatchRead PatientConsentsRead(Id clinic_id, Id patient_id,
+                                   std::vector<ConsentRecord>& consents) {
+  return {PatientConsentsSql(), {clinic_id, patient_id}, [&consents](sql::Query& q) {
+            consents = q.All(ReadConsent);
+          }};
 }
 
 }  // namespace sciaticare::store::records

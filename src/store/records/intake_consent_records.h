@@ -18,5 +18,9 @@ StoreResult<bool> DiscardIntakeDraft(sql::Session& s, Id clinic_id, Id patient_i
 
 StoreResult<ConsentRecord> AppendConsent(sql::Session& s, const ConsentRecord& consent);
 StoreResult<std::vector<ConsentRecord>> ListConsents(sql::Session& s, Id clinic_id, Id patient_id);
+// ListConsents' list as one read of a batch (Session::ReadTogether), into
+// `consents`; the caller checks the patient.
+sql::BatchRead PatientConsentsRead(Id clinic_id, Id patient_id,
+                                   std::vector<ConsentRecord>& consents);
 
 }  // namespace sciaticare::store::records

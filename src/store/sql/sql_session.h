@@ -204,7 +204,8 @@ class Session {
   virtual std::string IdList(const std::vector<std::int64_t>& ids) const = 0;
   // Runs `reads` in one snapshot (a kRead transaction, or the transaction
   // already open), in order, each handed to its reader: the reads of one
-  // screen. PostgreSQL sends them in two round trips, not one per read; this
+  // screen. PostgreSQL sends them in two round trips (one inside an open
+  // transaction), not one per read; this
   // default runs them one after another, which costs SQLite nothing.
   virtual void ReadTogether(std::vector<BatchRead>& reads) {
     auto tx = Begin(TxKind::kRead);

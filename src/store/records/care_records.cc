@@ -1,0 +1,40 @@
+// A patient's care records as one batch: the patient check and the four
+// lists depend on no answer of another, so the session may send them
+// together (one round trip on PostgreSQL instead of seven, with the three
+// lists' own patient checks folded into one).
+#include "store/records/care_records.h"
+
+#include <string>
+
+#include "store/records/intake_consent_records.h"
+#include "store/records/patient_rows.h"
+#include "store/records/referral_records.h"
+
+namespace sciaticare::store::records {
+
+StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id) {
+  static const std::string patient_sql = "SELECT 1 FROM patients WHERE clinic_id = ? AND id = ?";
+  static const std::string assessments_sql =
+      "SELECT " + kAssessmentColumns +
+      " FROM assessments WHERE clinic_id = ? AND patient_id = ? ORDER BY created_at, id";
+  bool patient_found = false;
+  CareRecords care;
+  std::vector<ReferralEvent> referral_events;
+  std::vector<sql::BatchRead> reads;
+  reads.reserve(5);
+  reads.push_back({patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
+                     patient_found = q.Scalar() != 0;
+                   }});
+  reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
+                     care.assessments = q.All(ReadAssessment);
+                   }});
+  reads.push_back(PatientReferralsRead(clinic_id, patient_id, care.referrals));
+  reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
+  reads.push_back(PatientConsentsRead(clinic_id, patient_id, care.consents));
+  s.ReadTogether(reads);
+  if (!patient_found) return NotFound("patient_id", "no such record in this clinic");
+  AttachReferralEvents(care.referrals, referral_events);
+  return care;
+}
+
+}  // namespace sciaticare::store::records
