@@ -24,7 +24,10 @@ constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
 std::string ReasonField(const json& body, bool required) {
   if (!required && !body.contains("reason")) return "";
   const std::string reason = StringField(body, "reason", 40);
-  if (!store::IsAppointmentChangeReason(reason)) Reject("reason", "choose a reason from the list");
+  // request_declined is the server's own mark of a declined request (EndingFrom), never chosen.
+  if (!store::IsAppointmentChangeReason(reason) || reason == store::kRequestDeclined) {
+    Reject("reason", "choose a reason from the list");
+  }
   return reason;
 }
 
@@ -48,6 +51,31 @@ store::AppointmentChange ChangeFrom(Api& api, const Caller& c, const json& body,
   return change;
 }
 
+store::AppointmentChange EndingFrom(Api& api, const Caller& c, const json& body,
+                                    const store::Appointment& a, const std::string& kind,
+                                    bool reason_required) {
+  if (kind != "cancelled" || a.status != store::AppointmentStatus::kRequested) {
+    return ChangeFrom(api, c, body, kind, reason_required);
+  }
+  store::AppointmentChange change = ChangeFrom(api, c, body, kind, false);
+  change.reason = store::kRequestDeclined;
+  if (change.reason_text.empty()) {
+    Reject("reason_text", "say why the request is declined: the patient reads it");
+  }
+  return change;
+}
+
+json WithDeclinedReason(Api& api, json item, const store::Appointment& a) {
+  item["declined_reason"] = nullptr;
+  if (a.status != store::AppointmentStatus::kCancelled) return item;
+  for (const auto& change : Must(api.store().ListAppointmentChanges(a.clinic_id, a.id))) {
+    if (change.kind == "cancelled" && change.reason == store::kRequestDeclined) {
+      item["declined_reason"] = change.reason_text;
+    }
+  }
+  return item;
+}
+
 namespace {
 
 std::string PatientNameOf(Api& api, const Caller& c, Id patient_id) {
@@ -69,9 +97,9 @@ http::Response CancelAppointment(Api& api, http::Request& req, const Caller& c) 
   store::Appointment a = Must(api.store().GetAppointment(c.clinic(), PathId(req, "id")));
   const int expected = IfMatchVersion(req);
   json body = ParseBody(req);
-  // A request may be declined without a reason; a booking is not cancelled without one.
+  // A booking is not cancelled without a reason; a request is declined with words for the patient.
   const bool held = a.status != store::AppointmentStatus::kRequested;
-  return Ended(api, req, c, a, expected, ChangeFrom(api, c, body, "cancelled", held));
+  return Ended(api, req, c, a, expected, EndingFrom(api, c, body, a, "cancelled", held));
 }
 
 // POST /appointments/{id}/no-show

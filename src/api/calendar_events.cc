@@ -1,8 +1,6 @@
 // Appointment -> calendar event wording (calendar_events.h).
 #include "api/calendar_events.h"
 
-#include <algorithm>
-
 #include "mail/appointment_mail_text.h"
 
 namespace sciaticare::api {
@@ -18,7 +16,7 @@ std::vector<calendar::IcsEvent> CalendarEvents(
     calendar::IcsEvent e;
     // No host: the UID must not change when the clinic moves to another name.
     e.uid = calendar::AppointmentUid(a.id, "");
-    e.sequence = std::max(0, a.version - 1);
+    e.sequence = mail::AppointmentEventSequence(a.version);
     e.starts_at = a.starts_at;
     e.minutes = a.minutes;
     e.summary = reader == CalendarReader::kPatient

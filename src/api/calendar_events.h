@@ -16,8 +16,8 @@ enum class CalendarReader { kPatient, kTherapist };
 // The events of `appointments` for `reader`, at the clinic named
 // `clinic_name`. Requests not yet booked are left out (they hold no time);
 // cancelled ones stay, as STATUS:CANCELLED under their UID, so a calendar
-// that showed them takes them off. SEQUENCE is the appointment's version
-// less one, so every change (a move, a cancellation) counts up.
+// that showed them takes them off. SEQUENCE is mail::AppointmentEventSequence,
+// the same as in the mailed .ics, so every change (a move, a cancellation) counts up.
 std::vector<calendar::IcsEvent> CalendarEvents(
     const std::vector<store::CalendarAppointment>& appointments, CalendarReader reader,
     const std::string& clinic_name);

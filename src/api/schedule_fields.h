@@ -51,6 +51,18 @@ json WithRoomName(json item, const std::optional<Id>& room_id,
 // one of them) and "reason_text".
 store::AppointmentChange ChangeFrom(Api& api, const Caller& c, const json& body,
                                     const std::string& kind, bool reason_required);
+// The change a member of staff makes ending `a` as `kind` ("cancelled" or
+// "no_show"). Cancelling a request is declining it: kept with reason
+// store::kRequestDeclined and the body's "reason_text", which is required
+// (422 at reason_text) because the patient reads it in the portal.
+// Otherwise ChangeFrom, the reason required when `reason_required`.
+store::AppointmentChange EndingFrom(Api& api, const Caller& c, const json& body,
+                                    const store::Appointment& a, const std::string& kind,
+                                    bool reason_required);
+// A patient's ended appointment as the patient reads it: `item` with
+// "declined_reason", the clinic's words when it was a request the clinic
+// declined (null otherwise).
+json WithDeclinedReason(Api& api, json item, const store::Appointment& a);
 
 // What a request (`request.status` requested; any other gives null) is in the
 // way of, for the front desk: the first slot-holding appointment of `list` it

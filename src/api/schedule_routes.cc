@@ -187,7 +187,7 @@ http::Response ChangeAppointmentStatus(Api& api, http::Request& req, const Calle
       status == store::AppointmentStatus::kNoShow) {
     const bool cancel = status == store::AppointmentStatus::kCancelled;
     store::AppointmentChange change =
-        ChangeFrom(api, c, body, cancel ? "cancelled" : "no_show", false);
+        EndingFrom(api, c, body, a, cancel ? "cancelled" : "no_show", false);
     store::Appointment ended = Must(api.store().EndAppointment(a.id, expected, change));
     api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
               IdWords(store::ToString(status)));
@@ -212,7 +212,8 @@ http::Response ListPatientAppointments(Api& api, http::Request& req, const Calle
   };
   const std::map<Id, std::string> rooms = RoomNames(api, c.clinic());
   return JsonResponse(200, ListPage(list, page, keep, [&](const store::Appointment& a) {
-                        return WithRoomName(AppointmentJson(a), a.room_id, rooms);
+                        return WithDeclinedReason(
+                            api, WithRoomName(AppointmentJson(a), a.room_id, rooms), a);
                       }));
 }
 

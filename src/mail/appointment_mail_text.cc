@@ -57,6 +57,8 @@ std::string AppointmentEventSummary(std::string_view therapist_name) {
   return "Massage appointment with " + std::string(therapist_name);
 }
 
+int AppointmentEventSequence(int version) { return version > 1 ? version - 1 : 0; }
+
 MailText AppointmentMailText(const AppointmentMailFacts& f) {
   const std::string when = WhenLine(f, f.starts_at);
   MailText out;

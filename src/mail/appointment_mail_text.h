@@ -38,4 +38,11 @@ MailText AppointmentMailText(const AppointmentMailFacts& facts);
 // The calendar event's title: "Massage appointment with Nadia Okafor".
 std::string AppointmentEventSummary(std::string_view therapist_name);
 
+// The calendar event's SEQUENCE for an appointment at `version`: version less
+// one, so the first booking is 0 (RFC 5545 section 3.8.7.4: SEQUENCE starts
+// at 0 and grows with each revision) and every change counts up. The one rule
+// for the mailed .ics, the therapist's feed and the patient's download, so a
+// calendar holding the event from one of them takes the others as updates.
+int AppointmentEventSequence(int version);
+
 }  // namespace sciaticare::mail

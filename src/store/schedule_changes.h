@@ -35,10 +35,13 @@ struct AppointmentChange {
 };
 
 // The reasons a clinic's staff or patient choose from, as stored words; the
-// web shows them in plain words.
+// web shows them in plain words. kRequestDeclined marks the clinic declining
+// a patient's request (its reason_text is what the patient reads).
+inline constexpr const char kRequestDeclined[] = "request_declined";
 inline constexpr const char* kAppointmentChangeReasons[] = {
-    "patient_unwell", "patient_request", "therapist_unavailable", "clinic_closed",
-    "transport",      "work_or_family",  "booked_in_error",       "other"};
+    "patient_unwell",  "patient_request", "therapist_unavailable",
+    "clinic_closed",   "transport",       "work_or_family",
+    "booked_in_error", "other",           kRequestDeclined};
 bool IsAppointmentChangeReason(std::string_view reason);
 
 // A patient's wish to be told of an earlier slot: with one therapist (or any

@@ -107,7 +107,8 @@ TEST_F(DemoSeedTest, DemoPatientsHavePlausibleDemographics) {
     const int born = std::stoi(p.date_of_birth.substr(0, 4));
     EXPECT_GE(2026 - born, 19) << p.given_name;
     EXPECT_LE(2026 - born, 79) << p.given_name;
-    EXPECT_NE(p.email.find("@example.com"), std::string::npos);
+    // Fictional patients have no mail address: the clinic never mails them.
+    EXPECT_EQ(p.email, "") << p.given_name;
   }
   EXPECT_GE(sexes["female"], 10);
   EXPECT_GE(sexes["male"], 10);
@@ -249,6 +250,27 @@ TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
   }
   EXPECT_GE(requested, 2);
   EXPECT_EQ(requested, report_->appointment_requests);
+}
+
+// A demo clinic mails none of its fictional patients: seeding its bookings
+// queues nothing, and neither does a booking made later, so setting up SMTP
+// on a demo database sends nothing to them.
+TEST_F(DemoSeedTest, DemoQueuesNoMailForItsFictionalPatients) {
+  ASSERT_FALSE(Must(db_->ListAppointments(clinic_, kToday, kFortnight)).empty());
+  EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, 1000)).empty());
+  const store::Patient someone = Patients().front();
+  const store::Id therapist =
+      Must(db_->ListAppointments(clinic_, kToday, kFortnight)).front().therapist_id;
+  store::Appointment later;
+  later.clinic_id = clinic_;
+  later.patient_id = someone.id;
+  later.therapist_id = therapist;
+  later.starts_at = "2027-03-02T10:00:00Z";
+  later.minutes = 45;
+  later.status = store::AppointmentStatus::kBooked;
+  if (db_->CreateAppointment(later).ok()) {
+    EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, 1000)).empty());
+  }
 }
 
 // The demo clinic has rooms, and its coming bookings are spread over them:

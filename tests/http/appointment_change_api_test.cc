@@ -4,6 +4,7 @@
 // referred patient), the freed slot is offered to the waiting list with a
 // one-action booking, and a patient cancels their own appointment in the
 // portal only before the clinic's notice period.
+// A request the clinic declines carries its words to the patient.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -139,6 +140,56 @@ TEST_P(AppointmentChangeApiTest, APatientCancelsOnlyBeforeTheNoticePeriod) {
                        {{"reason", "other"}})
                 .status,
             404);
+}
+
+}  // namespace
+}  // namespace sciaticare::testing
+
+namespace sciaticare::testing {
+namespace {
+
+// A declined request (issue 16): the front desk says why, and the patient
+// reads "declined" with those words, not a bare "cancelled".
+TEST_P(AppointmentChangeApiTest, ADeclinedRequestTellsThePatientTheClinicsReason) {
+  auto portal = As("p1@a.test");
+  auto desk = As("desk@a.test");
+  HttpResult asked = portal->Post(PatientPath(patient1_.id, "/appointment-requests"),
+                                  {{"starts_at", "2031-03-04T09:00:00Z"}, {"minutes", 45}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string path = "/api/v1/appointments/" + BodyOf(asked)["id"].dump();
+  // Without words for the patient, nothing is declined, on either route.
+  HttpResult bare = desk->Send("PATCH", path, json({{"status", "cancelled"}}).dump(), Version(1));
+  ASSERT_EQ(bare.status, 422) << bare.body;
+  EXPECT_EQ(BodyOf(bare)["error"]["field"], "reason_text");
+  EXPECT_EQ(desk->Post(path + "/cancel", json::object(), Version(1)).status, 422);
+  // The server's own mark cannot be chosen.
+  EXPECT_EQ(desk->Post(path + "/cancel", {{"reason", "request_declined"}}, Version(1)).status, 422);
+  EXPECT_EQ(BodyOf(desk->Get(path))["status"], "requested");
+
+  HttpResult declined = desk->Send(
+      "PATCH", path,
+      json({{"status", "cancelled"}, {"reason_text", "The therapist is away that week"}}).dump(),
+      Version(1));
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  const json mine = BodyOf(portal->Get(PatientPath(patient1_.id, "/appointments")))["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["status"], "cancelled");
+  EXPECT_EQ(mine[0]["declined_reason"], "The therapist is away that week");
+  const json changes = BodyOf(desk->Get(path + "/changes"))["items"];
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0]["reason"], "request_declined");
+
+  // A booking the front desk cancels is no declined request.
+  const json booked = Booked(patient1_.id, "2031-03-05T09:00:00Z");
+  ASSERT_EQ(desk->Post(booked["path"].get<std::string>() + "/cancel",
+                       {{"reason", "clinic_closed"}, {"reason_text", "heating broken"}}, Version(1))
+                .status,
+            200);
+  for (const json& a : BodyOf(portal->Get(PatientPath(patient1_.id, "/appointments")))["items"]) {
+    if (a["id"] == booked["id"]) {
+      EXPECT_TRUE(a["declined_reason"].is_null()) << a;
+    }
+  }
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Mail through a real SMTP conversation: libcurl (SmtpSender) to a local sink
 // (tests/mail/smtp_sink.py, Debian's python3-aiosmtpd) that keeps what
 // arrives, on every backend (store_contract.h). A booking's confirmation, a
-// move's change mail and a cancellation each arrive once, in plain words; a
+// move's change mail and a cancellation each arrive once, in plain words,
+// their .ics agreeing with the therapist's feed on the event's SEQUENCE; a
 // sink that is down is retried, each attempt kept with curl's reason, and
 // the mail arrives once it is up.
 #include <netinet/in.h>
@@ -16,6 +17,8 @@
 #include <sstream>
 #include <thread>
 
+#include "api/calendar_events.h"
+#include "calendar/ics_calendar.h"
 #include "core/utc_time.h"
 #include "mail/mail_worker.h"
 #include "mail/smtp_sender.h"
@@ -114,6 +117,31 @@ class SmtpSink {
   pid_t pid_ = -1;
 };
 
+// The line of `document` starting with `name` (as "SEQUENCE:"), or "".
+std::string LineOf(const std::string& document, const std::string& name) {
+  const std::size_t at = document.find("\n" + name);
+  if (at == std::string::npos) return "";
+  return document.substr(at + 1, document.find('\r', at + 1) - at - 1);
+}
+
+// The therapist's feed (as the feed route makes it) of one appointment.
+std::string FeedOf(Store& store, const Appointment& a) {
+  CalendarQuery query;
+  query.clinic_id = a.clinic_id;
+  query.therapist_id = a.therapist_id;
+  query.from = "2026-12-01T00:00:00Z";
+  query.to = "2027-01-01T00:00:00Z";
+  std::vector<CalendarAppointment> rows;
+  for (CalendarAppointment& row : Must(store.ListCalendarAppointments(query))) {
+    if (row.appointment.id == a.id) rows.push_back(std::move(row));
+  }
+  calendar::IcsCalendarOptions options;
+  options.stamp = "2026-12-07T08:00:00Z";
+  return calendar::CalendarDocument(
+             api::CalendarEvents(rows, api::CalendarReader::kTherapist, "Clinic A"), options)
+      .value();
+}
+
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -154,6 +182,9 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   EXPECT_TRUE(Has(booked_ics, uid)) << booked_ics;
   EXPECT_TRUE(Has(booked_ics, "DTSTART:20261209T090000Z")) << booked_ics;
   EXPECT_TRUE(Has(booked_ics, "SUMMARY:Massage appointment with Name of thera@a.example"));
+  // The mailed event and the therapist's feed agree on the same version.
+  EXPECT_EQ(LineOf(booked_ics, "SEQUENCE:"), "SEQUENCE:0");
+  EXPECT_EQ(LineOf(FeedOf(*store_, a), "SEQUENCE:"), "SEQUENCE:0");
 
   AppointmentChange move;
   move.clinic_id = a_.id;
@@ -163,6 +194,7 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   move.new_starts_at = "2026-12-10T11:00:00Z";
   move.new_therapist_id = therapist_a_.id;
   Appointment moved = Must(store_->RescheduleAppointment(a.id, 1, move));
+  const std::string moved_feed = FeedOf(*store_, moved);  // Before the cancellation below.
   EXPECT_EQ(worker.RunOnce().sent, 1);
   AppointmentChange cancel = move;
   cancel.kind = "cancelled";
@@ -180,11 +212,17 @@ TEST_P(StoreContractTest, BookingMovingAndCancellingMailArrivesOnceThroughSmtp) 
   const std::string moved_ics = sink.Attachment(2, "appointment.ics");
   EXPECT_TRUE(Has(moved_ics, uid));
   EXPECT_TRUE(Has(moved_ics, "DTSTART:20261210T110000Z")) << moved_ics;
-  EXPECT_TRUE(Has(moved_ics, "SEQUENCE:" + std::to_string(moved.version)));
+  EXPECT_TRUE(Has(moved_ics, "SEQUENCE:" + std::to_string(moved.version - 1))) << moved_ics;
+  EXPECT_EQ(LineOf(moved_ics, "SEQUENCE:"), "SEQUENCE:1");
+  EXPECT_EQ(LineOf(moved_feed, "SEQUENCE:"), "SEQUENCE:1");
   const std::string cancel_ics = sink.Attachment(3, "appointment.ics");
   EXPECT_TRUE(Has(cancel_ics, "METHOD:CANCEL")) << cancel_ics;
   EXPECT_TRUE(Has(cancel_ics, "STATUS:CANCELLED"));
   EXPECT_TRUE(Has(cancel_ics, uid));
+  const std::string cancelled_feed = FeedOf(*store_, moved);
+  EXPECT_TRUE(Has(cancelled_feed, "STATUS:CANCELLED")) << cancelled_feed;
+  EXPECT_EQ(LineOf(cancel_ics, "SEQUENCE:"), LineOf(cancelled_feed, "SEQUENCE:"));
+  EXPECT_EQ(LineOf(cancel_ics, "SEQUENCE:"), "SEQUENCE:2");
 }
 
 TEST_P(StoreContractTest, MailWaitsForADownServerAndArrivesWhenItIsUp) {

@@ -163,7 +163,7 @@ TEST_P(StoreContractTest, WaitingListOffersAFreedSlotToTheOldestSuitingEntryOnce
 // bookings of offers over two therapists. After every step the store's
 // waiting list must equal the model's, where a freed slot still to come
 // goes to the oldest suiting waiting entry, never to two entries at once,
-// and no therapist is ever double-booked.
+// and no therapist or patient is ever double-booked.
 TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryOnly) {
   std::mt19937 rng(20261207);
   const std::int64_t base = *UtcSeconds("2026-12-08T08:00:00Z");
@@ -175,9 +175,11 @@ TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryO
   }
   std::map<Id, Appointment> booked;  // Slot-holding, by id.
   std::vector<WaitingEntry> entries;
-  auto slot_free = [&](Id therapist, const std::string& at, int minutes) {
+  // Free when neither the therapist nor (when given) the patient holds an
+  // overlapping appointment: each holds one at a time.
+  auto slot_free = [&](Id therapist, const std::string& at, int minutes, Id patient = 0) {
     return std::none_of(booked.begin(), booked.end(), [&](const auto& kv) {
-      return kv.second.therapist_id == therapist &&
+      return (kv.second.therapist_id == therapist || kv.second.patient_id == patient) &&
              Overlap(kv.second.starts_at, kv.second.minutes, at, minutes);
     });
   };
@@ -209,7 +211,7 @@ TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryO
       Appointment a = NewAppointment(a_.id, patient, therapist, at);
       a.minutes = 30 + static_cast<int>(rng() % 3) * 15;
       auto r = store_->CreateAppointment(a);
-      ASSERT_EQ(r.ok(), slot_free(therapist, at, a.minutes)) << "step " << step;
+      ASSERT_EQ(r.ok(), slot_free(therapist, at, a.minutes, patient)) << "step " << step;
       if (r.ok()) booked[r.value().id] = r.value();
     } else if (what == 1) {
       auto it = std::next(booked.begin(), static_cast<long>(rng() % booked.size()));
@@ -226,7 +228,8 @@ TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryO
       move.new_therapist_id = therapist;
       booked.erase(it);
       auto r = store_->RescheduleAppointment(freed.id, freed.version, move);
-      ASSERT_EQ(r.ok(), slot_free(therapist, at, freed.minutes)) << "step " << step;
+      ASSERT_EQ(r.ok(), slot_free(therapist, at, freed.minutes, freed.patient_id))
+          << "step " << step;
       if (r.ok()) {
         booked[freed.id] = r.value();
         offer(freed);
@@ -251,7 +254,8 @@ TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryO
         return WaitingEntry{};
       }();
       auto r = store_->BookWaitingOffer(a_.id, it->id, stored_entry.version);
-      ASSERT_EQ(r.ok(), slot_free(*it->offered_therapist_id, it->offered_starts_at, it->minutes))
+      ASSERT_EQ(r.ok(), slot_free(*it->offered_therapist_id, it->offered_starts_at, it->minutes,
+                                  it->patient_id))
           << "step " << step;
       if (r.ok()) {
         it->status = "booked";

@@ -13,7 +13,7 @@ TEST_P(StoreContractTest, AppointmentsAreListedByDayAndByPatient) {
   Appointment late = Must(store_->CreateAppointment(
       NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-11-23T23:59:59Z")));
   Appointment next_day = Must(store_->CreateAppointment(
-      NewAppointment(a_.id, patient_a_.id, admin_a_.id, "2026-11-24T00:00:00Z")));
+      NewAppointment(a_.id, patient_a_.id, admin_a_.id, "2026-11-24T01:00:00Z")));
   Must(store_->CreateAppointment(
       NewAppointment(b_.id, patient_b_.id, therapist_b_.id, "2026-11-23T10:00:00Z")));
   EXPECT_EQ(morning.version, 1);

@@ -121,7 +121,9 @@ TEST_P(StoreContractTest, RoomClashIsRefusedNamingWhatIsInTheWay) {
   // Another room, back to back in the room, or no room at all: no clash.
   clash.room_id = other_room.id;
   Must(store_->CreateAppointment(clash));
-  Appointment after = NewAppointment(a_.id, other.id, therapist_a_.id, "2026-12-08T10:00:00Z");
+  // A third patient: Ada is with the admin until 10:15.
+  Patient third = Must(store_->CreatePatient(NewPatient(a_.id, "Grace", "Hopper")));
+  Appointment after = NewAppointment(a_.id, third.id, therapist_a_.id, "2026-12-08T10:00:00Z");
   after.room_id = room.id;
   Must(store_->CreateAppointment(after));
   Must(store_->CreateAppointment(

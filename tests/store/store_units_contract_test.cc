@@ -57,6 +57,7 @@ TEST_P(StoreContractTest, AUnitWhoseAuditEntryFailsStoresNothingOfItsWrite) {
       Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kNow)));
   Appointment appointment =
       Must(store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, therapist_a_.id, kNow)));
+  const Id other_patient = Must(store_->CreatePatient(NewPatient(a_.id, "Ada", "Lovelace"))).id;
   auto state = [&] {
     std::string s;
     s += std::to_string(Must(store_->ListPatients(a_.id, {})).total) + ";";
@@ -113,9 +114,9 @@ TEST_P(StoreContractTest, AUnitWhoseAuditEntryFailsStoresNothingOfItsWrite) {
        }},
       {"create appointment",
        [&] {
-         // Another therapist: the first appointment holds therapist_a_ at kNow.
+         // Another therapist and patient: the first appointment holds both at kNow.
          return status(
-             store_->CreateAppointment(NewAppointment(a_.id, patient_a_.id, admin_a_.id, kNow)));
+             store_->CreateAppointment(NewAppointment(a_.id, other_patient, admin_a_.id, kNow)));
        }},
       {"appointment status",
        [&] {

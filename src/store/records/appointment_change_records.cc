@@ -51,13 +51,6 @@ std::optional<StoreError> CheckChange(sql::Session& s, const AppointmentChange& 
   return CheckInClinic(s, "users", "changed_by", c.clinic_id, c.changed_by);
 }
 
-Id TherapistOf(sql::Session& s, Id clinic_id, Id id) {
-  return s.Prepare("SELECT therapist_id FROM appointments WHERE clinic_id = ? AND id = ?")
-      .Bind(clinic_id)
-      .Bind(id)
-      .Scalar();
-}
-
 void AppendChange(sql::Session& s, const AppointmentChange& c) {
   s.Prepare(
        "INSERT INTO appointment_changes (clinic_id, appointment_id, kind, old_starts_at, "
@@ -166,10 +159,14 @@ StoreResult<Appointment> RescheduleAppointment(sql::Session& s, Id id, int expec
   if (!change.new_therapist_id) return Invalid("therapist_id", "is required");
   auto tx = s.Begin(sql::TxKind::kWrite);
   if (auto e = CheckChange(s, change)) return *e;
-  const Id old_therapist = TherapistOf(s, change.clinic_id, id);
-  if (old_therapist == 0) return NotFound("id", "no such appointment in this clinic");
-  // Both therapists' locks, lower id first, then the appointment's: the
-  // order a booking takes them, so a move and a booking never deadlock.
+  // Read unlocked to learn whose locks to take; read again once they are held.
+  auto seen = GetAppointment(s, change.clinic_id, id);
+  if (!seen.ok()) return seen.error();
+  const Id old_therapist = seen.value().therapist_id;
+  // The patient's lock, both therapists' (lower id first), then the
+  // appointment's: the order a booking takes them, so a move and a booking
+  // never deadlock.
+  if (auto e = LockPatient(s, change.clinic_id, seen.value().patient_id)) return *e;
   const Id first = std::min(old_therapist, *change.new_therapist_id);
   const Id second = std::max(old_therapist, *change.new_therapist_id);
   if (auto e = LockTherapist(s, change.clinic_id, first)) return *e;

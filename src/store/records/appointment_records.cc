@@ -106,6 +106,22 @@ std::optional<StoreError> CheckRoomFree(sql::Session& s, const Appointment& a,
                                  ": choose another time or room");
 }
 
+// kConflict at "starts_at" naming the patient's own appointment in `a`'s way:
+// a patient is in one treatment room at a time, whoever treats them.
+std::optional<StoreError> CheckPatientFree(sql::Session& s, const Appointment& a,
+                                           const std::string& zone) {
+  if (!HoldsSlot(a.status)) return std::nullopt;
+  const auto clashes = ReadHeld(s, "patient_id", a.clinic_id, a.patient_id, a, PatientClashes);
+  if (clashes.empty()) return std::nullopt;
+  const Appointment& other = clashes.front();
+  const std::int64_t start = UtcSeconds(other.starts_at).value_or(0);
+  return Conflict("starts_at",
+                  PatientName(s, a.clinic_id, a.patient_id) + " already has an appointment with " +
+                      TherapistName(s, a.clinic_id, other.therapist_id) + " on " +
+                      ClinicTimeText(start, zone) + " until " +
+                      ClinicHourText(start + other.minutes * 60LL, zone) + ": choose another time");
+}
+
 }  // namespace
 
 std::string AppointmentColumnsOf(std::string_view table) {
@@ -186,7 +202,7 @@ StoreResult<Appointment> LockOpenAppointment(sql::Session& s, Id clinic_id, Id i
 }
 
 std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& a) {
-  // The room's lock last, after the therapists' and the appointment's: one
+  // The room's lock last, after the patient's, the therapists' and the appointment's: one
   // room per transaction, taken after every other lock, so no two bookings
   // wait on each other in a circle.
   if (a.room_id) {
@@ -200,11 +216,19 @@ std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& 
     return *e;
   }
   if (auto e = CheckNoClash(s, a, clinic.time_zone)) return *e;
+  if (auto e = CheckPatientFree(s, a, clinic.time_zone)) return *e;
   return CheckRoomFree(s, a, clinic.time_zone);
 }
 
 bool Clashes(const Appointment& a, const Appointment& held) {
   if (a.id == held.id || a.therapist_id != held.therapist_id || !HoldsSlot(held.status)) {
+    return false;
+  }
+  return Overlaps(a, held);
+}
+
+bool PatientClashes(const Appointment& a, const Appointment& held) {
+  if (a.id == held.id || a.patient_id != held.patient_id || !HoldsSlot(held.status)) {
     return false;
   }
   return Overlaps(a, held);
@@ -236,7 +260,7 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
   if (auto problem = ValidateAppointment(a)) return *problem;
   if (IsFinal(a.status)) return Invalid("status", "a new appointment is requested or booked");
   auto tx = s.Begin(sql::TxKind::kWrite);
-  if (auto e = CheckInClinic(s, "patients", "patient_id", a.clinic_id, a.patient_id)) return *e;
+  if (auto e = LockPatient(s, a.clinic_id, a.patient_id)) return *e;
   if (auto e = LockTherapist(s, a.clinic_id, a.therapist_id)) return *e;
   if (a.plan_id) {
     if (auto e = CheckPlanOfPatient(s, a.clinic_id, a.patient_id, *a.plan_id)) return *e;
@@ -266,16 +290,15 @@ StoreResult<Appointment> CreateAppointment(sql::Session& s, const Appointment& a
 StoreResult<Appointment> UpdateAppointmentStatus(sql::Session& s, Id clinic_id, Id id,
                                                  AppointmentStatus status, int expected_version) {
   auto tx = s.Begin(sql::TxKind::kWrite);
-  const Id therapist =
-      s.Prepare("SELECT therapist_id FROM appointments WHERE clinic_id = ? AND id = ?")
-          .Bind(clinic_id)
-          .Bind(id)
-          .Scalar();
-  if (therapist == 0) return NotFound("id", "no such appointment in this clinic");
-  // The therapist's lock first, then the appointment's, in the same order as
-  // a booking, so a status change and a booking never wait on each other.
+  // Read unlocked to learn whose locks to take; read again once they are held.
+  auto seen = GetAppointment(s, clinic_id, id);
+  if (!seen.ok()) return seen.error();
+  // The patient's lock, the therapist's, then the appointment's, in the same
+  // order as a booking, so a status change and a booking never wait on each
+  // other in a circle.
   if (HoldsSlot(status)) {
-    if (auto e = LockTherapist(s, clinic_id, therapist)) return *e;
+    if (auto e = LockPatient(s, clinic_id, seen.value().patient_id)) return *e;
+    if (auto e = LockTherapist(s, clinic_id, seen.value().therapist_id)) return *e;
   }
   auto locked = LockOpenAppointment(s, clinic_id, id, expected_version);
   if (!locked.ok()) return locked.error();

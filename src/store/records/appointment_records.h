@@ -1,12 +1,13 @@
 // Appointments, written once for both stores over the SQL session, with the
-// rule that a therapist (and a room) holds one appointment at a time kept here, in the one
-// place every booking and every status change goes through.
+// rule that a therapist, a patient (and a room) hold one appointment at a time kept here, in the
+// one place every booking and every status change goes through.
 //
 // A slot is held by an appointment that is booked, arrived or done; a
 // request holds nothing yet (it may clash, and the front desk sees it), and
 // cancelled or no-show appointments free their slot. The check runs in the
-// same transaction as the write, after the therapist's row is locked, so two
-// front desks booking one slot at one moment cannot both succeed.
+// same transaction as the write, after the patient's and the therapist's rows
+// are locked (in that order everywhere, so PostgreSQL never deadlocks on
+// them), so two front desks booking one slot at one moment cannot both succeed.
 #pragma once
 
 #include <optional>
@@ -25,6 +26,9 @@ bool HoldsSlot(AppointmentStatus status);
 // therapist, `held` holds its slot, and their times overlap (back to back is
 // no overlap). The one definition of a clash, for the store and the API.
 bool Clashes(const Appointment& a, const Appointment& held);
+// Whether `a`, if it held its time, would overlap `held`, another
+// slot-holding appointment of the same patient (whoever treats them).
+bool PatientClashes(const Appointment& a, const Appointment& held);
 // Whether `a`, if it held its time, would be in `held`'s room while `held`
 // holds it: both name the same room and their times overlap.
 bool RoomClashes(const Appointment& a, const Appointment& held);
@@ -52,11 +56,14 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
 // its slot), with times on the clinic's clock (`zone`).
 std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                        const std::string& zone);
-// Whether `a` (its therapist locked by the caller) may take its slot: in a
+// Whether `a` (its patient and therapist locked by the caller, in that
+// order: LockPatient, LockTherapist) may take its slot: in a
 // room of the clinic still in use, when it names one (kInvalid at room_id
 // otherwise); within the clinic's opening hours, the therapist's working
 // hours (not a break or time off); clear of the therapist's other
-// appointments (kConflict at starts_at) and of the room's (kConflict at
+// appointments (kConflict at starts_at), of the patient's other appointments
+// with any therapist (kConflict at starts_at, naming the patient, the
+// therapist and the time) and of the room's (kConflict at
 // room_id, naming the room, patient, therapist and time). It locks the room
 // for the rest of the transaction, last of all locks. The one check every
 // door that makes an appointment hold time goes through: booking, a request

@@ -119,7 +119,7 @@ void Enqueue(sql::Session& s, const Appointment& a, const AppointmentContext& c,
       .Bind(method)
       .Bind(a.starts_at)
       .Bind(a.minutes)
-      .Bind(a.version)
+      .Bind(mail::AppointmentEventSequence(a.version))
       .Bind(mail::AppointmentEventSummary(facts.therapist_name))
       .Bind(facts.clinic_name)
       .Bind(due)

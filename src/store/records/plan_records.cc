@@ -46,16 +46,6 @@ std::optional<PlanRecord> FindPlan(sql::Session& s, Id clinic_id, Id id) {
       .One(ReadPlan);
 }
 
-// Locks the patient's row for the rest of the write transaction; false when
-// there is no such patient in the clinic.
-bool LockPatient(sql::Session& s, Id clinic_id, Id patient_id) {
-  return s.Prepare("SELECT 1 FROM patients WHERE clinic_id = ? AND id = ?" +
-                   std::string(s.LockRowsSuffix()))
-             .Bind(clinic_id)
-             .Bind(patient_id)
-             .Scalar() != 0;
-}
-
 }  // namespace
 
 const std::string kPatientPlanHeadsSql =
@@ -84,9 +74,7 @@ StoreResult<PlanRecord> CreatePlan(sql::Session& s, const PlanRecord& plan) {
   if (auto problem = ValidatePlan(plan)) return *problem;
   auto tx = s.Begin(sql::TxKind::kWrite);
   // The lock: the next version_no is read and used by one transaction at a time.
-  if (!LockPatient(s, plan.clinic_id, plan.patient_id)) {
-    return NotFound("patient_id", "no such record in this clinic");
-  }
+  if (auto e = LockPatient(s, plan.clinic_id, plan.patient_id)) return *e;
   if (auto e = CheckInClinic(s, "users", "created_by", plan.clinic_id, plan.created_by)) return *e;
   if (s.Prepare("SELECT 1 FROM assessments WHERE clinic_id = ? AND patient_id = ? AND id = ?")
           .Bind(plan.clinic_id)

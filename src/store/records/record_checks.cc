@@ -37,6 +37,17 @@ std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id 
   return std::nullopt;
 }
 
+std::optional<StoreError> LockPatient(sql::Session& s, Id clinic_id, Id patient_id) {
+  if (s.Prepare("SELECT 1 FROM patients WHERE clinic_id = ? AND id = ?" +
+                std::string(s.LockRowsSuffix()))
+          .Bind(clinic_id)
+          .Bind(patient_id)
+          .Scalar() == 0) {
+    return NotFound("patient_id", "no such record in this clinic");
+  }
+  return std::nullopt;
+}
+
 std::optional<StoreError> CheckPlanOfPatient(sql::Session& s, Id clinic_id, Id patient_id,
                                              Id plan_id) {
   if (s.Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND patient_id = ? AND id = ?")

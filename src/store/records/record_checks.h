@@ -25,6 +25,12 @@ std::optional<StoreError> CheckInClinic(sql::Session& s, const char* table, cons
 std::optional<StoreError> CheckTherapist(sql::Session& s, const char* field, Id clinic_id,
                                          Id user_id, bool lock = false);
 
+// kNotFound at "patient_id" unless the patient is in the clinic; their row
+// stays locked for the rest of the write transaction, so writes about one
+// patient (a plan's next version, their bookings) take turns. A booking takes
+// this lock first of all: patient, therapists (lower id first), appointment, room.
+std::optional<StoreError> LockPatient(sql::Session& s, Id clinic_id, Id patient_id);
+
 // kNotFound unless plan `plan_id` belongs to `patient_id` in `clinic_id`.
 std::optional<StoreError> CheckPlanOfPatient(sql::Session& s, Id clinic_id, Id patient_id,
                                              Id plan_id);

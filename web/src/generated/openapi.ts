@@ -3595,7 +3595,7 @@ export interface components {
       /** @description The room it holds, one of the clinic's rooms in use (GET /rooms); null or absent: no room. A room holds one appointment at a time: a room taken then is 409 naming the appointment in the way; a room not the clinic's, or retired, is 422. */
       room_id?: number | null;
     };
-    /** @description Cancelling a booked appointment needs a reason (422 at reason otherwise); declining a request does not. */
+    /** @description Cancelling a booked appointment needs a reason (422 at reason otherwise); declining a request (cancelling it) needs reason_text instead, the clinic's words the patient reads in the portal (422 at reason_text otherwise). */
     AppointmentStatusInput: {
       /**
        * @description cancelled, done and no_show are final: changing such an appointment is 409
@@ -3641,6 +3641,8 @@ export interface components {
       room_id: number | null;
       /** @description In GET /appointments, a patient's appointments, and the answers of booking and moving one: the room's name, or null when it has none */
       room_name?: string | null;
+      /** @description Only in a patient's appointments (GET /patients/{id}/appointments): for a request the clinic declined, the clinic's reason in its own words; null otherwise */
+      declined_reason?: string | null;
     };
     AppointmentList: {
       items: components["schemas"]["Appointment"][];
@@ -4343,11 +4345,11 @@ export interface components {
       versions: number[];
     };
     /**
-     * @description Why an appointment was cancelled or moved; the web shows each in plain words
+     * @description Why an appointment was cancelled or moved; the web shows each in plain words. request_declined is only in answers: the server's mark of a request the clinic declined (sent, it is 422)
      * @enum {string}
      */
-    AppointmentChangeReason: "patient_unwell" | "patient_request" | "therapist_unavailable" | "clinic_closed" | "transport" | "work_or_family" | "booked_in_error" | "other";
-    /** @description reason is required unless the appointment is still a request */
+    AppointmentChangeReason: "patient_unwell" | "patient_request" | "therapist_unavailable" | "clinic_closed" | "transport" | "work_or_family" | "booked_in_error" | "other" | "request_declined";
+    /** @description reason is required unless the appointment is still a request; declining a request (cancelling it) needs reason_text instead, which the patient reads */
     CancelInput: {
       reason?: components["schemas"]["AppointmentChangeReason"];
       /** @description What the patient or therapist said, in their words */

@@ -10,6 +10,7 @@ import {
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
 import { CancelAppointment } from '../components/CancelAppointment';
+import { DeclineRequest } from '../components/DeclineRequest';
 import { WaitingOffers } from '../components/WaitingOffers';
 import { MoveAppointment } from '../components/MoveAppointment';
 import { MoveRequests } from '../components/MoveRequests';
@@ -77,6 +78,8 @@ export function SchedulePage(props: { user: User }) {
   const [reload, setReload] = useState(0);
   // The appointment whose cancellation is being confirmed, with its reason.
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  // The request being declined (the patient reads why).
+  const [declining, setDeclining] = useState<Appointment | null>(null);
   const [moving, setMoving] = useState<Appointment | null>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
   const selectedId = selected?.id;
@@ -129,9 +132,10 @@ export function SchedulePage(props: { user: User }) {
   const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
-  const change = async (a: Appointment, next: string, reason?: { reason: string; reason_text: string }) => {
+  const change = async (a: Appointment, next: string, reason?: { reason?: string; reason_text: string }) => {
     setError(null);
     setCancelling(null);
+    setDeclining(null);
     try {
       const { data } = await request<Appointment>('PATCH', `/api/v1/appointments/${a.id}`,
         { status: next, ...(reason ?? {}) }, { 'If-Match': `"${a.version}"` });
@@ -194,11 +198,16 @@ export function SchedulePage(props: { user: User }) {
                 </span>
                 <span class="row-actions">
                   {NEXT.requested.map((n) => (
-                    <button key={n.status} type="button" class="secondary small-button" onClick={() => change(a, n.status)}>
+                    <button key={n.status} type="button" class="secondary small-button"
+                      onClick={() => (n.status === 'cancelled' ? (setSelected(null), setDeclining(a)) : change(a, n.status))}>
                       {n.label}
                     </button>
                   ))}
                 </span>
+                {declining?.id === a.id && !selected && (
+                  <DeclineRequest who={`${patientName(a.patient_id)}'s request for ${dateOf(a.starts_at)} at ${clockOf(a.starts_at)}`}
+                    onConfirm={(text) => change(a, 'cancelled', { reason_text: text })} onKeep={() => setDeclining(null)} />
+                )}
               </li>
             ))}
           </ul>
@@ -222,7 +231,8 @@ export function SchedulePage(props: { user: User }) {
           <div class="actions">
             {(NEXT[selected.status] ?? []).map((n) => (
               <button key={n.status} type="button" onClick={() =>
-                selected.status === 'booked' && n.status === 'cancelled' ? setCancelling(selected) : change(selected, n.status)}>
+                n.status !== 'cancelled' ? change(selected, n.status)
+                  : selected.status === 'requested' ? setDeclining(selected) : setCancelling(selected)}>
                 {n.label}
               </button>
             ))}
@@ -245,6 +255,10 @@ export function SchedulePage(props: { user: User }) {
             <CancelAppointment who={`${patientName(selected.patient_id)} at ${clockOf(selected.starts_at)}`}
               onConfirm={(reason, text) => change(selected, 'cancelled', { reason, reason_text: text })}
               onKeep={() => setCancelling(null)} />
+          )}
+          {declining?.id === selected.id && (
+            <DeclineRequest who={`${patientName(selected.patient_id)}'s request`}
+              onConfirm={(text) => change(selected, 'cancelled', { reason_text: text })} onKeep={() => setDeclining(null)} />
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 // The patient's appointments and requests on the clinic's clock: what is
-// booked, what waits for the clinic, what was moved or declined (with the
-// clinic's reason), in plain words. "Cancel" (with a confirmation and a
+// booked, what waits for the clinic, what was moved or declined (a move or a
+// request for an appointment, with the clinic's reason), in plain words. "Cancel" (with a confirmation and a
 // reason) and "Ask to move" are offered only for a booked appointment still
 // outside the clinic's notice period; inside it, the patient is told to
 // phone. What the clinic said or did is announced (aria-live) and scrolled
@@ -53,6 +53,8 @@ export function PortalAppointments(props: {
   const changeable = (a: Appointment) => a.status === 'booked' && Date.parse(a.starts_at) - now >= noticeMs;
   // Answers the patient has not acted on: the newest first.
   const answered = props.moves.filter((m) => m.status !== 'pending').reverse();
+  // Requests the clinic declined for a time still to come, with its words.
+  const declined = props.appointments.filter((a) => a.declined_reason != null && Date.parse(a.starts_at) >= now);
 
   const cancel = (a: Appointment, reason: string, text: string) =>
     post(`/api/v1/patients/${props.patientId}/appointments/${a.id}/cancel`, { reason, reason_text: text })
@@ -115,6 +117,18 @@ export function PortalAppointments(props: {
             );
           })}
         </ul>
+      )}
+      {declined.length > 0 && (
+        <>
+          <h3>Requests the clinic declined</h3>
+          <ul class="plain" data-testid="declined-requests">
+            {declined.map((a) => (
+              <li key={a.id}>
+                For {when(a.starts_at)}: <strong>declined</strong>. The clinic said: “{a.declined_reason}”
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {answered.length > 0 && (
         <>
