@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, expectAccessible, launch, noHorizontalScroll, screenshot, watchedPage,
+  BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, clinicianApi, expectAccessible, launch, noHorizontalScroll, screenshot,
+  watchedPage,
 } from './harness.mjs';
 
 const family = `Testperson${Date.now() % 100000}`;
@@ -18,6 +19,17 @@ async function signedInPage() {
   await page.goto(`${BASE_URL}/`);
   await page.getByRole('heading', { name: 'Today' }).waitFor();
   return page;
+}
+
+// Opens the patient's intake from a blank form. A test that leaves its intake
+// unsubmitted leaves its draft, and the page restores a draft before it draws
+// the form: the next test would start from the last one's answers.
+async function discardIntakeDraft() {
+  await (await clinicianApi())('DELETE', `/api/v1${patientPath}/intake-draft`);
+}
+async function openBlankIntake(page) {
+  await discardIntakeDraft();
+  await page.goto(`${BASE_URL}${patientPath}/intake`);
 }
 
 // Marks a region through the editor: side stays as chosen on the map.
@@ -189,7 +201,7 @@ describe('Sciaticare web application', () => {
 
   test('a red flag refers the patient unmistakably and offers no plan', async () => {
     const page = await signedInPage();
-    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await openBlankIntake(page);
     await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
     await addSymptomByMouse(page, 'left calf', 'pain', 6);
     await answerRedFlagsNo(page);
@@ -218,7 +230,7 @@ describe('Sciaticare web application', () => {
 
   test('inflammatory back pain is asked by its features: both entry answers and three features refer to the GP', async () => {
     const page = await signedInPage();
-    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await openBlankIntake(page);
     await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
     await addSymptomByMouse(page, 'left calf', 'pain', 5);
     await answerRedFlagsNo(page);
@@ -241,7 +253,7 @@ describe('Sciaticare web application', () => {
 
   test("the server's refusal of an intake is shown with its field, in the preview and on submit", async () => {
     const page = await signedInPage();
-    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await openBlankIntake(page);
     await addSymptomByMouse(page, 'right side of hip', 'pain', 4);
     await page.getByLabel('Age (years)').fill('130');
     const preview = page.getByTestId('preview');
@@ -261,7 +273,7 @@ describe('Sciaticare web application', () => {
   // kinds and activities are the ones GET /api/v1/knowledge serves.
   test('intake: the body map, its sides, kinds and activities come from the knowledge', async () => {
     const page = await signedInPage();
-    await page.goto(`${BASE_URL}${patientPath}/intake`);
+    await openBlankIntake(page);
     await page.getByRole('heading', { name: /^Intake:/ }).waitFor();
     const knowledge = await page.evaluate(() => fetch('/api/v1/knowledge').then((r) => r.json()));
     for (const region of knowledge.regions) {
@@ -321,6 +333,7 @@ describe('Sciaticare web application', () => {
   test('at 768 px every page fits without horizontal scroll', async () => {
     const page = await signedInPage();
     await page.setViewportSize({ width: 768, height: 1024 });
+    await discardIntakeDraft();
     for (const [path, heading] of [
       ['/', 'Today'],
       ['/patients', 'Patients'],

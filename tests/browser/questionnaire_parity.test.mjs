@@ -116,7 +116,8 @@ describe('one questionnaire form for the intake and the portal', () => {
     const intake = await settled(page);
     await checkDesktopAndTablet(page, 'intake questionnaires answered by keyboard');
     // The draft of the last answers is saved before signing out (it would be refused after).
-    await page.locator('[data-testid="draft-status"][aria-busy="false"]').waitFor();
+    // The status line is empty (not visible) until a first save answered, and busy while one waits.
+    await page.locator('[data-testid="draft-status"][aria-busy="false"]').filter({ hasText: 'Draft saved at' }).waitFor();
     page.expectClean();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -2,34 +2,29 @@
 // /api/v1/therapists/{id}/calendar-feed): make a link a calendar application
 // subscribes to, copy it, make a new one (the old stops working) or turn it
 // off after a confirmation. The link is shown only when it is made: the
-// server keeps only a fingerprint of its secret.
+// server keeps only a fingerprint of its secret. The page reads the feed
+// (`initial`) with its other cards, so they are drawn together.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, post, request, type CalendarFeed, type Therapist } from '../api';
-import { ErrorBox, Loading } from './common';
+import { post, request, type CalendarFeed, type Therapist } from '../api';
+import { ErrorBox } from './common';
 
 function whenMade(iso: string | null | undefined) {
   if (!iso) return '';
   return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-export function CalendarFeedCard(props: { therapist: Therapist; own: boolean }) {
+export function CalendarFeedCard(props: { therapist: Therapist; initial: CalendarFeed; own: boolean }) {
   const t = props.therapist;
   const base = `/api/v1/therapists/${t.id}/calendar-feed`;
-  const [feed, setFeed] = useState<CalendarFeed | null>(null);
+  const [feed, setFeed] = useState<CalendarFeed>(props.initial);
   const [link, setLink] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const linkBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    setFeed(null);
-    setLink('');
-    get<CalendarFeed>(base).then(setFeed).catch(setError);
-  }, [t.id]);
-  useEffect(() => {
     if (link) linkBox.current?.focus();
   }, [link]);
-  if (!feed) return error ? <ErrorBox error={error} /> : <Loading what="calendar feed" />;
 
   const whose = props.own ? 'your' : `${t.display_name}'s`;
   const make = async () => {

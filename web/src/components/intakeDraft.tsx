@@ -18,27 +18,45 @@ export interface DraftStatus {
 }
 
 // Restores `restore(state)` once from the patient's draft, then saves `state`
-// whenever it changes (after `ready`), debounced.
-export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, restore: (s: T) => void) {
+// whenever it changes (after `ready`), debounced. With `enabled`, the draft is
+// asked for at once, beside the page's other answers rather than after them,
+// and restored as soon as the page is `ready`: the form is drawn once, with
+// the draft in it (`loaded`), instead of drawn and then redrawn (issue 15:
+// the intake's Lighthouse performance).
+export function useIntakeDraft<T>(patientId: number, enabled: boolean, ready: boolean, state: T,
+  restore: (s: T) => void) {
   const [status, setStatus] = useState<DraftStatus>({ restoredFrom: null, savedAt: null, failed: false, saving: false });
+  const [fetched, setFetched] = useState<{ draft: IntakeDraft | null } | null>(null);
   const [loaded, setLoaded] = useState(false);
   const pending = useRef<number | null>(null);
   const skipNext = useRef(true);
   const url = `/api/v1/patients/${patientId}/intake-draft`;
 
   useEffect(() => {
-    if (!ready) return;
+    if (!enabled) return;
+    let live = true;
     get<{ draft: IntakeDraft | null }>(url)
-      .then(({ draft }) => {
-        if (draft) {
-          skipNext.current = true;
-          restore(draft.state as T);
-          setStatus((s) => ({ ...s, restoredFrom: draft.updated_at }));
-        }
-      })
-      .catch(() => setStatus((s) => ({ ...s, failed: true })))
-      .finally(() => setLoaded(true));
-  }, [ready, url]);
+      .then((answer) => live && setFetched(answer))
+      .catch(() => {
+        if (!live) return;
+        setStatus((s) => ({ ...s, failed: true }));
+        setFetched({ draft: null });
+      });
+    return () => {
+      live = false;
+    };
+  }, [enabled, url]);
+
+  useEffect(() => {
+    if (!ready || !fetched || loaded) return;
+    const { draft } = fetched;
+    if (draft) {
+      skipNext.current = true;
+      restore(draft.state as T);
+      setStatus((s) => ({ ...s, restoredFrom: draft.updated_at }));
+    }
+    setLoaded(true);
+  }, [ready, fetched, loaded]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -85,7 +103,7 @@ export function useIntakeDraft<T>(patientId: number, ready: boolean, state: T, r
     if (pending.current !== null) window.clearTimeout(pending.current);
     pending.current = null;
   };
-  return { status, discard, cancelPending };
+  return { status, loaded, discard, cancelPending };
 }
 
 // The notices: "Draft from … restored" with Discard (asks first), and the

@@ -72,7 +72,8 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
 
   // Kept on the server as it is typed; restored when the therapist comes back.
   // A correction is not the patient's next intake: it keeps no draft.
-  const draft = useIntakeDraft(id, patient !== null && knowledge !== null && !props.corrects, state,
+  const drafting = !props.corrects;
+  const draft = useIntakeDraft(id, drafting, patient !== null && knowledge !== null, state,
     (restored) => setState({ ...blank, ...restored }));
   const discardDraft = async () => {
     await draft.discard();
@@ -99,7 +100,10 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
   const badField = submitError instanceof ApiError ? submitError.field.replace(/^intake\./, '') : '';
 
   if (loadError) return <ErrorBox error={loadError} />;
-  if (!patient || !knowledge || (props.corrects && !original)) return <Loading what="the intake" />;
+  // The form is drawn once its draft is in (useIntakeDraft): drawing it is the page's longest task.
+  if (!patient || !knowledge || (props.corrects && !original) || (drafting && !draft.loaded)) {
+    return <Loading what="the intake" />;
+  }
 
   if (saved) {
     const result = saved.assessment.result;
