@@ -23,8 +23,9 @@
 #include <string_view>
 #include <vector>
 
-#include "store/mail_records.h"
 #include "store/calendar_feed_store.h"
+#include "store/invitation_mail_store.h"
+#include "store/mail_records.h"
 #include "store/records.h"
 #include "store/rooms.h"
 #include "store/schedule_changes.h"
@@ -96,7 +97,7 @@ struct IdempotentAnswer {
   std::string created_at;
 };
 
-class Store : public CalendarFeedStore {
+class Store : public CalendarFeedStore, public InvitationMailStore {
  public:
   virtual ~Store() = default;
 
@@ -382,7 +383,8 @@ class Store : public CalendarFeedStore {
   // clinic's newest `limit` (1..500) messages, newest first, each with its
   // attempts. RetryMail: a failed message queued again at `now` for a fresh
   // round of attempts; a queued one is answered as it is; kConflict at state
-  // for one sent or cancelled.
+  // for one sent or cancelled, or a failed invitation (its link is removed:
+  // invitation_mail_store.h).
   virtual StoreResult<std::vector<OutboxMessage>> ClaimDueMail(std::string_view worker,
                                                                std::string_view now,
                                                                std::string_view lease_until,

@@ -2,6 +2,7 @@
 // store/records/mail_outbox_records.cc, each on a pooled connection.
 #include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/invitation_mail_records.h"
 #include "store/records/mail_outbox_records.h"
 
 namespace sciaticare::store {
@@ -34,6 +35,13 @@ StoreResult<OutboxMessage> PostgresStore::RetryMail(Id clinic_id, Id id, std::st
   return Run([&](PgConnection& c) {
     PgSession s(c);
     return records::RetryMail(s, clinic_id, id, now);
+  });
+}
+
+StoreStatus PostgresStore::QueueInvitationMail(const InvitationMail& mail) {
+  return Run([&](PgConnection& c) {
+    PgSession s(c);
+    return records::QueueInvitationMail(s, mail);
   });
 }
 

@@ -1,6 +1,7 @@
 // The SQLite store's mail outbox, written once over the SQL session in
 // store/records/mail_outbox_records.cc: each runs the shared method on the
 // writer (one writer: a claim cannot race another) or a reader connection.
+#include "store/records/invitation_mail_records.h"
 #include "store/records/mail_outbox_records.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/sqlite_store.h"
@@ -35,6 +36,13 @@ StoreResult<OutboxMessage> SqliteStore::RetryMail(Id clinic_id, Id id, std::stri
   return Writing([&] {
     SqliteSession s = SqliteSession::OnCurrent();
     return records::RetryMail(s, clinic_id, id, now);
+  });
+}
+
+StoreStatus SqliteStore::QueueInvitationMail(const InvitationMail& mail) {
+  return Writing([&] {
+    SqliteSession s = SqliteSession::OnCurrent();
+    return records::QueueInvitationMail(s, mail);
   });
 }
 
