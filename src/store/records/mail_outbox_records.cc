@@ -227,7 +227,8 @@ StoreStatus RecordMailOutcome(sql::Session& s, const MailOutcome& o) {
   if (o.retry_at && !UtcSeconds(*o.retry_at)) return Invalid("retry_at", "must be a UTC time");
   auto tx = s.Begin(sql::TxKind::kWrite);
   const auto held =
-      s.Prepare("SELECT kind, body FROM mail_outbox WHERE id = ? AND claimed_by = ?")
+      s.Prepare("SELECT kind, body FROM mail_outbox WHERE id = ? AND claimed_by = ?" +
+                std::string(s.LockRowsSuffix()))
           .Bind(o.outbox_id)
           .Bind(o.worker)
           .One([](const sql::Row& r) { return std::make_pair(r.Text(0), r.Text(1)); });
@@ -311,7 +312,10 @@ StoreResult<OutboxMessage> RetryMail(sql::Session& s, Id clinic_id, Id id, std::
   if (!stored) return NotFound("id", "no such message in this clinic");
   if (stored->state == "sent") return Conflict("state", "this message was already delivered");
   if (stored->state == "cancelled") {
-    return Conflict("state", "this message was withdrawn because the appointment changed");
+    return Conflict("state", stored->kind == "invitation"
+                                 ? "this invitation was withdrawn: a newer one replaced it or the "
+                                   "patient set their password"
+                                 : "this message was withdrawn because the appointment changed");
   }
   if (stored->state == "failed" && stored->kind == "invitation") {
     return Conflict("state",
