@@ -30,6 +30,10 @@ struct ClinicApiOptions {
   // Whether this server sends mail (serve --smtp-url): the outbox page says
   // so when it does not, and messages wait.
   bool mail_set_up = false;
+  // The clinic's public base URL (serve --public-url, core/public_url.h):
+  // portal invitations are mailed only when it is known and mail is set up;
+  // otherwise the front desk passes the link on.
+  std::string public_url;
 };
 
 // Adds every /api/v1 route of the clinic API to `router`. `store` and `k`

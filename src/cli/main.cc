@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
       ->add_option("--mail-poll-seconds", serve_options.mail_poll_seconds,
                    "How often the mail worker looks for due mail (default 15)")
       ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--public-url", serve_options.public_url,
+                   "The clinic's public web address, e.g. https://clinic.example.org, for the "
+                   "links mailed to patients (portal invitations); default: none, and they are "
+                   "not mailed")
+      ->envname("SCIATICARE_PUBLIC_URL");
 
   AdminCreateOptions admin_options;
   CLI::App* admin = app.add_subcommand("admin", "Manage accounts from the command line.");

@@ -15,6 +15,7 @@
 #include "api/clinic_api.h"
 #include "cli/demo_seed.h"
 #include "cli/store_url.h"
+#include "core/public_url.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "knowledge/knowledge_loader.h"
@@ -245,6 +246,19 @@ int RunServeCommand(const ServeOptions& options) {
   api_options.session_hours = options.session_hours;
   std::unique_ptr<mail::SmtpSender> sender = MailSenderFor(options);
   api_options.mail_set_up = sender != nullptr;
+  if (!options.public_url.empty()) {
+    const std::optional<std::string> base = PublicBaseUrl(options.public_url);
+    if (!base) {
+      LogLine("error", "--public-url must be http(s)://host[:port] with no path",
+              {{"public_url", options.public_url}});
+      return 1;
+    }
+    api_options.public_url = *base;
+  } else if (sender) {
+    LogLine("warn",
+            "portal invitations are not mailed: the server's public address is unknown "
+            "(see --public-url)");
+  }
   api::AddClinicRoutes(router, *db, k, api_options);
   http::AddStaticFiles(router);  // After the API: the web application answers every other path.
 

@@ -27,6 +27,9 @@ struct ServeOptions {
   std::string smtp_user;
   bool smtp_require_tls = false;
   int mail_poll_seconds = 15;
+  // The clinic's public base URL ("https://clinic.example.org"), for the
+  // links mailed to patients; empty: invitations are not mailed.
+  std::string public_url;
 };
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server

@@ -30,7 +30,8 @@ class MailOutboxStore {
   // clinic's newest `limit` (1..500) messages, newest first, each with its
   // attempts. RetryMail: a failed message queued again at `now` for a fresh
   // round of attempts; a queued one is answered as it is; kConflict at state
-  // for one sent or cancelled.
+  // for one sent or cancelled, or a failed invitation (its link is removed:
+  // invitation_mail_store.h).
   virtual StoreResult<std::vector<OutboxMessage>> ClaimDueMail(std::string_view worker,
                                                                std::string_view now,
                                                                std::string_view lease_until,

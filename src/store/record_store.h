@@ -126,6 +126,7 @@ class RecordStore : public Store {
   StoreStatus RecordMailOutcome(const MailOutcome& outcome) override;
   StoreResult<std::vector<OutboxMessage>> ListMailOutbox(Id clinic_id, int limit) override;
   StoreResult<OutboxMessage> RetryMail(Id clinic_id, Id id, std::string_view now) override;
+  StoreStatus QueueInvitationMail(const InvitationMail& mail) override;
   StoreResult<MoveRequest> CreateMoveRequest(const MoveRequest& request) override;
   StoreResult<std::vector<MoveRequest>> ListMoveRequests(Id clinic_id,
                                                          std::optional<Id> patient_id) override;

@@ -30,6 +30,7 @@
 #include "store/audit_store.h"
 #include "store/calendar_feed_store.h"
 #include "store/care_records_store.h"
+#include "store/invitation_mail_store.h"
 #include "store/mail_outbox_store.h"
 #include "store/patient_store.h"
 #include "store/records.h"
@@ -47,6 +48,7 @@ class Store : public AccountStore,
               public MailOutboxStore,
               public CalendarFeedStore,
               public CareRecordsStore,
+              public InvitationMailStore,
               public AuditStore {
  public:
   ~Store() override = default;

@@ -1,8 +1,9 @@
 // Portal invitations in a real browser: the clinic invites a patient from the
-// patient's page and gets a one-time link to pass on; the patient opens it in
-// their own browser, is refused a password that does not match or is too
-// weak (in plain words), sets a good one and lands in their portal; the link
-// then no longer works, and the patient's page says they have a login.
+// patient's page and, as this server sends no mail (the page says so), gets a
+// one-time link to pass on; the patient opens it in their own browser, is
+// refused a password that does not match or is too weak (in plain words),
+// sets a good one and lands in their portal; the link then no longer works,
+// and the patient's page says they have a login.
 // Keyboard-only for the patient's form; axe-core, console and 768 px checks.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,7 +32,7 @@ describe('portal invitation', () => {
     await patientBrowser?.close();
   });
 
-  test('the clinic invites the patient from their page and gets a link to pass on', async () => {
+  test('the clinic invites the patient from their page and, with no mail set up, gets a link to pass on', async () => {
     const page = await watchedPage(clinic.context);
     await signIn(page, LOGIN_EMAIL, LOGIN_PASSWORD);
     await page.getByRole('heading', { name: 'Today' }).waitFor();
@@ -43,6 +44,9 @@ describe('portal invitation', () => {
     const shown = portal.getByTestId('invite-link');
     await shown.waitFor();
     assert.match(await shown.innerText(), /Give this link to Ivy\. It works once, for seven days/);
+    // This server sends no mail, and the desk is told so in plain words.
+    assert.match(await shown.innerText(), /Mail is not set up on this server, so the link was not emailed/);
+    assert.equal(await portal.getByTestId('invite-mailed').count(), 0);
     link = await shown.getByLabel('Invitation link').inputValue();
     assert.match(link, new RegExp(`^${BASE_URL.replace(/[.]/g, '\\.')}/invite#[0-9a-f]{64}$`));
     await portal.getByText(/Last link: sent to .* waiting for the patient to set a password/).waitFor();

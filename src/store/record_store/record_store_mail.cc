@@ -3,6 +3,7 @@
 // record method (store/records/) on a session the database lends for a read or
 // a write (RecordStore::OnSession).
 #include "store/record_store.h"
+#include "store/records/invitation_mail_records.h"
 #include "store/records/mail_outbox_records.h"
 
 namespace sciaticare::store {
@@ -25,6 +26,10 @@ StoreResult<std::vector<OutboxMessage>> RecordStore::ListMailOutbox(Id clinic_id
 
 StoreResult<OutboxMessage> RecordStore::RetryMail(Id clinic_id, Id id, std::string_view now) {
   return Writing([&](sql::Session& s) { return records::RetryMail(s, clinic_id, id, now); });
+}
+
+StoreStatus RecordStore::QueueInvitationMail(const InvitationMail& mail) {
+  return Writing([&](sql::Session& s) { return records::QueueInvitationMail(s, mail); });
 }
 
 }  // namespace sciaticare::store

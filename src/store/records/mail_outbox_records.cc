@@ -10,6 +10,7 @@
 #include "mail/appointment_mail_text.h"
 #include "store/records/appointment_records.h"
 #include "store/records/clinic_settings_records.h"
+#include "store/records/invitation_mail_records.h"
 #include "store/records/record_checks.h"
 
 namespace sciaticare::store::records {
@@ -22,11 +23,7 @@ const std::string kColumns =
     "ics_starts_at, ics_minutes, ics_sequence, ics_summary, ics_location, state, attempts, "
     "next_attempt_at, claimed_by, claimed_until, last_error, sent_at";
 
-// A message queued at once is due from the start of time: the store reads no
-// clock, and any worker's "now" is later.
 constexpr int kMostAtOnce = 500;
-
-constexpr std::string_view kAtOnce = "1970-01-01T00:00:00Z";
 
 OutboxMessage ReadMessage(const sql::Row& r) {
   OutboxMessage m;
@@ -166,12 +163,14 @@ void QueueAppointmentMail(sql::Session& s, const std::optional<Appointment>& bef
   if (!context) return;
   const std::string id = std::to_string(after.id);
   if (!was_booked) {
-    Enqueue(s, after, *context, AppointmentMailKind::kConfirmation, "confirmation:" + id, kAtOnce);
+    Enqueue(s, after, *context, AppointmentMailKind::kConfirmation, "confirmation:" + id,
+            kDueAtOnce);
     EnqueueReminder(s, after, *context);
   } else if (!is_booked) {
     CancelQueued(s, after, "'confirmation', 'change', 'reminder'", "",
                  "the appointment was cancelled");
-    Enqueue(s, after, *context, AppointmentMailKind::kCancellation, "cancellation:" + id, kAtOnce);
+    Enqueue(s, after, *context, AppointmentMailKind::kCancellation, "cancellation:" + id,
+            kDueAtOnce);
   } else if (before->starts_at != after.starts_at || before->therapist_id != after.therapist_id) {
     // A later move supersedes an earlier change mail not yet sent.
     CancelQueued(s, after, "'change', 'reminder'", ReminderKey(after),
@@ -179,7 +178,7 @@ void QueueAppointmentMail(sql::Session& s, const std::optional<Appointment>& bef
     AppointmentContext moved = *context;
     moved.facts.old_starts_at = UtcSeconds(before->starts_at);
     Enqueue(s, after, moved, AppointmentMailKind::kChange,
-            "change:" + id + ":" + std::to_string(after.version), kAtOnce);
+            "change:" + id + ":" + std::to_string(after.version), kDueAtOnce);
     EnqueueReminder(s, after, *context);
   }
 }
@@ -227,13 +226,16 @@ StoreStatus RecordMailOutcome(sql::Session& s, const MailOutcome& o) {
   if (!UtcSeconds(o.attempted_at)) return Invalid("attempted_at", "must be a UTC time");
   if (o.retry_at && !UtcSeconds(*o.retry_at)) return Invalid("retry_at", "must be a UTC time");
   auto tx = s.Begin(sql::TxKind::kWrite);
-  const std::int64_t held = s.Prepare(
-                                 "SELECT COUNT(*) FROM mail_outbox WHERE id = ? AND "
-                                 "claimed_by = ?")
-                                .Bind(o.outbox_id)
-                                .Bind(o.worker)
-                                .Scalar();
-  if (held == 0) return Conflict("claimed_by", "the message is not claimed by this worker");
+  const auto held =
+      s.Prepare("SELECT kind, body FROM mail_outbox WHERE id = ? AND claimed_by = ?" +
+                std::string(s.LockRowsSuffix()))
+          .Bind(o.outbox_id)
+          .Bind(o.worker)
+          .One([](const sql::Row& r) { return std::make_pair(r.Text(0), r.Text(1)); });
+  if (!held) return Conflict("claimed_by", "the message is not claimed by this worker");
+  // What is kept of a message that stops waiting: an invitation's link goes
+  // in the statement that records it sent or failed (docs/security.md).
+  const std::string kept_body = KeptBody(held->first, held->second);
   s.Prepare(
        "INSERT INTO mail_attempts (outbox_id, attempted_at, worker, delivered, smtp_answer) "
        "VALUES (?, ?, ?, ?, ?)")
@@ -247,18 +249,20 @@ StoreStatus RecordMailOutcome(sql::Session& s, const MailOutcome& o) {
     // Sent even when its event was undone meanwhile: the record says what happened.
     s.Prepare(
          "UPDATE mail_outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, "
-         "claimed_by = '', claimed_until = '', last_error = '' WHERE id = ?")
+         "claimed_by = '', claimed_until = '', last_error = '', body = ? WHERE id = ?")
         .Bind(o.attempted_at)
+        .Bind(kept_body)
         .Bind(o.outbox_id)
         .Exec();
   } else {
     s.Prepare(
          "UPDATE mail_outbox SET state = CASE WHEN state = 'queued' THEN ? ELSE state END, "
          "attempts = attempts + 1, next_attempt_at = ?, claimed_by = '', claimed_until = '', "
-         "last_error = ? WHERE id = ?")
+         "last_error = ?, body = ? WHERE id = ?")
         .Bind(o.retry_at ? "queued" : "failed")
         .Bind(o.retry_at.value_or(o.attempted_at))
         .Bind(o.smtp_answer)
+        .Bind(o.retry_at ? held->second : kept_body)
         .Bind(o.outbox_id)
         .Exec();
   }
@@ -308,7 +312,15 @@ StoreResult<OutboxMessage> RetryMail(sql::Session& s, Id clinic_id, Id id, std::
   if (!stored) return NotFound("id", "no such message in this clinic");
   if (stored->state == "sent") return Conflict("state", "this message was already delivered");
   if (stored->state == "cancelled") {
-    return Conflict("state", "this message was withdrawn because the appointment changed");
+    return Conflict("state", stored->kind == "invitation"
+                                 ? "this invitation was withdrawn: a newer one replaced it or the "
+                                   "patient set their password"
+                                 : "this message was withdrawn because the appointment changed");
+  }
+  if (stored->state == "failed" && stored->kind == "invitation") {
+    return Conflict("state",
+                    "this invitation's one-time link was removed when sending failed; make a new "
+                    "link on the patient's page");
   }
   if (stored->state == "failed") {
     // A fresh round of attempts; the earlier ones stay in the log.

@@ -18,6 +18,10 @@
 
 namespace sciaticare::store::records {
 
+// When a message to send at once is due: the start of time, as the store
+// reads no clock and any worker's "now" is later.
+inline constexpr std::string_view kDueAtOnce = "1970-01-01T00:00:00Z";
+
 // The messages an appointment's change from `before` (nullopt: just made) to
 // `after` owes its patient, queued in the caller's transaction: a booking (or
 // a request booked) its confirmation and reminder; a move of a booked one its

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "store/records/invitation_mail_records.h"
 #include "store/records/record_checks.h"
 #include "store/validation.h"
 
@@ -40,7 +41,10 @@ StoreResult<PortalInvite> CreatePortalInvite(sql::Session& s, const PortalInvite
   if (auto e = CheckInClinic(s, "users", "created_by", invite.clinic_id, invite.created_by)) {
     return *e;
   }
-  // One open invitation per patient: the link handed out last is the one that works.
+  // One open invitation per patient: the link handed out last is the one that
+  // works, and the only one mailed.
+  CancelInvitationMail(s, invite.clinic_id, invite.patient_id,
+                       "a newer invitation replaced this one before it went out");
   s.Prepare(
        "UPDATE portal_invites SET replaced_at = ? WHERE clinic_id = ? AND patient_id = ? AND "
        "used_at IS NULL AND replaced_at IS NULL")
@@ -94,6 +98,12 @@ StoreStatus UsePortalInvite(sql::Session& s, std::string_view token_hash, Id use
   if (changed != 1) {
     return Conflict("invite", "this invitation was used, replaced by a newer one, or has expired");
   }
+  const auto owner =
+      s.Prepare("SELECT clinic_id, patient_id FROM portal_invites WHERE token_hash = ?")
+          .Bind(token_hash)
+          .One([](const sql::Row& r) { return std::make_pair(r.Int64(0), r.Int64(1)); });
+  CancelInvitationMail(s, owner->first, owner->second,
+                       "the patient set their password before this went out");
   tx->Commit();
   return Done{};
 }

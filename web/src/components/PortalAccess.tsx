@@ -1,6 +1,7 @@
 // The patient's portal access on their page (staff): whether they have a
-// login, their latest invitation, and "Invite to the portal", which shows
-// the one-time link to pass on (the patient sets their own password with it).
+// login, their latest invitation, and "Invite to the portal", which emails
+// the one-time link to the patient when the server mails, or else shows it
+// to pass on, saying why (the patient sets their own password with it).
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { ErrorBox } from './common';
@@ -11,6 +12,9 @@ interface Invite {
   expires_at: string;
   state: 'open' | 'used' | 'replaced' | 'expired';
 }
+// The answer to an invitation: emailed (`mailed_to`) or a link to pass on.
+type InviteAnswer = Invite & { link?: string; not_mailed_text?: string; mailed_to?: string };
+
 export interface PortalAccessAnswer {
   login: { email: string; active: boolean } | null;
   invite: Invite | null;
@@ -38,6 +42,8 @@ export function PortalAccess(props: {
   const [access, setAccess] = useState<PortalAccessAnswer | null>(props.initial ?? null);
   const [email, setEmail] = useState(patient.email ?? '');
   const [link, setLink] = useState('');
+  const [notMailed, setNotMailed] = useState('');
+  const [mailed, setMailed] = useState<{ to: string; until: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -53,8 +59,10 @@ export function PortalAccess(props: {
     setError(null);
     setCopied(false);
     try {
-      const made = await post<Invite & { link: string }>(`/api/v1/patients/${patient.id}/portal-invite`, { email });
-      setLink(`${location.origin}${made.link}`);
+      const made = await post<InviteAnswer>(`/api/v1/patients/${patient.id}/portal-invite`, { email });
+      setMailed(made.mailed_to ? { to: made.mailed_to, until: made.expires_at } : null);
+      setLink(made.link ? `${location.origin}${made.link}` : '');
+      setNotMailed(made.not_mailed_text ?? '');
       await load();
     } catch (err) {
       setError(err);
@@ -101,8 +109,15 @@ export function PortalAccess(props: {
             </button>
           </form>
           <ErrorBox error={error} />
+          {mailed && (
+            <p class="saved-box" role="status" data-testid="invite-mailed">
+              We emailed the link to {mailed.to} — it works once, until {day(mailed.until)}. With it{' '}
+              {patient.given_name} chooses their own password.
+            </p>
+          )}
           {link && (
             <div class="saved-box" role="status" data-testid="invite-link">
+              {notMailed && <p>{notMailed}</p>}
               <p>
                 Give this link to {patient.given_name}. It works once, for seven days; with it they choose their own
                 password.

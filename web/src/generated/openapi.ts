@@ -1653,7 +1653,7 @@ export interface paths {
   "/api/v1/patients/{id}/portal-invite": {
     /**
      * Invite the patient to the portal: a one-time link, valid seven days, through which they set their own password (staff)
-     * @description A newer invitation replaces an unused one. The link's secret is returned once, in `link` (after '#', so it never reaches a server log); only its hash is kept. 409 when the patient already has a portal login or the email is another login's.
+     * @description A newer invitation replaces an unused one. When mail is set up and the server knows its public address (serve --public-url), the link is emailed to the patient, queued in the same commit as the invitation, and the answer says `mailed_to`; otherwise the link's secret is returned once, in `link` (after '#', so it never reaches a server log), with `not_mailed_text`. Only the secret's hash is kept, and the outbox's copy of the mail drops the link once it is sent, failed or withdrawn. 409 when the patient already has a portal login or the email is another login's.
      */
     post: {
       parameters: {
@@ -1677,8 +1677,12 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["PortalInvite"] & {
-              /** @description /invite#<secret>, to be opened on this site */
+              /** @description /invite#<secret>, to be opened on this site; only when the invitation was not mailed */
               link?: string;
+              /** @description Why the link was not mailed (mail not set up, or the server's public address unknown), in words for the front desk; only when it was not mailed */
+              not_mailed_text?: string;
+              /** @description The address the invitation was emailed to; then the answer holds no link */
+              mailed_to?: string;
             };
           };
         };

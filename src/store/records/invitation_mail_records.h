@@ -1,0 +1,29 @@
+// Portal invitation mail in the outbox, on the SQL session, written once for
+// both stores. While an invitation's message waits, its body holds the
+// one-time link; every statement that ends its waiting (sent, failed,
+// cancelled) also replaces the link with a plain note, so no finished
+// message holds a usable secret (the admin's outbox shows no body at all).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "store/invitation_mail_store.h"
+#include "store/sql/sql_session.h"
+#include "store/store_result.h"
+
+namespace sciaticare::store::records {
+
+// The Store method of the same name (invitation_mail_store.h).
+StoreStatus QueueInvitationMail(sql::Session& s, const InvitationMail& mail);
+
+// Cancels the queued mail of the patient's invitations, its links removed, in
+// the caller's transaction: the invitation it carries was replaced or the
+// patient's login is made; `why` says which, for the admin.
+void CancelInvitationMail(sql::Session& s, Id clinic_id, Id patient_id, std::string_view why);
+
+// The body of a message of `kind` as kept once it stops waiting: an
+// invitation's without its link; any other as it is.
+std::string KeptBody(std::string_view kind, std::string_view body);
+
+}  // namespace sciaticare::store::records
