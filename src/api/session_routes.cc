@@ -135,8 +135,8 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
       plan_assessment = plan.value().assessment_id;
   }
   const store::CareRecords& records = care.Get();
-  RequireStep(ScreeningsOf(records.assessments, records.referrals), CareStep::kRecordWork,
-              plan_assessment, "techniques");
+  RequireStep(ScreeningsOf(records.assessments, records.referrals, records.clinic_time_zone),
+              CareStep::kRecordWork, plan_assessment, "techniques");
   RequireConsentForWork(records.consents, api.knowledge(), note.techniques_json, "techniques");
 }
 
@@ -302,8 +302,7 @@ http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
   }
   // The latest screening may suspend the approved plan (care_guard.h).
   const PatientScreenings screenings =
-      ScreeningsOf(records.assessments, records.referrals,
-                   Must(api.store().GetClinicSettings(c.clinic())).time_zone);
+      ScreeningsOf(records.assessments, records.referrals, records.clinic_time_zone);
   for (const store::PlanRecord& p : records.plans) {
     if (p.status != store::PlanStatus::kApproved) continue;
     const CareVerdict verdict =

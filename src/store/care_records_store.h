@@ -5,6 +5,7 @@
 // (a clinic's records only; failures as values).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "store/records.h"
@@ -19,6 +20,7 @@ struct CareRecords {
   std::vector<Assessment> assessments;  // Oldest first.
   std::vector<Referral> referrals;      // By id, with their events.
   std::vector<ConsentRecord> consents;  // Oldest first.
+  std::string clinic_time_zone;         // ClinicSettings::time_zone, to word dates.
 };
 
 class CareRecordsStore {

@@ -145,4 +145,16 @@ TEST_P(StoreContractTest, CareRecordsOfAnotherClinicsPatientAreNotFound) {
   EXPECT_TRUE(care.consents.empty());
 }
 
+// The batch carries the clinic's own zone, so a note's refusal words its
+// dates on the clinic's clock without another read.
+TEST_P(StoreContractTest, CareRecordsCarryTheClinicsTimeZone) {
+  EXPECT_EQ(Must(store_->ReadCareRecords(a_.id, patient_a_.id)).clinic_time_zone,
+            Must(store_->GetClinicSettings(a_.id)).time_zone);
+  ClinicSettings settings = Must(store_->GetClinicSettings(a_.id));
+  settings.time_zone = "America/New_York";
+  Must(store_->PutClinicSettings(settings));
+  EXPECT_EQ(Must(store_->ReadCareRecords(a_.id, patient_a_.id)).clinic_time_zone,
+            "America/New_York");
+}
+
 }  // namespace sciaticare::store::testing

@@ -250,4 +250,19 @@ TEST_P(StoreContractTest, StalePlanApprovalIsAConflictAndStoresNothing) {
   EXPECT_EQ(Must(store_->GetPlan(a_.id, v1.id)).status, PlanStatus::kDraft);
 }
 
+// The chart carries the clinic's zone as the clinic settings give it: the
+// default before any is set, the clinic's own after, never another clinic's.
+TEST_P(StoreContractTest, ChartCarriesTheClinicsTimeZone) {
+  EXPECT_EQ(Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize)).clinic_time_zone,
+            Must(store_->GetClinicSettings(a_.id)).time_zone);
+  ClinicSettings settings = Must(store_->GetClinicSettings(a_.id));
+  settings.time_zone = "Europe/Lisbon";
+  Must(store_->PutClinicSettings(settings));
+  ClinicSettings other = Must(store_->GetClinicSettings(b_.id));
+  other.time_zone = "Asia/Tokyo";
+  Must(store_->PutClinicSettings(other));
+  EXPECT_EQ(Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize)).clinic_time_zone,
+            "Europe/Lisbon");
+}
+
 }  // namespace sciaticare::store::testing

@@ -124,6 +124,9 @@ struct ChartRecords {
   std::int64_t sessions_on_approved_plan = 0;
   std::vector<ChartSession> sessions;  // Newest first, as ListSessionNotes.
   std::vector<Referral> referrals;     // As ListReferrals.
+  // The clinic's zone (ClinicSettings::time_zone), read with the chart so
+  // that its dates are worded on the clinic's clock without another read.
+  std::string clinic_time_zone;
 };
 
 // What the attention list needs of a session note: its times, plan, pain

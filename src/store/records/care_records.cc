@@ -1,11 +1,12 @@
-// A patient's care records as one batch: the patient check and the four
-// lists depend on no answer of another, so the session may send them
+// A patient's care records as one batch: the patient check, the four
+// lists and the clinic's zone depend on no answer of another, so the session may send them
 // together (one round trip on PostgreSQL instead of seven, with the three
 // lists' own patient checks folded into one).
 #include "store/records/care_records.h"
 
 #include <string>
 
+#include "store/records/clinic_settings_records.h"
 #include "store/records/intake_consent_records.h"
 #include "store/records/patient_rows.h"
 #include "store/records/referral_records.h"
@@ -21,7 +22,7 @@ StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patie
   CareRecords care;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(5);
+  reads.reserve(6);
   reads.push_back({patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      patient_found = q.Scalar() != 0;
                    }});
@@ -31,6 +32,7 @@ StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patie
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, care.referrals));
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   reads.push_back(PatientConsentsRead(clinic_id, patient_id, care.consents));
+  reads.push_back(ClinicTimeZoneRead(clinic_id, care.clinic_time_zone));
   s.ReadTogether(reads);
   if (!patient_found) return NotFound("patient_id", "no such record in this clinic");
   AttachReferralEvents(care.referrals, referral_events);

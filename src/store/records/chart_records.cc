@@ -1,6 +1,6 @@
 // The chart read on the SQL session: the patient, the heads of their
 // assessments and plans, the count of notes on the approved plan, the newest
-// notes and the referrals with their events, each one statement, none
+// notes, the referrals with their events and the clinic's zone, each one statement, none
 // depending on another's answer, so that the session may send them together
 // (two round trips on PostgreSQL, not eleven).
 #include "store/records/chart_records.h"
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/records/clinic_settings_records.h"
 #include "store/records/patient_rows.h"
 #include "store/records/plan_records.h"
 #include "store/records/referral_records.h"
@@ -60,7 +61,7 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
   ChartRecords chart;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(7);
+  reads.reserve(8);
   reads.push_back(
       {patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) { patient = q.One(ReadPatient); }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
@@ -74,6 +75,7 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
                      chart.sessions = q.All(ReadChartSession, kChartSessionsReserved);
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, chart.referrals));
+  reads.push_back(ClinicTimeZoneRead(clinic_id, chart.clinic_time_zone));
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   s.ReadTogether(reads);
   if (!patient) return NotFound("id", "no such patient in this clinic");

@@ -70,6 +70,17 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
 
 }  // namespace
 
+sql::BatchRead ClinicTimeZoneRead(Id clinic_id, std::string& zone) {
+  zone = std::string(kDefaultClinicZone);
+  return {"SELECT time_zone FROM clinic_settings WHERE clinic_id = ?",
+          {clinic_id},
+          [&zone](sql::Query& q) {
+            if (auto read = q.One([](const sql::Row& r) { return r.Text(0); })) {
+              zone = std::move(*read);
+            }
+          }};
+}
+
 ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id) {
   ClinicSettings out;
   out.clinic_id = clinic_id;

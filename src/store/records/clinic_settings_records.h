@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "store/records.h"
@@ -17,6 +18,11 @@ namespace sciaticare::store::records {
 // The clinic's settings in the caller's transaction; the defaults (UTC, no
 // opening hours, version 0) when never set.
 ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id);
+
+// The clinic's time zone into `zone` (the default when never set), as one
+// read of a batch (sql::Session::ReadTogether), so that a screen worded on
+// the clinic's clock needs no round trip of its own for it.
+sql::BatchRead ClinicTimeZoneRead(Id clinic_id, std::string& zone);
 
 // kConflict at "starts_at", in plain words, unless [starts_at, + minutes)
 // lies on one local day of the clinic that is not closed and, when the
