@@ -135,8 +135,9 @@ void RequireWorkAllowed(Api& api, const Caller& c, const store::SessionNote& not
       plan_assessment = plan.value().assessment_id;
   }
   const store::CareRecords& records = care.Get();
-  RequireStep(ScreeningsOf(records.assessments, records.referrals), CareStep::kRecordWork,
-              plan_assessment, "techniques");
+  RequireStep(ScreeningsOf(records.assessments, records.referrals,
+                           Must(api.store().GetClinicSettings(c.clinic())).time_zone),
+              CareStep::kRecordWork, plan_assessment, "techniques");
   RequireConsentForWork(records.consents, api.knowledge(), note.techniques_json, "techniques");
 }
 
