@@ -180,7 +180,7 @@ TEST_P(AppointmentChangeApiTest, ADeclinedRequestTellsThePatientTheClinicsReason
   EXPECT_EQ(changes[0]["reason"], "request_declined");
 
   // A booking the front desk cancels is no declined request.
-  const json booked = Booked(patient1_.id, "2031-03-05T09:00:00Z");
+  const json booked = BookedRef(patient1_.id, "2031-03-05T09:00:00Z");
   ASSERT_EQ(desk->Post(booked["path"].get<std::string>() + "/cancel",
                        {{"reason", "clinic_closed"}, {"reason_text", "heating broken"}}, Version(1))
                 .status,
