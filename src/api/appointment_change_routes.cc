@@ -10,7 +10,6 @@
 
 #include "api/api_support.h"
 #include "api/audit_words.h"
-#include "api/care_guard.h"
 #include "api/schedule_fields.h"
 #include "api/wall_clock_fields.h"
 #include "clock/clinic_time.h"
@@ -121,8 +120,8 @@ http::Response Reschedule(Api& api, http::Request& req, const Caller& c) {
                                 ? IdField(body, "therapist_id")
                                 : a.therapist_id;
   change.new_room_id = RoomField(body, a.room_id);  // Absent: it keeps its room.
-  // A move books treatment at a new time: the screening rule of booking holds.
-  if (a.status == store::AppointmentStatus::kBooked) RequireBookingAllowed(api, c, a);
+  // A move books treatment at a new time: the store's booking check keeps
+  // the screening rule of booking.
   store::Appointment moved = Must(api.store().RescheduleAppointment(a.id, expected, change));
   api.Audit(c, req, "update", "appointment", std::to_string(a.id), a.patient_id,
             "moved from " + ClinicTimeOf(api, c.clinic(), a.starts_at) + " to " +
@@ -218,12 +217,7 @@ http::Response ListWaitingList(Api& api, http::Request& req, const Caller& c) {
 http::Response BookOffer(Api& api, http::Request& req, const Caller& c) {
   const Id id = PathId(req, "id");
   const int expected = IfMatchVersion(req);
-  for (const auto& e : Must(api.store().ListWaitingEntries(c.clinic()))) {
-    if (e.id != id || e.status != "offered") continue;
-    store::Appointment a;
-    a.patient_id = e.patient_id;
-    RequireBookingAllowed(api, c, a);
-  }
+  // The store's booking keeps the screening rule of booking.
   store::WaitingEntry booked = Must(api.store().BookWaitingOffer(c.clinic(), id, expected));
   api.Audit(c, req, "update", "waiting_entry", std::to_string(id), booked.patient_id,
             "booked from the waiting list" +

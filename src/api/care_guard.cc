@@ -17,60 +17,7 @@ std::string SourceOf(const store::Referral& r) {
   return r.session_id ? "a session" : "an assessment";
 }
 
-// A referral raised at a session is named by the time it was raised.
-ScreeningEvent SessionScreening(const store::Referral& r, std::string_view zone) {
-  ScreeningEvent e;
-  e.source = "the session note of " + ClinicTimeText(std::string_view(r.opened_at), zone);
-  e.is_assessment = false;
-  e.referral = StateOf(r);
-  return e;
-}
-
 }  // namespace
-
-ReferralState StateOf(const store::Referral& referral) {
-  ReferralState s;
-  s.urgency = ParseReferralUrgency(referral.urgency).value_or(ReferralUrgency::kEmergency);
-  for (const store::ReferralEvent& e : referral.events) {
-    if (e.kind == "closed") s.closed = true;
-    if (e.kind != "outcome") continue;
-    s.outcome_recorded = true;
-    // The latest outcome speaks: a later visit may undo an earlier clearance.
-    const json detail = Parsed(e.detail_json);
-    s.cleared = detail.is_object() && detail.value("cleared", false);
-  }
-  return s;
-}
-
-PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
-                               std::vector<store::Referral> referrals, std::string_view zone) {
-  PatientScreenings out;
-  auto sessions_after = [&](std::optional<Id> assessment) {
-    for (const store::Referral& r : referrals) {
-      if (r.session_id && r.assessment_id == assessment)
-        out.events.push_back(SessionScreening(r, zone));
-    }
-  };
-  sessions_after(std::nullopt);
-  for (const store::Assessment& a : assessments) {
-    if (a.kind == store::AssessmentKind::kPortal) continue;
-    ScreeningEvent e;
-    e.source = "the assessment of " + ClinicTimeText(std::string_view(a.created_at), zone);
-    e.assessment_id = a.id;
-    for (const store::Referral& r : referrals) {
-      if (!r.session_id && r.assessment_id == a.id) e.referral = StateOf(r);
-    }
-    // A referring triage with no record (stored before referrals were kept)
-    // still refers: nothing recorded has lifted it.
-    if (!e.referral) {
-      if (auto urgency = UrgencyOfTriage(a.triage)) e.referral = ReferralState{*urgency};
-    }
-    out.events.push_back(std::move(e));
-    sessions_after(a.id);
-  }
-  out.referrals = std::move(referrals);
-  return out;
-}
 
 PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id) {
   return ScreeningsOf(Must(api.store().ListAssessments(clinic_id, patient_id)),
@@ -168,10 +115,11 @@ void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& 
   }
   auto assessments = api.store().ListAssessments(c.clinic(), a.patient_id);
   if (!assessments.ok()) return;  // No such patient: the store answers it.
-  RequireStep(
+  const PatientScreenings screenings =
       ScreeningsOf(assessments.value(), Must(api.store().ListReferrals(c.clinic(), a.patient_id)),
-                   Must(api.store().GetClinicSettings(c.clinic())).time_zone),
-      CareStep::kBookTreatment, plan_assessment, a.plan_id ? "plan_id" : "patient_id");
+                   Must(api.store().GetClinicSettings(c.clinic())).time_zone);
+  if (auto refused = store::BookingRefusal(screenings, plan_assessment, a.plan_id.has_value()))
+    Reject(refused->field, refused->message, 409);
 }
 
 }  // namespace sciaticare::api

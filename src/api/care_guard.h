@@ -12,26 +12,16 @@
 
 #include "api/api_support.h"
 #include "core/care_governance.h"
+#include "store/care_screenings.h"
 
 namespace sciaticare::api {
 
-// A patient's screenings in order, and the referral records behind them.
-struct PatientScreenings {
-  std::vector<ScreeningEvent> events;
-  std::vector<store::Referral> referrals;
-};
+// The screenings of a patient, as the store's booking check builds them.
+using store::PatientScreenings;
+using store::ScreeningsOf;
+using store::StateOf;
 
-// Pure: the screenings of the assessments (oldest first; portal answers are
-// no screening) and referrals (oldest first) of one patient. A referral
-// opened by an assessment marks that assessment; one opened at a session is a
-// screening of its own, placed after the assessment it followed. Each is
-// named by its time on the clinic's clock in `zone` ("the assessment of Tue
-// 8 Dec 2026 at 09:00"), never by its record number.
-PatientScreenings ScreeningsOf(const std::vector<store::Assessment>& assessments,
-                               std::vector<store::Referral> referrals, std::string_view zone);
 PatientScreenings ReadScreenings(Api& api, Id clinic_id, Id patient_id);
-
-ReferralState StateOf(const store::Referral& referral);
 
 // Stops with 409 at `field` when the latest screening refuses `step`.
 void RequireStep(const PatientScreenings& screenings, CareStep step,
@@ -40,9 +30,11 @@ void RequireStep(const PatientScreenings& screenings, CareStep step,
 // Stops with 409 at "plan_id" (or "patient_id") when the patient's latest
 // screening refuses booking a treatment for `a`, or the plan named is
 // suspended: "refer, do not treat with massage" (shared/clinical/red-flags.md,
-// after NICE CKS Sciatica). The one check of every booking door: book, accept
-// a portal request, reschedule, book a waiting-list offer, book a course and
-// propose one (tests/http/course_api_test.cc tries each).
+// after NICE CKS Sciatica). The store's booking keeps the rule itself
+// (records::CheckSlotBookable, in the booking's transaction); this asks it
+// ahead, in the same words (store::BookingRefusal), where nothing is booked
+// yet: a course's proposal and its "booking_refused", and a course booked as
+// a whole (one refusal, not one per slot).
 void RequireBookingAllowed(Api& api, const Caller& c, const store::Appointment& a);
 
 // The plan as the API shows it: an approved plan the latest screening does

@@ -9,7 +9,6 @@
 
 #include "api/api_support.h"
 #include "api/audit_words.h"
-#include "api/care_guard.h"
 #include "api/schedule_fields.h"
 #include "clock/clinic_time.h"
 #include "core/utc_time.h"
@@ -145,16 +144,8 @@ http::Response Answer(Api& api, http::Request& req, const Caller& c, bool accept
   answer.changed_by = c.user.id;
   answer.changed_at = api.Now();
   answer.reason_text = StringField(body, "reason_text", 2000, !accept);
-  if (accept) {
-    // A move books treatment at a new time: the screening rule of booking
-    // holds, as for the front desk's own move.
-    for (const auto& m : Must(api.store().ListMoveRequests(c.clinic(), std::nullopt))) {
-      if (m.id != id) continue;
-      store::Appointment a;
-      a.patient_id = m.patient_id;
-      RequireBookingAllowed(api, c, a);
-    }
-  }
+  // Accepting books treatment at a new time: the store's booking check
+  // keeps the screening rule of booking, as for the front desk's own move.
   store::MoveRequest answered =
       Must(api.store().AnswerMoveRequest(c.clinic(), id, expected, accept, answer));
   api.Audit(c, req, "update", "move_request", std::to_string(id), answered.patient_id,

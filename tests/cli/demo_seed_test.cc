@@ -257,7 +257,7 @@ TEST_F(DemoSeedTest, DemoHasAppointmentsTodayAndForTwoWeeks) {
 // on a demo database sends nothing to them.
 TEST_F(DemoSeedTest, DemoQueuesNoMailForItsFictionalPatients) {
   ASSERT_FALSE(Must(db_->ListAppointments(clinic_, kToday, kFortnight)).empty());
-  EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, 1000)).empty());
+  EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, store::kMaxPageSize)).empty());
   const store::Patient someone = Patients().front();
   const store::Id therapist =
       Must(db_->ListAppointments(clinic_, kToday, kFortnight)).front().therapist_id;
@@ -269,7 +269,7 @@ TEST_F(DemoSeedTest, DemoQueuesNoMailForItsFictionalPatients) {
   later.minutes = 45;
   later.status = store::AppointmentStatus::kBooked;
   if (db_->CreateAppointment(later).ok()) {
-    EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, 1000)).empty());
+    EXPECT_TRUE(Must(db_->ListMailOutbox(clinic_, store::kMaxPageSize)).empty());
   }
 }
 

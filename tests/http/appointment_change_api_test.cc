@@ -164,7 +164,9 @@ TEST_P(AppointmentChangeApiTest, ADeclinedRequestTellsThePatientTheClinicsReason
   EXPECT_EQ(desk->Post(path + "/cancel", json::object(), Version(1)).status, 422);
   // The server's own mark cannot be chosen.
   EXPECT_EQ(desk->Post(path + "/cancel", {{"reason", "request_declined"}}, Version(1)).status, 422);
-  EXPECT_EQ(BodyOf(desk->Get(path))["status"], "requested");
+  EXPECT_EQ(
+      store_->GetAppointment(clinic_a_.id, BodyOf(asked)["id"].get<store::Id>()).value().status,
+      store::AppointmentStatus::kRequested);
 
   HttpResult declined = desk->Send(
       "PATCH", path,

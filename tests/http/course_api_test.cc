@@ -226,6 +226,19 @@ TEST_P(CourseApiTest, AReferredPatientIsRefusedTreatmentAtEveryBookingDoor) {
             200);
   const json offered = BodyOf(desk.Get("/api/v1/waiting-list?status=offered"))["items"];
   ASSERT_EQ(offered.size(), 1u);
+  // And a move the patient asked for from the portal.
+  held.patient_id = patient1_.id;
+  held.starts_at = "2031-03-24T13:00:00Z";
+  const store::Appointment to_move = store_->CreateAppointment(held).value();
+  auto portal = As("p1@a.test");
+  ASSERT_EQ(portal
+                ->Post(PatientPath(patient1_.id,
+                                   "/appointments/" + std::to_string(to_move.id) + "/move-request"),
+                       {{"starts_at_local", "2031-03-27T14:00"}, {"note", "school run"}})
+                .status,
+            201);
+  const json moves = BodyOf(desk.Get("/api/v1/move-requests?status=pending"))["items"];
+  ASSERT_EQ(moves.size(), 1u);
 
   CreateAssessment(*therapist_client_, patient1_.id, "cauda_equina");
   const std::int64_t before = Appointments(patient1_.id);
@@ -247,22 +260,35 @@ TEST_P(CourseApiTest, AReferredPatientIsRefusedTreatmentAtEveryBookingDoor) {
   doors["waiting list"] =
       desk.Post("/api/v1/waiting-list/" + offered[0]["id"].dump() + "/book", json::object(),
                 {{"If-Match", "\"" + offered[0]["version"].dump() + "\""}});
+  doors["move request"] =
+      desk.Post("/api/v1/move-requests/" + moves[0]["id"].dump() + "/accept", json::object(),
+                {{"If-Match", "\"" + moves[0]["version"].dump() + "\""}});
+  // Every door answers in the same words: the store's booking and the API's
+  // look-ahead word one refusal.
+  const json refusal = BodyOf(doors["book"])["error"];
+  EXPECT_EQ(refusal["field"], "patient_id");
+  EXPECT_THAT(refusal["message"].get<std::string>(), HasSubstr("referral raised at"));
   for (const auto& [door, answer] : doors) {
     SCOPED_TRACE(door);
     EXPECT_EQ(answer.status, 409) << answer.body;
     EXPECT_THAT(BodyOf(answer)["error"]["message"].get<std::string>(), HasSubstr("assessment"));
+    // The course's doors name its plan; the others the patient.
+    const bool course_door = door == "course" || door == "proposal";
+    EXPECT_EQ(BodyOf(answer)["error"]["field"], course_door ? "plan_id" : "patient_id");
+    EXPECT_EQ(BodyOf(answer)["error"]["message"], refusal["message"]);
   }
   EXPECT_EQ(Appointments(patient1_.id), before);
   // The course says so before anyone tries; the portal's does not name records.
   const json course = BodyOf(desk.Get(PatientPath(patient1_.id, "/course")));
   EXPECT_THAT(course["booking_refused"].get<std::string>(), HasSubstr("assessment"));
-  auto portal = As("p1@a.test");
   EXPECT_TRUE(
       BodyOf(portal->Get(PatientPath(patient1_.id, "/course")))["booking_refused"].is_null());
   EXPECT_EQ(store_->GetAppointment(clinic_a_.id, requested.id).value().status,
             store::AppointmentStatus::kRequested);
   EXPECT_EQ(store_->GetAppointment(clinic_a_.id, booked.id).value().starts_at,
             "2031-03-24T09:00:00Z");
+  EXPECT_EQ(store_->GetAppointment(clinic_a_.id, to_move.id).value().starts_at,
+            "2031-03-24T13:00:00Z");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "clock/clinic_time.h"
 #include "core/utc_time.h"
+#include "store/records/booking_screening_records.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/mail_outbox_records.h"
 #include "store/records/record_checks.h"
@@ -210,6 +211,9 @@ std::optional<StoreError> CheckSlotBookable(sql::Session& s, const Appointment& 
     if (!room.ok()) return room.error();
   }
   const ClinicSettings clinic = ReadClinicSettings(s, a.clinic_id);
+  // The screening first, as the clinician would ask it: may this patient be
+  // treated at all, before at what time.
+  if (auto e = CheckScreeningAllowsBooking(s, a, clinic.time_zone)) return *e;
   if (auto e = CheckWithinOpening(clinic, a.starts_at, a.minutes)) return *e;
   if (auto e = CheckTherapistAvailable(s, a.clinic_id, a.therapist_id, clinic.time_zone,
                                        a.starts_at, a.minutes)) {

@@ -57,12 +57,12 @@ std::optional<StoreError> LockTherapist(sql::Session& s, Id clinic_id, Id user_i
 std::optional<StoreError> CheckNoClash(sql::Session& s, const Appointment& a,
                                        const std::string& zone);
 // Whether `a` (its patient and therapist locked by the caller, in that
-// order: LockPatient, LockTherapist) may take its slot: in a
-// room of the clinic still in use, when it names one (kInvalid at room_id
-// otherwise); within the clinic's opening hours, the therapist's working
-// hours (not a break or time off); clear of the therapist's other
-// appointments (kConflict at starts_at), of the patient's other appointments
-// with any therapist (kConflict at starts_at, naming the patient, the
+// order: LockPatient, LockTherapist) may take its slot: a treatment the
+// patient's latest screening allows (kConflict at plan_id or patient_id,
+// CheckScreeningAllowsBooking); in a room of the clinic still in use, when it names one (kInvalid
+// at room_id otherwise); within the clinic's opening hours, the therapist's working hours (not a
+// break or time off); clear of the therapist's other appointments (kConflict at starts_at), of the
+// patient's other appointments with any therapist (kConflict at starts_at, naming the patient, the
 // therapist and the time) and of the room's (kConflict at
 // room_id, naming the room, patient, therapist and time). It locks the room
 // for the rest of the transaction, last of all locks. The one check every
