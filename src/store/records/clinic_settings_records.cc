@@ -71,10 +71,10 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
 }  // namespace
 
 sql::BatchRead ClinicTimeZoneRead(Id clinic_id, std::string& zone) {
+  // A BatchRead holds its statement by reference: it must outlive the batch.
+  static const std::string zone_sql = "SELECT time_zone FROM clinic_settings WHERE clinic_id = ?";
   zone = std::string(kDefaultClinicZone);
-  return {"SELECT time_zone FROM clinic_settings WHERE clinic_id = ?",
-          {clinic_id},
-          [&zone](sql::Query& q) {
+  return {zone_sql, {clinic_id}, [&zone](sql::Query& q) {
             if (auto read = q.One([](const sql::Row& r) { return r.Text(0); })) {
               zone = std::move(*read);
             }
