@@ -10,10 +10,15 @@ namespace sciaticare::mail {
 struct OutgoingMail {
   std::string to;
   std::string subject;
-  std::string body;               // Plain text, UTF-8.
-  std::string calendar;           // An iCalendar document to attach; empty: none.
-  std::string calendar_method;    // "REQUEST" or "CANCEL", for the attachment's type.
-  std::string message_id_prefix;  // Unique per outbox message, e.g. "outbox-42".
+  std::string body;             // Plain text, UTF-8.
+  std::string calendar;         // An iCalendar document to attach; empty: none.
+  std::string calendar_method;  // "REQUEST" or "CANCEL", for the attachment's type.
+  // The Message-ID's part before the "@", e.g. "outbox-42": one per outbox
+  // message and the same for every attempt to send it, so that a message
+  // sent again (after a timeout the server had in fact accepted, or a
+  // server that died before recording its send) is the same message to the
+  // receiving mail system, which shows it once.
+  std::string message_id_local_part;
 };
 
 // Whether the server took the message, and what it said (or why it could

@@ -35,7 +35,7 @@ void MailWorker::Attempt(const store::OutboxMessage& m, WorkerRun& run) {
   mail.to = m.recipient;
   mail.subject = m.subject;
   mail.body = m.body;
-  mail.message_id_prefix = "outbox-" + std::to_string(m.id) + "-" + std::to_string(m.attempts);
+  mail.message_id_local_part = "outbox-" + std::to_string(m.id);
   const std::string now = options_.now();
   if (auto calendar = CalendarAttachment(m, now, options_.from)) {
     mail.calendar = calendar->document;

@@ -92,7 +92,7 @@ SendOutcome SmtpSender::Send(const OutgoingMail& mail) {
   for (const std::string& h :
        {DateHeader(), "From: " + options_.from, "To: " + mail.to,
         "Subject: " + HeaderText(mail.subject),
-        "Message-ID: <" + mail.message_id_prefix + "@" + DomainOf(options_.from) + ">"}) {
+        "Message-ID: <" + mail.message_id_local_part + "@" + DomainOf(options_.from) + ">"}) {
     headers = curl_slist_append(headers, h.c_str());
   }
   std::unique_ptr<curl_slist, CurlFree> header_list(headers);
