@@ -3,7 +3,8 @@
 // it with who, when and whether it came within the notice period; a no-show
 // keeps who; a reschedule keeps the old time and is refused over a held
 // slot; and a freed slot still to come is offered to the oldest waiting
-// entry it suits, to one entry only, and booking the offer never double-books.
+// entry it suits whose patient is free then, to one entry only, and booking
+// the offer never double-books.
 #include <algorithm>
 #include <map>
 #include <random>
@@ -159,6 +160,31 @@ TEST_P(StoreContractTest, WaitingListOffersAFreedSlotToTheOldestSuitingEntryOnce
       "invalid");
 }
 
+// A patient already booked at the freed time (with another therapist) could
+// not take it: their older entry is passed over and the next patient's gets
+// the offer.
+TEST_P(StoreContractTest, WaitingListPassesOverAnEntryWhosePatientIsBookedThen) {
+  Patient ada = Must(store_->CreatePatient(NewPatient(a_.id, "Ada", "Lovelace")));
+  Patient bo = Must(store_->CreatePatient(NewPatient(a_.id, "Bo", "Chen")));
+  Appointment held = Must(store_->CreateAppointment(
+      NewAppointment(a_.id, patient_a_.id, therapist_a_.id, "2026-12-09T09:00:00Z")));
+  Must(store_->CreateAppointment(
+      NewAppointment(a_.id, ada.id, admin_a_.id, "2026-12-09T09:30:00Z")));
+  WaitingEntry busy = Must(store_->AddWaitingEntry(Entry(
+      a_.id, ada.id, std::nullopt, "2026-12-09T08:00:00Z", "2026-12-09T12:00:00Z", desk_a_.id)));
+  WaitingEntry free = Must(store_->AddWaitingEntry(Entry(
+      a_.id, bo.id, std::nullopt, "2026-12-09T08:00:00Z", "2026-12-09T12:00:00Z", desk_a_.id)));
+  Must(store_->EndAppointment(held.id, 1, Change(a_.id, desk_a_.id, "cancelled", "transport")));
+  const auto list = Must(store_->ListWaitingEntries(a_.id));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].id, busy.id);
+  EXPECT_EQ(list[0].status, "waiting");
+  EXPECT_EQ(list[1].id, free.id);
+  EXPECT_EQ(list[1].status, "offered");
+  EXPECT_EQ(list[1].offered_starts_at, "2026-12-09T09:00:00Z");
+  EXPECT_EQ(Must(store_->BookWaitingOffer(a_.id, free.id, list[1].version)).status, "booked");
+}
+
 // Model-based: random bookings, cancellations, moves, waiting entries and
 // bookings of offers over two therapists. After every step the store's
 // waiting list must equal the model's, where a freed slot still to come
@@ -196,6 +222,8 @@ TEST_P(StoreContractTest, WaitingListModelOffersEachFreedSlotToTheEarliestEntryO
                Overlap(o.offered_starts_at, o.minutes, freed.starts_at, e.minutes);
       });
       if (!slot_free(freed.therapist_id, freed.starts_at, e.minutes) || offered_elsewhere) return;
+      // A patient booked then (with any therapist) is passed over.
+      if (!slot_free(/*therapist=*/0, freed.starts_at, e.minutes, e.patient_id)) continue;
       e.status = "offered";
       e.offered_starts_at = freed.starts_at;
       e.offered_therapist_id = freed.therapist_id;

@@ -13,17 +13,9 @@ constexpr char kMonday[] = "2026-12-07T09:00:00Z";
 constexpr char kTuesday[] = "2026-12-08T09:00:00Z";
 constexpr char kWednesday[] = "2026-12-09T09:00:00Z";
 
+// The referral the patient's screening answers with, raised at their assessment.
 Referral Emergency(Id clinic, Id patient, Id assessment, Id by) {
-  Referral r;
-  r.clinic_id = clinic;
-  r.patient_id = patient;
-  r.assessment_id = assessment;
-  r.urgency = "emergency";
-  r.flags_json = R"([{"id":"ces_saddle_anaesthesia","reason":"saddle numbness"}])";
-  r.findings = "New saddle numbness.";
-  r.opened_by = by;
-  r.opened_at = "2026-11-23T09:30:00Z";
-  return r;
+  return EmergencyReferral(clinic, patient, assessment, by, "2026-11-23T09:30:00Z");
 }
 
 }  // namespace

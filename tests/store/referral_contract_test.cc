@@ -1,21 +1,13 @@
 // The Store contract (store_contract.h) for referrals (issue 13) and their events.
 #include "store/store_contract.h"
+#include "store/store_contract_values.h"
 
 namespace sciaticare::store::testing {
 
 namespace {
 
 Referral NewReferral(Id clinic, Id patient, std::optional<Id> assessment, Id by) {
-  Referral r;
-  r.clinic_id = clinic;
-  r.patient_id = patient;
-  r.assessment_id = assessment;
-  r.urgency = "emergency";
-  r.flags_json = R"([{"id":"ces_saddle_anaesthesia","reason":"saddle numbness"}])";
-  r.findings = "New saddle numbness.";
-  r.opened_by = by;
-  r.opened_at = "2026-11-20T10:00:00Z";
-  return r;
+  return EmergencyReferral(clinic, patient, assessment, by, "2026-11-20T10:00:00Z");
 }
 
 ReferralEvent NewEvent(Id clinic, Id referral, const std::string& kind, Id by) {

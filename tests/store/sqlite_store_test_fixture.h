@@ -1,6 +1,7 @@
 // The fixture of the SQLite store's own suites (sqlite_store_test.cc,
 // sqlite_append_only_test.cc): a store on a fresh file, and raw SQL run past
-// the store to show what the database itself refuses.
+// the store to show what the database itself refuses (RawSqlAnswer, which
+// append_only_test.cc uses for SQLite too).
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -11,10 +12,9 @@
 
 #include "store/sqlite_store.h"
 #include "store/store_contract.h"
+#include "store/store_contract_values.h"
 
 namespace sciaticare::store::testing {
-
-constexpr char kT0[] = "2026-11-23T09:00:00Z";
 
 class SqliteStoreTest : public ::testing::Test {
  protected:

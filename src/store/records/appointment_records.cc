@@ -112,7 +112,7 @@ std::optional<StoreError> CheckRoomFree(sql::Session& s, const Appointment& a,
 std::optional<StoreError> CheckPatientFree(sql::Session& s, const Appointment& a,
                                            const std::string& zone) {
   if (!HoldsSlot(a.status)) return std::nullopt;
-  const auto clashes = ReadHeld(s, "patient_id", a.clinic_id, a.patient_id, a, PatientClashes);
+  const auto clashes = ReadPatientClashes(s, a);
   if (clashes.empty()) return std::nullopt;
   const Appointment& other = clashes.front();
   const std::int64_t start = UtcSeconds(other.starts_at).value_or(0);
@@ -253,6 +253,10 @@ std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist
   probe.starts_at = std::string(starts_at);
   probe.minutes = minutes;
   return ReadHeld(s, "therapist_id", clinic_id, therapist_id, probe, Clashes);
+}
+
+std::vector<Appointment> ReadPatientClashes(sql::Session& s, const Appointment& a) {
+  return ReadHeld(s, "patient_id", a.clinic_id, a.patient_id, a, PatientClashes);
 }
 
 std::vector<Appointment> ReadRoomClashes(sql::Session& s, const Appointment& a) {

@@ -38,6 +38,10 @@ bool RoomClashes(const Appointment& a, const Appointment& held);
 std::vector<Appointment> ReadClashes(sql::Session& s, Id clinic_id, Id therapist_id,
                                      std::string_view starts_at, int minutes, Id except_id);
 
+// The patient's slot-holding appointments (with any therapist) overlapping
+// `a`'s time, other than `a` itself, in the caller's transaction.
+std::vector<Appointment> ReadPatientClashes(sql::Session& s, const Appointment& a);
+
 // The slot-holding appointments in `a`'s room (none when it names none)
 // overlapping its time, other than `a` itself, in the caller's transaction.
 std::vector<Appointment> ReadRoomClashes(sql::Session& s, const Appointment& a);

@@ -103,12 +103,16 @@ std::optional<WaitingEntry> OfferFreedSlot(sql::Session& s, const Appointment& f
     if (AlreadyOffered(s, freed.clinic_id, freed.therapist_id, freed.starts_at, entry.minutes)) {
       return std::nullopt;
     }
-    // The freed room goes with the slot while no one else holds it then;
-    // booking the offer checks it again (CheckSlotBookable).
     Appointment slot = freed;
     slot.id = 0;
+    slot.patient_id = entry.patient_id;
     slot.minutes = entry.minutes;
     slot.status = AppointmentStatus::kBooked;
+    // A patient already booked then (with any therapist) could not take the
+    // offer (CheckSlotBookable would refuse it): the next entry gets it.
+    if (!ReadPatientClashes(s, slot).empty()) continue;
+    // The freed room goes with the slot while no one else holds it then;
+    // booking the offer checks it again (CheckSlotBookable).
     const std::optional<Id> room =
         ReadRoomClashes(s, slot).empty() ? freed.room_id : std::optional<Id>();
     s.Prepare(

@@ -18,9 +18,9 @@ namespace sciaticare::store::records {
 // Offers the slot `freed` held (its therapist, from its start) to the oldest
 // waiting entry it suits: the entry's therapist (or any), its window holding
 // [start, start + entry minutes), entry minutes no longer than the slot, a
-// patient other than `freed`'s, the time still free and not already offered
-// to another entry. Marks that entry offered and answers it; nothing when
-// none suits. Call inside the write transaction that freed the slot.
+// patient other than `freed`'s and not booked then with any therapist, the
+// time still free and not already offered to another entry. Marks that entry offered and answers
+// it; nothing when none suits. Call inside the write transaction that freed the slot.
 std::optional<WaitingEntry> OfferFreedSlot(sql::Session& s, const Appointment& freed);
 
 // The Store methods of the same names (store.h states their contracts).
