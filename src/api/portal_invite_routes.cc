@@ -63,17 +63,13 @@ store::PortalInvite UsableInvite(Api& api, const json& body) {
   return std::move(invite).value();
 }
 
-// Why this server does not mail invitations, in the front desk's words;
-// nullopt when it does (mail set up and its public address known).
+// Why this server does not mail invitations, in the front desk's words (a
+// sentence without its full stop, which the panel and the answer to an
+// invitation go on from); nullopt when it does (mail set up and its public
+// address known).
 std::optional<std::string> WhyNotMailed(const ClinicApiOptions& options) {
-  if (!options.mail_set_up) {
-    return "Mail is not set up on this server, so the link was not emailed: give it to the "
-           "patient yourself.";
-  }
-  if (options.public_url.empty()) {
-    return "This server does not know its public web address, so the link was not emailed: "
-           "give it to the patient yourself.";
-  }
+  if (!options.mail_set_up) return "Mail is not set up on this server";
+  if (options.public_url.empty()) return "This server does not know its public web address";
   return std::nullopt;
 }
 
@@ -93,12 +89,18 @@ void MailInvitation(Api& api, const store::Patient& p, const store::PortalInvite
 }
 
 // GET /patients/{id}/portal-access: whether the patient has a portal login,
-// and their latest invitation.
+// their latest invitation, and whether an invitation made now would be
+// mailed ("mails_invitations"; else "why_not_mailed"), so the desk knows
+// before inviting whether the link will be shown to pass on.
 http::Response ShowPortalAccess(Api& api, http::Request& req, const Caller& c) {
   const store::Patient p = api.VisiblePatient(c, PathId(req, "id"));
   const auto login = PortalLogin(api.store(), c.clinic(), p.id);
   auto invite = api.store().LatestPortalInvite(c.clinic(), p.id);
-  json answer = {{"login", nullptr}, {"invite", nullptr}};
+  const std::optional<std::string> not_mailed = WhyNotMailed(api.options());
+  json answer = {{"login", nullptr},
+                 {"invite", nullptr},
+                 {"mails_invitations", !not_mailed},
+                 {"why_not_mailed", not_mailed ? json(*not_mailed) : json(nullptr)}};
   if (login) answer["login"] = {{"email", login->email}, {"active", login->active}};
   if (invite.ok()) answer["invite"] = InviteJson(invite.value(), api.Now());
   api.Audit(c, req, "read", "portal_access", std::to_string(p.id), p.id);
@@ -140,7 +142,8 @@ http::Response InviteToPortal(Api& api, http::Request& req, const Caller& c) {
   json answer = InviteJson(stored, api.Now());
   if (not_mailed) {
     answer["link"] = "/invite#" + token;
-    answer["not_mailed_text"] = *not_mailed;
+    answer["not_mailed_text"] =
+        *not_mailed + ", so the link was not emailed: give it to the patient yourself.";
   } else {
     answer["mailed_to"] = email;
   }

@@ -2,7 +2,8 @@
 // details" opens a form whose first field takes focus; a refused save names
 // the field in plain words and stores nothing; a saved change says so, takes
 // focus, and "Changes to details" shows who changed what, from what to what,
-// in words, with every earlier value still readable. axe at desktop and 768 px.
+// in words, with every earlier value still readable, on the patient's page
+// and in the printed whole record. axe at desktop and 768 px.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -72,6 +73,18 @@ describe('patient details, edited and versioned', () => {
     assert.equal(await history.locator(':scope > li').count(), 2);
     await history.getByText(`Family name from “${family}” to “${family}-Reed”`).waitFor();
     await checkDesktopAndTablet(page, 'patient details history');
+
+    // The whole record, as printed, keeps every earlier value too.
+    await page.goto(`${BASE_URL}/patients/${patientId}/record`);
+    await page.getByRole('heading', { name: `Clinical record: Ines ${family}-Reed` }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const inRecord = page.getByTestId('whole-record').locator('ol.details-history');
+    await inRecord.getByText(`Family name from “${family}” to “${family}-Reed”`).waitFor();
+    await inRecord.getByText('Sex from “Female” to “Other”').waitFor();
+    await inRecord.getByText('Reason: married name').waitFor();
+    assert.ok(await inRecord.isVisible(), 'printed with the record');
+    await page.emulateMedia({ media: 'screen' });
+    await checkDesktopAndTablet(page, 'whole record with changes to details');
     page.expectClean([/^422 PUT \/api\/v1\/patients\/\d+$/]);
   });
 });

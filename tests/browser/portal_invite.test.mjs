@@ -1,9 +1,11 @@
 // Portal invitations in a real browser: the clinic invites a patient from the
-// patient's page and, as this server sends no mail (the page says so), gets a
-// one-time link to pass on; the patient opens it in their own browser, is
-// refused a password that does not match or is too weak (in plain words),
-// sets a good one and lands in their portal; the link then no longer works,
-// and the patient's page says they have a login.
+// patient's page and, as this server sends no mail (the page says so before
+// and after inviting), gets a one-time link to pass on (where the server
+// mails, the page says before inviting where the link will go); the patient
+// opens it in their own browser, is refused a password that does not match
+// or is too weak (in plain words), sets a good one and lands in their portal;
+// the link then no longer works, and the patient's page says they have a
+// login.
 // Keyboard-only for the patient's form; axe-core, console and 768 px checks.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,8 +41,18 @@ describe('portal invitation', () => {
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     const portal = page.getByTestId('portal-access');
     await portal.getByRole('heading', { name: 'Patient portal' }).waitFor();
-    assert.equal(await portal.getByLabel('Email the patient will sign in with').inputValue(), email);
-    await portal.getByRole('button', { name: 'Invite to the portal' }).click();
+    const address = portal.getByLabel('Email the patient will sign in with');
+    assert.equal(await address.inputValue(), email);
+    // Before inviting, the desk reads what will happen to the link: here, shown to pass on.
+    const delivery = portal.getByTestId('invite-delivery');
+    assert.equal(await delivery.innerText(),
+      'Mail is not set up on this server, so the link will not be emailed: you will be shown it here to give to Ivy.');
+    await address.fill('');
+    assert.match(await delivery.innerText(), /^Type the email address Ivy will sign in with\. Mail is not set up/);
+    await address.fill(email);
+    const button = portal.getByRole('button', { name: 'Invite to the portal' });
+    assert.equal(await button.getAttribute('aria-describedby'), 'invite-delivery');
+    await button.click();
     const shown = portal.getByTestId('invite-link');
     await shown.waitFor();
     assert.match(await shown.innerText(), /Give this link to Ivy\. It works once, for seven days/);
@@ -52,6 +64,30 @@ describe('portal invitation', () => {
     await portal.getByText(/Last link: sent to .* waiting for the patient to set a password/).waitFor();
     await checkDesktopAndTablet(page, 'patient page with a portal invitation');
     await screenshot(page, '30-portal-invitation');
+    page.expectClean();
+    await page.close();
+  });
+
+  // This server sends no mail; the panel's words for one that does are read
+  // from the same answer, so that answer is made to say the server mails.
+  test('where the server mails invitations, the panel says before inviting where the link will go', async () => {
+    const other = (await patientFor(await clinicianApi(), {
+      given: 'Amelia', family, born: '1990-01-02', email: `amelia-${tag}@browser-test.example`,
+    })).id;
+    const page = await watchedPage(clinic.context);
+    await page.route(`**/api/v1/patients/${other}/portal-access`, async (route) => {
+      const answer = await route.fetch();
+      const access = await answer.json();
+      await route.fulfill({ response: answer, json: { ...access, mails_invitations: true, why_not_mailed: null } });
+    });
+    await page.goto(`${BASE_URL}/patients/${other}`);
+    const portal = page.getByTestId('portal-access');
+    const delivery = portal.getByTestId('invite-delivery');
+    await delivery.waitFor();
+    assert.equal(await delivery.innerText(), `We will email the link to amelia-${tag}@browser-test.example.`);
+    await portal.getByLabel('Email the patient will sign in with').fill('');
+    assert.equal(await delivery.innerText(), 'Type the email address Amelia will sign in with. We will email the link to it.');
+    await checkDesktopAndTablet(page, 'patient page, portal invitation by mail');
     page.expectClean();
     await page.close();
   });

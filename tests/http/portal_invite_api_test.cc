@@ -3,7 +3,8 @@
 // signs in to their own record only; a link works once, never after a newer
 // one replaced it or after seven days; staff of another clinic, patients and
 // strangers cannot invite; another site's page cannot complete an invitation;
-// a refused password stores nothing.
+// a refused password stores nothing. The patient's page is told before
+// inviting that this server mails nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -57,13 +58,20 @@ TEST_P(PortalInviteApiTest, ThePatientSetsTheirOwnPasswordAndSeesOnlyTheirRecord
   auto desk = As("desk@a.test");
   const json patient = NewPatient(*desk, "cora@example.com");
   const std::string path = PatientPath(patient["id"].get<store::Id>());
+  // Said before inviting: this server mails nothing, so the link will be shown.
   EXPECT_EQ(BodyOf(desk->Get(path + "/portal-access")),
-            (json{{"login", nullptr}, {"invite", nullptr}}));
+            (json{{"login", nullptr},
+                  {"invite", nullptr},
+                  {"mails_invitations", false},
+                  {"why_not_mailed", "Mail is not set up on this server"}}));
 
   HttpResult invited = desk->Post(path + "/portal-invite", json::object());
   ASSERT_EQ(invited.status, 201) << invited.body;
   const json invite = BodyOf(invited);
   EXPECT_THAT(invite["link"].get<std::string>(), StartsWith("/invite#"));
+  EXPECT_EQ(invite["not_mailed_text"],
+            "Mail is not set up on this server, so the link was not emailed: give it to the "
+            "patient yourself.");
   EXPECT_EQ(invite["email"], "cora@example.com");
   EXPECT_EQ(invite["expires_at"], "2026-11-30T09:00:00Z");
   EXPECT_EQ(invite["state"], "open");

@@ -6,6 +6,7 @@
 // was withdrawn, and the admin's outbox never shows it); a newer invitation
 // or the patient's own password withdraws a waiting one. Without the public
 // address nothing is mailed and the front desk gets the link, as before.
+// The patient's page reads beforehand whether the link will be mailed.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -99,6 +100,10 @@ TEST_P(PortalInviteMailApiTest, TheInvitationArrivesOnceAndItsLinkSetsThePasswor
   auto desk = As("desk@a.test");
   const json patient = NewPatient(*desk, "cora@example.com");
   const std::string path = PatientPath(patient["id"].get<store::Id>());
+  // Said before inviting: the link will be mailed.
+  const json access = BodyOf(desk->Get(path + "/portal-access"));
+  EXPECT_EQ(access["mails_invitations"], true);
+  EXPECT_EQ(access["why_not_mailed"], nullptr);
   HttpResult invited = desk->Post(path + "/portal-invite", json::object());
   ASSERT_EQ(invited.status, 201) << invited.body;
   const json answer = BodyOf(invited);
@@ -223,6 +228,9 @@ TEST_P(PortalInviteWithoutPublicUrlTest, NothingIsMailedAndTheDeskGetsTheLink) {
   auto desk = As("desk@a.test");
   const std::string path =
       PatientPath(NewPatient(*desk, "cora@example.com")["id"].get<store::Id>());
+  const json access = BodyOf(desk->Get(path + "/portal-access"));
+  EXPECT_EQ(access["mails_invitations"], false);
+  EXPECT_EQ(access["why_not_mailed"], "This server does not know its public web address");
   HttpResult invited = desk->Post(path + "/portal-invite", json::object());
   ASSERT_EQ(invited.status, 201) << invited.body;
   const json answer = BodyOf(invited);

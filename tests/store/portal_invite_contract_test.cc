@@ -3,9 +3,12 @@
 // one replaces the patient's unused one; it is used once, never after it
 // expired or was replaced, and its use is undone with the login it completes
 // when that unit of work fails; another clinic's patient cannot be invited.
+// Its mail waiting in the outbox is never sent once the invitation expired:
+// the claim withdraws it and removes its link.
 #include <atomic>
 #include <thread>
 
+#include "mail/invitation_mail_text.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
@@ -38,6 +41,14 @@ User PatientLogin(const PortalInvite& invite) {
   u.patient_id = invite.patient_id;
   u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
   return u;
+}
+
+// The invitation's mail as the outbox holds it.
+OutboxMessage InvitationMessage(Store& store, const PortalInvite& invite) {
+  for (OutboxMessage& m : Must(store.ListMailOutbox(invite.clinic_id, 500))) {
+    if (m.event_key == "invitation:" + std::to_string(invite.id)) return m;
+  }
+  throw std::runtime_error("no mail for invitation " + std::to_string(invite.id));
 }
 
 }  // namespace
@@ -130,6 +141,54 @@ TEST_P(StoreContractTest, PortalInviteOfTwoRacingUsesExactlyOneSucceeds) {
   const bool first_kept = store_->FindUserByEmail("first@example.com").ok();
   const bool second_kept = store_->FindUserByEmail("second@example.com").ok();
   EXPECT_NE(first_kept, second_kept);
+}
+
+// A mail that could not be sent while its invitation was open (the mail
+// server was down) is withdrawn, link and all, once the invitation expired:
+// the patient never gets a link that no longer works.
+TEST_P(StoreContractTest, PortalInviteMailIsNeverSentAfterItsInvitationExpired) {
+  const std::string secret = "0123456789abcdef";
+  const PortalInvite invite =
+      Must(store_->CreatePortalInvite(InviteFor(patient_a_, desk_a_.id, "h")));
+  Must(store_->QueueInvitationMail({a_.id, invite.id, invite.email, "Your portal",
+                                    "Open https://clinic.example/invite#" + secret + " soon."}));
+  // Open on Tuesday: claimed, and not delivered; to be tried again next month.
+  const auto claimed = Must(store_->ClaimDueMail("w", kTuesday, "2026-11-24T09:05:00Z", 10));
+  ASSERT_EQ(claimed.size(), 1u);
+  ASSERT_EQ(claimed[0].kind, "invitation");
+  Must(store_->RecordMailOutcome(
+      {claimed[0].id, "w", kTuesday, false, "421 try later", std::string(kLater)}));
+  EXPECT_EQ(InvitationMessage(*store_, invite).state, "queued");
+
+  // By then the invitation expired: nothing is claimed, and the message is
+  // withdrawn, saying why, with its link gone.
+  EXPECT_TRUE(Must(store_->ClaimDueMail("w", kLater, "2026-12-30T09:05:00Z", 10)).empty());
+  const OutboxMessage withdrawn = InvitationMessage(*store_, invite);
+  EXPECT_EQ(withdrawn.state, "cancelled");
+  EXPECT_EQ(withdrawn.last_error, "the invitation expired before this could be sent");
+  EXPECT_EQ(withdrawn.body.find(secret), std::string::npos) << withdrawn.body;
+  EXPECT_NE(withdrawn.body.find(mail::kLinkRemovedNote), std::string::npos) << withdrawn.body;
+  EXPECT_EQ(Outcome(store_->RetryMail(a_.id, withdrawn.id, kLater)), "conflict");
+}
+
+// The same at the first claim, and only for the expired invitation: another
+// patient's open invitation is mailed.
+TEST_P(StoreContractTest, PortalInviteMailOfAnExpiredInvitationIsWithdrawnAtTheFirstClaim) {
+  const PortalInvite expired =
+      Must(store_->CreatePortalInvite(InviteFor(patient_a_, desk_a_.id, "old")));
+  const Patient other = Must(store_->CreatePatient(NewPatient(a_.id, "Ines", "Okafor")));
+  PortalInvite later = InviteFor(other, desk_a_.id, "new", kLater);
+  later.expires_at = "2027-01-06T09:00:00Z";
+  const PortalInvite open = Must(store_->CreatePortalInvite(later));
+  for (const PortalInvite& i : {expired, open}) {
+    Must(store_->QueueInvitationMail({a_.id, i.id, i.email, "Your portal",
+                                      "Open https://clinic.example/invite#s" + i.token_hash}));
+  }
+  const auto claimed = Must(store_->ClaimDueMail("w", kLater, "2026-12-30T09:05:00Z", 10));
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].event_key, "invitation:" + std::to_string(open.id));
+  EXPECT_EQ(InvitationMessage(*store_, expired).state, "cancelled");
+  EXPECT_EQ(InvitationMessage(*store_, expired).body.find("#sold"), std::string::npos);
 }
 
 }  // namespace sciaticare::store::testing

@@ -10,6 +10,20 @@
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
+namespace {
+
+// Cancels one waiting message, its link removed in the same statement.
+void Withdraw(sql::Session& s, Id id, std::string_view body, std::string_view why) {
+  s.Prepare(
+       "UPDATE mail_outbox SET state = 'cancelled', last_error = ?, body = ? WHERE id = ? AND "
+       "state = 'queued'")
+      .Bind(why)
+      .Bind(mail::WithoutInvitationLink(body))
+      .Bind(id)
+      .Exec();
+}
+
+}  // namespace
 
 StoreStatus QueueInvitationMail(sql::Session& s, const InvitationMail& mail) {
   if (!IsEmailAddress(mail.recipient)) {
@@ -55,14 +69,38 @@ void CancelInvitationMail(sql::Session& s, Id clinic_id, Id patient_id, std::str
           .Bind(clinic_id)
           .Bind(patient_id)
           .All([](const sql::Row& r) { return std::make_pair(r.Int64(0), r.Text(1)); });
-  for (const auto& [id, body] : waiting) {
-    s.Prepare(
-         "UPDATE mail_outbox SET state = 'cancelled', last_error = ?, body = ? WHERE id = ? AND "
-         "state = 'queued'")
-        .Bind(why)
-        .Bind(mail::WithoutInvitationLink(body))
-        .Bind(id)
-        .Exec();
+  for (const auto& [id, body] : waiting) Withdraw(s, id, body, why);
+}
+
+void WithdrawLapsedInvitationMail(sql::Session& s, std::string_view now) {
+  // Driven by the few waiting invitation messages, each of which names its
+  // invitation in its event key ("invitation:<id>"). The CASE keeps the cast
+  // away from other kinds' keys, whichever condition the database tries first.
+  static const std::string kInviteOfMessage =
+      "i.id = CASE WHEN o.kind = 'invitation' THEN CAST(SUBSTR(o.event_key, 12) AS BIGINT) END "
+      "AND i.clinic_id = o.clinic_id";
+  static const std::string kLapsed =
+      "SELECT o.id, o.body, (SELECT CASE WHEN i.used_at IS NOT NULL THEN 'used' WHEN "
+      "i.replaced_at IS NOT NULL THEN 'replaced' ELSE 'expired' END FROM portal_invites i "
+      "WHERE " +
+      kInviteOfMessage +
+      ") FROM mail_outbox o WHERE o.kind = 'invitation' AND o.state = 'queued' AND NOT EXISTS "
+      "(SELECT 1 FROM portal_invites i WHERE " +
+      kInviteOfMessage + " AND i.used_at IS NULL AND i.replaced_at IS NULL AND i.expires_at > ?)";
+  struct Lapsed {
+    Id id = 0;
+    std::string body;
+    std::string state;  // Of its invitation: "used", "replaced" or "expired".
+  };
+  const auto lapsed =
+      s.Prepare(kLapsed + std::string(s.LockRowsSuffix())).Bind(now).All([](const sql::Row& r) {
+        return Lapsed{r.Int64(0), r.Text(1), r.OptText(2).value_or("")};
+      });
+  for (const Lapsed& m : lapsed) {
+    Withdraw(s, m.id, m.body,
+             m.state == "used"       ? kWithdrawnAsUsed
+             : m.state == "replaced" ? kWithdrawnAsReplaced
+                                     : kWithdrawnAsExpired);
   }
 }
 

@@ -19,8 +19,22 @@ StoreStatus QueueInvitationMail(sql::Session& s, const InvitationMail& mail);
 
 // Cancels the queued mail of the patient's invitations, its links removed, in
 // the caller's transaction: the invitation it carries was replaced or the
-// patient's login is made; `why` says which, for the admin.
+// patient's login is made; `why` (one of the kWithdrawnAs… below) says which.
 void CancelInvitationMail(sql::Session& s, Id clinic_id, Id patient_id, std::string_view why);
+
+// Withdraws, as CancelInvitationMail does, every waiting invitation mail
+// whose invitation is no longer open at `now` (expired, or used or replaced
+// without its mail withdrawn), in the caller's transaction: the outbox runs
+// it before each claim, so a link that stopped working is never sent.
+void WithdrawLapsedInvitationMail(sql::Session& s, std::string_view now);
+
+// Why a waiting invitation mail was withdrawn, for the admin's outbox.
+inline constexpr std::string_view kWithdrawnAsReplaced =
+    "a newer invitation replaced this one before it went out";
+inline constexpr std::string_view kWithdrawnAsUsed =
+    "the patient set their password before this went out";
+inline constexpr std::string_view kWithdrawnAsExpired =
+    "the invitation expired before this could be sent";
 
 // The body of a message of `kind` as kept once it stops waiting: an
 // invitation's without its link; any other as it is.

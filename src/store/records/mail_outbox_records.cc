@@ -200,6 +200,8 @@ StoreResult<std::vector<OutboxMessage>> ClaimDueMail(sql::Session& s, std::strin
       .Bind("the appointment began before the reminder could be sent")
       .Bind(now)
       .Exec();
+  // Nor is an invitation whose link no longer works (docs/security.md).
+  WithdrawLapsedInvitationMail(s, now);
   // The guard is repeated outside the subquery: a claimer that waited for a
   // row another claimer took sees its new lease and leaves it.
   auto claimed =
@@ -313,8 +315,8 @@ StoreResult<OutboxMessage> RetryMail(sql::Session& s, Id clinic_id, Id id, std::
   if (stored->state == "sent") return Conflict("state", "this message was already delivered");
   if (stored->state == "cancelled") {
     return Conflict("state", stored->kind == "invitation"
-                                 ? "this invitation was withdrawn: a newer one replaced it or the "
-                                   "patient set their password"
+                                 ? "this invitation was withdrawn: a newer one replaced it, it "
+                                   "expired, or the patient set their password"
                                  : "this message was withdrawn because the appointment changed");
   }
   if (stored->state == "failed" && stored->kind == "invitation") {

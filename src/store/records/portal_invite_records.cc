@@ -43,8 +43,7 @@ StoreResult<PortalInvite> CreatePortalInvite(sql::Session& s, const PortalInvite
   }
   // One open invitation per patient: the link handed out last is the one that
   // works, and the only one mailed.
-  CancelInvitationMail(s, invite.clinic_id, invite.patient_id,
-                       "a newer invitation replaced this one before it went out");
+  CancelInvitationMail(s, invite.clinic_id, invite.patient_id, kWithdrawnAsReplaced);
   s.Prepare(
        "UPDATE portal_invites SET replaced_at = ? WHERE clinic_id = ? AND patient_id = ? AND "
        "used_at IS NULL AND replaced_at IS NULL")
@@ -102,8 +101,7 @@ StoreStatus UsePortalInvite(sql::Session& s, std::string_view token_hash, Id use
       s.Prepare("SELECT clinic_id, patient_id FROM portal_invites WHERE token_hash = ?")
           .Bind(token_hash)
           .One([](const sql::Row& r) { return std::make_pair(r.Int64(0), r.Int64(1)); });
-  CancelInvitationMail(s, owner->first, owner->second,
-                       "the patient set their password before this went out");
+  CancelInvitationMail(s, owner->first, owner->second, kWithdrawnAsUsed);
   tx->Commit();
   return Done{};
 }

@@ -114,10 +114,12 @@ function EditForm(props: { patient: Patient; onSaved: (p: Patient) => void; onCa
   );
 }
 
-function ChangeList(props: { history: PatientDetailsHistory }) {
+// Every change of the details, oldest first; shown on the patient's page and
+// in their whole record (`labelledBy`: the id of the heading above it).
+export function ChangeList(props: { history: PatientDetailsHistory; labelledBy: string }) {
   if (!props.history.items.length) return <p>No changes since the patient was added.</p>;
   return (
-    <ol class="details-history" aria-labelledby="details-history-title">
+    <ol class="details-history" aria-labelledby={props.labelledBy}>
       {props.history.items.map((item) => (
         <li key={item.version}>
           <time dateTime={item.changed_at}>{shortDate(item.changed_at)}</time> <strong>{item.changed_by_name}</strong>{' '}
@@ -187,7 +189,7 @@ export function PatientDetails(props: { patient: Patient; onChanged: (p: Patient
         </>
       )}
       <h3 id="details-history-title">Changes to details</h3>
-      {error ? <ErrorBox error={error} focus={false} /> : history ? <ChangeList history={history} /> : <p>Loading…</p>}
+      {error ? <ErrorBox error={error} focus={false} /> : history ? <ChangeList history={history} labelledBy="details-history-title" /> : <p>Loading…</p>}
     </section>
   );
 }

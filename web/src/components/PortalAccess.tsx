@@ -2,6 +2,8 @@
 // login, their latest invitation, and "Invite to the portal", which emails
 // the one-time link to the patient when the server mails, or else shows it
 // to pass on, saying why (the patient sets their own password with it).
+// Which of the two will happen is said before the button, so the desk knows
+// whether to keep the patient at the counter for the link.
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { ErrorBox } from './common';
@@ -18,6 +20,9 @@ type InviteAnswer = Invite & { link?: string; not_mailed_text?: string; mailed_t
 export interface PortalAccessAnswer {
   login: { email: string; active: boolean } | null;
   invite: Invite | null;
+  // Whether an invitation made now is emailed; if not, why (no full stop).
+  mails_invitations: boolean;
+  why_not_mailed: string | null;
 }
 
 const STATE_TEXT: Record<Invite['state'], string> = {
@@ -30,6 +35,17 @@ const STATE_TEXT: Record<Invite['state'], string> = {
 function day(iso: string) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+// What pressing the button will do with the link, in the desk's words.
+function deliveryText(access: PortalAccessAnswer, email: string, given: string) {
+  const address = email.trim();
+  const askForAddress = `Type the email address ${given} will sign in with.`;
+  if (access.mails_invitations) {
+    return address ? `We will email the link to ${address}.` : `${askForAddress} We will email the link to it.`;
+  }
+  const why = access.why_not_mailed ?? 'This server does not send mail';
+  return `${address ? '' : `${askForAddress} `}${why}, so the link will not be emailed: you will be shown it here to give to ${given}.`;
 }
 
 // `initial`: the access as the page already read it, so the panel is drawn
@@ -104,7 +120,10 @@ export function PortalAccess(props: {
               <input id="invite-email" type="email" value={email} autoComplete="off"
                 onInput={(e) => setEmail(e.currentTarget.value)} />
             </div>
-            <button type="submit" disabled={busy}>
+            <p class="muted row-note" id="invite-delivery" data-testid="invite-delivery">
+              {deliveryText(access, email, patient.given_name)}
+            </p>
+            <button type="submit" disabled={busy} aria-describedby="invite-delivery">
               {access.invite?.state === 'open' ? 'Make a new link' : 'Invite to the portal'}
             </button>
           </form>

@@ -1619,7 +1619,7 @@ export interface paths {
     };
   };
   "/api/v1/patients/{id}/portal-access": {
-    /** Whether the patient has a portal login, and their latest invitation (staff) */
+    /** Whether the patient has a portal login, their latest invitation, and whether an invitation would be emailed (staff) */
     get: {
       parameters: {
         path: {
@@ -1631,11 +1631,15 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              login?: {
+              login: {
                 email?: string;
                 active?: boolean;
               } | null;
-              invite?: components["schemas"]["PortalInvite"] | null;
+              invite: components["schemas"]["PortalInvite"] | null;
+              /** @description Whether an invitation made now is emailed to the patient (mail set up and the server's public address known); otherwise its link is answered to be passed on */
+              mails_invitations: boolean;
+              /** @description Why an invitation would not be emailed, in the front desk's words, as a sentence without its full stop; null when it would be */
+              why_not_mailed: string | null;
             };
           };
         };

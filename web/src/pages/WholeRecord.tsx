@@ -1,15 +1,17 @@
-// A patient's whole record as one printable document: who they are, consent,
+// A patient's whole record as one printable document: who they are and every
+// change of their details (earlier values kept), consent,
 // every assessment with its history, corrections and screening, the plan
 // versions, referrals and every session note in full with its versions,
 // oldest first as a record reads.
 // Read-only; each part comes from the same routes the chart uses.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  get, type AssessmentRecord, type ConsentAnswer, type NoteRecord, type Page, type Patient, type PlanRecord,
-  type Referral, type SessionNoteRecord,
+  get, type AssessmentRecord, type ConsentAnswer, type NoteRecord, type Page, type Patient,
+  type PatientDetailsHistory, type PlanRecord, type Referral, type SessionNoteRecord,
 } from '../api';
 import { ErrorBox, Link, Loading, TriageBadge, shortDate } from '../components/common';
 import { consentText } from '../components/ConsentPanel';
+import { ChangeList } from '../components/PatientDetails';
 import { NoteDocument } from '../components/NoteDocument';
 import { URGENCY_TEXT } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
@@ -18,6 +20,7 @@ import { HistoryList, hasHistory, historyOf } from '../components/IntakeHistoryV
 
 interface WholeRecord {
   patient: Patient;
+  details: PatientDetailsHistory;
   consent: ConsentAnswer;
   assessments: AssessmentRecord[];
   plans: PlanRecord[];
@@ -26,8 +29,9 @@ interface WholeRecord {
 }
 
 async function readRecord(id: number): Promise<WholeRecord> {
-  const [patient, consent, assessments, plans, referrals, sessions] = await Promise.all([
+  const [patient, details, consent, assessments, plans, referrals, sessions] = await Promise.all([
     get<Patient>(`/api/v1/patients/${id}`),
+    get<PatientDetailsHistory>(`/api/v1/patients/${id}/history`),
     get<ConsentAnswer>(`/api/v1/patients/${id}/consents`),
     get<{ items: AssessmentRecord[] }>(`/api/v1/patients/${id}/assessments`),
     get<{ items: PlanRecord[] }>(`/api/v1/patients/${id}/plans`),
@@ -37,7 +41,7 @@ async function readRecord(id: number): Promise<WholeRecord> {
   const notes = await Promise.all(sessions.items.map((s) => get<NoteRecord>(`/api/v1/sessions/${s.id}`)));
   const oldestFirst = <T extends { id: number }>(list: T[]) => [...list].sort((a, b) => a.id - b.id);
   return {
-    patient, consent, assessments: oldestFirst(assessments.items), plans: oldestFirst(plans.items),
+    patient, details, consent, assessments: oldestFirst(assessments.items), plans: oldestFirst(plans.items),
     referrals: oldestFirst(referrals.items), notes: oldestFirst(notes),
   };
 }
@@ -68,6 +72,9 @@ export function WholeRecordPage(props: { patientId: number }) {
       <p>
         Born {patient.date_of_birth || 'date not recorded'}; printed {shortDate(new Date().toISOString())}.
       </p>
+
+      <h2 id="record-details-title">Changes to details</h2>
+      <ChangeList history={record.details} labelledBy="record-details-title" />
 
       <h2>Consent</h2>
       <p>{consentText(record.consent.current)}</p>
