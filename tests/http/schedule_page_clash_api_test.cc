@@ -45,7 +45,7 @@ TEST_P(ScheduleApiTest, ARequestShowsItsClashWithAnAppointmentOnAnotherPage) {
 
   // Filtered to the waiting requests, or to patient 2, the booking is in no
   // page at all, and still named.
-  for (const std::string filter :
+  for (const std::string& filter :
        {std::string("&status=requested"), "&patient_id=" + std::to_string(patient2_.id),
         "&therapist_id=" + std::to_string(therapist_.id) + "&status=requested"}) {
     SCOPED_TRACE(filter);
