@@ -151,6 +151,8 @@ def record(base, logins, out, now):
     month = "from=%s&to=%s" % (before, after)
     for query in ["%s&therapist_id=%d" % (month, t) for t in therapist_ids] + [
             month + "&with=plan_status", month + "&limit=3&offset=2", month + "&room_id=1",
+            month + "&limit=1&offset=4", month + "&limit=2&offset=900",
+            month + "&status=requested&limit=1&offset=1", month + "&status=booked&limit=5",
             month + "&patient_id=%d" % (patient_ids[0] if patient_ids else 1)]:
         rec.get(therapist, who, "/api/v1/appointments?" + query)
 

@@ -88,6 +88,15 @@ int IfMatchVersion(const http::Request& request);  // Required If-Match: "N" -> 
 store::PageRequest PagingOf(const http::Request& request);
 store::PageRequest PagingOf(const http::Request& request, int default_limit);
 
+// A page of a list as every list answers it:
+// {"items", "total", "limit", "offset"}.
+inline json PageJson(json items, std::int64_t total, const store::PageRequest& page) {
+  return {{"items", std::move(items)},
+          {"total", total},
+          {"limit", page.limit},
+          {"offset", page.offset}};
+}
+
 // The page of a list the store returns whole (a patient's assessments, plans
 // or appointments; a clinic's users or a range of appointments): the items
 // that `keep` accepts, counted, then cut to the page.
@@ -102,7 +111,7 @@ json ListPage(const std::vector<T>& all, const store::PageRequest& page, Keep ke
     if (total >= page.offset && total < page.offset + page.limit) items.push_back(to_json(row));
     ++total;
   }
-  return {{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}};
+  return PageJson(std::move(items), total, page);
 }
 
 // One of `allowed` from ?name= (400 naming it otherwise); nullopt when absent.

@@ -13,9 +13,13 @@ std::string IdWords(std::string_view id) {
   return words;
 }
 
-std::string ClinicTimeOf(Api& api, Id clinic_id, const std::string& utc) {
+std::string ClinicZoneOf(Api& api, Id clinic_id) {
   auto settings = api.store().GetClinicSettings(clinic_id);
-  return ClinicTimeText(std::string_view(utc), settings.ok() ? settings.value().time_zone : "UTC");
+  return settings.ok() ? settings.value().time_zone : "UTC";
+}
+
+std::string ClinicTimeOf(Api& api, Id clinic_id, const std::string& utc) {
+  return ClinicTimeText(std::string_view(utc), ClinicZoneOf(api, clinic_id));
 }
 
 std::string UserNameOf(Api& api, Id clinic_id, Id user_id) {
@@ -27,11 +31,12 @@ std::string CountOf(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-std::string ScheduleListWords(Api& api, Id clinic_id, const std::string& from,
-                              const std::string& to, std::optional<Id> patient,
-                              std::optional<Id> room, bool with_plan_status) {
-  std::string words = "appointments from " + ClinicTimeOf(api, clinic_id, from) + " to " +
-                      ClinicTimeOf(api, clinic_id, to);
+std::string ScheduleListWords(Api& api, Id clinic_id, const std::string& zone,
+                              const std::string& from, const std::string& to,
+                              std::optional<Id> patient, std::optional<Id> room,
+                              bool with_plan_status) {
+  std::string words = "appointments from " + ClinicTimeText(std::string_view(from), zone) + " to " +
+                      ClinicTimeText(std::string_view(to), zone);
   if (patient) {
     auto p = api.store().GetPatient(clinic_id, *patient);
     words += p.ok() ? ", of " + p.value().given_name + " " + p.value().family_name

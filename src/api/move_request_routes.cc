@@ -18,9 +18,6 @@ namespace sciaticare::api {
 namespace {
 
 constexpr auto kStaff = {Role::kAdmin, Role::kTherapist, Role::kFrontDesk};
-// The longest appointment: one starting this long before a wanted time can
-// still be in its way.
-constexpr std::int64_t kLongestSeconds = 480LL * 60;
 
 // What the front desk and the patient read of a request: the times the
 // appointment has and would get, on the clinic's clock as well as in UTC, and
@@ -55,8 +52,9 @@ json MoveJson(Api& api, const Caller& c, const store::MoveRequest& m,
     store::Appointment probe = a;
     probe.starts_at = m.wanted_starts_at;
     probe.status = store::AppointmentStatus::kRequested;
-    auto around = Must(api.store().ListAppointments(c.clinic(), FormatUtc(wanted - kLongestSeconds),
-                                                    FormatUtc(wanted + a.minutes * 60LL)));
+    auto around = Must(api.store().ListAppointments(
+        c.clinic(), FormatUtc(wanted - store::kLongestAppointmentSeconds),
+        FormatUtc(wanted + a.minutes * 60LL)));
     out["clash"] = ClashOf(api, c, probe, around, users, zone);
   }
   return out;

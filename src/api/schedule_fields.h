@@ -9,6 +9,7 @@
 
 #include "api/api_support.h"
 #include "core/utc_time.h"
+#include "store/calendar_feed_store.h"
 #include "store/schedule_changes.h"
 
 namespace sciaticare::api {
@@ -70,6 +71,20 @@ json WithDeclinedReason(Api& api, json item, const store::Appointment& a);
 json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
              const std::vector<store::Appointment>& list,
              const std::map<Id, std::string>& therapists, const std::string& zone);
+
+// What GET /appointments looks among for the clashes of the waiting requests
+// on a page it read of `range` (schedule_clash.cc): per therapist with a
+// request on the page, their appointments in the range from the longest
+// appointment before their first request to the end of their last, earliest
+// first (none without a request). A request's first clash among these is its
+// first clash in the whole range, which a page no longer reads.
+std::vector<store::CalendarAppointment> HeldNearRequests(
+    Api& api, const store::CalendarQuery& range,
+    const std::vector<store::CalendarAppointment>& page);
+// ClashOf for a request of such a page, among `near` (HeldNearRequests),
+// whose rows carry the names it is worded by.
+json CalendarClashOf(const store::Appointment& request,
+                     const std::vector<store::CalendarAppointment>& near, const std::string& zone);
 
 // The patient `p`'s own appointment `appointment_id` of the caller's clinic;
 // 404 at appointment_id for any other (another patient's reads as missing).

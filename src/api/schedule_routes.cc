@@ -14,6 +14,7 @@
 #include "api/schedule_fields.h"
 #include "auth/credentials.h"
 #include "clock/clinic_time.h"
+#include "core/utc_time.h"
 #include "core/vocabulary.h"
 #include "store/calendar_feed_store.h"
 #include "store/records/appointment_records.h"
@@ -71,15 +72,6 @@ Id TherapistFor(Api& api, Id clinic, Id patient) {
   Reject("therapist_id", "the clinic has no therapist to see you", 409);
 }
 
-// How ClashOf words the slot-holding appointment `held` a request is in the
-// way of, by its therapist's and patient's names, on the clinic's clock.
-std::string ClashWords(const std::string& therapist, const std::string& patient,
-                       const store::Appointment& held, const std::string& zone) {
-  const std::int64_t start = UtcSeconds(held.starts_at).value_or(0);
-  return therapist + " is already booked with " + patient + " on " + ClinicTimeText(start, zone) +
-         " until " + ClinicHourText(start + held.minutes * 60LL, zone);
-}
-
 // GET /appointments
 http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const std::string from = req.Query("from"), to = req.Query("to");
@@ -88,41 +80,35 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
   const long long span = UtcSeconds(to).value_or(0) - UtcSeconds(from).value_or(0);
   if (span <= 0) Reject("to", "must be after from", 400);
   if (span > kMaxRangeSeconds) Reject("to", "the range is at most 62 days", 400);
-  const auto therapist = QueryId(req, "therapist_id");
-  const auto patient = QueryId(req, "patient_id");
-  const auto room = QueryId(req, "room_id");
-  const auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"});
+  store::CalendarQuery query;
+  query.clinic_id = c.clinic();
+  query.from = from;
+  query.to = to;
+  query.therapist_id = QueryId(req, "therapist_id");
+  query.patient_id = QueryId(req, "patient_id");
+  query.room_id = QueryId(req, "room_id");
+  if (auto status = QueryChoice(req, "status", {"requested", "booked", "cancelled", "done"})) {
+    query.status = store::ParseAppointmentStatus(*status);
+  }
   // Plan status is clinical: for therapists and administrators only.
   const bool with_plan_status = QueryChoice(req, "with", {"plan_status"}).has_value();
   if (with_plan_status && c.user.role == Role::kFrontDesk) {
     Reject("with", "plan status is for therapists and administrators", 403);
   }
   const store::PageRequest page = PagingOf(req, store::kMaxPageSize);
-  // One statement reads the range with every name the answer shows, the
-  // therapist filter in it (a request's clash is always with its own
-  // therapist, so the rest of the range is not needed for it).
-  const auto list = Must(api.store().ListCalendarAppointments(
-      store::CalendarQuery{c.clinic(), therapist, std::nullopt, from, to}));
+  // One statement reads the page, with every name the answer shows and its
+  // filters in it, and counts all pages: a busy week's pages each read only
+  // their own rows.
+  const auto rows = Must(api.store().ListCalendarAppointmentsPage(query, page));
+  // The clinic's clock words the audit's detail and any clash: read once.
+  const std::string zone = ClinicZoneOf(api, c.clinic());
   api.Audit(c, req, "list", "appointment", "", std::nullopt,
-            ScheduleListWords(api, c.clinic(), from, to, patient, room, with_plan_status));
-  auto keep = [&](const store::CalendarAppointment& row) {
-    const store::Appointment& a = row.appointment;
-    return (!patient || a.patient_id == *patient) && (!room || a.room_id == *room) &&
-           (!status || store::ToString(a.status) == *status);
-  };
-  // The clinic's zone words a clash: read once, and only if one is shown.
-  std::optional<std::string> zone;
-  auto clash = [&](const store::Appointment& request) -> json {
-    if (request.status != store::AppointmentStatus::kRequested) return nullptr;
-    for (const store::CalendarAppointment& held : list) {
-      if (!store::records::Clashes(request, held.appointment)) continue;
-      if (!zone) zone = Must(api.store().GetClinicSettings(c.clinic())).time_zone;
-      return ClashWords(held.therapist_name, held.patient_name, held.appointment, *zone);
-    }
-    return nullptr;
-  };
+            ScheduleListWords(api, c.clinic(), zone, from, to, query.patient_id, query.room_id,
+                              with_plan_status));
+  const std::vector<store::CalendarAppointment> held = HeldNearRequests(api, query, rows.items);
   std::map<Id, std::optional<std::string>> plan_status;
-  json answer = ListPage(list, page, keep, [&](const store::CalendarAppointment& row) {
+  json items = json::array();
+  for (const store::CalendarAppointment& row : rows.items) {
     const store::Appointment& a = row.appointment;
     json item = AppointmentJson(a);
     item["room_name"] = row.room_name ? json(*row.room_name) : json(nullptr);
@@ -132,9 +118,10 @@ http::Response ListAppointments(Api& api, http::Request& req, const Caller& c) {
       if (fresh) it->second = CurrentPlanStatus(api, c.clinic(), a.patient_id);
       item["plan_status"] = it->second ? json(*it->second) : json(nullptr);
     }
-    item["clash"] = clash(a);
-    return item;
-  });
+    item["clash"] = CalendarClashOf(a, held, zone);
+    items.push_back(std::move(item));
+  }
+  json answer = PageJson(std::move(items), rows.total, page);
   answer["from"] = from;
   answer["to"] = to;
   return JsonResponse(200, answer);
@@ -338,23 +325,6 @@ store::Appointment PatientsOwnAppointment(Api& api, const Caller& c, const store
     Reject("appointment_id", "no such appointment of yours", 404);
   }
   return std::move(found.value());
-}
-
-json ClashOf(Api& api, const Caller& c, const store::Appointment& request,
-             const std::vector<store::Appointment>& list,
-             const std::map<Id, std::string>& therapists, const std::string& zone) {
-  if (request.status != store::AppointmentStatus::kRequested) return nullptr;
-  for (const store::Appointment& held : list) {
-    if (!store::records::Clashes(request, held)) continue;
-    auto patient = api.store().GetPatient(c.clinic(), held.patient_id);
-    const std::string who = patient.ok()
-                                ? patient.value().given_name + " " + patient.value().family_name
-                                : "another patient";
-    auto t = therapists.find(held.therapist_id);
-    return ClashWords(t == therapists.end() ? std::string("The therapist") : t->second, who, held,
-                      zone);
-  }
-  return nullptr;
 }
 
 void AddScheduleRoutes(http::Router& router, Api& api) {

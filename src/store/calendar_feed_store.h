@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/records.h"
+#include "store/store_paging.h"
 #include "store/store_result.h"
 
 namespace sciaticare::store {
@@ -27,14 +28,17 @@ struct CalendarFeed {
   std::optional<std::string> revoked_at;
 };
 
-// Which appointments a calendar shows: the clinic's, of one therapist or one
-// patient (or both), with from <= starts_at < to.
+// Which appointments a calendar shows: the clinic's, with from <= starts_at <
+// to, and of one therapist, one patient, in one room, in one status (any of
+// these filters, or none).
 struct CalendarQuery {
   Id clinic_id = 0;
   std::optional<Id> therapist_id;
   std::optional<Id> patient_id;
   std::string from;
   std::string to;
+  std::optional<Id> room_id;
+  std::optional<AppointmentStatus> status;
 };
 
 // An appointment with the names a calendar event shows.
@@ -67,6 +71,13 @@ class CalendarFeedStore {
   // for a range that is not two UTC times in order.
   virtual StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(
       const CalendarQuery& query) = 0;
+  // One page of what ListCalendarAppointments returns for `query` (same
+  // order, same names) and how many there are in all pages, in one snapshot:
+  // a busy week is read a page at a time, each page reading only its own
+  // rows' names. kInvalid for the range, or a limit outside 1..kMaxPageSize
+  // or a negative offset (CheckPage).
+  virtual StoreResult<Page<CalendarAppointment>> ListCalendarAppointmentsPage(
+      const CalendarQuery& query, const PageRequest& page) = 0;
 };
 
 }  // namespace sciaticare::store

@@ -140,6 +140,8 @@ class RecordStore : public Store {
                                  std::string_view now) override;
   StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(
       const CalendarQuery& query) override;
+  StoreResult<Page<CalendarAppointment>> ListCalendarAppointmentsPage(
+      const CalendarQuery& query, const PageRequest& page) override;
 
   StoreResult<AuditEntry> AppendAudit(const AuditEntry& entry) override;
   StoreResult<Page<AuditEntry>> ListAudit(Id clinic_id, const AuditQuery& query) override;

@@ -249,7 +249,9 @@ Problem ValidateSessionNote(const SessionNote& n) {
 }
 
 Problem ValidateAppointment(const Appointment& a) {
-  if (a.minutes < 1 || a.minutes > 480) return Invalid("minutes", "must be 1-480");
+  if (a.minutes < 1 || a.minutes > kLongestAppointmentMinutes) {
+    return Invalid("minutes", "must be 1-" + std::to_string(kLongestAppointmentMinutes));
+  }
   return First(Positive("clinic_id", a.clinic_id), Positive("patient_id", a.patient_id),
                Positive("therapist_id", a.therapist_id), CheckUtcTime("starts_at", a.starts_at),
                CheckText("note", a.note));

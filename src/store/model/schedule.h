@@ -3,6 +3,7 @@
 // values (the conventions of store/model/kinds.h hold).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,12 @@ struct Appointment {
   int version = 0;
   std::optional<Id> room_id;  // The room it holds, when the clinic books rooms.
 };
+
+// The longest appointment (ValidateAppointment, and the schema's CHECK): one
+// starting this long before a time can still reach into it, so a search for
+// what overlaps a time looks no further back.
+inline constexpr int kLongestAppointmentMinutes = 480;
+inline constexpr std::int64_t kLongestAppointmentSeconds = kLongestAppointmentMinutes * 60LL;
 
 // A span of a clinic's week on its wall clock: [opens, closes) in minutes
 // after local midnight of `weekday` (0 = Monday ... 6 = Sunday).

@@ -31,4 +31,10 @@ StoreResult<std::vector<CalendarAppointment>> RecordStore::ListCalendarAppointme
   return Reading([&](sql::Session& s) { return records::ListCalendarAppointments(s, query); });
 }
 
+StoreResult<Page<CalendarAppointment>> RecordStore::ListCalendarAppointmentsPage(
+    const CalendarQuery& query, const PageRequest& page) {
+  return Reading(
+      [&](sql::Session& s) { return records::ListCalendarAppointmentsPage(s, query, page); });
+}
+
 }  // namespace sciaticare::store

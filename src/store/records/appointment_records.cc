@@ -32,9 +32,6 @@ std::string JoinColumns(std::string_view prefix) {
 
 static_assert(std::size(kColumnNames) == kAppointmentColumnCount);
 const std::string kColumns = JoinColumns("");
-// The longest appointment ValidateAppointment lets through: an appointment
-// starting this long before a slot cannot reach into it.
-constexpr std::int64_t kLongestSeconds = 480LL * 60;
 
 }  // namespace
 
@@ -80,7 +77,7 @@ std::vector<Appointment> ReadHeld(sql::Session& s, const char* column, Id clinic
                 "'arrived', 'done') ORDER BY starts_at, id")
           .Bind(clinic_id)
           .Bind(key)
-          .Bind(FormatUtc(start - kLongestSeconds))
+          .Bind(FormatUtc(start - kLongestAppointmentSeconds))
           .Bind(FormatUtc(end))
           .Bind(probe.id)
           .All(ReadAppointment);

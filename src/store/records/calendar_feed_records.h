@@ -20,5 +20,8 @@ StoreStatus RevokeCalendarFeed(sql::Session& s, Id clinic_id, Id therapist_id, I
                                std::string_view now);
 StoreResult<std::vector<CalendarAppointment>> ListCalendarAppointments(sql::Session& s,
                                                                        const CalendarQuery& query);
+StoreResult<Page<CalendarAppointment>> ListCalendarAppointmentsPage(sql::Session& s,
+                                                                    const CalendarQuery& query,
+                                                                    const PageRequest& page);
 
 }  // namespace sciaticare::store::records
