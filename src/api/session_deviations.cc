@@ -23,10 +23,10 @@ struct LatestScreening {
 // intake document, with symptoms that spread at a session since then (other
 // than at note `except_note`, the one under review); none when the patient
 // was never screened. Portal questionnaires hold scores, not a screening.
-std::optional<LatestScreening> FindLatestScreening(
-    Api& api, Id clinic, Id patient, Id except_note,
-    const std::vector<store::Assessment>& assessments) {
-  // `assessments` are the patient's, oldest first.
+std::optional<LatestScreening> FindLatestScreening(Api& api, Id except_note,
+                                                   const store::CareRecords& care) {
+  // The patient's assessments, oldest first.
+  const std::vector<store::Assessment>& assessments = care.assessments;
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind == store::AssessmentKind::kPortal) continue;
     Result<Intake> intake = ParseIntakeJson(it->intake_json, api.knowledge());
@@ -37,8 +37,7 @@ std::optional<LatestScreening> FindLatestScreening(
              409);
     }
     Intake current = std::move(intake).value();
-    current.symptoms_spread_in_treatment |=
-        SymptomsSpreadSince(api, clinic, patient, it->created_at, except_note);
+    current.symptoms_spread_in_treatment |= SymptomsSpreadSince(care, it->created_at, except_note);
     return LatestScreening{it->id, Assess(current, api.knowledge()).screening};
   }
   return std::nullopt;
@@ -86,8 +85,7 @@ std::optional<http::Response> ReviewDeviations(Api& api, const Caller& c, const 
                                                store::SessionNote& note, PatientCareRecords& care) {
   const Acknowledgement ack = ReadAcknowledgement(body);
   note.deviations_json.clear();
-  const auto latest =
-      FindLatestScreening(api, c.clinic(), note.patient_id, note.id, care.Get().assessments);
+  const auto latest = FindLatestScreening(api, note.id, care.Get());
   if (!latest) return std::nullopt;
   const std::vector<Error> departures = ReviewSessionWork(WorkOf(note), latest->screening);
   if (departures.empty()) return std::nullopt;

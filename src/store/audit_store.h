@@ -60,8 +60,12 @@ class AuditStore {
 
   // Idempotency keys (see IdempotentAnswer), one per user and key. Save keeps
   // the answer, kConflict naming "idempotency-key" when that user's key is
-  // already kept, and first removes every answer created before
-  // `forget_before`. Meant to run in the unit of work of the write it answers.
+  // already kept, and removes the answers created before `forget_before`: the
+  // first Save of a store does, then one whenever `forget_before` has moved
+  // by a minute or more since the last removal, so an answer may be kept up
+  // to a minute (of saves) past its time. Meant to run in the unit of work of
+  // the write it answers (a removal in a unit that is undone waits for the
+  // next minute's).
   virtual StoreStatus SaveIdempotentAnswer(const IdempotentAnswer& answer,
                                            std::string_view forget_before) = 0;
   virtual StoreResult<IdempotentAnswer> GetIdempotentAnswer(Id clinic_id, Id user_id,

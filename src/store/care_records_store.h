@@ -13,20 +13,33 @@
 
 namespace sciaticare::store {
 
+// A session note of the patient that records symptoms spreading down the leg
+// (the adverse event kind "symptom_peripheralisation"): which and when.
+struct SpreadingNote {
+  Id id = 0;
+  std::string created_at;
+};
+
 // A patient's care records as one snapshot would give them: every part as
-// the Store's list of the same name gives it (ListAssessments with their
-// documents, ListReferrals with their events, ListConsents).
+// the Store's read of the same name gives it (GetPatient, ListAssessments
+// with their documents, ListReferrals with their events, ListConsents).
 struct CareRecords {
+  Patient patient;
   std::vector<Assessment> assessments;  // Oldest first.
   std::vector<Referral> referrals;      // By id, with their events.
   std::vector<ConsentRecord> consents;  // Oldest first.
   std::string clinic_time_zone;         // ClinicSettings::time_zone, to word dates.
+  // Oldest first: the notes Store::SymptomsSpreadSince looks for, all of
+  // them (few: the adverse event is rare), so that "since when" is asked of
+  // this list once the latest screening is known, with no read of its own.
+  std::vector<SpreadingNote> spreading_notes;
 };
 
 class CareRecordsStore {
  public:
   virtual ~CareRecordsStore() = default;
-  // The patient's assessments, referrals and consents; kNotFound ("patient_id")
+  // The patient and their assessments, referrals, consents and notes that
+  // record spreading symptoms; kNotFound ("patient_id")
   // when the patient is not in the clinic. Inside a unit of work
   // (Store::Atomically) it reads in the unit's transaction. PostgreSQL sends
   // the reads in one round trip.

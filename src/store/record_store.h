@@ -6,7 +6,9 @@
 // A new Store method is written here once, never in the two stores.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -181,6 +183,15 @@ class RecordStore : public Store {
   virtual StoreStatus OnSession(Access access, const std::function<void(sql::Session&)>& body) = 0;
 
  private:
+  // Whether this SaveIdempotentAnswer is the one to remove the answers made
+  // before `forget_before`: the first, then one whenever `forget_before` has
+  // moved a minute or more from the last removal's. Removing them on every
+  // write cost each a statement (a round trip on PostgreSQL) for rows that
+  // expire a day after they are kept.
+  bool TimeToForgetAnswers(std::string_view forget_before);
+  std::mutex forgetting_;
+  std::optional<std::int64_t> answers_forgotten_before_;  // Seconds since the epoch.
+
   // `body(session)`'s result, or the failure OnSession answered.
   template <typename F>
   auto Run(Access access, F&& body) -> decltype(body(std::declval<sql::Session&>())) {

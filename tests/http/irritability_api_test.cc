@@ -111,6 +111,12 @@ TEST_P(IrritabilityApiTest, SymptomsSpreadingAtASessionMakeEveryLaterStepLighter
   ASSERT_TRUE(later["plan"].is_object());
   EXPECT_EQ(later["plan"]["plan"]["sessions"]["minutes"], 45);
   EXPECT_GE(ButtockPressure(later["plan"]["plan"]), 4);
+  // So does a session's deep work: the spreading came before this screening
+  // (a note's checks ask the notes read with the patient's care records).
+  HttpResult deep_again = therapist->Post(
+      PatientPath(patient1_.id, "/sessions"),
+      Note("2026-12-04T10:00:00Z", {TechniqueRow("deep_tissue", "buttock", "right", 4)}));
+  ASSERT_EQ(deep_again.status, 201) << deep_again.body;
 }
 
 }  // namespace

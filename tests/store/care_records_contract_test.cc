@@ -1,9 +1,10 @@
 // The Store contract for a patient's care records read together
 // (store/care_records_store.h), on every backend (store_contract.h): they are
-// what the three lists give one by one, field for field, outside a unit of
-// work and inside one (where PostgreSQL sends them in the unit's
+// what the patient's reads give one by one, field for field, outside a unit
+// of work and inside one (where PostgreSQL sends them in the unit's
 // transaction), and another clinic's patient is not found.
 #include <string>
+#include <vector>
 
 #include "store/store_contract.h"
 
@@ -143,6 +144,58 @@ TEST_P(StoreContractTest, CareRecordsOfAnotherClinicsPatientAreNotFound) {
   EXPECT_TRUE(care.assessments.empty());
   EXPECT_TRUE(care.referrals.empty());
   EXPECT_TRUE(care.consents.empty());
+}
+
+// The batch carries the patient as GetPatient reads them, and the notes that
+// Store::SymptomsSpreadSince looks for: asked of that list, every "since"
+// answers as the store's own query does.
+TEST_P(StoreContractTest, CareRecordsCarryThePatientAndTheirNotesOfSpreadingSymptoms) {
+  const std::string spreading =
+      R"([{"kind":"symptom_peripheralisation","note":"","severity":"mild"}])";
+  auto note = [&](Id clinic, Id patient, Id therapist, const char* at, bool spread) {
+    SessionNote n = NewNote(clinic, patient, therapist, at);
+    if (spread) n.adverse_events_json = spreading;
+    return Must(store_->CreateSessionNote(n));
+  };
+  const SessionNote second =
+      note(a_.id, patient_a_.id, therapist_a_.id, "2026-11-25T10:00:00Z", true);
+  const SessionNote first =
+      note(a_.id, patient_a_.id, therapist_a_.id, "2026-11-24T10:00:00Z", true);
+  note(a_.id, patient_a_.id, therapist_a_.id, "2026-11-26T10:00:00Z", false);
+  note(b_.id, patient_b_.id, therapist_b_.id, "2026-11-24T10:00:00Z", true);  // Not A's.
+  auto check = [&](const CareRecords& care) {
+    const Patient expected = Must(store_->GetPatient(a_.id, patient_a_.id));
+    EXPECT_EQ(care.patient.id, expected.id);
+    EXPECT_EQ(care.patient.clinic_id, expected.clinic_id);
+    EXPECT_EQ(care.patient.given_name, expected.given_name);
+    EXPECT_EQ(care.patient.family_name, expected.family_name);
+    EXPECT_EQ(care.patient.date_of_birth, expected.date_of_birth);
+    EXPECT_EQ(care.patient.version, expected.version);
+    EXPECT_EQ(care.patient.created_at, expected.created_at);
+    EXPECT_EQ(care.patient.updated_at, expected.updated_at);
+    ASSERT_EQ(care.spreading_notes.size(), 2u);  // Oldest first.
+    EXPECT_EQ(care.spreading_notes[0].id, first.id);
+    EXPECT_EQ(care.spreading_notes[0].created_at, "2026-11-24T10:00:00Z");
+    EXPECT_EQ(care.spreading_notes[1].id, second.id);
+  };
+  check(Must(store_->ReadCareRecords(a_.id, patient_a_.id)));
+  StoreStatus unit = store_->Atomically([&]() -> StoreStatus {
+    check(Must(store_->ReadCareRecords(a_.id, patient_a_.id)));
+    return Done{};
+  });
+  ASSERT_TRUE(unit.ok()) << unit.error().ToString();
+  const std::vector<SpreadingNote> notes =
+      Must(store_->ReadCareRecords(a_.id, patient_a_.id)).spreading_notes;
+  for (const char* since : {"", "2026-11-24T10:00:00Z", "2026-11-25T09:00:00Z",
+                            "2026-11-25T10:00:00Z", "2026-11-25T10:00:01Z"}) {
+    for (Id except : {Id{0}, first.id, second.id}) {
+      SCOPED_TRACE(std::string(since) + " except " + std::to_string(except));
+      bool listed = false;
+      for (const SpreadingNote& n : notes) listed |= n.created_at >= since && n.id != except;
+      EXPECT_EQ(listed, Must(store_->SymptomsSpreadSince(a_.id, patient_a_.id, since, except)));
+    }
+  }
+  EXPECT_TRUE(Must(store_->ReadCareRecords(b_.id, patient_b_.id)).spreading_notes.size() == 1);
 }
 
 // The batch carries the clinic's own zone, so a note's refusal words its

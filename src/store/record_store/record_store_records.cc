@@ -1,6 +1,7 @@
 // The Store's audit trail, idempotent answers, plans, referrals, settings, availability and
 // appointments, written once for both databases: each runs its shared record method
 // (store/records/) on a session the database lends for a read or a write (RecordStore::OnSession).
+#include "core/utc_time.h"
 #include "store/record_store.h"
 #include "store/records/appointment_records.h"
 #include "store/records/assessment_correction_records.h"
@@ -130,8 +131,24 @@ StoreResult<std::vector<Referral>> RecordStore::ListReferrals(Id clinic_id, Id p
 
 StoreStatus RecordStore::SaveIdempotentAnswer(const IdempotentAnswer& answer,
                                               std::string_view forget_before) {
-  return Writing(
-      [&](sql::Session& s) { return records::SaveIdempotentAnswer(s, answer, forget_before); });
+  const bool forget_now = TimeToForgetAnswers(forget_before);
+  return Writing([&](sql::Session& s) {
+    return records::SaveIdempotentAnswer(s, answer, forget_before, forget_now);
+  });
+}
+
+bool RecordStore::TimeToForgetAnswers(std::string_view forget_before) {
+  constexpr std::int64_t kForgetEverySeconds = 60;
+  const std::optional<std::int64_t> at = UtcSeconds(forget_before);
+  if (!at) return false;  // Refused by the save itself, naming the field.
+  std::lock_guard lock(forgetting_);
+  // A minute on from the last removal; or back, should the clock be set back.
+  if (answers_forgotten_before_ && *at - *answers_forgotten_before_ < kForgetEverySeconds &&
+      *answers_forgotten_before_ - *at < kForgetEverySeconds) {
+    return false;
+  }
+  answers_forgotten_before_ = *at;
+  return true;
 }
 
 StoreResult<IdempotentAnswer> RecordStore::GetIdempotentAnswer(Id clinic_id, Id user_id,

@@ -3,7 +3,6 @@
 
 #include <string>
 
-#include "store/records/record_checks.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
@@ -52,12 +51,14 @@ AuditEntry ReadAudit(const sql::Row& r) {
 }  // namespace
 
 std::optional<StoreError> InsertAudit(sql::Session& s, AuditEntry& entry) {
-  if (auto e = CheckClinic(s, entry.clinic_id)) return *e;
-  entry.id = s.Prepare(
-                  "INSERT INTO audit (clinic_id, at, user_id, action, entity, entity_id, "
-                  "patient_id, remote_addr, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "RETURNING id")
-                 .Bind(entry.clinic_id)
+  // The clinic check is the statement's own (a row only when the clinic is
+  // there), not a query before it: one statement, one round trip on
+  // PostgreSQL. The casts give PostgreSQL the types of the ids bound as NULL.
+  static const std::string sql =
+      "INSERT INTO audit (clinic_id, at, user_id, action, entity, entity_id, patient_id, "
+      "remote_addr, detail) SELECT id, ?, CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT), ?, ? "
+      "FROM clinics WHERE id = ? RETURNING id";
+  entry.id = s.Prepare(sql)
                  .Bind(entry.at)
                  .Bind(entry.user_id)
                  .Bind(entry.action)
@@ -66,7 +67,9 @@ std::optional<StoreError> InsertAudit(sql::Session& s, AuditEntry& entry) {
                  .Bind(entry.patient_id)
                  .Bind(entry.remote_addr)
                  .Bind(entry.detail)
+                 .Bind(entry.clinic_id)
                  .Scalar();
+  if (entry.id == 0) return NotFound("clinic_id", "no such clinic");
   return std::nullopt;
 }
 

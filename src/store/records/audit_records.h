@@ -11,9 +11,10 @@
 
 namespace sciaticare::store::records {
 
-// The clinic check and the insert of one valid entry, in the caller's
-// transaction (a group commit's batch on SQLite); fills in `entry.id`. One
-// change at most, as its last statement (GroupCommit::Job::one_statement).
+// The insert of one valid entry, in the caller's transaction (a group
+// commit's batch on SQLite), as one statement that stores nothing and
+// answers kNotFound ("clinic_id") when the clinic is not there; fills in
+// `entry.id` (GroupCommit::Job::one_statement).
 std::optional<StoreError> InsertAudit(sql::Session& s, AuditEntry& entry);
 
 // The Store methods of the same names (store.h states their contracts).

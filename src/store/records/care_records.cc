@@ -1,31 +1,33 @@
-// A patient's care records as one batch: the patient check, the four
-// lists and the clinic's zone depend on no answer of another, so the session may send them
-// together (one round trip on PostgreSQL instead of seven, with the three
-// lists' own patient checks folded into one).
+// A patient's care records as one batch: the patient, the five lists and
+// the clinic's zone depend on no answer of another, so the session may send
+// them together (one round trip on PostgreSQL instead of nine, with the
+// lists' own patient checks folded into the patient's read).
 #include "store/records/care_records.h"
 
+#include <optional>
 #include <string>
 
 #include "store/records/clinic_settings_records.h"
 #include "store/records/intake_consent_records.h"
+#include "store/records/note_signal_records.h"
 #include "store/records/patient_rows.h"
 #include "store/records/referral_records.h"
 
 namespace sciaticare::store::records {
 
 StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id) {
-  static const std::string patient_sql = "SELECT 1 FROM patients WHERE clinic_id = ? AND id = ?";
+  static const std::string patient_sql =
+      "SELECT " + kPatientColumns + " FROM patients WHERE clinic_id = ? AND id = ?";
   static const std::string assessments_sql =
       "SELECT " + kAssessmentColumns +
       " FROM assessments WHERE clinic_id = ? AND patient_id = ? ORDER BY created_at, id";
-  bool patient_found = false;
+  std::optional<Patient> patient;
   CareRecords care;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(6);
-  reads.push_back({patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
-                     patient_found = q.Scalar() != 0;
-                   }});
+  reads.reserve(7);
+  reads.push_back(
+      {patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) { patient = q.One(ReadPatient); }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      care.assessments = q.All(ReadAssessment);
                    }});
@@ -33,8 +35,10 @@ StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patie
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   reads.push_back(PatientConsentsRead(clinic_id, patient_id, care.consents));
   reads.push_back(ClinicTimeZoneRead(clinic_id, care.clinic_time_zone));
+  reads.push_back(SpreadingNotesRead(clinic_id, patient_id, care.spreading_notes));
   s.ReadTogether(reads);
-  if (!patient_found) return NotFound("patient_id", "no such record in this clinic");
+  if (!patient) return NotFound("patient_id", "no such record in this clinic");
+  care.patient = std::move(*patient);
   AttachReferralEvents(care.referrals, referral_events);
   return care;
 }

@@ -6,11 +6,13 @@
 namespace sciaticare::store::records {
 
 StoreStatus SaveIdempotentAnswer(sql::Session& s, const IdempotentAnswer& a,
-                                 std::string_view forget_before) {
+                                 std::string_view forget_before, bool forget_now) {
   if (auto problem = ValidateIdempotentAnswer(a)) return *problem;
   if (auto problem = CheckUtcTime("forget_before", forget_before)) return *problem;
   auto tx = s.Begin(sql::TxKind::kWrite);
-  s.Prepare("DELETE FROM idempotency_keys WHERE created_at < ?").Bind(forget_before).Exec();
+  if (forget_now) {
+    s.Prepare("DELETE FROM idempotency_keys WHERE created_at < ?").Bind(forget_before).Exec();
+  }
   // ON CONFLICT rather than the primary key refusing it: the error then names
   // the header the client sent, and on PostgreSQL a concurrent unit holding
   // the same key makes this one wait for it, then insert nothing, so exactly
