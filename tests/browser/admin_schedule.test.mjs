@@ -320,11 +320,11 @@ describe('questionnaires, today, schedule and administration', () => {
     assert.ok(total > 25, `more than one page (${total})`);
     await page.getByRole('button', { name: 'Older entries' }).click();
     await count.filter({ hasText: new RegExp(`^Entries 26–${Math.min(50, total)} of ${total},`) }).waitFor();
-    await page.getByLabel('From day (UTC)').fill(day(1));
+    await page.getByLabel('From (day, world time UTC)').fill(day(1));
     await page.getByRole('button', { name: 'Show entries' }).click();
     await count.filter({ hasText: 'No entries match.' }).waitFor();
-    await page.getByLabel('From day (UTC)').fill(day(0));
-    await page.getByLabel('To day, inclusive (UTC)').fill(day(0));
+    await page.getByLabel('From (day, world time UTC)').fill(day(0));
+    await page.getByLabel('To (day, included, world time UTC)').fill(day(0));
     await page.getByRole('button', { name: 'Show entries' }).click();
     await count.filter({ hasText: /^Entries 1–/ }).waitFor();
     await at768(page, 'audit log');

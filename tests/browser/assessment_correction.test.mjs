@@ -59,7 +59,7 @@ describe('a corrected assessment and the history on the chart', () => {
     const page = await watchedPage(browser.context);
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     await page.getByRole('link', { name: 'Correct this assessment' }).click();
-    await page.getByRole('heading', { name: /^Correct the intake assessment of \d{4}-\d\d-\d\d: Cora/ }).waitFor();
+    await page.getByRole('heading', { name: /^Correct the intake assessment of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}: Cora/ }).waitFor();
     const medication = page.getByRole('textbox', { name: 'Medication', exact: true });
     assert.equal(await medication.inputValue(), 'Ibuprofen 200 mg as needed');
     assert.equal(await page.getByLabel('Weeks since this episode began').inputValue(), String(intake.onset_weeks ?? ''));
@@ -81,8 +81,8 @@ describe('a corrected assessment and the history on the chart', () => {
     const list = page.getByTestId('assessment-list');
     await list.getByText(/^Corrected/).waitFor();
     const text = await list.innerText();
-    assert.match(text, /Corrected on \d{4}-\d\d-\d\d by .+: Medication was written down wrongly\./);
-    assert.match(text, /Correction of the assessment of \d{4}-\d\d-\d\d, by .+ on \d{4}-\d\d-\d\d\. Why: Medication was written down wrongly/);
+    assert.match(text, /Corrected on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} by .+: Medication was written down wrongly\./);
+    assert.match(text, /Correction of the assessment of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, by .+ on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}\. Why: Medication was written down wrongly/);
     assert.match(await page.getByTestId('chart-history').innerText(), /Naproxen 250 mg twice a day/);
     await checkDesktopAndTablet(page, 'chart with a corrected assessment');
 
@@ -90,6 +90,8 @@ describe('a corrected assessment and the history on the chart', () => {
     const record = page.getByTestId('whole-record');
     await record.getByText(/^Corrected on/).waitFor();
     const printed = await record.innerText();
+    assert.match(printed, /Born 30 Apr 1979; printed (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}\./);
+    assert.doesNotMatch(printed, /\d{4}-\d\d-\d\d/);
     assert.match(printed, /Ibuprofen 200 mg as needed/); // The original, as written.
     assert.match(printed, /Naproxen 250 mg twice a day/); // Its correction.
     assert.match(printed, /Why: Medication was written down wrongly/);

@@ -39,11 +39,13 @@ describe('Signed notes and their amendments at 768 px', () => {
     await page.goto(`${BASE_URL}/patients/${patientId}`);
     const list = page.getByTestId('notes-list');
     await list.waitFor();
-    assert.match(await list.innerText(), /Note of 2026-11-24 draft · pain Leg 6 → 4 · no hands-on work/);
+    // Days in plain words, never the ISO form the server sends.
+    assert.match(await page.locator('dl.facts').first().innerText(), /6 May 1970 \(age \d+\)/);
+    assert.match(await list.innerText(), /Note of Tue 24 Nov 2026 draft · pain Leg 6 → 4 · no hands-on work/);
     await expectAccessible(page, 'chart with the notes list');
     assert.ok(await page.getByRole('link', { name: 'Open the note' }).first().isVisible(), 'the timeline opens it too');
-    await list.getByRole('link', { name: 'Note of 2026-11-24' }).click();
-    await page.getByRole('heading', { name: /^Session note of .*Nell/ }).waitFor();
+    await list.getByRole('link', { name: 'Note of Tue 24 Nov 2026' }).click();
+    await page.getByRole('heading', { name: /^Session note of Tue 24 Nov 2026: .*Nell/ }).waitFor();
     assert.equal(await page.getByTestId('note-status').innerText(), 'Draft: not signed yet');
     await page.getByText('Calf pain eased since last week').waitFor();
     await page.getByText('Leg pain before: 6 out of 10').waitFor();
@@ -80,7 +82,7 @@ describe('Signed notes and their amendments at 768 px', () => {
     await page.getByRole('link', { name: 'Back to the chart' }).click();
     const list = page.getByTestId('notes-list');
     await list.getByText(/signed · pain Leg 6 → 2/).waitFor();
-    await list.getByRole('link', { name: 'Note of 2026-11-24' }).click();
+    await list.getByRole('link', { name: 'Note of Tue 24 Nov 2026' }).click();
     await page.getByTestId('amendment-trail').waitFor();
   });
 

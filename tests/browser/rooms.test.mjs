@@ -76,7 +76,7 @@ describe('rooms', () => {
     const book = async (who, therapist) => {
       await form.getByLabel('Find patient by name').fill(`${who.given} ${who.family}`.split(' ')[1]);
       await form.getByLabel('Patient', { exact: true }).locator('option', { hasText: who.given }).waitFor({ state: 'attached' });
-      await form.getByLabel('Patient', { exact: true }).selectOption({ label: `${who.family}, ${who.given} (1970-02-03)` });
+      await form.getByLabel('Patient', { exact: true }).selectOption({ label: `${who.family}, ${who.given} (born 3 Feb 1970)` });
       await form.getByLabel('Therapist').selectOption({ label: therapist });
       await form.getByLabel('Room').selectOption({ label: alpha });
       await form.getByLabel('Day').fill(tomorrow);

@@ -220,7 +220,7 @@ describe('clinical safety screens', () => {
     await expectAccessible(page, 'referral outcome form');
     await referral.getByRole('button', { name: 'Record outcome' }).click();
     await referral.getByText(/outcome recorded/).waitFor();
-    assert.match(await referral.innerText(), /Seen by Dr Osei \(Emergency physician\) on 2026-11-21: MRI normal/);
+    assert.match(await referral.innerText(), /Seen by Dr Osei \(Emergency physician\) on Sat 21 Nov 2026: MRI normal/);
     assert.match(await referral.innerText(), /cleared for massage/);
 
     await referral.getByRole('button', { name: 'Close referral' }).click();

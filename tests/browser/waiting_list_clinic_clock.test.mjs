@@ -89,7 +89,7 @@ describe('the waiting list and Today on the clinic clock', () => {
     await card.getByLabel('Search by name').fill(`Schedwaittest${stamp}`);
     const choice = card.getByLabel('Patient who waits');
     await choice.locator('option', { hasText: `Schedwaittest${stamp}, Bea` }).waitFor({ state: 'attached' });
-    await choice.selectOption({ label: `Schedwaittest${stamp}, Bea (1972-03-04)` });
+    await choice.selectOption({ label: `Schedwaittest${stamp}, Bea (born 4 Mar 1972)` });
     const form = page.getByRole('form', { name: `Add Bea Schedwaittest${stamp} to the waiting list` });
     await form.getByLabel('Can come from (day)').fill(MONDAY);
     await form.getByLabel('Can come from (time)').fill('10:00');

@@ -40,16 +40,24 @@ export function zoneDay(at: string | Date, zone: string) {
 }
 
 // "Mon 30 Mar 2026" on the clinic's calendar, for people to read (built from
-// parts, so no browser adds its own commas).
-export function zoneDate(at: string | Date, zone: string) {
+// parts, so no browser adds its own commas). Without the weekday ("30 Mar
+// 2026") for days whose weekday means nothing, such as a birth date.
+export function zoneDate(at: string | Date, zone: string, withWeekday = true) {
   const f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+  return withWeekday ? `${p.weekday} ${p.day} ${p.month} ${p.year}` : `${p.day} ${p.month} ${p.year}`;
 }
 
 // A "YYYY-MM-DD" calendar day read by people: "Mon 30 Mar 2026".
-export function dayText(day: string) {
-  return zoneDate(`${day}T12:00:00Z`, 'UTC');
+export function dayText(day: string, withWeekday = true) {
+  return zoneDate(`${day}T12:00:00Z`, 'UTC', withWeekday);
+}
+
+// A birth date read by people: "6 May 1975"; text that is not a day is shown
+// as it is, and a missing one says so.
+export function bornText(day: string) {
+  if (!day) return 'date not recorded';
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayText(day, false) : day;
 }
 
 // A day and time on the clinic's clock ("2026-03-30", "09:00") as the

@@ -2,6 +2,7 @@
 // search shows, then each patient by family name, given name and birth date
 // (names alone can be shared). Used by every form that picks a patient.
 import type { Patient } from '../api';
+import { bornText } from '../time';
 
 export function PatientOptions(props: { shown: Patient[] }) {
   return (
@@ -9,7 +10,7 @@ export function PatientOptions(props: { shown: Patient[] }) {
       <option value="">choose a patient ({props.shown.length} shown)</option>
       {props.shown.map((p) => (
         <option key={p.id} value={String(p.id)}>
-          {p.family_name}, {p.given_name} ({p.date_of_birth})
+          {p.family_name}, {p.given_name} (born {bornText(p.date_of_birth)})
         </option>
       ))}
     </>

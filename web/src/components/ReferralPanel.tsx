@@ -93,7 +93,7 @@ function ReferralItem(props: { referral: Referral; onChanged: () => void }) {
       )}
       {r.outcomes.map((o) => (
         <p key={o.id} class="referral-outcome-text">
-          Seen by {String(o.detail.seen_by ?? '')} ({String(o.detail.role ?? '')}) on {String(o.detail.seen_on ?? '')}:{' '}
+          Seen by {String(o.detail.seen_by ?? '')} ({String(o.detail.role ?? '')}) on {shortDate(String(o.detail.seen_on ?? ''))}:{' '}
           {String(o.detail.said ?? '')}
         </p>
       ))}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../api';
 import { fieldLabel, plainMessage } from '../plainWords';
 import { linkClick } from '../router';
+import { dayText, zoneDate } from '../time';
 
 export function Link(props: { href: string; class?: string; 'aria-label'?: string; children: ComponentChildren }) {
   return (
@@ -64,6 +65,12 @@ export function isReferral(triage: string) {
   return triage.startsWith('refer_');
 }
 
+// A title inside a sentence ("the intake assessment of Fri 27 Nov 2026"):
+// only its first letter drops to lower case, so the day keeps its capitals.
+export function lowerFirst(text: string) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 export function words(id: string) {
   return id.replace(/_/g, ' ');
 }
@@ -77,6 +84,11 @@ export function ageFrom(dateOfBirth: string, now = new Date()): number | null {
   return age;
 }
 
+// The day of a server time ("2026-11-27T10:00:00Z") or a bare day
+// ("2026-11-27") for people to read: "Fri 27 Nov 2026". A time is read on the
+// UTC calendar, as the server records it (no page here knows the clinic's
+// zone without asking); text that is not a time is shown as it is.
 export function shortDate(iso: string) {
-  return iso.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dayText(iso);
+  return Number.isNaN(new Date(iso).getTime()) ? iso : zoneDate(iso, 'UTC');
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type AuditEntry, type Page, type Patient, type User } from '../api';
 import { ErrorBox, Loading, words } from '../components/common';
+import { bornText } from '../time';
 
 const PAGE = 25;
 const ACTIONS = [
@@ -70,7 +71,7 @@ function PatientPicker(props: { value: string; invalid: boolean; onChange: (id: 
           onChange={(e) => props.onChange(e.currentTarget.value)}>
           <option value="">anyone</option>
           {shown.map((p) => (
-            <option key={p.id} value={String(p.id)}>{`${p.family_name}, ${p.given_name} (born ${p.date_of_birth})`}</option>
+            <option key={p.id} value={String(p.id)}>{`${p.family_name}, ${p.given_name} (born ${bornText(p.date_of_birth)})`}</option>
           ))}
         </select>
       </div>
@@ -127,12 +128,12 @@ export function AuditLog() {
             </select>
           </div>
           <div class="field">
-            <label for="au-from">From day (UTC)</label>
+            <label for="au-from">From (day, world time UTC)</label>
             <input id="au-from" type="date" value={draft.fromDay} aria-invalid={bad === 'from'}
               onInput={(e) => set({ fromDay: e.currentTarget.value })} />
           </div>
           <div class="field">
-            <label for="au-to">To day, inclusive (UTC)</label>
+            <label for="au-to">To (day, included, world time UTC)</label>
             <input id="au-to" type="date" value={draft.toDay} aria-invalid={bad === 'to'}
               onInput={(e) => set({ toDay: e.currentTarget.value })} />
           </div>

@@ -11,7 +11,7 @@ import {
 import { BodyMap, type PatientSide } from '../components/BodyMap';
 import { SymptomEditor } from '../components/SymptomEditor';
 import { loadKnowledge, regionName } from '../knowledge';
-import { ErrorBox, Link, Loading, ageFrom, words } from '../components/common';
+import { ErrorBox, Link, Loading, ageFrom, lowerFirst, words } from '../components/common';
 import { ConditionEditor } from '../components/ConditionEditor';
 import { NO_HISTORY, buildIntake, intakeStateFrom, type IntakeState } from '../components/intakeDocument';
 import { HISTORY_LABELS, HistoryList, hasHistory } from '../components/IntakeHistoryView';
@@ -151,7 +151,7 @@ export function IntakePage(props: { patientId: number; corrects?: number }) {
     <section aria-labelledby="intake-title">
       <div class="page-head">
         <h1 id="intake-title">
-          {original ? 'Correct the ' + assessmentTitle(original).toLowerCase() : 'Intake'}: {patient.given_name}{' '}
+          {original ? 'Correct the ' + lowerFirst(assessmentTitle(original)) : 'Intake'}: {patient.given_name}{' '}
           {patient.family_name}
         </h1>
         <Link href={`/patients/${id}`} class="button secondary">Cancel</Link>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, get, type AssessmentRecord, type ChartAnswer, type ConsentAnswer, type Patient, type PlanRecord, type Referral,
 } from '../api';
-import { ErrorBox, Link, Loading, TriageBadge, ageFrom, shortDate } from '../components/common';
+import { ErrorBox, Link, Loading, TriageBadge, ageFrom, lowerFirst, shortDate } from '../components/common';
 import { NotesList } from '../components/NotesList';
 import { ProgressCharts } from '../components/Progress';
 import { PatientDetails } from '../components/PatientDetails';
@@ -20,6 +20,7 @@ import { ReferralPanel } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
 import { CorrectionNote, assessmentTitle } from '../components/AssessmentVersions';
 import { HistoryList, hasHistory, historyOf } from '../components/IntakeHistoryView';
+import { bornText } from '../time';
 
 interface TimelineEvent {
   at: string;
@@ -73,7 +74,7 @@ function Facts(props: { patient: Patient; children?: ComponentChildren }) {
     <dl class="facts">
       <dt>Date of birth</dt>
       <dd>
-        {p.date_of_birth} (age {ageFrom(p.date_of_birth) ?? '–'})
+        {bornText(p.date_of_birth)} (age {ageFrom(p.date_of_birth) ?? '–'})
       </dd>
       <dt>Sex</dt>
       <dd>{p.sex}</dd>
@@ -205,7 +206,7 @@ export function PatientPage(props: { patientId: number }) {
       {latest && hasHistory(history) && (
         <section aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
-          <p class="muted">As written at the {assessmentTitle(latest).toLowerCase()}.</p>
+          <p class="muted">As written at the {lowerFirst(assessmentTitle(latest))}.</p>
           <HistoryList history={history} testId="chart-history" />
         </section>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, type Page, type Patient } from '../api';
 import { ErrorBox, Link, Loading, ageFrom } from '../components/common';
 import { navigate } from '../router';
+import { bornText } from '../time';
 
 const EMPTY = { given_name: '', family_name: '', date_of_birth: '', sex: '', email: '', phone: '', notes: '' };
 type NewPatient = typeof EMPTY;
@@ -136,7 +137,7 @@ export function PatientsPage() {
                         {p.family_name}, {p.given_name}
                       </Link>
                     </td>
-                    <td>{p.date_of_birth}</td>
+                    <td>{bornText(p.date_of_birth)}</td>
                     <td>{ageFrom(p.date_of_birth) ?? '–'}</td>
                     <td>{p.sex}</td>
                   </tr>

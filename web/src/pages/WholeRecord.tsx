@@ -17,6 +17,7 @@ import { URGENCY_TEXT } from '../components/ReferralPanel';
 import { ResultView } from '../components/ResultView';
 import { CorrectionNote, assessmentTitle } from '../components/AssessmentVersions';
 import { HistoryList, hasHistory, historyOf } from '../components/IntakeHistoryView';
+import { bornText } from '../time';
 
 interface WholeRecord {
   patient: Patient;
@@ -70,7 +71,7 @@ export function WholeRecordPage(props: { patientId: number }) {
         </div>
       </div>
       <p>
-        Born {patient.date_of_birth || 'date not recorded'}; printed {shortDate(new Date().toISOString())}.
+        Born {bornText(patient.date_of_birth)}; printed {shortDate(new Date().toISOString())}.
       </p>
 
       <h2 id="record-details-title">Changes to details</h2>

@@ -3,7 +3,7 @@
 // print hides the navigation and buttons).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type HomeProgramme, type Patient, type WithdrawnProgramme } from '../api';
-import { ErrorBox, Loading, words } from '../components/common';
+import { ErrorBox, Loading, words, shortDate } from '../components/common';
 
 const GRADE_TEXT: Record<string, string> = {
   moderate: 'moderate evidence',
@@ -74,7 +74,7 @@ export function HomeProgrammePage(props: { patientId: number }) {
       </div>
       <p class="print-only">
         {patient ? `${patient.given_name} ${patient.family_name}` : ''}
-        {programme.approved_at ? ` · plan approved ${programme.approved_at.slice(0, 10)}` : ''}
+        {programme.approved_at ? ` · plan approved ${shortDate(programme.approved_at)}` : ''}
       </p>
       <p class="presented-as">{PRESENTED_TO_PATIENT}</p>
       {programme.sessions.count ? (
