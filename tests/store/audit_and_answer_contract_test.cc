@@ -7,6 +7,7 @@
 #include <future>
 #include <string>
 
+#include "store/kept_answer.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
@@ -23,19 +24,6 @@ AuditEntry EntryIn(Id clinic, const std::string& entity_id) {
   e.entity = "session";
   e.entity_id = entity_id;
   return e;
-}
-
-IdempotentAnswer AnswerAt(const User& user, const std::string& key, const std::string& at) {
-  IdempotentAnswer a;
-  a.clinic_id = user.clinic_id;
-  a.user_id = user.id;
-  a.key = key;
-  a.request_hash = "hash of " + key;
-  a.status = 201;
-  a.body = "{}";
-  a.headers_json = "{}";
-  a.created_at = at;
-  return a;
 }
 
 }  // namespace
@@ -106,18 +94,18 @@ TEST_P(StoreContractTest, ExpiredAnswersAreForgottenAtMostOnceAMinute) {
   };
   // The first save removes (nothing yet) at 09:00:00.
   ASSERT_TRUE(store_
-                  ->SaveIdempotentAnswer(AnswerAt(admin_a_, "early", "2026-11-23T09:00:10Z"),
+                  ->SaveIdempotentAnswer(AnswerFor(admin_a_, "early", "2026-11-23T09:00:10Z"),
                                          "2026-11-23T09:00:00Z")
                   .ok());
   // 40 s later "early" is past its time, but the last removal was 40 s ago.
   ASSERT_TRUE(store_
-                  ->SaveIdempotentAnswer(AnswerAt(admin_a_, "middle", "2026-11-23T09:01:05Z"),
+                  ->SaveIdempotentAnswer(AnswerFor(admin_a_, "middle", "2026-11-23T09:01:05Z"),
                                          "2026-11-23T09:00:40Z")
                   .ok());
   EXPECT_TRUE(kept(admin_a_, "early"));
   // A minute after the last removal: the expired answer goes, the others stay.
   ASSERT_TRUE(store_
-                  ->SaveIdempotentAnswer(AnswerAt(therapist_a_, "late", "2026-11-23T09:01:30Z"),
+                  ->SaveIdempotentAnswer(AnswerFor(therapist_a_, "late", "2026-11-23T09:01:30Z"),
                                          "2026-11-23T09:01:00Z")
                   .ok());
   EXPECT_FALSE(kept(admin_a_, "early"));
@@ -125,12 +113,12 @@ TEST_P(StoreContractTest, ExpiredAnswersAreForgottenAtMostOnceAMinute) {
   EXPECT_TRUE(kept(therapist_a_, "late"));
   // A refused save (a key already kept) is refused as before, in between.
   EXPECT_EQ(Outcome(store_->SaveIdempotentAnswer(
-                AnswerAt(admin_a_, "middle", "2026-11-23T09:02:00Z"), "2026-11-23T09:01:10Z")),
+                AnswerFor(admin_a_, "middle", "2026-11-23T09:02:00Z"), "2026-11-23T09:01:10Z")),
             "conflict");
   // A store opened afresh removes on its first save.
   Reopen();
   ASSERT_TRUE(store_
-                  ->SaveIdempotentAnswer(AnswerAt(desk_a_, "after", "2026-11-23T09:02:00Z"),
+                  ->SaveIdempotentAnswer(AnswerFor(desk_a_, "after", "2026-11-23T09:02:00Z"),
                                          "2026-11-23T09:01:20Z")
                   .ok());
   EXPECT_FALSE(kept(admin_a_, "middle"));

@@ -8,6 +8,7 @@
 #include <future>
 #include <thread>
 
+#include "store/kept_answer.h"
 #include "store/store_contract.h"
 
 namespace sciaticare::store::testing {
@@ -31,19 +32,6 @@ AuditEntry EntryFor(Id clinic, const std::string& entity, Id id) {
   e.entity = entity;
   e.entity_id = std::to_string(id);
   return e;
-}
-
-IdempotentAnswer AnswerFor(const User& user, const std::string& key, const std::string& at) {
-  IdempotentAnswer a;
-  a.clinic_id = user.clinic_id;
-  a.user_id = user.id;
-  a.key = key;
-  a.request_hash = "hash of " + key;
-  a.status = 201;
-  a.body = R"({"id":1})";
-  a.headers_json = R"({"Location":"/api/v1/patients/1"})";
-  a.created_at = at;
-  return a;
 }
 
 }  // namespace
