@@ -10,6 +10,7 @@
 
 #include "api/audit_words.h"
 #include "api/care_guard.h"
+#include "core/day_words.h"
 #include "core/utc_time.h"
 
 namespace sciaticare::api {
@@ -68,8 +69,8 @@ std::string Letter(const store::Referral& r, const store::Patient& p, const std:
          Escaped(r.urgency == "routine_gp" ? "routine GP review" : r.urgency) +
          "</h1><p><strong>To:</strong> " + Escaped(Addressee(r.urgency)) +
          "</p><p><strong>Patient:</strong> " + Escaped(p.given_name + " " + p.family_name) +
-         ", born " + Escaped(p.date_of_birth) + "</p><p><strong>Date:</strong> " +
-         Escaped(r.opened_at.substr(0, 10)) +
+         ", born " + Escaped(DateWords(p.date_of_birth)) + "</p><p><strong>Date:</strong> " +
+         Escaped(DayWords(r.opened_at)) +
          "</p>"
          "<p>Dear Doctor,</p><p>I saw this patient for massage therapy of sciatica. At " +
          Escaped(r.session_id ? "a treatment session" : "their assessment") +

@@ -3,12 +3,11 @@
 #include <algorithm>
 
 #include "core/care_governance.h"
+#include "core/day_words.h"
 #include "core/utc_time.h"
 
 namespace sciaticare {
 namespace {
-
-std::string Day(const std::string& time) { return time.substr(0, 10); }
 
 // `time` moved by whole days, in the same UTC form; empty when unreadable.
 std::string DaysBefore(std::string_view time, int days) {
@@ -31,7 +30,7 @@ void Referrals(const PatientFacts& f, std::vector<AttentionReason>& out) {
     return a->raised_at > b->raised_at;
   });
   for (const ReferralFacts* r : open) {
-    std::string text = "Red flag at " + r->raised_by + " on " + Day(r->raised_at) + " (" +
+    std::string text = "Red flag at " + r->raised_by + " on " + DayWords(r->raised_at) + " (" +
                        ReferralWords(r->urgency) + ")";
     if (!r->reasons.empty()) {
       text += ": " + r->reasons.front();
@@ -49,7 +48,7 @@ void AdverseEvents(const PatientFacts& f, std::string_view now, const AttentionR
     if (it->adverse_events <= 0) continue;
     std::string text = std::to_string(it->adverse_events) + " adverse event" +
                        (it->adverse_events == 1 ? "" : "s") + " at the session on " +
-                       Day(it->occurred_at);
+                       DayWords(it->occurred_at);
     if (!it->worst_severity.empty()) text += " (worst: " + it->worst_severity + ")";
     out.push_back({AttentionKind::kAdverseEvent, text, ""});
     return;  // The latest one is enough to open the record.
@@ -85,7 +84,7 @@ void WorsePain(const PatientFacts& f, const AttentionRules& rules,
     if (now_pain - *baseline >= rules.worse_by) {
       out.push_back({AttentionKind::kWorsePain,
                      std::string(site.name) + " pain " + std::to_string(now_pain) +
-                         " before the session on " + Day(latest->occurred_at) + ", up from " +
+                         " before the session on " + DayWords(latest->occurred_at) + ", up from " +
                          std::to_string(*baseline) + " " + from,
                      ""});
     }

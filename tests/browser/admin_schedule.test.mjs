@@ -149,7 +149,7 @@ describe('questionnaires, today, schedule and administration', () => {
     const attention = page.getByTestId('attention');
     const entry = attention.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Quinn Schedtest${stamp}` }) });
     await entry.waitFor();
-    assert.match(await entry.innerText(), /Adverse event\s+1 adverse event at the session on \d{4}-\d{2}-\d{2} \(worst: mild\)/);
+    assert.match(await entry.innerText(), /Adverse event\s+1 adverse event at the session on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \(worst: mild\)/);
     await expectAccessible(page, 'today');
     await screenshot(page, '14-today');
     await at768(page, 'today');

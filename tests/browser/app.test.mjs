@@ -312,7 +312,7 @@ describe('Sciaticare web application', () => {
     const attention = page.getByTestId('attention');
     const entry = attention.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Ada ${family}` }) });
     await entry.waitFor();
-    assert.match(await entry.innerText(), /Red flag\s+Red flag at intake on \d{4}-\d{2}-\d{2} \(emergency referral\)/);
+    assert.match(await entry.innerText(), /Red flag\s+Red flag at intake on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \(emergency referral\)/);
     await screenshot(page, '06-today');
     await expectAccessible(page, 'today with records');
     page.expectClean();

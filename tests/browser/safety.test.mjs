@@ -197,7 +197,9 @@ describe('clinical safety screens', () => {
     await letter.waitForLoadState();
     const body = await letter.locator('main').innerText();
     assert.match(body, /To: The duty doctor, Emergency Department/);
-    assert.match(body, new RegExp(`Cleo ${family}, born 1975-04-09`));
+    assert.match(body, new RegExp(`Cleo ${family}, born 9 Apr 1975`));
+    assert.match(body, /Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    assert.doesNotMatch(body, /\d{4}-\d{2}-\d{2}/, 'no ISO dates in the letter');
     assert.match(body, /saddle area/);
     assert.match(body, /What we advised: Stop: no massage today/);
     assert.doesNotMatch(body, /ces_|red_flags|\{|\}/, 'no field ids in the letter');

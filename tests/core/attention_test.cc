@@ -66,7 +66,7 @@ TEST(AttentionTest, AnOpenReferralIsARedFlagWithItsUrgencyAndReason) {
   EXPECT_EQ(r[0].urgency, "emergency");
   EXPECT_EQ(
       r[0].text,
-      "Red flag at intake on 2026-11-20 (emergency referral): New bladder dysfunction (+1 more)");
+      "Red flag at intake on Fri 20 Nov 2026 (emergency referral): New bladder dysfunction (+1 more)");
   f.open_referrals.clear();
   EXPECT_TRUE(NeedsAttention(f, kNow, AttentionRules{}).empty());
 }
@@ -79,7 +79,7 @@ TEST(AttentionTest, ReferralsComeByUrgencyWhereverRaised) {
   auto r = NeedsAttention(f, kNow, AttentionRules{});
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0].urgency, "emergency");
-  EXPECT_EQ(r[0].text, "Red flag at session on 2026-11-02 (emergency referral): Saddle numbness");
+  EXPECT_EQ(r[0].text, "Red flag at session on Mon 2 Nov 2026 (emergency referral): Saddle numbness");
   EXPECT_EQ(r[1].urgency, "urgent");
   EXPECT_EQ(r[2].urgency, "routine_gp");
   EXPECT_LT(Rank(r[0]), Rank(r[1]));
@@ -100,7 +100,7 @@ TEST(AttentionTest, AdverseEventsCountWithinTheWindowOnly) {
   auto r = NeedsAttention(f, kNow, AttentionRules{});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].kind, AttentionKind::kAdverseEvent);
-  EXPECT_EQ(r[0].text, "2 adverse events at the session on 2026-11-09 (worst: moderate)");
+  EXPECT_EQ(r[0].text, "2 adverse events at the session on Mon 9 Nov 2026 (worst: moderate)");
   AttentionRules shorter;
   shorter.adverse_event_days = 13;
   EXPECT_TRUE(NeedsAttention(f, kNow, shorter).empty());
@@ -115,7 +115,7 @@ TEST(AttentionTest, PainWorseByTheMinimalImportantChangeFromIntake) {
   auto r = NeedsAttention(f, kNow, AttentionRules{});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].kind, AttentionKind::kWorsePain);
-  EXPECT_EQ(r[0].text, "Leg pain 6 before the session on 2026-11-20, up from 4 at intake");
+  EXPECT_EQ(r[0].text, "Leg pain 6 before the session on Fri 20 Nov 2026, up from 4 at intake");
 }
 
 TEST(AttentionTest, WithoutAnIntakeRatingTheFirstSessionIsTheBaseline) {
@@ -127,7 +127,7 @@ TEST(AttentionTest, WithoutAnIntakeRatingTheFirstSessionIsTheBaseline) {
   auto r = NeedsAttention(f, kNow, AttentionRules{});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].text,
-            "Back pain 6 before the session on 2026-11-17, up from 3 at the first session");
+            "Back pain 6 before the session on Tue 17 Nov 2026, up from 3 at the first session");
   f.sessions.push_back(Session("2026-11-20T10:00:00Z", std::nullopt, 4));
   EXPECT_TRUE(NeedsAttention(f, kNow, AttentionRules{}).empty()) << "the latest rating counts";
 }
