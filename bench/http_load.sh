@@ -41,7 +41,7 @@ echo "=== database: ${database%%:*}"  # Not a URL: it may hold a password.
 "$bin" admin create --db "$db" --clinic "Bench Clinic" --email bench@example.invalid \
   --name "Bench Admin" --password quiet-harbour-lantern-47 >/dev/null
 started=$(date +%s%N)
-taskset -c 0 "$bin" serve --port "$port" --db "$db" >"$work/server.log" 2>&1 &
+taskset -c 0 "$bin" serve --port "$port" --db "$db" ${HTTP_LOAD_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 keep_log=0  # Set when a round had error answers: the server's log is then kept.
 cleanup() {
@@ -98,12 +98,21 @@ db_ticks() {
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 run() {
   echo "=== $1"
+  local round=$1
   shift
   local before db_before out requests lines errors
   before=$(cpu_ticks)
   if [[ -n "$pg_dir" ]]; then db_before=$(db_ticks); fi
   lines=$(wc -l <"$work/server.log")
+  local perf_pid=""
+  if [[ -n "${HTTP_LOAD_PERF_DIR:-}" ]]; then
+    # A whole-machine profile of the round, for `perf report --sort comm,dso,sym`.
+    perf record -a -q -o "$HTTP_LOAD_PERF_DIR/$(echo "$wrk_cores-$round" | tr -c 'a-z0-9\n-' _).data" \
+      -- sleep "$secs" 2>/dev/null &
+    perf_pid=$!
+  fi
   out=$(COOKIE="$cookie" CSRF="$csrf" PATIENT="$scribe" taskset -c "$wrk_cores" wrk -t1 -c64 -d"${secs}s" --latency "$@")
+  if [[ -n "$perf_pid" ]]; then wait "$perf_pid" || true; fi
   echo "$out" | grep -E "Requests/sec|Latency|50%|99%|non-2xx"
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   echo "    server CPU per request: $(((($(cpu_ticks) - before) * tick_us) / requests)) us"

@@ -21,6 +21,7 @@
 #include "knowledge/knowledge_loader.h"
 #include "mail/mail_worker.h"
 #include "mail/smtp_sender.h"
+#include "store/postgres_store.h"
 
 namespace sciaticare {
 namespace {
@@ -183,13 +184,17 @@ std::string WorkerName() {
 
 }  // namespace
 
+int DefaultServeThreads(const std::string& db) {
+  return IsPostgresUrl(db) ? store::PostgresStore::Options{}.pool_size : 2;
+}
+
 int RunServeCommand(const ServeOptions& options) {
   const Knowledge& k = BuiltinKnowledge();
   http::Router router;
   http::ServerOptions server_options;
   server_options.address = options.address;
   server_options.port = options.port;
-  server_options.threads = options.threads;
+  server_options.threads = options.threads > 0 ? options.threads : DefaultServeThreads(options.db);
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
   server_options.max_connections = options.max_connections;

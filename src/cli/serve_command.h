@@ -13,7 +13,8 @@ struct ServeOptions {
   std::string db = "sqlite:sciaticare.db";
   bool demo = false;
   std::string tls_cert, tls_key;
-  int threads = 2;
+  // I/O threads; 0 picks DefaultServeThreads(db).
+  int threads = 0;
   bool access_log = true;           // A JSON line per request on standard output.
   std::size_t max_connections = 0;  // 0: derived from RLIMIT_NOFILE (http::ServerOptions).
   // "HOST:PORT" of the metrics listener; empty: metrics are not served at all.
@@ -31,6 +32,12 @@ struct ServeOptions {
   // links mailed to patients; empty: invitations are not mailed.
   std::string public_url;
 };
+
+// The I/O threads `serve` runs on the database `db` names when --threads is
+// not given. SQLite answers within the server's own process, so one thread
+// per core (two here) keeps the cores busy; on PostgreSQL a thread waits
+// for the database's answers, so there is one per pooled connection (8).
+int DefaultServeThreads(const std::string& db);
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server
 // cannot start (port in use, unreadable TLS files, unusable database).

@@ -5,6 +5,10 @@
 
 namespace sciaticare {
 
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url, bool bulk_load) {
   if (url.rfind("sqlite:", 0) == 0) {
     const std::string path = url.substr(7);
@@ -15,7 +19,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url, bool bul
     if (!opened.ok()) return Error{"--db", opened.error().ToString()};
     return std::unique_ptr<store::Store>(std::move(opened).value());
   }
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+  if (IsPostgresUrl(url)) {
     auto opened = store::PostgresStore::Open(url);
     if (!opened.ok()) return Error{"--db", opened.error().ToString()};
     return std::unique_ptr<store::Store>(std::move(opened).value());

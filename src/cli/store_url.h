@@ -10,6 +10,9 @@
 
 namespace sciaticare {
 
+// Whether `url` names a PostgreSQL database (postgresql:// or postgres://).
+bool IsPostgresUrl(const std::string& url);
+
 // `bulk_load` is for filling a new database before it serves anyone: a SQLite
 // file then syncs at checkpoints and on close rather than on every commit
 // (SqliteStore::Options::sync_every_commit); PostgreSQL is opened as usual.

@@ -41,8 +41,9 @@ class CareRecordsStore {
   // The patient and their assessments, referrals, consents and notes that
   // record spreading symptoms; kNotFound ("patient_id")
   // when the patient is not in the clinic. Inside a unit of work
-  // (Store::Atomically) it reads in the unit's transaction. PostgreSQL sends
-  // the reads in one round trip.
+  // (Store::Atomically) it sees the unit's own writes (on PostgreSQL, before
+  // the unit's first write it reads in a snapshot of its own). PostgreSQL
+  // sends the reads in one round trip.
   virtual StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) = 0;
 };
 

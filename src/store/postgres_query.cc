@@ -30,6 +30,11 @@ const std::string& PgConnection::PortableStatementName(const std::string& sql) {
   return portable_names_.emplace(sql, name).first->second;
 }
 
+pqxx::dbtransaction* PgConnection::unit() {
+  if (unit_ == nullptr && unbegun_unit_ != nullptr) unit_ = &unbegun_unit_->emplace(c_);
+  return unit_;
+}
+
 void PgPool::Adopt(std::unique_ptr<PgConnection> conn) {
   {
     std::lock_guard lock(mu_);
@@ -92,8 +97,20 @@ PgUnitScope::PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::d
   conn.unit_failed_ = false;
 }
 
+PgUnitScope::PgUnitScope(const PostgresStore& store, PgConnection& conn,
+                         std::optional<pqxx::work>& tx)
+    : conn_(conn) {
+  unit_store = &store;
+  unit_connection = &conn;
+  conn.unit_ = tx ? &*tx : nullptr;
+  conn.unbegun_unit_ = &tx;
+  conn.unit_writes_join_ = false;
+  conn.unit_failed_ = false;
+}
+
 PgUnitScope::~PgUnitScope() {
   conn_.unit_ = nullptr;
+  conn_.unbegun_unit_ = nullptr;
   conn_.unit_writes_join_ = false;
   unit_store = nullptr;
   unit_connection = nullptr;
@@ -123,11 +140,11 @@ class EagerSubtransaction : public pqxx::subtransaction {
 }  // namespace
 
 PgTx::PgTx(PgConnection& conn, Kind kind) : conn_(conn) {
-  if (conn.unit() != nullptr) {
+  if (pqxx::dbtransaction* unit = conn.unit()) {
     if (kind != Kind::kWrite || conn.unit_writes_join()) {
-      joined_ = conn.unit();
+      joined_ = unit;
     } else {
-      tx_ = std::make_unique<EagerSubtransaction>(*conn.unit());
+      tx_ = std::make_unique<EagerSubtransaction>(*unit);
     }
     return;
   }

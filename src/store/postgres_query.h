@@ -18,6 +18,7 @@
 
 #include <pqxx/pqxx>
 
+#include "store/postgres/postgres_libpq_connection.h"
 #include "store/postgres_store.h"
 #include "store/records.h"
 #include "store/store_result.h"
@@ -30,14 +31,20 @@ class PgConnection {
  public:
   // Connects; `lock_timeout_ms` bounds every wait for a row lock.
   PgConnection(const std::string& url, int lock_timeout_ms);
-  pqxx::connection& raw() { return c_; }
+  PgLibpqConnection& raw() { return c_; }
   // The name `sql` is prepared under on this connection.
   const std::string& StatementName(const std::string& sql);
   // The same for shared SQL written with `?` placeholders (PgSession).
   const std::string& PortableStatementName(const std::string& sql);
   // The transaction of the unit of work running on this connection, if any
-  // (PgUnitScope): a PgTx then joins it or is a subtransaction of it.
-  pqxx::dbtransaction* unit() const { return unit_; }
+  // (PgUnitScope), begun now if the unit had not begun it yet: a PgTx then
+  // joins it or is a subtransaction of it.
+  pqxx::dbtransaction* unit();
+  // The unit's transaction only if it has begun. Reads sent together before
+  // then run in a snapshot of their own: a unit that has written nothing
+  // sees the same rows outside its read-committed transaction, and a unit
+  // that only reads so (a session note's checks) sends no BEGIN or COMMIT.
+  pqxx::dbtransaction* unit_if_begun() const { return unit_; }
   // Whether the unit's store calls that write join its transaction rather
   // than run under a savepoint of their own (PgUnitScope's `writes`).
   bool unit_writes_join() const { return unit_writes_join_; }
@@ -49,8 +56,10 @@ class PgConnection {
 
  private:
   friend class PgUnitScope;
-  pqxx::connection c_;
+  PgLibpqConnection c_;
   pqxx::dbtransaction* unit_ = nullptr;
+  // The place of a unit's transaction that unit() begins on first use.
+  std::optional<pqxx::work>* unbegun_unit_ = nullptr;
   bool unit_writes_join_ = false;
   bool unit_failed_ = false;
   std::unordered_map<std::string, std::string> names_;
@@ -115,6 +124,9 @@ class PgUnitScope {
   enum class Writes { kOwnSavepoint, kJoin };
   PgUnitScope(const PostgresStore& store, PgConnection& conn, pqxx::dbtransaction& tx,
               Writes writes = Writes::kOwnSavepoint);
+  // A unit whose transaction is begun in `tx` by its first statement that
+  // needs one (PgConnection::unit), if any does.
+  PgUnitScope(const PostgresStore& store, PgConnection& conn, std::optional<pqxx::work>& tx);
   ~PgUnitScope();
   PgUnitScope(const PgUnitScope&) = delete;
   PgUnitScope& operator=(const PgUnitScope&) = delete;

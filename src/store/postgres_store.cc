@@ -48,7 +48,9 @@ StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) 
   // Run may start the unit again when the connection broke or the server
   // rolled it back; `work` then runs afresh, nothing of the first try kept.
   return Run([&](PgConnection& c) -> StoreStatus {
-    pqxx::work tx(c.raw());
+    // Begun by the unit's first statement that needs it: none, when the unit
+    // only reads together (PgConnection::unit_if_begun).
+    std::optional<pqxx::work> tx;
     StoreStatus outcome = [&] {
       PgUnitScope unit(*this, c, tx);
       return work();
@@ -56,7 +58,7 @@ StoreStatus PostgresStore::Atomically(const std::function<StoreStatus()>& work) 
     // A read that failed inside the unit aborted its transaction on the
     // server (reads join it without a savepoint): nothing may be committed.
     if (outcome.ok() && c.unit_failed()) return StoreStatus(Internal("the unit of work failed"));
-    if (outcome.ok()) tx.commit();
+    if (outcome.ok() && tx) tx->commit();
     return outcome;
   });
 }

@@ -129,6 +129,36 @@ TEST_P(StoreContractTest, CareRecordsAreTheThreeListsReadOneByOne) {
   ASSERT_TRUE(unit.ok()) << unit.error().ToString();
 }
 
+// In a unit of work, reads sent together before the unit's first write (on
+// PostgreSQL, in a snapshot of their own) and after it (in the unit's
+// transaction, seeing its writes); the unit's writes still go or stay whole.
+TEST_P(StoreContractTest, CareRecordsReadInAUnitSeeItsWritesAndItsUndoing) {
+  Id created = 0;
+  StoreStatus undone = store_->Atomically([&]() -> StoreStatus {
+    EXPECT_EQ(Must(store_->ReadCareRecords(a_.id, patient_a_.id)).patient.id, patient_a_.id);
+    created = Must(store_->CreatePatient(NewPatient(a_.id, "Una", "Undone"))).id;
+    EXPECT_EQ(Must(store_->ReadCareRecords(a_.id, created)).patient.family_name, "Undone");
+    return Conflict("", "the unit is undone");
+  });
+  EXPECT_FALSE(undone.ok());
+  EXPECT_EQ(Outcome(store_->ReadCareRecords(a_.id, created)), "not found");
+  StoreStatus kept = store_->Atomically([&]() -> StoreStatus {
+    EXPECT_EQ(Outcome(store_->ReadCareRecords(a_.id, 999999)), "not found");
+    created = Must(store_->CreatePatient(NewPatient(a_.id, "Kay", "Kept"))).id;
+    return Done{};
+  });
+  ASSERT_TRUE(kept.ok()) << kept.error().ToString();
+  EXPECT_EQ(Must(store_->ReadCareRecords(a_.id, created)).patient.family_name, "Kept");
+  // A unit that only reads stores nothing and fails nothing.
+  EXPECT_TRUE(store_
+                  ->Atomically([&]() -> StoreStatus {
+                    return store_->ReadCareRecords(a_.id, patient_a_.id).ok()
+                               ? StoreStatus(Done{})
+                               : StoreStatus(Internal("unread"));
+                  })
+                  .ok());
+}
+
 TEST_P(StoreContractTest, CareRecordsOfAnotherClinicsPatientAreNotFound) {
   EXPECT_EQ(Outcome(store_->ReadCareRecords(b_.id, patient_a_.id)), "not found");
   EXPECT_EQ(Outcome(store_->ReadCareRecords(a_.id, 999999)), "not found");

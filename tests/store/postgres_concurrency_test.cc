@@ -142,5 +142,18 @@ TEST_F(PostgresStoreTest, ConnectionsKilledByTheServerAreReplaced) {
   EXPECT_EQ(Must(store->CreatePatient(NewPatient(clinic, "After"))).family_name, "After");
 }
 
+TEST_F(PostgresStoreTest, ABatchedReadOnAConnectionKilledByTheServerRunsAgainOnANewOne) {
+  auto store = OpenAs("killed_batch_test");
+  Id clinic = Must(store->CreateClinic({0, "A"})).id;
+  Id patient = Must(store->CreatePatient(NewPatient(clinic, "Batched"))).id;
+  EXPECT_EQ(Must(store->ReadCareRecords(clinic, patient)).patient.family_name, "Batched");
+  // The read's pipeline (libpq's, beside libpqxx) finds its connection gone.
+  EXPECT_GE(RawCount("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                     "datname = current_database() AND application_name = 'killed_batch_test'"),
+            1);
+  EXPECT_EQ(Must(store->ReadCareRecords(clinic, patient)).patient.family_name, "Batched");
+  EXPECT_EQ(Must(store->ReadChart(clinic, patient, 20)).patient.family_name, "Batched");
+}
+
 }  // namespace
 }  // namespace sciaticare::store::testing

@@ -58,6 +58,35 @@ TEST_P(StoreContractTest, SessionNoteReferencesStayInsideTheClinic) {
   EXPECT_EQ(Must(store_->ListSessionNotes(a_.id, patient_a_.id, {})).total, 0);
 }
 
+// The checks are folded into the note's insert: a refusal still names the
+// field that is wrong, in the order patient, therapist, plan, and stores
+// nothing; an admin may write notes as a therapist does.
+TEST_P(StoreContractTest, ARefusedSessionNoteNamesItsField) {
+  auto field = [&](const SessionNote& n) {
+    StoreResult<SessionNote> r = store_->CreateSessionNote(n);
+    return r.ok() ? std::string("stored") : r.error().field;
+  };
+  const Patient other = Must(store_->CreatePatient(NewPatient(a_.id, "Otto", "Other")));
+  const PlanRecord others_plan = Must(
+      store_->CreatePlan(NewPlan(a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id, kT1)));
+  SessionNote n = NewNote(a_.id, patient_b_.id, desk_a_.id, kT1);
+  n.plan_id = others_plan.id;
+  EXPECT_EQ(field(n), "patient_id");
+  n.patient_id = other.id;
+  EXPECT_EQ(field(n), "therapist_id");
+  n.therapist_id = therapist_b_.id;
+  EXPECT_EQ(field(n), "therapist_id");
+  n.therapist_id = therapist_a_.id;
+  EXPECT_EQ(field(n), "plan_id");  // The plan is patient_a_'s, not this patient's.
+  EXPECT_EQ(Must(store_->ListSessionNotes(a_.id, other.id, {})).total, 0);
+  n.therapist_id = admin_a_.id;
+  n.plan_id.reset();
+  EXPECT_EQ(field(n), "stored");
+  n.patient_id = patient_a_.id;
+  n.plan_id = others_plan.id;
+  EXPECT_EQ(field(n), "stored");
+}
+
 TEST_P(StoreContractTest, SessionNoteUpdatesUseTheVersion) {
   SessionNote n =
       Must(store_->CreateSessionNote(NewNote(a_.id, patient_a_.id, therapist_a_.id, kT1)));

@@ -1,8 +1,9 @@
 // PostgreSQL's side of the SQL session interface: placeholders translated
 // once, parameters sent as text to prepared statements, rows read from the
-// result the server sent back whole; a screen's reads sent in two round trips.
+// result the server sent back whole; a screen's reads sent in one round trip.
 #include "store/postgres/postgres_session.h"
 
+#include "store/postgres/postgres_pipeline.h"
 #include "store/postgres_query.h"
 
 namespace sciaticare::store {
@@ -114,16 +115,6 @@ class PgStatement : public PgResultRows {
   std::vector<PgParam> params_;
 };
 
-// "EXECUTE name(1, 2)": a prepared statement run with integer literals.
-std::string ExecuteText(const std::string& name, const std::vector<std::int64_t>& params) {
-  std::string text = "EXECUTE " + name;
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    text += i == 0 ? "(" : ", ";
-    text += std::to_string(params[i]);
-  }
-  return params.empty() ? text : text + ")";
-}
-
 }  // namespace
 
 // Opens a PgTx and makes it the session's current one until it dies. Inside
@@ -181,72 +172,47 @@ sql::Query PgSession::Prepare(const std::string& sql) {
   return sql::Query(*slot);
 }
 
-namespace {
-
-// Sends `texts` (and then `then`, unless empty) on `tx` in one round trip
-// (libpqxx's pipeline) and returns the results of `texts`, in order; throws
-// the first failure.
-std::vector<pqxx::result> Pipelined(pqxx::transaction_base& tx,
-                                    const std::vector<std::string>& texts,
-                                    const std::string& then) {
-  pqxx::pipeline pipe(tx);
-  pipe.retain(static_cast<int>(texts.size()) + 1);
-  std::vector<pqxx::pipeline::query_id> ids;
-  ids.reserve(texts.size());
-  for (const std::string& text : texts) ids.push_back(pipe.insert(text));
-  std::optional<pqxx::pipeline::query_id> last;
-  if (!then.empty()) last = pipe.insert(then);
-  pipe.complete();
-  std::vector<pqxx::result> results;
-  results.reserve(texts.size());
-  for (auto id : ids) results.push_back(pipe.retrieve(id));
-  if (last) pipe.retrieve(*last);
-  return results;
-}
-
-}  // namespace
-
 void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
-  pqxx::connection& c = connection_.raw();
-  std::vector<std::string> texts;
-  texts.reserve(reads.size());
+  PgLibpqConnection& c = connection_.raw();
+  std::vector<PgPreparedRun> runs;
+  runs.reserve(reads.size());
   for (const sql::BatchRead& r : reads) {
     const std::string& name = connection_.PortableStatementName(r.sql);
-    c.prepare_now(name);  // Once per connection: EXECUTE needs it on the server.
-    texts.push_back(ExecuteText(name, r.params));
+    c.prepare_now(name);  // Once per connection: the pipeline runs it by name.
+    std::vector<std::string> params;
+    params.reserve(r.params.size());
+    for (std::int64_t p : r.params) params.push_back(std::to_string(p));
+    runs.push_back({name, std::move(params)});
   }
-  std::vector<pqxx::result> results;
-  if (pqxx::dbtransaction* open = current_ != nullptr ? current_->Open() : connection_.unit()) {
+  std::vector<PgResult> results;
+  if (pqxx::dbtransaction* open =
+          current_ != nullptr ? current_->Open() : connection_.unit_if_begun()) {
     // Inside a transaction (a unit of work's, as a note's checks run): the
-    // reads join it, as one after another would, in one round trip.
+    // reads join it, as one after another would.
     try {
-      results = Pipelined(*open, texts, "");
+      results = RunPipelined(c.handle(), "", runs, "");
     } catch (const pqxx::sql_error&) {
       // No savepoint to go back to: the unit's transaction is aborted.
-      if (open == connection_.unit()) connection_.MarkUnitFailed();
+      if (open == connection_.unit_if_begun()) connection_.MarkUnitFailed();
       throw;
     }
   } else {
-    pqxx::nontransaction tx(c);
+    // One snapshot for them all, taken by the first read.
     try {
-      // BEGIN goes alone: the pipeline starts a batch of several with a query
-      // of its own, which would take the snapshot before an isolation level
-      // could be set. The reads and the COMMIT then go in one round trip.
-      tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      results = Pipelined(tx, texts, "COMMIT");
-    } catch (const pqxx::broken_connection&) {
-      throw;
+      results = RunPipelined(c.handle(), "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", runs,
+                             "COMMIT");
     } catch (...) {
       // A failed read leaves its transaction open and aborted on the server.
-      try {
-        tx.exec("ROLLBACK");
-      } catch (...) {
+      PGconn* handle = c.handle();
+      if (handle != nullptr && PQstatus(handle) == CONNECTION_OK &&
+          PQtransactionStatus(handle) != PQTRANS_IDLE) {
+        PgResult rolled_back(PQexec(handle, "ROLLBACK"));
       }
       throw;
     }
   }
   for (std::size_t i = 0; i < reads.size(); ++i) {
-    PgResultRows rows(std::move(results[i]));
+    PgPipelinedRows rows(results[i].get());
     sql::Query q(rows);
     reads[i].read(q);
   }

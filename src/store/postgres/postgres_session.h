@@ -2,8 +2,9 @@
 // PostgreSQL connection. The dialect's differences live here: the shared
 // SQL's `?` placeholders become `$1, $2, ...` once per statement, which is
 // then prepared once per connection; reads sent together (ReadTogether) go
-// in two round trips, or one inside an open transaction; a kRead transaction is a read-only
-// repeatable-read snapshot, a kWrite one read committed with rows locked by
+// in one round trip (libpq's pipeline mode, postgres_pipeline.h), in a
+// snapshot of their own or in the open transaction; a kRead transaction is a
+// read-only repeatable-read snapshot, a kWrite one read committed with rows locked by
 // LockRowsSuffix(); case-insensitive emails and names are compared and
 // sorted through lower(), as the schema's indexes are built; a statement
 // outside any transaction runs on its own (autocommit). Failures are thrown as pqxx exceptions, or
@@ -50,9 +51,9 @@ class PgSession : public sql::Session {
     return std::string(column) + " = ANY(CAST(? AS BIGINT[]))";
   }
   std::string IdList(const std::vector<std::int64_t>& ids) const override;
-  // Outside a transaction: BEGIN, then the reads (each its prepared
-  // statement run with EXECUTE) and COMMIT in one round trip (libpqxx's
-  // pipeline). Inside one: the reads alone in one round trip, in it.
+  // Outside a transaction: BEGIN (repeatable read, read only), the reads
+  // (their prepared statements) and COMMIT in one round trip. Inside one:
+  // the reads alone in one round trip, in it.
   void ReadTogether(std::vector<sql::BatchRead>& reads) override;
 
   PgConnection& connection() { return connection_; }

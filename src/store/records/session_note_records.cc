@@ -76,6 +76,33 @@ sql::Query& BindNoteContent(sql::Query& q, const SessionNote& n) {
 }
 
 std::optional<StoreError> InsertSessionNote(sql::Session& s, SessionNote& note) {
+  // The patient, therapist and plan checks are folded into the insert, so a
+  // note that passes them (nearly all) costs one statement; one that does
+  // not stores nothing, and the checks are then run one by one to say which.
+  static const std::string insert_sql =
+      "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
+      "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
+      "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
+      "adverse_events_json, deviations_json, red_flags_json, status, signed_by, signed_at) "
+      "SELECT ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+      "WHERE EXISTS (SELECT 1 FROM patients WHERE clinic_id = ? AND id = ?) "
+      "AND EXISTS (SELECT 1 FROM users WHERE clinic_id = ? AND id = ? AND role IN ('" +
+      std::string(ToString(Role::kTherapist)) + "', '" + std::string(ToString(Role::kAdmin)) +
+      "')) AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM plans WHERE clinic_id = ? AND "
+      "patient_id = ? AND id = ?)) RETURNING id";
+  sql::Query q = s.Prepare(insert_sql);
+  q.Bind(note.clinic_id).Bind(note.patient_id).Bind(note.therapist_id).Bind(note.created_at);
+  BindNoteContent(q, note)
+      .Bind(note.status)
+      .Bind(note.signed_by)
+      .Bind(note.signed_by ? std::optional<std::string>(note.signed_at) : std::nullopt);
+  q.Bind(note.clinic_id).Bind(note.patient_id).Bind(note.clinic_id).Bind(note.therapist_id);
+  q.Bind(note.plan_id).Bind(note.clinic_id).Bind(note.patient_id).Bind(note.plan_id);
+  note.id = q.Scalar();
+  if (note.id != 0) {
+    note.version = 1;
+    return std::nullopt;
+  }
   if (auto e = CheckInClinic(s, "patients", "patient_id", note.clinic_id, note.patient_id)) {
     return *e;
   }
@@ -83,20 +110,7 @@ std::optional<StoreError> InsertSessionNote(sql::Session& s, SessionNote& note) 
   if (note.plan_id) {
     if (auto e = CheckPlanOfPatient(s, note.clinic_id, note.patient_id, *note.plan_id)) return *e;
   }
-  sql::Query q = s.Prepare(
-      "INSERT INTO session_notes (clinic_id, patient_id, therapist_id, created_at, version, "
-      "plan_id, occurred_at, subjective, objective, assessment, plan_text, leg_pain_before, "
-      "leg_pain_after, back_pain_before, back_pain_after, techniques_json, oils_used, "
-      "adverse_events_json, deviations_json, red_flags_json, status, signed_by, signed_at) "
-      "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  q.Bind(note.clinic_id).Bind(note.patient_id).Bind(note.therapist_id).Bind(note.created_at);
-  BindNoteContent(q, note)
-      .Bind(note.status)
-      .Bind(note.signed_by)
-      .Bind(note.signed_by ? std::optional<std::string>(note.signed_at) : std::nullopt);
-  note.id = q.Scalar();
-  note.version = 1;
-  return std::nullopt;
+  return Conflict("", "the patient, therapist or plan changed while the note was stored");
 }
 
 StoreResult<SessionNote> CreateSessionNote(sql::Session& s, const SessionNote& note) {

@@ -253,6 +253,14 @@ TEST_P(SqlSessionContract, AFailingReadOfABatchThrowsAndLeavesTheSessionUsable) 
   }
   EXPECT_EQ(Insert({0, 2, "two", std::nullopt, false}) > 0, true);
   EXPECT_EQ(Count(), 2);
+  // The next batch is answered whole, with nothing of the failed one left over.
+  std::int64_t at_least_one = -1, at_least_two = -1;
+  std::vector<sql::BatchRead> again;
+  again.push_back({fine, {1}, [&](sql::Query& q) { at_least_one = q.Scalar(); }});
+  again.push_back({fine, {2}, [&](sql::Query& q) { at_least_two = q.Scalar(); }});
+  s().ReadTogether(again);
+  EXPECT_EQ(at_least_one, 2);
+  EXPECT_EQ(at_least_two, 1);
 }
 
 TEST_P(SqlSessionContract, QuestionMarkInAQuotedLiteralIsNoPlaceholder) {

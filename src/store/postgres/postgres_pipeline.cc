@@ -1,0 +1,150 @@
+// libpq's pipeline mode: every message is queued, one sync flushes them, and
+// the answers come back in order, each followed by a null result; a failed
+// statement makes PostgreSQL skip the rest up to the sync (PIPELINE_ABORTED).
+#include "store/postgres/postgres_pipeline.h"
+
+#include <charconv>
+#include <optional>
+#include <stdexcept>
+
+#include <pqxx/pqxx>
+
+namespace sciaticare::store {
+namespace {
+
+// What the connection says went wrong: lost, or a failure of its own.
+[[noreturn]] void ThrowConnectionFailure(PGconn* conn, const char* doing) {
+  const std::string message = std::string(doing) + ": " + PQerrorMessage(conn);
+  if (PQstatus(conn) == CONNECTION_BAD) throw pqxx::broken_connection(message);
+  throw pqxx::failure(message);
+}
+
+// Leaves pipeline mode, whatever happened, so that libpqxx finds the
+// connection as it left it; a lost connection is left for libpqxx to find.
+class PipelineMode {
+ public:
+  explicit PipelineMode(PGconn* conn) : conn_(conn) {
+    if (PQenterPipelineMode(conn_) != 1) ThrowConnectionFailure(conn_, "entering pipeline mode");
+  }
+  ~PipelineMode() {
+    if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF) return;
+    // Statements queued but never flushed would never be answered: the sync
+    // sends them, and it is the answer the loop below waits for.
+    if (!synced_ && PQpipelineSync(conn_) != 1) {
+      PQexitPipelineMode(conn_);
+      return;
+    }
+    // Answers not read yet (after a failure was thrown) are read and dropped.
+    for (int nulls = 0; nulls < 2 && PQstatus(conn_) != CONNECTION_BAD;) {
+      PGresult* r = PQgetResult(conn_);
+      if (r == nullptr) {
+        ++nulls;
+        continue;
+      }
+      nulls = 0;
+      const bool synced = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+      PQclear(r);
+      if (synced && PQexitPipelineMode(conn_) == 1) return;
+    }
+    PQexitPipelineMode(conn_);
+  }
+  PipelineMode(const PipelineMode&) = delete;
+  PipelineMode& operator=(const PipelineMode&) = delete;
+  void Sync() {
+    if (PQpipelineSync(conn_) != 1) ThrowConnectionFailure(conn_, "sending the pipeline");
+    synced_ = true;
+  }
+
+ private:
+  PGconn* conn_;
+  bool synced_ = false;
+};
+
+// The next answer of the pipeline and the null result that ends it.
+PgResult NextAnswer(PGconn* conn) {
+  PgResult answer(PQgetResult(conn));
+  if (!answer) ThrowConnectionFailure(conn, "reading an answer");
+  if (PQresultStatus(answer.get()) != PGRES_PIPELINE_SYNC) {
+    if (PGresult* end = PQgetResult(conn); end != nullptr) {
+      PQclear(end);
+      ThrowConnectionFailure(conn, "an answer had more than one result");
+    }
+  }
+  return answer;
+}
+
+void SendPlain(PGconn* conn, std::string_view text) {
+  const std::string statement(text);
+  if (PQsendQueryParams(conn, statement.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+    ThrowConnectionFailure(conn, "sending a statement");
+  }
+}
+
+}  // namespace
+
+std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
+                                   const std::vector<PgPreparedRun>& runs, std::string_view after) {
+  if (conn == nullptr) throw pqxx::broken_connection("the connection is closed");
+  PipelineMode mode(conn);
+  if (!before.empty()) SendPlain(conn, before);
+  std::vector<const char*> values;
+  for (const PgPreparedRun& run : runs) {
+    values.clear();
+    for (const std::string& p : run.params) values.push_back(p.c_str());
+    if (PQsendQueryPrepared(conn, run.name.c_str(), static_cast<int>(values.size()), values.data(),
+                            nullptr, nullptr, 0) != 1) {
+      ThrowConnectionFailure(conn, "sending a statement");
+    }
+  }
+  if (!after.empty()) SendPlain(conn, after);
+  mode.Sync();
+
+  std::optional<pqxx::sql_error> failure;  // The first statement's that failed.
+  auto check = [&](const PgResult& answer, std::string_view what) {
+    switch (PQresultStatus(answer.get())) {
+      case PGRES_COMMAND_OK:
+      case PGRES_TUPLES_OK:
+      case PGRES_PIPELINE_ABORTED:  // Skipped after the failure already kept.
+        return;
+      default:
+        if (PQstatus(conn) == CONNECTION_BAD) {
+          throw pqxx::broken_connection(PQresultErrorMessage(answer.get()));
+        }
+        if (!failure) {
+          failure.emplace(PQresultErrorMessage(answer.get()), std::string(what),
+                          PQresultErrorField(answer.get(), PG_DIAG_SQLSTATE));
+        }
+    }
+  };
+  if (!before.empty()) check(NextAnswer(conn), before);
+  std::vector<PgResult> results;
+  results.reserve(runs.size());
+  for (const PgPreparedRun& run : runs) {
+    results.push_back(NextAnswer(conn));
+    check(results.back(), run.name);
+  }
+  if (!after.empty()) check(NextAnswer(conn), after);
+  if (PQresultStatus(NextAnswer(conn).get()) != PGRES_PIPELINE_SYNC) {
+    ThrowConnectionFailure(conn, "the pipeline's answers were out of step");
+  }
+  if (PQexitPipelineMode(conn) != 1) ThrowConnectionFailure(conn, "leaving pipeline mode");
+  if (failure) throw *failure;
+  return results;
+}
+
+std::int64_t PgPipelinedRows::Int64(int column) const {
+  const char* text = PQgetvalue(result_, row_, column);
+  const char* end = text + PQgetlength(result_, row_, column);
+  std::int64_t value = 0;
+  const auto [stop, error] = std::from_chars(text, end, value);
+  if (error != std::errc() || stop != end) {
+    throw std::runtime_error("a column read as a whole number holds \"" + std::string(text) + "\"");
+  }
+  return value;
+}
+
+void PgPipelinedRows::Unbindable() {
+  throw std::logic_error("the rows of a batch take no parameters and run no statement");
+}
+
+}  // namespace sciaticare::store
