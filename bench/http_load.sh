@@ -96,18 +96,25 @@ db_ticks() {
   } | awk '{t += $1} END {print t}'
 }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
+# Transactions the database committed so far (the statistics' count).
+db_commits() {
+  psql "$db" -XAtc "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+}
 run() {
   echo "=== $1"
   local round=$1
   shift
   local before db_before out requests lines errors
   before=$(cpu_ticks)
-  if [[ -n "$pg_dir" ]]; then db_before=$(db_ticks); fi
+  if [[ -n "$pg_dir" ]]; then
+    db_before=$(db_ticks)
+    commits_before=$(db_commits)
+  fi
   lines=$(wc -l <"$work/server.log")
   local perf_pid=""
   if [[ -n "${HTTP_LOAD_PERF_DIR:-}" ]]; then
     # A whole-machine profile of the round, for `perf report --sort comm,dso,sym`.
-    perf record -a -q -o "$HTTP_LOAD_PERF_DIR/$(echo "$wrk_cores-$round" | tr -c 'a-z0-9\n-' _).data" \
+    perf record -a -q ${HTTP_LOAD_PERF_ARGS:-} -o "$HTTP_LOAD_PERF_DIR/$(echo "$wrk_cores-$round" | tr -c 'a-z0-9\n-' _).data" \
       -- sleep "$secs" 2>/dev/null &
     perf_pid=$!
   fi
@@ -118,6 +125,10 @@ run() {
   echo "    server CPU per request: $(((($(cpu_ticks) - before) * tick_us) / requests)) us"
   if [[ -n "$pg_dir" ]]; then
     echo "    database CPU per request: $(((($(db_ticks) - db_before) * tick_us) / requests)) us"
+    # Each reader's snapshot and each group-commit batch is a transaction of
+    # its own: how well the audit entries and notes are batched shows here.
+    sleep 1  # PostgreSQL reports a backend's counts within a second.
+    echo "    database transactions per request: $(python3 -c "print(round(($(db_commits) - $commits_before) / $requests, 2))")"
   fi
   errors=$(echo "$out" | awk '/non-2xx or errors/ {print $4}')
   if [[ -n "$errors" && "$errors" != 0 ]]; then

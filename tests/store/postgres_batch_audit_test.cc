@@ -7,9 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <future>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -69,23 +72,25 @@ TEST(PgArrayLiteralTest, QuotesEveryElementAndEscapesQuotesAndBackslashes) {
             R"({"","NULL","{x}"})");
 }
 
-TEST_F(PgBatchAuditTest, EntriesAppendedTogetherAreStoredExactlyEachWithItsOwnId) {
-  // Text that an array literal must carry untouched.
+// Appends entries whose text an array literal must carry untouched with
+// `append`, then checks each is stored exactly, with its own id.
+void ExpectStoredExactly(
+    const std::string& url,
+    const std::function<void(PgConnection&, std::vector<AuditEntry*>&)>& append,
+    const std::function<std::vector<AuditEntry>()>& stored_now, Id clinic) {
   const std::vector<std::string> details = {
       "", "NULL", "a,b", "{braces}", "say \"hi\"", "back\\slash", "naïve — ünïcode", "  spaced  "};
   std::vector<AuditEntry> entries;
-  for (const std::string& d : details) entries.push_back(Entry(clinic_, d));
+  for (const std::string& d : details) entries.push_back(Entry(clinic, d));
   entries[1].user_id = 42;
   entries[2].patient_id = 9;
   std::vector<AuditEntry*> pointers;
   for (AuditEntry& e : entries) pointers.push_back(&e);
   {
-    PgConnection conn(url_, 5000);
-    PgTx tx(conn, PgTx::Kind::kWrite);
-    InsertAuditsTogether(conn, tx, pointers);
-    tx.Commit();
+    PgConnection conn(url, 5000);
+    append(conn, pointers);
   }
-  std::vector<AuditEntry> stored = Stored();
+  std::vector<AuditEntry> stored = stored_now();
   ASSERT_EQ(stored.size(), entries.size());
   for (const AuditEntry& e : entries) {
     auto found = std::find_if(stored.begin(), stored.end(),
@@ -98,6 +103,51 @@ TEST_F(PgBatchAuditTest, EntriesAppendedTogetherAreStoredExactlyEachWithItsOwnId
     EXPECT_EQ(found->remote_addr, e.remote_addr);
   }
   for (std::size_t i = 1; i < entries.size(); ++i) EXPECT_GT(entries[i].id, entries[i - 1].id);
+}
+
+TEST_F(PgBatchAuditTest, EntriesAppendedTogetherAreStoredExactlyEachWithItsOwnId) {
+  ExpectStoredExactly(
+      url_,
+      [](PgConnection& conn, std::vector<AuditEntry*>& entries) {
+        PgTx tx(conn, PgTx::Kind::kWrite);
+        InsertAuditsTogether(conn, tx, entries);
+        tx.Commit();
+      },
+      [&] { return Stored(); }, clinic_);
+}
+
+// A batch of entries alone: BEGIN, the INSERT and COMMIT in one round trip.
+TEST_F(PgBatchAuditTest, EntriesCommittedInOneRoundTripAreStoredExactlyEachWithItsOwnId) {
+  ExpectStoredExactly(
+      url_,
+      [](PgConnection& conn, std::vector<AuditEntry*>& entries) {
+        CommitAuditsInOneRoundTrip(conn, entries);
+      },
+      [&] { return Stored(); }, clinic_);
+}
+
+// A refused batch leaves nothing behind and its connection usable; one the
+// server ended while it was idle is found before anything is sent, so the
+// batch may run again elsewhere (not "in doubt").
+TEST_F(PgBatchAuditTest, ABatchInOneRoundTripIsRefusedWholeOrFindsItsConnectionGone) {
+  PgConnection conn(url_, 5000);
+  AuditEntry fine = Entry(clinic_, "fine"), nowhere = Entry(999999, "nowhere");
+  std::vector<AuditEntry*> refused = {&fine, &nowhere};
+  EXPECT_THROW(CommitAuditsInOneRoundTrip(conn, refused), pqxx::sql_error);
+  EXPECT_TRUE(Stored().empty());
+  std::vector<AuditEntry*> alone = {&fine};
+  CommitAuditsInOneRoundTrip(conn, alone);
+  EXPECT_EQ(Stored().size(), 1u);
+  {
+    PgConnection other(url_, 5000);
+    PgTx tx(other, PgTx::Kind::kWrite);
+    tx.ExecNamed(other.StatementName("SELECT pg_terminate_backend($1)"),
+                 {std::to_string(conn.raw().backendpid())});
+    tx.Commit();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // Its goodbye arrives.
+  EXPECT_THROW(CommitAuditsInOneRoundTrip(conn, alone), pqxx::broken_connection);
+  EXPECT_EQ(Stored().size(), 1u);
 }
 
 // Queued behind a busy writer, the entries form one batch; the one naming no

@@ -5,7 +5,9 @@
 
 #include <stdexcept>
 
+#include "store/postgres/postgres_pipeline.h"
 #include "store/postgres_query.h"
+#include "store/validation.h"
 
 namespace sciaticare::store {
 namespace {
@@ -43,7 +45,10 @@ std::string PgArrayLiteral(const std::vector<std::optional<std::string>>& values
   return out + "}";
 }
 
-void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditEntry*>& entries) {
+namespace {
+
+// The statement's parameters: one array literal per column.
+std::vector<std::string> AuditArrays(const std::vector<AuditEntry*>& entries) {
   constexpr std::size_t kColumns = 9;
   std::vector<std::vector<std::optional<std::string>>> columns(kColumns);
   for (auto& column : columns) column.reserve(entries.size());
@@ -58,12 +63,48 @@ void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditE
     columns[7].emplace_back(e->remote_addr);
     columns[8].emplace_back(e->detail);
   }
-  std::vector<PgParam> params;
+  std::vector<std::string> params;
   params.reserve(kColumns);
-  for (const auto& column : columns) params.emplace_back(PgArrayLiteral(column));
+  for (const auto& column : columns) params.push_back(PgArrayLiteral(column));
+  return params;
+}
+
+void CheckAllStored(std::size_t stored, std::size_t entries) {
+  if (stored != entries) throw std::runtime_error("audit entries were not all stored");
+}
+
+}  // namespace
+
+void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditEntry*>& entries) {
+  std::vector<PgParam> params;
+  for (std::string& array : AuditArrays(entries)) params.emplace_back(std::move(array));
   const pqxx::result ids = tx.ExecNamed(conn.StatementName(kInsertAudits), params);
-  if (ids.size() != entries.size()) throw std::runtime_error("audit entries were not all stored");
+  CheckAllStored(ids.size(), entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) entries[i]->id = ids[i][0].as<Id>();
+}
+
+void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries) {
+  std::vector<std::string> params = AuditArrays(entries);
+  for (const std::string& p : params) {
+    if (!IsStorableText(p)) throw PgUnstorableText();
+  }
+  const std::string& name = conn.StatementName(kInsertAudits);
+  conn.raw().prepare_now(name);  // The pipeline runs it by name.
+  std::vector<PgResult> ids;
+  try {
+    ids = RunPipelined(conn.raw().handle(), "BEGIN", {{name, std::move(params)}}, "COMMIT");
+  } catch (const pqxx::sql_error&) {
+    // The failed INSERT left the transaction open and aborted; the COMMIT
+    // was skipped.
+    PgResult rolled_back(PQexec(conn.raw().handle(), "ROLLBACK"));
+    throw;
+  }
+  PgPipelinedRows rows(ids[0].get());
+  std::size_t stored = 0;
+  for (; rows.Step(); ++stored) {
+    if (stored < entries.size()) entries[stored]->id = rows.Int64(0);
+  }
+  CheckAllStored(stored, entries.size());
 }
 
 }  // namespace sciaticare::store

@@ -19,6 +19,14 @@ class PgTx;
 
 void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditEntry*>& entries);
 
+// The same statement in a transaction of its own: BEGIN, the INSERT and
+// COMMIT sent in one round trip (libpq's pipeline mode), for a batch of
+// audit entries alone, as every audited read's is. Throws what
+// RunPipelined throws (postgres_pipeline.h), having rolled back a failed
+// INSERT's transaction: a lost connection is pqxx::in_doubt_error unless
+// it was found lost before anything was sent.
+void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries);
+
 // The PostgreSQL array literal of `values` ("{...}"), each element quoted;
 // nullopt is NULL. For parameters cast to TEXT[] or BIGINT[].
 std::string PgArrayLiteral(const std::vector<std::optional<std::string>>& values);

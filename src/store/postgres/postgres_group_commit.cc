@@ -55,10 +55,29 @@ bool TryBatchTogether(PgConnection& conn, PgTx& batch, std::vector<PgGroupCommit
   return true;
 }
 
+// A batch of audit entries alone (the audited reads'), its transaction in
+// one round trip; false when the INSERT failed, which stored nothing.
+bool TryAuditsAlone(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs) {
+  std::vector<AuditEntry*> audits;
+  audits.reserve(jobs.size());
+  for (const PgGroupCommit::Job& job : jobs) audits.push_back(job.audit.get());
+  try {
+    CommitAuditsInOneRoundTrip(conn, audits);
+  } catch (const pqxx::sql_error&) {
+    return false;
+  } catch (const PgUnstorableText&) {
+    return false;
+  }
+  return true;
+}
+
 // Runs the batch once in one transaction; false when the first run without
 // savepoints failed a member, which undid the whole batch.
 bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
               std::vector<Outcome>& outcomes, bool isolate_all) {
+  const bool audits_alone = std::all_of(jobs.begin(), jobs.end(),
+                                        [](const PgGroupCommit::Job& job) { return job.audit; });
+  if (!isolate_all && audits_alone) return TryAuditsAlone(conn, jobs);
   PgTx batch(conn, PgTx::Kind::kWrite);  // Rolled back by its destructor unless committed.
   if (!isolate_all) {
     if (!TryBatchTogether(conn, batch, jobs, outcomes)) return false;

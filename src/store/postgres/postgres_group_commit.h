@@ -7,7 +7,9 @@
 // acknowledged write is as durable as one committed alone.
 //
 // A batch first runs with no savepoints (each costs two round trips) and the
-// audit entries of all its members appended by one statement. Should any
+// audit entries of all its members appended by one statement; a batch of
+// audit entries alone (audited reads) sends its BEGIN, that statement and its
+// COMMIT in one round trip. Should any
 // member fail (a failed statement ends a PostgreSQL transaction), the batch is
 // rolled back and run again with each write under its own savepoint: one that
 // fails is then rolled back alone and told its error, and the others still

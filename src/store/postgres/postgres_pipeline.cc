@@ -73,6 +73,10 @@ PgResult NextAnswer(PGconn* conn) {
   return answer;
 }
 
+// RunPipelined once the connection is known to be up.
+std::vector<PgResult> SendAndRead(PGconn* conn, std::string_view before,
+                                  const std::vector<PgPreparedRun>& runs, std::string_view after);
+
 void SendPlain(PGconn* conn, std::string_view text) {
   const std::string statement(text);
   if (PQsendQueryParams(conn, statement.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
@@ -85,6 +89,25 @@ void SendPlain(PGconn* conn, std::string_view text) {
 std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
                                    const std::vector<PgPreparedRun>& runs, std::string_view after) {
   if (conn == nullptr) throw pqxx::broken_connection("the connection is closed");
+  // A connection the server ended while it was idle (a restart, a failover)
+  // has its goodbye waiting: found now, nothing has been sent on it. The
+  // first read takes the server's last message, the second finds the end.
+  for (int read = 0; read < 2; ++read) {
+    if (PQconsumeInput(conn) != 1 || PQstatus(conn) == CONNECTION_BAD) {
+      throw pqxx::broken_connection(PQerrorMessage(conn));
+    }
+  }
+  try {
+    return SendAndRead(conn, before, runs, after);
+  } catch (const pqxx::broken_connection& e) {
+    throw pqxx::in_doubt_error(e.what());
+  }
+}
+
+namespace {
+
+std::vector<PgResult> SendAndRead(PGconn* conn, std::string_view before,
+                                  const std::vector<PgPreparedRun>& runs, std::string_view after) {
   PipelineMode mode(conn);
   if (!before.empty()) SendPlain(conn, before);
   std::vector<const char*> values;
@@ -131,6 +154,8 @@ std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
   if (failure) throw *failure;
   return results;
 }
+
+}  // namespace
 
 std::int64_t PgPipelinedRows::Int64(int column) const {
   const char* text = PQgetvalue(result_, row_, column);

@@ -32,10 +32,12 @@ struct PgPreparedRun {
 // empty), then a sync, and reads every answer: one round trip. Returns the
 // results of `runs`, in order. The connection must be idle (or idle in a
 // transaction) and is left so. Throws pqxx::broken_connection when the
-// connection was lost, or pqxx::sql_error with the SQLSTATE of the first
-// statement that failed; PostgreSQL then skipped the rest up to the sync,
-// and an open transaction (one of the caller's, or `before`'s BEGIN) is left
-// aborted for the caller to roll back.
+// connection is found lost before anything was sent (the server closed it
+// while idle: nothing ran), pqxx::in_doubt_error when it was lost after (any
+// of the statements, `after` included, may have run), or pqxx::sql_error
+// with the SQLSTATE of the first statement that failed; PostgreSQL then
+// skipped the rest up to the sync, and an open transaction (one of the
+// caller's, or `before`'s BEGIN) is left aborted for the caller to roll back.
 std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
                                    const std::vector<PgPreparedRun>& runs, std::string_view after);
 

@@ -185,12 +185,21 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     runs.push_back({name, std::move(params)});
   }
   std::vector<PgResult> results;
+  // Reads may always run again: a connection lost while they ran is one
+  // lost before anything was committed (PostgresStore::Run tries again).
+  auto pipelined = [&](std::string_view before, std::string_view after) {
+    try {
+      return RunPipelined(c.handle(), before, runs, after);
+    } catch (const pqxx::in_doubt_error& e) {
+      throw pqxx::broken_connection(e.what());
+    }
+  };
   if (pqxx::dbtransaction* open =
           current_ != nullptr ? current_->Open() : connection_.unit_if_begun()) {
     // Inside a transaction (a unit of work's, as a note's checks run): the
     // reads join it, as one after another would.
     try {
-      results = RunPipelined(c.handle(), "", runs, "");
+      results = pipelined("", "");
     } catch (const pqxx::sql_error&) {
       // No savepoint to go back to: the unit's transaction is aborted.
       if (open == connection_.unit_if_begun()) connection_.MarkUnitFailed();
@@ -199,8 +208,7 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
   } else {
     // One snapshot for them all, taken by the first read.
     try {
-      results = RunPipelined(c.handle(), "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", runs,
-                             "COMMIT");
+      results = pipelined("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", "COMMIT");
     } catch (...) {
       // A failed read leaves its transaction open and aborted on the server.
       PGconn* handle = c.handle();
