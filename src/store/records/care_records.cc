@@ -1,7 +1,7 @@
-// A patient's care records as one batch: the patient, the five lists and
-// the clinic's zone depend on no answer of another, so the session may send
-// them together (one round trip on PostgreSQL instead of nine, with the
-// lists' own patient checks folded into the patient's read).
+// A patient's care records as one batch: the patient (with the clinic's
+// zone) and the five lists depend on no answer of another, so the session
+// may send them together (one round trip on PostgreSQL instead of nine, with
+// the lists' own patient checks folded into the patient's read).
 #include "store/records/care_records.h"
 
 #include <optional>
@@ -16,8 +16,9 @@
 namespace sciaticare::store::records {
 
 StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id) {
-  static const std::string patient_sql =
-      "SELECT " + kPatientColumns + " FROM patients WHERE clinic_id = ? AND id = ?";
+  // The patient's row carries the clinic's zone.
+  static const std::string patient_sql = "SELECT " + kPatientColumns + ", " + kClinicZoneColumn +
+                                         " FROM patients WHERE clinic_id = ? AND id = ?";
   static const std::string assessments_sql =
       "SELECT " + kAssessmentColumns +
       " FROM assessments WHERE clinic_id = ? AND patient_id = ? ORDER BY created_at, id";
@@ -25,16 +26,19 @@ StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patie
   CareRecords care;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(7);
-  reads.push_back(
-      {patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) { patient = q.One(ReadPatient); }});
+  reads.reserve(6);
+  reads.push_back({patient_sql, {clinic_id, clinic_id, patient_id}, [&](sql::Query& q) {
+                     patient = q.One([&](const sql::Row& r) {
+                       care.clinic_time_zone = ClinicZoneOf(r, kPatientColumnCount);
+                       return ReadPatient(r);
+                     });
+                   }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      care.assessments = q.All(ReadAssessment);
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, care.referrals));
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   reads.push_back(PatientConsentsRead(clinic_id, patient_id, care.consents));
-  reads.push_back(ClinicTimeZoneRead(clinic_id, care.clinic_time_zone));
   reads.push_back(SpreadingNotesRead(clinic_id, patient_id, care.spreading_notes));
   s.ReadTogether(reads);
   if (!patient) return NotFound("patient_id", "no such record in this clinic");

@@ -1,8 +1,8 @@
-// The chart read on the SQL session: the patient, the heads of their
-// assessments and plans, the count of notes on the approved plan, the newest
-// notes, the referrals with their events and the clinic's zone, each one statement, none
-// depending on another's answer, so that the session may send them together
-// (two round trips on PostgreSQL, not eleven).
+// The chart read on the SQL session: the patient (with the clinic's zone and
+// the count of notes on the approved plan), the heads of their assessments
+// and plans, the newest notes, and the referrals with their events: six
+// statements, none depending on another's answer, so that the session may
+// send them together (one round trip on PostgreSQL).
 #include "store/records/chart_records.h"
 
 #include <optional>
@@ -43,8 +43,13 @@ ChartSession ReadChartSession(const sql::Row& r) {
 StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id,
                                     int session_limit) {
   if (auto problem = CheckPage({session_limit, 0})) return *problem;
+  // The patient's row carries the clinic's zone and the count of notes on
+  // the newest approved plan (none without one: plan_id = NULL).
   static const std::string patient_sql =
-      "SELECT " + kPatientColumns + " FROM patients WHERE clinic_id = ? AND id = ?";
+      "SELECT " + kPatientColumns + ", " + kClinicZoneColumn +
+      ", (SELECT COUNT(*) FROM session_notes WHERE clinic_id = ? AND plan_id = (SELECT id FROM "
+      "plans WHERE clinic_id = ? AND patient_id = ? AND status = 'approved' ORDER BY version_no "
+      "DESC LIMIT 1)) FROM patients WHERE clinic_id = ? AND id = ?";
   static const std::string assessments_sql =
       "SELECT " + kAssessmentHeadColumns +
       " FROM assessments WHERE clinic_id = ? AND patient_id = ? ORDER BY created_at, id";
@@ -52,30 +57,28 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
       "SELECT " + kChartSessionColumns +
       " FROM session_notes WHERE clinic_id = ? AND patient_id = ? "
       "ORDER BY occurred_at DESC, id DESC LIMIT ?";
-  // The newest approved plan's notes (none without one: plan_id = NULL).
-  static const std::string approved_count_sql =
-      "SELECT COUNT(*) FROM session_notes WHERE clinic_id = ? AND plan_id = (SELECT id FROM plans "
-      "WHERE clinic_id = ? AND patient_id = ? AND status = 'approved' "
-      "ORDER BY version_no DESC LIMIT 1)";
   std::optional<Patient> patient;
   ChartRecords chart;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(8);
-  reads.push_back(
-      {patient_sql, {clinic_id, patient_id}, [&](sql::Query& q) { patient = q.One(ReadPatient); }});
+  reads.reserve(6);
+  reads.push_back({patient_sql,
+                   {clinic_id, clinic_id, clinic_id, patient_id, clinic_id, patient_id},
+                   [&](sql::Query& q) {
+                     patient = q.One([&](const sql::Row& r) {
+                       chart.clinic_time_zone = ClinicZoneOf(r, kPatientColumnCount);
+                       chart.sessions_on_approved_plan = r.Int64(kPatientColumnCount + 1);
+                       return ReadPatient(r);
+                     });
+                   }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      chart.assessments = q.All(ReadAssessment);
                    }});
   reads.push_back(PatientPlanHeadsRead(clinic_id, patient_id, chart.plans));
-  reads.push_back({approved_count_sql, {clinic_id, clinic_id, patient_id}, [&](sql::Query& q) {
-                     chart.sessions_on_approved_plan = q.Scalar();
-                   }});
   reads.push_back({sessions_sql, {clinic_id, patient_id, session_limit}, [&](sql::Query& q) {
                      chart.sessions = q.All(ReadChartSession, kChartSessionsReserved);
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, chart.referrals));
-  reads.push_back(ClinicTimeZoneRead(clinic_id, chart.clinic_time_zone));
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   s.ReadTogether(reads);
   if (!patient) return NotFound("id", "no such patient in this clinic");

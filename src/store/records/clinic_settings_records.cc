@@ -70,15 +70,10 @@ std::optional<StoreError> ValidateSettings(const ClinicSettings& settings) {
 
 }  // namespace
 
-sql::BatchRead ClinicTimeZoneRead(Id clinic_id, std::string& zone) {
-  // A BatchRead holds its statement by reference: it must outlive the batch.
-  static const std::string zone_sql = "SELECT time_zone FROM clinic_settings WHERE clinic_id = ?";
-  zone = std::string(kDefaultClinicZone);
-  return {zone_sql, {clinic_id}, [&zone](sql::Query& q) {
-            if (auto read = q.One([](const sql::Row& r) { return r.Text(0); })) {
-              zone = std::move(*read);
-            }
-          }};
+const std::string kClinicZoneColumn = "(SELECT time_zone FROM clinic_settings WHERE clinic_id = ?)";
+
+std::string ClinicZoneOf(const sql::Row& r, int column) {
+  return r.IsNull(column) ? std::string(kDefaultClinicZone) : r.Text(column);
 }
 
 ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id) {

@@ -19,10 +19,12 @@ namespace sciaticare::store::records {
 // opening hours, version 0) when never set.
 ClinicSettings ReadClinicSettings(sql::Session& s, Id clinic_id);
 
-// The clinic's time zone into `zone` (the default when never set), as one
-// read of a batch (sql::Session::ReadTogether), so that a screen worded on
-// the clinic's clock needs no round trip of its own for it.
-sql::BatchRead ClinicTimeZoneRead(Id clinic_id, std::string& zone);
+// The clinic's time zone as a column of another statement (a screen's
+// patient row), so that a screen worded on the clinic's clock needs no
+// statement of its own for it: a subquery taking the clinic's id as its one
+// parameter. ClinicZoneOf reads it (the default when never set).
+extern const std::string kClinicZoneColumn;
+std::string ClinicZoneOf(const sql::Row& r, int column);
 
 // kConflict at "starts_at", in plain words, unless [starts_at, + minutes)
 // lies on one local day of the clinic that is not closed and, when the

@@ -11,6 +11,9 @@
 namespace sciaticare::store::records {
 
 extern const std::string kPatientColumns;
+// How many columns kPatientColumns names: a statement's columns after them
+// start at this index.
+constexpr int kPatientColumnCount = 12;
 Patient ReadPatient(const sql::Row& r);
 
 extern const std::string kAssessmentColumns;
