@@ -33,11 +33,10 @@ std::string PositionalPlaceholders(std::string_view sql) {
 namespace {
 
 // The rows of a result the server has sent, read as a statement's: what a
-// prepared statement run reads, and each read of a batch.
+// prepared statement run reads (a batch's rows are PgPipelinedRows).
 class PgResultRows : public sql::Statement {
  public:
   PgResultRows() = default;
-  explicit PgResultRows(pqxx::result result) : result_(std::move(result)), ran_(true) {}
 
   void BindInt64(int, std::int64_t) override { Unbindable(); }
   void BindText(int, std::string_view) override { Unbindable(); }
@@ -54,7 +53,7 @@ class PgResultRows : public sql::Statement {
   std::int64_t Exec() override {
     if (!ran_) result_ = Run();
     ran_ = true;
-    return result_.affected_rows();
+    return static_cast<std::int64_t>(result_.affected_rows());
   }
   bool IsNull(int column) const override { return Field(column).is_null(); }
   std::int64_t Int64(int column) const override { return Field(column).as<std::int64_t>(); }
