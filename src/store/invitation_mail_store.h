@@ -30,7 +30,8 @@ class InvitationMailStore {
   // open: not used, not replaced). Run it in the unit of work that creates
   // the invitation. The queued mail of the patient's earlier invitations is
   // cancelled by CreatePortalInvite as it replaces them, and by
-  // UsePortalInvite as the patient sets their password.
+  // UsePortalInvite as the patient sets their password; one whose invitation
+  // has lapsed by the time it is due is withdrawn by ClaimDueMail, unsent.
   virtual StoreStatus QueueInvitationMail(const InvitationMail& mail) = 0;
 };
 

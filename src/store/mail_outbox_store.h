@@ -24,7 +24,9 @@ class MailOutboxStore {
   // queued messages due at `now` and not leased, leased to `worker` until
   // `lease_until`, oldest due first; a message is leased to one claimer only,
   // across every server on the database. A reminder whose appointment began
-  // by `now` is cancelled instead. RecordMailOutcome: appends the attempt and
+  // by `now` is cancelled instead, and so is an invitation whose link no
+  // longer works at `now` (expired, used or replaced: its link is removed,
+  // invitation_mail_records.h). RecordMailOutcome: appends the attempt and
   // sets the message sent, queued again at `retry_at`, or failed; kConflict
   // at claimed_by unless `worker` holds the message. ListMailOutbox: the
   // clinic's newest `limit` (1..500) messages, newest first, each with its
