@@ -7,7 +7,6 @@
 
 #include "store/postgres/postgres_pipeline.h"
 #include "store/postgres_query.h"
-#include "store/validation.h"
 
 namespace sciaticare::store {
 namespace {
@@ -84,21 +83,10 @@ void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditE
 }
 
 void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries) {
-  std::vector<std::string> params = AuditArrays(entries);
-  for (const std::string& p : params) {
-    if (!IsStorableText(p)) throw PgUnstorableText();
-  }
   const std::string& name = conn.StatementName(kInsertAudits);
   conn.raw().prepare_now(name);  // The pipeline runs it by name.
-  std::vector<PgResult> ids;
-  try {
-    ids = RunPipelined(conn.raw().handle(), "BEGIN", {{name, std::move(params)}}, "COMMIT");
-  } catch (const pqxx::sql_error&) {
-    // The failed INSERT left the transaction open and aborted; the COMMIT
-    // was skipped.
-    PgResult rolled_back(PQexec(conn.raw().handle(), "ROLLBACK"));
-    throw;
-  }
+  const std::vector<PgResult> ids =
+      RunPipelined(conn.raw().handle(), "BEGIN", {{name, AuditArrays(entries)}}, "COMMIT");
   PgPipelinedRows rows(ids[0].get());
   std::size_t stored = 0;
   for (; rows.Step(); ++stored) {

@@ -22,7 +22,7 @@ void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditE
 // The same statement in a transaction of its own: BEGIN, the INSERT and
 // COMMIT sent in one round trip (libpq's pipeline mode), for a batch of
 // audit entries alone, as every audited read's is. Throws what
-// RunPipelined throws (postgres_pipeline.h), having rolled back a failed
+// RunPipelined throws (postgres_pipeline.h), which rolls back a failed
 // INSERT's transaction: a lost connection is pqxx::in_doubt_error unless
 // it was found lost before anything was sent.
 void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries);

@@ -9,6 +9,9 @@
 
 #include <pqxx/pqxx>
 
+#include "store/postgres_query.h"
+#include "store/validation.h"
+
 namespace sciaticare::store {
 namespace {
 
@@ -97,10 +100,26 @@ std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
       throw pqxx::broken_connection(PQerrorMessage(conn));
     }
   }
+  // Text PostgreSQL cannot hold is refused before anything is sent.
+  for (const PgPreparedRun& run : runs) {
+    for (const std::string& p : run.params) {
+      if (!IsStorableText(p)) throw PgUnstorableText();
+    }
+  }
+  const bool was_idle = PQtransactionStatus(conn) == PQTRANS_IDLE;
   try {
     return SendAndRead(conn, before, runs, after);
   } catch (const pqxx::broken_connection& e) {
     throw pqxx::in_doubt_error(e.what());
+  } catch (...) {
+    // A failure inside a transaction `before` began left it open and
+    // aborted on the server (the COMMIT was skipped): it is rolled back so
+    // that the connection is idle again. A caller's own transaction is the
+    // caller's to roll back.
+    if (was_idle && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
+      PgResult rolled_back(PQexec(conn, "ROLLBACK"));
+    }
+    throw;
   }
 }
 

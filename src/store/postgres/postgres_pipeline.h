@@ -36,8 +36,10 @@ struct PgPreparedRun {
 // while idle: nothing ran), pqxx::in_doubt_error when it was lost after (any
 // of the statements, `after` included, may have run), or pqxx::sql_error
 // with the SQLSTATE of the first statement that failed; PostgreSQL then
-// skipped the rest up to the sync, and an open transaction (one of the
-// caller's, or `before`'s BEGIN) is left aborted for the caller to roll back.
+// skipped the rest up to the sync. A transaction `before` began is then
+// rolled back; a caller's own is left aborted for the caller to roll back.
+// Throws PgUnstorableText, sending nothing, when a parameter is text
+// PostgreSQL cannot hold.
 std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
                                    const std::vector<PgPreparedRun>& runs, std::string_view after);
 

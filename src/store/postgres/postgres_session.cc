@@ -206,17 +206,7 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     }
   } else {
     // One snapshot for them all, taken by the first read.
-    try {
-      results = pipelined("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", "COMMIT");
-    } catch (...) {
-      // A failed read leaves its transaction open and aborted on the server.
-      PGconn* handle = c.handle();
-      if (handle != nullptr && PQstatus(handle) == CONNECTION_OK &&
-          PQtransactionStatus(handle) != PQTRANS_IDLE) {
-        PgResult rolled_back(PQexec(handle, "ROLLBACK"));
-      }
-      throw;
-    }
+    results = pipelined("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", "COMMIT");
   }
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PgPipelinedRows rows(results[i].get());
