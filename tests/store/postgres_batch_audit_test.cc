@@ -196,6 +196,53 @@ TEST_F(PgBatchAuditTest, AnEntryTheDatabaseRefusesFailsAloneAndTheRestOfItsBatch
   EXPECT_EQ(group.batches(), 2u);  // The holding job's, then one for the four entries.
 }
 
+// While one writer commits a batch of audit entries alone, entries queued
+// behind it wait for it and then go as one batch: the second writer, idle,
+// does not start a batch of its own for them.
+TEST_F(PgBatchAuditTest, AuditEntriesQueuedBehindAnAuditBatchWaitForItAndGoAsOne) {
+  PgGroupCommit group(url_ + "&application_name=audit_writer", 5000, 2);
+  PgConnection probe(url_, 5000);
+  auto writers_waiting_on_the_lock = [&] {
+    pqxx::nontransaction n(probe.raw());
+    return n
+        .exec1(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'audit_writer' "
+            "AND wait_event_type = 'Lock'")[0]
+        .as<int>();
+  };
+  // The table locked, the first entry's batch waits in its INSERT.
+  PgConnection locker(url_, 5000);
+  pqxx::work lock(locker.raw());
+  lock.exec0("LOCK TABLE audit IN EXCLUSIVE MODE");
+  std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(4);
+  auto submit = [&](int i) {
+    auto e = std::make_shared<AuditEntry>(Entry(clinic_, std::to_string(i)));
+    group.Submit({[e](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
+                    PgSession s(conn, &tx);
+                    return records::InsertAudit(s, *e);
+                  },
+                  [&outcomes, i](PgGroupCommit::Outcome o) { outcomes[i].set_value(std::move(o)); },
+                  true, e});
+  };
+  submit(0);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (writers_waiting_on_the_lock() < 1 && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(writers_waiting_on_the_lock(), 1);
+  for (int i = 1; i < 4; ++i) submit(i);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(writers_waiting_on_the_lock(), 1);  // The second writer took nothing.
+  lock.abort();
+  for (auto& outcome : outcomes) {
+    auto o = outcome.get_future().get();
+    EXPECT_FALSE(o) << o->message;
+  }
+  EXPECT_EQ(Stored().size(), 4u);
+  EXPECT_EQ(group.batches(), 2u);  // The first entry's, then one for the three behind it.
+  EXPECT_EQ(group.members(), 4u);
+}
+
 // A read joins the unit's transaction without a savepoint: when it fails,
 // the server has aborted the unit, which then reports a failure and commits
 // nothing, even though the work swallowed the read's error.

@@ -112,9 +112,18 @@ PgGroupCommit::~PgGroupCommit() {
 void PgGroupCommit::Submit(Job job) {
   {
     std::lock_guard lock(mu_);
+    if (job.audit) ++queued_audits_;
     queue_.push_back(std::move(job));
   }
   wake_.notify_one();
+}
+
+bool PgGroupCommit::WorkReady() const {
+  if (queue_.empty()) return false;
+  // Audit entries alone wait for the audit batch being committed: they then
+  // make one larger batch, not many of one or two. Anything else is taken at
+  // once, the audit entries queued with it joining its batch.
+  return !(audit_batch_running_ && queued_audits_ == queue_.size());
 }
 
 std::uint64_t PgGroupCommit::batches() const {
@@ -131,16 +140,28 @@ void PgGroupCommit::Loop() {
   std::unique_ptr<PgConnection> conn;  // This writer's own, opened on its first batch.
   std::vector<Job> batch;
   for (;;) {
+    bool audits_alone = false;
     {
       std::unique_lock lock(mu_);
       // No waiting for company: whatever queued while the writers were busy
-      // is the next batch, so a lone write is never delayed.
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      // is the next batch, so a lone write is never delayed by more than the
+      // audit batch already being committed.
+      wake_.wait(lock, [this] { return WorkReady() || (stopping_ && queue_.empty()); });
       if (queue_.empty()) return;  // Stopping, and nothing left to write.
+      audits_alone = queued_audits_ == queue_.size();
+      audit_batch_running_ = audit_batch_running_ || audits_alone;
       batch.swap(queue_);
+      queued_audits_ = 0;
     }
     RunBatch(conn, batch);
     batch.clear();
+    if (audits_alone) {
+      {
+        std::lock_guard lock(mu_);
+        audit_batch_running_ = false;
+      }
+      wake_.notify_all();  // Entries that waited for it may go now.
+    }
   }
 }
 
