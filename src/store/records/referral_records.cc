@@ -16,9 +16,6 @@ const std::string kReferralColumns =
     "opened_by, opened_at";
 const std::string kEventColumns =
     "id, clinic_id, referral_id, kind, detail_json, recorded_by, recorded_at";
-// Binds clinic, patient, patient; a patient of 0 reads the whole clinic.
-const std::string kOfClinicOrPatient =
-    "clinic_id = ? AND (CAST(? AS BIGINT) = 0 OR patient_id = ?)";
 
 Referral ReadReferral(const sql::Row& r) {
   Referral out;
@@ -58,13 +55,22 @@ bool OfPatient(sql::Session& s, const char* table, Id clinic_id, Id patient_id, 
 }
 
 // The statements of ReadReferrals: the referrals, and the events of those
-// referrals (read with them or after them).
-const std::string kReferralsSql = "SELECT " + kReferralColumns + " FROM referrals WHERE " +
-                                  kOfClinicOrPatient + " ORDER BY patient_id, id";
-const std::string kReferralEventsSql = "SELECT " + kEventColumns +
-                                       " FROM referral_events WHERE clinic_id = ? AND referral_id "
-                                       "IN (SELECT id FROM referrals WHERE " +
-                                       kOfClinicOrPatient + ") ORDER BY referral_id, id";
+// referrals (read with them or after them); of one patient (binding clinic
+// and patient), or of the whole clinic (binding the clinic). Two texts, not
+// one with "patient 0 means all": a prepared statement's generic plan could
+// then not use the patient's index, and read the whole clinic's referrals.
+const std::string kReferralsOrder = " ORDER BY patient_id, id";
+const std::string kPatientReferralsSql = "SELECT " + kReferralColumns +
+                                         " FROM referrals WHERE clinic_id = ? AND patient_id = ?" +
+                                         kReferralsOrder;
+const std::string kClinicReferralsSql =
+    "SELECT " + kReferralColumns + " FROM referrals WHERE clinic_id = ?" + kReferralsOrder;
+const std::string kEventsOf = "SELECT " + kEventColumns +
+                              " FROM referral_events WHERE clinic_id = ? AND referral_id IN "
+                              "(SELECT id FROM referrals WHERE clinic_id = ?";
+const std::string kEventsOrder = ") ORDER BY referral_id, id";
+const std::string kPatientReferralEventsSql = kEventsOf + " AND patient_id = ?" + kEventsOrder;
+const std::string kClinicReferralEventsSql = kEventsOf + kEventsOrder;
 
 }  // namespace
 
@@ -79,29 +85,30 @@ void AttachReferralEvents(std::vector<Referral>& referrals,
 }
 
 sql::BatchRead PatientReferralsRead(Id clinic_id, Id patient_id, std::vector<Referral>& referrals) {
-  return {kReferralsSql, {clinic_id, patient_id, patient_id}, [&referrals](sql::Query& q) {
+  return {kPatientReferralsSql, {clinic_id, patient_id}, [&referrals](sql::Query& q) {
             referrals = q.All(ReadReferral);
           }};
 }
 
 sql::BatchRead PatientReferralEventsRead(Id clinic_id, Id patient_id,
                                          std::vector<ReferralEvent>& events) {
-  return {kReferralEventsSql,
-          {clinic_id, clinic_id, patient_id, patient_id},
-          [&events](sql::Query& q) { events = q.All(ReadEvent); }};
+  return {kPatientReferralEventsSql, {clinic_id, clinic_id, patient_id}, [&events](sql::Query& q) {
+            events = q.All(ReadEvent);
+          }};
 }
 
 std::vector<Referral> ReadReferrals(sql::Session& s, Id clinic_id, Id patient_id) {
-  std::vector<Referral> referrals =
-      s.Prepare(kReferralsSql).Bind(clinic_id).Bind(patient_id).Bind(patient_id).All(ReadReferral);
+  const bool whole_clinic = patient_id == 0;
+  auto referrals_query = s.Prepare(whole_clinic ? kClinicReferralsSql : kPatientReferralsSql);
+  referrals_query.Bind(clinic_id);
+  if (!whole_clinic) referrals_query.Bind(patient_id);
+  std::vector<Referral> referrals = referrals_query.All(ReadReferral);
   if (referrals.empty()) return referrals;
-  const auto events = s.Prepare(kReferralEventsSql)
-                          .Bind(clinic_id)
-                          .Bind(clinic_id)
-                          .Bind(patient_id)
-                          .Bind(patient_id)
-                          .All(ReadEvent);
-  AttachReferralEvents(referrals, events);
+  auto events_query =
+      s.Prepare(whole_clinic ? kClinicReferralEventsSql : kPatientReferralEventsSql);
+  events_query.Bind(clinic_id).Bind(clinic_id);
+  if (!whole_clinic) events_query.Bind(patient_id);
+  AttachReferralEvents(referrals, events_query.All(ReadEvent));
   return referrals;
 }
 
