@@ -194,17 +194,13 @@ http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
   auto answer = std::make_shared<http::Response>();
   http::Response held;
   held.defer = [&api, c, parts, note, audit, answer](http::Response::Send send) {
-    auto also = [&api, c, audit, answer](const store::SessionNote& created) mutable {
-      store::AuditEntry entry = audit;
-      entry.entity_id = std::to_string(created.id);
-      store::StoreResult<store::AuditEntry> appended = api.store().AppendAudit(entry);
-      if (!appended.ok()) return store::StoreStatus(appended.error());
+    auto also = [&api, c, answer](const store::SessionNote& created) mutable {
       *answer = WithEtag(JsonResponse(201, ToJson(created)), created.version);
       answer->headers["Location"] = "/api/v1/sessions/" + std::to_string(created.id);
       return api.KeepAnswer(c, *answer);
     };
     api.store().CreateSessionNoteAsync(
-        note, std::move(also),
+        note, audit, std::move(also),
         [&api, c, parts, answer,
          send = std::move(send)](store::StoreResult<store::SessionNote> stored) mutable {
           // A note naming another clinic's plan is refused here with a

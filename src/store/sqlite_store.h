@@ -59,8 +59,8 @@ class SqliteStore final : public RecordStore {
 
   StoreStatus Atomically(const std::function<StoreStatus()>& work) override;
   using Store::CreateSessionNoteAsync;
-  void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
-                              Callback<SessionNote> done) override;
+  void CreateSessionNoteAsync(const SessionNote& note, std::optional<AuditEntry> audit,
+                              AlsoWrite also, Callback<SessionNote> done) override;
   void AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) override;
 
  protected:

@@ -62,19 +62,27 @@ class Store : public AccountStore,
   virtual StoreStatus Atomically(const std::function<StoreStatus()>& work) = 0;
 
   // As CreateSessionNote in a unit of work, for a caller that would rather not
-  // block a thread: `also` (when set) runs in the same unit once the note is
-  // stored (say, to append its audit entry, see Atomically), and its failure
-  // undoes the note; `done` gets the stored note once all of it is durable.
-  // Both stores commit many concurrent calls together (their group commits);
-  // this default commits each call on its own.
+  // block a thread: `audit` (when set) is appended in the same unit once the
+  // note is stored, its entity_id set to the note's id; then `also` (when set)
+  // runs in that unit (say, to keep the answer, see Atomically), and its
+  // failure undoes the note; `done` gets the stored note once all of it is
+  // durable. Both stores commit many concurrent calls together (their group
+  // commits; PostgreSQL appends the audit entries of a batch in one
+  // statement); this default commits each call on its own.
   using AlsoWrite = std::function<StoreStatus(const SessionNote& stored)>;
-  virtual void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
-                                      Callback<SessionNote> done) {
+  virtual void CreateSessionNoteAsync(const SessionNote& note, std::optional<AuditEntry> audit,
+                                      AlsoWrite also, Callback<SessionNote> done) {
     const Callback<SessionNote> call = std::move(done);
     std::optional<SessionNote> stored;
     StoreStatus unit = Atomically([&]() -> StoreStatus {
       StoreResult<SessionNote> created = CreateSessionNote(note);
       if (!created.ok()) return created.error();
+      if (audit) {
+        AuditEntry entry = *audit;
+        entry.entity_id = std::to_string(created.value().id);
+        StoreResult<AuditEntry> appended = AppendAudit(entry);
+        if (!appended.ok()) return appended.error();
+      }
       if (also) {
         StoreStatus more = also(created.value());
         if (!more.ok()) return more;
@@ -85,8 +93,11 @@ class Store : public AccountStore,
     if (!unit.ok()) return call(unit.error());
     call(std::move(*stored));
   }
+  void CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also, Callback<SessionNote> done) {
+    CreateSessionNoteAsync(note, std::nullopt, std::move(also), std::move(done));
+  }
   void CreateSessionNoteAsync(const SessionNote& note, Callback<SessionNote> done) {
-    CreateSessionNoteAsync(note, nullptr, std::move(done));
+    CreateSessionNoteAsync(note, std::nullopt, nullptr, std::move(done));
   }
 };
 

@@ -85,6 +85,39 @@ TEST_P(StoreContractTest, AnAsynchronousNoteWhoseEntryNamesNoClinicStoresNothing
   EXPECT_EQ(Must(store_->ListAudit(a_.id, {})).total, 0);
 }
 
+// A note given its audit entry stores it in the note's unit, naming the
+// note; when what goes with them fails, neither the note nor its entry is
+// kept; an entry of no clinic refuses the whole note.
+TEST_P(StoreContractTest, AnAsynchronousNoteStoresItsAuditEntryNamingItInTheSameUnit) {
+  auto create = [&](const AuditEntry& entry, Store::AlsoWrite also) {
+    std::promise<StoreResult<SessionNote>> outcome;
+    store_->CreateSessionNoteAsync(
+        NewNote(a_.id, patient_a_.id, therapist_a_.id, kAt), entry, std::move(also),
+        [&](StoreResult<SessionNote> r) { outcome.set_value(std::move(r)); });
+    return outcome.get_future().get();
+  };
+  AuditEntry entry = EntryIn(a_.id, "");
+  entry.user_id = therapist_a_.id;
+  entry.patient_id = patient_a_.id;
+  entry.detail = "with the note";
+  const SessionNote stored = Must(create(entry, nullptr));
+  const Page<AuditEntry> trail = Must(store_->ListAudit(a_.id, {}));
+  ASSERT_EQ(trail.total, 1);
+  EXPECT_EQ(trail.items[0].entity_id, std::to_string(stored.id));
+  EXPECT_EQ(trail.items[0].detail, "with the note");
+  EXPECT_EQ(trail.items[0].user_id, therapist_a_.id);
+
+  const StoreResult<SessionNote> undone = create(entry, [](const SessionNote&) -> StoreStatus {
+    return Conflict("idempotency-key", "taken");
+  });
+  ASSERT_EQ(Outcome(undone), "conflict");
+  const StoreResult<SessionNote> refused = create(EntryIn(kNoClinic, ""), nullptr);
+  ASSERT_EQ(Outcome(refused), "not found");
+  EXPECT_EQ(refused.error().field, "clinic_id");
+  EXPECT_EQ(Must(store_->ListSessionNotes(a_.id, patient_a_.id, {})).total, 1);
+  EXPECT_EQ(Must(store_->ListAudit(a_.id, {})).total, 1);
+}
+
 // Expired answers are removed by the first save and then by a save whose
 // `forget_before` is a minute or more past the last removal's, and by no
 // save in between: a kept answer outlives its time by under a minute.

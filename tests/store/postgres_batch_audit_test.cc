@@ -196,6 +196,87 @@ TEST_F(PgBatchAuditTest, AnEntryTheDatabaseRefusesFailsAloneAndTheRestOfItsBatch
   EXPECT_EQ(group.batches(), 2u);  // The holding job's, then one for the four entries.
 }
 
+// Members whose own entry (Job::then_audit) the batch appends once the
+// member has succeeded, queued behind a busy writer with an entry alone.
+class PgMemberEntriesTest : public PgBatchAuditTest {
+ protected:
+  // Runs the members (the one at `failing`, if any, refusing) in one batch
+  // after a held one; returns their outcomes.
+  std::vector<PgGroupCommit::Outcome> RunMembers(int count, int failing) {
+    PgGroupCommit group(url_, 5000, 1);
+    std::promise<void> running, release;
+    std::promise<PgGroupCommit::Outcome> held;
+    group.Submit({[&](PgConnection&, PgTx&) {
+                    running.set_value();
+                    release.get_future().wait();
+                    return PgGroupCommit::Outcome{};
+                  },
+                  [&](PgGroupCommit::Outcome o) { held.set_value(std::move(o)); }});
+    running.get_future().wait();
+    std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(count + 1);
+    for (int i = 0; i < count; ++i) {
+      auto e = std::make_shared<AuditEntry>(Entry(clinic_, ""));
+      members_.push_back(e);
+      PgGroupCommit::Job job{
+          [e, i, failing](PgConnection&, PgTx&) -> PgGroupCommit::Outcome {
+            e->detail = "member " + std::to_string(i);  // What run fills in.
+            if (i == failing) return Conflict("v", "refused by the test");
+            return std::nullopt;
+          },
+          [&outcomes, i](PgGroupCommit::Outcome o) { outcomes[i].set_value(std::move(o)); }};
+      job.then_audit = e;
+      group.Submit(std::move(job));
+    }
+    alone_ = std::make_shared<AuditEntry>(Entry(clinic_, "alone"));
+    group.Submit(
+        {[e = alone_](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
+           PgSession s(conn, &tx);
+           return records::InsertAudit(s, *e);
+         },
+         [&outcomes, count](PgGroupCommit::Outcome o) { outcomes[count].set_value(std::move(o)); },
+         true, alone_});
+    release.set_value();
+    EXPECT_FALSE(held.get_future().get());
+    std::vector<PgGroupCommit::Outcome> got;
+    for (auto& o : outcomes) got.push_back(o.get_future().get());
+    EXPECT_EQ(group.batches(), 2u);  // The held one's, then one for the rest.
+    return got;
+  }
+
+  // The stored entries' details, each checked to carry the id it was given.
+  std::vector<std::string> StoredDetails() {
+    std::vector<std::string> details;
+    for (const AuditEntry& s : Stored()) {
+      details.push_back(s.detail);
+      const auto given = s.detail == "alone" ? alone_ : members_[s.detail.back() - '0'];
+      EXPECT_EQ(s.id, given->id) << s.detail;
+    }
+    std::sort(details.begin(), details.end());
+    return details;
+  }
+
+  std::vector<std::shared_ptr<AuditEntry>> members_;
+  std::shared_ptr<AuditEntry> alone_;
+};
+
+TEST_F(PgMemberEntriesTest, EachMembersEntryIsAppendedWithTheBatchsOthersWithWhatItsRunFilledIn) {
+  for (const auto& outcome : RunMembers(3, -1)) EXPECT_FALSE(outcome) << outcome->message;
+  EXPECT_EQ(StoredDetails(),
+            (std::vector<std::string>{"alone", "member 0", "member 1", "member 2"}));
+}
+
+// A failing member makes the batch run again isolated: its entry is not
+// kept, and the others' are kept once each, not once per try.
+TEST_F(PgMemberEntriesTest, AFailedMembersEntryIsNotKeptAndTheOthersAreKeptOnce) {
+  const std::vector<PgGroupCommit::Outcome> outcomes = RunMembers(3, 1);
+  EXPECT_FALSE(outcomes[0]);
+  ASSERT_TRUE(outcomes[1]);
+  EXPECT_EQ(outcomes[1]->field, "v");
+  EXPECT_FALSE(outcomes[2]);
+  EXPECT_FALSE(outcomes[3]);
+  EXPECT_EQ(StoredDetails(), (std::vector<std::string>{"alone", "member 0", "member 2"}));
+}
+
 // While one writer commits a batch of audit entries alone, entries queued
 // behind it wait for it and then go as one batch: the second writer, idle,
 // does not start a batch of its own for them.

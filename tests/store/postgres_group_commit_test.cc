@@ -266,6 +266,56 @@ TEST_F(PgGroupCommitTest, ConcurrentAsyncStoreWritersAreAllDurableAndVisible) {
   EXPECT_EQ(Must(store->ListAudit(clinic, q)).total, static_cast<int>(kWrites));
 }
 
+// Notes given their audit entries, from many threads at once (so batched
+// together): every note is stored with exactly one entry naming it.
+TEST_F(PgGroupCommitTest, ConcurrentNotesEachGetExactlyOneEntryNamingThem) {
+  constexpr int kThreads = 8, kEach = 25;
+  auto store = Must(PostgresStore::Open(url_));
+  const Id clinic = Must(store->CreateClinic({0, "Clinic"})).id;
+  const Id therapist = Must(store->CreateUser({0, clinic, "t@clinic.example", "T", Role::kTherapist,
+                                               "x", std::nullopt, true}))
+                           .id;
+  Patient p;
+  p.clinic_id = clinic;
+  p.family_name = "Silva";
+  p.created_at = kT0;
+  const Id patient = Must(store->CreatePatient(p)).id;
+  std::mutex mu;
+  std::multiset<std::string> note_ids;
+  int failures = 0;
+  Countdown answered(kThreads * kEach);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) {
+        SessionNote n;
+        n.clinic_id = clinic;
+        n.patient_id = patient;
+        n.therapist_id = therapist;
+        n.occurred_at = n.created_at = kT0;
+        AuditEntry e{0, clinic, kT0, therapist, "create", "session", "", patient, "::1", ""};
+        store->CreateSessionNoteAsync(n, e, nullptr, [&](StoreResult<SessionNote> r) {
+          std::lock_guard lock(mu);
+          if (r.ok())
+            note_ids.insert(std::to_string(r.value().id));
+          else
+            ++failures;
+          answered.Done();
+        });
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  ASSERT_TRUE(answered.Wait());
+  EXPECT_EQ(failures, 0);
+  AuditQuery q;
+  q.page.limit = kMaxPageSize;
+  std::multiset<std::string> named;
+  for (const AuditEntry& e : Must(store->ListAudit(clinic, q)).items) named.insert(e.entity_id);
+  EXPECT_EQ(note_ids.size(), std::size_t{kThreads} * kEach);
+  EXPECT_EQ(named, note_ids);
+}
+
 TEST_F(PgGroupCommitTest, AFailingNoteAndItsAlsoWriteAreUndoneTogether) {
   auto store = Must(PostgresStore::Open(url_));
   const Id clinic = Must(store->CreateClinic({0, "Clinic"})).id;

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "store/postgres/postgres_audit_batch.h"
+#include "store/postgres/postgres_session.h"
 #include "store/postgres_query.h"
+#include "store/records/audit_records.h"
 
 namespace sciaticare::store {
 namespace {
@@ -28,23 +30,34 @@ Outcome Guarded(const PgGroupCommit::Job& job, PgConnection& conn, PgTx& tx) {
   }
 }
 
-// The first run of a batch: every member without a savepoint, the audit
-// entries appended together first. False when a member threw, or one that
-// may have changed something returned an error: the transaction is then
-// rolled back (or already aborted) and the batch must run again isolated.
+// A job appending `entry` alone, as a member's own statement.
+PgGroupCommit::Job AuditJob(const std::shared_ptr<AuditEntry>& entry) {
+  return {[entry](PgConnection& conn, PgTx& tx) -> Outcome {
+            PgSession s(conn, &tx);
+            return records::InsertAudit(s, *entry);
+          },
+          nullptr};
+}
+
+// The first run of a batch: every member without a savepoint, then the
+// audit entries of all (those alone, and those of members that succeeded)
+// appended together. False when a member threw, or one that may have changed
+// something returned an error: the transaction is then rolled back (or
+// already aborted) and the batch must run again isolated.
 bool TryBatchTogether(PgConnection& conn, PgTx& batch, std::vector<PgGroupCommit::Job>& jobs,
                       std::vector<Outcome>& outcomes) {
   std::vector<AuditEntry*> audits;
-  for (const PgGroupCommit::Job& job : jobs) {
-    if (job.audit) audits.push_back(job.audit.get());
-  }
   try {
-    if (!audits.empty()) InsertAuditsTogether(conn, batch, audits);
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-      if (jobs[i].audit) continue;
+      if (jobs[i].audit) {
+        audits.push_back(jobs[i].audit.get());
+        continue;
+      }
       outcomes[i] = jobs[i].run(conn, batch);
       if (outcomes[i] && !jobs[i].one_statement) return false;
+      if (!outcomes[i] && jobs[i].then_audit) audits.push_back(jobs[i].then_audit.get());
     }
+    if (!audits.empty()) InsertAuditsTogether(conn, batch, audits);
   } catch (const pqxx::broken_connection&) {
     throw;
   } catch (const pqxx::in_doubt_error&) {
@@ -85,6 +98,9 @@ bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       PgTx member(batch);  // SAVEPOINT; rolled back to by its destructor unless released.
       outcomes[i] = Guarded(jobs[i], conn, member);
+      if (!outcomes[i] && jobs[i].then_audit) {
+        outcomes[i] = Guarded(AuditJob(jobs[i].then_audit), conn, member);
+      }
       if (!outcomes[i]) member.Commit();
     }
   }

@@ -65,6 +65,11 @@ class PgGroupCommit {
     // batch may instead append it with the other members' entries in one
     // statement, setting its id, without calling `run`. Implies one_statement.
     std::shared_ptr<AuditEntry> audit = nullptr;
+    // When set, appended (its id set) once `run` has succeeded, as part of
+    // the same member: with the batch's other entries in one statement when
+    // the batch runs together, or under the member's savepoint when isolated.
+    // `run` fills in what depends on its writes (a note's id).
+    std::shared_ptr<AuditEntry> then_audit = nullptr;
   };
 
   // Starts `writers` threads; each connects to `url` when it first writes.

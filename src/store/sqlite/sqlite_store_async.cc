@@ -12,24 +12,33 @@
 
 namespace sciaticare::store {
 
-void SqliteStore::CreateSessionNoteAsync(const SessionNote& note, AlsoWrite also,
-                                         Callback<SessionNote> done) {
+void SqliteStore::CreateSessionNoteAsync(const SessionNote& note, std::optional<AuditEntry> audit,
+                                         AlsoWrite also, Callback<SessionNote> done) {
   if (auto problem = ValidateSessionNote(note)) return done(*problem);
+  if (audit) {
+    if (auto problem = ValidateAudit(*audit)) return done(*problem);
+  }
   auto out = std::make_shared<SessionNote>(note);
-  // The note and what goes with it (its audit entry) are one member of the
-  // batch, under one savepoint: both are committed or neither.
-  group_->Submit({[out, also = std::move(also)]() -> GroupCommit::Outcome {
-                    SqliteSession s = SqliteSession::OnCurrent();
-                    if (auto e = records::InsertSessionNote(s, *out)) return e;
-                    if (!also) return std::nullopt;
-                    StoreStatus more = also(*out);
-                    if (!more.ok()) return more.error();
-                    return std::nullopt;
-                  },
-                  [out, done = std::move(done)](GroupCommit::Outcome failed) {
-                    if (failed) return done(std::move(*failed));
-                    done(std::move(*out));
-                  }});
+  // The note and what goes with it (its audit entry, its kept answer) are one
+  // member of the batch, under one savepoint: all are committed or none.
+  group_->Submit(
+      {[out, audit = std::move(audit), also = std::move(also)]() mutable -> GroupCommit::Outcome {
+         SqliteSession s = SqliteSession::OnCurrent();
+         if (auto e = records::InsertSessionNote(s, *out)) return e;
+         if (audit) {
+           AuditEntry entry = *audit;
+           entry.entity_id = std::to_string(out->id);
+           if (auto e = records::InsertAudit(s, entry)) return e;
+         }
+         if (!also) return std::nullopt;
+         StoreStatus more = also(*out);
+         if (!more.ok()) return more.error();
+         return std::nullopt;
+       },
+       [out, done = std::move(done)](GroupCommit::Outcome failed) {
+         if (failed) return done(std::move(*failed));
+         done(std::move(*out));
+       }});
 }
 
 void SqliteStore::AppendAuditAsync(const AuditEntry& entry, Callback<AuditEntry> done) {
