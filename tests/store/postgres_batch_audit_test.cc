@@ -44,6 +44,41 @@ AuditEntry Entry(Id clinic, const std::string& detail) {
   return e;
 }
 
+// A job appending `entry` alone, as PostgresStore::AppendAuditAsync's,
+// telling `outcome`.
+PgGroupCommit::Job AppendJob(const std::shared_ptr<AuditEntry>& entry,
+                             std::promise<PgGroupCommit::Outcome>& outcome) {
+  return {[entry](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
+            PgSession s(conn, &tx);
+            return records::InsertAudit(s, *entry);
+          },
+          [&outcome](PgGroupCommit::Outcome o) { outcome.set_value(std::move(o)); }, true, entry};
+}
+
+// Keeps a group commit's one writer busy until Release(): what is submitted
+// meanwhile queues into one batch.
+class WriterHold {
+ public:
+  explicit WriterHold(PgGroupCommit& group) {
+    group.Submit({[this](PgConnection&, PgTx&) {
+                    running_.set_value();
+                    release_.get_future().wait();
+                    return PgGroupCommit::Outcome{};
+                  },
+                  [this](PgGroupCommit::Outcome o) { held_.set_value(std::move(o)); }});
+    running_.get_future().wait();
+  }
+  // Lets the writer go; returns the holding job's outcome.
+  PgGroupCommit::Outcome Release() {
+    release_.set_value();
+    return held_.get_future().get();
+  }
+
+ private:
+  std::promise<void> running_, release_;
+  std::promise<PgGroupCommit::Outcome> held_;
+};
+
 class PgBatchAuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -154,29 +189,15 @@ TEST_F(PgBatchAuditTest, ABatchInOneRoundTripIsRefusedWholeOrFindsItsConnectionG
 // clinic is refused alone, as when each was appended on its own.
 TEST_F(PgBatchAuditTest, AnEntryTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored) {
   PgGroupCommit group(url_, 5000, 1);
-  std::promise<void> running, release;
-  std::promise<PgGroupCommit::Outcome> held;
-  group.Submit({[&](PgConnection&, PgTx&) {
-                  running.set_value();
-                  release.get_future().wait();
-                  return PgGroupCommit::Outcome{};
-                },
-                [&](PgGroupCommit::Outcome o) { held.set_value(std::move(o)); }});
-  running.get_future().wait();
+  WriterHold hold(group);
   std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(4);
   std::vector<std::shared_ptr<AuditEntry>> entries;
   for (int i = 0; i < 4; ++i) {
     auto e = std::make_shared<AuditEntry>(Entry(i == 2 ? 999999 : clinic_, std::to_string(i)));
     entries.push_back(e);
-    group.Submit({[e](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
-                    PgSession s(conn, &tx);
-                    return records::InsertAudit(s, *e);
-                  },
-                  [&outcomes, i](PgGroupCommit::Outcome o) { outcomes[i].set_value(std::move(o)); },
-                  true, e});
+    group.Submit(AppendJob(e, outcomes[i]));
   }
-  release.set_value();
-  EXPECT_FALSE(held.get_future().get());
+  EXPECT_FALSE(hold.Release());
   for (int i = 0; i < 4; ++i) {
     auto outcome = outcomes[i].get_future().get();
     if (i == 2) {
@@ -204,15 +225,7 @@ class PgMemberEntriesTest : public PgBatchAuditTest {
   // after a held one; returns their outcomes.
   std::vector<PgGroupCommit::Outcome> RunMembers(int count, int failing) {
     PgGroupCommit group(url_, 5000, 1);
-    std::promise<void> running, release;
-    std::promise<PgGroupCommit::Outcome> held;
-    group.Submit({[&](PgConnection&, PgTx&) {
-                    running.set_value();
-                    release.get_future().wait();
-                    return PgGroupCommit::Outcome{};
-                  },
-                  [&](PgGroupCommit::Outcome o) { held.set_value(std::move(o)); }});
-    running.get_future().wait();
+    WriterHold hold(group);
     std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(count + 1);
     for (int i = 0; i < count; ++i) {
       auto e = std::make_shared<AuditEntry>(Entry(clinic_, ""));
@@ -228,15 +241,8 @@ class PgMemberEntriesTest : public PgBatchAuditTest {
       group.Submit(std::move(job));
     }
     alone_ = std::make_shared<AuditEntry>(Entry(clinic_, "alone"));
-    group.Submit(
-        {[e = alone_](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
-           PgSession s(conn, &tx);
-           return records::InsertAudit(s, *e);
-         },
-         [&outcomes, count](PgGroupCommit::Outcome o) { outcomes[count].set_value(std::move(o)); },
-         true, alone_});
-    release.set_value();
-    EXPECT_FALSE(held.get_future().get());
+    group.Submit(AppendJob(alone_, outcomes[count]));
+    EXPECT_FALSE(hold.Release());
     std::vector<PgGroupCommit::Outcome> got;
     for (auto& o : outcomes) got.push_back(o.get_future().get());
     EXPECT_EQ(group.batches(), 2u);  // The held one's, then one for the rest.
@@ -298,12 +304,7 @@ TEST_F(PgBatchAuditTest, AuditEntriesQueuedBehindAnAuditBatchWaitForItAndGoAsOne
   std::vector<std::promise<PgGroupCommit::Outcome>> outcomes(4);
   auto submit = [&](int i) {
     auto e = std::make_shared<AuditEntry>(Entry(clinic_, std::to_string(i)));
-    group.Submit({[e](PgConnection& conn, PgTx& tx) -> PgGroupCommit::Outcome {
-                    PgSession s(conn, &tx);
-                    return records::InsertAudit(s, *e);
-                  },
-                  [&outcomes, i](PgGroupCommit::Outcome o) { outcomes[i].set_value(std::move(o)); },
-                  true, e});
+    group.Submit(AppendJob(e, outcomes[i]));
   };
   submit(0);
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);

@@ -194,19 +194,39 @@ class Countdown {
   int left_;
 };
 
+// A clinic with a therapist and a patient of its own, and a note of theirs.
+struct NoteSetting {
+  Id clinic = 0, therapist = 0, patient = 0;
+  SessionNote Note() const {
+    SessionNote n;
+    n.clinic_id = clinic;
+    n.patient_id = patient;
+    n.therapist_id = therapist;
+    n.occurred_at = n.created_at = kT0;
+    return n;
+  }
+};
+
+NoteSetting SetUpClinic(PostgresStore& store) {
+  NoteSetting at;
+  at.clinic = Must(store.CreateClinic({0, "Clinic"})).id;
+  at.therapist = Must(store.CreateUser({0, at.clinic, "t@clinic.example", "T", Role::kTherapist,
+                                        "x", std::nullopt, true}))
+                     .id;
+  Patient p;
+  p.clinic_id = at.clinic;
+  p.family_name = "Silva";
+  p.created_at = kT0;
+  at.patient = Must(store.CreatePatient(p)).id;
+  return at;
+}
+
 TEST_F(PgGroupCommitTest, ConcurrentAsyncStoreWritersAreAllDurableAndVisible) {
   constexpr int kThreads = 8, kEach = 25;
   constexpr std::size_t kWrites = std::size_t{kThreads} * kEach;
   auto store = Must(PostgresStore::Open(url_));
-  const Id clinic = Must(store->CreateClinic({0, "Clinic"})).id;
-  const Id therapist = Must(store->CreateUser({0, clinic, "t@clinic.example", "T", Role::kTherapist,
-                                               "x", std::nullopt, true}))
-                           .id;
-  Patient p;
-  p.clinic_id = clinic;
-  p.family_name = "Silva";
-  p.created_at = kT0;
-  const Id patient = Must(store->CreatePatient(p)).id;
+  const NoteSetting at = SetUpClinic(*store);
+  const Id clinic = at.clinic, therapist = at.therapist, patient = at.patient;
 
   std::mutex mu;
   std::set<Id> note_ids, audit_ids, also_ids;
@@ -216,11 +236,7 @@ TEST_F(PgGroupCommitTest, ConcurrentAsyncStoreWritersAreAllDurableAndVisible) {
   for (int t = 0; t < kThreads; ++t) {
     writers.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
-        SessionNote n;
-        n.clinic_id = clinic;
-        n.patient_id = patient;
-        n.therapist_id = therapist;
-        n.occurred_at = n.created_at = kT0;
+        SessionNote n = at.Note();
         n.subjective = "writer " + std::to_string(t) + " note " + std::to_string(i);
         // What goes with the note joins its unit: its audit entry.
         auto also = [&](const SessionNote& stored) -> StoreStatus {
@@ -271,15 +287,8 @@ TEST_F(PgGroupCommitTest, ConcurrentAsyncStoreWritersAreAllDurableAndVisible) {
 TEST_F(PgGroupCommitTest, ConcurrentNotesEachGetExactlyOneEntryNamingThem) {
   constexpr int kThreads = 8, kEach = 25;
   auto store = Must(PostgresStore::Open(url_));
-  const Id clinic = Must(store->CreateClinic({0, "Clinic"})).id;
-  const Id therapist = Must(store->CreateUser({0, clinic, "t@clinic.example", "T", Role::kTherapist,
-                                               "x", std::nullopt, true}))
-                           .id;
-  Patient p;
-  p.clinic_id = clinic;
-  p.family_name = "Silva";
-  p.created_at = kT0;
-  const Id patient = Must(store->CreatePatient(p)).id;
+  const NoteSetting at = SetUpClinic(*store);
+  const Id clinic = at.clinic, therapist = at.therapist, patient = at.patient;
   std::mutex mu;
   std::multiset<std::string> note_ids;
   int failures = 0;
@@ -288,11 +297,7 @@ TEST_F(PgGroupCommitTest, ConcurrentNotesEachGetExactlyOneEntryNamingThem) {
   for (int t = 0; t < kThreads; ++t) {
     writers.emplace_back([&] {
       for (int i = 0; i < kEach; ++i) {
-        SessionNote n;
-        n.clinic_id = clinic;
-        n.patient_id = patient;
-        n.therapist_id = therapist;
-        n.occurred_at = n.created_at = kT0;
+        SessionNote n = at.Note();
         AuditEntry e{0, clinic, kT0, therapist, "create", "session", "", patient, "::1", ""};
         store->CreateSessionNoteAsync(n, e, nullptr, [&](StoreResult<SessionNote> r) {
           std::lock_guard lock(mu);
@@ -318,20 +323,9 @@ TEST_F(PgGroupCommitTest, ConcurrentNotesEachGetExactlyOneEntryNamingThem) {
 
 TEST_F(PgGroupCommitTest, AFailingNoteAndItsAlsoWriteAreUndoneTogether) {
   auto store = Must(PostgresStore::Open(url_));
-  const Id clinic = Must(store->CreateClinic({0, "Clinic"})).id;
-  const Id therapist = Must(store->CreateUser({0, clinic, "t@clinic.example", "T", Role::kTherapist,
-                                               "x", std::nullopt, true}))
-                           .id;
-  Patient p;
-  p.clinic_id = clinic;
-  p.family_name = "Silva";
-  p.created_at = kT0;
-  const Id patient = Must(store->CreatePatient(p)).id;
-  SessionNote n;
-  n.clinic_id = clinic;
-  n.patient_id = patient;
-  n.therapist_id = therapist;
-  n.occurred_at = n.created_at = kT0;
+  const NoteSetting at = SetUpClinic(*store);
+  const Id clinic = at.clinic, therapist = at.therapist, patient = at.patient;
+  SessionNote n = at.Note();
   // The audit entry is written, then the unit fails: neither is kept.
   std::promise<StoreResult<SessionNote>> refused;
   store->CreateSessionNoteAsync(
