@@ -11,7 +11,7 @@ namespace sciaticare::store {
 std::span<const SchemaMigration> SchemaMigrations() {
   using namespace schema_versions;
   // Built on first use, so the constants of the other files are set by then.
-  static const std::array<SchemaMigration, 20> kMigrations{{
+  static const std::array<SchemaMigration, 21> kMigrations{{
       {1, "clinic schema", kSchemaV1},
       {2, "audit and patient name indexes", kSchemaV2},
       {3, "session note deviations", kSchemaV3},
@@ -32,6 +32,7 @@ std::span<const SchemaMigration> SchemaMigrations() {
       {18, "mail outbox and its attempts; reminder lead time", kSchemaV18},
       {19, "requests to move an appointment", kSchemaV19},
       {20, "therapists' calendar feeds", kSchemaV20},
+      {21, "a patient's notes and assessments indexed in the chart's order", kSchemaV21},
   }};
   return kMigrations;
 }

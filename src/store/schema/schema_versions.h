@@ -28,5 +28,6 @@ extern const std::string_view kSchemaV17;
 extern const std::string_view kSchemaV18;
 extern const std::string_view kSchemaV19;
 extern const std::string_view kSchemaV20;
+extern const std::string_view kSchemaV21;
 
 }  // namespace sciaticare::store::schema_versions
