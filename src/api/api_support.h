@@ -9,11 +9,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "api/clinic_api.h"
 #include "api/document_facts.h"
+#include "api/recent_sign_ins.h"
 #include "codec/bounded_json.h"
 #include "codec/client_text.h"
 #include "http/router.h"
@@ -46,6 +48,9 @@ struct Caller {
       std::make_shared<std::vector<store::AuditEntry>>();
   // Set when a write request sent an Idempotency-Key (Api::Guard reads it).
   std::shared_ptr<const IdempotencyKey> idempotency = nullptr;
+  // Set when the caller is a sign-in this server remembered (see
+  // SignInCheck::kWithTheReads): the route's store read confirms it.
+  std::shared_ptr<store::SignInConfirmation> sign_in_to_confirm = nullptr;
   Id clinic() const { return user.clinic_id; }
   bool Is(Role r) const { return user.role == r; }
 };
@@ -138,6 +143,14 @@ http::Response ProblemsResponse(const std::string& field, const std::string& mes
                                 const json& problems);
 http::Response WithEtag(http::Response response, int version);
 
+// Where Api::Guard confirms a cookie caller's sign-in. kFirst: looked up
+// before the handler runs. kWithTheReads, for a read whose handler reads
+// synchronously and hands Caller::sign_in_to_confirm to its store read: a
+// sign-in this server remembers (RecentSignIns) is read again in that read's
+// own snapshot, one round trip instead of two. The answer stands only if it
+// is unchanged there; else the request is answered as with kFirst.
+enum class SignInCheck { kFirst, kWithTheReads };
+
 class Api {
  public:
   Api(store::Store& store, const Knowledge& k, ClinicApiOptions options);
@@ -149,7 +162,8 @@ class Api {
   // failures into their answers. Every 403 and 404 a logged-in caller gets
   // from it is audited as "denied" (who, when, which route and id, from where),
   // a deferred answer's too: its entry is durable before that answer is sent.
-  http::Handler Guard(std::initializer_list<Role> roles, Handler handler);
+  http::Handler Guard(std::initializer_list<Role> roles, Handler handler,
+                      SignInCheck sign_in_check = SignInCheck::kFirst);
 
   // Keeps `answer` under the caller's Idempotency-Key, if they sent one, in
   // the unit of work of the write it answers (Store::Atomically).
@@ -186,6 +200,8 @@ class Api {
   void AuditAnonymous(Id clinic_id, const http::Request& request, std::string action,
                       std::string detail);
 
+  // The caller a request's API token or session cookie names, if it is
+  // valid now; a cookie's session is remembered (RecentSignIns) or forgotten.
   std::optional<Caller> Authenticate(const http::Request& request);
 
   std::string Now() const { return options_.now(); }
@@ -195,6 +211,16 @@ class Api {
   DocumentFacts& facts() { return facts_; }
 
  private:
+  // The answer to `request` from a signed-in `caller`: the role and CSRF
+  // checks, then the handler (a write as one unit of work), with every
+  // refusal's "denied" entry among the caller's audit entries.
+  http::Response Answer(const std::vector<Role>& allowed, const Handler& handler, Caller& caller,
+                        http::Request& request);
+  // The answer of SignInCheck::kWithTheReads, from a remembered sign-in that
+  // the route's reads confirmed; nullopt when there is none to start from,
+  // or it was not confirmed (nothing sent or stored: Guard answers afresh).
+  std::optional<http::Response> AnswerAsRemembered(const std::vector<Role>& allowed,
+                                                   const Handler& handler, http::Request& request);
   // The "denied" audit record of a refused request (403, or a 404 that may
   // hide another clinic's record); `reason` is its detail. Reads only the
   // request's method, path, params and remote address.
@@ -219,6 +245,8 @@ class Api {
   const Knowledge& k_;
   ClinicApiOptions options_;
   DocumentFacts facts_;
+  // A clinic's signed-in staff and patients fit many times over.
+  RecentSignIns recent_sign_ins_{10'000};
 };
 
 // Route groups, one file each.

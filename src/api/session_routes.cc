@@ -292,8 +292,8 @@ http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
 http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
   const Id patient_id = PathId(req, "id");
   api.CheckOwnRecord(c, patient_id);
-  const store::ChartRecords records =
-      Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize));
+  const store::ChartRecords records = Must(api.store().ReadChart(
+      c.clinic(), patient_id, store::kMaxPageSize, c.sign_in_to_confirm.get()));
   ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
   input.assessment_facts.reserve(records.assessments.size());
   for (const store::Assessment& a : records.assessments) {
@@ -361,7 +361,7 @@ void AddSessionRoutes(http::Router& router, Api& api) {
   router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(GetNote)));
   router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(UpdateNote)));
   router.Add("GET", "/api/v1/patients/{id}/chart",
-             api.Guard(kCliniciansAndPatient, with(ReadChart)));
+             api.Guard(kCliniciansAndPatient, with(ReadChart), SignInCheck::kWithTheReads));
   router.Add("GET", "/api/v1/patients/{id}/home-programme",
              api.Guard(kCliniciansAndPatient, with(ReadHomeProgramme)));
 }

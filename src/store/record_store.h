@@ -62,7 +62,9 @@ class RecordStore : public Store {
                                              int expected_version) override;
   StoreResult<Page<SessionNote>> ListSessionNotes(Id clinic_id, Id patient_id,
                                                   const PageRequest& page) override;
-  StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) override;
+  using Store::ReadChart;
+  StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit,
+                                      SignInConfirmation* sign_in) override;
   StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) override;
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;

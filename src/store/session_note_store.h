@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/model/accounts.h"
 #include "store/model/session_notes.h"
 #include "store/store_paging.h"
 #include "store/store_result.h"
@@ -62,8 +63,13 @@ class SessionNoteStore {
                                                           const PageRequest& page) = 0;
   // The patient chart's records (see ChartRecords) with the newest
   // `session_limit` notes (1..kMaxPageSize); kNotFound when the patient is not
-  // in the clinic.
-  virtual StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) = 0;
+  // in the clinic. With `sign_in`, the caller's sign-in is read in the same
+  // snapshot (see SignInConfirmation), whether the patient is found or not.
+  virtual StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit,
+                                              SignInConfirmation* sign_in) = 0;
+  StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit) {
+    return ReadChart(clinic_id, patient_id, session_limit, nullptr);
+  }
   // The clinic's attention list records (see AttentionRecords), with each
   // patient's newest `session_limit` notes (1..kMaxPageSize) and the documents
   // `documents` asks for. A clinic without patients (or none at all) has empty

@@ -1,5 +1,6 @@
 // Login hardening over real HTTP on both stores: logout ends exactly the
-// session of the sc_session cookie, and login refuses cross-site requests
+// session of the sc_session cookie, a session ended in the database ends at
+// once for a server that remembers it, and login refuses cross-site requests
 // and bodies that are not JSON (login CSRF).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -38,6 +39,18 @@ TEST_P(LoginHardeningTest, LogoutEndsExactlyTheSessionOfTheScSessionCookie) {
   EXPECT_EQ(me.Get("/api/v1/session").status, 401) << "the caller's own session lives on";
   ApiClient them(port(), other);
   EXPECT_EQ(them.Get("/api/v1/session").status, 200) << "another session was ended";
+}
+
+TEST_P(LoginHardeningTest, AChartIsRefusedOnceItsSessionEndsElsewhereThoughThisServerKnewIt) {
+  std::unique_ptr<ApiClient> therapist = As("therapist@a.test");
+  for (int i = 0; i < 2; ++i)  // The server now remembers the sign-in.
+    ASSERT_EQ(therapist->Get(PatientPath(patient1_.id, "/chart")).status, 200);
+  const std::string& cookie = therapist->login().cookie;
+  // Ended in the database, as another server's logout or the admin command would.
+  ASSERT_TRUE(store_->DeleteAuthSession(auth::HashToken(cookie.substr(cookie.find('=') + 1))).ok());
+  const std::int64_t entries = AuditCount(clinic_a_.id);
+  EXPECT_EQ(therapist->Get(PatientPath(patient1_.id, "/chart")).status, 401);
+  EXPECT_EQ(AuditCount(clinic_a_.id), entries) << "the refused read left an entry";
 }
 
 TEST_P(LoginHardeningTest, LoginRefusesCrossSiteRequests) {

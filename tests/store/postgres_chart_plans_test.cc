@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -30,7 +31,8 @@ std::vector<std::string> PatientLinesOfGenericPlan(pqxx::connection& c,
   n.exec0("DEALLOCATE ALL");
   n.exec0("PREPARE chart_read AS " + PositionalPlaceholders(read.sql));
   std::string params;
-  for (std::int64_t p : read.params) params += (params.empty() ? "" : ", ") + std::to_string(p);
+  for (const sql::BatchParam& p : read.params)
+    params += (params.empty() ? "" : ", ") + std::to_string(std::get<std::int64_t>(p));
   std::vector<std::string> lines;
   for (const auto& row : n.exec("EXPLAIN EXECUTE chart_read(" + params + ")")) {
     std::string line = row[0].as<std::string>();

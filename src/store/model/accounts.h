@@ -26,6 +26,7 @@ struct User {
   std::string password_hash;     // An encoded hash (e.g. libsodium's), never a password.
   std::optional<Id> patient_id;  // Only for role kPatient: the patient this login is.
   bool active = true;
+  friend bool operator==(const User&, const User&) = default;
 };
 
 struct TherapistProfile {
@@ -47,6 +48,7 @@ struct AuthSession {
   // When the session was last used (to the minute or so: see
   // Store::TouchAuthSession); created_at when left empty on create.
   std::string last_seen_at = {};
+  friend bool operator==(const AuthSession&, const AuthSession&) = default;
 };
 
 // One login attempt, kept a limited time to slow password guessing down: a
@@ -73,6 +75,19 @@ struct LoginFailures {
 struct SignedInSession {
   AuthSession session;
   User user;
+  friend bool operator==(const SignedInSession&, const SignedInSession&) = default;
+};
+
+// A sign-in read in the same snapshot as a screen's records (ReadChart),
+// instead of in a round trip of its own before them: the session whose
+// cookie hashes to `token_hash`, if it is unexpired at `now` and its user
+// active, as GetAuthSession would read it. The store sets `read` once it has
+// read it, and `found` then holds it, or nothing when it has ended.
+struct SignInConfirmation {
+  std::string token_hash;
+  std::string now;
+  bool read = false;
+  std::optional<SignedInSession> found = {};
 };
 
 struct ApiToken {

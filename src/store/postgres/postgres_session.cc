@@ -3,6 +3,8 @@
 // result the server sent back whole; a screen's reads sent in one round trip.
 #include "store/postgres/postgres_session.h"
 
+#include <variant>
+
 #include "store/postgres/postgres_pipeline.h"
 #include "store/postgres_query.h"
 
@@ -180,7 +182,12 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     c.prepare_now(name);  // Once per connection: the pipeline runs it by name.
     std::vector<std::string> params;
     params.reserve(r.params.size());
-    for (std::int64_t p : r.params) params.push_back(std::to_string(p));
+    for (const sql::BatchParam& p : r.params) {
+      if (const std::int64_t* id = std::get_if<std::int64_t>(&p))
+        params.push_back(std::to_string(*id));
+      else
+        params.push_back(std::get<std::string>(p));
+    }
     runs.push_back({name, std::move(params)});
   }
   std::vector<PgResult> results;

@@ -36,9 +36,11 @@ StoreResult<std::vector<Assessment>> RecordStore::ListAssessments(Id clinic_id, 
       [&](sql::Session& s) { return records::ListAssessments(s, clinic_id, patient_id); });
 }
 
-StoreResult<ChartRecords> RecordStore::ReadChart(Id clinic_id, Id patient_id, int session_limit) {
-  return Reading(
-      [&](sql::Session& s) { return records::ReadChart(s, clinic_id, patient_id, session_limit); });
+StoreResult<ChartRecords> RecordStore::ReadChart(Id clinic_id, Id patient_id, int session_limit,
+                                                 SignInConfirmation* sign_in) {
+  return Reading([&](sql::Session& s) {
+    return records::ReadChart(s, clinic_id, patient_id, session_limit, sign_in);
+  });
 }
 
 StoreResult<CareRecords> RecordStore::ReadCareRecords(Id clinic_id, Id patient_id) {

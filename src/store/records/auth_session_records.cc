@@ -22,6 +22,22 @@ AuthSession ReadAuthSession(const sql::Row& r, int first) {
                      r.Text(first + 4), r.Text(first + 5),  r.Text(first + 6)};
 }
 
+// The session of a token hash (?) unexpired at a time (?), with its active
+// user: one statement, so one snapshot, alone or among a screen's reads.
+const std::string& SignedInSessionSql() {
+  static const std::string sql =
+      "SELECT " + QualifiedColumns(kUserColumns, "u") + ", " +
+      QualifiedColumns(kAuthSessionColumns, "s") +
+      " FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.clinic_id = s.clinic_id "
+      "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = TRUE";
+  return sql;
+}
+
+SignedInSession ReadSignedInSession(const sql::Row& r) {
+  static const int user_columns = ColumnCount(kUserColumns);
+  return SignedInSession{ReadAuthSession(r, user_columns), ReadUser(r)};
+}
+
 }  // namespace
 
 StoreStatus CreateAuthSession(sql::Session& s, const AuthSession& session) {
@@ -44,18 +60,16 @@ StoreStatus CreateAuthSession(sql::Session& s, const AuthSession& session) {
 StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view token_hash,
                                             std::string_view now) {
   if (auto problem = CheckUtcTime("now", now)) return *problem;
-  static const std::string sql =
-      "SELECT " + QualifiedColumns(kUserColumns, "u") + ", " +
-      QualifiedColumns(kAuthSessionColumns, "s") +
-      " FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.clinic_id = s.clinic_id "
-      "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = TRUE";
-  static const int user_columns = ColumnCount(kUserColumns);
-  // One statement: its own snapshot on both databases.
-  auto row = s.Prepare(sql).Bind(token_hash).Bind(now).One([](const sql::Row& r) {
-    return SignedInSession{ReadAuthSession(r, user_columns), ReadUser(r)};
-  });
+  auto row = s.Prepare(SignedInSessionSql()).Bind(token_hash).Bind(now).One(ReadSignedInSession);
   if (!row) return NotFound("token", "no such session, or it has ended");
   return *row;
+}
+
+sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in) {
+  return {SignedInSessionSql(), {sign_in.token_hash, sign_in.now}, [&sign_in](sql::Query& q) {
+            sign_in.found = q.One(ReadSignedInSession);
+            sign_in.read = true;
+          }};
 }
 
 StoreStatus DeleteAuthSession(sql::Session& s, std::string_view token_hash) {

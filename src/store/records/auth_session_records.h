@@ -15,6 +15,9 @@ namespace sciaticare::store::records {
 StoreStatus CreateAuthSession(sql::Session& s, const AuthSession& session);
 StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view token_hash,
                                             std::string_view now);
+// GetAuthSession's read of `sign_in` (its token hash and time), to be sent
+// with a screen's reads; `sign_in` must outlive the batch.
+sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in);
 StoreStatus DeleteAuthSession(sql::Session& s, std::string_view token_hash);
 StoreResult<std::int64_t> DeleteExpiredAuthSessions(sql::Session& s, std::string_view now);
 

@@ -2,13 +2,15 @@
 // the count of notes on the approved plan), the heads of their assessments
 // and plans, the newest notes, and the referrals with their events: six
 // statements, none depending on another's answer, so that the session may
-// send them together (one round trip on PostgreSQL).
+// send them together (one round trip on PostgreSQL); a seventh with them
+// reads the caller's sign-in when asked to confirm it.
 #include "store/records/chart_records.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "store/records/auth_session_records.h"
 #include "store/records/clinic_settings_records.h"
 #include "store/records/patient_rows.h"
 #include "store/records/plan_records.h"
@@ -40,9 +42,11 @@ ChartSession ReadChartSession(const sql::Row& r) {
 
 }  // namespace
 
-StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id,
-                                    int session_limit) {
+StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id, int session_limit,
+                                    SignInConfirmation* sign_in) {
   if (auto problem = CheckPage({session_limit, 0})) return *problem;
+  if (sign_in != nullptr)
+    if (auto problem = CheckUtcTime("now", sign_in->now)) return *problem;
   // The patient's row carries the clinic's zone and the count of notes on
   // the newest approved plan (none without one: plan_id = NULL). The notes
   // are found by their plan alone: a note's plan is of its clinic and
@@ -65,7 +69,7 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
   ChartRecords chart;
   std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(6);
+  reads.reserve(7);
   reads.push_back(
       {patient_sql, {clinic_id, clinic_id, patient_id, clinic_id, patient_id}, [&](sql::Query& q) {
          patient = q.One([&](const sql::Row& r) {
@@ -83,6 +87,7 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, chart.referrals));
   reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
+  if (sign_in != nullptr) reads.push_back(SignedInSessionRead(*sign_in));
   s.ReadTogether(reads);
   if (!patient) return NotFound("id", "no such patient in this clinic");
   AttachReferralEvents(chart.referrals, referral_events);

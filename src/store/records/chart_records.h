@@ -9,7 +9,7 @@
 namespace sciaticare::store::records {
 
 // The Store method of the same name (store.h states its contract).
-StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id,
-                                    int session_limit);
+StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id, int session_limit,
+                                    SignInConfirmation* sign_in);
 
 }  // namespace sciaticare::store::records

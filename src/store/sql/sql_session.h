@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace sciaticare::store::sql {
@@ -165,11 +166,15 @@ class Transaction {
   virtual void Commit() = 0;
 };
 
-// One read of a batch (Session::ReadTogether): its SQL, its parameters (all
-// integers, so a dialect may send them as literals) and what reads its rows.
+// A parameter of a batched read: an integer (an id, a limit) or text (a
+// token's hash, a time).
+using BatchParam = std::variant<std::int64_t, std::string>;
+
+// One read of a batch (Session::ReadTogether): its SQL, its parameters and
+// what reads its rows.
 struct BatchRead {
   const std::string& sql;
-  std::vector<std::int64_t> params;
+  std::vector<BatchParam> params;
   std::function<void(Query&)> read;
 };
 
@@ -211,7 +216,7 @@ class Session {
     auto tx = Begin(TxKind::kRead);
     for (BatchRead& r : reads) {
       Query q = Prepare(r.sql);
-      for (std::int64_t p : r.params) q.Bind(p);
+      for (const BatchParam& p : r.params) std::visit([&q](const auto& v) { q.Bind(v); }, p);
       r.read(q);
     }
     tx->Commit();
