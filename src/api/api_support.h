@@ -34,6 +34,16 @@ struct IdempotencyKey {
   std::string request_hash;
 };
 
+// A sign-in this server remembered (RecentSignIns), given to a request
+// before it is confirmed: the route's store read reads it again
+// (`confirmation`) in its own snapshot.
+struct RememberedSignIn {
+  store::SignedInSession remembered;
+  store::SignInConfirmation confirmation;
+  // Read by the store, and unchanged since it was remembered.
+  bool Confirmed() const { return confirmation.read && confirmation.found == remembered; }
+};
+
 // The authenticated user behind a request.
 struct Caller {
   store::User user;
@@ -50,8 +60,12 @@ struct Caller {
   std::shared_ptr<const IdempotencyKey> idempotency = nullptr;
   // Set when the caller is a sign-in this server remembered (see
   // SignInCheck::kWithTheReads): the route's store read confirms it.
-  std::shared_ptr<store::SignInConfirmation> sign_in_to_confirm = nullptr;
+  std::shared_ptr<RememberedSignIn> remembered_sign_in = nullptr;
   Id clinic() const { return user.clinic_id; }
+  // What the route's store read is to confirm, or nullptr: nothing to.
+  store::SignInConfirmation* SignInToConfirm() const {
+    return remembered_sign_in ? &remembered_sign_in->confirmation : nullptr;
+  }
   bool Is(Role r) const { return user.role == r; }
 };
 
@@ -144,11 +158,14 @@ http::Response ProblemsResponse(const std::string& field, const std::string& mes
 http::Response WithEtag(http::Response response, int version);
 
 // Where Api::Guard confirms a cookie caller's sign-in. kFirst: looked up
-// before the handler runs. kWithTheReads, for a read whose handler reads
-// synchronously and hands Caller::sign_in_to_confirm to its store read: a
-// sign-in this server remembers (RecentSignIns) is read again in that read's
-// own snapshot, one round trip instead of two. The answer stands only if it
-// is unchanged there; else the request is answered as with kFirst.
+// before the handler runs. kWithTheReads, for a route whose handler hands
+// Caller::SignInToConfirm() to its first store read: a sign-in this server
+// remembers (RecentSignIns) is read again in that read's own snapshot, one
+// round trip instead of two. The answer stands only if the sign-in is
+// unchanged there; else it is dropped with its audit entries and the request
+// is answered as with kFirst. A write's unit of work is rolled back before it
+// commits unless the sign-in was confirmed, so such a write route must write
+// only in its unit or in its deferred answer, which starts only once sent.
 enum class SignInCheck { kFirst, kWithTheReads };
 
 class Api {

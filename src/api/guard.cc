@@ -123,18 +123,18 @@ std::optional<http::Response> Api::AnswerAsRemembered(const std::vector<Role>& a
   if (!idle || *idle >= kTouchAfterSeconds || *idle >= 60LL * options_.session_idle_minutes)
     return std::nullopt;
   Caller caller = SignedInCaller(*remembered);
-  auto confirmation = std::make_shared<store::SignInConfirmation>(
-      store::SignInConfirmation{token_hash, std::move(now)});
-  caller.sign_in_to_confirm = confirmation;
+  caller.remembered_sign_in = std::make_shared<RememberedSignIn>(
+      RememberedSignIn{*remembered, {std::move(token_hash), std::move(now)}});
+  const RememberedSignIn& sign_in = *caller.remembered_sign_in;
   http::Response response = Answer(allowed, handler, caller, request);
   // The answer stands only when the route's own snapshot held the very
   // sign-in it was given. Otherwise it is dropped with its audit entries,
-  // unsent and unstored, and the request is answered afresh.
-  if (confirmation->read && confirmation->found != remembered) {
-    recent_sign_ins_.Forget(token_hash);
+  // unsent and unstored (a write's unit was rolled back: RunWrite), and the
+  // request is answered afresh.
+  if (!sign_in.Confirmed()) {
+    if (sign_in.confirmation.read) recent_sign_ins_.Forget(sign_in.confirmation.token_hash);
     return std::nullopt;
   }
-  if (!confirmation->read || response.defer) return std::nullopt;
   return AfterAudits(std::move(*caller.audits), std::move(response));
 }
 
@@ -143,7 +143,7 @@ http::Handler Api::Guard(std::initializer_list<Role> roles, Handler handler,
   std::vector<Role> allowed(roles);
   return [this, allowed, sign_in_check,
           handler = std::move(handler)](http::Request& request) -> http::Response {
-    if (sign_in_check == SignInCheck::kWithTheReads && !IsWrite(request.method)) {
+    if (sign_in_check == SignInCheck::kWithTheReads) {
       if (std::optional<http::Response> answer = AnswerAsRemembered(allowed, handler, request))
         return std::move(*answer);
     }

@@ -94,7 +94,7 @@ http::Response AmendNote(Api& api, http::Request& req, const Caller& c) {
   store::SessionNote amended = stored;
   ReadNote(merged, api.knowledge(), amended);
   // Work recorded before is kept as it was; new work is checked, as in an edit.
-  PatientCareRecords care(api, c.clinic(), stored.patient_id);
+  PatientCareRecords care(api, c, stored.patient_id);
   if (amended.techniques_json != "[]" && amended.techniques_json != stored.techniques_json)
     RequireWorkAllowed(api, c, amended, care);
   // Only answers the amendment gives are screened: the note's earlier

@@ -3,7 +3,9 @@
 namespace sciaticare::api {
 
 const store::CareRecords& PatientCareRecords::Get() {
-  if (!read_) read_ = Must(api_.store().ReadCareRecords(clinic_id_, patient_id_));
+  if (!read_)
+    read_ = Must(
+        api_.store().ReadCareRecords(caller_.clinic(), patient_id_, caller_.SignInToConfirm()));
   return *read_;
 }
 

@@ -12,15 +12,17 @@ namespace sciaticare::api {
 
 class PatientCareRecords {
  public:
-  PatientCareRecords(Api& api, Id clinic_id, Id patient_id)
-      : api_(api), clinic_id_(clinic_id), patient_id_(patient_id) {}
+  // Of `patient_id` in the caller's clinic; the read confirms the caller's
+  // sign-in when it is to be (Caller::SignInToConfirm).
+  PatientCareRecords(Api& api, const Caller& caller, Id patient_id)
+      : api_(api), caller_(caller), patient_id_(patient_id) {}
   // The records, read on the first call; stops the handler with the store's
   // error (404 at "patient_id" when the patient is not in the clinic).
   const store::CareRecords& Get();
 
  private:
   Api& api_;
-  Id clinic_id_;
+  const Caller& caller_;
   Id patient_id_;
   std::optional<store::CareRecords> read_;
 };

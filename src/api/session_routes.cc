@@ -148,7 +148,7 @@ http::Response CreateNote(Api& api, http::Request& req, const Caller& c) {
   api.CheckOwnRecord(c, patient_id);
   // The patient comes with the care records every check below reads: one
   // batch read (one round trip on PostgreSQL) rather than a read of its own.
-  PatientCareRecords care(api, c.clinic(), patient_id);
+  PatientCareRecords care(api, c, patient_id);
   const store::Patient& patient = care.Get().patient;
   json body = ParseBody(req);
   store::SessionNote note;
@@ -276,7 +276,7 @@ http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
   const std::string done_before = note.techniques_json;
   ReadNote(body, api.knowledge(), note);
   // Work recorded before is kept as it was; new work is checked.
-  PatientCareRecords care(api, c.clinic(), note.patient_id);
+  PatientCareRecords care(api, c, note.patient_id);
   if (note.techniques_json != "[]" && note.techniques_json != done_before)
     RequireWorkAllowed(api, c, note, care);
   if (auto refusal = ReviewDeviations(api, c, body, note, care)) return *refusal;
@@ -292,8 +292,8 @@ http::Response UpdateNote(Api& api, http::Request& req, const Caller& c) {
 http::Response ReadChart(Api& api, http::Request& req, const Caller& c) {
   const Id patient_id = PathId(req, "id");
   api.CheckOwnRecord(c, patient_id);
-  const store::ChartRecords records = Must(api.store().ReadChart(
-      c.clinic(), patient_id, store::kMaxPageSize, c.sign_in_to_confirm.get()));
+  const store::ChartRecords records =
+      Must(api.store().ReadChart(c.clinic(), patient_id, store::kMaxPageSize, c.SignInToConfirm()));
   ChartInput input{records, {}, 0, c.Is(Role::kPatient), ""};
   input.assessment_facts.reserve(records.assessments.size());
   for (const store::Assessment& a : records.assessments) {
@@ -356,7 +356,8 @@ void AddSessionRoutes(http::Router& router, Api& api) {
   auto with = [&api](http::Response (*handler)(Api&, http::Request&, const Caller&)) {
     return std::bind_front(handler, std::ref(api));
   };
-  router.Add("POST", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, with(CreateNote)));
+  router.Add("POST", "/api/v1/patients/{id}/sessions",
+             api.Guard(kClinicians, with(CreateNote), SignInCheck::kWithTheReads));
   router.Add("GET", "/api/v1/patients/{id}/sessions", api.Guard(kClinicians, with(ListNotes)));
   router.Add("GET", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(GetNote)));
   router.Add("PUT", "/api/v1/sessions/{id}", api.Guard(kClinicians, with(UpdateNote)));

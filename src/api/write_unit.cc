@@ -127,12 +127,15 @@ http::Response Api::RunWrite(Caller& caller, http::Request& request, const Handl
     if (std::optional<http::Response> kept = KeptAnswer(caller, request)) return std::move(*kept);
   }
   http::Response response;
-  bool refused = false;  // The handler answered with an error: nothing of it is kept.
+  bool refused = false;      // The handler answered with an error: nothing of it is kept.
+  bool unconfirmed = false;  // By a remembered sign-in its reads did not confirm.
   const store::StoreStatus unit = store_.Atomically([&]() -> store::StoreStatus {
     // The unit may run again (PostgreSQL retries a unit the server rolled
     // back), so each run starts from the entries recorded before it.
     const std::size_t audits_before = caller.audits->size();
     response = Open([&](http::Request& r) { return handler(r, caller); })(request);
+    unconfirmed = caller.remembered_sign_in && !caller.remembered_sign_in->Confirmed();
+    if (unconfirmed) return store::Conflict("", "the sign-in was not confirmed; undo its writes");
     if (response.defer) return store::Done{};  // It stores its own unit when it runs.
     refused = response.status >= 400;
     if (refused) return store::Conflict("", "the answer is a refusal; undo its writes");
@@ -143,7 +146,8 @@ http::Response Api::RunWrite(Caller& caller, http::Request& request, const Handl
     caller.audits->resize(audits_before);  // Appended: Guard must not append them again.
     return KeepAnswer(caller, response);
   });
-  if (refused) return response;  // Its entries (a refusal's) are appended by Guard.
+  if (unconfirmed) return response;  // Guard drops it and answers afresh.
+  if (refused) return response;      // Its entries (a refusal's) are appended by Guard.
   if (!unit.ok()) {
     caller.audits->clear();  // They describe writes that were undone.
     return AnswerToFailedWrite(caller, request, unit.error());

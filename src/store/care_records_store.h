@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "store/model/accounts.h"
 #include "store/records.h"
 #include "store/store_result.h"
 
@@ -43,8 +44,14 @@ class CareRecordsStore {
   // when the patient is not in the clinic. Inside a unit of work
   // (Store::Atomically) it sees the unit's own writes (on PostgreSQL, before
   // the unit's first write it reads in a snapshot of its own). PostgreSQL
-  // sends the reads in one round trip.
-  virtual StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) = 0;
+  // sends the reads in one round trip. With `sign_in`, the caller's sign-in
+  // is read with them (see SignInConfirmation), whether the patient is found
+  // or not.
+  virtual StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id,
+                                                   SignInConfirmation* sign_in) = 0;
+  StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) {
+    return ReadCareRecords(clinic_id, patient_id, nullptr);
+  }
 };
 
 }  // namespace sciaticare::store

@@ -65,7 +65,9 @@ class RecordStore : public Store {
   using Store::ReadChart;
   StoreResult<ChartRecords> ReadChart(Id clinic_id, Id patient_id, int session_limit,
                                       SignInConfirmation* sign_in) override;
-  StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id) override;
+  using Store::ReadCareRecords;
+  StoreResult<CareRecords> ReadCareRecords(Id clinic_id, Id patient_id,
+                                           SignInConfirmation* sign_in) override;
   StoreResult<AttentionRecords> ReadAttention(Id clinic_id, int session_limit,
                                               const AttentionDocuments& documents) override;
 

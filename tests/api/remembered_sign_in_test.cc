@@ -1,10 +1,11 @@
-// Api::Guard with SignInCheck::kWithTheReads: a read starts from the sign-in
-// this server remembers, and its answer stands only when the route's store
-// read found that very sign-in in its own snapshot. A sign-in ended or
+// Api::Guard with SignInCheck::kWithTheReads: a request starts from the
+// sign-in this server remembers, and its answer stands (a write's unit of
+// work commits) only when the route's store read found that very sign-in in
+// its own snapshot. A sign-in ended or
 // changed elsewhere (another server, the admin command) is never answered
-// from memory: the first answer and its audit entries are dropped, and the
-// request is answered as if nothing had been remembered. The handler here is a
-// stand-in for the chart's: it reads patient 1's chart as the real one does.
+// from memory: the first answer and its audit entries are dropped (its writes
+// rolled back), and the request is answered as if nothing had been
+// remembered. The handlers here are stand-ins for the chart's and the note's.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -28,12 +29,41 @@ class RememberedSignInTest : public GuardFixture {
   api::Api::Handler ChartRead(bool confirms = true) {
     return [this, confirms](http::Request& req, const api::Caller& c) {
       ++runs_;
-      if (c.sign_in_to_confirm) ++remembered_runs_;
-      store::SignInConfirmation* sign_in = confirms ? c.sign_in_to_confirm.get() : nullptr;
+      if (c.remembered_sign_in) ++remembered_runs_;
+      store::SignInConfirmation* sign_in = confirms ? c.SignInToConfirm() : nullptr;
       api::Must(store_->ReadChart(c.clinic(), patient1_.id, 5, sign_in));
       api_->Audit(c, req, "read", "chart", std::to_string(patient1_.id), patient1_.id);
       return http::Response::Json(200, std::to_string(c.user.id));
     };
+  }
+
+  // Reads patient 1's care records with the caller's sign-in to confirm
+  // (unless `confirms` is false), then creates a patient in its unit of work,
+  // audited, and answers 201.
+  api::Api::Handler PatientWrite(bool confirms = true) {
+    return [this, confirms](http::Request& req, const api::Caller& c) {
+      ++runs_;
+      if (c.remembered_sign_in) ++remembered_runs_;
+      store::SignInConfirmation* sign_in = confirms ? c.SignInToConfirm() : nullptr;
+      api::Must(store_->ReadCareRecords(c.clinic(), patient1_.id, sign_in));
+      store::Patient p;
+      p.clinic_id = c.clinic();
+      p.given_name = "Written";
+      p.family_name = "In A Unit";
+      p.date_of_birth = "1979-04-30";
+      p.sex = "female";
+      p.created_at = api::UtcNow();
+      const store::Patient created = api::Must(store_->CreatePatient(p));
+      api_->Audit(c, req, "create", "patient", std::to_string(created.id), created.id);
+      return http::Response::Json(201, "{}");
+    };
+  }
+
+  http::Response Write(bool confirms = true) {
+    http::Request post = RequestFor(patient1_.id);
+    post.method = "POST";
+    post.headers["x-csrf-token"] = login_.csrf_token;
+    return Answer(PatientWrite(confirms), post, kWithTheReads);
   }
 
   http::Response Read(bool confirms = true) {
@@ -124,17 +154,28 @@ TEST_P(RememberedSignInTest, ASignInDueItsTouchIsLookedUpAndTouched) {
   EXPECT_EQ(remembered_runs_, 1);
 }
 
-TEST_P(RememberedSignInTest, WritesNeverStartFromARememberedSignIn) {
-  ASSERT_EQ(Read().status, 200);
-  api::Api::Handler write = [&](http::Request&, const api::Caller& c) {
-    if (c.sign_in_to_confirm) ++remembered_runs_;
-    return http::Response::Json(200, "{}");
-  };
-  http::Request post = RequestFor(patient1_.id);
-  post.method = "POST";
-  post.headers["x-csrf-token"] = login_.csrf_token;
-  EXPECT_EQ(Answer(write, post, kWithTheReads).status, 200);
-  EXPECT_EQ(remembered_runs_, 0);
+TEST_P(RememberedSignInTest, AWriteFromARememberedSignInIsKeptOnlyOnceItIsConfirmed) {
+  const std::int64_t patients = PatientCount(clinic_a_.id);
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(Write().status, 201);
+  EXPECT_EQ(remembered_runs_, 1);
+  EXPECT_EQ(PatientCount(clinic_a_.id), patients + 2);
+  const std::int64_t before = Total();
+  api::Must(store_->DeleteAuthSession(TokenHash()));
+  // The handler wrote in its unit from memory; the unit was rolled back.
+  EXPECT_EQ(Write().status, 401);
+  EXPECT_EQ(remembered_runs_, 2);
+  EXPECT_EQ(PatientCount(clinic_a_.id), patients + 2);
+  EXPECT_EQ(Total() - before, 0);
+}
+
+TEST_P(RememberedSignInTest, AWriteThatConfirmsNothingIsRolledBackAndAnsweredAfresh) {
+  const std::int64_t patients = PatientCount(clinic_a_.id);
+  EXPECT_EQ(Write(false).status, 201);
+  const std::int64_t before = Total();
+  EXPECT_EQ(Write(false).status, 201);
+  EXPECT_EQ(runs_, 3);  // The unconfirmed run, rolled back, then the lookup's.
+  EXPECT_EQ(PatientCount(clinic_a_.id), patients + 2);
+  EXPECT_EQ(Total() - before, 1);
 }
 
 // Model-based: through random changes made straight in the database, every

@@ -1,7 +1,7 @@
 // Login hardening over real HTTP on both stores: logout ends exactly the
 // session of the sc_session cookie, a session ended in the database ends at
-// once for a server that remembers it, and login refuses cross-site requests
-// and bodies that are not JSON (login CSRF).
+// once for a server that remembers it (its chart and its notes), and login refuses cross-site
+// requests and bodies that are not JSON (login CSRF).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -51,6 +51,20 @@ TEST_P(LoginHardeningTest, AChartIsRefusedOnceItsSessionEndsElsewhereThoughThisS
   const std::int64_t entries = AuditCount(clinic_a_.id);
   EXPECT_EQ(therapist->Get(PatientPath(patient1_.id, "/chart")).status, 401);
   EXPECT_EQ(AuditCount(clinic_a_.id), entries) << "the refused read left an entry";
+}
+
+TEST_P(LoginHardeningTest, ANoteIsRefusedAndNotStoredOnceItsSessionEndsElsewhere) {
+  std::unique_ptr<ApiClient> therapist = As("therapist@a.test");
+  CreateAssessment(*therapist, patient1_.id, "l5_numbness");
+  const json note = {{"occurred_at", "2026-11-20T10:00:00Z"}, {"leg_pain_before", 5}};
+  for (int i = 0; i < 2; ++i)  // The server now remembers the sign-in.
+    ASSERT_EQ(therapist->Post(PatientPath(patient1_.id, "/sessions"), note).status, 201);
+  const std::string& cookie = therapist->login().cookie;
+  ASSERT_TRUE(store_->DeleteAuthSession(auth::HashToken(cookie.substr(cookie.find('=') + 1))).ok());
+  const std::int64_t entries = AuditCount(clinic_a_.id);
+  EXPECT_EQ(therapist->Post(PatientPath(patient1_.id, "/sessions"), note).status, 401);
+  EXPECT_EQ(SessionCount(clinic_a_.id, patient1_.id), 2);
+  EXPECT_EQ(AuditCount(clinic_a_.id), entries);
 }
 
 TEST_P(LoginHardeningTest, LoginRefusesCrossSiteRequests) {

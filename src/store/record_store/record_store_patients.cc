@@ -43,9 +43,10 @@ StoreResult<ChartRecords> RecordStore::ReadChart(Id clinic_id, Id patient_id, in
   });
 }
 
-StoreResult<CareRecords> RecordStore::ReadCareRecords(Id clinic_id, Id patient_id) {
+StoreResult<CareRecords> RecordStore::ReadCareRecords(Id clinic_id, Id patient_id,
+                                                      SignInConfirmation* sign_in) {
   return Reading(
-      [&](sql::Session& s) { return records::ReadCareRecords(s, clinic_id, patient_id); });
+      [&](sql::Session& s) { return records::ReadCareRecords(s, clinic_id, patient_id, sign_in); });
 }
 
 StoreResult<AttentionRecords> RecordStore::ReadAttention(Id clinic_id, int session_limit,

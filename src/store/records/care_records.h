@@ -9,6 +9,7 @@
 namespace sciaticare::store::records {
 
 // The Store method of the same name (care_records_store.h states its contract).
-StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id);
+StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id,
+                                         SignInConfirmation* sign_in);
 
 }  // namespace sciaticare::store::records
