@@ -2,6 +2,11 @@
 // and API tokens.
 #include <gmock/gmock.h>
 
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "store/store_contract.h"
 #include "store/store_contract_values.h"
 
@@ -111,39 +116,53 @@ TEST_P(StoreContractTest, AuthSessionsExpireAndAreDeleted) {
             "invalid");
 }
 
-TEST_P(StoreContractTest, AChartReadReadsTheSignInItConfirmsInItsOwnSnapshot) {
+// The reads that may confirm a caller's sign-in: a chart's and a note's checks'.
+TEST_P(StoreContractTest, ScreenReadsReadTheSignInTheyConfirmInTheirOwnSnapshot) {
   Must(store_->CreateAuthSession({"hash-1", therapist_a_.id, a_.id, "csrf-1", kT0, kT2}));
-  SignInConfirmation sign_in{"hash-1", kT1};
-  EXPECT_EQ(Must(store_->ReadChart(a_.id, patient_a_.id, 5, &sign_in)).patient.id, patient_a_.id);
-  EXPECT_TRUE(sign_in.read);
-  EXPECT_EQ(sign_in.found, Must(store_->GetAuthSession("hash-1", kT1)));  // Exactly as looked up.
-
-  // Read whether or not the patient is found, so that a refusal is confirmed too.
-  SignInConfirmation refused{"hash-1", kT1};
-  EXPECT_EQ(Outcome(store_->ReadChart(b_.id, patient_a_.id, 5, &refused)), "not found");
-  EXPECT_TRUE(refused.read);
-  EXPECT_EQ(refused.found, sign_in.found);
-
-  // An ended sign-in is read as none: expired, never begun, logged out, or
-  // its user deactivated.
   Must(store_->CreateAuthSession({"hash-2", therapist_a_.id, a_.id, "csrf-2", kT0, kT2}));
   Must(store_->CreateAuthSession({"hash-3", desk_a_.id, a_.id, "csrf-3", kT0, kT2}));
+  const SignedInSession looked_up = Must(store_->GetAuthSession("hash-1", kT1));
   Must(store_->DeleteAuthSession("hash-2"));
   Must(store_->UpdateUser(a_.id, desk_a_.id, {{}, false, {}}));
-  for (const SignInConfirmation& ended :
-       {SignInConfirmation{"hash-1", kT2}, SignInConfirmation{"hash-9", kT1},
-        SignInConfirmation{"hash-2", kT1}, SignInConfirmation{"hash-3", kT1}}) {
-    SCOPED_TRACE(ended.token_hash + " at " + ended.now);
-    SignInConfirmation read = ended;
-    Must(store_->ReadChart(a_.id, patient_a_.id, 5, &read));
-    EXPECT_TRUE(read.read);
-    EXPECT_FALSE(read.found.has_value());
-  }
+  using Read = std::function<std::string(Id clinic, SignInConfirmation*)>;
+  const std::vector<std::pair<std::string, Read>> reads = {
+      {"chart",
+       [&](Id clinic, SignInConfirmation* s) {
+         return Outcome(store_->ReadChart(clinic, patient_a_.id, 5, s));
+       }},
+      {"care records", [&](Id clinic, SignInConfirmation* s) {
+         return Outcome(store_->ReadCareRecords(clinic, patient_a_.id, s));
+       }}};
+  for (const auto& [name, read] : reads) {
+    SCOPED_TRACE(name);
+    SignInConfirmation sign_in{"hash-1", kT1};
+    EXPECT_EQ(read(a_.id, &sign_in), "ok");
+    EXPECT_TRUE(sign_in.read);
+    EXPECT_EQ(sign_in.found, looked_up);  // Exactly as looked up.
 
-  // A time that is none is refused before anything is read.
-  SignInConfirmation timeless{"hash-1", "soon"};
-  EXPECT_EQ(Outcome(store_->ReadChart(a_.id, patient_a_.id, 5, &timeless)), "invalid");
-  EXPECT_FALSE(timeless.read);
+    // Read whether or not the patient is found, so that a refusal is confirmed too.
+    SignInConfirmation refused{"hash-1", kT1};
+    EXPECT_EQ(read(b_.id, &refused), "not found");
+    EXPECT_TRUE(refused.read);
+    EXPECT_EQ(refused.found, looked_up);
+
+    // An ended sign-in is read as none: expired, never begun, logged out, or
+    // its user deactivated.
+    for (const SignInConfirmation& ended :
+         {SignInConfirmation{"hash-1", kT2}, SignInConfirmation{"hash-9", kT1},
+          SignInConfirmation{"hash-2", kT1}, SignInConfirmation{"hash-3", kT1}}) {
+      SCOPED_TRACE(ended.token_hash + " at " + ended.now);
+      SignInConfirmation none = ended;
+      EXPECT_EQ(read(a_.id, &none), "ok");
+      EXPECT_TRUE(none.read);
+      EXPECT_FALSE(none.found.has_value());
+    }
+
+    // A time that is none is refused before anything is read.
+    SignInConfirmation timeless{"hash-1", "soon"};
+    EXPECT_EQ(read(a_.id, &timeless), "invalid");
+    EXPECT_FALSE(timeless.read);
+  }
 }
 
 TEST_P(StoreContractTest, DeactivationAndNewPasswordsEndSessions) {
