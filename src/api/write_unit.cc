@@ -15,7 +15,7 @@ namespace {
 
 // How long a kept answer is honoured: a day, the longest a client could
 // reasonably still be retrying; older ones are removed as new ones are kept.
-constexpr long long kKeepAnswersSeconds = 24 * 60 * 60;
+constexpr long long kKeepAnswersSeconds = 24LL * 60 * 60;
 
 // The headers of an answer worth giving again with its body.
 constexpr const char* kReplayedHeaders[] = {"Location", "ETag"};
