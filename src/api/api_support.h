@@ -179,6 +179,7 @@ class Api {
   // failures into their answers. Every 403 and 404 a logged-in caller gets
   // from it is audited as "denied" (who, when, which route and id, from where),
   // a deferred answer's too: its entry is durable before that answer is sent.
+  // `sign_in_check` says where a cookie's sign-in is confirmed (SignInCheck).
   http::Handler Guard(std::initializer_list<Role> roles, Handler handler,
                       SignInCheck sign_in_check = SignInCheck::kFirst);
 
