@@ -69,6 +69,23 @@ std::optional<std::int64_t> IdleSeconds(const store::AuthSession& session, const
   return *at - *seen;
 }
 
+// A session unused this long has ended (ClinicApiOptions::session_idle_minutes);
+// so has one whose times cannot be read.
+bool IdleEnded(std::optional<std::int64_t> idle_seconds, int idle_minutes) {
+  return !idle_seconds || *idle_seconds >= 60LL * idle_minutes;
+}
+
+// An API token, which signs the request in before any cookie.
+bool SignsInWithToken(const http::Request& request) {
+  return request.Header("authorization").rfind("Bearer ", 0) == 0;
+}
+
+// The stored hash of the request's session cookie; empty without one.
+std::string SessionTokenHash(const http::Request& request) {
+  const std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
+  return cookie.empty() ? "" : auth::HashToken(cookie);
+}
+
 Caller SignedInCaller(store::SignedInSession found) {
   Caller caller{std::move(found.user), true, std::move(found.session.csrf_token)};
   caller.session_token_hash = std::move(found.session.token_hash);
@@ -78,17 +95,17 @@ Caller SignedInCaller(store::SignedInSession found) {
 }  // namespace
 
 std::optional<Caller> Api::Authenticate(const http::Request& request) {
-  std::string bearer = request.Header("authorization");
-  if (bearer.rfind("Bearer ", 0) == 0) {
-    auto token = store_.GetApiTokenByHash(auth::HashToken(bearer.substr(7)));
+  if (SignsInWithToken(request)) {
+    auto token =
+        store_.GetApiTokenByHash(auth::HashToken(request.Header("authorization").substr(7)));
     if (!token.ok()) return std::nullopt;
     auto user = store_.GetUser(token.value().clinic_id, token.value().user_id);
     if (!user.ok() || !user.value().active) return std::nullopt;
     return Caller{user.value(), false, ""};
   }
-  std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
-  if (cookie.empty()) return std::nullopt;
-  const std::string now = Now(), token_hash = auth::HashToken(cookie);
+  const std::string token_hash = SessionTokenHash(request);
+  if (token_hash.empty()) return std::nullopt;
+  const std::string now = Now();
   auto signed_in = store_.GetAuthSession(token_hash, now);
   if (!signed_in.ok()) {
     recent_sign_ins_.Forget(token_hash);
@@ -96,7 +113,7 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
   }
   store::SignedInSession& found = signed_in.value();
   const std::optional<std::int64_t> idle = IdleSeconds(found.session, now);
-  if (!idle || *idle >= 60LL * options_.session_idle_minutes) return std::nullopt;
+  if (IdleEnded(idle, options_.session_idle_minutes)) return std::nullopt;
   if (*idle >= kTouchAfterSeconds) {
     // A touch that fails only brings the idle end nearer: no reason to refuse.
     [[maybe_unused]] auto touched = store_.TouchAuthSession(token_hash, now);
@@ -111,16 +128,15 @@ std::optional<Caller> Api::Authenticate(const http::Request& request) {
 std::optional<http::Response> Api::AnswerAsRemembered(const std::vector<Role>& allowed,
                                                       const Handler& handler,
                                                       http::Request& request) {
-  if (!request.Header("authorization").empty()) return std::nullopt;
-  const std::string cookie = CookieValue(request.Header("cookie"), "sc_session");
-  if (cookie.empty()) return std::nullopt;
-  std::string token_hash = auth::HashToken(cookie);
+  if (SignsInWithToken(request)) return std::nullopt;
+  std::string token_hash = SessionTokenHash(request);
+  if (token_hash.empty()) return std::nullopt;
   const std::optional<store::SignedInSession> remembered = recent_sign_ins_.Find(token_hash);
   if (!remembered) return std::nullopt;
   std::string now = Now();
   const std::optional<std::int64_t> idle = IdleSeconds(remembered->session, now);
-  // Due a touch (or past its idle end): Authenticate's path does both.
-  if (!idle || *idle >= kTouchAfterSeconds || *idle >= 60LL * options_.session_idle_minutes)
+  // Past its idle end, or due a touch: Authenticate's path does both.
+  if (IdleEnded(idle, options_.session_idle_minutes) || *idle >= kTouchAfterSeconds)
     return std::nullopt;
   Caller caller = SignedInCaller(*remembered);
   caller.remembered_sign_in = std::make_shared<RememberedSignIn>(

@@ -65,6 +65,10 @@ StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view to
   return *row;
 }
 
+Problem CheckSignInToConfirm(const SignInConfirmation* sign_in) {
+  return sign_in != nullptr ? CheckUtcTime("now", sign_in->now) : std::nullopt;
+}
+
 sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in) {
   return {SignedInSessionSql(), {sign_in.token_hash, sign_in.now}, [&sign_in](sql::Query& q) {
             sign_in.found = q.One(ReadSignedInSession);

@@ -8,6 +8,7 @@
 
 #include "store/sql/sql_session.h"
 #include "store/store.h"
+#include "store/validation.h"
 
 namespace sciaticare::store::records {
 
@@ -15,6 +16,9 @@ namespace sciaticare::store::records {
 StoreStatus CreateAuthSession(sql::Session& s, const AuthSession& session);
 StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view token_hash,
                                             std::string_view now);
+// Refuses a sign-in to confirm (when given) whose time is none, before
+// anything is read.
+Problem CheckSignInToConfirm(const SignInConfirmation* sign_in);
 // GetAuthSession's read of `sign_in` (its token hash and time), to be sent
 // with a screen's reads; `sign_in` must outlive the batch.
 sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in);

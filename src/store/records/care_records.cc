@@ -14,14 +14,12 @@
 #include "store/records/note_signal_records.h"
 #include "store/records/patient_rows.h"
 #include "store/records/referral_records.h"
-#include "store/validation.h"
 
 namespace sciaticare::store::records {
 
 StoreResult<CareRecords> ReadCareRecords(sql::Session& s, Id clinic_id, Id patient_id,
                                          SignInConfirmation* sign_in) {
-  if (sign_in != nullptr)
-    if (auto problem = CheckUtcTime("now", sign_in->now)) return *problem;
+  if (auto problem = CheckSignInToConfirm(sign_in)) return *problem;
   // The patient's row carries the clinic's zone.
   static const std::string patient_sql = "SELECT " + kPatientColumns + ", " + kClinicZoneColumn +
                                          " FROM patients WHERE clinic_id = ? AND id = ?";

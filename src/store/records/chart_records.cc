@@ -45,8 +45,7 @@ ChartSession ReadChartSession(const sql::Row& r) {
 StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id, int session_limit,
                                     SignInConfirmation* sign_in) {
   if (auto problem = CheckPage({session_limit, 0})) return *problem;
-  if (sign_in != nullptr)
-    if (auto problem = CheckUtcTime("now", sign_in->now)) return *problem;
+  if (auto problem = CheckSignInToConfirm(sign_in)) return *problem;
   // The patient's row carries the clinic's zone and the count of notes on
   // the newest approved plan (none without one: plan_id = NULL). The notes
   // are found by their plan alone: a note's plan is of its clinic and
