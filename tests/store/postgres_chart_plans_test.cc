@@ -55,9 +55,7 @@ TEST(PgChartPlansTest, APatientsReferralsAndTheirEventsAreFoundByThePatientsInde
   auto store = Must(PostgresStore::Open(url));  // The schema, migrated.
   pqxx::connection c(url);
   std::vector<Referral> referrals;
-  std::vector<ReferralEvent> events;
   ExpectThePatientIsAnIndexCondition(c, records::PatientReferralsRead(1, 2, referrals));
-  ExpectThePatientIsAnIndexCondition(c, records::PatientReferralEventsRead(1, 2, events));
 }
 
 }  // namespace

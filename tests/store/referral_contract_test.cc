@@ -1,4 +1,9 @@
 // The Store contract (store_contract.h) for referrals (issue 13) and their events.
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "store/store_contract.h"
 #include "store/store_contract_values.h"
 
@@ -21,7 +26,58 @@ ReferralEvent NewEvent(Id clinic, Id referral, const std::string& kind, Id by) {
   return e;
 }
 
+// Each referral's id with the ids of its events, in order.
+using EventIdsByReferral = std::vector<std::pair<Id, std::vector<Id>>>;
+EventIdsByReferral EventIds(const std::vector<Referral>& referrals) {
+  EventIdsByReferral out;
+  for (const Referral& r : referrals) {
+    out.push_back({r.id, {}});
+    for (const ReferralEvent& e : r.events) {
+      EXPECT_EQ(e.referral_id, r.id);
+      out.back().second.push_back(e.id);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+// Every read of referrals (the list, one referral, the chart, the care
+// records, the attention list) puts each event under its own referral,
+// oldest first, however the events of several referrals were interleaved
+// and whichever referrals have none: the reads fold one joined statement's
+// rows into referrals, and the model here is kept apart from any statement.
+TEST_P(StoreContractTest, EveryReadPutsEachReferralEventUnderItsOwnReferral) {
+  std::vector<Id> referrals;
+  for (int i = 0; i < 4; ++i) {
+    referrals.push_back(Must(store_->CreateReferral(NewReferral(
+                                 a_.id, patient_a_.id, assessment_a_.id, therapist_a_.id)))
+                            .id);
+  }
+  std::map<Id, std::vector<Id>> model;
+  for (Id r : referrals) model[r];
+  std::mt19937 random(14);
+  const char* kinds[] = {"letter_sent", "outcome", "closed"};
+  for (int i = 0; i < 25; ++i) {
+    // The third referral never has an event: its row's event columns are NULL.
+    Id referral = referrals[std::uniform_int_distribution<std::size_t>(0, 3)(random)];
+    if (referral == referrals[2]) referral = referrals[3];
+    const auto kind = kinds[std::uniform_int_distribution<int>(0, 2)(random)];
+    model[referral].push_back(
+        Must(store_->AddReferralEvent(NewEvent(a_.id, referral, kind, therapist_a_.id))).id);
+  }
+  const EventIdsByReferral expected(model.begin(), model.end());
+  EXPECT_EQ(EventIds(Must(store_->ListReferrals(a_.id, patient_a_.id))), expected);
+  EXPECT_EQ(EventIds(Must(store_->ReadChart(a_.id, patient_a_.id, kMaxPageSize)).referrals),
+            expected);
+  EXPECT_EQ(EventIds(Must(store_->ReadCareRecords(a_.id, patient_a_.id)).referrals), expected);
+  EXPECT_EQ(EventIds(Must(store_->ReadAttention(a_.id, 10, AttentionDocuments{})).referrals),
+            expected);
+  for (const auto& [referral, events] : expected) {
+    EXPECT_EQ(EventIds({Must(store_->GetReferral(a_.id, referral))}),
+              EventIdsByReferral({{referral, events}}));
+  }
+}
 
 // Issue 13: referrals and their events, kept inside their clinic, listed per
 // patient in order with their events, and in the attention records.

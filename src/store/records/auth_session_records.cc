@@ -3,6 +3,7 @@
 // ends their sessions even before they are deleted.
 #include "store/records/auth_session_records.h"
 
+#include <optional>
 #include <string>
 
 #include "store/records/record_checks.h"
@@ -69,11 +70,21 @@ Problem CheckSignInToConfirm(const SignInConfirmation* sign_in) {
   return sign_in != nullptr ? CheckUtcTime("now", sign_in->now) : std::nullopt;
 }
 
-sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in) {
-  return {SignedInSessionSql(), {sign_in.token_hash, sign_in.now}, [&sign_in](sql::Query& q) {
-            sign_in.found = q.One(ReadSignedInSession);
-            sign_in.read = true;
-          }};
+std::string WithSignedInSessionSql(const std::string& one_row_sql) {
+  // The one-row base keeps the row when either part has none.
+  return "SELECT r.*, signed_in.* FROM (SELECT 1 AS one) base LEFT JOIN (" + one_row_sql +
+         ") r ON TRUE LEFT JOIN (" + SignedInSessionSql() + ") signed_in ON TRUE";
+}
+
+void AppendSignInParams(const SignInConfirmation& sign_in, std::vector<sql::BatchParam>& params) {
+  params.emplace_back(sign_in.token_hash);
+  params.emplace_back(sign_in.now);
+}
+
+void ReadSignInColumns(const sql::Row& row, SignInConfirmation& sign_in) {
+  // The user's id (its first column) is never NULL in a sign-in that was found.
+  sign_in.found = row.IsNull(0) ? std::nullopt : std::optional(ReadSignedInSession(row));
+  sign_in.read = true;
 }
 
 StoreStatus DeleteAuthSession(sql::Session& s, std::string_view token_hash) {

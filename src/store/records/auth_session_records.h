@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sql/sql_session.h"
 #include "store/store.h"
@@ -19,9 +21,19 @@ StoreResult<SignedInSession> GetAuthSession(sql::Session& s, std::string_view to
 // Refuses a sign-in to confirm (when given) whose time is none, before
 // anything is read.
 Problem CheckSignInToConfirm(const SignInConfirmation* sign_in);
-// GetAuthSession's read of `sign_in` (its token hash and time), to be sent
-// with a screen's reads; `sign_in` must outlive the batch.
-sql::BatchRead SignedInSessionRead(SignInConfirmation& sign_in);
+// GetAuthSession's read of a sign-in to confirm, made in the same statement
+// as a screen's one-row read (its patient) rather than in one of its own: on
+// PostgreSQL each statement of a screen's pipeline costs the database about
+// as much as a small read (docs/performance.md, session 14).
+// WithSignedInSessionSql: `one_row_sql` (a SELECT of at most one row) and the
+// sign-in's read as one statement of exactly one row, `one_row_sql`'s columns
+// (all NULL when it has no row) and then the sign-in's (all NULL when it has
+// ended). Its parameters are `one_row_sql`'s, then AppendSignInParams'.
+std::string WithSignedInSessionSql(const std::string& one_row_sql);
+void AppendSignInParams(const SignInConfirmation& sign_in, std::vector<sql::BatchParam>& params);
+// Reads into `sign_in` the sign-in's part of such a row: `row` shifted to
+// its first column (sql::Row::Shifted).
+void ReadSignInColumns(const sql::Row& row, SignInConfirmation& sign_in);
 StoreStatus DeleteAuthSession(sql::Session& s, std::string_view token_hash);
 StoreResult<std::int64_t> DeleteExpiredAuthSessions(sql::Session& s, std::string_view now);
 

@@ -30,17 +30,14 @@ BookingScreeningRecords ReadBookingScreeningRecords(sql::Session& s, Id clinic_i
       "SELECT " + kAssessmentHeadColumns +
       " FROM assessments WHERE clinic_id = ? AND patient_id = ? ORDER BY created_at, id";
   BookingScreeningRecords records;
-  std::vector<ReferralEvent> referral_events;
   std::vector<sql::BatchRead> reads;
-  reads.reserve(4);
+  reads.reserve(3);
   reads.push_back({assessment_heads_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      records.assessment_heads = q.All(ReadAssessment);
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, records.referrals));
-  reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
   reads.push_back(PatientPlanHeadsRead(clinic_id, patient_id, records.plan_heads));
   s.ReadTogether(reads);
-  AttachReferralEvents(records.referrals, referral_events);
   return records;
 }
 

@@ -1,9 +1,9 @@
 // The chart read on the SQL session: the patient (with the clinic's zone and
 // the count of notes on the approved plan), the heads of their assessments
-// and plans, the newest notes, and the referrals with their events: six
+// and plans, the newest notes, and the referrals with their events: five
 // statements, none depending on another's answer, so that the session may
-// send them together (one round trip on PostgreSQL); a seventh with them
-// reads the caller's sign-in when asked to confirm it.
+// send them together (one round trip on PostgreSQL); the patient's reads the
+// caller's sign-in too when asked to confirm it.
 #include "store/records/chart_records.h"
 
 #include <optional>
@@ -64,19 +64,25 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
       "SELECT " + kChartSessionColumns +
       " FROM session_notes WHERE clinic_id = ? AND patient_id = ? "
       "ORDER BY occurred_at DESC, id DESC LIMIT ?";
+  // With a sign-in to confirm, it is read in the patient's statement.
+  static const std::string patient_and_sign_in_sql = WithSignedInSessionSql(patient_sql);
+  std::vector<sql::BatchParam> patient_params{clinic_id, clinic_id, patient_id, clinic_id,
+                                              patient_id};
+  if (sign_in != nullptr) AppendSignInParams(*sign_in, patient_params);
   std::optional<Patient> patient;
   ChartRecords chart;
-  std::vector<ReferralEvent> referral_events;
+  auto read_patient = [&](const sql::Row& r) -> std::optional<Patient> {
+    if (sign_in != nullptr) ReadSignInColumns(r.Shifted(kPatientColumnCount + 2), *sign_in);
+    if (r.IsNull(0)) return std::nullopt;  // No such patient: the sign-in's part alone.
+    chart.clinic_time_zone = ClinicZoneOf(r, kPatientColumnCount);
+    chart.sessions_on_approved_plan = r.Int64(kPatientColumnCount + 1);
+    return ReadPatient(r);
+  };
   std::vector<sql::BatchRead> reads;
-  reads.reserve(7);
-  reads.push_back(
-      {patient_sql, {clinic_id, clinic_id, patient_id, clinic_id, patient_id}, [&](sql::Query& q) {
-         patient = q.One([&](const sql::Row& r) {
-           chart.clinic_time_zone = ClinicZoneOf(r, kPatientColumnCount);
-           chart.sessions_on_approved_plan = r.Int64(kPatientColumnCount + 1);
-           return ReadPatient(r);
-         });
-       }});
+  reads.reserve(5);
+  reads.push_back({sign_in != nullptr ? patient_and_sign_in_sql : patient_sql,
+                   std::move(patient_params),
+                   [&](sql::Query& q) { patient = q.One(read_patient).value_or(std::nullopt); }});
   reads.push_back({assessments_sql, {clinic_id, patient_id}, [&](sql::Query& q) {
                      chart.assessments = q.All(ReadAssessment);
                    }});
@@ -85,11 +91,8 @@ StoreResult<ChartRecords> ReadChart(sql::Session& s, Id clinic_id, Id patient_id
                      chart.sessions = q.All(ReadChartSession, kChartSessionsReserved);
                    }});
   reads.push_back(PatientReferralsRead(clinic_id, patient_id, chart.referrals));
-  reads.push_back(PatientReferralEventsRead(clinic_id, patient_id, referral_events));
-  if (sign_in != nullptr) reads.push_back(SignedInSessionRead(*sign_in));
   s.ReadTogether(reads);
   if (!patient) return NotFound("id", "no such patient in this clinic");
-  AttachReferralEvents(chart.referrals, referral_events);
   chart.patient = std::move(*patient);
   return chart;
 }

@@ -2,10 +2,11 @@
 // and one row reader per record.
 #include "store/records/referral_records.h"
 
-#include <map>
+#include <optional>
 #include <string>
 
 #include "store/records/record_checks.h"
+#include "store/sql_columns.h"
 #include "store/validation.h"
 
 namespace sciaticare::store::records {
@@ -32,15 +33,17 @@ Referral ReadReferral(const sql::Row& r) {
   return out;
 }
 
-ReferralEvent ReadEvent(const sql::Row& r) {
+// The event whose columns start at `at` (after the referral's, in a row of
+// kReferralsWithEvents).
+ReferralEvent ReadEvent(const sql::Row& r, int at) {
   ReferralEvent e;
-  e.id = r.Int64(0);
-  e.clinic_id = r.Int64(1);
-  e.referral_id = r.Int64(2);
-  e.kind = r.Text(3);
-  e.detail_json = r.Text(4);
-  e.recorded_by = r.Int64(5);
-  e.recorded_at = r.Text(6);
+  e.id = r.Int64(at);
+  e.clinic_id = r.Int64(at + 1);
+  e.referral_id = r.Int64(at + 2);
+  e.kind = r.Text(at + 3);
+  e.detail_json = r.Text(at + 4);
+  e.recorded_by = r.Int64(at + 5);
+  e.recorded_at = r.Text(at + 6);
   return e;
 }
 
@@ -54,62 +57,59 @@ bool OfPatient(sql::Session& s, const char* table, Id clinic_id, Id patient_id, 
              .Scalar() != 0;
 }
 
-// The statements of ReadReferrals: the referrals, and the events of those
-// referrals (read with them or after them); of one patient (binding clinic
-// and patient), or of the whole clinic (binding the clinic). Two texts, not
-// one with "patient 0 means all": a prepared statement's generic plan could
-// then not use the patient's index, and read the whole clinic's referrals.
-const std::string kReferralsOrder = " ORDER BY patient_id, id";
-const std::string kPatientReferralsSql = "SELECT " + kReferralColumns +
-                                         " FROM referrals WHERE clinic_id = ? AND patient_id = ?" +
-                                         kReferralsOrder;
-const std::string kClinicReferralsSql =
-    "SELECT " + kReferralColumns + " FROM referrals WHERE clinic_id = ?" + kReferralsOrder;
-const std::string kEventsOf = "SELECT " + kEventColumns +
-                              " FROM referral_events WHERE clinic_id = ? AND referral_id IN "
-                              "(SELECT id FROM referrals WHERE clinic_id = ?";
-const std::string kEventsOrder = ") ORDER BY referral_id, id";
-const std::string kPatientReferralEventsSql = kEventsOf + " AND patient_id = ?" + kEventsOrder;
-const std::string kClinicReferralEventsSql = kEventsOf + kEventsOrder;
+// Referrals with their events in one statement (on PostgreSQL one statement
+// in a screen's pipeline costs the database about as much as a small read:
+// docs/performance.md, session 14): a row per event, and a referral without
+// events on a row of its own with the event's columns NULL. Of one patient
+// (binding clinic and patient) or of the whole clinic (binding the clinic):
+// two texts, not one with "patient 0 means all", since a prepared
+// statement's generic plan could then not use the patient's index.
+const int kReferralColumnCount = ColumnCount(kReferralColumns);
+const std::string kReferralsWithEvents =
+    "SELECT " + QualifiedColumns(kReferralColumns, "r") + ", " +
+    QualifiedColumns(kEventColumns, "e") +
+    " FROM referrals r LEFT JOIN referral_events e"
+    " ON e.referral_id = r.id AND e.clinic_id = r.clinic_id WHERE r.clinic_id = ?";
+const std::string kReferralsOrder = " ORDER BY r.patient_id, r.id, e.id";
+const std::string kPatientReferralsSql =
+    kReferralsWithEvents + " AND r.patient_id = ?" + kReferralsOrder;
+const std::string kClinicReferralsSql = kReferralsWithEvents + kReferralsOrder;
+
+// Folds kReferralsWithEvents' rows (in its order) into referrals, each with
+// its events oldest first.
+std::vector<Referral> ReadReferralsWithEvents(sql::Query& q) {
+  struct RowRead {
+    Referral referral;
+    std::optional<ReferralEvent> event;
+  };
+  std::vector<Referral> referrals;
+  for (RowRead& row : q.All([](const sql::Row& r) {
+         RowRead out{ReadReferral(r), std::nullopt};
+         if (!r.IsNull(kReferralColumnCount)) out.event = ReadEvent(r, kReferralColumnCount);
+         return out;
+       })) {
+    if (referrals.empty() || referrals.back().id != row.referral.id) {
+      referrals.push_back(std::move(row.referral));
+    }
+    if (row.event) referrals.back().events.push_back(std::move(*row.event));
+  }
+  return referrals;
+}
 
 }  // namespace
 
-void AttachReferralEvents(std::vector<Referral>& referrals,
-                          const std::vector<ReferralEvent>& events) {
-  std::map<Id, Referral*> by_id;
-  for (Referral& r : referrals) by_id[r.id] = &r;
-  for (const ReferralEvent& e : events) {
-    auto found = by_id.find(e.referral_id);
-    if (found != by_id.end()) found->second->events.push_back(e);
-  }
-}
-
 sql::BatchRead PatientReferralsRead(Id clinic_id, Id patient_id, std::vector<Referral>& referrals) {
   return {kPatientReferralsSql, {clinic_id, patient_id}, [&referrals](sql::Query& q) {
-            referrals = q.All(ReadReferral);
-          }};
-}
-
-sql::BatchRead PatientReferralEventsRead(Id clinic_id, Id patient_id,
-                                         std::vector<ReferralEvent>& events) {
-  return {kPatientReferralEventsSql, {clinic_id, clinic_id, patient_id}, [&events](sql::Query& q) {
-            events = q.All(ReadEvent);
+            referrals = ReadReferralsWithEvents(q);
           }};
 }
 
 std::vector<Referral> ReadReferrals(sql::Session& s, Id clinic_id, Id patient_id) {
   const bool whole_clinic = patient_id == 0;
-  auto referrals_query = s.Prepare(whole_clinic ? kClinicReferralsSql : kPatientReferralsSql);
-  referrals_query.Bind(clinic_id);
-  if (!whole_clinic) referrals_query.Bind(patient_id);
-  std::vector<Referral> referrals = referrals_query.All(ReadReferral);
-  if (referrals.empty()) return referrals;
-  auto events_query =
-      s.Prepare(whole_clinic ? kClinicReferralEventsSql : kPatientReferralEventsSql);
-  events_query.Bind(clinic_id).Bind(clinic_id);
-  if (!whole_clinic) events_query.Bind(patient_id);
-  AttachReferralEvents(referrals, events_query.All(ReadEvent));
-  return referrals;
+  auto query = s.Prepare(whole_clinic ? kClinicReferralsSql : kPatientReferralsSql);
+  query.Bind(clinic_id);
+  if (!whole_clinic) query.Bind(patient_id);
+  return ReadReferralsWithEvents(query);
 }
 
 StoreResult<Referral> CreateReferral(sql::Session& s, const Referral& referral) {

@@ -15,14 +15,9 @@ namespace sciaticare::store::records {
 // The clinic's referrals with their events (of one patient unless
 // `patient_id` is 0), by patient then id, in the caller's transaction.
 std::vector<Referral> ReadReferrals(sql::Session& s, Id clinic_id, Id patient_id);
-// The same as two reads to send with others (Session::ReadTogether): the
-// patient's referrals, and their events, which AttachReferralEvents then
-// puts under the referral each belongs to.
+// The same for one patient as a read to send with others
+// (Session::ReadTogether).
 sql::BatchRead PatientReferralsRead(Id clinic_id, Id patient_id, std::vector<Referral>& referrals);
-sql::BatchRead PatientReferralEventsRead(Id clinic_id, Id patient_id,
-                                         std::vector<ReferralEvent>& events);
-void AttachReferralEvents(std::vector<Referral>& referrals,
-                          const std::vector<ReferralEvent>& events);
 
 // The Store methods of the same names (store.h states their contracts).
 StoreResult<Referral> CreateReferral(sql::Session& s, const Referral& referral);

@@ -43,31 +43,39 @@ class Statement {
   virtual void Reset() noexcept = 0;
 };
 
-// The current row of a stepping statement, read by column type.
+// The current row of a stepping statement, read by column type. A row may
+// be read from a later column on (Shifted), as if that column were its
+// first: a statement that joins two records' columns reads each with its
+// own reader.
 class Row {
  public:
   explicit Row(const Statement& s) : s_(s) {}
-  bool IsNull(int c) const { return s_.IsNull(c); }
-  std::int64_t Int64(int c) const { return s_.Int64(c); }
-  int Int(int c) const { return static_cast<int>(s_.Int64(c)); }
-  bool Bool(int c) const { return s_.Bool(c); }
+  // This row with column `by` as its column 0.
+  Row Shifted(int by) const { return Row(s_, first_ + by); }
+  bool IsNull(int c) const { return s_.IsNull(first_ + c); }
+  std::int64_t Int64(int c) const { return s_.Int64(first_ + c); }
+  int Int(int c) const { return static_cast<int>(Int64(c)); }
+  bool Bool(int c) const { return s_.Bool(first_ + c); }
   // NULL reads as the empty string.
-  std::string Text(int c) const { return s_.IsNull(c) ? std::string() : s_.Text(c); }
+  std::string Text(int c) const { return IsNull(c) ? std::string() : s_.Text(first_ + c); }
   std::optional<std::int64_t> OptInt64(int c) const {
-    if (s_.IsNull(c)) return std::nullopt;
-    return s_.Int64(c);
+    if (IsNull(c)) return std::nullopt;
+    return Int64(c);
   }
   std::optional<int> OptInt(int c) const {
-    if (s_.IsNull(c)) return std::nullopt;
+    if (IsNull(c)) return std::nullopt;
     return Int(c);
   }
   std::optional<std::string> OptText(int c) const {
-    if (s_.IsNull(c)) return std::nullopt;
-    return s_.Text(c);
+    if (IsNull(c)) return std::nullopt;
+    return s_.Text(first_ + c);
   }
 
  private:
+  Row(const Statement& s, int first) : s_(s), first_(first) {}
+
   const Statement& s_;
+  int first_ = 0;
 };
 
 // A prepared statement borrowed for one use: parameters are bound in order
