@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   serve->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve
       ->add_option("--threads", serve_options.threads,
-                   "I/O threads (default 2 on SQLite, 8 on PostgreSQL, one per pooled connection)")
+                   "I/O threads (default 2 on SQLite; on PostgreSQL two per core, from 4 to 8)")
       ->check(CLI::Range(1, 64));
   serve
       ->add_option("--session-idle-minutes", serve_options.session_idle_minutes,

@@ -184,8 +184,10 @@ std::string WorkerName() {
 
 }  // namespace
 
-int DefaultServeThreads(const std::string& db) {
-  return IsPostgresUrl(db) ? store::PostgresStore::Options{}.pool_size : 2;
+int DefaultServeThreads(const std::string& db, unsigned cores) {
+  if (!IsPostgresUrl(db)) return 2;
+  const int pool = store::PostgresStore::Options{}.pool_size;
+  return std::clamp(2 * static_cast<int>(cores), std::min(4, pool), pool);
 }
 
 int RunServeCommand(const ServeOptions& options) {

@@ -1,9 +1,11 @@
 // `sciaticare serve`: runs the clinic server until SIGINT or SIGTERM.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <thread>
 
 namespace sciaticare {
 
@@ -35,9 +37,13 @@ struct ServeOptions {
 
 // The I/O threads `serve` runs on the database `db` names when --threads is
 // not given. SQLite answers within the server's own process, so one thread
-// per core (two here) keeps the cores busy; on PostgreSQL a thread waits
-// for the database's answers, so there is one per pooled connection (8).
-int DefaultServeThreads(const std::string& db);
+// per core (two here) keeps the cores busy. On PostgreSQL a thread waits for
+// the database's one answer per screen about as long as it works, so two per
+// core (at least 4, at most one per pooled connection: 8): more only add
+// threads that compete with the database for the same cores and lengthen the
+// slowest answers (measured in docs/performance.md, session 14).
+int DefaultServeThreads(const std::string& db,
+                        unsigned cores = std::max(1U, std::thread::hardware_concurrency()));
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server
 // cannot start (port in use, unreadable TLS files, unusable database).
