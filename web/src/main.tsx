@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request, setCsrfToken, type SessionAnswer, type User } from './api';
 import { Link, Loading } from './components/common';
 import { navigate, usePath } from './router';
+import { setClinicZone } from './time';
 import { AcceptInvitePage } from './pages/AcceptInvite';
 import { LoginPage } from './pages/Login';
 import { TodayPage } from './pages/Today';
@@ -64,6 +65,9 @@ const SIGNED_IN = 'sciaticare.signed-in';
 function App() {
   const path = usePath();
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  // The clinic's zone, read once per sign-in before any page shows, so that
+  // every date of the record is the clinic's day (time.ts).
+  const [zoneOf, setZoneOf] = useState<number | null>(null);
 
   useEffect(() => {
     if (!localStorage.getItem(SIGNED_IN)) {
@@ -81,6 +85,14 @@ function App() {
         setUser(null);
       });
   }, []);
+
+  useEffect(() => {
+    if (!user) return;
+    get<{ time_zone: string }>('/api/v1/clinic/hours')
+      .then((hours) => setClinicZone(hours.time_zone))
+      .catch((e) => console.warn('the clinic time zone could not be read; dates show in UTC', e))
+      .finally(() => setZoneOf(user.id));
+  }, [user?.id]);
 
   useEffect(() => {
     if (user?.role === 'patient') return; // The portal sets its own titles.
@@ -110,6 +122,8 @@ function App() {
       />
     );
   }
+
+  if (zoneOf !== user.id) return <Loading what="Sciaticare" />;
 
   const logout = async () => {
     try {

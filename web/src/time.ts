@@ -17,6 +17,15 @@ export function utcOf(day: string, time: string) {
   return Number.isNaN(d.getTime()) ? '' : utcTime(d);
 }
 
+// The clinic's time zone, for the days and times the record shows (shortDate,
+// a draft's time): the app learns it once after sign-in (GET
+// /api/v1/clinic/hours) and shows no page before; UTC until then.
+let knownClinicZone = 'UTC';
+export function setClinicZone(zone: string) {
+  knownClinicZone = zone;
+}
+export const clinicZone = () => knownClinicZone;
+
 // The clinic's wall clock: times are shown and typed in the clinic's time
 // zone (GET /api/v1/clinic/settings), whatever the device's own zone, so a
 // booking means the same hour to everyone, across daylight-saving changes.

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../api';
 import { fieldLabel, plainMessage } from '../plainWords';
 import { linkClick } from '../router';
-import { dayText, zoneDate } from '../time';
+import { clinicZone, dayText, zoneDate } from '../time';
 
 export function Link(props: { href: string; class?: string; 'aria-label'?: string; children: ComponentChildren }) {
   return (
@@ -86,9 +86,9 @@ export function ageFrom(dateOfBirth: string, now = new Date()): number | null {
 
 // The day of a server time ("2026-11-27T10:00:00Z") or a bare day
 // ("2026-11-27") for people to read: "Fri 27 Nov 2026". A time is read on the
-// UTC calendar, as the server records it (no page here knows the clinic's
-// zone without asking); text that is not a time is shown as it is.
+// clinic's calendar (a note written at 7 pm in Los Angeles is of that day,
+// though it is the next day in UTC); text that is not a time is shown as it is.
 export function shortDate(iso: string) {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dayText(iso);
-  return Number.isNaN(new Date(iso).getTime()) ? iso : zoneDate(iso, 'UTC');
+  return Number.isNaN(new Date(iso).getTime()) ? iso : zoneDate(iso, clinicZone());
 }

@@ -5,7 +5,7 @@
 // assessment submitted from it discards it on the server.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, request, type IntakeDraft } from '../api';
-import { clock } from '../time';
+import { clinicZone, zoneClock } from '../time';
 import { shortDate } from './common';
 
 const SAVE_AFTER_MS = 1000;
@@ -117,7 +117,7 @@ export function DraftNotice(props: { status: DraftStatus; onDiscard: () => Promi
       {restoredFrom && (
         <div class="card notice" role="region" aria-label="Intake draft">
           <p>
-            Draft from {shortDate(restoredFrom)} at {clock(restoredFrom)} restored.
+            Draft from {shortDate(restoredFrom)} at {zoneClock(restoredFrom, clinicZone())} restored.
           </p>
           {asking ? (
             <div class="actions">
@@ -135,7 +135,7 @@ export function DraftNotice(props: { status: DraftStatus; onDiscard: () => Promi
         </div>
       )}
       <p class="muted small" aria-live="polite" aria-busy={saving ? 'true' : 'false'} data-testid="draft-status">
-        {failed ? 'The draft could not be saved; keep this page open and try again.' : savedAt ? `Draft saved at ${clock(savedAt)}` : ''}
+        {failed ? 'The draft could not be saved; keep this page open and try again.' : savedAt ? `Draft saved at ${zoneClock(savedAt, clinicZone())}` : ''}
       </p>
     </div>
   );
