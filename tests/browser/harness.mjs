@@ -63,6 +63,15 @@ export async function watchedPage(context) {
   return page;
 }
 
+// A watched page on a device whose own time zone is `zone`: what a person
+// reads and types must still follow the clinic's clock, not the device's.
+export async function watchedPageInZone(context, zone) {
+  const page = await watchedPage(context);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: zone });
+  return page;
+}
+
 // axe-core on the page as it is now; fails on serious or critical violations.
 export async function expectAccessible(page, label) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, LOGIN_EMAIL, LOGIN_PASSWORD, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn,
-  tabTo, watchedPage, therapistFor, patientFor, portalLoginFor, openEveryDay,
+  tabTo, watchedPage, therapistFor, patientFor, portalLoginFor, openEveryDay, watchedPageInZone,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -36,9 +36,7 @@ const secondWish = clinicDay(12);
 // read on the clinic's (London) clock.
 async function portal() {
   await browser.context.clearCookies();
-  const page = await watchedPage(browser.context);
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+  const page = await watchedPageInZone(browser.context, 'America/New_York');
   await signIn(page, login.email, login.password);
   await page.getByRole('heading', { name: 'Hello, Mara' }).waitFor();
   return page;

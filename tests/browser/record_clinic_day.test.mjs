@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, patientFor, signInAsClinician,
-  watchedPage,
+  watchedPageInZone,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -33,14 +33,13 @@ describe("the record's dates on the clinic's calendar", () => {
       occurred_at: '2026-11-27T03:00:00Z', leg_pain_before: 6, leg_pain_after: 4,
     });
 
-    const page = await watchedPage(browser.context);
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/London' });
+    const page = await watchedPageInZone(browser.context, 'Europe/London');
     await signInAsClinician(page);
     await page.goto(`${BASE_URL}/patients/${patient.id}`);
     await page.getByRole('link', { name: 'Note of Thu 26 Nov 2026' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Note of Fri 27 Nov 2026' }).count(), 0);
     await checkDesktopAndTablet(page, "notes on the clinic's day");
+    page.expectClean();
     await page.close();
   });
 });

@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, tabTo, watchedPage, patientFor,
-  portalLoginFor, signInAsClinician,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, signIn, tabTo, patientFor,
+  portalLoginFor, signInAsClinician, watchedPageInZone,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -26,9 +26,7 @@ async function setClinicZone(zone) {
 
 // A page whose device zone is `deviceZone`, signed in, at `path`.
 async function open(path, deviceZone) {
-  const page = await watchedPage(browser.context);
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: deviceZone });
+  const page = await watchedPageInZone(browser.context, deviceZone);
   await signInAsClinician(page);
   await page.goto(`${BASE_URL}${path}`);
   return page;
@@ -140,9 +138,7 @@ describe('the waiting list and Today on the clinic clock', () => {
     await portalLoginFor(api, patient.id, { email, password: 'portal password 3', name: 'Maya (portal)' });
     // The staff session of the tests before must not carry over.
     await browser.context.clearCookies();
-    const page = await watchedPage(browser.context);
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+    const page = await watchedPageInZone(browser.context, 'America/New_York');
     await signIn(page, email, 'portal password 3');
     await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
     const form = page.getByRole('form', { name: 'Ask for an appointment' });

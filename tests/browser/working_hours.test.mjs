@@ -9,8 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, tabTo, watchedPage, therapistFor,
-  patientFor, signInAsClinician,
+  BASE_URL, checkDesktopAndTablet, clinicianApi, clinicSettingsFor, launch, tabTo, therapistFor,
+  patientFor, signInAsClinician, watchedPageInZone,
 } from './harness.mjs';
 
 const stamp = Date.now() % 100000;
@@ -25,11 +25,9 @@ let patient;
 let settings;
 
 async function open(path) {
-  const page = await watchedPage(browser.context);
   // The device's own zone differs from the clinic's: what a person reads and
   // types must follow the clinic's.
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+  const page = await watchedPageInZone(browser.context, 'America/New_York');
   // Signed in already when an earlier test left its session in the browser.
   await signInAsClinician(page);
   await page.goto(`${BASE_URL}${path}`);
