@@ -1,7 +1,6 @@
 // `sciaticare serve`: runs the clinic server until SIGINT or SIGTERM.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -42,8 +41,9 @@ struct ServeOptions {
 // core (at least 4, at most one per pooled connection: 8): more only add
 // threads that compete with the database for the same cores and lengthen the
 // slowest answers (measured in docs/performance.md, session 14).
+// `cores` is 0 when the machine does not say, which gives the least (4).
 int DefaultServeThreads(const std::string& db,
-                        unsigned cores = std::max(1U, std::thread::hardware_concurrency()));
+                        unsigned cores = std::thread::hardware_concurrency());
 
 // Returns the process exit code: 0 after a clean shutdown, 1 when the server
 // cannot start (port in use, unreadable TLS files, unusable database).

@@ -12,6 +12,7 @@ TEST(ServeThreads, TwoOnSqliteAndTwoPerCoreWithinThePoolOnPostgres) {
   // A thread waits for PostgreSQL's answer: two per core keep the cores busy,
   // at least 4, and never more than the pool's 8 connections.
   const std::string pg = "postgresql://clinic@db.example.invalid/sciaticare";
+  EXPECT_EQ(DefaultServeThreads(pg, 0), 4);  // The machine did not say.
   EXPECT_EQ(DefaultServeThreads(pg, 1), 4);
   EXPECT_EQ(DefaultServeThreads(pg, 2), 4);
   EXPECT_EQ(DefaultServeThreads(pg, 3), 6);

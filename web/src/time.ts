@@ -3,8 +3,6 @@
 
 export const utcTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 // "YYYY-MM-DD" of the local day.
 export function localDay(d: Date) {
   const pad = (n: number) => String(n).padStart(2, '0');
