@@ -110,8 +110,9 @@ bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
 
 }  // namespace
 
-PgGroupCommit::PgGroupCommit(std::string url, int lock_timeout_ms, int writers)
-    : url_(std::move(url)), lock_timeout_ms_(lock_timeout_ms) {
+PgGroupCommit::PgGroupCommit(std::string url, int lock_timeout_ms, int writers,
+                             PgAuditLinger linger)
+    : url_(std::move(url)), lock_timeout_ms_(lock_timeout_ms), linger_(linger) {
   threads_.reserve(static_cast<std::size_t>(std::max(writers, 1)));
   for (int i = 0; i < std::max(writers, 1); ++i) threads_.emplace_back([this] { Loop(); });
 }
@@ -126,12 +127,22 @@ PgGroupCommit::~PgGroupCommit() {
 }
 
 void PgGroupCommit::Submit(Job job) {
+  bool ready = false, filled = false;
   {
     std::lock_guard lock(mu_);
     if (job.audit) ++queued_audits_;
     queue_.push_back(std::move(job));
+    // An entry for the audit batch being gathered or committed wakes no
+    // one (measured: a writer woken for nothing costs two context
+    // switches): that batch's writer takes it, at once if it fills it.
+    ready = WorkReady();
+    filled = queue_.size() == linger_.fill;
   }
-  wake_.notify_one();
+  if (ready) {
+    wake_.notify_one();
+  } else if (filled) {
+    wake_.notify_all();  // The gathering writer among those waiting.
+  }
 }
 
 bool PgGroupCommit::WorkReady() const {
@@ -140,6 +151,15 @@ bool PgGroupCommit::WorkReady() const {
   // make one larger batch, not many of one or two. Anything else is taken at
   // once, the audit entries queued with it joining its batch.
   return !(audit_batch_running_ && queued_audits_ == queue_.size());
+}
+
+void PgGroupCommit::LingerForCompany(std::unique_lock<std::mutex>& lock) {
+  const bool busy = last_audit_batch_ >= linger_.busy_batch;
+  if (linger_.wait.count() <= 0 || !busy || queue_.size() >= linger_.fill) return;
+  wake_.wait_for(lock, linger_.wait, [this] {
+    return stopping_ || queue_.size() >= linger_.fill || queued_audits_ != queue_.size() ||
+           queue_.empty();
+  });
 }
 
 std::uint64_t PgGroupCommit::batches() const {
@@ -159,13 +179,23 @@ void PgGroupCommit::Loop() {
     bool audits_alone = false;
     {
       std::unique_lock lock(mu_);
-      // No waiting for company: whatever queued while the writers were busy
-      // is the next batch, so a lone write is never delayed by more than the
-      // audit batch already being committed.
+      // Whatever queued while the writers were busy is the next batch: a
+      // write is never delayed by more than the audit batch already being
+      // committed, and audit entries alone only by the linger under load.
       wake_.wait(lock, [this] { return WorkReady() || (stopping_ && queue_.empty()); });
       if (queue_.empty()) return;  // Stopping, and nothing left to write.
       audits_alone = queued_audits_ == queue_.size();
-      audit_batch_running_ = audit_batch_running_ || audits_alone;
+      if (audits_alone) {
+        audit_batch_running_ = true;  // No other writer takes entries alone now.
+        LingerForCompany(lock);
+        audits_alone = !queue_.empty() && queued_audits_ == queue_.size();
+        if (!audits_alone) {
+          audit_batch_running_ = false;  // A write came, or another writer took them.
+          wake_.notify_all();
+          if (queue_.empty()) continue;
+        }
+      }
+      last_audit_batch_ = queued_audits_;
       batch.swap(queue_);
       queued_audits_ = 0;
     }

@@ -21,10 +21,17 @@
 // own connection) keep a slow batch from holding up the next; but while one
 // commits a batch of audit entries alone, entries queued behind it wait for
 // it rather than start a second such batch on another writer (measured in
-// docs/performance.md: batches grow and reads are served faster).
+// docs/performance.md: batches grow and reads are served faster). Under load
+// (the last batch held `PgAuditLinger::busy_batch` entries alone or more), a
+// batch of entries alone also waits up to `PgAuditLinger::wait` for company,
+// until it holds `PgAuditLinger::fill` entries or any other write comes (which
+// is taken at once, with them): one commit then serves many more audited
+// reads, at the cost of that wait, as PostgreSQL's own commit_delay. When
+// the load is light a lone entry is never held.
 // Internal to the PostgreSQL store.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -42,6 +49,14 @@ namespace sciaticare::store {
 
 class PgConnection;
 class PgTx;
+
+// How long a batch of audit entries alone waits for company under load
+// (measured in docs/performance.md, session 15).
+struct PgAuditLinger {
+  std::chrono::microseconds wait{2000};  // Zero: never.
+  std::size_t busy_batch = 4;
+  std::size_t fill = 32;
+};
 
 class PgGroupCommit {
  public:
@@ -73,7 +88,8 @@ class PgGroupCommit {
   };
 
   // Starts `writers` threads; each connects to `url` when it first writes.
-  PgGroupCommit(std::string url, int lock_timeout_ms, int writers);
+  PgGroupCommit(std::string url, int lock_timeout_ms, int writers,
+                PgAuditLinger linger = PgAuditLinger{});
   // Runs everything already submitted, then stops the threads.
   ~PgGroupCommit();
   PgGroupCommit(const PgGroupCommit&) = delete;
@@ -89,15 +105,20 @@ class PgGroupCommit {
   void Loop();
   // Under mu_: whether an idle writer should take the queue now.
   bool WorkReady() const;
+  // Under mu_, with audit entries alone queued: waits for company when the
+  // load asks for it (PgAuditLinger); the queue may be taken meanwhile.
+  void LingerForCompany(std::unique_lock<std::mutex>& lock);
   void RunBatch(std::unique_ptr<PgConnection>& conn, std::vector<Job>& jobs);
 
   const std::string url_;
   const int lock_timeout_ms_;
+  const PgAuditLinger linger_;
   mutable std::mutex mu_;
   std::condition_variable wake_;
   std::vector<Job> queue_;
-  std::size_t queued_audits_ = 0;  // Members of queue_ that are audit entries alone.
-  bool audit_batch_running_ = false;
+  std::size_t queued_audits_ = 0;     // Members of queue_ that are audit entries alone.
+  bool audit_batch_running_ = false;  // Being gathered (PgAuditLinger) or committed.
+  std::size_t last_audit_batch_ = 0;  // Entries alone in the last batch taken.
   bool stopping_ = false;
   std::uint64_t batches_ = 0;
   std::uint64_t members_ = 0;
