@@ -52,6 +52,15 @@ class PgAuditLingerTest : public PgBatchAuditTest {
     return promises_.back()->get_future();
   }
 
+  // Submits a write other than an audit entry (one that changes nothing).
+  std::future<Outcome> SubmitWrite() {
+    promises_.push_back(std::make_unique<std::promise<Outcome>>());
+    std::promise<Outcome>& outcome = *promises_.back();
+    group_->Submit({[](PgConnection&, PgTx&) { return Outcome{}; },
+                    [&outcome](Outcome o) { outcome.set_value(std::move(o)); }});
+    return outcome.get_future();
+  }
+
   // A batch of kBusyBatch entries alone, queued behind a held writer: the
   // load that makes the next batch of entries wait for company.
   void MakeBusy() {
@@ -88,10 +97,7 @@ TEST_F(PgAuditLingerTest, AnotherWriteEndsTheWaitAndGoesWithTheEntriesAtOnce) {
   MakeBusy();
   std::future<Outcome> entry = Submit("waiting");
   EXPECT_TRUE(Held(entry));
-  std::promise<Outcome> write;
-  group_->Submit({[](PgConnection&, PgTx&) { return Outcome{}; },
-                  [&write](Outcome o) { write.set_value(std::move(o)); }});
-  std::future<Outcome> written = write.get_future();
+  std::future<Outcome> written = SubmitWrite();
   EXPECT_TRUE(AnsweredWell(written));
   EXPECT_TRUE(AnsweredWell(entry));
   EXPECT_EQ(group_->batches(), 3u);  // The entry and the write in one.
@@ -120,9 +126,8 @@ TEST_F(PgAuditLingerTest, ALightLoadNeverHoldsALoneEntry) {
   MakeBusy();
   std::future<Outcome> waiting = Submit("waiting");
   EXPECT_TRUE(Held(waiting));
-  std::promise<Outcome> write;
-  group_->Submit({[](PgConnection&, PgTx&) { return Outcome{}; },
-                  [&write](Outcome o) { write.set_value(std::move(o)); }});
+  std::future<Outcome> written = SubmitWrite();
+  EXPECT_TRUE(AnsweredWell(written));
   EXPECT_TRUE(AnsweredWell(waiting));
   std::future<Outcome> lone = Submit("lone again");
   EXPECT_TRUE(AnsweredWell(lone));
