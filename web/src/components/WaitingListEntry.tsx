@@ -4,8 +4,8 @@
 // the route takes), and the length wanted. Nothing is added until the server
 // accepts it; a refusal names the field in plain words.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, type ClinicSettings, type Therapist } from '../api';
-import { zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
+import { ApiError, get, post, type Therapist } from '../api';
+import { clinicZone, zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
 import { ErrorBox } from './common';
 import { LENGTHS } from './BookingForm';
 
@@ -22,13 +22,13 @@ interface Entry {
 const STATUS_TEXT: Record<string, string> = { waiting: 'waiting', offered: 'a freed slot is offered' };
 
 export function WaitingListEntry(props: { patientId: number; patientName: string }) {
-  const [zone, setZone] = useState('');
+  const zone = clinicZone(); // Learnt after sign-in (time.ts).
   const [therapists, setTherapists] = useState<Therapist[]>([]);
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const [entries, setEntries] = useState<Entry[] | null>(null);
   const [therapistId, setTherapistId] = useState('');
-  const [fromDay, setFromDay] = useState('');
+  const [fromDay, setFromDay] = useState(() => zoneDay(new Date(), zone));
   const [fromTime, setFromTime] = useState('09:00');
-  const [untilDay, setUntilDay] = useState('');
+  const [untilDay, setUntilDay] = useState(() => zoneDay(new Date(), zone));
   const [untilTime, setUntilTime] = useState('18:00');
   const [minutes, setMinutes] = useState('60');
   const [status, setStatus] = useState('');
@@ -38,14 +38,8 @@ export function WaitingListEntry(props: { patientId: number; patientName: string
   const bad = error instanceof ApiError ? error.field : '';
 
   useEffect(() => {
-    Promise.all([get<ClinicSettings>('/api/v1/clinic/settings'), get<{ items: Therapist[] }>('/api/v1/therapists')])
-      .then(([settings, t]) => {
-        setZone(settings.time_zone);
-        setTherapists(t.items);
-        const today = zoneDay(new Date(), settings.time_zone);
-        setFromDay((d) => d || today);
-        setUntilDay((d) => d || today);
-      })
+    get<{ items: Therapist[] }>('/api/v1/therapists')
+      .then((t) => setTherapists(t.items))
       .catch(setError);
   }, []);
   useEffect(() => {
@@ -81,7 +75,7 @@ export function WaitingListEntry(props: { patientId: number; patientName: string
     <section class="card" aria-labelledby="waiting-title" data-testid="waiting-list-entry">
       <h2 id="waiting-title">Waiting list</h2>
       {/* A line held while loading, so the form below does not move when the answer comes. */}
-      {!zone ? (
+      {!entries ? (
         <p class="muted">Reading the waiting list…</p>
       ) : entries.length === 0 ? (
         <p>Not on the waiting list.</p>
@@ -140,7 +134,7 @@ export function WaitingListEntry(props: { patientId: number; patientName: string
         </div>
         <ErrorBox error={error} />
         <p role="status" class="status-line">{status}</p>
-        <button type="submit" disabled={busy || !zone}>Add to the waiting list</button>
+        <button type="submit" disabled={busy}>Add to the waiting list</button>
       </form>
     </section>
   );

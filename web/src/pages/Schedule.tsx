@@ -5,7 +5,7 @@
 // their working hours, breaks and time off, a day off greyed out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  get, getEvery, request, type Appointment, type ClinicSettings, type Room, type Therapist, type TherapistAvailability,
+  get, getEvery, request, type Appointment, type Room, type Therapist, type TherapistAvailability,
   type TimeOff, type User,
 } from '../api';
 import { BookingForm } from '../components/BookingForm';
@@ -15,7 +15,7 @@ import { WaitingOffers } from '../components/WaitingOffers';
 import { MoveAppointment } from '../components/MoveAppointment';
 import { MoveRequests } from '../components/MoveRequests';
 import { ScheduleWaitingList } from '../components/ScheduleWaitingList';
-import { localDay, utcTime, zoneClock, zoneDate, zoneDay } from '../time';
+import { clinicZone, localDay, utcTime, zoneClock, zoneDate, zoneDay } from '../time';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 
 function mondayOf(d: Date) {
@@ -66,7 +66,7 @@ export function SchedulePage(props: { user: User }) {
   const [week, setWeek] = useState<Appointment[] | null>(null);
   const [requests, setRequests] = useState<Appointment[]>([]);
   const [therapists, setTherapists] = useState<Therapist[] | null>(null);
-  const [zone, setZone] = useState('');
+  const zone = clinicZone(); // Learnt after sign-in (time.ts).
   const [rooms, setRooms] = useState<Room[]>([]);
   const [weeks, setWeeks] = useState<Record<number, TherapistAvailability>>({});
   const [away, setAway] = useState<Record<number, TimeOff[]>>({});
@@ -88,9 +88,8 @@ export function SchedulePage(props: { user: User }) {
   }, [selectedId]);
 
   useEffect(() => {
-    Promise.all([get<{ items: Therapist[] }>('/api/v1/therapists'), get<ClinicSettings>('/api/v1/clinic/settings'),
-      get<{ items: Room[] }>('/api/v1/rooms')])
-      .then(async ([t, settings, roomList]) => {
+    Promise.all([get<{ items: Therapist[] }>('/api/v1/therapists'), get<{ items: Room[] }>('/api/v1/rooms')])
+      .then(async ([t, roomList]) => {
         const active = t.items.filter((x) => x.active);
         const [hours, off] = await Promise.all([
           Promise.all(active.map((x) => get<TherapistAvailability>(`/api/v1/therapists/${x.id}/availability`))),
@@ -98,7 +97,6 @@ export function SchedulePage(props: { user: User }) {
         ]);
         setWeeks(Object.fromEntries(hours.map((h) => [h.therapist_id, h])));
         setAway(Object.fromEntries(active.map((x, i) => [x.id, off[i].items.filter((o) => !o.withdrawn)])));
-        setZone(settings.time_zone);
         setRooms(roomList.items);
         setTherapists(active);
       })
@@ -127,8 +125,8 @@ export function SchedulePage(props: { user: User }) {
       .catch(setError);
   }, [monday, reload]);
 
-  const clockOf = (iso: string) => zoneClock(iso, zone || 'UTC');
-  const dateOf = (iso: string) => zoneDate(iso, zone || 'UTC');
+  const clockOf = (iso: string) => zoneClock(iso, zone);
+  const dateOf = (iso: string) => zoneDate(iso, zone);
   const patientName = (id: number) => names[id] ?? `patient ${id}`;
   const therapistName = (id: number) => therapists?.find((t) => t.id === id)?.display_name ?? `user ${id}`;
 
@@ -147,7 +145,7 @@ export function SchedulePage(props: { user: User }) {
     }
   };
 
-  if (!therapists || !week || !zone) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
+  if (!therapists || !week) return error ? <ErrorBox error={error} /> : <Loading what="the schedule" />;
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
   const canReadPlans = props.user.role === 'admin' || props.user.role === 'therapist';
@@ -243,7 +241,7 @@ export function SchedulePage(props: { user: User }) {
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close</button>
           </div>
           {moving?.id === selected.id && (
-            <MoveAppointment appointment={selected} therapists={therapists} rooms={rooms} zone={zone || 'UTC'} onKeep={() => setMoving(null)}
+            <MoveAppointment appointment={selected} therapists={therapists} rooms={rooms} zone={zone} onKeep={() => setMoving(null)}
               onMoved={(moved) => {
                 setMoving(null);
                 setSelected(moved);

@@ -4,10 +4,10 @@
 // (GET /api/v1/attention, decided by the server from the records), and the
 // patients' requests to move an appointment, to accept or decline.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type Appointment, type AttentionItem, type ClinicSettings, type Therapist } from '../api';
+import { ApiError, get, type Appointment, type AttentionItem, type Therapist } from '../api';
 import { ErrorBox, Link, Loading, words } from '../components/common';
 import { MoveRequests } from '../components/MoveRequests';
-import { addDaysTo, zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
+import { addDaysTo, clinicZone, zoneClock, zoneDate, zoneDay, zoneUtc } from '../time';
 
 export const REASON_LABEL: Record<string, string> = {
   red_flag: 'Red flag',
@@ -21,11 +21,10 @@ export const REASON_LABEL: Record<string, string> = {
 type DayAppointments = { items: Appointment[]; therapists: Therapist[]; zone: string };
 type AttentionAnswer = { items: AttentionItem[]; patients_checked: number };
 
-// The clinic's day (GET /api/v1/clinic/settings gives its zone): its
+// The clinic's day (its zone learnt after sign-in, time.ts): its
 // appointments (each with the patient's name) and the therapists.
 async function loadDay(): Promise<DayAppointments> {
-  const settings = await get<ClinicSettings>('/api/v1/clinic/settings');
-  const zone = settings.time_zone;
+  const zone = clinicZone();
   const today = zoneDay(new Date(), zone);
   const from = zoneUtc(today, '00:00', zone);
   const to = zoneUtc(addDaysTo(today, 1), '00:00', zone);
