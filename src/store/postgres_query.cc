@@ -54,12 +54,15 @@ PgPool::Lease PgPool::Acquire() {
   if (!idle_.empty()) {
     std::unique_ptr<PgConnection> conn = std::move(idle_.back());
     idle_.pop_back();
+    ++lent_;
     return Lease(*this, std::move(conn));
   }
   ++open_;  // Reserve the slot, then connect without holding the lock.
   lock.unlock();
   try {
-    return Lease(*this, std::make_unique<PgConnection>(url_, lock_timeout_ms_));
+    auto conn = std::make_unique<PgConnection>(url_, lock_timeout_ms_);
+    ++lent_;
+    return Lease(*this, std::move(conn));
   } catch (...) {
     lock.lock();
     --open_;
@@ -79,6 +82,7 @@ void PgPool::Return(std::unique_ptr<PgConnection> conn, bool discard) {
     }
   }
   available_.notify_one();
+  if (--lent_ == 0 && all_returned_) all_returned_();
   // A discarded connection closes here, outside the lock.
 }
 

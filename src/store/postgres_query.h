@@ -5,8 +5,10 @@
 // Not for use outside src/store.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -99,6 +101,13 @@ class PgPool {
   // connecting throws (pqxx::broken_connection when the server is away).
   Lease Acquire();
 
+  // Whether any call holds a connection now (its request may yet append an
+  // audit entry: PgAuditLinger's company).
+  bool AnyLent() const { return lent_.load(std::memory_order_relaxed) > 0; }
+  // Called on the returning thread, no lock held, whenever the last lent
+  // connection comes back. Set before the pool is used.
+  void OnAllReturned(std::function<void()> hook) { all_returned_ = std::move(hook); }
+
  private:
   void Return(std::unique_ptr<PgConnection> conn, bool discard);
 
@@ -109,6 +118,8 @@ class PgPool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<PgConnection>> idle_;
   int open_ = 0;  // Idle and lent out.
+  std::atomic<int> lent_ = 0;
+  std::function<void()> all_returned_;
 };
 
 // Marks the calling thread as running a unit of work of `store` on `conn`

@@ -12,7 +12,9 @@ namespace sciaticare::store {
 PostgresStore::PostgresStore(std::unique_ptr<PgPool> pool, std::unique_ptr<PgGroupCommit> group)
     : pool_(std::move(pool)), group_(std::move(group)) {}
 
-PostgresStore::~PostgresStore() = default;
+PostgresStore::~PostgresStore() {
+  pool_->OnAllReturned(nullptr);  // The group commit it wakes goes first.
+}
 
 StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
                                                                 const Options& options) {
@@ -25,8 +27,12 @@ StoreResult<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::strin
     if (!migrated) return migrated.error();
     auto pool = std::make_unique<PgPool>(url, options.pool_size, options.lock_timeout_ms);
     pool->Adopt(std::move(conn));
-    auto group =
-        std::make_unique<PgGroupCommit>(url, options.lock_timeout_ms, options.group_writers);
+    // An audit batch waits for company only while calls are in flight.
+    PgAuditLinger linger;
+    linger.company_coming = [lent = pool.get()] { return lent->AnyLent(); };
+    auto group = std::make_unique<PgGroupCommit>(url, options.lock_timeout_ms,
+                                                 options.group_writers, std::move(linger));
+    pool->OnAllReturned([waiting = group.get()] { waiting->CompanyMayHaveGone(); });
     return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), std::move(group)));
   } catch (const std::exception& e) {
     // Not the URL itself: it may hold a password.

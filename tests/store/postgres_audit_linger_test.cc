@@ -1,11 +1,13 @@
 // The PostgreSQL group commit's linger (PgAuditLinger): under load a batch of
-// audit entries alone waits for company until it is full, or until another
-// write comes, which goes with it at once; at the end the wait ends and
-// everything is committed; a light load never holds a lone entry. The
+// audit entries alone waits for company until it is full, until another
+// write comes, which goes with it at once, or until no company is on its
+// way; at the end the wait ends and everything is committed; a light load
+// never holds a lone entry. The
 // linger here is a minute long, so that whether an entry was held is plain.
 // Skipped without a PostgreSQL server (SCIATICARE_TEST_PG_URL).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <future>
@@ -39,8 +41,8 @@ class PgAuditLingerTest : public PgBatchAuditTest {
   void SetUp() override {
     PgBatchAuditTest::SetUp();
     if (IsSkipped()) return;
-    group_ = std::make_unique<PgGroupCommit>(url_, 5000, 1,
-                                             PgAuditLinger{seconds(60), kBusyBatch, kFill});
+    PgAuditLinger linger{seconds(60), kBusyBatch, kFill, [this] { return company_.load(); }};
+    group_ = std::make_unique<PgGroupCommit>(url_, 5000, 1, std::move(linger));
   }
   void TearDown() override { group_.reset(); }
 
@@ -75,6 +77,7 @@ class PgAuditLingerTest : public PgBatchAuditTest {
     ASSERT_EQ(group_->batches(), before + 2);  // The hold's, then the entries'.
   }
 
+  std::atomic<bool> company_ = true;  // PgAuditLinger::company_coming.
   std::vector<std::unique_ptr<std::promise<Outcome>>> promises_;
   std::unique_ptr<PgGroupCommit> group_;
 };
@@ -131,6 +134,23 @@ TEST_F(PgAuditLingerTest, ALightLoadNeverHoldsALoneEntry) {
   EXPECT_TRUE(AnsweredWell(waiting));
   std::future<Outcome> lone = Submit("lone again");
   EXPECT_TRUE(AnsweredWell(lone));
+}
+
+// When every caller waits on the batch itself, no entry will come: a busy
+// batch goes at once, and one waiting goes once it hears so.
+TEST_F(PgAuditLingerTest, NoCompanyOnItsWayEndsTheWait) {
+  MakeBusy();
+  company_ = false;
+  std::future<Outcome> alone = Submit("no company coming");
+  EXPECT_TRUE(AnsweredWell(alone));
+  MakeBusy();
+  company_ = true;
+  std::future<Outcome> waiting = Submit("waiting");
+  EXPECT_TRUE(Held(waiting));
+  company_ = false;
+  group_->CompanyMayHaveGone();
+  EXPECT_TRUE(AnsweredWell(waiting));
+  EXPECT_EQ(Stored().size(), 2 * kBusyBatch + 2);
 }
 
 }  // namespace

@@ -123,11 +123,12 @@ PgGroupCommit::~PgGroupCommit() {
     stopping_ = true;
   }
   wake_.notify_all();
+  linger_wake_.notify_all();
   for (std::thread& t : threads_) t.join();
 }
 
 void PgGroupCommit::Submit(Job job) {
-  bool ready = false, filled = false;
+  bool ready = false, ends_linger = false;
   {
     std::lock_guard lock(mu_);
     if (job.audit) ++queued_audits_;
@@ -136,13 +137,18 @@ void PgGroupCommit::Submit(Job job) {
     // one (measured: a writer woken for nothing costs two context
     // switches): that batch's writer takes it, at once if it fills it.
     ready = WorkReady();
-    filled = queue_.size() == linger_.fill;
+    ends_linger = lingering_ && (queue_.size() >= linger_.fill || !queue_.back().audit);
   }
-  if (ready) {
-    wake_.notify_one();
-  } else if (filled) {
-    wake_.notify_all();  // The gathering writer among those waiting.
+  if (ends_linger) linger_wake_.notify_one();
+  if (ready) wake_.notify_one();
+}
+
+void PgGroupCommit::CompanyMayHaveGone() {
+  {
+    std::lock_guard lock(mu_);
+    if (!lingering_) return;
   }
+  linger_wake_.notify_one();
 }
 
 bool PgGroupCommit::WorkReady() const {
@@ -155,11 +161,16 @@ bool PgGroupCommit::WorkReady() const {
 
 void PgGroupCommit::LingerForCompany(std::unique_lock<std::mutex>& lock) {
   const bool busy = last_audit_batch_ >= linger_.busy_batch;
-  if (linger_.wait.count() <= 0 || !busy || queue_.size() >= linger_.fill) return;
-  wake_.wait_for(lock, linger_.wait, [this] {
+  if (linger_.wait.count() <= 0 || !busy) return;
+  const auto company_coming = [this] {
+    return !linger_.company_coming || linger_.company_coming();
+  };
+  lingering_ = true;
+  linger_wake_.wait_for(lock, linger_.wait, [&] {
     return stopping_ || queue_.size() >= linger_.fill || queued_audits_ != queue_.size() ||
-           queue_.empty();
+           queue_.empty() || !company_coming();
   });
+  lingering_ = false;
 }
 
 std::uint64_t PgGroupCommit::batches() const {

@@ -24,10 +24,12 @@
 // docs/performance.md: batches grow and reads are served faster). Under load
 // (the last batch held `PgAuditLinger::busy_batch` entries alone or more), a
 // batch of entries alone also waits up to `PgAuditLinger::wait` for company,
-// until it holds `PgAuditLinger::fill` entries or any other write comes (which
-// is taken at once, with them): one commit then serves many more audited
-// reads, at the cost of that wait, as PostgreSQL's own commit_delay. When
-// the load is light a lone entry is never held.
+// until it holds `PgAuditLinger::fill` entries, any other write comes (which
+// is taken at once, with them) or no company is on its way
+// (`PgAuditLinger::company_coming`): one commit then serves many more
+// audited reads, at the cost of that wait, as PostgreSQL's own
+// commit_delay with its commit_siblings. When the load is light a lone
+// entry is never held.
 // Internal to the PostgreSQL store.
 #pragma once
 
@@ -53,9 +55,15 @@ class PgTx;
 // How long a batch of audit entries alone waits for company under load
 // (measured in docs/performance.md, session 15).
 struct PgAuditLinger {
-  std::chrono::microseconds wait{2000};  // Zero: never.
+  std::chrono::microseconds wait{1000};  // Zero: never.
   std::size_t busy_batch = 4;
-  std::size_t fill = 32;
+  std::size_t fill = 8;
+  // Whether company is on its way (the store's calls in flight, whose
+  // requests may yet append entries). The wait ends once it is not, and
+  // PgGroupCommit::CompanyMayHaveGone() says when to look again: when
+  // every caller waits on the batch itself, none will come. Unset: company
+  // is taken to be on its way for the whole wait.
+  std::function<bool()> company_coming;
 };
 
 class PgGroupCommit {
@@ -96,6 +104,8 @@ class PgGroupCommit {
   PgGroupCommit& operator=(const PgGroupCommit&) = delete;
 
   void Submit(Job job);
+  // Wakes a batch waiting for company to ask PgAuditLinger::company_coming again.
+  void CompanyMayHaveGone();
 
   // Batches committed so far, and the members they held (tests and figures).
   std::uint64_t batches() const;
@@ -115,6 +125,8 @@ class PgGroupCommit {
   const PgAuditLinger linger_;
   mutable std::mutex mu_;
   std::condition_variable wake_;
+  std::condition_variable linger_wake_;  // The writer waiting for company.
+  bool lingering_ = false;
   std::vector<Job> queue_;
   std::size_t queued_audits_ = 0;     // Members of queue_ that are audit entries alone.
   bool audit_batch_running_ = false;  // Being gathered (PgAuditLinger) or committed.
