@@ -112,7 +112,7 @@ bool TryBatch(PgConnection& conn, std::vector<PgGroupCommit::Job>& jobs,
 
 PgGroupCommit::PgGroupCommit(std::string url, int lock_timeout_ms, int writers,
                              PgAuditLinger linger)
-    : url_(std::move(url)), lock_timeout_ms_(lock_timeout_ms), linger_(linger) {
+    : url_(std::move(url)), lock_timeout_ms_(lock_timeout_ms), linger_(std::move(linger)) {
   threads_.reserve(static_cast<std::size_t>(std::max(writers, 1)));
   for (int i = 0; i < std::max(writers, 1); ++i) threads_.emplace_back([this] { Loop(); });
 }
