@@ -18,7 +18,7 @@ export const REASON_LABEL: Record<string, string> = {
   no_intake: 'No intake',
 };
 
-type DayAppointments = { items: Appointment[]; therapists: Therapist[]; zone: string };
+type DayAppointments = { items: Appointment[]; therapists: Therapist[] };
 type AttentionAnswer = { items: AttentionItem[]; patients_checked: number };
 
 // The clinic's day (its zone learnt after sign-in, time.ts): its
@@ -32,18 +32,18 @@ async function loadDay(): Promise<DayAppointments> {
     get<{ items: Appointment[] }>(`/api/v1/appointments?from=${from}&to=${to}`),
     get<{ items: Therapist[] }>('/api/v1/therapists'),
   ]);
-  return { items: a.items, therapists: t.items, zone };
+  return { items: a.items, therapists: t.items };
 }
 
 function Appointments({ day, error }: { day: DayAppointments | null; error: unknown }) {
   const items = day?.items ?? null;
   const therapists = day?.therapists ?? [];
-  const zone = day?.zone ?? 'UTC';
+  const zone = clinicZone();
   const nameOf = (a: Appointment) => a.patient_name ?? 'a patient';
   return (
     <div class="card" data-testid="today-appointments">
       <div class="page-head">
-        <h2>Appointments{day ? `, ${zoneDate(new Date(), day.zone)}` : ''}</h2>
+        <h2>Appointments{day ? `, ${zoneDate(new Date(), zone)}` : ''}</h2>
         <Link href="/schedule" class="button secondary small-button">See the week</Link>
       </div>
       {error ? (
@@ -167,7 +167,7 @@ export function TodayPage() {
           </div>
           {/* Below the day's cards: appearing when its list is in, it moves nothing above. */}
           {day && (
-            <MoveRequests zone={day.zone} reload={reload}
+            <MoveRequests zone={clinicZone()} reload={reload}
               onAnswered={(what) => { setSaid(what); setReload((n) => n + 1); }} />
           )}
         </>
