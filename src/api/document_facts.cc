@@ -92,6 +92,12 @@ std::shared_ptr<const PlanFacts> DocumentFacts::Plan(
   });
 }
 
+std::shared_ptr<const Result<Intake>> DocumentFacts::AssessedIntake(
+    store::Id id, const std::function<Result<Intake>()>& parse_intake) {
+  return Remembered(intakes_, id,
+                    [&] { return std::make_shared<const Result<Intake>>(parse_intake()); });
+}
+
 std::shared_ptr<const AssessmentFacts> DocumentFacts::FindAssessment(store::Id id) {
   return Find(assessments_, id);
 }

@@ -1,8 +1,10 @@
-// DocumentFacts: the few facts the chart and the attention list need from
-// stored JSON documents (an assessment's scores and red flags, an approved
-// plan's planned session count and reassessment points), parsed once per
-// record and remembered, because parsing an 11 KB assessment result on every
-// read cost more than the rest of the read together.
+// DocumentFacts: the few facts the chart, the attention list and a session
+// note's review need from stored JSON documents (an assessment's scores and
+// red flags, its intake as the core reads it, an approved plan's planned
+// session count and reassessment points), parsed once per record and
+// remembered, because parsing an 11 KB assessment result on every read cost
+// more than the rest of the read together, and parsing the intake again was
+// a tenth of every note write's server time.
 //
 // Remembering is safe because neither document changes once stored (store.h:
 // assessments are immutable; a plan's content is fixed, only its status
@@ -20,6 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/intake.h"
+#include "core/result.h"
 #include "store/records.h"
 
 namespace sciaticare::api {
@@ -55,6 +59,11 @@ class DocumentFacts {
   // when they are not remembered. Never null.
   std::shared_ptr<const PlanFacts> Plan(store::Id id,
                                         const std::function<std::string()>& load_plan_json);
+  // The intake of assessment `id` as the core reads it, calling
+  // `parse_intake` only when it is not remembered; an intake the knowledge
+  // could not read is remembered with its error. Never null.
+  std::shared_ptr<const Result<Intake>> AssessedIntake(
+      store::Id id, const std::function<Result<Intake>()>& parse_intake);
   // The remembered facts of assessment or plan `id`; null when not remembered.
   std::shared_ptr<const AssessmentFacts> FindAssessment(store::Id id);
   std::shared_ptr<const PlanFacts> FindPlan(store::Id id);
@@ -69,6 +78,7 @@ class DocumentFacts {
   std::mutex mu_;
   std::unordered_map<store::Id, std::shared_ptr<const AssessmentFacts>> assessments_;
   std::unordered_map<store::Id, std::shared_ptr<const PlanFacts>> plans_;
+  std::unordered_map<store::Id, std::shared_ptr<const Result<Intake>>> intakes_;
 };
 
 // The facts of one result document (see AssessmentFacts); an unreadable

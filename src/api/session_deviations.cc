@@ -29,16 +29,18 @@ std::optional<LatestScreening> FindLatestScreening(Api& api, Id except_note,
   const std::vector<store::Assessment>& assessments = care.assessments;
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind == store::AssessmentKind::kPortal) continue;
-    Result<Intake> intake = ParseIntakeJson(it->intake_json, api.knowledge());
-    if (!intake) {
+    // An assessment's intake never changes once stored, so it is read once.
+    const std::shared_ptr<const Result<Intake>> intake = api.facts().AssessedIntake(
+        it->id, [&] { return ParseIntakeJson(it->intake_json, api.knowledge()); });
+    if (!*intake) {
       Reject("screening",
-             "the latest screening can no longer be read (" + intake.error().ToString() +
+             "the latest screening can no longer be read (" + intake->error().ToString() +
                  "): reassess the patient before recording a session",
              409);
     }
-    Intake current = std::move(intake).value();
+    Intake current = intake->value();
     current.symptoms_spread_in_treatment |= SymptomsSpreadSince(care, it->created_at, except_note);
-    return LatestScreening{it->id, Assess(current, api.knowledge()).screening};
+    return LatestScreening{it->id, ScreenIntake(current, api.knowledge())};
   }
   return std::nullopt;
 }

@@ -14,4 +14,8 @@ Assessment Assess(const Intake& intake, const Knowledge& k) {
   return a;
 }
 
+Screening ScreenIntake(const Intake& intake, const Knowledge& k) {
+  return Screen(intake, ReadBodyPattern(intake.symptoms, k), k);
+}
+
 }  // namespace sciaticare

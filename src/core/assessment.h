@@ -25,4 +25,9 @@ struct Assessment {
 
 Assessment Assess(const Intake& intake, const Knowledge& k);
 
+// The screening alone, exactly as Assess gives it: for a check that needs
+// only the red flags, contraindications and limits (a session note's review),
+// without scoring the questionnaires or drafting a plan.
+Screening ScreenIntake(const Intake& intake, const Knowledge& k);
+
 }  // namespace sciaticare

@@ -98,6 +98,30 @@ TEST(DocumentFactsTest, PlanFactsAreTheSessionCountAndTheReassessmentPoints) {
   EXPECT_EQ(remembered.Plan(4, [] { return std::string("{}"); })->planned_sessions, 2);
 }
 
+TEST(DocumentFactsTest, AnAssessmentsIntakeIsParsedOnceWithItsErrorToo) {
+  DocumentFacts facts;
+  int parses = 0;
+  auto parsed = [&] {
+    ++parses;
+    Intake intake;
+    intake.patient.age = 47;
+    return Result<Intake>(intake);
+  };
+  const auto first = facts.AssessedIntake(7, parsed);
+  ASSERT_TRUE(*first);
+  EXPECT_EQ(first->value().patient.age, 47);
+  EXPECT_EQ(facts.AssessedIntake(7, parsed).get(), first.get());
+  EXPECT_EQ(parses, 1);
+  // An unreadable intake stays unreadable: the same error, not parsed again.
+  auto unreadable = [&] {
+    ++parses;
+    return Result<Intake>(Error{"symptoms", "unknown region"});
+  };
+  EXPECT_EQ(facts.AssessedIntake(8, unreadable)->error().field, "symptoms");
+  EXPECT_EQ(facts.AssessedIntake(8, unreadable)->error().message, "unknown region");
+  EXPECT_EQ(parses, 2);
+}
+
 TEST(DocumentFactsTest, FindGivesOnlyWhatIsRemembered) {
   DocumentFacts facts;
   EXPECT_EQ(facts.FindAssessment(5), nullptr);
