@@ -83,10 +83,13 @@ void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditE
 }
 
 void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries) {
+  // The pipeline runs each by name.
+  const std::string& begin = conn.StatementName("BEGIN");
   const std::string& name = conn.StatementName(kInsertAudits);
-  conn.raw().prepare_now(name);  // The pipeline runs it by name.
+  const std::string& commit = conn.StatementName("COMMIT");
+  for (const std::string* prepared : {&begin, &name, &commit}) conn.raw().prepare_now(*prepared);
   const std::vector<PgResult> ids =
-      RunPipelined(conn.raw().handle(), "BEGIN", {{name, AuditArrays(entries)}}, "COMMIT");
+      RunPipelined(conn.raw().handle(), begin, {{name, AuditArrays(entries)}}, commit);
   PgPipelinedRows rows(ids[0].get());
   std::size_t stored = 0;
   for (; rows.Step(); ++stored) {

@@ -80,11 +80,16 @@ PgResult NextAnswer(PGconn* conn) {
 std::vector<PgResult> SendAndRead(PGconn* conn, std::string_view before,
                                   const std::vector<PgPreparedRun>& runs, std::string_view after);
 
-void SendPlain(PGconn* conn, std::string_view text) {
-  const std::string statement(text);
-  if (PQsendQueryParams(conn, statement.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+void SendPrepared(PGconn* conn, const char* name, const std::vector<const char*>& values) {
+  if (PQsendQueryPrepared(conn, name, static_cast<int>(values.size()), values.data(), nullptr,
+                          nullptr, 0) != 1) {
     ThrowConnectionFailure(conn, "sending a statement");
   }
+}
+
+// A statement without parameters, such as BEGIN or COMMIT.
+void SendPrepared(PGconn* conn, std::string_view name) {
+  SendPrepared(conn, std::string(name).c_str(), {});
 }
 
 }  // namespace
@@ -128,17 +133,14 @@ namespace {
 std::vector<PgResult> SendAndRead(PGconn* conn, std::string_view before,
                                   const std::vector<PgPreparedRun>& runs, std::string_view after) {
   PipelineMode mode(conn);
-  if (!before.empty()) SendPlain(conn, before);
+  if (!before.empty()) SendPrepared(conn, before);
   std::vector<const char*> values;
   for (const PgPreparedRun& run : runs) {
     values.clear();
     for (const std::string& p : run.params) values.push_back(p.c_str());
-    if (PQsendQueryPrepared(conn, run.name.c_str(), static_cast<int>(values.size()), values.data(),
-                            nullptr, nullptr, 0) != 1) {
-      ThrowConnectionFailure(conn, "sending a statement");
-    }
+    SendPrepared(conn, run.name.c_str(), values);
   }
-  if (!after.empty()) SendPlain(conn, after);
+  if (!after.empty()) SendPrepared(conn, after);
   mode.Sync();
 
   std::optional<pqxx::sql_error> failure;  // The first statement's that failed.

@@ -1,8 +1,10 @@
 // Several prepared statements sent to PostgreSQL in one round trip, in
 // libpq's pipeline mode (extended protocol: no statement text is parsed on
 // the server, unlike libpqxx 6's pipeline of EXECUTE texts), optionally
-// between two plain statements such as BEGIN and COMMIT; and the rows of a
-// result read as a statement's (sql::Statement).
+// between two statements without parameters such as BEGIN and COMMIT
+// (prepared too: parsing them on every call cost the server more than
+// running them); and the rows of a result read as a statement's
+// (sql::Statement).
 #pragma once
 
 #include <libpq-fe.h>
@@ -28,18 +30,18 @@ struct PgPreparedRun {
   std::vector<std::string> params;
 };
 
-// Sends `before` (unless empty), then each of `runs`, then `after` (unless
-// empty), then a sync, and reads every answer: one round trip. Returns the
-// results of `runs`, in order. The connection must be idle (or idle in a
-// transaction) and is left so. Throws pqxx::broken_connection when the
-// connection is found lost before anything was sent (the server closed it
-// while idle: nothing ran), pqxx::in_doubt_error when it was lost after (any
-// of the statements, `after` included, may have run), or pqxx::sql_error
-// with the SQLSTATE of the first statement that failed; PostgreSQL then
-// skipped the rest up to the sync. A transaction `before` began is then
-// rolled back; a caller's own is left aborted for the caller to roll back.
-// Throws PgUnstorableText, sending nothing, when a parameter is text
-// PostgreSQL cannot hold.
+// Sends the statement prepared as `before` (unless empty), then each of
+// `runs`, then the one prepared as `after` (unless empty), then a sync, and
+// reads every answer: one round trip. Returns the results of `runs`, in
+// order. The connection must be idle (or idle in a transaction) and is left
+// so. Throws pqxx::broken_connection when the connection is found lost
+// before anything was sent (the server closed it while idle: nothing ran),
+// pqxx::in_doubt_error when it was lost after (any of the statements,
+// `after` included, may have run), or pqxx::sql_error with the SQLSTATE of
+// the first statement that failed; PostgreSQL then skipped the rest up to
+// the sync. A transaction `before` began is then rolled back; a caller's own
+// is left aborted for the caller to roll back. Throws PgUnstorableText,
+// sending nothing, when a parameter is text PostgreSQL cannot hold.
 std::vector<PgResult> RunPipelined(PGconn* conn, std::string_view before,
                                    const std::vector<PgPreparedRun>& runs, std::string_view after);
 

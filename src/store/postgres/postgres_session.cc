@@ -213,7 +213,12 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     }
   } else {
     // One snapshot for them all, taken by the first read.
-    results = pipelined("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", "COMMIT");
+    const std::string& begin =
+        connection_.StatementName("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const std::string& commit = connection_.StatementName("COMMIT");
+    c.prepare_now(begin);
+    c.prepare_now(commit);
+    results = pipelined(begin, commit);
   }
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PgPipelinedRows rows(results[i].get());
