@@ -23,6 +23,12 @@ const std::string& PgConnection::StatementName(const std::string& sql) {
   return names_.emplace(sql, std::move(name)).first->second;
 }
 
+const std::string& PgConnection::PreparedNow(const std::string& sql) {
+  const std::string& name = StatementName(sql);
+  c_.prepare_now(name);
+  return name;
+}
+
 const std::string& PgConnection::PortableStatementName(const std::string& sql) {
   auto found = portable_names_.find(sql);
   if (found != portable_names_.end()) return found->second;

@@ -38,6 +38,9 @@ class PgConnection {
   const std::string& StatementName(const std::string& sql);
   // The same for shared SQL written with `?` placeholders (PgSession).
   const std::string& PortableStatementName(const std::string& sql);
+  // StatementName, with the statement prepared on the server now, for a
+  // pipeline (postgres_pipeline.h), which runs statements by name only.
+  const std::string& PreparedNow(const std::string& sql);
   // The transaction of the unit of work running on this connection, if any
   // (PgUnitScope), begun now if the unit had not begun it yet: a PgTx then
   // joins it or is a subtransaction of it.

@@ -26,11 +26,7 @@ class PgPipelineTest : public ::testing::Test {
 
   PgConnection& conn() { return **lease_; }
   PGconn* handle() { return conn().raw().handle(); }
-  const std::string& Prepared(const std::string& sql) {
-    const std::string& name = conn().StatementName(sql);
-    conn().raw().prepare_now(name);
-    return name;
-  }
+  const std::string& Prepared(const std::string& sql) { return conn().PreparedNow(sql); }
   void Exec(const std::string& sql) {
     pqxx::nontransaction tx(conn().raw());
     tx.exec(sql);

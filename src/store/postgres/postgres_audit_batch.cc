@@ -83,11 +83,9 @@ void InsertAuditsTogether(PgConnection& conn, PgTx& tx, const std::vector<AuditE
 }
 
 void CommitAuditsInOneRoundTrip(PgConnection& conn, const std::vector<AuditEntry*>& entries) {
-  // The pipeline runs each by name.
-  const std::string& begin = conn.StatementName("BEGIN");
-  const std::string& name = conn.StatementName(kInsertAudits);
-  const std::string& commit = conn.StatementName("COMMIT");
-  for (const std::string* prepared : {&begin, &name, &commit}) conn.raw().prepare_now(*prepared);
+  const std::string& begin = conn.PreparedNow("BEGIN");
+  const std::string& name = conn.PreparedNow(kInsertAudits);
+  const std::string& commit = conn.PreparedNow("COMMIT");
   const std::vector<PgResult> ids =
       RunPipelined(conn.raw().handle(), begin, {{name, AuditArrays(entries)}}, commit);
   PgPipelinedRows rows(ids[0].get());

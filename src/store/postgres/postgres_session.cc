@@ -213,12 +213,8 @@ void PgSession::ReadTogether(std::vector<sql::BatchRead>& reads) {
     }
   } else {
     // One snapshot for them all, taken by the first read.
-    const std::string& begin =
-        connection_.StatementName("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    const std::string& commit = connection_.StatementName("COMMIT");
-    c.prepare_now(begin);
-    c.prepare_now(commit);
-    results = pipelined(begin, commit);
+    results = pipelined(connection_.PreparedNow("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+                        connection_.PreparedNow("COMMIT"));
   }
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PgPipelinedRows rows(results[i].get());
